@@ -1,0 +1,132 @@
+/**
+ * The engine's public shape: what `createEngine` returns. The contract with the server, the
+ * designer and anyone embedding the engine (ARCHITECTURE.md, "the engine as a library").
+ * Names may grow, not shrink.
+ */
+import type { Channel } from './model/types.js';
+import type { HistoryEntry, NotificationRecord, TaskRecord, DefinitionRecord, AuditEntry } from './store/port.js';
+import type { Incident, Token } from './runtime/state.js';
+
+export interface DeployResult {
+  /** The process key (BPMN process id) of the first executable process in the file. */
+  readonly key: string;
+  readonly version: number;
+  /** `key:version`. */
+  readonly id: string;
+  readonly warnings: readonly string[];
+  /** False when the same XML was deployed before and its version is returned. */
+  readonly created: boolean;
+  /** Every executable process the file deployed (call activity targets can share a file). */
+  readonly processes: readonly { readonly key: string; readonly version: number; readonly id: string; readonly created: boolean }[];
+}
+
+export interface StartOptions {
+  /** Enter at the start event with this `ps:channel` (the plain start event when none is given). */
+  readonly channel?: Channel;
+  readonly variables?: Record<string, unknown>;
+  readonly applicant?: Record<string, unknown>;
+  /** Who started it, for the audit trail. */
+  readonly by?: string;
+}
+
+export type InstanceView = {
+  readonly id: string;
+  readonly key: string;
+  readonly definitionId: string;
+  /** `incident` while a token is stuck (see `incidents`). */
+  readonly state: 'active' | 'incident' | 'completed' | 'terminated';
+  readonly trackingNumber: string;
+  readonly channel?: Channel;
+  readonly serviceCode?: string;
+  readonly variables: Record<string, unknown>;
+  readonly tokens: readonly Token[];
+  readonly incidents: readonly Incident[];
+  readonly startedAt: string;
+  readonly endedAt?: string;
+  readonly parent?: { readonly instanceId: string; readonly tokenId: string };
+  readonly version: number;
+  readonly dueAt?: string;
+  readonly warnAt?: string;
+  readonly atRisk?: boolean;
+  readonly overdue?: boolean;
+};
+
+export interface StartResult {
+  readonly id: string;
+  readonly trackingNumber: string;
+  readonly state: InstanceView['state'];
+  readonly dueAt?: string;
+}
+
+export interface TaskFilter {
+  readonly instanceId?: string;
+  readonly assignee?: string;
+  readonly group?: string;
+  readonly state?: 'open' | 'completed' | 'cancelled' | 'any';
+  readonly unassigned?: boolean;
+  readonly limit?: number;
+}
+
+export interface CompleteOptions {
+  readonly by: string;
+  readonly outcome?: string;
+  readonly variables?: Record<string, unknown>;
+}
+
+export interface CorrelateOptions {
+  readonly instanceId?: string;
+  readonly trackingNumber?: string;
+  readonly variables?: Record<string, unknown>;
+  readonly by?: string;
+}
+
+export interface CorrelateResult {
+  readonly instanceId: string;
+  /** True when the message started a new instance (a message start event). */
+  readonly started: boolean;
+}
+
+/** What a service-task handler receives. */
+export interface HandlerInput {
+  readonly instanceId: string;
+  readonly trackingNumber: string;
+  readonly elementId: string;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly now: Date;
+}
+
+/**
+ * A built-in service-task handler (named by `ps:handler`). Returns variables to merge; throws a
+ * BpmnError for a business error an error boundary catches; any other throw is an incident.
+ */
+export type ServiceHandler = (input: HandlerInput) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
+
+export interface RunJobsResult {
+  /** Jobs fired. */
+  readonly fired: number;
+  /** Jobs whose attempt failed and were given back to run again later. */
+  readonly failed: number;
+}
+
+export interface Engine {
+  deploy(xml: string, options?: { by?: string }): Promise<DeployResult>;
+  definitions(key?: string): Promise<DefinitionRecord[]>;
+  definition(key: string, version?: number): Promise<DefinitionRecord>;
+  start(key: string, options?: StartOptions): Promise<StartResult>;
+  tasks(filter?: TaskFilter): Promise<TaskRecord[]>;
+  task(id: string): Promise<TaskRecord>;
+  claimTask(taskId: string, options: { by: string }): Promise<TaskRecord>;
+  reassignTask(taskId: string, options: { to: string; by: string; reason: string }): Promise<TaskRecord>;
+  completeTask(taskId: string, options: CompleteOptions): Promise<InstanceView>;
+  correlate(messageName: string, options?: CorrelateOptions): Promise<CorrelateResult>;
+  instance(id: string): Promise<InstanceView>;
+  instanceByTrackingNumber(trackingNumber: string): Promise<InstanceView>;
+  history(instanceId: string): Promise<HistoryEntry[]>;
+  notifications(instanceId: string): Promise<NotificationRecord[]>;
+  audit(query?: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+  /** Fires every job due now (timers, continuations); returns how many ran. */
+  runDueJobs(): Promise<RunJobsResult>;
+  registerHandler(name: string, handler: ServiceHandler): void;
+  /** Stops the job poller, waits for steps in flight, closes the store. */
+  close(): Promise<void>;
+}

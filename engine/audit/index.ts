@@ -1,0 +1,1 @@
+export { chainEntry, findBrokenLink, canonical, GENESIS } from './chain.js';

@@ -1,0 +1,87 @@
+/**
+ * The engine's few error classes. Each carries a stable `code` (used by the server to pick a
+ * status and by clients to branch) and readonly context fields. Only these errors are meant
+ * for users: anything else is an internal failure and never shows its message outside.
+ */
+
+/** One problem found in a model, pinned to the element it concerns. */
+export interface Problem {
+  readonly elementId: string;
+  readonly message: string;
+}
+
+export abstract class TerezeError extends Error {
+  abstract readonly code: string;
+}
+
+/** The model cannot be deployed; `problems` lists every problem found, each with its element id. */
+export class DefinitionError extends TerezeError {
+  readonly code = 'invalid_model';
+  readonly problems: readonly Problem[];
+  /** The element of the first problem (the whole definitions element when the XML does not parse). */
+  readonly elementId: string;
+
+  constructor(problems: readonly Problem[]) {
+    const first = problems[0] ?? { elementId: 'definitions', message: 'invalid model' };
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    super(`${first.elementId}: ${first.message}${more}`);
+    this.name = 'DefinitionError';
+    this.problems = Object.freeze([...problems]);
+    this.elementId = first.elementId;
+  }
+}
+
+export class NotFoundError extends TerezeError {
+  readonly code = 'not_found';
+  constructor(readonly kind: string, readonly id: string) {
+    super(`${kind} '${id}' not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Someone else changed the same thing first (a task completed twice, a lost version race). */
+export class ConflictError extends TerezeError {
+  readonly code = 'conflict';
+  constructor(message: string, readonly subject?: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export class ForbiddenError extends TerezeError {
+  readonly code = 'forbidden';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** A bad argument to the library API (unknown channel, wrong variable shape…), naming the field. */
+export class InvalidArgumentError extends TerezeError {
+  readonly code = 'bad_request';
+  constructor(readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+/** A start on a channel the routing policy has closed (single access refuses the agency desk). */
+export class ChannelClosedError extends TerezeError {
+  readonly code = 'channel_closed';
+  constructor(readonly serviceCode: string, readonly channel: string) {
+    super(`service ${serviceCode} does not accept applications on the '${channel}' channel (single access)`);
+    this.name = 'ChannelClosedError';
+  }
+}
+
+/**
+ * A business error, thrown by a service-task handler (or raised by an error end event), caught
+ * by an error boundary event with the same `errorCode` (or a catch-all one).
+ */
+export class BpmnError extends TerezeError {
+  readonly code = 'bpmn_error';
+  constructor(readonly errorCode: string, message?: string) {
+    super(message ?? `BPMN error ${errorCode}`);
+    this.name = 'BpmnError';
+  }
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { DefinitionError, type Problem } from '../errors.js';
+import { compileProcess, type DefinitionsIndex } from './compileProcess.js';
+import { linkGraph } from './linkGraph.js';
+import { parseXml, type ModdleElement } from './parseXml.js';
+import type { ProcessGraph } from './types.js';
+
+export interface CompiledDefinitions {
+  /** The executable processes of the file, in document order. */
+  readonly processes: readonly ProcessGraph[];
+  /** sha-256 of the XML text: the same XML deploys to the same version. */
+  readonly hash: string;
+  readonly warnings: readonly string[];
+}
+
+export interface CompileOptions {
+  /** Names of the registered service-task handlers; a ps:handler outside them is refused. */
+  readonly handlers?: ReadonlySet<string>;
+}
+
+/**
+ * BPMN XML → validated, immutable process graphs. Throws one DefinitionError listing every
+ * problem found, each with its element id.
+ */
+export async function compileDefinitions(xml: string, options: CompileOptions = {}): Promise<CompiledDefinitions> {
+  const parsed = await parseXml(xml);
+  if (!parsed.definitions) throw new DefinitionError(parsed.problems);
+  const problems: Problem[] = [...parsed.problems];
+  const warnings = [...parsed.warnings];
+  const roots = (parsed.definitions.rootElements as ModdleElement[] | undefined) ?? [];
+
+  const index: DefinitionsIndex = {
+    messages: new Map(roots.filter((r) => r.$type === 'bpmn:Message').map((m) => [m.id!, m.name])),
+    errors: new Map(roots.filter((r) => r.$type === 'bpmn:Error').map((e) => [e.id!, e.errorCode as string | undefined])),
+    handlers: options.handlers,
+  };
+  const processes: ProcessGraph[] = [];
+  const all = roots.filter((r) => r.$type === 'bpmn:Process');
+  // Problems of processes marked non-executable matter only when nothing else can be deployed.
+  const skipped: Problem[] = [];
+  for (const process of all) {
+    if (!process.id) {
+      problems.push({ elementId: 'definitions', message: 'a process has no id' });
+      continue;
+    }
+    const before = problems.length;
+    const graph = linkGraph(compileProcess(process, index, problems), problems);
+    if (process.isExecutable === false) {
+      skipped.push(...problems.splice(before));
+      warnings.push(`process ${process.id} is marked isExecutable="false" and was not deployed`);
+    } else if (problems.length === before) {
+      processes.push(graph);
+    }
+  }
+  if (all.length === 0) problems.push({ elementId: (parsed.definitions.id as string | undefined) ?? 'definitions', message: 'the model contains no process' });
+  else if (problems.length === 0 && processes.length === 0) {
+    problems.push({ elementId: all[0]!.id!, message: `no executable process: set isExecutable="true" on ${all.map((p) => p.id).join(', ')}` }, ...skipped);
+  }
+  if (problems.length) throw new DefinitionError(dedupe(problems));
+  return { processes, hash: createHash('sha256').update(xml).digest('hex'), warnings };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.elementId}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

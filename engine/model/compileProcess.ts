@@ -1,0 +1,339 @@
+import type { Problem } from '../errors.js';
+import { normaliseExpression, feelSyntaxError } from './feel.js';
+import type { ModdleElement } from './parseXml.js';
+import { timerProblem } from './TimerExpression.js';
+import {
+  ASSIGNMENTS,
+  CHANNELS,
+  OFFICES,
+  SLA_UNITS,
+  SUPPORTED_KINDS,
+  type Channel,
+  type EventDefinition,
+  type FlowNode,
+  type NodeKind,
+  type SequenceFlow,
+  type SlaSpec,
+  type TimerSpec,
+  type UserTaskSpec,
+} from './types.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type DraftNode = Mutable<FlowNode> & { incoming: string[]; outgoing: string[]; boundaries: string[] };
+
+/** What the model references outside the process: message names, error codes. */
+export interface DefinitionsIndex {
+  readonly messages: ReadonlyMap<string, string | undefined>;
+  readonly errors: ReadonlyMap<string, string | undefined>;
+  readonly handlers: ReadonlySet<string> | undefined;
+}
+
+export interface DraftProcess {
+  readonly id: string;
+  readonly name?: string;
+  readonly serviceCode?: string;
+  readonly agency?: string;
+  readonly sla?: SlaSpec;
+  readonly nodes: Record<string, DraftNode>;
+  readonly flows: Record<string, SequenceFlow>;
+}
+
+/** Elements that carry no behaviour and are accepted as documentation. */
+const IGNORED = new Set([
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+  'bpmn:TextAnnotation',
+  'bpmn:Association',
+  'bpmn:Group',
+]);
+
+const TYPE_NAMES: Record<string, string> = {
+  'bpmn:ScriptTask': 'script tasks (scripts are not allowed: use a service task with a ps:handler)',
+  'bpmn:BusinessRuleTask': 'business rule tasks',
+  'bpmn:EventBasedGateway': 'event-based gateways',
+  'bpmn:ComplexGateway': 'complex gateways',
+  'bpmn:Transaction': 'transactions',
+  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes',
+};
+
+/** Walks one bpmn:Process (or sub-process) into draft nodes and flows, reporting every problem. */
+export function compileProcess(process: ModdleElement, index: DefinitionsIndex, problems: Problem[]): DraftProcess {
+  const nodes: Record<string, DraftNode> = {};
+  const flows: Record<string, SequenceFlow> = {};
+  const report = (elementId: string | undefined, message: string) =>
+    problems.push({ elementId: elementId ?? process.id ?? 'definitions', message });
+
+  walk(process, null);
+  const draft: DraftProcess = {
+    id: process.id!,
+    name: process.name,
+    serviceCode: attr(process, 'ps:serviceCode'),
+    agency: attr(process, 'ps:agency'),
+    sla: readSla(process, report),
+    nodes,
+    flows,
+  };
+  return draft;
+
+  function walk(container: ModdleElement, scope: string | null): void {
+    const elements = (container.flowElements as ModdleElement[] | undefined) ?? [];
+    for (const element of elements) {
+      if (element.$type === 'bpmn:SequenceFlow') addFlow(element);
+      else if (IGNORED.has(element.$type)) continue;
+      else addNode(element, scope);
+    }
+  }
+
+  function addFlow(element: ModdleElement): void {
+    const id = element.id!;
+    const source = (element.sourceRef as ModdleElement | undefined)?.id;
+    const target = (element.targetRef as ModdleElement | undefined)?.id;
+    if (!source || !target) {
+      report(id, `sequence flow ${id} is not connected at its ${!source ? 'source' : 'target'}`);
+      return;
+    }
+    const body = (element.conditionExpression as ModdleElement | undefined)?.body as string | undefined;
+    let condition: string | undefined;
+    if (body !== undefined) {
+      condition = normaliseExpression(body);
+      const error = feelSyntaxError(condition);
+      if (error) report(id, `condition '${body.trim()}' of sequence flow ${id} is not valid FEEL: ${error}`);
+    }
+    flows[id] = condition === undefined ? { id, source, target } : { id, source, target, condition };
+  }
+
+  function addNode(element: ModdleElement, scope: string | null): void {
+    const id = element.id ?? '(no id)';
+    const localType = element.$type.replace(/^bpmn:/, '');
+    const kind = (localType.charAt(0).toLowerCase() + localType.slice(1)) as NodeKind;
+    if (!element.$type.startsWith('bpmn:') || !(SUPPORTED_KINDS as readonly string[]).includes(kind)) {
+      const what = TYPE_NAMES[element.$type] ?? element.$type;
+      report(id, `${what} ${element.$type === what ? '' : `(${element.$type}) `}not supported (element ${id})`);
+      return;
+    }
+    if (element.loopCharacteristics) {
+      report(id, `loops and multi-instance markers are not supported (element ${id})`);
+    }
+    const node: DraftNode = {
+      id,
+      kind,
+      scope,
+      incoming: [],
+      outgoing: [],
+      boundaries: [],
+    };
+    if (element.name) node.name = String(element.name);
+    const defaultFlow = (element.default as ModdleElement | undefined)?.id;
+    if (defaultFlow) node.defaultFlow = defaultFlow;
+    readEvent(element, node);
+    readPs(element, node);
+    if (kind === 'boundaryEvent') {
+      const host = (element.attachedToRef as ModdleElement | undefined)?.id;
+      if (!host) report(id, `boundary event ${id} is not attached to an activity`);
+      else node.attachedTo = host;
+      node.cancelActivity = element.cancelActivity !== false;
+    }
+    if (kind === 'subProcess') {
+      if (element.triggeredByEvent) report(id, `event sub-processes are not supported (element ${id})`);
+      walk(element, id);
+    }
+    if (kind === 'callActivity') {
+      const called = element.calledElement as string | undefined;
+      if (!called) report(id, `call activity ${id} names no calledElement (the process key to start)`);
+      else node.calledElement = called;
+    }
+    if (kind === 'receiveTask' || kind === 'sendTask') {
+      const ref = element.messageRef as ModdleElement | undefined;
+      const name = ref ? messageName(ref, id) : undefined;
+      if (name) node.messageName = name;
+      else if (kind === 'receiveTask') report(id, `receive task ${id} names no message (messageRef with a name)`);
+    }
+    if (nodes[id]) report(id, `duplicate id ${id}`);
+    nodes[id] = node;
+  }
+
+  function readEvent(element: ModdleElement, node: DraftNode): void {
+    const definitions = (element.eventDefinitions as ModdleElement[] | undefined) ?? [];
+    if (!node.kind.endsWith('Event')) return;
+    if (definitions.length > 1) {
+      report(node.id, `multiple event definitions on ${node.id} are not supported`);
+      return;
+    }
+    const definition = definitions[0];
+    if (!definition) {
+      node.event = { type: 'none' };
+      if (node.kind === 'intermediateCatchEvent' || node.kind === 'boundaryEvent') {
+        report(node.id, `${node.kind} ${node.id} has no trigger (a message, timer or error)`);
+      }
+      return;
+    }
+    const event = toEvent(definition, node.id);
+    if (!event) return;
+    const allowed: Record<string, readonly EventDefinition['type'][]> = {
+      startEvent: ['none', 'message', 'timer'],
+      endEvent: ['none', 'terminate', 'error', 'message'],
+      intermediateCatchEvent: ['timer', 'message'],
+      intermediateThrowEvent: ['none', 'message'],
+      boundaryEvent: ['timer', 'error', 'message'],
+    };
+    if (!allowed[node.kind]!.includes(event.type)) {
+      report(node.id, `${event.type} ${node.kind} is not supported (element ${node.id})`);
+      return;
+    }
+    if (node.kind === 'startEvent' && element.isInterrupting === false) {
+      report(node.id, `non-interrupting start events belong to event sub-processes, which are not supported (element ${node.id})`);
+    }
+    node.event = event;
+  }
+
+  function toEvent(definition: ModdleElement, id: string): EventDefinition | undefined {
+    switch (definition.$type) {
+      case 'bpmn:MessageEventDefinition': {
+        const ref = definition.messageRef as ModdleElement | undefined;
+        if (!ref) {
+          report(id, `message event ${id} names no message (messageRef with a name)`);
+          return undefined;
+        }
+        const name = messageName(ref, id);
+        if (!name) return undefined;
+        return { type: 'message', messageName: name };
+      }
+      case 'bpmn:TimerEventDefinition':
+        return readTimer(definition, id);
+      case 'bpmn:ErrorEventDefinition': {
+        const ref = definition.errorRef as ModdleElement | undefined;
+        const code = ref ? ((ref.errorCode as string | undefined) ?? ref.id) : undefined;
+        return code ? { type: 'error', errorCode: code } : { type: 'error' };
+      }
+      case 'bpmn:TerminateEventDefinition':
+        return { type: 'terminate' };
+      default:
+        report(id, `${definition.$type.replace('bpmn:', '')} triggers are not supported (element ${id})`);
+        return undefined;
+    }
+  }
+
+  function readTimer(definition: ModdleElement, id: string): EventDefinition | undefined {
+    const pick = (['timeDuration', 'timeDate', 'timeCycle'] as const).filter((k) => definition[k]);
+    if (pick.length !== 1) {
+      report(id, `timer ${id} needs exactly one of timeDuration, timeDate or timeCycle`);
+      return undefined;
+    }
+    const key = pick[0]!;
+    const expression = String((definition[key] as ModdleElement).body ?? '').trim();
+    const kind = key === 'timeDuration' ? 'duration' : key === 'timeDate' ? 'date' : 'cycle';
+    const calendar = attr(definition, 'ps:calendar');
+    const timer: TimerSpec = calendar ? { kind, expression, calendar } : { kind, expression };
+    const problem = timerProblem(timer);
+    if (problem) report(id, `timer ${id}: ${problem}`);
+    if (calendar) {
+      report(id, `timer ${id}: ps:calendar (working-time timers) is not available yet; count the timer in calendar time or use a ps:sla`);
+    }
+    return problem ? undefined : { type: 'timer', timer };
+  }
+
+  function messageName(ref: ModdleElement, id: string): string | undefined {
+    const name = (ref.name as string | undefined) ?? index.messages.get(ref.id ?? '') ?? undefined;
+    if (!name) report(id, `message ${ref.id ?? '?'} referenced by ${id} has no name`);
+    return name;
+  }
+
+  function readPs(element: ModdleElement, node: DraftNode): void {
+    const id = node.id;
+    if (node.kind === 'startEvent') {
+      const channel = attr(element, 'ps:channel');
+      if (channel !== undefined) {
+        if ((CHANNELS as readonly string[]).includes(channel)) node.channel = channel as Channel;
+        else report(id, `ps:channel '${channel}' on ${id} must be one of ${CHANNELS.join(', ')}`);
+      }
+    }
+    if (node.kind === 'userTask') node.userTask = readUserTask(element, id);
+    if (node.kind === 'serviceTask') {
+      const handler = attr(element, 'ps:handler');
+      if (!handler) report(id, `service task ${id} names no ps:handler (a handler registered in code)`);
+      else if (index.handlers && !index.handlers.has(handler)) {
+        report(id, `ps:handler '${handler}' on ${id} is not registered (known: ${[...index.handlers].sort().join(', ') || 'none'})`);
+      } else node.handler = handler;
+    }
+    if (node.kind === 'receiveTask' || node.kind === 'intermediateCatchEvent') {
+      const pauses = readBoolean(element, 'ps:pausesSla', id);
+      if (pauses) node.pausesSla = true;
+    }
+    const sla = readSla(element, report);
+    if (sla) node.sla = sla;
+  }
+
+  function readUserTask(element: ModdleElement, id: string): UserTaskSpec {
+    const office = attr(element, 'ps:office');
+    if (office !== undefined && !(OFFICES as readonly string[]).includes(office)) {
+      report(id, `ps:office '${office}' on ${id} must be one of ${OFFICES.join(', ')}`);
+    }
+    const group = attr(element, 'ps:candidateGroup');
+    if (group !== undefined && !/^[A-Za-z0-9][\w.-]{0,63}$/.test(group)) {
+      report(id, `ps:candidateGroup '${group}' on ${id} must be a group id (letters, digits, '-', '_', '.', at most 64)`);
+    }
+    const assignment = attr(element, 'ps:assignment') ?? (office === 'back' ? 'random' : 'claim');
+    if (!(ASSIGNMENTS as readonly string[]).includes(assignment)) {
+      report(id, `ps:assignment '${assignment}' on ${id} must be one of ${ASSIGNMENTS.join(', ')}`);
+    }
+    const exclude = (attr(element, 'ps:excludeAssigneesOf') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const spec: Mutable<UserTaskSpec> = {
+      assignment: assignment as UserTaskSpec['assignment'],
+      excludeAssigneesOf: exclude,
+      returnsResult: readBoolean(element, 'ps:returnsResult', id),
+    };
+    if (office === 'front' || office === 'back') spec.office = office;
+    if (group) spec.candidateGroup = group;
+    return spec;
+  }
+
+  function readBoolean(element: ModdleElement, name: string, id: string): boolean {
+    const value = attr(element, name);
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true') return true;
+    report(id, `${name} on ${id} must be true or false, not '${value}'`);
+    return false;
+  }
+}
+
+/** Reads `<ps:sla>` from an element's extension elements. */
+function readSla(element: ModdleElement, report: (id: string | undefined, message: string) => void): SlaSpec | undefined {
+  const values = ((element.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? [];
+  const slas = values.filter((v) => v.$type === 'ps:Sla');
+  if (slas.length === 0) return undefined;
+  const id = element.id;
+  if (slas.length > 1) report(id, `${id} has more than one ps:sla`);
+  const sla = slas[0]!;
+  const duration = Number(sla.duration);
+  const unit = sla.unit as string | undefined;
+  const calendar = (sla.calendar as string | undefined) ?? (unit === 'calendarDays' || unit === 'minutes' ? 'centre' : 'agency');
+  const warnAt = sla.warnAt === undefined ? 0.8 : Number(sla.warnAt);
+  let ok = true;
+  if (!Number.isInteger(duration) || duration <= 0 || duration > 100_000) {
+    report(id, `ps:sla duration '${String(sla.duration)}' on ${id} must be a whole number above 0`);
+    ok = false;
+  }
+  if (!unit || !(SLA_UNITS as readonly string[]).includes(unit)) {
+    report(id, `ps:sla unit '${unit ?? ''}' on ${id} must be one of ${SLA_UNITS.join(', ')}`);
+    ok = false;
+  }
+  if (!/^[A-Za-z0-9][\w.-]{0,63}$/.test(calendar)) {
+    report(id, `ps:sla calendar '${calendar}' on ${id} must be a calendar id`);
+    ok = false;
+  }
+  if (!(warnAt > 0 && warnAt < 1)) {
+    report(id, `ps:sla warnAt '${String(sla.warnAt)}' on ${id} must be a fraction between 0 and 1`);
+    ok = false;
+  }
+  return ok ? { duration, unit: unit as SlaSpec['unit'], calendar, warnAt } : undefined;
+}
+
+function attr(element: ModdleElement, name: string): string | undefined {
+  const value = element.get(name);
+  if (value === undefined || value === null || value === '') return undefined;
+  return String(value).trim();
+}

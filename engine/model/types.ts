@@ -1,0 +1,142 @@
+/**
+ * The compiled process graph: what the runtime walks. Plain, frozen JSON-compatible data, so a
+ * definition read back from the store is the same graph the validator produced.
+ */
+
+export const SUPPORTED_KINDS = [
+  'startEvent',
+  'endEvent',
+  'intermediateCatchEvent',
+  'intermediateThrowEvent',
+  'boundaryEvent',
+  'task',
+  'manualTask',
+  'userTask',
+  'serviceTask',
+  'receiveTask',
+  'sendTask',
+  'exclusiveGateway',
+  'parallelGateway',
+  'inclusiveGateway',
+  'subProcess',
+  'callActivity',
+] as const;
+
+export type NodeKind = (typeof SUPPORTED_KINDS)[number];
+
+export const CHANNELS = ['centre', 'agency', 'portal'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const OFFICES = ['front', 'back'] as const;
+export type Office = (typeof OFFICES)[number];
+
+export const ASSIGNMENTS = ['random', 'claim', 'round-robin', 'least-loaded'] as const;
+export type AssignmentStrategy = (typeof ASSIGNMENTS)[number];
+
+export const SLA_UNITS = ['workingDays', 'calendarDays', 'workingHours', 'minutes'] as const;
+export type SlaUnit = (typeof SLA_UNITS)[number];
+
+export interface SlaSpec {
+  readonly duration: number;
+  readonly unit: SlaUnit;
+  readonly calendar: string;
+  readonly warnAt: number;
+}
+
+export type TimerKind = 'duration' | 'date' | 'cycle';
+
+export interface TimerSpec {
+  readonly kind: TimerKind;
+  /** The ISO-8601 text as written in the model (`PT15M`, `2026-03-21T09:00:00Z`, `R3/PT1H`). */
+  readonly expression: string;
+  /** `ps:calendar`: count a duration in working time on this calendar. */
+  readonly calendar?: string;
+}
+
+export type EventDefinition =
+  | { readonly type: 'none' }
+  | { readonly type: 'message'; readonly messageName: string }
+  | { readonly type: 'timer'; readonly timer: TimerSpec }
+  | { readonly type: 'error'; readonly errorCode?: string }
+  | { readonly type: 'terminate' };
+
+export interface UserTaskSpec {
+  readonly office?: 'front' | 'back';
+  readonly candidateGroup?: string;
+  readonly assignment: AssignmentStrategy;
+  readonly excludeAssigneesOf: readonly string[];
+  readonly returnsResult: boolean;
+}
+
+export interface FlowNode {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly name?: string;
+  /** Id of the enclosing sub-process, or null at process level. */
+  readonly scope: string | null;
+  readonly incoming: readonly string[];
+  readonly outgoing: readonly string[];
+  readonly event?: EventDefinition;
+  /** Default flow of a gateway or activity. */
+  readonly defaultFlow?: string;
+  /** Boundary events attached to this activity. */
+  readonly boundaries: readonly string[];
+  /** Boundary event: the activity it sits on, and whether it interrupts it. */
+  readonly attachedTo?: string;
+  readonly cancelActivity?: boolean;
+  /** Sub-process: its none start event. */
+  readonly start?: string;
+  /** Call activity: the process key it starts. */
+  readonly calledElement?: string;
+  /** Service task: the registered handler. */
+  readonly handler?: string;
+  /** Receive task / send task: the message name. */
+  readonly messageName?: string;
+  readonly userTask?: UserTaskSpec;
+  /** Start event: the channel it accepts. */
+  readonly channel?: Channel;
+  readonly pausesSla?: boolean;
+  readonly sla?: SlaSpec;
+}
+
+export interface SequenceFlow {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  /** FEEL expression, without Camunda's leading `=`. */
+  readonly condition?: string;
+}
+
+export interface ProcessGraph {
+  readonly id: string;
+  readonly name?: string;
+  readonly serviceCode?: string;
+  readonly agency?: string;
+  readonly sla?: SlaSpec;
+  readonly nodes: Readonly<Record<string, FlowNode>>;
+  readonly flows: Readonly<Record<string, SequenceFlow>>;
+  /** Process-level start events by trigger. */
+  readonly starts: {
+    readonly none?: string;
+    readonly byChannel: Readonly<Partial<Record<Channel, string>>>;
+    readonly message: Readonly<Record<string, string>>;
+    readonly timer: readonly string[];
+  };
+  /**
+   * For every node, the nodes a token there can still reach (through flows and its boundary
+   * events): what an inclusive join asks to know whether to wait.
+   */
+  readonly reach: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Activities: the nodes that can carry boundary events and a token waits "in". */
+export const ACTIVITY_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>([
+  'task',
+  'manualTask',
+  'userTask',
+  'serviceTask',
+  'receiveTask',
+  'sendTask',
+  'subProcess',
+  'callActivity',
+]);

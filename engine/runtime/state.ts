@@ -1,0 +1,69 @@
+/**
+ * The state of a process instance: typed plain JSON. It survives
+ * `JSON.parse(JSON.stringify(state))` into a fresh engine; that is how it is stored.
+ */
+import type { Channel } from '../model/types.js';
+
+/** What a token at rest is waiting for. */
+export type Wait =
+  | { readonly kind: 'userTask'; readonly taskId: string }
+  | { readonly kind: 'message'; readonly messageName: string }
+  | { readonly kind: 'timer'; readonly jobId: string }
+  | { readonly kind: 'handler'; readonly handler: string }
+  | { readonly kind: 'subProcess' }
+  | { readonly kind: 'callActivity'; readonly childId: string };
+
+/** A boundary event armed on the activity a token is in. */
+export interface ArmedBoundary {
+  readonly boundaryId: string;
+  /** The timer job, for timer boundaries. */
+  readonly jobId?: string;
+  /** The message name, for message boundaries. */
+  readonly messageName?: string;
+}
+
+export interface Token {
+  readonly id: string;
+  readonly elementId: string;
+  /** The token of the enclosing sub-process activation, or null at process level. */
+  readonly scopeId: string | null;
+  /** `waiting`: in a wait state; `joining`: parked at a joining gateway; `incident`: stuck, see `incident`. */
+  state: 'waiting' | 'joining' | 'incident';
+  /** The flow the token came by (joins count arrivals per incoming flow). */
+  readonly arrivedBy?: string;
+  wait?: Wait;
+  boundaries?: ArmedBoundary[];
+  readonly enteredAt: string;
+}
+
+export interface Incident {
+  readonly tokenId: string;
+  readonly elementId: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+export type InstanceStatus = 'active' | 'completed' | 'terminated';
+
+export interface InstanceState {
+  readonly id: string;
+  /** The process key (the BPMN process id) and the deployed definition `key:version`. */
+  readonly key: string;
+  readonly definitionId: string;
+  /** Compare-and-set guard: every committed step increments it. */
+  version: number;
+  status: InstanceStatus;
+  variables: Record<string, unknown>;
+  tokens: Token[];
+  incidents: Incident[];
+  readonly channel?: Channel;
+  readonly trackingNumber: string;
+  readonly serviceCode?: string;
+  readonly applicant?: Record<string, unknown>;
+  readonly startedAt: string;
+  endedAt?: string;
+  /** Set when a call activity started this instance. */
+  readonly parent?: { readonly instanceId: string; readonly tokenId: string };
+  /** Counter for instance-local token ids. */
+  nextToken: number;
+}

@@ -1,0 +1,206 @@
+/**
+ * The persistence port: the operations the engine needs, not a query language. Every adapter
+ * (sqlite, mongo) passes the same contract suite in tests/engine/store/.
+ *
+ * Instants are ISO-8601 strings in UTC (`2026-03-20T04:00:00.000Z`), which sort as they compare.
+ */
+import type { ProcessGraph } from '../model/types.js';
+import type { InstanceState } from '../runtime/state.js';
+
+export interface DefinitionRecord {
+  /** `key:version`. */
+  readonly id: string;
+  /** The BPMN process id. */
+  readonly key: string;
+  readonly version: number;
+  /** sha-256 of the deployed XML text. */
+  readonly hash: string;
+  readonly xml: string;
+  readonly name?: string;
+  readonly serviceCode?: string;
+  readonly deployedAt: string;
+  readonly deployedBy?: string;
+  readonly graph: ProcessGraph;
+}
+
+export type InstanceRecord = InstanceState;
+
+export type TaskState = 'open' | 'completed' | 'cancelled';
+
+export interface TaskRecord {
+  readonly id: string;
+  readonly instanceId: string;
+  readonly tokenId: string;
+  /** The process key and the user task's element id and name. */
+  readonly key: string;
+  readonly elementId: string;
+  readonly name?: string;
+  readonly trackingNumber: string;
+  readonly serviceCode?: string;
+  readonly office?: 'front' | 'back';
+  readonly candidateGroup?: string;
+  readonly assignment?: string;
+  assignee: string | null;
+  state: TaskState;
+  readonly createdAt: string;
+  completedAt?: string;
+  completedBy?: string;
+  outcome?: string;
+  dueAt?: string;
+  warnAt?: string;
+  atRisk?: boolean;
+  overdue?: boolean;
+  /** Store-maintained guard for task-level changes (claim, reassign). */
+  version: number;
+}
+
+export interface TaskQuery {
+  readonly instanceId?: string;
+  readonly assignee?: string;
+  readonly candidateGroup?: string;
+  /** Default: `open`. */
+  readonly state?: TaskState | 'any';
+  /** Only tasks with no assignee (the group queue). */
+  readonly unassigned?: boolean;
+  readonly limit?: number;
+}
+
+export type JobType = 'timer' | 'startTimer' | 'continuation';
+
+export interface JobRecord {
+  readonly id: string;
+  readonly type: JobType;
+  readonly dueAt: string;
+  /** Instance jobs: which instance and token; start timers: which definition and start event. */
+  readonly instanceId?: string;
+  readonly tokenId?: string;
+  readonly definitionId?: string;
+  readonly elementId: string;
+  /** JSON payload of the job kind (the boundary event fired, a cycle's remaining repetitions…). */
+  readonly payload: Record<string, unknown>;
+  readonly lockedUntil?: string | null;
+  readonly lockOwner?: string | null;
+  readonly attempts: number;
+}
+
+export interface HistoryEntry {
+  readonly instanceId: string;
+  readonly at: string;
+  readonly elementId: string;
+  readonly tokenId?: string;
+  readonly event: HistoryEvent;
+  readonly data?: Record<string, unknown>;
+}
+
+export type HistoryEvent =
+  | 'start'
+  | 'enter'
+  | 'leave'
+  | 'cancel'
+  | 'take'
+  | 'incident'
+  | 'end'
+  | 'terminate'
+  | 'error'
+  | 'message'
+  | 'timer';
+
+/** An entry before the store chains it: the store assigns `seq`, `prev` and `hash`. */
+export interface AuditInput {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string;
+  readonly data?: Record<string, unknown>;
+}
+
+export interface AuditEntry extends AuditInput {
+  readonly seq: number;
+  readonly prev: string;
+  readonly hash: string;
+}
+
+export interface NotificationRecord {
+  readonly id: string;
+  readonly instanceId: string;
+  readonly at: string;
+  readonly elementId: string;
+  readonly messageName: string;
+  readonly trackingNumber: string;
+  readonly payload: Record<string, unknown>;
+}
+
+/**
+ * Everything one engine step writes, applied atomically or not at all. A guard that fails
+ * (instance version moved, task no longer in the expected state, job lease lost, definition
+ * version taken) rejects the whole batch with a ConflictError and writes nothing.
+ */
+export interface CommitBatch {
+  readonly definitions?: readonly DefinitionRecord[];
+  readonly instanceInserts?: readonly InstanceRecord[];
+  /** `record.version` must be `expectedVersion + 1`. */
+  readonly instanceUpdates?: readonly { readonly record: InstanceRecord; readonly expectedVersion: number }[];
+  readonly taskInserts?: readonly TaskRecord[];
+  /** Replace the task when the stored one still has `expectedVersion`; `record.version` = expected + 1. */
+  readonly taskUpdates?: readonly { readonly record: TaskRecord; readonly expectedVersion: number }[];
+  readonly jobInserts?: readonly JobRecord[];
+  /** Timers cancelled with their activity: deleted when present, ignored when already gone. */
+  readonly jobDeletes?: readonly string[];
+  /** Jobs fired by this step: each must still be held under this lease owner, then is deleted. */
+  readonly jobCompletions?: readonly { readonly id: string; readonly owner: string }[];
+  readonly history?: readonly HistoryEntry[];
+  readonly audit?: readonly AuditInput[];
+  readonly notifications?: readonly NotificationRecord[];
+}
+
+export interface AcquireJobs {
+  /** Jobs due at or before this instant. */
+  readonly now: string;
+  /** The lease: held until this instant, then another executor may take the job. */
+  readonly lockedUntil: string;
+  readonly owner: string;
+  readonly limit: number;
+  /** Only this job (a continuation run right after its commit). */
+  readonly id?: string;
+}
+
+export interface InstanceQuery {
+  readonly key?: string;
+  readonly status?: InstanceRecord['status'];
+  readonly limit?: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'mongo';
+  /** Creates tables / collections and indexes; idempotent. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+  /** Applies a batch atomically; throws ConflictError (from engine/errors) when a guard fails. */
+  commit(batch: CommitBatch): Promise<void>;
+
+  getDefinition(id: string): Promise<DefinitionRecord | undefined>;
+  latestDefinition(key: string): Promise<DefinitionRecord | undefined>;
+  findDefinitionByHash(key: string, hash: string): Promise<DefinitionRecord | undefined>;
+  /** Every version of a key, or the latest version of every key when no key is given. */
+  listDefinitions(key?: string): Promise<DefinitionRecord[]>;
+
+  getInstance(id: string): Promise<InstanceRecord | undefined>;
+  getInstanceByTrackingNumber(trackingNumber: string): Promise<InstanceRecord | undefined>;
+  listInstances(query: InstanceQuery): Promise<InstanceRecord[]>;
+
+  getTask(id: string): Promise<TaskRecord | undefined>;
+  /** Ordered by dueAt (tasks without one last), then createdAt. */
+  findTasks(query: TaskQuery): Promise<TaskRecord[]>;
+
+  /** Leases due jobs (earliest first) whose lease is free or expired. */
+  acquireJobs(request: AcquireJobs): Promise<JobRecord[]>;
+  /** Gives a leased job back, to run again at `dueAt` (a failed attempt). */
+  releaseJob(id: string, owner: string, retry: { dueAt: string; error: string }): Promise<void>;
+  /** The earliest dueAt of any job, so a poller can sleep until then. */
+  nextJobDue(): Promise<string | undefined>;
+  listJobs(filter: { instanceId?: string; definitionId?: string }): Promise<JobRecord[]>;
+
+  history(instanceId: string): Promise<HistoryEntry[]>;
+  audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+  notifications(instanceId: string): Promise<NotificationRecord[]>;
+}
