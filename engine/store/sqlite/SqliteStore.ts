@@ -1,0 +1,231 @@
+/**
+ * The embedded store: better-sqlite3 (synchronous, in-process), one file shared by any number
+ * of processes on the same machine (WAL + busy timeout), or `:memory:` for tests.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import { ConflictError } from '../../errors.js';
+import type {
+  AcquireJobs,
+  AuditEntry,
+  CommitBatch,
+  DefinitionRecord,
+  HistoryEntry,
+  InstanceQuery,
+  InstanceRecord,
+  JobRecord,
+  NotificationRecord,
+  Store,
+  TaskQuery,
+  TaskRecord,
+} from '../port.js';
+import { applyBatch } from './applyBatch.js';
+import { parseDoc, toJob } from './rows.js';
+import type { JobRow } from './rows.js';
+import { SCHEMA_SQL } from './schema.js';
+import { prepareStatements } from './statements.js';
+import type { Statements } from './statements.js';
+
+export interface SqliteStoreOptions {
+  /**
+   * `normal` (default): in WAL mode a commit survives a killed process (the WAL is in the OS
+   * page cache), only an OS crash or power loss may lose the last commits; much faster.
+   * `full`: fsync on every commit, survives power loss too.
+   */
+  readonly synchronous?: 'normal' | 'full';
+}
+
+const DEFAULT_LIMIT = 1000;
+/** Several processes may share the file: a writer waits this long for another's transaction. */
+const BUSY_TIMEOUT_MS = 5000;
+
+export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  return new SqliteStore(path, options);
+}
+
+class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private db: Database.Database | undefined;
+  private stmts: Statements | undefined;
+  /** Statements for the optional-filter queries, prepared once per filter shape. */
+  private readonly shaped = new Map<string, Statement<unknown[], string>>();
+  private applyBatch: ((batch: CommitBatch) => void) | undefined;
+  private acquire: ((request: AcquireJobs) => JobRecord[]) | undefined;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: SqliteStoreOptions,
+  ) {}
+
+  async init(): Promise<void> {
+    if (this.db) return;
+    const memory = this.path === ':memory:';
+    if (!memory) mkdirSync(dirname(this.path), { recursive: true });
+    const db = new Database(this.path, { timeout: BUSY_TIMEOUT_MS });
+    if (!memory) db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${this.options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.exec(SCHEMA_SQL);
+    const s = prepareStatements(db);
+    this.db = db;
+    this.stmts = s;
+    const apply = db.transaction((batch: CommitBatch) => applyBatch(s, batch));
+    const acquire = db.transaction((request: AcquireJobs) => acquireJobs(s, request));
+    // IMMEDIATE: take the write lock up front, so two processes never both read and then
+    // fail to upgrade (SQLITE_BUSY without waiting) in the middle of a batch.
+    this.applyBatch = (batch) => apply.immediate(batch);
+    this.acquire = (request) => acquire.immediate(request);
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = undefined;
+    this.stmts = undefined;
+    this.shaped.clear();
+  }
+
+  private get s(): Statements {
+    if (!this.stmts) throw new Error('sqlite store: call init() first');
+    return this.stmts;
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    if (!this.applyBatch) throw new Error('sqlite store: call init() first');
+    this.applyBatch(batch);
+  }
+
+  async getDefinition(id: string): Promise<DefinitionRecord | undefined> {
+    return parseMaybe(this.s.getDefinition.get(id));
+  }
+
+  async latestDefinition(key: string): Promise<DefinitionRecord | undefined> {
+    return parseMaybe(this.s.latestDefinition.get(key));
+  }
+
+  async findDefinitionByHash(key: string, hash: string): Promise<DefinitionRecord | undefined> {
+    return parseMaybe(this.s.definitionByHash.get(key, hash));
+  }
+
+  async listDefinitions(key?: string): Promise<DefinitionRecord[]> {
+    const docs = key === undefined ? this.s.latestDefinitions.all() : this.s.definitionVersions.all(key);
+    return docs.map((doc) => parseDoc<DefinitionRecord>(doc));
+  }
+
+  async getInstance(id: string): Promise<InstanceRecord | undefined> {
+    return parseMaybe(this.s.getInstance.get(id));
+  }
+
+  async getInstanceByTrackingNumber(trackingNumber: string): Promise<InstanceRecord | undefined> {
+    return parseMaybe(this.s.instanceByTracking.get(trackingNumber));
+  }
+
+  async listInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.key !== undefined) where.push('key = ?'), params.push(query.key);
+    if (query.status !== undefined) where.push('status = ?'), params.push(query.status);
+    params.push(query.limit ?? DEFAULT_LIMIT);
+    const sql = `SELECT doc FROM instances ${whereClause(where)} ORDER BY started_at, id LIMIT ?`;
+    return this.shape(sql).all(...params).map((doc) => parseDoc<InstanceRecord>(doc));
+  }
+
+  async getTask(id: string): Promise<TaskRecord | undefined> {
+    return parseMaybe(this.s.getTask.get(id));
+  }
+
+  async findTasks(query: TaskQuery): Promise<TaskRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.instanceId !== undefined) where.push('instance_id = ?'), params.push(query.instanceId);
+    if (query.assignee !== undefined) where.push('assignee = ?'), params.push(query.assignee);
+    if (query.candidateGroup !== undefined) where.push('candidate_group = ?'), params.push(query.candidateGroup);
+    const state = query.state ?? 'open';
+    if (state !== 'any') where.push('state = ?'), params.push(state);
+    if (query.unassigned) where.push('assignee IS NULL');
+    params.push(query.limit ?? DEFAULT_LIMIT);
+    const sql = `SELECT doc FROM tasks ${whereClause(where)} ORDER BY due_at NULLS LAST, created_at, id LIMIT ?`;
+    return this.shape(sql).all(...params).map((doc) => parseDoc<TaskRecord>(doc));
+  }
+
+  async acquireJobs(request: AcquireJobs): Promise<JobRecord[]> {
+    if (!this.acquire) throw new Error('sqlite store: call init() first');
+    if (request.limit <= 0) return [];
+    return this.acquire(request);
+  }
+
+  async releaseJob(id: string, owner: string, retry: { dueAt: string; error: string }): Promise<void> {
+    if (this.s.releaseJob.run(retry.dueAt, retry.error, id, owner).changes !== 1) {
+      throw new ConflictError(`job ${id} is not held by ${owner}`, id);
+    }
+  }
+
+  /** The earliest instant a job can be acquired: its dueAt, or the end of its lease if later. */
+  async nextJobDue(): Promise<string | undefined> {
+    const free = this.s.nextFreeJob.get();
+    const leased = this.s.nextLeasedJob.get();
+    if (free === undefined) return leased;
+    if (leased === undefined) return free;
+    return leased < free ? leased : free;
+  }
+
+  async listJobs(filter: { instanceId?: string; definitionId?: string }): Promise<JobRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.instanceId !== undefined) where.push('instance_id = ?'), params.push(filter.instanceId);
+    if (filter.definitionId !== undefined) where.push('definition_id = ?'), params.push(filter.definitionId);
+    const sql = `SELECT * FROM jobs ${whereClause(where)} ORDER BY due_at, id`;
+    const rows = (this.shape(sql) as unknown as Statement<unknown[], JobRow>).all(...params);
+    return rows.map((row) => toJob(row));
+  }
+
+  async history(instanceId: string): Promise<HistoryEntry[]> {
+    return this.s.history.all(instanceId).map((doc) => parseDoc<HistoryEntry>(doc));
+  }
+
+  async audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]> {
+    const after = query.afterSeq ?? 0;
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const docs =
+      query.subject === undefined
+        ? this.s.audit.all(after, limit)
+        : this.s.auditBySubject.all(query.subject, after, limit);
+    return docs.map((doc) => parseDoc<AuditEntry>(doc));
+  }
+
+  async notifications(instanceId: string): Promise<NotificationRecord[]> {
+    return this.s.notifications.all(instanceId).map((doc) => parseDoc<NotificationRecord>(doc));
+  }
+
+  private shape(sql: string): Statement<unknown[], string> {
+    let stmt = this.shaped.get(sql);
+    if (!stmt) {
+      if (!this.db) throw new Error('sqlite store: call init() first');
+      stmt = this.db.prepare<unknown[], string>(sql);
+      if (sql.startsWith('SELECT doc')) stmt.pluck();
+      this.shaped.set(sql, stmt);
+    }
+    return stmt;
+  }
+}
+
+function acquireJobs(s: Statements, request: AcquireJobs): JobRecord[] {
+  const { now, owner, lockedUntil } = request;
+  let rows: JobRow[];
+  if (request.id === undefined) {
+    rows = s.dueJobs.all(now, now, request.limit);
+  } else {
+    const row = s.dueJob.get(request.id, now, now);
+    rows = row ? [row] : [];
+  }
+  for (const row of rows) s.lockJob.run(owner, lockedUntil, row.id);
+  return rows.map((row) => toJob(row, { owner, lockedUntil }));
+}
+
+function whereClause(conditions: readonly string[]): string {
+  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+}
+
+function parseMaybe<T>(doc: string | undefined): T | undefined {
+  return doc === undefined ? undefined : parseDoc<T>(doc);
+}

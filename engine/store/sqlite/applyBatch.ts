@@ -1,0 +1,109 @@
+/**
+ * The body of SqliteStore.commit: runs inside one IMMEDIATE transaction, so any throw rolls
+ * the whole batch back. Guards are CAS updates checked by `changes`; duplicates become
+ * ConflictErrors rather than raw SQLite errors.
+ */
+import { chainEntry, GENESIS } from '../../audit/chain.js';
+import { ConflictError } from '../../errors.js';
+import type { CommitBatch } from '../port.js';
+import { jobParams } from './rows.js';
+import type { Statements } from './statements.js';
+
+export function applyBatch(s: Statements, batch: CommitBatch): void {
+  if (batch.definitions) {
+    for (const d of batch.definitions) {
+      try {
+        s.insertDefinition.run(d.id, d.key, d.version, d.hash, JSON.stringify(d));
+      } catch (err) {
+        throw duplicate(err, `definition ${d.id} (or one of key ${d.key} with the same hash) already exists`, d.id);
+      }
+    }
+  }
+  if (batch.instanceInserts) {
+    for (const i of batch.instanceInserts) {
+      try {
+        s.insertInstance.run(i.id, i.key, i.status, i.trackingNumber, i.version, i.startedAt, JSON.stringify(i));
+      } catch (err) {
+        throw duplicate(err, `instance ${i.id} or tracking number ${i.trackingNumber} already exists`, i.id);
+      }
+    }
+  }
+  if (batch.instanceUpdates) {
+    for (const { record: i, expectedVersion } of batch.instanceUpdates) {
+      checkNextVersion('instance', i.id, i.version, expectedVersion);
+      if (s.updateInstance.run(i.status, i.version, JSON.stringify(i), i.id, expectedVersion).changes !== 1) {
+        throw new ConflictError(`instance ${i.id} is no longer at version ${expectedVersion}`, i.id);
+      }
+    }
+  }
+  if (batch.taskInserts) {
+    for (const t of batch.taskInserts) {
+      try {
+        s.insertTask.run(t.id, t.instanceId, t.assignee, t.candidateGroup ?? null, t.state, t.dueAt ?? null, t.createdAt, t.version, JSON.stringify(t));
+      } catch (err) {
+        throw duplicate(err, `task ${t.id} already exists`, t.id);
+      }
+    }
+  }
+  if (batch.taskUpdates) {
+    for (const { record: t, expectedVersion } of batch.taskUpdates) {
+      checkNextVersion('task', t.id, t.version, expectedVersion);
+      const doc = JSON.stringify(t);
+      const changes = s.updateTask.run(t.assignee, t.candidateGroup ?? null, t.state, t.dueAt ?? null, t.version, doc, t.id, expectedVersion).changes;
+      if (changes !== 1) throw new ConflictError(`task ${t.id} is no longer at version ${expectedVersion}`, t.id);
+    }
+  }
+  // Deletes and completions before inserts, so a step may re-arm a job under the same id.
+  if (batch.jobDeletes) for (const id of batch.jobDeletes) s.deleteJob.run(id);
+  if (batch.jobCompletions) {
+    for (const { id, owner } of batch.jobCompletions) {
+      if (s.completeJob.run(id, owner).changes !== 1) throw new ConflictError(`job ${id} is no longer held by ${owner}`, id);
+    }
+  }
+  if (batch.jobInserts) {
+    for (const j of batch.jobInserts) {
+      try {
+        s.insertJob.run(...jobParams(j));
+      } catch (err) {
+        throw duplicate(err, `job ${j.id} already exists`, j.id);
+      }
+    }
+  }
+  if (batch.history) for (const h of batch.history) s.insertHistory.run(h.instanceId, JSON.stringify(h));
+  if (batch.audit && batch.audit.length > 0) {
+    // Read inside the write transaction: no other writer can append between this read and ours.
+    const last = s.lastAudit.get();
+    let seq = last?.seq ?? 0;
+    let prev = last?.hash ?? GENESIS;
+    for (const input of batch.audit) {
+      const entry = chainEntry(input, ++seq, prev);
+      s.insertAudit.run(seq, entry.subject, entry.hash, JSON.stringify(entry));
+      prev = entry.hash;
+    }
+  }
+  if (batch.notifications) {
+    for (const n of batch.notifications) {
+      try {
+        s.insertNotification.run(n.id, n.instanceId, JSON.stringify(n));
+      } catch (err) {
+        throw duplicate(err, `notification ${n.id} already exists`, n.id);
+      }
+    }
+  }
+}
+
+function checkNextVersion(what: string, id: string, version: number, expected: number): void {
+  // A caller bug, not a race: say so rather than store a version that breaks the next CAS.
+  if (version !== expected + 1) {
+    throw new Error(`${what} ${id}: record.version ${version} must be expectedVersion + 1 (${expected + 1})`);
+  }
+}
+
+/** A UNIQUE / PRIMARY KEY violation is a lost race or a repeated request: a ConflictError. */
+function duplicate(err: unknown, message: string, subject: string): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    return new ConflictError(`${message} (${(err as Error).message})`, subject);
+  }
+  return err;
+}

@@ -1,0 +1,90 @@
+/**
+ * SQLite schema. Documents (instance state, definition graph, task, history/audit entry) are
+ * stored whole as JSON text; the fields the port queries or guards on are real columns, so the
+ * indexes below can serve them. Every statement is idempotent (`IF NOT EXISTS`).
+ */
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS definitions (
+  id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS definitions_key_version ON definitions (key, version);
+CREATE UNIQUE INDEX IF NOT EXISTS definitions_key_hash ON definitions (key, hash);
+
+CREATE TABLE IF NOT EXISTS instances (
+  id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  status TEXT NOT NULL,
+  tracking_number TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS instances_tracking_number ON instances (tracking_number);
+CREATE INDEX IF NOT EXISTS instances_key_status ON instances (key, status, started_at);
+CREATE INDEX IF NOT EXISTS instances_status ON instances (status, started_at);
+
+CREATE TABLE IF NOT EXISTS tasks (
+  id TEXT PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  assignee TEXT,
+  candidate_group TEXT,
+  state TEXT NOT NULL,
+  due_at TEXT,
+  created_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+-- the inboxes: mine, and my group's queue, by deadline
+CREATE INDEX IF NOT EXISTS tasks_assignee ON tasks (assignee, state, due_at);
+CREATE INDEX IF NOT EXISTS tasks_group ON tasks (candidate_group, state, due_at);
+-- the SLA sweep
+CREATE INDEX IF NOT EXISTS tasks_state_due ON tasks (state, due_at);
+CREATE INDEX IF NOT EXISTS tasks_instance ON tasks (instance_id);
+
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  instance_id TEXT,
+  token_id TEXT,
+  definition_id TEXT,
+  element_id TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  locked_until TEXT,
+  lock_owner TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT
+);
+CREATE INDEX IF NOT EXISTS jobs_due ON jobs (due_at);
+-- only leased jobs: nextJobDue looks at them separately
+CREATE INDEX IF NOT EXISTS jobs_locked ON jobs (locked_until) WHERE locked_until IS NOT NULL;
+CREATE INDEX IF NOT EXISTS jobs_instance ON jobs (instance_id);
+CREATE INDEX IF NOT EXISTS jobs_definition ON jobs (definition_id);
+
+-- seq is the rowid: insertion order, which is the order the engine wrote the entries
+CREATE TABLE IF NOT EXISTS history (
+  seq INTEGER PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_instance ON history (instance_id, seq);
+
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY,
+  subject TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_subject ON audit (subject, seq);
+
+CREATE TABLE IF NOT EXISTS notifications (
+  id TEXT PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS notifications_instance ON notifications (instance_id);
+`;

@@ -1,0 +1,400 @@
+/**
+ * The store contract: every adapter runs this same suite. A fresh, initialised store per test.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findBrokenLink, GENESIS } from '../../../engine/audit/chain.js';
+import { ConflictError } from '../../../engine/errors.js';
+import type { ProcessGraph } from '../../../engine/model/types.js';
+import type {
+  DefinitionRecord,
+  InstanceRecord,
+  JobRecord,
+  NotificationRecord,
+  Store,
+  TaskRecord,
+} from '../../../engine/store/port.js';
+
+const T0 = '2026-03-20T04:00:00.000Z';
+/** T0 plus some minutes, as an ISO instant. */
+const at = (minutes: number): string => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+
+const graph = (key: string): ProcessGraph => ({
+  id: key,
+  nodes: {
+    start: { id: 'start', kind: 'startEvent', scope: null, incoming: [], outgoing: ['f1'], boundaries: [] },
+    end: { id: 'end', kind: 'endEvent', scope: null, incoming: ['f1'], outgoing: [], boundaries: [] },
+  },
+  flows: { f1: { id: 'f1', source: 'start', target: 'end', condition: 'amount > 100' } },
+  starts: { none: 'start', byChannel: { centre: 'start' }, message: {}, timer: [] },
+  reach: { start: ['end'], end: [] },
+});
+
+const definition = (key: string, version: number, hash = `h-${key}-${version}`): DefinitionRecord => ({
+  id: `${key}:${version}`,
+  key,
+  version,
+  hash,
+  xml: `<definitions id="${key}"/>`,
+  name: `Process ${key}`,
+  deployedAt: at(version),
+  graph: graph(key),
+});
+
+const instance = (id: string, over: Partial<InstanceRecord> = {}): InstanceRecord => ({
+  id,
+  key: 'p',
+  definitionId: 'p:1',
+  version: 1,
+  status: 'active',
+  variables: {},
+  tokens: [],
+  incidents: [],
+  trackingNumber: `TN-${id}`,
+  startedAt: T0,
+  nextToken: 1,
+  ...over,
+});
+
+const task = (id: string, over: Partial<TaskRecord> = {}): TaskRecord => ({
+  id,
+  instanceId: 'i1',
+  tokenId: 't1',
+  key: 'p',
+  elementId: 'review',
+  trackingNumber: 'TN-i1',
+  assignee: null,
+  state: 'open',
+  createdAt: T0,
+  version: 1,
+  ...over,
+});
+
+const job = (id: string, over: Partial<JobRecord> = {}): JobRecord => ({
+  id,
+  type: 'timer',
+  dueAt: T0,
+  instanceId: 'i1',
+  tokenId: 't1',
+  elementId: 'timer1',
+  payload: {},
+  attempts: 0,
+  ...over,
+});
+
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>, skipReason?: string): void {
+  if (skipReason !== undefined) {
+    // Say why in the report, so a skip is never mistaken for a pass.
+    console.warn(`[store contract] ${name} skipped: ${skipReason}`);
+    describe.skip(`store contract: ${name} (skipped: ${skipReason})`, () => {
+      it.skip(`every contract test (skipped: ${skipReason})`, () => {});
+    });
+    return;
+  }
+
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+      await store.init();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const ids = (records: readonly { id: string }[]): string[] => records.map((r) => r.id);
+
+    describe('definitions', () => {
+      it('inserts, gets, finds the latest and by hash, lists; init is idempotent', async () => {
+        await store.init();
+        await store.commit({ definitions: [definition('a', 1), definition('a', 2), definition('b', 1)] });
+        expect(await store.getDefinition('a:1')).toStrictEqual(definition('a', 1));
+        expect(await store.getDefinition('a:9')).toBeUndefined();
+        expect((await store.latestDefinition('a'))?.id).toBe('a:2');
+        expect(await store.latestDefinition('zzz')).toBeUndefined();
+        expect((await store.findDefinitionByHash('a', 'h-a-1'))?.id).toBe('a:1');
+        expect(await store.findDefinitionByHash('b', 'h-a-1')).toBeUndefined();
+        expect(ids(await store.listDefinitions('a'))).toEqual(['a:1', 'a:2']);
+        expect(ids(await store.listDefinitions())).toEqual(['a:2', 'b:1']);
+      });
+
+      it('refuses a taken version or a repeated hash of the same key with a ConflictError', async () => {
+        await store.commit({ definitions: [definition('a', 1)] });
+        await expect(store.commit({ definitions: [definition('a', 1, 'other')] })).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.commit({ definitions: [definition('a', 2, 'h-a-1')] })).rejects.toBeInstanceOf(ConflictError);
+        // the same hash under another key is a different process
+        await store.commit({ definitions: [definition('b', 1, 'h-a-1')] });
+        expect(ids(await store.listDefinitions())).toEqual(['a:1', 'b:1']);
+      });
+    });
+
+    describe('instances', () => {
+      it('inserts, gets by id and by tracking number, lists by key and status', async () => {
+        await store.commit({
+          instanceInserts: [instance('i1'), instance('i2', { key: 'q', startedAt: at(1) }), instance('i3', { status: 'completed', startedAt: at(2) })],
+        });
+        expect(await store.getInstance('i1')).toStrictEqual(instance('i1'));
+        expect(await store.getInstance('nope')).toBeUndefined();
+        expect((await store.getInstanceByTrackingNumber('TN-i2'))?.id).toBe('i2');
+        expect(await store.getInstanceByTrackingNumber('TN-nope')).toBeUndefined();
+        expect(ids(await store.listInstances({}))).toEqual(['i1', 'i2', 'i3']);
+        expect(ids(await store.listInstances({ key: 'p' }))).toEqual(['i1', 'i3']);
+        expect(ids(await store.listInstances({ status: 'active' }))).toEqual(['i1', 'i2']);
+        expect(ids(await store.listInstances({ key: 'p', status: 'completed' }))).toEqual(['i3']);
+        expect(ids(await store.listInstances({ limit: 1 }))).toEqual(['i1']);
+      });
+
+      it('round-trips a nested instance document exactly', async () => {
+        const doc = instance('deep', {
+          channel: 'portal',
+          serviceCode: 'S-101',
+          applicant: { name: 'Aigerim', ids: [1, 2.5, -3], address: { city: 'Astana', zip: null } },
+          variables: { amount: 150, approved: false, list: [{ a: 1 }, [1, [2]]], text: 'ünïcödé "quoted"', empty: {} },
+          tokens: [
+            { id: 't1', elementId: 'review', scopeId: null, state: 'waiting', wait: { kind: 'userTask', taskId: 'task1' }, boundaries: [{ boundaryId: 'b1', jobId: 'j1' }], enteredAt: T0 },
+            { id: 't2', elementId: 'join', scopeId: 't1', state: 'joining', arrivedBy: 'f3', enteredAt: at(1) },
+          ],
+          incidents: [{ tokenId: 't3', elementId: 'svc', message: 'handler failed', at: at(2) }],
+          parent: { instanceId: 'p1', tokenId: 't9' },
+          nextToken: 4,
+        });
+        await store.commit({ instanceInserts: [doc] });
+        expect(await store.getInstance('deep')).toStrictEqual(doc);
+      });
+
+      it('updates by compare-and-set on the version', async () => {
+        await store.commit({ instanceInserts: [instance('i1')] });
+        const next = instance('i1', { version: 2, status: 'completed', endedAt: at(5), variables: { x: 1 } });
+        await store.commit({ instanceUpdates: [{ record: next, expectedVersion: 1 }] });
+        expect(await store.getInstance('i1')).toStrictEqual(next);
+        expect(ids(await store.listInstances({ status: 'completed' }))).toEqual(['i1']);
+      });
+
+      it('refuses a stale version with a ConflictError and writes nothing of the batch', async () => {
+        await store.commit({ instanceInserts: [instance('i1')] });
+        await store.commit({ instanceUpdates: [{ record: instance('i1', { version: 2 }), expectedVersion: 1 }] });
+        const stale = {
+          taskInserts: [task('task-x')],
+          history: [{ instanceId: 'i1', at: T0, elementId: 'review', event: 'enter' as const }],
+          audit: [{ at: T0, actor: 'u', action: 'x', subject: 'i1' }],
+          instanceUpdates: [{ record: instance('i1', { version: 2, variables: { lost: true } }), expectedVersion: 1 }],
+        };
+        await expect(store.commit(stale)).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.getTask('task-x')).toBeUndefined();
+        expect(await store.history('i1')).toEqual([]);
+        expect(await store.audit({})).toEqual([]);
+        expect((await store.getInstance('i1'))?.variables).toEqual({});
+      });
+
+      it('lets exactly one of two racing updates win', async () => {
+        await store.commit({ instanceInserts: [instance('i1')] });
+        const results = await Promise.allSettled([
+          store.commit({ instanceUpdates: [{ record: instance('i1', { version: 2, variables: { by: 'a' } }), expectedVersion: 1 }] }),
+          store.commit({ instanceUpdates: [{ record: instance('i1', { version: 2, variables: { by: 'b' } }), expectedVersion: 1 }] }),
+        ]);
+        const rejected = results.filter((r) => r.status === 'rejected');
+        expect(rejected).toHaveLength(1);
+        expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+        expect((await store.getInstance('i1'))?.version).toBe(2);
+      });
+
+      it('refuses a duplicate id or tracking number with a ConflictError', async () => {
+        await store.commit({ instanceInserts: [instance('i1')] });
+        await expect(store.commit({ instanceInserts: [instance('i1', { trackingNumber: 'TN-new' })] })).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.commit({ instanceInserts: [instance('i2', { trackingNumber: 'TN-i1' })] })).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.getInstance('i2')).toBeUndefined();
+      });
+    });
+
+    describe('tasks', () => {
+      it('round-trips a task without inventing absent fields', async () => {
+        const bare = task('t-bare');
+        const full = task('t-full', {
+          name: 'Review', serviceCode: 'S-1', office: 'back', candidateGroup: 'g', assignment: 'random',
+          assignee: 'ann', dueAt: at(60), warnAt: at(48), atRisk: false, overdue: false,
+        });
+        await store.commit({ taskInserts: [bare, full] });
+        expect(await store.getTask('t-bare')).toStrictEqual(bare);
+        expect(await store.getTask('t-full')).toStrictEqual(full);
+        expect(await store.getTask('nope')).toBeUndefined();
+      });
+
+      it('updates a task guarded by its version', async () => {
+        await store.commit({ taskInserts: [task('t1', { candidateGroup: 'g' })] });
+        const claimed = task('t1', { candidateGroup: 'g', assignee: 'ann', version: 2 });
+        await store.commit({ taskUpdates: [{ record: claimed, expectedVersion: 1 }] });
+        expect(await store.getTask('t1')).toStrictEqual(claimed);
+        const late = task('t1', { candidateGroup: 'g', assignee: 'bob', version: 2 });
+        await expect(store.commit({ taskUpdates: [{ record: late, expectedVersion: 1 }] })).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.getTask('t1'))?.assignee).toBe('ann');
+        expect(ids(await store.findTasks({ assignee: 'ann' }))).toEqual(['t1']);
+        expect(await store.findTasks({ candidateGroup: 'g', unassigned: true })).toEqual([]);
+      });
+
+      it('finds tasks by filter, ordered by dueAt (none last) then createdAt', async () => {
+        await store.commit({
+          taskInserts: [
+            task('no-due-late', { createdAt: at(2), candidateGroup: 'g' }),
+            task('no-due-early', { createdAt: at(1), candidateGroup: 'g' }),
+            task('due-late', { dueAt: at(100), candidateGroup: 'g', assignee: 'ann' }),
+            task('due-early', { dueAt: at(50), candidateGroup: 'h', assignee: 'ann', instanceId: 'i2' }),
+            task('due-tie-b', { dueAt: at(70), createdAt: at(5), candidateGroup: 'g' }),
+            task('due-tie-a', { dueAt: at(70), createdAt: at(4), candidateGroup: 'g' }),
+            task('done', { dueAt: at(10), state: 'completed', assignee: 'ann', completedAt: at(3), completedBy: 'ann', outcome: 'ok' }),
+          ],
+        });
+        expect(ids(await store.findTasks({}))).toEqual(['due-early', 'due-tie-a', 'due-tie-b', 'due-late', 'no-due-early', 'no-due-late']);
+        expect(ids(await store.findTasks({ assignee: 'ann' }))).toEqual(['due-early', 'due-late']);
+        expect(ids(await store.findTasks({ candidateGroup: 'g' }))).toEqual(['due-tie-a', 'due-tie-b', 'due-late', 'no-due-early', 'no-due-late']);
+        expect(ids(await store.findTasks({ candidateGroup: 'g', unassigned: true }))).toEqual(['due-tie-a', 'due-tie-b', 'no-due-early', 'no-due-late']);
+        expect(ids(await store.findTasks({ state: 'completed' }))).toEqual(['done']);
+        expect(ids(await store.findTasks({ state: 'any', assignee: 'ann' }))).toEqual(['done', 'due-early', 'due-late']);
+        expect(ids(await store.findTasks({ instanceId: 'i2' }))).toEqual(['due-early']);
+        expect(ids(await store.findTasks({ limit: 2 }))).toEqual(['due-early', 'due-tie-a']);
+        expect(ids(await store.findTasks({ candidateGroup: 'g', unassigned: true, limit: 3 }))).toEqual(['due-tie-a', 'due-tie-b', 'no-due-early']);
+        expect(await store.findTasks({ assignee: 'nobody' })).toEqual([]);
+      });
+    });
+
+    describe('jobs', () => {
+      const lease = (owner: string, now: string, lockedUntil: string, limit = 10) => ({ owner, now, lockedUntil, limit });
+
+      it('acquires only due jobs, earliest first, up to the limit, and leases them', async () => {
+        await store.commit({ jobInserts: [job('later', { dueAt: at(10) }), job('due2', { dueAt: at(-1) }), job('due1', { dueAt: at(-2) }), job('due3', { dueAt: T0 })] });
+        const got = await store.acquireJobs(lease('A', T0, at(5), 2));
+        expect(ids(got)).toEqual(['due1', 'due2']);
+        expect(got[0]).toMatchObject({ lockOwner: 'A', lockedUntil: at(5), attempts: 0, dueAt: at(-2) });
+        expect(ids(await store.acquireJobs(lease('A', T0, at(5))))).toEqual(['due3']);
+        expect(await store.acquireJobs(lease('A', T0, at(5)))).toEqual([]);
+      });
+
+      it('keeps a leased job from another owner until the lease has passed', async () => {
+        await store.commit({ jobInserts: [job('j1')] });
+        expect(ids(await store.acquireJobs(lease('A', T0, at(5))))).toEqual(['j1']);
+        expect(await store.acquireJobs(lease('B', at(1), at(6)))).toEqual([]);
+        expect(await store.acquireJobs(lease('B', at(5), at(10)))).toEqual([]);
+        const taken = await store.acquireJobs(lease('B', at(6), at(11)));
+        expect(taken).toMatchObject([{ id: 'j1', lockOwner: 'B', lockedUntil: at(11) }]);
+        // A lost its lease: completing now is a conflict
+        await expect(store.commit({ jobCompletions: [{ id: 'j1', owner: 'A' }] })).rejects.toBeInstanceOf(ConflictError);
+      });
+
+      it('acquires one given job by id, only when it is due and free', async () => {
+        await store.commit({ jobInserts: [job('a', { dueAt: at(-1) }), job('b'), job('future', { dueAt: at(10) })] });
+        expect(ids(await store.acquireJobs({ ...lease('A', T0, at(5)), id: 'b' }))).toEqual(['b']);
+        expect(await store.acquireJobs({ ...lease('A', T0, at(5)), id: 'b' })).toEqual([]);
+        expect(await store.acquireJobs({ ...lease('A', T0, at(5)), id: 'future' })).toEqual([]);
+        expect(await store.acquireJobs({ ...lease('A', T0, at(5)), id: 'missing' })).toEqual([]);
+        expect(ids(await store.acquireJobs(lease('A', T0, at(5))))).toEqual(['a']);
+      });
+
+      it('completes a job held by its owner; the wrong owner rolls the whole batch back', async () => {
+        await store.commit({ jobInserts: [job('j1'), job('j2')] });
+        await store.acquireJobs(lease('A', T0, at(5)));
+        const wrong = {
+          instanceInserts: [instance('i9')],
+          history: [{ instanceId: 'i9', at: T0, elementId: 'start', event: 'start' as const }],
+          jobCompletions: [{ id: 'j1', owner: 'A' }, { id: 'j2', owner: 'B' }],
+        };
+        await expect(store.commit(wrong)).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.getInstance('i9')).toBeUndefined();
+        expect(await store.history('i9')).toEqual([]);
+        expect(ids(await store.listJobs({}))).toEqual(['j1', 'j2']);
+        await store.commit({ jobCompletions: [{ id: 'j1', owner: 'A' }, { id: 'j2', owner: 'A' }] });
+        expect(await store.listJobs({})).toEqual([]);
+        // a job never acquired, or already gone, cannot be completed
+        await store.commit({ jobInserts: [job('j3')] });
+        await expect(store.commit({ jobCompletions: [{ id: 'j3', owner: 'A' }] })).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.commit({ jobCompletions: [{ id: 'j1', owner: 'A' }] })).rejects.toBeInstanceOf(ConflictError);
+      });
+
+      it('releases a job for a retry at a new time; only its owner may', async () => {
+        await store.commit({ jobInserts: [job('j1')] });
+        await store.acquireJobs(lease('A', T0, at(5)));
+        await expect(store.releaseJob('j1', 'B', { dueAt: at(2), error: 'x' })).rejects.toBeInstanceOf(ConflictError);
+        await store.releaseJob('j1', 'A', { dueAt: at(2), error: 'handler failed' });
+        expect(await store.listJobs({})).toStrictEqual([{ ...job('j1'), dueAt: at(2), attempts: 1, lockOwner: null, lockedUntil: null }]);
+        expect(await store.acquireJobs(lease('B', at(1), at(6)))).toEqual([]);
+        expect(await store.acquireJobs(lease('B', at(2), at(7)))).toMatchObject([{ id: 'j1', lockOwner: 'B', attempts: 1 }]);
+      });
+
+      it('tells when the next job can run: its dueAt, or the end of its lease', async () => {
+        expect(await store.nextJobDue()).toBeUndefined();
+        await store.commit({ jobInserts: [job('j1', { dueAt: at(3) }), job('j2', { dueAt: at(1) })] });
+        expect(await store.nextJobDue()).toBe(at(1));
+        await store.acquireJobs(lease('A', at(1), at(10)));
+        expect(await store.nextJobDue()).toBe(at(3));
+        await store.acquireJobs(lease('A', at(3), at(8)));
+        expect(await store.nextJobDue()).toBe(at(8));
+      });
+
+      it('lists jobs by instance or definition and round-trips them', async () => {
+        const start = job('s1', { type: 'startTimer', definitionId: 'p:1', instanceId: undefined, tokenId: undefined, elementId: 'st', payload: { repeat: 3, spec: { kind: 'cycle' } } });
+        const { instanceId: _i, tokenId: _t, ...startJob } = start;
+        await store.commit({ jobInserts: [startJob, job('t1', { dueAt: at(1) }), job('t2', { instanceId: 'i2', type: 'continuation' })] });
+        expect(await store.listJobs({ definitionId: 'p:1' })).toStrictEqual([{ ...startJob, lockOwner: null, lockedUntil: null }]);
+        expect(ids(await store.listJobs({ instanceId: 'i1' }))).toEqual(['t1']);
+        expect(ids(await store.listJobs({}))).toEqual(['s1', 't2', 't1']);
+      });
+
+      it('deletes jobs, ignoring ones already gone', async () => {
+        await store.commit({ jobInserts: [job('j1'), job('j2')] });
+        await store.commit({ jobDeletes: ['j1', 'missing'] });
+        expect(ids(await store.listJobs({}))).toEqual(['j2']);
+      });
+    });
+
+    describe('history, audit, notifications', () => {
+      it('keeps history in the order written, per instance', async () => {
+        const h = (instanceId: string, elementId: string, event: 'enter' | 'leave') => ({ instanceId, at: T0, elementId, event, tokenId: 't1' });
+        await store.commit({ instanceInserts: [instance('i1')], history: [h('i1', 'start', 'enter'), h('i1', 'start', 'leave'), h('i2', 'x', 'enter')] });
+        await store.commit({
+          instanceUpdates: [{ record: instance('i1', { version: 2 }), expectedVersion: 1 }],
+          history: [{ instanceId: 'i1', at: at(1), elementId: 'review', event: 'enter', data: { by: 'ann', n: [1] } }],
+        });
+        await store.commit({ history: [h('i1', 'review', 'leave')] });
+        expect(await store.history('i1')).toStrictEqual([
+          h('i1', 'start', 'enter'),
+          h('i1', 'start', 'leave'),
+          { instanceId: 'i1', at: at(1), elementId: 'review', event: 'enter', data: { by: 'ann', n: [1] } },
+          h('i1', 'review', 'leave'),
+        ]);
+        expect(await store.history('i2')).toHaveLength(1);
+        expect(await store.history('none')).toEqual([]);
+      });
+
+      it('chains audit entries: seq 1..n, each linked to the previous hash', async () => {
+        const a = (n: number, subject = 'i1') => ({ at: at(n), actor: 'ann', action: `act${n}`, subject, ...(n % 2 ? { data: { n, nested: { k: [n] } } } : {}) });
+        await store.commit({ audit: [a(1), a(2)] });
+        await store.commit({ audit: [a(3, 'i2')] });
+        await store.commit({ audit: [a(4), a(5, 'i2')] });
+        const all = await store.audit({});
+        expect(all.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+        expect(all[0]?.prev).toBe(GENESIS);
+        expect(all[1]?.prev).toBe(all[0]?.hash);
+        expect(findBrokenLink(all)).toBeUndefined();
+        expect(all[2]).toMatchObject(a(3, 'i2'));
+        expect((await store.audit({ subject: 'i2' })).map((e) => e.seq)).toEqual([3, 5]);
+        expect((await store.audit({ afterSeq: 2, limit: 2 })).map((e) => e.seq)).toEqual([3, 4]);
+        const tail = await store.audit({ afterSeq: 3 });
+        expect(findBrokenLink(tail, all[2]?.hash)).toBeUndefined();
+      });
+
+      it('keeps the audit chain intact under concurrent commits', async () => {
+        await Promise.all(
+          Array.from({ length: 6 }, (_, n) => store.commit({ audit: [{ at: at(n), actor: 'x', action: 'a', subject: `s${n}` }, { at: at(n), actor: 'x', action: 'b', subject: `s${n}` }] })),
+        );
+        const all = await store.audit({});
+        expect(all.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+        expect(findBrokenLink(all)).toBeUndefined();
+      });
+
+      it('stores notifications per instance', async () => {
+        const n = (id: string, instanceId: string): NotificationRecord => ({ id, instanceId, at: T0, elementId: 'send', messageName: 'resultReady', trackingNumber: `TN-${instanceId}`, payload: { channel: 'sms', text: 'ready' } });
+        await store.commit({ notifications: [n('n1', 'i1'), n('n2', 'i2')] });
+        await store.commit({ notifications: [n('n3', 'i1')] });
+        expect(await store.notifications('i1')).toStrictEqual([n('n1', 'i1'), n('n3', 'i1')]);
+        expect(await store.notifications('none')).toEqual([]);
+      });
+    });
+  });
+}
