@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import { BpmnError, ConflictError } from './errors.js';
+import type { HandlerRegistry } from './handlers.js';
+import { newTrackingNumber } from './intake/TrackingNumber.js';
+import type { Channel, ProcessGraph } from './model/types.js';
+import { step } from './runtime/step.js';
+import type { Effect, RuntimeEvent } from './runtime/events.js';
+import type { InstanceState } from './runtime/state.js';
+import type {
+  AuditInput,
+  CommitBatch,
+  DefinitionRecord,
+  HistoryEntry,
+  JobRecord,
+  NotificationRecord,
+  Store,
+  TaskRecord,
+} from './store/port.js';
+
+export interface UnitDeps {
+  readonly store: Store;
+  readonly handlers: HandlerRegistry;
+  readonly now: Date;
+  readonly budget: number;
+  readonly definition: (id: string) => Promise<DefinitionRecord>;
+  readonly latestDefinition: (key: string) => Promise<DefinitionRecord | undefined>;
+}
+
+export interface NewInstance {
+  readonly channel?: Channel;
+  readonly variables?: Record<string, unknown>;
+  readonly applicant?: Record<string, unknown>;
+  readonly parent?: { readonly instanceId: string; readonly tokenId: string };
+  readonly id?: string;
+}
+
+type ParentEvent = Extract<RuntimeEvent, { type: 'childCompleted' | 'childError' }>;
+
+const MAX_CALL_DEPTH = 16;
+
+/**
+ * One engine step, possibly touching several instances (a call activity and its caller): runs
+ * the pure steps, performs the effects that need the shell (handlers, called instances), and
+ * gathers every write into one atomic commit batch.
+ */
+export class UnitOfWork {
+  private readonly instances = new Map<string, { state: InstanceState; expectedVersion: number | null }>();
+  private readonly taskInserts = new Map<string, TaskRecord>();
+  private readonly taskCloses = new Map<string, Extract<Effect, { type: 'closeTask' }>>();
+  private readonly jobInserts = new Map<string, JobRecord>();
+  private readonly jobDeletes = new Set<string>();
+  readonly jobCompletions: { id: string; owner: string }[] = [];
+  private readonly history: HistoryEntry[] = [];
+  private readonly notifications: NotificationRecord[] = [];
+  readonly audit: AuditInput[] = [];
+  readonly extraJobs: JobRecord[] = [];
+  readonly definitions: DefinitionRecord[] = [];
+  private readonly nowIso: string;
+  /** Instances a step changed; loaded ones that no step changed are not rewritten. */
+  private readonly changed = new Set<string>();
+
+  constructor(private readonly deps: UnitDeps) {
+    this.nowIso = deps.now.toISOString();
+  }
+
+  /** Creates an instance and runs it from the given start event to its first wait states. */
+  async startInstance(definition: DefinitionRecord, startId: string, options: NewInstance, depth = 0): Promise<{ state: InstanceState; parentEvents: ParentEvent[] }> {
+    const graph = definition.graph;
+    const state: InstanceState = {
+      id: options.id ?? randomUUID(),
+      key: definition.key,
+      definitionId: definition.id,
+      version: 1,
+      status: 'active',
+      variables: { ...(options.variables ?? {}) },
+      tokens: [],
+      incidents: [],
+      trackingNumber: newTrackingNumber(),
+      startedAt: this.nowIso,
+      nextToken: 1,
+      ...(options.channel ? { channel: options.channel } : {}),
+      ...(graph.serviceCode ? { serviceCode: graph.serviceCode } : {}),
+      ...(options.applicant ? { applicant: options.applicant } : {}),
+      ...(options.parent ? { parent: options.parent } : {}),
+    };
+    this.instances.set(state.id, { state, expectedVersion: null });
+    return this.advance(state, graph, { type: 'start', startId }, depth);
+  }
+
+  /** Loads an instance into this unit (once) and returns its current state here. */
+  async load(id: string): Promise<InstanceState | undefined> {
+    const held = this.instances.get(id);
+    if (held) return held.state;
+    const state = await this.deps.store.getInstance(id);
+    if (state) this.instances.set(id, { state, expectedVersion: state.version });
+    return state;
+  }
+
+  /** Feeds an event to an existing instance; its caller is told when it completes or fails. */
+  async signal(instanceId: string, event: RuntimeEvent, depth = 0): Promise<InstanceState> {
+    const state = await this.load(instanceId);
+    if (!state) throw new ConflictError(`instance ${instanceId} no longer exists`, instanceId);
+    const graph = (await this.deps.definition(state.definitionId)).graph;
+    const { state: next, parentEvents } = await this.advance(state, graph, event, depth);
+    for (const parentEvent of parentEvents) await this.signal(next.parent!.instanceId, parentEvent, depth + 1);
+    return next;
+  }
+
+  private async advance(state: InstanceState, graph: ProcessGraph, event: RuntimeEvent, depth: number): Promise<{ state: InstanceState; parentEvents: ParentEvent[] }> {
+    if (depth > MAX_CALL_DEPTH) throw new ConflictError(`call activities nest deeper than ${MAX_CALL_DEPTH} levels at instance ${state.id}`);
+    const parentEvents: ParentEvent[] = [];
+    const queue: RuntimeEvent[] = [event];
+    let visits = 0;
+    let current = state;
+    while (queue.length) {
+      const result = step(current, queue.shift()!, { graph, now: this.deps.now, newId: randomUUID, budget: this.deps.budget, visits });
+      visits = result.visits;
+      current = result.state;
+      this.instances.get(current.id)!.state = current;
+      this.changed.add(current.id);
+      this.history.push(...result.history);
+      for (const effect of result.effects) {
+        const followUp = await this.perform(current, graph, effect, depth);
+        if (followUp && 'parent' in followUp) parentEvents.push(followUp.parent);
+        else if (followUp) queue.push(followUp.event);
+      }
+    }
+    return { state: current, parentEvents };
+  }
+
+  private async perform(state: InstanceState, graph: ProcessGraph, effect: Effect, depth: number): Promise<{ event: RuntimeEvent } | { parent: ParentEvent } | undefined> {
+    switch (effect.type) {
+      case 'createTask':
+        this.taskInserts.set(effect.taskId, this.newTask(state, graph, effect));
+        return undefined;
+      case 'closeTask':
+        this.taskCloses.set(effect.taskId, effect);
+        return undefined;
+      case 'scheduleTimer':
+        this.jobInserts.set(effect.jobId, {
+          id: effect.jobId,
+          type: 'timer',
+          dueAt: effect.dueAt,
+          instanceId: state.id,
+          tokenId: effect.tokenId,
+          elementId: effect.elementId,
+          payload: {
+            ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}),
+            ...(effect.remaining === undefined ? {} : { remaining: effect.remaining }),
+          },
+          attempts: 0,
+        });
+        return undefined;
+      case 'cancelJob':
+        if (!this.jobInserts.delete(effect.jobId)) this.jobDeletes.add(effect.jobId);
+        return undefined;
+      case 'notify':
+        this.notifications.push({
+          id: randomUUID(),
+          instanceId: state.id,
+          at: this.nowIso,
+          elementId: effect.elementId,
+          messageName: effect.messageName,
+          trackingNumber: state.trackingNumber,
+          payload: effect.payload,
+        });
+        return undefined;
+      case 'invokeHandler':
+        return { event: await this.invokeHandler(state, effect) };
+      case 'startChild':
+        return this.startChild(state, effect, depth);
+      case 'cancelChild':
+        if (await this.load(effect.childId)) await this.signal(effect.childId, { type: 'terminate', reason: 'its call activity was cancelled' }, depth + 1);
+        return undefined;
+      case 'notifyParent': {
+        const tokenId = state.parent!.tokenId;
+        return {
+          parent:
+            effect.outcome.kind === 'completed'
+              ? { type: 'childCompleted', tokenId, variables: effect.outcome.variables }
+              : { type: 'childError', tokenId, errorCode: effect.outcome.errorCode, message: effect.outcome.message },
+        };
+      }
+    }
+  }
+
+  private async invokeHandler(state: InstanceState, effect: Extract<Effect, { type: 'invokeHandler' }>): Promise<RuntimeEvent> {
+    const handler = this.deps.handlers.get(effect.handler);
+    if (!handler) return { type: 'handlerFailed', tokenId: effect.tokenId, message: `ps:handler '${effect.handler}' is not registered` };
+    try {
+      const variables = await handler({
+        instanceId: state.id,
+        trackingNumber: state.trackingNumber,
+        elementId: effect.elementId,
+        variables: structuredClone(state.variables),
+        now: this.deps.now,
+      });
+      if (variables !== undefined && (variables === null || typeof variables !== 'object' || Array.isArray(variables))) {
+        return { type: 'handlerFailed', tokenId: effect.tokenId, message: `ps:handler '${effect.handler}' returned ${JSON.stringify(variables)}, not an object of variables` };
+      }
+      return variables ? { type: 'handlerResult', tokenId: effect.tokenId, variables } : { type: 'handlerResult', tokenId: effect.tokenId };
+    } catch (error) {
+      if (error instanceof BpmnError) return { type: 'handlerError', tokenId: effect.tokenId, errorCode: error.errorCode, message: error.message };
+      return { type: 'handlerFailed', tokenId: effect.tokenId, message: `ps:handler '${effect.handler}' failed: ${(error as Error)?.message ?? String(error)}` };
+    }
+  }
+
+  private async startChild(state: InstanceState, effect: Extract<Effect, { type: 'startChild' }>, depth: number): Promise<{ event: RuntimeEvent } | undefined> {
+    const failed = (message: string): { event: RuntimeEvent } => ({ event: { type: 'childFailed', tokenId: effect.tokenId, message } });
+    const definition = await this.deps.latestDefinition(effect.calledElement);
+    if (!definition) return failed(`call activity ${effect.elementId}: no process '${effect.calledElement}' is deployed`);
+    const startId = definition.graph.starts.none;
+    if (!startId) return failed(`call activity ${effect.elementId}: process '${effect.calledElement}' has no plain start event`);
+    const child = await this.startInstance(definition, startId, { id: effect.childId, variables: effect.variables, parent: { instanceId: state.id, tokenId: effect.tokenId } }, depth + 1);
+    // A called process that ran to its end within this step answers its caller at once.
+    const last = child.parentEvents.at(-1);
+    return last ? { event: last } : undefined;
+  }
+
+  private newTask(state: InstanceState, graph: ProcessGraph, effect: Extract<Effect, { type: 'createTask' }>): TaskRecord {
+    const node = graph.nodes[effect.elementId]!;
+    const spec = node.userTask;
+    return {
+      id: effect.taskId,
+      instanceId: state.id,
+      tokenId: effect.tokenId,
+      key: state.key,
+      elementId: node.id,
+      ...(node.name ? { name: node.name } : {}),
+      trackingNumber: state.trackingNumber,
+      ...(state.serviceCode ? { serviceCode: state.serviceCode } : {}),
+      ...(spec?.office ? { office: spec.office } : {}),
+      ...(spec?.candidateGroup ? { candidateGroup: spec.candidateGroup } : {}),
+      ...(spec ? { assignment: spec.assignment } : {}),
+      assignee: null,
+      state: 'open',
+      createdAt: this.nowIso,
+      version: 1,
+    };
+  }
+
+  /** Deletes a job that is not this unit's own (a replaced start timer). */
+  dropJob(id: string): void {
+    this.jobDeletes.add(id);
+  }
+
+  /** The tasks this unit created, as they will be stored. */
+  createdTasks(): TaskRecord[] {
+    return [...this.taskInserts.values()];
+  }
+
+  instanceState(id: string): InstanceState | undefined {
+    return this.instances.get(id)?.state;
+  }
+
+  /** Gathers everything into one batch; reads the tasks it closes to guard them by version. */
+  async toBatch(): Promise<CommitBatch> {
+    const taskUpdates: { record: TaskRecord; expectedVersion: number }[] = [];
+    for (const close of this.taskCloses.values()) {
+      const closed = {
+        state: close.state,
+        completedAt: this.nowIso,
+        ...(close.by ? { completedBy: close.by } : {}),
+        ...(close.outcome === undefined ? {} : { outcome: close.outcome }),
+      };
+      const inserted = this.taskInserts.get(close.taskId);
+      if (inserted) {
+        Object.assign(inserted, closed);
+        continue;
+      }
+      const stored = await this.deps.store.getTask(close.taskId);
+      if (!stored || stored.state !== 'open') {
+        if (close.state === 'completed') throw new ConflictError(`task ${close.taskId} is no longer open`, close.taskId);
+        continue;
+      }
+      taskUpdates.push({ record: { ...stored, ...closed, version: stored.version + 1 }, expectedVersion: stored.version });
+    }
+    const instanceInserts: InstanceState[] = [];
+    const instanceUpdates: { record: InstanceState; expectedVersion: number }[] = [];
+    for (const { state, expectedVersion } of this.instances.values()) {
+      if (expectedVersion === null) instanceInserts.push(state);
+      else if (state !== undefined) instanceUpdates.push({ record: { ...state, version: expectedVersion + 1 }, expectedVersion });
+    }
+    return {
+      ...(this.definitions.length ? { definitions: this.definitions } : {}),
+      instanceInserts,
+      instanceUpdates: instanceUpdates.filter((u) => this.changed.has(u.record.id)),
+      taskInserts: [...this.taskInserts.values()],
+      taskUpdates,
+      jobInserts: [...this.jobInserts.values(), ...this.extraJobs],
+      jobDeletes: [...this.jobDeletes],
+      jobCompletions: this.jobCompletions,
+      history: this.history,
+      audit: this.audit,
+      notifications: this.notifications,
+    };
+  }
+
+}

@@ -1,0 +1,25 @@
+/**
+ * Tereze: the engine's front door (`import { createEngine } from 'tereze'`).
+ */
+export { createEngine, type EngineOptions } from './engine.js';
+export type * from './api.js';
+export { manualClock, systemClock, type Clock, type ManualClock } from './clock.js';
+export { sqliteStore, mongoStore } from './store/index.js';
+export type * from './store/port.js';
+export {
+  DefinitionError,
+  NotFoundError,
+  ConflictError,
+  ForbiddenError,
+  InvalidArgumentError,
+  ChannelClosedError,
+  BpmnError,
+  TerezeError,
+  type Problem,
+} from './errors.js';
+export { compileDefinitions, psDescriptor, MAX_XML_BYTES } from './model/index.js';
+export type { ProcessGraph, FlowNode, SequenceFlow, Channel, SlaSpec } from './model/types.js';
+export type { InstanceState, Token, Incident } from './runtime/index.js';
+export { BUILT_IN_HANDLERS } from './handlers.js';
+export { newTrackingNumber, isValidTrackingNumber } from './intake/TrackingNumber.js';
+export { findBrokenLink } from './audit/index.js';

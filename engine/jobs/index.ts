@@ -1,0 +1,1 @@
+export { JobExecutor, type JobExecutorOptions } from './JobExecutor.js';

@@ -1,0 +1,16 @@
+import type { Behaviour } from './Run.js';
+
+/** Intermediate catch event: waits for its timer (a persisted job) or its message. */
+export const IntermediateCatchEvent: Behaviour = {
+  enter(run, token, node) {
+    const event = node.event;
+    if (event?.type === 'timer') {
+      const jobId = run.scheduleTimer(token, node.id, event.timer);
+      run.wait(token, { kind: 'timer', jobId });
+    } else if (event?.type === 'message') {
+      run.wait(token, { kind: 'message', messageName: event.messageName });
+    } else {
+      run.incident(token, `intermediate catch event ${node.id} has no supported trigger`);
+    }
+  },
+};

@@ -1,0 +1,353 @@
+import { evaluateCondition } from '../model/feel.js';
+import { firstFiring, nextFiring } from '../model/TimerExpression.js';
+import type { FlowNode, ProcessGraph, TimerSpec } from '../model/types.js';
+import type { HistoryEntry, HistoryEvent } from '../store/port.js';
+import type { Effect } from './events.js';
+import type { ArmedBoundary, InstanceState, Token, Wait } from './state.js';
+
+export interface StepContext {
+  readonly graph: ProcessGraph;
+  readonly now: Date;
+  /** Fresh globally unique ids (tasks, jobs, child instances). */
+  readonly newId: () => string;
+  /** Elements one engine step may visit before the looping token becomes an incident. */
+  readonly budget: number;
+  /** Visits already spent by earlier parts of the same engine step. */
+  readonly visits?: number;
+}
+
+export interface Behaviour {
+  /** A token arrives at a node of this kind. */
+  enter(run: Run, token: Token, node: FlowNode): void;
+}
+
+interface Arrival {
+  readonly elementId: string;
+  readonly scopeId: string | null;
+  readonly arrivedBy?: string;
+}
+
+/**
+ * One step's working set: a private copy of the instance state, the effects and history it
+ * produces, and the generic token lifecycle the element behaviours call into.
+ */
+export class Run {
+  readonly state: InstanceState;
+  readonly effects: Effect[] = [];
+  readonly history: HistoryEntry[] = [];
+  readonly nowIso: string;
+  visits: number;
+  private readonly agenda: Arrival[] = [];
+  private readonly touchedScopes = new Set<string | null>();
+
+  constructor(
+    state: InstanceState,
+    readonly ctx: StepContext,
+    private readonly behaviours: Readonly<Record<string, Behaviour>>,
+  ) {
+    this.state = structuredClone(state);
+    this.nowIso = ctx.now.toISOString();
+    this.visits = ctx.visits ?? 0;
+  }
+
+  get graph(): ProcessGraph {
+    return this.ctx.graph;
+  }
+
+  node(id: string): FlowNode {
+    const node = this.graph.nodes[id];
+    if (!node) throw new Error(`element ${id} is not in process ${this.graph.id}`);
+    return node;
+  }
+
+  token(id: string): Token | undefined {
+    return this.state.tokens.find((t) => t.id === id);
+  }
+
+  record(elementId: string, event: HistoryEvent, tokenId?: string, data?: Record<string, unknown>): void {
+    const entry: HistoryEntry = { instanceId: this.state.id, at: this.nowIso, elementId, event };
+    this.history.push(tokenId === undefined ? (data ? { ...entry, data } : entry) : data ? { ...entry, tokenId, data } : { ...entry, tokenId });
+  }
+
+  emit(effect: Effect): void {
+    this.effects.push(effect);
+  }
+
+  /** Queues a token's arrival at an element; arrivals run in order when the run drains. */
+  arrive(elementId: string, scopeId: string | null, arrivedBy?: string): void {
+    this.agenda.push(arrivedBy === undefined ? { elementId, scopeId } : { elementId, scopeId, arrivedBy });
+  }
+
+  /** Runs queued arrivals, joins and scope completions until every token rests. */
+  drain(): void {
+    for (;;) {
+      while (this.agenda.length) this.enter(this.agenda.shift()!);
+      if (this.settleInclusiveJoins()) continue;
+      if (this.settleScopes()) continue;
+      if (!this.agenda.length) return;
+    }
+  }
+
+  private enter(arrival: Arrival): void {
+    const node = this.node(arrival.elementId);
+    const token: Token = {
+      id: `t${this.state.nextToken++}`,
+      elementId: node.id,
+      scopeId: arrival.scopeId,
+      state: 'waiting',
+      enteredAt: this.nowIso,
+      ...(arrival.arrivedBy === undefined ? {} : { arrivedBy: arrival.arrivedBy }),
+    };
+    this.state.tokens.push(token);
+    this.visits += 1;
+    if (this.visits > this.ctx.budget) {
+      this.incident(token, `the step visited more than ${this.ctx.budget} elements without reaching a wait state (endless loop?)`);
+      return;
+    }
+    this.record(node.id, 'enter', token.id);
+    const behaviour = this.behaviours[node.kind];
+    if (!behaviour) {
+      this.incident(token, `no behaviour for ${node.kind}`);
+      return;
+    }
+    behaviour.enter(this, token, node);
+  }
+
+  /** The token rests until an event resumes it. */
+  wait(token: Token, wait: Wait): void {
+    token.state = 'waiting';
+    token.wait = wait;
+  }
+
+  /**
+   * The token leaves its element: boundaries disarmed, outgoing flows taken. Without an explicit
+   * list, an activity or event takes every unconditional flow and each conditional one whose
+   * condition holds, and its default flow when nothing else was taken.
+   */
+  leave(token: Token, flows?: readonly string[]): void {
+    const node = this.node(token.elementId);
+    this.disarmBoundaries(token);
+    this.remove(token);
+    this.record(node.id, 'leave', token.id);
+    const taken = flows ?? this.selectFlows(node, false);
+    if (taken === undefined) return;
+    for (const flowId of taken) this.arrive(this.graph.flows[flowId]!.target, token.scopeId, flowId);
+  }
+
+  /**
+   * Flows whose condition holds (conditionless ones always, except for exclusive choices, where
+   * the first true condition wins). The default flow when none holds. Undefined after an
+   * incident (nothing holds and there is no default).
+   */
+  selectFlows(node: FlowNode, exclusive: boolean, token?: Token): string[] | undefined {
+    const chosen: string[] = [];
+    for (const flowId of node.outgoing) {
+      if (flowId === node.defaultFlow) continue;
+      const condition = this.graph.flows[flowId]!.condition;
+      if (condition === undefined || this.condition(condition)) {
+        chosen.push(flowId);
+        if (exclusive) break;
+      }
+    }
+    if (chosen.length === 0 && node.defaultFlow) chosen.push(node.defaultFlow);
+    if (chosen.length === 0 && node.outgoing.length) {
+      const subject = token ?? this.parkedAt(node);
+      this.incident(subject, `no outgoing flow of ${node.id} matches and it has no default flow (variables: ${Object.keys(this.state.variables).join(', ') || 'none'})`);
+      return undefined;
+    }
+    return chosen;
+  }
+
+  condition(expression: string): boolean {
+    return evaluateCondition(expression, this.state.variables).value;
+  }
+
+  /** A token ends at an end event (or an element without outgoing flows). */
+  end(token: Token): void {
+    this.remove(token);
+    this.record(token.elementId, 'end', token.id);
+  }
+
+  remove(token: Token): void {
+    const index = this.state.tokens.indexOf(token);
+    if (index >= 0) this.state.tokens.splice(index, 1);
+    this.touchedScopes.add(token.scopeId);
+  }
+
+  /** Parks the token as an incident: the instance shows it until an operator acts. */
+  incident(token: Token, message: string): void {
+    token.state = 'incident';
+    delete token.wait;
+    this.state.incidents.push({ tokenId: token.id, elementId: token.elementId, message, at: this.nowIso });
+    this.record(token.elementId, 'incident', token.id, { message });
+  }
+
+  mergeVariables(variables: Record<string, unknown> | undefined): void {
+    if (variables) Object.assign(this.state.variables, variables);
+  }
+
+  /** Arms the timer and message boundary events of the activity a token just entered. */
+  armBoundaries(token: Token, node: FlowNode): void {
+    if (!node.boundaries.length) return;
+    const armed: ArmedBoundary[] = [];
+    for (const boundaryId of node.boundaries) {
+      const event = this.node(boundaryId).event;
+      if (event?.type === 'timer') {
+        const jobId = this.scheduleTimer(token, boundaryId, event.timer, boundaryId);
+        armed.push({ boundaryId, jobId });
+      } else if (event?.type === 'message') {
+        armed.push({ boundaryId, messageName: event.messageName });
+      }
+    }
+    if (armed.length) token.boundaries = armed;
+  }
+
+  scheduleTimer(token: Token, elementId: string, timer: TimerSpec, boundaryId?: string): string {
+    const firing = firstFiring(timer, this.ctx.now);
+    const jobId = this.ctx.newId();
+    this.emit({
+      type: 'scheduleTimer',
+      jobId,
+      tokenId: token.id,
+      elementId,
+      dueAt: firing.dueAt.toISOString(),
+      ...(boundaryId ? { boundaryId } : {}),
+      ...(firing.remaining === undefined ? {} : { remaining: firing.remaining }),
+    });
+    return jobId;
+  }
+
+  /** Re-arms a timer cycle for its next repetition; undefined when the cycle has run out. */
+  scheduleCycle(token: Token, elementId: string, timer: TimerSpec, previous: Date, remaining: number | undefined): string | undefined {
+    const firing = nextFiring(timer, previous, remaining);
+    if (!firing) return undefined;
+    const jobId = this.ctx.newId();
+    this.emit({
+      type: 'scheduleTimer',
+      jobId,
+      tokenId: token.id,
+      elementId,
+      dueAt: firing.dueAt.toISOString(),
+      boundaryId: elementId,
+      ...(firing.remaining === undefined ? {} : { remaining: firing.remaining }),
+    });
+    return jobId;
+  }
+
+  disarmBoundaries(token: Token): void {
+    for (const armed of token.boundaries ?? []) if (armed.jobId) this.emit({ type: 'cancelJob', jobId: armed.jobId });
+    delete token.boundaries;
+  }
+
+  /** Cancels a token and everything it holds: its task, timers, inner tokens, called instance. */
+  cancel(token: Token): void {
+    const wait = token.wait;
+    if (wait?.kind === 'userTask') this.emit({ type: 'closeTask', taskId: wait.taskId, state: 'cancelled' });
+    if (wait?.kind === 'timer') this.emit({ type: 'cancelJob', jobId: wait.jobId });
+    if (wait?.kind === 'callActivity') this.emit({ type: 'cancelChild', childId: wait.childId });
+    if (wait?.kind === 'subProcess') for (const inner of this.tokensIn(token.id)) this.cancel(inner);
+    this.disarmBoundaries(token);
+    this.state.incidents = this.state.incidents.filter((i) => i.tokenId !== token.id);
+    this.remove(token);
+    this.record(token.elementId, 'cancel', token.id);
+  }
+
+  tokensIn(scopeId: string | null): Token[] {
+    return this.state.tokens.filter((t) => t.scopeId === scopeId);
+  }
+
+  /** Ends a scope at once (a terminate end event): the whole instance, or one sub-process activation. */
+  terminateScope(scopeId: string | null): void {
+    for (const token of this.tokensIn(scopeId)) this.cancel(token);
+    if (scopeId === null) {
+      this.finish('terminated');
+    }
+  }
+
+  /**
+   * Raises a BPMN error where a token stands: the nearest error boundary event with the same
+   * code (or no code) on the token's activity or an enclosing sub-process catches it; uncaught,
+   * it ends a called instance with the error for its caller, or parks the token as an incident.
+   */
+  throwError(token: Token, errorCode: string, message: string): void {
+    for (let current: Token | undefined = token; current; current = current.scopeId ? this.token(current.scopeId) : undefined) {
+      const catcher = this.node(current.elementId)
+        .boundaries.map((id) => this.node(id))
+        .find((b) => b.event?.type === 'error' && (b.event.errorCode === undefined || b.event.errorCode === errorCode));
+      if (!catcher) continue;
+      this.record(catcher.id, 'error', current.id, { errorCode, message });
+      this.cancel(current);
+      this.arrive(catcher.id, current.scopeId);
+      return;
+    }
+    if (this.state.parent) {
+      this.terminateScope(null);
+      this.emit({ type: 'notifyParent', outcome: { kind: 'error', errorCode, message } });
+      return;
+    }
+    this.incident(token, `BPMN error '${errorCode}' was not caught: ${message}`);
+  }
+
+  /** The instance reaches its end: completed (no token left) or terminated. */
+  finish(status: 'completed' | 'terminated'): void {
+    if (this.state.status !== 'active') return;
+    this.state.status = status;
+    this.state.endedAt = this.nowIso;
+    this.record(this.graph.id, status === 'completed' ? 'end' : 'terminate');
+    if (this.state.parent && status === 'completed') {
+      this.effects.push({ type: 'notifyParent', outcome: { kind: 'completed', variables: this.state.variables } });
+    }
+  }
+
+  private parkedAt(node: FlowNode): Token {
+    const token = this.state.tokens.find((t) => t.elementId === node.id);
+    if (token) return token;
+    const parked: Token = { id: `t${this.state.nextToken++}`, elementId: node.id, scopeId: node.scope, state: 'waiting', enteredAt: this.nowIso };
+    this.state.tokens.push(parked);
+    return parked;
+  }
+
+  /** Fires every inclusive join that no other token can still reach. */
+  private settleInclusiveJoins(): boolean {
+    for (const token of this.state.tokens) {
+      if (token.state !== 'joining') continue;
+      const node = this.node(token.elementId);
+      if (node.kind !== 'inclusiveGateway') continue;
+      const waiting = this.state.tokens.filter((t) => t.state === 'joining' && t.elementId === node.id && t.scopeId === token.scopeId);
+      const blocked = this.state.tokens.some(
+        (t) => t.scopeId === token.scopeId && !(t.state === 'joining' && t.elementId === node.id) && this.graph.reach[t.elementId]!.includes(node.id),
+      );
+      if (blocked) continue;
+      for (const joined of waiting.slice(1)) this.remove(joined);
+      this.record(node.id, 'enter', waiting[0]!.id, { joined: waiting.length });
+      const flows = this.selectFlows(node, false, waiting[0]);
+      if (flows) this.leave(waiting[0]!, flows);
+      return true;
+    }
+    return false;
+  }
+
+  /** Completes scopes left without tokens: a sub-process activation, or the instance itself. */
+  private settleScopes(): boolean {
+    let progressed = false;
+    const scopes = [...this.touchedScopes];
+    this.touchedScopes.clear();
+    for (const scopeId of scopes) {
+      if (this.state.tokens.some((t) => t.scopeId === scopeId)) continue;
+      if (this.agenda.some((a) => a.scopeId === scopeId)) {
+        this.touchedScopes.add(scopeId); // tokens still on their way in: look again later
+        continue;
+      }
+      if (scopeId === null) {
+        if (this.state.status === 'active') this.finish('completed');
+        continue;
+      }
+      const owner = this.token(scopeId);
+      if (owner) {
+        this.leave(owner);
+        progressed = true;
+      }
+    }
+    return progressed;
+  }
+}

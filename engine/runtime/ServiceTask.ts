@@ -1,0 +1,13 @@
+import type { Behaviour } from './Run.js';
+
+/**
+ * A service task: the engine shell calls the registered `ps:handler` and feeds its result back
+ * in the same engine step (no scripts, no eval).
+ */
+export const ServiceTask: Behaviour = {
+  enter(run, token, node) {
+    run.wait(token, { kind: 'handler', handler: node.handler! });
+    run.armBoundaries(token, node);
+    run.emit({ type: 'invokeHandler', tokenId: token.id, elementId: node.id, handler: node.handler! });
+  },
+};

@@ -1,0 +1,37 @@
+import type { NodeKind } from '../model/types.js';
+import { BoundaryEvent } from './BoundaryEvent.js';
+import { CallActivity } from './CallActivity.js';
+import { EndEvent } from './EndEvent.js';
+import { ExclusiveGateway } from './ExclusiveGateway.js';
+import { InclusiveGateway } from './InclusiveGateway.js';
+import { IntermediateCatchEvent } from './IntermediateCatchEvent.js';
+import { IntermediateThrowEvent } from './IntermediateThrowEvent.js';
+import { ParallelGateway } from './ParallelGateway.js';
+import { ReceiveTask } from './ReceiveTask.js';
+import type { Behaviour } from './Run.js';
+import { SendTask } from './SendTask.js';
+import { ServiceTask } from './ServiceTask.js';
+import { StartEvent } from './StartEvent.js';
+import { SubProcess } from './SubProcess.js';
+import { Task } from './Task.js';
+import { UserTask } from './UserTask.js';
+
+/** One behaviour per supported element type: adding an element is one file and one entry here. */
+export const BEHAVIOURS: Readonly<Record<NodeKind, Behaviour>> = Object.freeze({
+  startEvent: StartEvent,
+  endEvent: EndEvent,
+  intermediateCatchEvent: IntermediateCatchEvent,
+  intermediateThrowEvent: IntermediateThrowEvent,
+  boundaryEvent: BoundaryEvent,
+  task: Task,
+  manualTask: Task,
+  userTask: UserTask,
+  serviceTask: ServiceTask,
+  receiveTask: ReceiveTask,
+  sendTask: SendTask,
+  exclusiveGateway: ExclusiveGateway,
+  parallelGateway: ParallelGateway,
+  inclusiveGateway: InclusiveGateway,
+  subProcess: SubProcess,
+  callActivity: CallActivity,
+});

@@ -1,0 +1,35 @@
+/** What goes into a step (events) and what comes out (effects): plain data, applied by the engine shell. */
+import type { HistoryEntry } from '../store/port.js';
+import type { InstanceState } from './state.js';
+
+export type RuntimeEvent =
+  | { readonly type: 'start'; readonly startId: string }
+  | { readonly type: 'completeTask'; readonly tokenId: string; readonly taskId: string; readonly by: string; readonly outcome?: string; readonly variables?: Record<string, unknown> }
+  | { readonly type: 'message'; readonly tokenId: string; readonly messageName: string; readonly boundaryId?: string; readonly variables?: Record<string, unknown> }
+  | { readonly type: 'timer'; readonly tokenId: string; readonly jobId: string; readonly boundaryId?: string; readonly remaining?: number; readonly dueAt: string }
+  | { readonly type: 'handlerResult'; readonly tokenId: string; readonly variables?: Record<string, unknown> }
+  | { readonly type: 'handlerError'; readonly tokenId: string; readonly errorCode: string; readonly message: string }
+  | { readonly type: 'handlerFailed'; readonly tokenId: string; readonly message: string }
+  | { readonly type: 'childCompleted'; readonly tokenId: string; readonly variables: Record<string, unknown> }
+  | { readonly type: 'childError'; readonly tokenId: string; readonly errorCode: string; readonly message: string }
+  | { readonly type: 'childFailed'; readonly tokenId: string; readonly message: string }
+  | { readonly type: 'terminate'; readonly reason: string };
+
+export type Effect =
+  | { readonly type: 'createTask'; readonly taskId: string; readonly tokenId: string; readonly elementId: string }
+  | { readonly type: 'closeTask'; readonly taskId: string; readonly state: 'completed' | 'cancelled'; readonly by?: string; readonly outcome?: string }
+  | { readonly type: 'scheduleTimer'; readonly jobId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt: string; readonly boundaryId?: string; readonly remaining?: number }
+  | { readonly type: 'cancelJob'; readonly jobId: string }
+  | { readonly type: 'invokeHandler'; readonly tokenId: string; readonly elementId: string; readonly handler: string }
+  | { readonly type: 'notify'; readonly elementId: string; readonly messageName: string; readonly payload: Record<string, unknown> }
+  | { readonly type: 'startChild'; readonly tokenId: string; readonly elementId: string; readonly childId: string; readonly calledElement: string; readonly variables: Record<string, unknown> }
+  | { readonly type: 'cancelChild'; readonly childId: string }
+  | { readonly type: 'notifyParent'; readonly outcome: { readonly kind: 'completed'; readonly variables: Record<string, unknown> } | { readonly kind: 'error'; readonly errorCode: string; readonly message: string } };
+
+export interface StepResult {
+  readonly state: InstanceState;
+  readonly effects: Effect[];
+  readonly history: HistoryEntry[];
+  /** Elements visited, counted against the budget across the follow-up steps of one engine step. */
+  readonly visits: number;
+}
