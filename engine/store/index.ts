@@ -1,0 +1,6 @@
+/** The store's front door: the port's types and the two adapters. */
+export { sqliteStore } from './sqlite/SqliteStore.js';
+export type { SqliteStoreOptions } from './sqlite/SqliteStore.js';
+export { mongoStore } from './mongo/MongoStore.js';
+export type { MongoStoreOptions } from './mongo/MongoStore.js';
+export type * from './port.js';

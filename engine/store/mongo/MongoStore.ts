@@ -1,0 +1,261 @@
+/**
+ * The scale-out store: MongoDB through the official driver. Any number of engine processes may
+ * share one replica set: commits are multi-document transactions guarded by versions, jobs are
+ * leased with findOneAndUpdate. Transactions need a replica set (a single node one is fine).
+ */
+import { MongoClient } from 'mongodb';
+import type { Collection, Db, Document, Filter } from 'mongodb';
+import { ConflictError } from '../../errors.js';
+import type {
+  AcquireJobs,
+  AuditEntry,
+  CommitBatch,
+  DefinitionRecord,
+  HistoryEntry,
+  InstanceQuery,
+  InstanceRecord,
+  JobRecord,
+  NotificationRecord,
+  Store,
+  TaskQuery,
+  TaskRecord,
+} from '../port.js';
+import { applyBatch, AuditRace } from './applyBatch.js';
+import type { Collections, StoredDoc } from './applyBatch.js';
+import { COLLECTIONS, INDEXES } from './indexes.js';
+
+export interface MongoStoreOptions {
+  /** Default: the database named in the URI, else `tereze`. */
+  readonly dbName?: string;
+}
+
+const DEFAULT_LIMIT = 1000;
+const AUDIT_RACE_RETRIES = 5;
+const NO_REPLICA_SET =
+  'the mongo store needs a replica set (a single-node one is fine: mongod --replSet rs0, then rs.initiate()) ' +
+  'or a sharded cluster, for multi-document transactions';
+
+export function mongoStore(uri: string, options: MongoStoreOptions = {}): Store {
+  return new MongoStore(uri, options);
+}
+
+class MongoStore implements Store {
+  readonly kind = 'mongo' as const;
+  // ignoreUndefined: an absent optional field stays absent, as in the JSON the sqlite store keeps
+  private readonly client: MongoClient;
+  private readonly db: Db;
+  private readonly c: Collections;
+
+  constructor(uri: string, options: MongoStoreOptions) {
+    this.client = new MongoClient(uri, { ignoreUndefined: true });
+    this.db = this.client.db(options.dbName ?? dbNameOf(uri) ?? 'tereze');
+    const c = {} as Record<(typeof COLLECTIONS)[number], Collection<StoredDoc>>;
+    for (const name of COLLECTIONS) c[name] = this.db.collection(name);
+    this.c = c;
+  }
+
+  async init(): Promise<void> {
+    await this.client.connect();
+    const hello = await this.db.command({ hello: 1 });
+    if (typeof hello['setName'] !== 'string' && hello['msg'] !== 'isdbgrid') {
+      throw new Error(`${NO_REPLICA_SET}; this server is a standalone`);
+    }
+    // Creating the indexes creates the collections: transactions cannot rely on doing that.
+    for (const name of COLLECTIONS) await this.c[name].createIndexes([...INDEXES[name]]);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const session = this.client.startSession();
+      try {
+        await session.withTransaction(() => applyBatch(this.c, batch, session), {
+          readConcern: { level: 'snapshot' },
+          writeConcern: { w: 'majority' },
+          readPreference: 'primary',
+        });
+        return;
+      } catch (err) {
+        if (err instanceof AuditRace && attempt < AUDIT_RACE_RETRIES) continue;
+        if ((err as { code?: unknown }).code === 20) throw new Error(`${NO_REPLICA_SET}: ${(err as Error).message}`);
+        throw err;
+      } finally {
+        await session.endSession();
+      }
+    }
+  }
+
+  async getDefinition(id: string): Promise<DefinitionRecord | undefined> {
+    return one(await this.c.definitions.findOne({ _id: id }));
+  }
+
+  async latestDefinition(key: string): Promise<DefinitionRecord | undefined> {
+    return one(await this.c.definitions.findOne({ key }, { sort: { version: -1 } }));
+  }
+
+  async findDefinitionByHash(key: string, hash: string): Promise<DefinitionRecord | undefined> {
+    return one(await this.c.definitions.findOne({ key, hash }));
+  }
+
+  async listDefinitions(key?: string): Promise<DefinitionRecord[]> {
+    if (key !== undefined) return many(await this.c.definitions.find({ key }).sort({ version: 1 }).toArray());
+    const latest = await this.c.definitions
+      .aggregate([
+        { $sort: { key: 1, version: -1 } },
+        { $group: { _id: '$key', doc: { $first: '$$ROOT' } } },
+        { $replaceRoot: { newRoot: '$doc' } },
+        { $sort: { key: 1 } },
+      ])
+      .toArray();
+    return many(latest);
+  }
+
+  async getInstance(id: string): Promise<InstanceRecord | undefined> {
+    return one(await this.c.instances.findOne({ _id: id }));
+  }
+
+  async getInstanceByTrackingNumber(trackingNumber: string): Promise<InstanceRecord | undefined> {
+    return one(await this.c.instances.findOne({ trackingNumber }));
+  }
+
+  async listInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
+    const filter: Filter<StoredDoc> = {};
+    if (query.key !== undefined) filter['key'] = query.key;
+    if (query.status !== undefined) filter['status'] = query.status;
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    if (limit <= 0) return [];
+    return many(await this.c.instances.find(filter).sort({ startedAt: 1, _id: 1 }).limit(limit).toArray());
+  }
+
+  async getTask(id: string): Promise<TaskRecord | undefined> {
+    return one(await this.c.tasks.findOne({ _id: id }));
+  }
+
+  async findTasks(query: TaskQuery): Promise<TaskRecord[]> {
+    const filter: Filter<StoredDoc> = {};
+    if (query.instanceId !== undefined) filter['instanceId'] = query.instanceId;
+    if (query.assignee !== undefined) filter['assignee'] = query.assignee;
+    if (query.candidateGroup !== undefined) filter['candidateGroup'] = query.candidateGroup;
+    const state = query.state ?? 'open';
+    if (state !== 'any') filter['state'] = state;
+    if (query.unassigned) {
+      if (query.assignee !== undefined) return [];
+      filter['assignee'] = null;
+    }
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    if (limit <= 0) return [];
+    // MongoDB sorts missing values first; tasks with no deadline go last, so ask twice.
+    const due = await this.c.tasks
+      .find({ ...filter, dueAt: { $type: 'string' } })
+      .sort({ dueAt: 1, createdAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    if (due.length === limit) return many(due);
+    const undated = await this.c.tasks
+      .find({ ...filter, dueAt: null })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit - due.length)
+      .toArray();
+    return many([...due, ...undated]);
+  }
+
+  async acquireJobs(request: AcquireJobs): Promise<JobRecord[]> {
+    const { now, owner, lockedUntil } = request;
+    const limit = request.id === undefined ? request.limit : Math.min(request.limit, 1);
+    const taken: string[] = [];
+    const jobs: JobRecord[] = [];
+    // Each findOneAndUpdate takes one job atomically; a concurrent poller takes another one.
+    while (jobs.length < limit) {
+      const filter: Filter<StoredDoc> = {
+        dueAt: { $lte: now },
+        $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
+        _id: request.id === undefined ? { $nin: taken } : request.id,
+      };
+      const doc = await this.c.jobs.findOneAndUpdate(
+        filter,
+        { $set: { lockOwner: owner, lockedUntil } },
+        { sort: { dueAt: 1, _id: 1 }, returnDocument: 'after' },
+      );
+      if (!doc) break;
+      taken.push(String(doc._id));
+      jobs.push(toJob(doc));
+    }
+    return jobs;
+  }
+
+  async releaseJob(id: string, owner: string, retry: { dueAt: string; error: string }): Promise<void> {
+    const result = await this.c.jobs.updateOne(
+      { _id: id, lockOwner: owner },
+      { $set: { dueAt: retry.dueAt, lastError: retry.error, lockOwner: null, lockedUntil: null }, $inc: { attempts: 1 } },
+    );
+    if (result.matchedCount !== 1) throw new ConflictError(`job ${id} is not held by ${owner}`, id);
+  }
+
+  /** The earliest instant a job can be acquired: its dueAt, or the end of its lease if later. */
+  async nextJobDue(): Promise<string | undefined> {
+    const free = await this.c.jobs.findOne({ lockedUntil: null }, { sort: { dueAt: 1 }, projection: { dueAt: 1 } });
+    const [leased] = await this.c.jobs
+      .aggregate<{ t: string }>([
+        { $match: { lockedUntil: { $type: 'string' } } },
+        { $project: { t: { $max: ['$dueAt', '$lockedUntil'] } } },
+        { $sort: { t: 1 } },
+        { $limit: 1 },
+      ])
+      .toArray();
+    const a = typeof free?.['dueAt'] === 'string' ? free['dueAt'] : undefined;
+    const b = leased?.t;
+    if (a === undefined || b === undefined) return a ?? b;
+    return b < a ? b : a;
+  }
+
+  async listJobs(filter: { instanceId?: string; definitionId?: string }): Promise<JobRecord[]> {
+    const query: Filter<StoredDoc> = {};
+    if (filter.instanceId !== undefined) query['instanceId'] = filter.instanceId;
+    if (filter.definitionId !== undefined) query['definitionId'] = filter.definitionId;
+    return (await this.c.jobs.find(query).sort({ dueAt: 1, _id: 1 }).toArray()).map(toJob);
+  }
+
+  /** In step order: by the instance version the step produced, then in writing order. */
+  async history(instanceId: string): Promise<HistoryEntry[]> {
+    const docs = await this.c.history.find({ instanceId }, { projection: { _id: 0, v: 0 } }).sort({ v: 1, _id: 1 }).toArray();
+    return docs as unknown as HistoryEntry[];
+  }
+
+  async audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]> {
+    const filter: Filter<StoredDoc> = { _id: { $gt: query.afterSeq ?? 0 } };
+    if (query.subject !== undefined) filter['subject'] = query.subject;
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    if (limit <= 0) return [];
+    return many(await this.c.audit.find(filter).sort({ _id: 1 }).limit(limit).toArray());
+  }
+
+  async notifications(instanceId: string): Promise<NotificationRecord[]> {
+    const docs = await this.c.notifications.find({ instanceId }, { projection: { _id: 0, o: 0 } }).sort({ o: 1 }).toArray();
+    return docs as unknown as NotificationRecord[];
+  }
+}
+
+/** A stored document back to the port's record: `_id` is the store's, not the record's. */
+function one<T>(doc: Document | null): T | undefined {
+  if (!doc) return undefined;
+  const { _id, ...record } = doc;
+  return record as T;
+}
+
+function many<T>(docs: readonly Document[]): T[] {
+  return docs.map((doc) => one<T>(doc) as T);
+}
+
+function toJob(doc: Document): JobRecord {
+  const { _id, lastError, ...job } = doc;
+  return job as JobRecord;
+}
+
+/** The database named in a connection string's path, if any. */
+function dbNameOf(uri: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]+)/.exec(uri);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
