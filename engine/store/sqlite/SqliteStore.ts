@@ -125,7 +125,7 @@ class SqliteStore implements Store {
     const params: unknown[] = [];
     if (query.key !== undefined) where.push('key = ?'), params.push(query.key);
     if (query.status !== undefined) where.push('status = ?'), params.push(query.status);
-    params.push(query.limit ?? DEFAULT_LIMIT);
+    params.push(Math.max(0, query.limit ?? DEFAULT_LIMIT)); // LIMIT -1 would mean no limit
     const sql = `SELECT doc FROM instances ${whereClause(where)} ORDER BY started_at, id LIMIT ?`;
     return this.shape(sql).all(...params).map((doc) => parseDoc<InstanceRecord>(doc));
   }
@@ -143,7 +143,7 @@ class SqliteStore implements Store {
     const state = query.state ?? 'open';
     if (state !== 'any') where.push('state = ?'), params.push(state);
     if (query.unassigned) where.push('assignee IS NULL');
-    params.push(query.limit ?? DEFAULT_LIMIT);
+    params.push(Math.max(0, query.limit ?? DEFAULT_LIMIT)); // LIMIT -1 would mean no limit
     const sql = `SELECT doc FROM tasks ${whereClause(where)} ORDER BY due_at NULLS LAST, created_at, id LIMIT ?`;
     return this.shape(sql).all(...params).map((doc) => parseDoc<TaskRecord>(doc));
   }
@@ -185,7 +185,7 @@ class SqliteStore implements Store {
 
   async audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]> {
     const after = query.afterSeq ?? 0;
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
     const docs =
       query.subject === undefined
         ? this.s.audit.all(after, limit)
