@@ -1,0 +1,10 @@
+import type { RouteSpec } from '../route.js';
+
+export const healthRoutes = {
+  health: {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Liveness: the server answers and its store responds.',
+    responses: [200, 503],
+  },
+} as const satisfies Record<string, RouteSpec>;

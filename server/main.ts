@@ -1,0 +1,37 @@
+/**
+ * `npm start`: parse the environment, open the engine, deploy the catalogue, listen.
+ * Stops gracefully on SIGINT/SIGTERM; a second signal exits at once.
+ */
+import { EnvError, parseEnv } from './env.js';
+import { jsonLogger } from './logger.js';
+import { startServer } from './startServer.js';
+
+let env;
+try {
+  env = parseEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+const logger = jsonLogger({ level: env.LOG_LEVEL });
+const running = await startServer({ env, logger });
+logger.info('listening', { url: running.url, store: env.MONGODB_URI ? 'mongo' : 'sqlite' });
+// A plain line too: the one thing a person starting the server looks for.
+process.stdout.write(`Tereze listening on ${running.url}\n`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  });
+}

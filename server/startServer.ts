@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, mongoStore, sqliteStore, type Engine } from '../engine/index.js';
+import type { StoreKind } from './AppContext.js';
+import { createApp } from './app.js';
+import { deployCatalogue } from './deployCatalogue.js';
+import type { Env } from './env.js';
+import { jsonLogger, type Logger } from './logger.js';
+
+export interface StartServerOptions {
+  readonly env: Env;
+  /** An engine to serve; by default one is opened on the store the env names (and closed with the server). */
+  readonly engine?: Engine;
+  readonly logger?: Logger;
+  /** The service catalogue deployed at start-up; the repository's `processes/` by default. */
+  readonly processesDir?: string;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, with the port actually bound (tests listen on port 0). */
+  readonly url: string;
+  readonly engine: Engine;
+  readonly server: Server;
+  /** Stops accepting, lets requests in flight finish, then closes the engine if it opened it. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_PROCESSES = fileURLToPath(new URL('../processes', import.meta.url));
+/** How long in-flight requests get at shutdown before their connections are cut. */
+const DRAIN_MS = 10_000;
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { env } = options;
+  const logger = options.logger ?? jsonLogger({ level: env.LOG_LEVEL });
+  const storeKind: StoreKind = env.MONGODB_URI ? 'mongo' : 'sqlite';
+  const engine = options.engine ?? (await openEngine(env));
+  const ownsEngine = !options.engine;
+  try {
+    await deployCatalogue(engine, options.processesDir ?? DEFAULT_PROCESSES, logger);
+    const app = createApp({ engine, logger, storeKind });
+    const server = app.listen({ port: env.PORT, host: env.HOST });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+    const url = `http://${host}:${port}`;
+    return { url, engine, server, close: once(() => shutdown(server, ownsEngine ? engine : undefined, logger)) };
+  } catch (error) {
+    if (ownsEngine) await engine.close();
+    throw error;
+  }
+}
+
+/** The store the env names: MongoDB when MONGODB_URI is set, else sqlite in DATA_DIR. */
+async function openEngine(env: Env): Promise<Engine> {
+  if (env.MONGODB_URI) return createEngine({ store: mongoStore(env.MONGODB_URI), jobs: { poll: true } });
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  // Polling from the start fires timers that fell due while the server was down.
+  return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), jobs: { poll: true } });
+}
+
+async function shutdown(server: Server, engine: Engine | undefined, logger: Logger): Promise<void> {
+  logger.info('shutting down');
+  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  // close() waits for requests in flight (idle keep-alive sockets close at once, Node >= 19);
+  // a request still hanging after DRAIN_MS loses its connection rather than blocking shutdown.
+  const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  cut.unref();
+  try {
+    await closed;
+  } finally {
+    clearTimeout(cut);
+    if (engine) await engine.close();
+  }
+  logger.info('stopped');
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}
