@@ -5,7 +5,6 @@
  */
 import { MongoClient } from 'mongodb';
 import type { Collection, Db, Document, Filter } from 'mongodb';
-import { ConflictError } from '../../errors.js';
 import type {
   AcquireJobs,
   AuditEntry,
@@ -186,12 +185,12 @@ class MongoStore implements Store {
     return jobs;
   }
 
+  /** A release by an owner who lost the lease changes nothing: the new holder has the job. */
   async releaseJob(id: string, owner: string, retry: { dueAt: string; error: string }): Promise<void> {
-    const result = await this.c.jobs.updateOne(
+    await this.c.jobs.updateOne(
       { _id: id, lockOwner: owner },
       { $set: { dueAt: retry.dueAt, lastError: retry.error, lockOwner: null, lockedUntil: null }, $inc: { attempts: 1 } },
     );
-    if (result.matchedCount !== 1) throw new ConflictError(`job ${id} is not held by ${owner}`, id);
   }
 
   /** The earliest instant a job can be acquired: its dueAt, or the end of its lease if later. */
