@@ -1,10 +1,9 @@
 import { BpmnModdle } from 'bpmn-moddle';
-import { createRequire } from 'node:module';
 import type { Problem } from '../errors.js';
+import descriptor from './ps.json' with { type: 'json' };
 
-const require = createRequire(import.meta.url);
 /** The `ps` descriptor: the one shared by the engine, the designer and the lint rules. */
-export const psDescriptor = require('./ps.json') as Record<string, unknown>;
+export const psDescriptor: Record<string, unknown> = descriptor;
 
 /** Upper bound for a model's XML, so a hostile upload cannot exhaust memory. */
 export const MAX_XML_BYTES = 5 * 1024 * 1024;
