@@ -72,7 +72,8 @@ export function mount<T extends Record<string, RouteSpec>>(router: Router<AppSta
 /** The parsed body, after checking its media type; no body at all reads as `{}` (JSON) or `''` (XML). */
 function readBody(ctx: AppContext, kind: keyof typeof MEDIA_TYPES): unknown {
   const types = MEDIA_TYPES[kind];
-  const match = ctx.request.is(...types);
+  // An empty body (`Content-Length: 0`, as fetch sends for a bodiless POST) has no media type to check.
+  const match = ctx.request.length === 0 ? null : ctx.request.is(...types);
   if (match === null) return kind === 'json' ? {} : '';
   if (match === false) {
     throw new HttpProblem(415, 'unsupported_media_type', `this route takes ${types.join(' or ')}, not ${ctx.request.type || 'an untyped body'}`, {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '../../server/env.js';
+
+describe('parseEnv', () => {
+  it('should default to loopback, port 3000, ./data and the sqlite store', () => {
+    expect(parseEnv({})).toEqual({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', LOG_LEVEL: 'info' });
+  });
+
+  it('should read every variable and treat empty ones as unset', () => {
+    const env = parseEnv({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: '/var/lib/tereze', MONGODB_URI: 'mongodb://db:27017/tereze?replicaSet=rs0', LOG_LEVEL: 'warn' });
+    expect(env).toEqual({ PORT: 0, HOST: '0.0.0.0', DATA_DIR: '/var/lib/tereze', MONGODB_URI: 'mongodb://db:27017/tereze?replicaSet=rs0', LOG_LEVEL: 'warn' });
+    expect(parseEnv({ PORT: '', MONGODB_URI: '' })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined });
+  });
+
+  it('should name each bad variable with what was expected and what it got', () => {
+    let thrown: unknown;
+    try {
+      parseEnv({ PORT: 'abc', LOG_LEVEL: 'loud', MONGODB_URI: 'localhost:27017' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EnvError);
+    const message = (thrown as EnvError).message;
+    expect(message).toContain("PORT: expected a number between 0 and 65535, got 'abc'");
+    expect(message).toContain("LOG_LEVEL: expected one of debug, info, warn, error, silent, got 'loud'");
+    expect(message).toContain("MONGODB_URI: expected a URI starting with 'mongodb://'");
+  });
+
+  it('should refuse a port out of range', () => {
+    expect(() => parseEnv({ PORT: '70000' })).toThrow("PORT: expected a number between 0 and 65535, got '70000'");
+    expect(() => parseEnv({ PORT: '-1' })).toThrow('PORT');
+  });
+});

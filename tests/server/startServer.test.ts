@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../engine/index.js';
+import { startTestServer, type TestServer } from './testServer.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('startServer', () => {
+  let server: TestServer | undefined;
+  afterEach(() => server?.dispose());
+
+  it('should deploy the catalogue at start-up, log each key@version, and skip a bad model without crashing', async () => {
+    server = await startTestServer({
+      catalogue(dir) {
+        mkdirSync(join(dir, 'PS-001'));
+        copyFileSync(join(fixtures, 'passport.bpmn'), join(dir, 'PS-001', 'PS-001.bpmn'));
+        copyFileSync(join(fixtures, 'broken.bpmn'), join(dir, 'broken.bpmn'));
+        writeFileSync(join(dir, 'PS-001', 'standard.json'), '{}');
+      },
+    });
+    expect(server.logs).toContainEqual(expect.objectContaining({ message: 'deployed', file: join('PS-001', 'PS-001.bpmn'), definition: 'passport_issue@1' }));
+    const failed = server.logs.find((l) => l.message === 'model not deployed');
+    expect(failed).toMatchObject({ level: 'error', file: 'broken.bpmn', problems: [expect.objectContaining({ elementId: 'lookup' }), expect.objectContaining({ elementId: 'review' })] });
+    const list = (await (await server.api('/api/definitions')).json()) as { key: string }[];
+    expect(list.map((d) => d.key)).toEqual(['passport_issue']);
+  });
+
+  it('should let a request in flight finish before it stops', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const slow = (engine: Engine): Engine =>
+      new Proxy(engine, {
+        get(target, property) {
+          if (property === 'tasks') return async () => (entered(), await gate, []);
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    server = await startTestServer({ wrap: slow });
+    const pending = server.api('/api/tasks');
+    await inside;
+    const dispose = server.dispose();
+    server = undefined;
+    let stopped = false;
+    void dispose.then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release();
+    const response = await pending;
+    expect(response.status).toBe(200);
+    await dispose;
+    expect(stopped).toBe(true);
+  });
+});
+
+describe('server/main.ts', () => {
+  it('should exit 1 with a clear message on a bad environment', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: 'abc', MONGODB_URI: '' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("PORT: expected a number between 0 and 65535, got 'abc'");
+  });
+});
