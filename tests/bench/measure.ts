@@ -1,0 +1,74 @@
+/** The timed loop: warm-up, then N instances one after another, with latencies and RSS. */
+import { performance } from 'node:perf_hooks';
+import type { ScenarioRunner } from './types.js';
+
+export interface Measured {
+  readonly elapsedMs: number;
+  readonly instancesPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  readonly maxMs: number;
+  readonly sampledPeakRssMb: number;
+}
+
+/** RSS is sampled inline: a synchronous store can keep timers from ever firing mid-loop. */
+const SAMPLE_EVERY = 50;
+
+export const mb = (bytes: number): number => round(bytes / 1048576, 1);
+
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+export async function measure(
+  runner: ScenarioRunner,
+  warmup: number,
+  n: number,
+  progress: (message: string) => void,
+): Promise<Measured> {
+  let peakRss = process.memoryUsage.rss();
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peakRss) peakRss = rss;
+  };
+
+  for (let i = 0; i < warmup; i += 1) {
+    await runner.runOne(i);
+    if (i % SAMPLE_EVERY === 0) sample();
+  }
+  progress(`warm-up of ${warmup} done`);
+
+  const latencies = new Float64Array(n);
+  const reportEvery = Math.max(1, Math.floor(n / 4));
+  const t0 = performance.now();
+  for (let k = 0; k < n; k += 1) {
+    const s = performance.now();
+    await runner.runOne(warmup + k);
+    latencies[k] = performance.now() - s;
+    if (k % SAMPLE_EVERY === 0) sample();
+    if ((k + 1) % reportEvery === 0) progress(`${k + 1}/${n}`);
+  }
+  const elapsedMs = performance.now() - t0;
+  sample();
+
+  const sorted = latencies.slice().sort();
+  const total = latencies.reduce((a, b) => a + b, 0);
+  return {
+    elapsedMs: round(elapsedMs, 1),
+    instancesPerSec: round((n * 1000) / elapsedMs, 1),
+    p50Ms: round(percentile(sorted, 0.5), 4),
+    p99Ms: round(percentile(sorted, 0.99), 4),
+    meanMs: round(total / n, 4),
+    maxMs: round(sorted[sorted.length - 1] ?? Number.NaN, 3),
+    sampledPeakRssMb: mb(peakRss),
+  };
+}
