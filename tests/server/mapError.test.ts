@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ChannelClosedError,
+  ConflictError,
+  DefinitionError,
+  ForbiddenError,
+  InvalidArgumentError,
+  NotFoundError,
+} from '../../engine/index.js';
+import { mapError } from '../../server/errors.js';
+
+describe('mapError', () => {
+  it('should give each engine error its status and code', () => {
+    const cases: [unknown, number, string][] = [
+      [new DefinitionError([{ elementId: 'review', message: 'bad' }]), 422, 'invalid_model'],
+      [new InvalidArgumentError('channel', 'no'), 400, 'bad_request'],
+      [new NotFoundError('task', 't1'), 404, 'not_found'],
+      [new ConflictError('taken'), 409, 'conflict'],
+      [new ChannelClosedError('PS-001', 'agency'), 403, 'channel_closed'],
+      [new ForbiddenError('not yours'), 403, 'forbidden'],
+      [new TypeError("Cannot read properties of undefined (reading 'graph')"), 500, 'internal'],
+      ['a string', 500, 'internal'],
+      [undefined, 500, 'internal'],
+    ];
+    for (const [error, status, code] of cases) {
+      const mapped = mapError(error);
+      expect([mapped.status, mapped.body.error.code], String(error)).toEqual([status, code]);
+    }
+  });
+
+  it('should say which service and channel a closed channel concerns', () => {
+    expect(mapError(new ChannelClosedError('PS-001', 'agency')).body.error.details).toEqual({ serviceCode: 'PS-001', channel: 'agency' });
+  });
+
+  it('should never show the message of an error not meant for users', () => {
+    expect(mapError(new Error('ECONNREFUSED 10.0.0.5:27017')).body).toEqual({ error: { code: 'internal', message: 'internal error' } });
+  });
+});
