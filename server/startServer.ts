@@ -70,11 +70,16 @@ async function shutdown(server: Server, engine: Engine | undefined, logger: Logg
   // close() waits for requests in flight (idle keep-alive sockets close at once, Node >= 19);
   // a request still hanging after DRAIN_MS loses its connection rather than blocking shutdown.
   const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  // A keep-alive connection whose request was in flight at close() turns idle afterwards and
+  // would otherwise linger until its keep-alive timeout: close such connections as they idle.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
   cut.unref();
+  sweep.unref();
   try {
     await closed;
   } finally {
     clearTimeout(cut);
+    clearInterval(sweep);
     if (engine) await engine.close();
   }
   logger.info('stopped');

@@ -29,7 +29,7 @@ describe('startServer', () => {
     expect(list.map((d) => d.key)).toEqual(['passport_issue']);
   });
 
-  it('should let a request in flight finish before it stops', async () => {
+  it('should let a request in flight finish before it stops, then stop at once', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
@@ -54,8 +54,11 @@ describe('startServer', () => {
     release();
     const response = await pending;
     expect(response.status).toBe(200);
+    // The connection that carried it is keep-alive; shutdown must not wait out its timeout (5 s).
+    const answeredAt = Date.now();
     await dispose;
     expect(stopped).toBe(true);
+    expect(Date.now() - answeredAt).toBeLessThan(1_000);
   });
 });
 
