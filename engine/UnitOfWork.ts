@@ -24,6 +24,7 @@ export interface UnitDeps {
   readonly budget: number;
   readonly definition: (id: string) => Promise<DefinitionRecord>;
   readonly latestDefinition: (key: string) => Promise<DefinitionRecord | undefined>;
+  readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>) => boolean;
 }
 
 export interface NewInstance {
@@ -47,6 +48,8 @@ export class UnitOfWork {
   private readonly instances = new Map<string, { state: InstanceState; expectedVersion: number | null }>();
   private readonly taskInserts = new Map<string, TaskRecord>();
   private readonly taskCloses = new Map<string, Extract<Effect, { type: 'closeTask' }>>();
+  /** Tasks the caller already read (the one being completed): no second read to guard them. */
+  private readonly knownTasks = new Map<string, TaskRecord>();
   private readonly jobInserts = new Map<string, JobRecord>();
   private readonly jobDeletes = new Set<string>();
   readonly jobCompletions: { id: string; owner: string }[] = [];
@@ -113,7 +116,14 @@ export class UnitOfWork {
     let visits = 0;
     let current = state;
     while (queue.length) {
-      const result = step(current, queue.shift()!, { graph, now: this.deps.now, newId: randomUUID, budget: this.deps.budget, visits });
+      const result = step(current, queue.shift()!, {
+        graph,
+        now: this.deps.now,
+        newId: randomUUID,
+        budget: this.deps.budget,
+        visits,
+        ...(this.deps.condition ? { condition: this.deps.condition } : {}),
+      });
       visits = result.visits;
       current = result.state;
       this.instances.get(current.id)!.state = current;
@@ -239,6 +249,11 @@ export class UnitOfWork {
     };
   }
 
+  /** A task as the caller read it; the commit is still guarded by its version. */
+  rememberTask(task: TaskRecord): void {
+    this.knownTasks.set(task.id, task);
+  }
+
   /** Deletes a job that is not this unit's own (a replaced start timer). */
   dropJob(id: string): void {
     this.jobDeletes.add(id);
@@ -268,7 +283,7 @@ export class UnitOfWork {
         Object.assign(inserted, closed);
         continue;
       }
-      const stored = await this.deps.store.getTask(close.taskId);
+      const stored = this.knownTasks.get(close.taskId) ?? (await this.deps.store.getTask(close.taskId));
       if (!stored || stored.state !== 'open') {
         if (close.state === 'completed') throw new ConflictError(`task ${close.taskId} is no longer open`, close.taskId);
         continue;

@@ -15,6 +15,7 @@ import { ConflictError, InvalidArgumentError, NotFoundError } from './errors.js'
 import { handlerRegistry, registerInto } from './handlers.js';
 import { JobExecutor } from './jobs/JobExecutor.js';
 import { compileDefinitions } from './model/compileDefinitions.js';
+import { ConditionCache } from './model/ConditionCache.js';
 import { firstFiring, nextFiring } from './model/TimerExpression.js';
 import { CHANNELS, type ProcessGraph } from './model/types.js';
 import type { RuntimeEvent } from './runtime/events.js';
@@ -55,6 +56,7 @@ class TerezeEngine implements Engine {
   private readonly executor: JobExecutor;
   private readonly byId = new Map<string, DefinitionRecord>();
   private readonly latest = new Map<string, { record: DefinitionRecord; at: number }>();
+  private readonly conditions = new ConditionCache();
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -271,6 +273,7 @@ class TerezeEngine implements Engine {
     for (let attempt = 0; ; attempt++) {
       const task = await this.openTask(taskId);
       const unit = this.unit();
+      unit.rememberTask(task);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);
       unit.audit.push({ at: this.nowIso(), actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null } });
@@ -412,6 +415,7 @@ class TerezeEngine implements Engine {
       budget: this.budget,
       definition: (id) => this.definitionById(id),
       latestDefinition: (key) => this.latestDefinition(key),
+      condition: (expression, variables) => this.conditions.evaluate(expression, variables),
     });
   }
 

@@ -9,7 +9,9 @@ export const GENESIS = '0'.repeat(64);
  * Editing any field of any entry breaks every hash from there on.
  */
 export function chainEntry(input: AuditInput, seq: number, prev: string): AuditEntry {
-  const hash = createHash('sha256').update(`${prev}|${seq}|${canonical(input)}`).digest('hex');
+  // Fixed field order, so no generic canonicalisation is needed but for the free-form data.
+  const text = `${prev}|${seq}|${input.at}|${input.actor}|${input.action}|${input.subject}|${input.data === undefined ? '' : canonical(input.data)}`;
+  const hash = createHash('sha256').update(text).digest('hex');
   return { ...input, seq, prev, hash };
 }
 

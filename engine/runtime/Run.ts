@@ -14,6 +14,8 @@ export interface StepContext {
   readonly budget: number;
   /** Visits already spent by earlier parts of the same engine step. */
   readonly visits?: number;
+  /** Evaluates a FEEL condition (memoised by the engine); plain feelin when absent. */
+  readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>) => boolean;
 }
 
 export interface Behaviour {
@@ -45,7 +47,7 @@ export class Run {
     readonly ctx: StepContext,
     private readonly behaviours: Readonly<Record<string, Behaviour>>,
   ) {
-    this.state = structuredClone(state);
+    this.state = copyState(state);
     this.nowIso = ctx.now.toISOString();
     this.visits = ctx.visits ?? 0;
   }
@@ -159,7 +161,7 @@ export class Run {
   }
 
   condition(expression: string): boolean {
-    return evaluateCondition(expression, this.state.variables).value;
+    return this.ctx.condition ? this.ctx.condition(expression, this.state.variables) : evaluateCondition(expression, this.state.variables).value;
   }
 
   /** A token ends at an end event (or an element without outgoing flows). */
@@ -350,4 +352,18 @@ export class Run {
     }
     return progressed;
   }
+}
+
+/**
+ * A private copy of the state for one step. Behaviours replace (never mutate in place) nested
+ * values: variables are merged at the top level, token fields are reassigned, so copying one
+ * level of each suffices and costs far less than a deep clone.
+ */
+function copyState(state: InstanceState): InstanceState {
+  return {
+    ...state,
+    variables: { ...state.variables },
+    tokens: state.tokens.map((t) => ({ ...t })),
+    incidents: [...state.incidents],
+  };
 }

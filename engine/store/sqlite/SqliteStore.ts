@@ -178,7 +178,8 @@ class SqliteStore implements Store {
   }
 
   async history(instanceId: string): Promise<HistoryEntry[]> {
-    return this.s.history.all(instanceId).map((doc) => parseDoc<HistoryEntry>(doc));
+    // Each row holds the entries of one commit, in order (see applyBatch).
+    return this.s.history.all(instanceId).flatMap((doc) => parseDoc<HistoryEntry[] | HistoryEntry>(doc));
   }
 
   async audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]> {

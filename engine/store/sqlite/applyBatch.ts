@@ -5,7 +5,7 @@
  */
 import { chainEntry, GENESIS } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
-import type { CommitBatch } from '../port.js';
+import type { CommitBatch, HistoryEntry } from '../port.js';
 import { jobParams } from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -69,7 +69,17 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
       }
     }
   }
-  if (batch.history) for (const h of batch.history) s.insertHistory.run(h.instanceId, JSON.stringify(h));
+  if (batch.history && batch.history.length > 0) {
+    // One row per instance and commit (a JSON array): a step writes ~10 entries, and one insert
+    // instead of ten is most of the difference between 3,000 and 10,000+ steps a second.
+    const byInstance = new Map<string, HistoryEntry[]>();
+    for (const h of batch.history) {
+      const list = byInstance.get(h.instanceId);
+      if (list) list.push(h);
+      else byInstance.set(h.instanceId, [h]);
+    }
+    for (const [instanceId, entries] of byInstance) s.insertHistory.run(instanceId, JSON.stringify(entries));
+  }
   if (batch.audit && batch.audit.length > 0) {
     // Read inside the write transaction: no other writer can append between this read and ours.
     const last = s.lastAudit.get();
