@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import { BpmnError, ConflictError } from './errors.js';
 import type { HandlerRegistry } from './handlers.js';
 import { newTrackingNumber } from './intake/TrackingNumber.js';
@@ -70,7 +70,7 @@ export class UnitOfWork {
   async startInstance(definition: DefinitionRecord, startId: string, options: NewInstance, depth = 0): Promise<{ state: InstanceState; parentEvents: ParentEvent[] }> {
     const graph = definition.graph;
     const state: InstanceState = {
-      id: options.id ?? randomUUID(),
+      id: options.id ?? newId(),
       key: definition.key,
       definitionId: definition.id,
       version: 1,
@@ -119,7 +119,7 @@ export class UnitOfWork {
       const result = step(current, queue.shift()!, {
         graph,
         now: this.deps.now,
-        newId: randomUUID,
+        newId,
         budget: this.deps.budget,
         visits,
         ...(this.deps.condition ? { condition: this.deps.condition } : {}),
@@ -166,7 +166,7 @@ export class UnitOfWork {
         return undefined;
       case 'notify':
         this.notifications.push({
-          id: randomUUID(),
+          id: newId(),
           instanceId: state.id,
           at: this.nowIso,
           elementId: effect.elementId,

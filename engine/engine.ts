@@ -22,7 +22,7 @@ import type { RuntimeEvent } from './runtime/events.js';
 import type { InstanceState } from './runtime/state.js';
 import type { DefinitionRecord, JobRecord, Store, TaskRecord } from './store/port.js';
 import { UnitOfWork } from './UnitOfWork.js';
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 
 export interface EngineOptions {
   readonly store: Store;
@@ -167,7 +167,7 @@ class TerezeEngine implements Engine {
       const event = record.graph.nodes[elementId]!.event;
       const firing = firstFiring((event as { timer: Parameters<typeof firstFiring>[0] }).timer, this.clock.now());
       return {
-        id: randomUUID(),
+        id: newId(),
         type: 'startTimer',
         dueAt: firing.dueAt.toISOString(),
         definitionId: record.id,
@@ -394,7 +394,7 @@ class TerezeEngine implements Engine {
     if (node.event?.type !== 'timer') return;
     const next = nextFiring(node.event.timer, new Date(job.dueAt), job.payload.remaining as number | undefined);
     if (next) {
-      unit.extraJobs.push({ ...job, id: randomUUID(), dueAt: next.dueAt.toISOString(), payload: next.remaining === undefined ? {} : { remaining: next.remaining }, lockedUntil: null, lockOwner: null, attempts: 0 });
+      unit.extraJobs.push({ ...job, id: newId(), dueAt: next.dueAt.toISOString(), payload: next.remaining === undefined ? {} : { remaining: next.remaining }, lockedUntil: null, lockOwner: null, attempts: 0 });
     }
   }
 
