@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError } from '../../../engine/index.js';
+import { ConflictError, createEngine, sqliteStore } from '../../../engine/index.js';
 import { fixture, onlyTask, openHarness, path, type Harness } from '../../support/harness.js';
 
 describe('UserTask', () => {
@@ -42,6 +42,24 @@ describe('UserTask', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason).toBeInstanceOf(ConflictError);
     expect((await h.engine.history(id)).filter((e) => e.elementId === 'end' && e.event === 'enter')).toHaveLength(1);
+  });
+
+  it('should let exactly one of two engines on the same store complete a task', async () => {
+    const { id } = await h.engine.start('user_task');
+    const task = await onlyTask(h.engine, id);
+    const other = await createEngine({ store: sqliteStore(h.file), clock: h.clock });
+    try {
+      const results = await Promise.allSettled([
+        h.engine.completeTask(task.id, { by: 'official-1' }),
+        other.completeTask(task.id, { by: 'official-2' }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const loser = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+      expect(loser.reason).toBeInstanceOf(ConflictError);
+      expect((await other.task(task.id)).state).toBe('completed');
+    } finally {
+      await other.close();
+    }
   });
 
   it('should let one official claim a task and refuse a second claim', async () => {
