@@ -66,4 +66,17 @@ export interface InstanceState {
   readonly parent?: { readonly instanceId: string; readonly tokenId: string };
   /** Counter for instance-local token ids. */
   nextToken: number;
+  /** The process-level SLA (`ps:sla` on the process), when it has one. */
+  sla?: InstanceSla;
+}
+
+export interface InstanceSla {
+  dueAt: string;
+  warnAt: string;
+  atRisk: boolean;
+  overdue: boolean;
+  /** Set while the clock is paused (the applicant was asked for documents). */
+  pausedAt?: string;
+  /** Working time left when the pause began, for the 'continue' resume mode. */
+  remainingMs?: number;
 }

@@ -151,6 +151,7 @@ export interface CommitBatch {
   readonly history?: readonly HistoryEntry[];
   readonly audit?: readonly AuditInput[];
   readonly notifications?: readonly NotificationRecord[];
+  readonly policies?: readonly PolicyWrite[];
 }
 
 export interface AcquireJobs {
@@ -162,6 +163,32 @@ export interface AcquireJobs {
   readonly limit: number;
   /** Only this job (a continuation run right after its commit). */
   readonly id?: string;
+}
+
+/**
+ * Organisation and policy documents, versioned: users, absences, calendars, routing policy,
+ * assignment rotation. Each write is a new version of (kind, id); `keepHistory: false`
+ * replaces the previous version instead (rotation pointers change on every assignment).
+ */
+export type PolicyKind = 'user' | 'absence' | 'calendar' | 'routing' | 'rotation';
+
+export interface PolicyRecord<T = Record<string, unknown>> {
+  readonly kind: PolicyKind;
+  readonly id: string;
+  /** 1 for the first version; a write of version n requires version n - 1 to be the latest. */
+  readonly version: number;
+  readonly at: string;
+  readonly doc: T;
+}
+
+export interface PolicyWrite extends PolicyRecord {
+  readonly keepHistory: boolean;
+}
+
+/** A task whose SLA crossed its warning or due moment and is not yet marked so. */
+export interface SlaCrossingQuery {
+  readonly now: string;
+  readonly limit: number;
 }
 
 export interface InstanceQuery {
@@ -199,6 +226,24 @@ export interface Store {
   /** The earliest dueAt of any job, so a poller can sleep until then. */
   nextJobDue(): Promise<string | undefined>;
   listJobs(filter: { instanceId?: string; definitionId?: string }): Promise<JobRecord[]>;
+
+  /**
+   * Open tasks whose warnAt has passed but are not atRisk yet, or whose dueAt has passed but
+   * are not overdue yet, earliest first. Served by partial indexes: the cost follows the
+   * number of crossings, not the number of open tasks.
+   */
+  findSlaCrossings(query: SlaCrossingQuery): Promise<TaskRecord[]>;
+  /** The same for active instances with a process-level SLA. */
+  findInstanceSlaCrossings(query: SlaCrossingQuery): Promise<InstanceRecord[]>;
+  /** Open tasks per assignee, for least-loaded assignment (absent keys: none open). */
+  countOpenTasks(assignees: readonly string[]): Promise<Record<string, number>>;
+
+  /** The latest version of a policy document. */
+  getPolicy<T = Record<string, unknown>>(kind: PolicyKind, id: string): Promise<PolicyRecord<T> | undefined>;
+  /** The latest version of every document of a kind, ordered by id. */
+  listPolicies<T = Record<string, unknown>>(kind: PolicyKind): Promise<PolicyRecord<T>[]>;
+  /** Every stored version of one document, oldest first. */
+  policyVersions<T = Record<string, unknown>>(kind: PolicyKind, id: string): Promise<PolicyRecord<T>[]>;
 
   history(instanceId: string): Promise<HistoryEntry[]>;
   audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;

@@ -7,6 +7,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type {
+  PolicyKind,
+  PolicyRecord,
+  SlaCrossingQuery,
   AcquireJobs,
   AuditEntry,
   CommitBatch,
@@ -21,9 +24,9 @@ import type {
   TaskRecord,
 } from '../port.js';
 import { applyBatch } from './applyBatch.js';
-import { parseDoc, toJob } from './rows.js';
+import { parseDoc, toJob, toPolicy } from './rows.js';
 import type { JobRow } from './rows.js';
-import { SCHEMA_SQL } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA_SQL, SLA_INDEXES_SQL } from './schema.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
 
@@ -66,6 +69,7 @@ class SqliteStore implements Store {
     if (!memory) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${this.options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.exec(SCHEMA_SQL);
+    migrate(db);
     const s = prepareStatements(db);
     this.db = db;
     this.stmts = s;
@@ -177,6 +181,36 @@ class SqliteStore implements Store {
     return rows.map((row) => toJob(row));
   }
 
+  async findSlaCrossings(query: SlaCrossingQuery): Promise<TaskRecord[]> {
+    return this.s.taskSlaCrossings.all(query.now, query.now, Math.max(0, query.limit)).map((doc) => parseDoc<TaskRecord>(doc));
+  }
+
+  async findInstanceSlaCrossings(query: SlaCrossingQuery): Promise<InstanceRecord[]> {
+    return this.s.instanceSlaCrossings.all(query.now, query.now, Math.max(0, query.limit)).map((doc) => parseDoc<InstanceRecord>(doc));
+  }
+
+  async countOpenTasks(assignees: readonly string[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const assignee of assignees) {
+      const n = this.s.openTaskCount.get(assignee) ?? 0;
+      if (n > 0) counts[assignee] = n;
+    }
+    return counts;
+  }
+
+  async getPolicy<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T> | undefined> {
+    const row = this.s.getPolicy.get(kind, id);
+    return row ? toPolicy<T>(row) : undefined;
+  }
+
+  async listPolicies<T>(kind: PolicyKind): Promise<PolicyRecord<T>[]> {
+    return this.s.listPolicies.all(kind).map((row) => toPolicy<T>(row));
+  }
+
+  async policyVersions<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T>[]> {
+    return this.s.policyVersions.all(kind, id).map((row) => toPolicy<T>(row));
+  }
+
   async history(instanceId: string): Promise<HistoryEntry[]> {
     // Each row holds the entries of one commit, in order (see applyBatch).
     return this.s.history.all(instanceId).flatMap((doc) => parseDoc<HistoryEntry[] | HistoryEntry>(doc));
@@ -219,6 +253,15 @@ function acquireJobs(s: Statements, request: AcquireJobs): JobRecord[] {
   }
   for (const row of rows) s.lockJob.run(owner, lockedUntil, row.id);
   return rows.map((row) => toJob(row, { owner, lockedUntil }));
+}
+
+/** Adds columns that later schema versions introduced, then the indexes over them. */
+function migrate(db: Database.Database): void {
+  for (const [table, column, definition] of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
+  db.exec(SLA_INDEXES_SQL);
 }
 
 function whereClause(conditions: readonly string[]): string {

@@ -6,7 +6,7 @@
 import { chainEntry, GENESIS } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
 import type { CommitBatch, HistoryEntry } from '../port.js';
-import { jobParams } from './rows.js';
+import { instanceRow, jobParams, taskRow } from './rows.js';
 import type { Statements } from './statements.js';
 
 export function applyBatch(s: Statements, batch: CommitBatch): void {
@@ -22,7 +22,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   if (batch.instanceInserts) {
     for (const i of batch.instanceInserts) {
       try {
-        s.insertInstance.run(i.id, i.key, i.status, i.trackingNumber, i.version, i.startedAt, JSON.stringify(i));
+        s.insertInstance.run(instanceRow(i));
       } catch (err) {
         throw duplicate(err, `instance ${i.id} or tracking number ${i.trackingNumber} already exists`, i.id);
       }
@@ -31,7 +31,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   if (batch.instanceUpdates) {
     for (const { record: i, expectedVersion } of batch.instanceUpdates) {
       checkNextVersion('instance', i.id, i.version, expectedVersion);
-      if (s.updateInstance.run(i.status, i.version, JSON.stringify(i), i.id, expectedVersion).changes !== 1) {
+      if (s.updateInstance.run({ ...instanceRow(i), expected: expectedVersion }).changes !== 1) {
         throw new ConflictError(`instance ${i.id} is no longer at version ${expectedVersion}`, i.id);
       }
     }
@@ -39,7 +39,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   if (batch.taskInserts) {
     for (const t of batch.taskInserts) {
       try {
-        s.insertTask.run(t.id, t.instanceId, t.assignee, t.candidateGroup ?? null, t.state, t.dueAt ?? null, t.createdAt, t.version, JSON.stringify(t));
+        s.insertTask.run(taskRow(t));
       } catch (err) {
         throw duplicate(err, `task ${t.id} already exists`, t.id);
       }
@@ -48,8 +48,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   if (batch.taskUpdates) {
     for (const { record: t, expectedVersion } of batch.taskUpdates) {
       checkNextVersion('task', t.id, t.version, expectedVersion);
-      const doc = JSON.stringify(t);
-      const changes = s.updateTask.run(t.assignee, t.candidateGroup ?? null, t.state, t.dueAt ?? null, t.version, doc, t.id, expectedVersion).changes;
+      const changes = s.updateTask.run({ ...taskRow(t), expected: expectedVersion }).changes;
       if (changes !== 1) throw new ConflictError(`task ${t.id} is no longer at version ${expectedVersion}`, t.id);
     }
   }
@@ -91,6 +90,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
       prev = entry.hash;
     }
   }
+  applyPolicies(s, batch);
   if (batch.notifications) {
     for (const n of batch.notifications) {
       try {
@@ -99,6 +99,17 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
         throw duplicate(err, `notification ${n.id} already exists`, n.id);
       }
     }
+  }
+}
+
+function applyPolicies(s: Statements, batch: CommitBatch): void {
+  for (const p of batch.policies ?? []) {
+    const latest = s.latestPolicyVersion.get(p.kind, p.id) ?? 0;
+    if (p.version !== latest + 1) {
+      throw new ConflictError(`${p.kind} ${p.id} is at version ${latest}, not ${p.version - 1}: someone changed it meanwhile`, p.id);
+    }
+    s.insertPolicy.run({ kind: p.kind, id: p.id, version: p.version, at: p.at, doc: JSON.stringify(p.doc) });
+    if (!p.keepHistory && latest > 0) s.deletePolicyVersion.run(p.kind, p.id, latest);
   }
 }
 

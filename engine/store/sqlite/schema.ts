@@ -21,6 +21,10 @@ CREATE TABLE IF NOT EXISTS instances (
   tracking_number TEXT NOT NULL,
   version INTEGER NOT NULL,
   started_at TEXT NOT NULL,
+  due_at TEXT,
+  warn_at TEXT,
+  at_risk INTEGER NOT NULL DEFAULT 0,
+  overdue INTEGER NOT NULL DEFAULT 0,
   doc TEXT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS instances_tracking_number ON instances (tracking_number);
@@ -34,6 +38,9 @@ CREATE TABLE IF NOT EXISTS tasks (
   candidate_group TEXT,
   state TEXT NOT NULL,
   due_at TEXT,
+  warn_at TEXT,
+  at_risk INTEGER NOT NULL DEFAULT 0,
+  overdue INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
   version INTEGER NOT NULL,
   doc TEXT NOT NULL
@@ -81,6 +88,16 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_subject ON audit (subject, seq);
 
+-- users, absences, calendars, routing policy, rotation: every version of each document
+CREATE TABLE IF NOT EXISTS policies (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (kind, id, version)
+);
+
 CREATE TABLE IF NOT EXISTS notifications (
   id TEXT PRIMARY KEY,
   instance_id TEXT NOT NULL,
@@ -88,3 +105,23 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 CREATE INDEX IF NOT EXISTS notifications_instance ON notifications (instance_id);
 `;
+
+/** Indexes over columns that databases made before they existed gain in migrate(). */
+export const SLA_INDEXES_SQL = `
+-- the SLA sweep: only open, not-yet-flagged rows are in these indexes
+CREATE INDEX IF NOT EXISTS tasks_sla_warn ON tasks (warn_at) WHERE state = 'open' AND at_risk = 0 AND warn_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS tasks_sla_due ON tasks (due_at) WHERE state = 'open' AND overdue = 0 AND due_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS instances_sla_warn ON instances (warn_at) WHERE status = 'active' AND at_risk = 0 AND warn_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS instances_sla_due ON instances (due_at) WHERE status = 'active' AND overdue = 0 AND due_at IS NOT NULL;
+`;
+
+/** Columns added after the first schema, for databases created before them. */
+export const ADDED_COLUMNS: ReadonlyArray<readonly [table: string, column: string, definition: string]> = [
+  ['tasks', 'warn_at', 'TEXT'],
+  ['tasks', 'at_risk', 'INTEGER NOT NULL DEFAULT 0'],
+  ['tasks', 'overdue', 'INTEGER NOT NULL DEFAULT 0'],
+  ['instances', 'due_at', 'TEXT'],
+  ['instances', 'warn_at', 'TEXT'],
+  ['instances', 'at_risk', 'INTEGER NOT NULL DEFAULT 0'],
+  ['instances', 'overdue', 'INTEGER NOT NULL DEFAULT 0'],
+];

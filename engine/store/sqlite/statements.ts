@@ -4,7 +4,7 @@
  * filters present and cache the prepared statement per shape, in SqliteStore.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { JobParams, JobRow } from './rows.js';
+import type { InstanceRow, JobParams, JobRow, PolicyRow, TaskRow } from './rows.js';
 
 /** Written out because declaration emit cannot name better-sqlite3's namespaced Statement type. */
 export interface Statements {
@@ -14,12 +14,21 @@ export interface Statements {
   readonly definitionByHash: Statement<[string, string], string>;
   readonly definitionVersions: Statement<[string], string>;
   readonly latestDefinitions: Statement<[], string>;
-  readonly insertInstance: Statement<[string, string, string, string, number, string, string]>;
-  readonly updateInstance: Statement<[string, number, string, string, number]>;
+  readonly insertInstance: Statement<[InstanceRow]>;
+  readonly updateInstance: Statement<[InstanceRow & { expected: number }]>;
   readonly getInstance: Statement<[string], string>;
   readonly instanceByTracking: Statement<[string], string>;
-  readonly insertTask: Statement<[string, string, string | null, string | null, string, string | null, string, number, string]>;
-  readonly updateTask: Statement<[string | null, string | null, string, string | null, number, string, string, number]>;
+  readonly insertTask: Statement<[TaskRow]>;
+  readonly updateTask: Statement<[TaskRow & { expected: number }]>;
+  readonly taskSlaCrossings: Statement<[string, string, number], string>;
+  readonly instanceSlaCrossings: Statement<[string, string, number], string>;
+  readonly openTaskCount: Statement<[string], number>;
+  readonly insertPolicy: Statement<[PolicyRow]>;
+  readonly deletePolicyVersion: Statement<[string, string, number]>;
+  readonly latestPolicyVersion: Statement<[string, string], number>;
+  readonly getPolicy: Statement<[string, string], PolicyRow>;
+  readonly listPolicies: Statement<[string], PolicyRow>;
+  readonly policyVersions: Statement<[string, string], PolicyRow>;
   readonly getTask: Statement<[string], string>;
   readonly insertJob: Statement<JobParams>;
   readonly deleteJob: Statement<[string]>;
@@ -58,23 +67,56 @@ export function prepareStatements(db: Database): Statements {
       )
       .pluck(),
 
-    insertInstance: db.prepare<[string, string, string, string, number, string, string]>(
-      'INSERT INTO instances (id, key, status, tracking_number, version, started_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    insertInstance: db.prepare<[InstanceRow]>(
+      `INSERT INTO instances (id, key, status, tracking_number, version, started_at, due_at, warn_at, at_risk, overdue, doc)
+       VALUES (@id, @key, @status, @tracking_number, @version, @started_at, @due_at, @warn_at, @at_risk, @overdue, @doc)`,
     ),
-    updateInstance: db.prepare<[string, number, string, string, number]>(
-      'UPDATE instances SET status = ?, version = ?, doc = ? WHERE id = ? AND version = ?',
+    updateInstance: db.prepare<[InstanceRow & { expected: number }]>(
+      `UPDATE instances SET status = @status, version = @version, due_at = @due_at, warn_at = @warn_at,
+         at_risk = @at_risk, overdue = @overdue, doc = @doc
+       WHERE id = @id AND version = @expected`,
     ),
     getInstance: db.prepare<[string], string>('SELECT doc FROM instances WHERE id = ?').pluck(),
     instanceByTracking: db.prepare<[string], string>('SELECT doc FROM instances WHERE tracking_number = ?').pluck(),
 
-    insertTask: db.prepare<[string, string, string | null, string | null, string, string | null, string, number, string]>(
-      `INSERT INTO tasks (id, instance_id, assignee, candidate_group, state, due_at, created_at, version, doc)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    insertTask: db.prepare<[TaskRow]>(
+      `INSERT INTO tasks (id, instance_id, assignee, candidate_group, state, due_at, warn_at, at_risk, overdue, created_at, version, doc)
+       VALUES (@id, @instance_id, @assignee, @candidate_group, @state, @due_at, @warn_at, @at_risk, @overdue, @created_at, @version, @doc)`,
     ),
-    updateTask: db.prepare<[string | null, string | null, string, string | null, number, string, string, number]>(
-      `UPDATE tasks SET assignee = ?, candidate_group = ?, state = ?, due_at = ?, version = ?, doc = ?
-       WHERE id = ? AND version = ?`,
+    updateTask: db.prepare<[TaskRow & { expected: number }]>(
+      `UPDATE tasks SET assignee = @assignee, candidate_group = @candidate_group, state = @state, due_at = @due_at,
+         warn_at = @warn_at, at_risk = @at_risk, overdue = @overdue, version = @version, doc = @doc
+       WHERE id = @id AND version = @expected`,
     ),
+    // Two index range scans over partial indexes (open and not yet flagged), merged: the sweep
+    // reads only the rows that crossed, however many tasks are open.
+    taskSlaCrossings: db
+      .prepare<[string, string, number], string>(
+        `SELECT doc FROM (
+           SELECT id, warn_at AS at, doc FROM tasks WHERE state = 'open' AND at_risk = 0 AND warn_at IS NOT NULL AND warn_at <= ?1
+           UNION
+           SELECT id, due_at AS at, doc FROM tasks WHERE state = 'open' AND overdue = 0 AND due_at IS NOT NULL AND due_at <= ?2
+         ) ORDER BY at LIMIT ?3`,
+      )
+      .pluck(),
+    instanceSlaCrossings: db
+      .prepare<[string, string, number], string>(
+        `SELECT doc FROM (
+           SELECT id, warn_at AS at, doc FROM instances WHERE status = 'active' AND at_risk = 0 AND warn_at IS NOT NULL AND warn_at <= ?1
+           UNION
+           SELECT id, due_at AS at, doc FROM instances WHERE status = 'active' AND overdue = 0 AND due_at IS NOT NULL AND due_at <= ?2
+         ) ORDER BY at LIMIT ?3`,
+      )
+      .pluck(),
+    openTaskCount: db.prepare<[string], number>("SELECT COUNT(*) FROM tasks WHERE assignee = ? AND state = 'open'").pluck(),
+    insertPolicy: db.prepare<[PolicyRow]>('INSERT INTO policies (kind, id, version, at, doc) VALUES (@kind, @id, @version, @at, @doc)'),
+    deletePolicyVersion: db.prepare<[string, string, number]>('DELETE FROM policies WHERE kind = ? AND id = ? AND version = ?'),
+    latestPolicyVersion: db.prepare<[string, string], number>('SELECT MAX(version) FROM policies WHERE kind = ? AND id = ?').pluck(),
+    getPolicy: db.prepare<[string, string], PolicyRow>('SELECT * FROM policies WHERE kind = ? AND id = ? ORDER BY version DESC LIMIT 1'),
+    listPolicies: db.prepare<[string], PolicyRow>(
+      'SELECT * FROM policies p WHERE kind = ? AND version = (SELECT MAX(version) FROM policies WHERE kind = p.kind AND id = p.id) ORDER BY id',
+    ),
+    policyVersions: db.prepare<[string, string], PolicyRow>('SELECT * FROM policies WHERE kind = ? AND id = ? ORDER BY version'),
     getTask: db.prepare<[string], string>('SELECT doc FROM tasks WHERE id = ?').pluck(),
 
     insertJob: db.prepare<JobParams>(
