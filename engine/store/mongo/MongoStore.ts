@@ -15,13 +15,17 @@ import type {
   InstanceRecord,
   JobRecord,
   NotificationRecord,
+  PolicyKind,
+  PolicyRecord,
+  SlaCrossingQuery,
   Store,
   TaskQuery,
   TaskRecord,
 } from '../port.js';
 import { applyBatch, AuditRace } from './applyBatch.js';
 import type { Collections, StoredDoc } from './applyBatch.js';
-import { COLLECTIONS, INDEXES } from './indexes.js';
+import { COLLECTIONS, INDEXES, SLA_FIELDS, slaPartialFilter } from './indexes.js';
+import type { SlaCrossing } from './indexes.js';
 
 export interface MongoStoreOptions {
   /** Default: the database named in the URI, else `tereze`. */
@@ -61,6 +65,22 @@ class MongoStore implements Store {
     }
     // Creating the indexes creates the collections: transactions cannot rely on doing that.
     for (const name of COLLECTIONS) await this.c[name].createIndexes([...INDEXES[name]]);
+    await this.backfillSla();
+  }
+
+  /**
+   * Open tasks and active instances written before the sweep fields existed gain them, so the
+   * sweep sees their deadlines (the same as applyBatch's slaFields, as an update pipeline; a
+   * missing source field stays missing). Idempotent: it touches only documents without `_sla`.
+   */
+  private async backfillSla(): Promise<void> {
+    const flag = (path: string): Document => ({ $eq: [path, true] });
+    await this.c.tasks.updateMany({ state: 'open', _sla: { $exists: false } }, [
+      { $set: { _sla: { warnAt: '$warnAt', dueAt: '$dueAt', atRisk: flag('$atRisk'), overdue: flag('$overdue') } } },
+    ]);
+    await this.c.instances.updateMany({ status: 'active', _sla: { $exists: false } }, [
+      { $set: { _sla: { warnAt: '$sla.warnAt', dueAt: '$sla.dueAt', atRisk: flag('$sla.atRisk'), overdue: flag('$sla.overdue') } } },
+    ]);
   }
 
   async close(): Promise<void> {
@@ -217,6 +237,74 @@ class MongoStore implements Store {
     return (await this.c.jobs.find(query).sort({ dueAt: 1, _id: 1 }).toArray()).map(toJob);
   }
 
+  async findSlaCrossings(query: SlaCrossingQuery): Promise<TaskRecord[]> {
+    return many(await this.crossings('tasks', query));
+  }
+
+  async findInstanceSlaCrossings(query: SlaCrossingQuery): Promise<InstanceRecord[]> {
+    return many(await this.crossings('instances', query));
+  }
+
+  /**
+   * Two range scans, one per partial index (warning crossed, due crossed), each earliest first
+   * and limited; then merged by crossing time. A document in both lists counts once, at its
+   * earlier crossing: the first `limit` distinct documents are always among the two lists.
+   */
+  private async crossings(collection: 'tasks' | 'instances', query: SlaCrossingQuery): Promise<StoredDoc[]> {
+    const limit = Math.max(0, query.limit);
+    if (limit === 0) return [];
+    const scan = async (crossing: SlaCrossing): Promise<Array<{ at: string; doc: StoredDoc }>> => {
+      const { at } = SLA_FIELDS[crossing];
+      const filter = { ...slaPartialFilter(collection, crossing), [at]: { $type: 'string', $lte: query.now } };
+      const docs = await this.c[collection].find(filter).sort({ [at]: 1, _id: 1 }).limit(limit).toArray();
+      return docs.map((doc) => ({ at: String((doc['_sla'] as Record<string, unknown>)[crossing === 'warn' ? 'warnAt' : 'dueAt']), doc }));
+    };
+    const earliest = new Map<string, { at: string; doc: StoredDoc }>();
+    for (const hit of [...(await scan('warn')), ...(await scan('due'))]) {
+      const id = String(hit.doc._id);
+      const seen = earliest.get(id);
+      if (!seen || hit.at < seen.at) earliest.set(id, hit);
+    }
+    return [...earliest.values()]
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : String(a.doc._id) < String(b.doc._id) ? -1 : 1))
+      .slice(0, limit)
+      .map((hit) => hit.doc);
+  }
+
+  async countOpenTasks(assignees: readonly string[]): Promise<Record<string, number>> {
+    if (assignees.length === 0) return {};
+    const groups = await this.c.tasks
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { assignee: { $in: [...assignees] }, state: 'open' } },
+        { $group: { _id: '$assignee', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    const counts: Record<string, number> = {};
+    for (const { _id, n } of groups) counts[_id] = n;
+    return counts;
+  }
+
+  async getPolicy<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T> | undefined> {
+    return one(await this.c.policies.findOne({ kind, id }, { sort: { version: -1 } }));
+  }
+
+  async listPolicies<T>(kind: PolicyKind): Promise<PolicyRecord<T>[]> {
+    const latest = await this.c.policies
+      .aggregate([
+        { $match: { kind } },
+        { $sort: { id: 1, version: -1 } },
+        { $group: { _id: '$id', doc: { $first: '$$ROOT' } } },
+        { $replaceRoot: { newRoot: '$doc' } },
+        { $sort: { id: 1 } },
+      ])
+      .toArray();
+    return many(latest);
+  }
+
+  async policyVersions<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T>[]> {
+    return many(await this.c.policies.find({ kind, id }).sort({ version: 1 }).toArray());
+  }
+
   /** In step order: by the instance version the step produced, then in writing order. */
   async history(instanceId: string): Promise<HistoryEntry[]> {
     const docs = await this.c.history.find({ instanceId }, { projection: { _id: 0, v: 0 } }).sort({ v: 1, _id: 1 }).toArray();
@@ -237,10 +325,13 @@ class MongoStore implements Store {
   }
 }
 
-/** A stored document back to the port's record: `_id` is the store's, not the record's. */
+/**
+ * A stored document back to the port's record: `_id` is the store's, not the record's, and so is
+ * `_sla` (tasks and instances: the fields the SLA sweep indexes, see applyBatch).
+ */
 function one<T>(doc: Document | null): T | undefined {
   if (!doc) return undefined;
-  const { _id, ...record } = doc;
+  const { _id, _sla, ...record } = doc;
   return record as T;
 }
 

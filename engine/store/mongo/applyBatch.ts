@@ -7,7 +7,7 @@ import { ObjectId } from 'mongodb';
 import type { ClientSession, Collection, Document } from 'mongodb';
 import { chainEntry, GENESIS } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
-import type { CommitBatch } from '../port.js';
+import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
 import type { CollectionName } from './indexes.js';
 
 /** Every stored document: `_id` is the record's id (a string), audit's seq, or an ObjectId. */
@@ -28,22 +28,22 @@ export async function applyBatch(c: Collections, batch: CommitBatch, session: Cl
   // The version each instance has after this batch: history rows sort by it (see history()).
   const versions = new Map<string, number>();
   if (batch.instanceInserts?.length) {
-    await insert(c.instances, batch.instanceInserts.map((i) => ({ ...i, _id: i.id })), session, 'instance (id or tracking number)');
+    await insert(c.instances, batch.instanceInserts.map((i) => instanceDoc(i)), session, 'instance (id or tracking number)');
     for (const i of batch.instanceInserts) versions.set(i.id, i.version);
   }
   for (const { record, expectedVersion } of batch.instanceUpdates ?? []) {
     checkNextVersion('instance', record.id, record.version, expectedVersion);
     // replaceOne, not $set: optional fields the step removed must go from the stored document.
-    const result = await c.instances.replaceOne({ _id: record.id, version: expectedVersion }, { ...record }, opts);
+    const result = await c.instances.replaceOne({ _id: record.id, version: expectedVersion }, withoutId(instanceDoc(record)), opts);
     if (result.matchedCount !== 1) throw new ConflictError(`instance ${record.id} is no longer at version ${expectedVersion}`, record.id);
     versions.set(record.id, record.version);
   }
   if (batch.taskInserts?.length) {
-    await insert(c.tasks, batch.taskInserts.map((t) => ({ ...t, _id: t.id })), session, 'task');
+    await insert(c.tasks, batch.taskInserts.map((t) => taskDoc(t)), session, 'task');
   }
   for (const { record, expectedVersion } of batch.taskUpdates ?? []) {
     checkNextVersion('task', record.id, record.version, expectedVersion);
-    const result = await c.tasks.replaceOne({ _id: record.id, version: expectedVersion }, { ...record }, opts);
+    const result = await c.tasks.replaceOne({ _id: record.id, version: expectedVersion }, withoutId(taskDoc(record)), opts);
     if (result.matchedCount !== 1) throw new ConflictError(`task ${record.id} is no longer at version ${expectedVersion}`, record.id);
   }
   // Deletes and completions before inserts, so a step may re-arm a job under the same id.
@@ -89,10 +89,57 @@ export async function applyBatch(c: Collections, batch: CommitBatch, session: Cl
       throw err;
     }
   }
+  for (const p of batch.policies ?? []) await writePolicy(c.policies, p, session);
   if (batch.notifications?.length) {
     const docs = batch.notifications.map((n) => ({ ...n, _id: n.id, o: new ObjectId() }));
     await insert(c.notifications, docs, session, 'notification');
   }
+}
+
+/**
+ * The store-private `_sla` field the sweep indexes read (see indexes.ts). The flags are always
+ * booleans there (absent in the record means not flagged); read-back strips `_sla`, so records
+ * come back exactly as written. Instances take theirs from `sla`.
+ */
+interface SlaFields {
+  readonly warnAt?: string;
+  readonly dueAt?: string;
+  readonly atRisk: boolean;
+  readonly overdue: boolean;
+}
+
+function slaFields(from: { warnAt?: string; dueAt?: string; atRisk?: boolean; overdue?: boolean } | undefined): SlaFields {
+  return { warnAt: from?.warnAt, dueAt: from?.dueAt, atRisk: from?.atRisk === true, overdue: from?.overdue === true };
+}
+
+function taskDoc(t: TaskRecord): StoredDoc {
+  return { ...t, _id: t.id, _sla: slaFields(t) };
+}
+
+function instanceDoc(i: InstanceRecord): StoredDoc {
+  return { ...i, _id: i.id, _sla: slaFields(i.sla) };
+}
+
+/** replaceOne takes the document without `_id` (the stored one keeps its own). */
+function withoutId(doc: StoredDoc): Document {
+  const { _id, ...rest } = doc;
+  return rest;
+}
+
+/**
+ * A new version of a policy document: version n needs n - 1 to be the latest stored (read in the
+ * transaction's snapshot; two writers of the same n collide on the unique index, and the loser's
+ * retried transaction then sees n and conflicts here). `keepHistory: false` drops the previous.
+ */
+async function writePolicy(policies: Collection<StoredDoc>, p: PolicyWrite, session: ClientSession): Promise<void> {
+  const last = await policies.findOne({ kind: p.kind, id: p.id }, { session, sort: { version: -1 }, projection: { version: 1 } });
+  const latest = typeof last?.['version'] === 'number' ? last['version'] : 0;
+  if (p.version !== latest + 1) {
+    throw new ConflictError(`${p.kind} ${p.id} is at version ${latest}, not ${p.version - 1}: someone changed it meanwhile`, p.id);
+  }
+  const doc: StoredDoc = { _id: new ObjectId(), kind: p.kind, id: p.id, version: p.version, at: p.at, doc: p.doc };
+  await insert(policies, [doc], session, `${p.kind} ${p.id} version ${p.version}`);
+  if (!p.keepHistory && latest > 0) await policies.deleteOne({ kind: p.kind, id: p.id, version: latest }, { session });
 }
 
 async function insert(collection: Collection<StoredDoc>, docs: StoredDoc[], session: ClientSession, what: string): Promise<void> {

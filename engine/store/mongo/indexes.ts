@@ -2,11 +2,39 @@
  * Collections and their indexes, following the queries (see the sqlite schema for the same set).
  * `_id` is the record's id everywhere; audit's `_id` is its seq, so seq is unique for free and
  * two writers appending the same seq conflict inside their transactions.
+ *
+ * The SLA sweep reads tasks and instances through partial indexes over the store-private `_sla`
+ * field (see applyBatch's slaFields): only open / active documents whose warning or due moment is
+ * set and not yet flagged are in them, so a sweep costs what it finds, not what is open. The flags
+ * are explicit booleans there because a partial filter cannot select "absent or false".
  */
-import type { IndexDescription } from 'mongodb';
+import type { Document, IndexDescription } from 'mongodb';
 
-export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications'] as const;
+export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
+
+export type SlaCrossing = 'warn' | 'due';
+
+/** The store-private field the sweep reads, and the flag that takes a document out of it. */
+export const SLA_FIELDS: Readonly<Record<SlaCrossing, { readonly at: string; readonly flag: string }>> = {
+  warn: { at: '_sla.warnAt', flag: '_sla.atRisk' },
+  due: { at: '_sla.dueAt', flag: '_sla.overdue' },
+};
+
+const SLA_OPEN = { tasks: { state: 'open' }, instances: { status: 'active' } } as const;
+
+/**
+ * The documents a sweep index holds. The sweep query repeats this filter (adding its bound on
+ * the instant), so the planner can see the query is covered by the partial index.
+ */
+export function slaPartialFilter(collection: keyof typeof SLA_OPEN, crossing: SlaCrossing): Document {
+  const { at, flag } = SLA_FIELDS[crossing];
+  return { ...SLA_OPEN[collection], [flag]: false, [at]: { $type: 'string' } };
+}
+
+function slaIndex(collection: keyof typeof SLA_OPEN, crossing: SlaCrossing): IndexDescription {
+  return { key: { [SLA_FIELDS[crossing].at]: 1 }, name: `sla_${crossing}`, partialFilterExpression: slaPartialFilter(collection, crossing) };
+}
 
 export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[]>> = {
   definitions: [
@@ -17,13 +45,17 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
     { key: { trackingNumber: 1 }, unique: true, name: 'trackingNumber' },
     { key: { key: 1, status: 1, startedAt: 1 }, name: 'key_status' },
     { key: { status: 1, startedAt: 1 }, name: 'status' },
+    slaIndex('instances', 'warn'),
+    slaIndex('instances', 'due'),
   ],
   tasks: [
-    // the inboxes: mine, and my group's queue, by deadline; then the SLA sweep
+    // the inboxes: mine, and my group's queue, by deadline; then the sweep (partial, see above)
     { key: { assignee: 1, state: 1, dueAt: 1 }, name: 'inbox_assignee' },
     { key: { candidateGroup: 1, state: 1, dueAt: 1 }, name: 'inbox_group' },
     { key: { state: 1, dueAt: 1 }, name: 'state_due' },
     { key: { instanceId: 1 }, name: 'instance' },
+    slaIndex('tasks', 'warn'),
+    slaIndex('tasks', 'due'),
   ],
   jobs: [
     { key: { dueAt: 1 }, name: 'due' },
@@ -34,4 +66,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
   history: [{ key: { instanceId: 1, v: 1, _id: 1 }, name: 'instance_order' }],
   audit: [{ key: { subject: 1, _id: 1 }, name: 'subject' }],
   notifications: [{ key: { instanceId: 1, o: 1 }, name: 'instance_order' }],
+  // every version of each document; the latest is the highest version of (kind, id)
+  policies: [{ key: { kind: 1, id: 1, version: 1 }, unique: true, name: 'kind_id_version' }],
 };
+
