@@ -182,11 +182,11 @@ class SqliteStore implements Store {
   }
 
   async findSlaCrossings(query: SlaCrossingQuery): Promise<TaskRecord[]> {
-    return this.s.taskSlaCrossings.all(query.now, query.now, Math.max(0, query.limit)).map((doc) => parseDoc<TaskRecord>(doc));
+    return this.s.taskSlaCrossings.all(sweepParams(query)).map((doc) => parseDoc<TaskRecord>(doc));
   }
 
   async findInstanceSlaCrossings(query: SlaCrossingQuery): Promise<InstanceRecord[]> {
-    return this.s.instanceSlaCrossings.all(query.now, query.now, Math.max(0, query.limit)).map((doc) => parseDoc<InstanceRecord>(doc));
+    return this.s.instanceSlaCrossings.all(sweepParams(query)).map((doc) => parseDoc<InstanceRecord>(doc));
   }
 
   async countOpenTasks(assignees: readonly string[]): Promise<Record<string, number>> {
@@ -253,6 +253,10 @@ function acquireJobs(s: Statements, request: AcquireJobs): JobRecord[] {
   }
   for (const row of rows) s.lockJob.run(owner, lockedUntil, row.id);
   return rows.map((row) => toJob(row, { owner, lockedUntil }));
+}
+
+function sweepParams(query: SlaCrossingQuery): { now: string; limit: number } {
+  return { now: query.now, limit: Math.max(0, query.limit) };
 }
 
 /** Adds columns that later schema versions introduced, then the indexes over them. */

@@ -6,6 +6,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { InstanceRow, JobParams, JobRow, PolicyRow, TaskRow } from './rows.js';
 
+export interface SlaSweepParams {
+  readonly now: string;
+  readonly limit: number;
+}
+
 /** Written out because declaration emit cannot name better-sqlite3's namespaced Statement type. */
 export interface Statements {
   readonly insertDefinition: Statement<[string, string, number, string, string]>;
@@ -20,8 +25,8 @@ export interface Statements {
   readonly instanceByTracking: Statement<[string], string>;
   readonly insertTask: Statement<[TaskRow]>;
   readonly updateTask: Statement<[TaskRow & { expected: number }]>;
-  readonly taskSlaCrossings: Statement<[string, string, number], string>;
-  readonly instanceSlaCrossings: Statement<[string, string, number], string>;
+  readonly taskSlaCrossings: Statement<[SlaSweepParams], string>;
+  readonly instanceSlaCrossings: Statement<[SlaSweepParams], string>;
   readonly openTaskCount: Statement<[string], number>;
   readonly insertPolicy: Statement<[PolicyRow]>;
   readonly deletePolicyVersion: Statement<[string, string, number]>;
@@ -89,23 +94,26 @@ export function prepareStatements(db: Database): Statements {
        WHERE id = @id AND version = @expected`,
     ),
     // Two index range scans over partial indexes (open and not yet flagged), merged: the sweep
-    // reads only the rows that crossed, however many tasks are open.
+    // reads only the rows that crossed, however many tasks are open. A row past both moments is
+    // in both scans: GROUP BY gives it once, at its earlier crossing (the bare doc column comes
+    // from that row; it is the same document either way). INDEXED BY: without it the planner
+    // prefers the equality on state (tasks_state_due / instances_status) and reads every open row.
     taskSlaCrossings: db
-      .prepare<[string, string, number], string>(
+      .prepare<[SlaSweepParams], string>(
         `SELECT doc FROM (
-           SELECT id, warn_at AS at, doc FROM tasks WHERE state = 'open' AND at_risk = 0 AND warn_at IS NOT NULL AND warn_at <= ?1
-           UNION
-           SELECT id, due_at AS at, doc FROM tasks WHERE state = 'open' AND overdue = 0 AND due_at IS NOT NULL AND due_at <= ?2
-         ) ORDER BY at LIMIT ?3`,
+           SELECT id, warn_at AS at, doc FROM tasks INDEXED BY tasks_sla_warn WHERE state = 'open' AND at_risk = 0 AND warn_at IS NOT NULL AND warn_at <= @now
+           UNION ALL
+           SELECT id, due_at AS at, doc FROM tasks INDEXED BY tasks_sla_due WHERE state = 'open' AND overdue = 0 AND due_at IS NOT NULL AND due_at <= @now
+         ) GROUP BY id ORDER BY MIN(at), id LIMIT @limit`,
       )
       .pluck(),
     instanceSlaCrossings: db
-      .prepare<[string, string, number], string>(
+      .prepare<[SlaSweepParams], string>(
         `SELECT doc FROM (
-           SELECT id, warn_at AS at, doc FROM instances WHERE status = 'active' AND at_risk = 0 AND warn_at IS NOT NULL AND warn_at <= ?1
-           UNION
-           SELECT id, due_at AS at, doc FROM instances WHERE status = 'active' AND overdue = 0 AND due_at IS NOT NULL AND due_at <= ?2
-         ) ORDER BY at LIMIT ?3`,
+           SELECT id, warn_at AS at, doc FROM instances INDEXED BY instances_sla_warn WHERE status = 'active' AND at_risk = 0 AND warn_at IS NOT NULL AND warn_at <= @now
+           UNION ALL
+           SELECT id, due_at AS at, doc FROM instances INDEXED BY instances_sla_due WHERE status = 'active' AND overdue = 0 AND due_at IS NOT NULL AND due_at <= @now
+         ) GROUP BY id ORDER BY MIN(at), id LIMIT @limit`,
       )
       .pluck(),
     openTaskCount: db.prepare<[string], number>("SELECT COUNT(*) FROM tasks WHERE assignee = ? AND state = 'open'").pluck(),
