@@ -33,7 +33,9 @@ export function slaPartialFilter(collection: keyof typeof SLA_OPEN, crossing: Sl
 }
 
 function slaIndex(collection: keyof typeof SLA_OPEN, crossing: SlaCrossing): IndexDescription {
-  return { key: { [SLA_FIELDS[crossing].at]: 1 }, name: `sla_${crossing}`, partialFilterExpression: slaPartialFilter(collection, crossing) };
+  // _id second: the sweep's order (crossing time, then id) comes from the index, so a limited
+  // sweep stops after `limit` entries instead of sorting every crossing
+  return { key: { [SLA_FIELDS[crossing].at]: 1, _id: 1 }, name: `sla_${crossing}`, partialFilterExpression: slaPartialFilter(collection, crossing) };
 }
 
 export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[]>> = {
