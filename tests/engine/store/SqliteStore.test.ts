@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../engine/errors.js';
 import { sqliteStore } from '../../../engine/store/sqlite/SqliteStore.js';
-import type { InstanceRecord } from '../../../engine/store/port.js';
+import type { InstanceRecord, TaskRecord } from '../../../engine/store/port.js';
+import { prepareStatements } from '../../../engine/store/sqlite/statements.js';
 import { describeStoreContract } from './storeContract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tereze-sqlite-'));
@@ -38,6 +40,180 @@ describe('sqlite: two stores on one file', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+});
+
+/** The schema of databases made before the SLA columns and the policies table (commit 35b6009). */
+const SCHEMA_BEFORE_SLA = `
+  CREATE TABLE IF NOT EXISTS definitions (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS definitions_key_version ON definitions (key, version);
+  CREATE UNIQUE INDEX IF NOT EXISTS definitions_key_hash ON definitions (key, hash);
+
+  CREATE TABLE IF NOT EXISTS instances (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    status TEXT NOT NULL,
+    tracking_number TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS instances_tracking_number ON instances (tracking_number);
+  CREATE INDEX IF NOT EXISTS instances_key_status ON instances (key, status, started_at);
+  CREATE INDEX IF NOT EXISTS instances_status ON instances (status, started_at);
+
+  CREATE TABLE IF NOT EXISTS tasks (
+    id TEXT PRIMARY KEY,
+    instance_id TEXT NOT NULL,
+    assignee TEXT,
+    candidate_group TEXT,
+    state TEXT NOT NULL,
+    due_at TEXT,
+    created_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  -- the inboxes: mine, and my group's queue, by deadline
+  CREATE INDEX IF NOT EXISTS tasks_assignee ON tasks (assignee, state, due_at);
+  CREATE INDEX IF NOT EXISTS tasks_group ON tasks (candidate_group, state, due_at);
+  -- the SLA sweep
+  CREATE INDEX IF NOT EXISTS tasks_state_due ON tasks (state, due_at);
+  CREATE INDEX IF NOT EXISTS tasks_instance ON tasks (instance_id);
+
+  CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    instance_id TEXT,
+    token_id TEXT,
+    definition_id TEXT,
+    element_id TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    locked_until TEXT,
+    lock_owner TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  CREATE INDEX IF NOT EXISTS jobs_due ON jobs (due_at);
+  -- only leased jobs: nextJobDue looks at them separately
+  CREATE INDEX IF NOT EXISTS jobs_locked ON jobs (locked_until) WHERE locked_until IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS jobs_instance ON jobs (instance_id);
+  CREATE INDEX IF NOT EXISTS jobs_definition ON jobs (definition_id);
+
+  -- seq is the rowid: insertion order, which is the order the engine wrote the entries
+  CREATE TABLE IF NOT EXISTS history (
+    seq INTEGER PRIMARY KEY,
+    instance_id TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS history_instance ON history (instance_id, seq);
+
+  CREATE TABLE IF NOT EXISTS audit (
+    seq INTEGER PRIMARY KEY,
+    subject TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS audit_subject ON audit (subject, seq);
+
+  CREATE TABLE IF NOT EXISTS notifications (
+    id TEXT PRIMARY KEY,
+    instance_id TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS notifications_instance ON notifications (instance_id);
+`;
+
+describe('sqlite: a database made with the schema before SLA columns and policies', () => {
+  const T0 = '2026-03-20T04:00:00.000Z';
+  const oldInstance: InstanceRecord = {
+    id: 'i-old', key: 'p', definitionId: 'p:1', version: 3, status: 'active', variables: { amount: 5 }, tokens: [], incidents: [],
+    trackingNumber: 'TN-old', startedAt: T0, nextToken: 2,
+  };
+  const oldTask: TaskRecord = {
+    id: 't-old', instanceId: 'i-old', tokenId: 't1', key: 'p', elementId: 'review', trackingNumber: 'TN-old',
+    assignee: 'ann', candidateGroup: 'g', state: 'open', createdAt: T0, dueAt: '2026-03-21T04:00:00.000Z', version: 1,
+  };
+
+  it('is migrated on open: columns and sweep indexes added, existing rows still read and swept', async () => {
+    const file = join(dir, 'before-sla.db');
+    const raw = new Database(file);
+    raw.exec(SCHEMA_BEFORE_SLA);
+    raw.prepare('INSERT INTO instances (id, key, status, tracking_number, version, started_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(oldInstance.id, oldInstance.key, oldInstance.status, oldInstance.trackingNumber, oldInstance.version, oldInstance.startedAt, JSON.stringify(oldInstance));
+    raw.prepare('INSERT INTO tasks (id, instance_id, assignee, candidate_group, state, due_at, created_at, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(oldTask.id, oldTask.instanceId, oldTask.assignee, oldTask.candidateGroup, oldTask.state, oldTask.dueAt, oldTask.createdAt, oldTask.version, JSON.stringify(oldTask));
+    raw.close();
+
+    const store = sqliteStore(file);
+    await store.init();
+    try {
+      expect(await store.getInstance('i-old')).toStrictEqual(oldInstance);
+      expect(await store.getTask('t-old')).toStrictEqual(oldTask);
+      expect(await store.findTasks({ assignee: 'ann' })).toStrictEqual([oldTask]);
+      expect(await store.countOpenTasks(['ann'])).toEqual({ ann: 1 });
+      // the old row's due_at is swept once it passes (its flags read as not set)
+      expect(await store.findSlaCrossings({ now: T0, limit: 10 })).toEqual([]);
+      expect(await store.findSlaCrossings({ now: '2026-03-22T00:00:00.000Z', limit: 10 })).toStrictEqual([oldTask]);
+      // new writes use the new columns and the policies table
+      const next = { ...oldInstance, version: 4, sla: { warnAt: T0, dueAt: '2026-03-25T04:00:00.000Z', atRisk: false, overdue: false } };
+      await store.commit({
+        instanceUpdates: [{ record: next, expectedVersion: 3 }],
+        policies: [{ kind: 'user', id: 'ann', version: 1, at: T0, doc: { groups: ['g'] }, keepHistory: true }],
+      });
+      expect(await store.findInstanceSlaCrossings({ now: T0, limit: 10 })).toStrictEqual([next]);
+      expect((await store.getPolicy('user', 'ann'))?.doc).toEqual({ groups: ['g'] });
+    } finally {
+      await store.close();
+    }
+    // opening again is a no-op migration
+    const again = sqliteStore(file);
+    await again.init();
+    await again.close();
+
+    const db = new Database(file, { readonly: true });
+    try {
+      const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+      expect(columns('tasks')).toEqual(expect.arrayContaining(['due_at', 'warn_at', 'at_risk', 'overdue']));
+      expect(columns('instances')).toEqual(expect.arrayContaining(['due_at', 'warn_at', 'at_risk', 'overdue']));
+      expect(columns('policies')).toEqual(['kind', 'id', 'version', 'at', 'doc']);
+      const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
+      expect(indexes).toEqual(expect.arrayContaining(['tasks_sla_warn', 'tasks_sla_due', 'instances_sla_warn', 'instances_sla_due']));
+      expect(db.prepare('SELECT at_risk, overdue, warn_at FROM tasks WHERE id = ?').get('t-old')).toEqual({ at_risk: 0, overdue: 0, warn_at: null });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('sqlite: the SLA sweep reads the partial indexes', () => {
+  it('plans the crossing queries as searches of tasks_sla_warn / tasks_sla_due and instances_sla_*', async () => {
+    const file = join(dir, 'plan.db');
+    const store = sqliteStore(file);
+    await store.init();
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const s = prepareStatements(db);
+      const plan = (source: string): string[] =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${source}`).all({ now: '2026-03-20T04:00:00.000Z', limit: 100 }) as Array<{ detail: string }>).map((r) => r.detail);
+      const tasks = plan(s.taskSlaCrossings.source);
+      expect(tasks.some((d) => /SEARCH tasks USING INDEX tasks_sla_warn \(warn_at/.test(d))).toBe(true);
+      expect(tasks.some((d) => /SEARCH tasks USING INDEX tasks_sla_due \(due_at/.test(d))).toBe(true);
+      expect(tasks.some((d) => /SCAN tasks\b/.test(d))).toBe(false);
+      const instances = plan(s.instanceSlaCrossings.source);
+      expect(instances.some((d) => d.includes('USING INDEX instances_sla_warn'))).toBe(true);
+      expect(instances.some((d) => d.includes('USING INDEX instances_sla_due'))).toBe(true);
+      expect(instances.some((d) => /SCAN instances\b/.test(d))).toBe(false);
+    } finally {
+      db.close();
     }
   });
 });

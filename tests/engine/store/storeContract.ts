@@ -10,6 +10,7 @@ import type {
   InstanceRecord,
   JobRecord,
   NotificationRecord,
+  PolicyWrite,
   Store,
   TaskRecord,
 } from '../../../engine/store/port.js';
@@ -78,6 +79,26 @@ const job = (id: string, over: Partial<JobRecord> = {}): JobRecord => ({
   elementId: 'timer1',
   payload: {},
   attempts: 0,
+  ...over,
+});
+
+const policy = (kind: PolicyWrite['kind'], id: string, version: number, doc: Record<string, unknown> = {}, keepHistory = true): PolicyWrite => ({
+  kind,
+  id,
+  version,
+  at: at(version),
+  doc: { id, version, ...doc },
+  keepHistory,
+});
+
+/** The record the store gives back for a write: keepHistory is how to write, not what was written. */
+const stored = ({ keepHistory: _k, ...record }: PolicyWrite) => record;
+
+const sla = (warnAt: string, dueAt: string, over: Partial<NonNullable<InstanceRecord['sla']>> = {}): NonNullable<InstanceRecord['sla']> => ({
+  warnAt,
+  dueAt,
+  atRisk: false,
+  overdue: false,
   ...over,
 });
 
@@ -341,6 +362,190 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.commit({ jobInserts: [job('j1'), job('j2')] });
         await store.commit({ jobDeletes: ['j1', 'missing'] });
         expect(ids(await store.listJobs({}))).toEqual(['j2']);
+      });
+    });
+
+    describe('policies', () => {
+      it('stores a first and a next version; the latest is current, every version is kept', async () => {
+        expect(await store.getPolicy('user', 'ann')).toBeUndefined();
+        await store.commit({ policies: [policy('user', 'ann', 1, { groups: ['front'] })] });
+        expect(await store.getPolicy('user', 'ann')).toStrictEqual(stored(policy('user', 'ann', 1, { groups: ['front'] })));
+        await store.commit({ policies: [policy('user', 'ann', 2, { groups: ['front', 'back'], nested: { a: [1, null] } })] });
+        expect(await store.getPolicy('user', 'ann')).toStrictEqual(stored(policy('user', 'ann', 2, { groups: ['front', 'back'], nested: { a: [1, null] } })));
+        expect(await store.policyVersions('user', 'ann')).toStrictEqual([
+          stored(policy('user', 'ann', 1, { groups: ['front'] })),
+          stored(policy('user', 'ann', 2, { groups: ['front', 'back'], nested: { a: [1, null] } })),
+        ]);
+        expect(await store.policyVersions('user', 'nobody')).toEqual([]);
+      });
+
+      it('writes several versions of one document in one batch, in order', async () => {
+        await store.commit({ policies: [policy('calendar', 'centre', 1), policy('calendar', 'centre', 2), policy('calendar', 'centre', 3)] });
+        expect((await store.policyVersions('calendar', 'centre')).map((p) => p.version)).toEqual([1, 2, 3]);
+      });
+
+      it('refuses a stale or skipped version with a ConflictError and writes nothing of the batch', async () => {
+        await store.commit({ policies: [policy('routing', 'r', 1), policy('routing', 'r', 2)] });
+        const stale = {
+          taskInserts: [task('task-x')],
+          audit: [{ at: T0, actor: 'admin', action: 'routing', subject: 'r' }],
+          policies: [policy('user', 'bob', 1), policy('routing', 'r', 2, { lost: true })],
+        };
+        await expect(store.commit(stale)).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.getTask('task-x')).toBeUndefined();
+        expect(await store.audit({})).toEqual([]);
+        expect(await store.getPolicy('user', 'bob')).toBeUndefined();
+        expect(await store.getPolicy('routing', 'r')).toStrictEqual(stored(policy('routing', 'r', 2)));
+        // a first write that is not version 1, and a gap, are refused too
+        await expect(store.commit({ policies: [policy('user', 'carl', 2)] })).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.commit({ policies: [policy('routing', 'r', 4)] })).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.getPolicy('user', 'carl')).toBeUndefined();
+        expect((await store.policyVersions('routing', 'r')).map((p) => p.version)).toEqual([1, 2]);
+      });
+
+      it('lets exactly one of two writers of the same next version win', async () => {
+        await store.commit({ policies: [policy('rotation', 'g', 1, {}, false)] });
+        const results = await Promise.allSettled([
+          store.commit({ policies: [policy('rotation', 'g', 2, { by: 'a' }, false)] }),
+          store.commit({ policies: [policy('rotation', 'g', 2, { by: 'b' }, false)] }),
+        ]);
+        const rejected = results.filter((r) => r.status === 'rejected');
+        expect(rejected).toHaveLength(1);
+        expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+        expect((await store.policyVersions('rotation', 'g')).map((p) => p.version)).toEqual([2]);
+      });
+
+      it('keeps only the latest version when written with keepHistory false', async () => {
+        await store.commit({ policies: [policy('rotation', 'g', 1, { next: 0 }, false)] });
+        await store.commit({ policies: [policy('rotation', 'g', 2, { next: 1 }, false)] });
+        await store.commit({ policies: [policy('rotation', 'g', 3, { next: 2 }, false)] });
+        expect(await store.policyVersions('rotation', 'g')).toStrictEqual([stored(policy('rotation', 'g', 3, { next: 2 }, false))]);
+        expect((await store.getPolicy('rotation', 'g'))?.doc).toEqual({ id: 'g', version: 3, next: 2 });
+        // the guard still holds against the one kept version
+        await expect(store.commit({ policies: [policy('rotation', 'g', 3, {}, false)] })).rejects.toBeInstanceOf(ConflictError);
+        // a versioned write after replacing ones keeps history from then on
+        await store.commit({ policies: [policy('rotation', 'g', 4, { next: 3 })] });
+        expect((await store.policyVersions('rotation', 'g')).map((p) => p.version)).toEqual([3, 4]);
+      });
+
+      it('lists the latest version of every document of a kind, ordered by id; kinds are separate', async () => {
+        await store.commit({ policies: [policy('user', 'carl', 1), policy('user', 'ann', 1), policy('user', 'bob', 1)] });
+        await store.commit({ policies: [policy('user', 'ann', 2), policy('absence', 'ann', 1, { from: at(0) })] });
+        await store.commit({ policies: [policy('absence', 'ann', 2, { from: at(1) }), policy('absence', 'ann', 3, { from: at(2) })] });
+        expect((await store.listPolicies('user')).map((p) => [p.id, p.version])).toEqual([['ann', 2], ['bob', 1], ['carl', 1]]);
+        expect(await store.listPolicies('absence')).toStrictEqual([stored(policy('absence', 'ann', 3, { from: at(2) }))]);
+        expect(await store.listPolicies('calendar')).toEqual([]);
+        // the same id under another kind is another document with its own versions
+        expect((await store.getPolicy('user', 'ann'))?.version).toBe(2);
+        expect((await store.getPolicy('absence', 'ann'))?.version).toBe(3);
+        expect(await store.getPolicy('routing', 'ann')).toBeUndefined();
+        await store.commit({ policies: [policy('routing', 'ann', 1)] });
+        expect((await store.policyVersions('routing', 'ann')).map((p) => p.version)).toEqual([1]);
+      });
+    });
+
+    describe('SLA sweep', () => {
+      const sweep = (now: string, limit = 100) => ({ now, limit });
+
+      it('finds open tasks whose warning moment passed until they are flagged atRisk, then again when due', async () => {
+        const t = task('t1', { warnAt: at(10), dueAt: at(20), atRisk: false, overdue: false });
+        await store.commit({ taskInserts: [t] });
+        expect(await store.findSlaCrossings(sweep(at(9)))).toEqual([]);
+        expect(await store.findSlaCrossings(sweep(at(10)))).toStrictEqual([t]);
+        const flagged = { ...t, atRisk: true, version: 2 };
+        await store.commit({ taskUpdates: [{ record: flagged, expectedVersion: 1 }] });
+        expect(await store.findSlaCrossings(sweep(at(15)))).toEqual([]);
+        expect(await store.findSlaCrossings(sweep(at(20)))).toStrictEqual([flagged]);
+        const late = { ...flagged, overdue: true, version: 3 };
+        await store.commit({ taskUpdates: [{ record: late, expectedVersion: 2 }] });
+        expect(await store.findSlaCrossings(sweep(at(1000)))).toEqual([]);
+        expect(await store.getTask('t1')).toStrictEqual(late);
+      });
+
+      it('treats absent flags as not flagged, and returns a task past both moments once', async () => {
+        const t = task('t1', { warnAt: at(10), dueAt: at(20) });
+        await store.commit({ taskInserts: [t] });
+        expect(await store.findSlaCrossings(sweep(at(30)))).toStrictEqual([t]);
+        expect(await store.findSlaCrossings(sweep(at(30), 1))).toStrictEqual([t]);
+      });
+
+      it('never returns completed or cancelled tasks, nor tasks without an SLA', async () => {
+        await store.commit({
+          taskInserts: [
+            task('done', { warnAt: at(1), dueAt: at(2), state: 'completed', completedAt: at(1) }),
+            task('gone', { warnAt: at(1), dueAt: at(2), state: 'cancelled' }),
+            task('none'),
+            task('open', { warnAt: at(5), dueAt: at(6) }),
+          ],
+        });
+        expect(ids(await store.findSlaCrossings(sweep(at(100))))).toEqual(['open']);
+        const completed = task('open', { warnAt: at(5), dueAt: at(6), state: 'completed', completedAt: at(7), version: 2 });
+        await store.commit({ taskUpdates: [{ record: completed, expectedVersion: 1 }] });
+        expect(await store.findSlaCrossings(sweep(at(100)))).toEqual([]);
+      });
+
+      it('orders tasks by the moment crossed, earliest first, and respects the limit', async () => {
+        await store.commit({
+          taskInserts: [
+            task('warn-3', { warnAt: at(3), dueAt: at(50) }),
+            task('due-2', { warnAt: at(1), dueAt: at(2), atRisk: true }),
+            task('warn-1', { warnAt: at(1), dueAt: at(60) }),
+            task('due-4', { warnAt: at(0), dueAt: at(4), atRisk: true }),
+            task('future', { warnAt: at(40), dueAt: at(70) }),
+          ],
+        });
+        expect(ids(await store.findSlaCrossings(sweep(at(10))))).toEqual(['warn-1', 'due-2', 'warn-3', 'due-4']);
+        expect(ids(await store.findSlaCrossings(sweep(at(10), 2)))).toEqual(['warn-1', 'due-2']);
+        expect(await store.findSlaCrossings(sweep(at(10), 0))).toEqual([]);
+      });
+
+      it('finds active instances with a process SLA the same way, and gives them back exactly', async () => {
+        const i1 = instance('i1', { sla: sla(at(10), at(20)) });
+        const i2 = instance('i2', { sla: sla(at(5), at(8), { atRisk: true }) });
+        const paused = instance('i3', { sla: sla(at(1), at(2), { pausedAt: at(0), remainingMs: 60_000 }), status: 'completed', endedAt: at(3) });
+        await store.commit({ instanceInserts: [i1, i2, paused, instance('plain')] });
+        expect(await store.getInstance('i1')).toStrictEqual(i1);
+        expect(await store.getInstance('i3')).toStrictEqual(paused);
+        expect(await store.getInstance('plain')).toStrictEqual(instance('plain'));
+        expect(await store.findInstanceSlaCrossings(sweep(at(7)))).toEqual([]);
+        expect(await store.findInstanceSlaCrossings(sweep(at(10)))).toStrictEqual([i2, i1]);
+        expect(ids(await store.findInstanceSlaCrossings(sweep(at(10), 1)))).toEqual(['i2']);
+        // flagged: out of the warning sweep, back in when due
+        const flagged = instance('i1', { version: 2, sla: sla(at(10), at(20), { atRisk: true }) });
+        await store.commit({ instanceUpdates: [{ record: flagged, expectedVersion: 1 }] });
+        expect(ids(await store.findInstanceSlaCrossings(sweep(at(15))))).toEqual(['i2']);
+        expect(await store.findInstanceSlaCrossings(sweep(at(20)))).toStrictEqual([i2, flagged]);
+        // an update that ends the instance, or drops its SLA, takes it out
+        const { sla: _dropped, ...withoutSla } = instance('i2', { version: 2 });
+        await store.commit({
+          instanceUpdates: [
+            { record: instance('i1', { version: 3, status: 'completed', endedAt: at(21), sla: sla(at(10), at(20), { atRisk: true }) }), expectedVersion: 2 },
+            { record: withoutSla, expectedVersion: 1 },
+          ],
+        });
+        expect(await store.findInstanceSlaCrossings(sweep(at(1000)))).toEqual([]);
+        expect(await store.getInstance('i2')).toStrictEqual(withoutSla);
+      });
+    });
+
+    describe('open task counts', () => {
+      it('counts only open tasks, per asked assignee, leaving out those with none', async () => {
+        await store.commit({
+          taskInserts: [
+            task('a1', { assignee: 'ann' }),
+            task('a2', { assignee: 'ann' }),
+            task('a3', { assignee: 'ann', state: 'completed', completedAt: at(1) }),
+            task('b1', { assignee: 'bob' }),
+            task('b2', { assignee: 'bob', state: 'cancelled' }),
+            task('c1', { assignee: 'carl', state: 'completed', completedAt: at(1) }),
+            task('d1', { assignee: 'dora' }),
+            task('q1', { candidateGroup: 'g' }),
+          ],
+        });
+        expect(await store.countOpenTasks(['ann', 'bob', 'carl', 'eve'])).toEqual({ ann: 2, bob: 1 });
+        expect(await store.countOpenTasks([])).toEqual({});
+        await store.commit({ taskUpdates: [{ record: task('a1', { assignee: 'bob', version: 2 }), expectedVersion: 1 }] });
+        expect(await store.countOpenTasks(['ann', 'bob'])).toEqual({ ann: 1, bob: 2 });
       });
     });
 
