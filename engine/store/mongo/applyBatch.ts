@@ -137,8 +137,12 @@ async function writePolicy(policies: Collection<StoredDoc>, p: PolicyWrite, sess
   if (p.version !== latest + 1) {
     throw new ConflictError(`${p.kind} ${p.id} is at version ${latest}, not ${p.version - 1}: someone changed it meanwhile`, p.id);
   }
-  const doc: StoredDoc = { _id: new ObjectId(), kind: p.kind, id: p.id, version: p.version, at: p.at, doc: p.doc };
-  await insert(policies, [doc], session, `${p.kind} ${p.id} version ${p.version}`);
+  try {
+    await policies.insertOne({ _id: new ObjectId(), kind: p.kind, id: p.id, version: p.version, at: p.at, doc: p.doc }, { session });
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new ConflictError(`${p.kind} ${p.id} version ${p.version} already exists`, p.id);
+    throw err;
+  }
   if (!p.keepHistory && latest > 0) await policies.deleteOne({ kind: p.kind, id: p.id, version: latest }, { session });
 }
 
