@@ -4,12 +4,15 @@ import type { HandlerRegistry } from './handlers.js';
 import { newTrackingNumber } from './intake/TrackingNumber.js';
 import type { Channel, ProcessGraph } from './model/types.js';
 import { step } from './runtime/step.js';
+import type { StepContext } from './runtime/Run.js';
+import type { TaskAssigner } from './assignment/TaskAssigner.js';
 import type { Effect, RuntimeEvent } from './runtime/events.js';
 import type { InstanceState } from './runtime/state.js';
 import type {
   AuditInput,
   CommitBatch,
   DefinitionRecord,
+  PolicyWrite,
   HistoryEntry,
   JobRecord,
   NotificationRecord,
@@ -25,6 +28,12 @@ export interface UnitDeps {
   readonly definition: (id: string) => Promise<DefinitionRecord>;
   readonly latestDefinition: (key: string) => Promise<DefinitionRecord | undefined>;
   readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>) => boolean;
+  /** The deadline function for a graph's SLAs, with its calendars loaded. */
+  readonly deadlines?: (graph: ProcessGraph) => Promise<StepContext['deadline']>;
+  /** Picks the assignee of a new task (public-service assignment strategies). */
+  readonly assigner?: TaskAssigner;
+  /** The local date in the agency's zone, for absences. */
+  readonly localDate?: (at: Date) => Promise<string>;
 }
 
 export interface NewInstance {
@@ -58,6 +67,8 @@ export class UnitOfWork {
   readonly audit: AuditInput[] = [];
   readonly extraJobs: JobRecord[] = [];
   readonly definitions: DefinitionRecord[] = [];
+  /** Rotation pointers moved by round-robin assignments in this step. */
+  private readonly rotations = new Map<string, PolicyWrite>();
   private readonly nowIso: string;
   /** Instances a step changed; loaded ones that no step changed are not rewritten. */
   private readonly changed = new Set<string>();
@@ -115,6 +126,7 @@ export class UnitOfWork {
     const queue: RuntimeEvent[] = [event];
     let visits = 0;
     let current = state;
+    const deadline = await this.deps.deadlines?.(graph);
     while (queue.length) {
       const result = step(current, queue.shift()!, {
         graph,
@@ -123,6 +135,7 @@ export class UnitOfWork {
         budget: this.deps.budget,
         visits,
         ...(this.deps.condition ? { condition: this.deps.condition } : {}),
+        ...(deadline ? { deadline } : {}),
       });
       visits = result.visits;
       current = result.state;
@@ -140,9 +153,12 @@ export class UnitOfWork {
 
   private async perform(state: InstanceState, graph: ProcessGraph, effect: Effect, depth: number): Promise<{ event: RuntimeEvent } | { parent: ParentEvent } | undefined> {
     switch (effect.type) {
-      case 'createTask':
-        this.taskInserts.set(effect.taskId, this.newTask(state, graph, effect));
+      case 'createTask': {
+        const task = this.newTask(state, graph, effect);
+        this.taskInserts.set(effect.taskId, task);
+        await this.assign(task, state, graph);
         return undefined;
+      }
       case 'closeTask':
         this.taskCloses.set(effect.taskId, effect);
         return undefined;
@@ -227,6 +243,39 @@ export class UnitOfWork {
     return last ? { event: last } : undefined;
   }
 
+  /** Applies the task's assignment strategy; the draw is audited with its candidate pool. */
+  private async assign(task: TaskRecord, state: InstanceState, graph: ProcessGraph): Promise<void> {
+    const spec = graph.nodes[task.elementId]?.userTask;
+    if (!spec || !this.deps.assigner || !this.deps.localDate) return;
+    const excluded = spec.excludeAssigneesOf.length ? await this.assigneesOf(state.id, spec.excludeAssigneesOf) : [];
+    const outcome = await this.deps.assigner.assign({
+      taskId: task.id,
+      instanceId: state.id,
+      elementId: task.elementId,
+      spec,
+      at: this.nowIso,
+      localDate: await this.deps.localDate(this.deps.now),
+      excluded,
+      rotations: this.rotations,
+    });
+    task.assignee = outcome.assignee;
+    if (outcome.attention) task.attention = outcome.attention;
+    if (outcome.audit) this.audit.push(outcome.audit);
+  }
+
+  /** Who worked (or works) on the named tasks of an instance: the four-eyes exclusion. */
+  private async assigneesOf(instanceId: string, elementIds: readonly string[]): Promise<string[]> {
+    const stored = await this.deps.store.findTasks({ instanceId, state: 'any' });
+    const tasks = [...stored.filter((t) => !this.taskInserts.has(t.id)), ...this.taskInserts.values()].filter((t) => t.instanceId === instanceId);
+    const ids = new Set<string>();
+    for (const task of tasks) {
+      if (!elementIds.includes(task.elementId)) continue;
+      const who = task.completedBy ?? task.assignee;
+      if (who) ids.add(who);
+    }
+    return [...ids];
+  }
+
   private newTask(state: InstanceState, graph: ProcessGraph, effect: Extract<Effect, { type: 'createTask' }>): TaskRecord {
     const node = graph.nodes[effect.elementId]!;
     const spec = node.userTask;
@@ -245,6 +294,7 @@ export class UnitOfWork {
       assignee: null,
       state: 'open',
       createdAt: this.nowIso,
+      ...(effect.dueAt ? { dueAt: effect.dueAt, warnAt: effect.warnAt!, atRisk: false, overdue: false } : {}),
       version: 1,
     };
   }
@@ -308,6 +358,7 @@ export class UnitOfWork {
       history: this.history,
       audit: this.audit,
       notifications: this.notifications,
+      ...(this.rotations.size ? { policies: [...this.rotations.values()] } : {}),
     };
   }
 

@@ -6,6 +6,10 @@
 import type { Channel } from './model/types.js';
 import type { HistoryEntry, NotificationRecord, TaskRecord, DefinitionRecord, AuditEntry } from './store/port.js';
 import type { Incident, Token } from './runtime/state.js';
+import type { CalendarRegistry } from './calendars/CalendarRegistry.js';
+import type { RoutingPolicy } from './routing/RoutingPolicy.js';
+import type { Directory } from './assignment/Directory.js';
+import type { SweepResult } from './SlaSweep.js';
 
 export interface DeployResult {
   /** The process key (BPMN process id) of the first executable process in the file. */
@@ -27,6 +31,8 @@ export interface StartOptions {
   readonly applicant?: Record<string, unknown>;
   /** Who started it, for the audit trail. */
   readonly by?: string;
+  /** The applicant's region: a region's own routing decision wins over the service's. */
+  readonly region?: string;
 }
 
 export type InstanceView = {
@@ -49,6 +55,8 @@ export type InstanceView = {
   readonly warnAt?: string;
   readonly atRisk?: boolean;
   readonly overdue?: boolean;
+  /** Set while the SLA clock is paused (the applicant was asked for documents). */
+  readonly slaPausedAt?: string;
 };
 
 export interface StartResult {
@@ -127,6 +135,14 @@ export interface Engine {
   /** Fires every job due now (timers, continuations); returns how many ran. */
   runDueJobs(): Promise<RunJobsResult>;
   registerHandler(name: string, handler: ServiceHandler): void;
+  /** Working calendars: the built-in `centre` and `agency`, and coordinators' versions. */
+  readonly calendars: CalendarRegistry;
+  /** Single / alternative access per service, with its history. */
+  readonly routing: RoutingPolicy;
+  /** Users, groups, roles and absences: who can be assigned. */
+  readonly directory: Directory;
+  /** Flags tasks and instances that crossed their SLA warning or deadline (the server runs it every minute). */
+  sweepSla(): Promise<SweepResult>;
   /** Stops the job poller, waits for steps in flight, closes the store. */
   close(): Promise<void>;
 }

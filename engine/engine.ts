@@ -22,6 +22,16 @@ import type { RuntimeEvent } from './runtime/events.js';
 import type { InstanceState } from './runtime/state.js';
 import type { DefinitionRecord, JobRecord, Store, TaskRecord } from './store/port.js';
 import { UnitOfWork } from './UnitOfWork.js';
+import { PolicyDocuments } from './PolicyDocuments.js';
+import { CalendarRegistry } from './calendars/CalendarRegistry.js';
+import { RoutingPolicy } from './routing/RoutingPolicy.js';
+import { Directory } from './assignment/Directory.js';
+import { TaskAssigner } from './assignment/TaskAssigner.js';
+import { computeDeadline, localDateOf, type WorkingCalendar } from './sla/index.js';
+import type { StepContext } from './runtime/Run.js';
+import { SlaSweep } from './SlaSweep.js';
+import type { Problem } from './errors.js';
+import { DefinitionError } from './errors.js';
 import { newId } from './ids.js';
 
 export interface EngineOptions {
@@ -57,6 +67,12 @@ class TerezeEngine implements Engine {
   private readonly byId = new Map<string, DefinitionRecord>();
   private readonly latest = new Map<string, { record: DefinitionRecord; at: number }>();
   private readonly conditions = new ConditionCache();
+  private readonly documents: PolicyDocuments;
+  readonly calendars: CalendarRegistry;
+  readonly routing: RoutingPolicy;
+  readonly directory: Directory;
+  private readonly assigner: TaskAssigner;
+  private readonly sweep: SlaSweep;
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -64,6 +80,13 @@ class TerezeEngine implements Engine {
     this.clock = options.clock ?? systemClock;
     this.handlers = handlerRegistry(options.handlers);
     this.budget = options.stepBudget ?? 1_000;
+    const now = () => this.clock.now();
+    this.documents = new PolicyDocuments(this.store, now);
+    this.calendars = new CalendarRegistry(this.documents);
+    this.routing = new RoutingPolicy(this.documents, now);
+    this.directory = new Directory(this.documents, now);
+    this.assigner = new TaskAssigner(this.directory, this.store, options.random);
+    this.sweep = new SlaSweep(this.store, now);
     this.executor = new JobExecutor({
       store: this.store,
       clock: this.clock,
@@ -85,6 +108,7 @@ class TerezeEngine implements Engine {
   async deploy(xml: string, options: { by?: string } = {}): Promise<DeployResult> {
     if (typeof xml !== 'string') throw new InvalidArgumentError('xml', 'the model must be BPMN XML text');
     const compiled = await compileDefinitions(xml, { handlers: new Set(this.handlers.keys()) });
+    await this.checkCalendars(compiled.processes);
     for (let attempt = 0; ; attempt++) {
       const unit = this.unit();
       const processes: { key: string; version: number; id: string; created: boolean }[] = [];
@@ -125,6 +149,20 @@ class TerezeEngine implements Engine {
       const main = processes[0]!;
       return { ...main, warnings: compiled.warnings, processes };
     }
+  }
+
+  /** Every `ps:sla` must name a calendar that exists (built in, or put by a coordinator). */
+  private async checkCalendars(graphs: readonly ProcessGraph[]): Promise<void> {
+    const problems: Problem[] = [];
+    for (const graph of graphs) {
+      const uses: Array<[string, string]> = [];
+      if (graph.sla) uses.push([graph.id, graph.sla.calendar]);
+      for (const node of Object.values(graph.nodes)) if (node.sla) uses.push([node.id, node.sla.calendar]);
+      for (const [elementId, calendar] of uses) {
+        if (!(await this.calendars.find(calendar))) problems.push({ elementId, message: `ps:sla on ${elementId} names calendar '${calendar}', which does not exist (known: ${(await this.calendars.list()).join(', ')})` });
+      }
+    }
+    if (problems.length) throw new DefinitionError(problems);
   }
 
   async definitions(key?: string): Promise<DefinitionRecord[]> {
@@ -188,6 +226,7 @@ class TerezeEngine implements Engine {
     }
     const startId = chooseStart(definition.graph, options.channel);
     const variables = plainObject(options.variables, 'variables');
+    await this.routing.check(definition.graph.serviceCode, options.channel, this.clock.now(), options.region);
     for (let attempt = 0; ; attempt++) {
       const unit = this.unit();
       const { state } = await unit.startInstance(definition, startId, {
@@ -203,7 +242,7 @@ class TerezeEngine implements Engine {
         throw error;
       }
       const final = unit.instanceState(state.id)!;
-      return { id: final.id, trackingNumber: final.trackingNumber, state: viewState(final) };
+      return { id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) };
     }
   }
 
@@ -272,6 +311,8 @@ class TerezeEngine implements Engine {
     if (options.outcome !== undefined && typeof options.outcome !== 'string') throw new InvalidArgumentError('outcome', 'must be text');
     for (let attempt = 0; ; attempt++) {
       const task = await this.openTask(taskId);
+      // An official whose file was reassigned meanwhile may not complete it any more.
+      if (task.assignee && task.assignee !== by) throw new ConflictError(`task ${taskId} is assigned to another official`, taskId);
       const unit = this.unit();
       unit.rememberTask(task);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
@@ -416,7 +457,31 @@ class TerezeEngine implements Engine {
       definition: (id) => this.definitionById(id),
       latestDefinition: (key) => this.latestDefinition(key),
       condition: (expression, variables) => this.conditions.evaluate(expression, variables),
+      deadlines: (graph) => this.deadlineFor(graph),
+      assigner: this.assigner,
+      localDate: async (at) => localDateOf(await this.calendars.get('agency'), at),
     });
+  }
+
+  /** The SLA deadline function of a graph, its calendars loaded; none when it has no SLA. */
+  private async deadlineFor(graph: ProcessGraph): Promise<StepContext['deadline']> {
+    const ids = new Set<string>();
+    if (graph.sla) ids.add(graph.sla.calendar);
+    for (const node of Object.values(graph.nodes)) if (node.sla) ids.add(node.sla.calendar);
+    if (ids.size === 0) return undefined;
+    const calendars = new Map<string, WorkingCalendar>();
+    for (const id of [...ids, 'centre']) calendars.set(id, await this.calendars.get(id));
+    // The centre registers the application: its hours decide the day of receipt (rule 7).
+    const intake = calendars.get('centre')!;
+    return (sla, office, from) => {
+      const deadline = computeDeadline({ calendar: calendars.get(sla.calendar)!, intakeCalendar: intake, receivedAt: from, duration: sla.duration, unit: sla.unit, warnAt: sla.warnAt, ...(office ? { office } : {}) });
+      return { dueAt: deadline.dueAt.toISOString(), warnAt: deadline.warnAt.toISOString() };
+    };
+  }
+
+  /** Flags tasks and instances whose SLA crossed its warning or due moment; audited. */
+  async sweepSla() {
+    return this.sweep.run();
   }
 
   private nowIso(): string {
@@ -451,8 +516,12 @@ function viewState(state: InstanceState): InstanceView['state'] {
 }
 
 function toView(state: InstanceState): InstanceView {
-  const { status: _status, nextToken: _next, ...rest } = state;
-  return { ...rest, state: viewState(state) };
+  const { status: _status, nextToken: _next, sla, ...rest } = state;
+  return {
+    ...rest,
+    state: viewState(state),
+    ...(sla ? { dueAt: sla.dueAt, warnAt: sla.warnAt, atRisk: sla.atRisk, overdue: sla.overdue, ...(sla.pausedAt ? { slaPausedAt: sla.pausedAt } : {}) } : {}),
+  };
 }
 
 function requiredText(value: unknown, field: string): string {

@@ -3,6 +3,7 @@ import type { Behaviour } from './Run.js';
 /** Intermediate catch event: waits for its timer (a persisted job) or its message. */
 export const IntermediateCatchEvent: Behaviour = {
   enter(run, token, node) {
+    if (node.pausesSla) run.pauseSla();
     const event = node.event;
     if (event?.type === 'timer') {
       const jobId = run.scheduleTimer(token, node.id, event.timer);

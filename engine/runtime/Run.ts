@@ -1,6 +1,6 @@
 import { evaluateCondition } from '../model/feel.js';
 import { firstFiring, nextFiring } from '../model/TimerExpression.js';
-import type { FlowNode, ProcessGraph, TimerSpec } from '../model/types.js';
+import type { FlowNode, ProcessGraph, SlaSpec, TimerSpec } from '../model/types.js';
 import type { HistoryEntry, HistoryEvent } from '../store/port.js';
 import type { Effect } from './events.js';
 import type { ArmedBoundary, InstanceState, Token, Wait } from './state.js';
@@ -14,6 +14,11 @@ export interface StepContext {
   readonly budget: number;
   /** Visits already spent by earlier parts of the same engine step. */
   readonly visits?: number;
+  /**
+   * The deadline of an SLA started at `from` (working calendars preloaded by the engine);
+   * absent, SLAs are not tracked. `office: 'back'` works to D-1.
+   */
+  readonly deadline?: (sla: SlaSpec, office: 'front' | 'back' | undefined, from: Date) => { readonly dueAt: string; readonly warnAt: string };
   /** Evaluates a FEEL condition (memoised by the engine); plain feelin when absent. */
   readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>) => boolean;
 }
@@ -22,6 +27,9 @@ export interface Behaviour {
   /** A token arrives at a node of this kind. */
   enter(run: Run, token: Token, node: FlowNode): void;
 }
+
+/** DOMAIN rule 5: documents are awaited at most 30 calendar days. */
+const PAUSE_LIMIT_MS = 30 * 86_400_000;
 
 interface Arrival {
   readonly elementId: string;
@@ -128,6 +136,7 @@ export class Run {
    */
   leave(token: Token, flows?: readonly string[]): void {
     const node = this.node(token.elementId);
+    if (node.pausesSla) this.resumeSla();
     this.disarmBoundaries(token);
     this.remove(token);
     this.record(node.id, 'leave', token.id);
@@ -248,6 +257,7 @@ export class Run {
     if (wait?.kind === 'timer') this.emit({ type: 'cancelJob', jobId: wait.jobId });
     if (wait?.kind === 'callActivity') this.emit({ type: 'cancelChild', childId: wait.childId });
     if (wait?.kind === 'subProcess') for (const inner of this.tokensIn(token.id)) this.cancel(inner);
+    if (this.node(token.elementId).pausesSla) this.resumeSla();
     this.disarmBoundaries(token);
     this.state.incidents = this.state.incidents.filter((i) => i.tokenId !== token.id);
     this.remove(token);
@@ -288,6 +298,37 @@ export class Run {
       return;
     }
     this.incident(token, `BPMN error '${errorCode}' was not caught: ${message}`);
+  }
+
+  /** Starts the process-level SLA clock (DOMAIN rules 1–4, 7), when the process has one. */
+  startSla(): void {
+    const sla = this.graph.sla;
+    if (!sla || !this.ctx.deadline) return;
+    const { dueAt, warnAt } = this.ctx.deadline(sla, undefined, this.ctx.now);
+    this.state.sla = { dueAt, warnAt, atRisk: false, overdue: false };
+  }
+
+  /**
+   * Stops the SLA clock while the applicant brings documents (DOMAIN rule 5). The stored
+   * deadline becomes the one that applies if the documents come on the last day of the
+   * 30-day limit, so an abandoned case still turns overdue in the end.
+   */
+  pauseSla(): void {
+    const sla = this.state.sla;
+    if (!sla || sla.pausedAt || !this.graph.sla || !this.ctx.deadline) return;
+    const limit = new Date(this.ctx.now.getTime() + PAUSE_LIMIT_MS);
+    const atLimit = this.ctx.deadline(this.graph.sla, undefined, limit);
+    this.state.sla = { ...sla, pausedAt: this.nowIso, dueAt: atLimit.dueAt, warnAt: atLimit.warnAt, atRisk: false, overdue: false };
+    this.record(this.graph.id, 'sla', undefined, { change: 'paused', until: atLimit.dueAt });
+  }
+
+  /** The documents came (or the wait ended): the term restarts in full from now (rule 5). */
+  resumeSla(): void {
+    const sla = this.state.sla;
+    if (!sla?.pausedAt || !this.graph.sla || !this.ctx.deadline) return;
+    const { dueAt, warnAt } = this.ctx.deadline(this.graph.sla, undefined, this.ctx.now);
+    this.state.sla = { dueAt, warnAt, atRisk: false, overdue: false };
+    this.record(this.graph.id, 'sla', undefined, { change: 'resumed', dueAt });
   }
 
   /** The instance reaches its end: completed (no token left) or terminated. */

@@ -1,10 +1,11 @@
 import type { Behaviour } from './Run.js';
 
-/** A user task: creates an inbox task and waits for its completion. */
+/** A user task: creates an inbox task (with its SLA deadline, when it has one) and waits for its completion. */
 export const UserTask: Behaviour = {
   enter(run, token, node) {
     const taskId = run.ctx.newId();
-    run.emit({ type: 'createTask', taskId, tokenId: token.id, elementId: node.id });
+    const sla = node.sla && run.ctx.deadline ? run.ctx.deadline(node.sla, node.userTask?.office, run.ctx.now) : undefined;
+    run.emit({ type: 'createTask', taskId, tokenId: token.id, elementId: node.id, ...(sla ? { dueAt: sla.dueAt, warnAt: sla.warnAt } : {}) });
     run.wait(token, { kind: 'userTask', taskId });
     run.armBoundaries(token, node);
   },

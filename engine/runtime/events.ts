@@ -16,7 +16,7 @@ export type RuntimeEvent =
   | { readonly type: 'terminate'; readonly reason: string };
 
 export type Effect =
-  | { readonly type: 'createTask'; readonly taskId: string; readonly tokenId: string; readonly elementId: string }
+  | { readonly type: 'createTask'; readonly taskId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt?: string; readonly warnAt?: string }
   | { readonly type: 'closeTask'; readonly taskId: string; readonly state: 'completed' | 'cancelled'; readonly by?: string; readonly outcome?: string }
   | { readonly type: 'scheduleTimer'; readonly jobId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt: string; readonly boundaryId?: string; readonly remaining?: number }
   | { readonly type: 'cancelJob'; readonly jobId: string }

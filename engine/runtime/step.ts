@@ -19,6 +19,7 @@ export function step(state: InstanceState, event: RuntimeEvent, ctx: StepContext
 function apply(run: Run, event: RuntimeEvent): void {
   if (event.type === 'start') {
     run.record(run.graph.id, 'start', undefined, { startEvent: event.startId });
+    run.startSla();
     run.arrive(event.startId, null);
     return;
   }

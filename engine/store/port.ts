@@ -50,6 +50,8 @@ export interface TaskRecord {
   warnAt?: string;
   atRisk?: boolean;
   overdue?: boolean;
+  /** Why the task waits unassigned although its strategy assigns (nobody eligible): for supervisors. */
+  attention?: string;
   /** Store-maintained guard for task-level changes (claim, reassign). */
   version: number;
 }
@@ -103,7 +105,8 @@ export type HistoryEvent =
   | 'terminate'
   | 'error'
   | 'message'
-  | 'timer';
+  | 'timer'
+  | 'sla';
 
 /** An entry before the store chains it: the store assigns `seq`, `prev` and `hash`. */
 export interface AuditInput {

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { InvalidArgumentError, NotFoundError } from '../errors.js';
+import type { PolicyDocuments } from '../PolicyDocuments.js';
+
+export const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+const id = z.string().regex(/^[A-Za-z0-9][\w.@-]{0,63}$/, 'letters, digits, . _ @ -, at most 64');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+export const userSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  roles: z.array(z.enum(ROLES)).min(1),
+  groups: z.array(id).default([]),
+  agency: id.optional(),
+  centre: id.optional(),
+  active: z.boolean().default(true),
+});
+export type DirectoryUser = z.output<typeof userSchema>;
+export type DirectoryUserInput = z.input<typeof userSchema>;
+
+const absenceSchema = z
+  .object({ from: isoDate, to: isoDate, reason: z.string().max(500).optional() })
+  .refine((a) => a.from <= a.to, { message: 'from must not be after to', path: ['to'] });
+
+export interface Absence {
+  readonly from: string;
+  readonly to: string;
+  readonly reason?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/**
+ * The organisation the public-service semantics read: users with their roles, groups and
+ * offices, and their absences. Every change is a new version with an audit entry, so
+ * auditors can see who marked whom absent, and when (absences steer the random draw).
+ */
+export class Directory {
+  constructor(
+    private readonly documents: PolicyDocuments,
+    private readonly now: () => Date,
+  ) {}
+
+  async putUser(input: DirectoryUserInput, options: { by?: string } = {}): Promise<DirectoryUser> {
+    const user = parse(userSchema, input);
+    await this.documents.write<DirectoryUser>('user', user.id, () => user, {
+      by: options.by ?? 'system',
+      action: 'user.put',
+      data: { roles: user.roles, groups: user.groups, active: user.active },
+    });
+    return user;
+  }
+
+  async getUser(userId: string): Promise<DirectoryUser> {
+    const record = await this.documents.get<DirectoryUser>('user', userId);
+    if (!record) throw new NotFoundError('user', userId);
+    return record.doc;
+  }
+
+  async findUser(userId: string): Promise<DirectoryUser | undefined> {
+    return (await this.documents.get<DirectoryUser>('user', userId))?.doc;
+  }
+
+  async listUsers(filter: { group?: string; role?: Role; active?: boolean } = {}): Promise<DirectoryUser[]> {
+    const all = (await this.documents.list<DirectoryUser>('user')).map((r) => r.doc);
+    return all.filter(
+      (u) =>
+        (filter.group === undefined || u.groups.includes(filter.group)) &&
+        (filter.role === undefined || u.roles.includes(filter.role)) &&
+        (filter.active === undefined || u.active === filter.active),
+    );
+  }
+
+  /** Records an absence (leave, sickness) from one date to another, inclusive. */
+  async setAbsence(userId: string, period: { from: string; to: string; reason?: string; by?: string }): Promise<Absence[]> {
+    await this.getUser(userId);
+    const checked = parse(absenceSchema, period);
+    const by = period.by ?? 'system';
+    const absence: Absence = { ...checked, by, at: this.now().toISOString() };
+    const record = await this.documents.write<{ periods: Absence[] }>(
+      'absence',
+      userId,
+      (current) => ({ periods: [...(current?.doc.periods ?? []), absence] }),
+      { by, action: 'absence.set', data: { userId, from: checked.from, to: checked.to } },
+    );
+    return record.doc.periods;
+  }
+
+  /** Ends the absences that cover a date (the official came back early). */
+  async clearAbsence(userId: string, onDate: string, options: { by?: string } = {}): Promise<Absence[]> {
+    const by = options.by ?? 'system';
+    const record = await this.documents.write<{ periods: Absence[] }>(
+      'absence',
+      userId,
+      (current) => ({ periods: (current?.doc.periods ?? []).filter((p) => !(p.from <= onDate && onDate <= p.to)) }),
+      { by, action: 'absence.clear', data: { userId, date: onDate } },
+    );
+    return record.doc.periods;
+  }
+
+  async absences(userId: string): Promise<Absence[]> {
+    return (await this.documents.get<{ periods: Absence[] }>('absence', userId))?.doc.periods ?? [];
+  }
+
+  /** Active members of a group not absent on a local date, sorted by id (a stable pool). */
+  async available(group: string, localDate: string): Promise<DirectoryUser[]> {
+    const members = (await this.listUsers({ group, active: true })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const absences = await this.documents.list<{ periods: Absence[] }>('absence');
+    const away = new Set(absences.filter((r) => r.doc.periods.some((p) => p.from <= localDate && localDate <= p.to)).map((r) => r.id));
+    return members.filter((m) => !away.has(m.id));
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new InvalidArgumentError(issue.path.join('.') || 'input', issue.message);
+}

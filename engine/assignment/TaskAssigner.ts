@@ -1,0 +1,74 @@
+import type { UserTaskSpec } from '../model/types.js';
+import type { AuditInput, PolicyRecord, PolicyWrite, Store } from '../store/port.js';
+import type { Directory } from './Directory.js';
+import { drawIndex, leastLoaded, nextInRotation, poolHash } from './strategies.js';
+
+export interface AssignmentRequest {
+  readonly taskId: string;
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly spec: UserTaskSpec;
+  readonly at: string;
+  /** The local date in the agency's zone: who is absent is decided per day. */
+  readonly localDate: string;
+  /** Users who may not take this task: assignees of the tasks named by `ps:excludeAssigneesOf`. */
+  readonly excluded: readonly string[];
+  /** Rotation pointers already moved in this same step (two round-robin tasks at once). */
+  readonly rotations: Map<string, PolicyWrite>;
+}
+
+export interface AssignmentOutcome {
+  readonly assignee: string | null;
+  /** Why the task waits unassigned although its strategy assigns (for the supervisor). */
+  readonly attention?: string;
+  readonly audit?: AuditInput;
+}
+
+/**
+ * Who gets a task. Eligible: active members of the candidate group, not absent that day, not
+ * excluded by the four-eyes rule. `random` draws uniformly from a cryptographic source and
+ * records the pool (size and hash) and the pick; `round-robin` keeps its pointer per group;
+ * `least-loaded` takes the fewest open tasks with a random tie-break; `claim` leaves the task
+ * in the group queue. Nobody eligible: the task waits unassigned, flagged — never an error.
+ */
+export class TaskAssigner {
+  constructor(
+    private readonly directory: Directory,
+    private readonly store: Store,
+    private readonly random?: () => number,
+  ) {}
+
+  async assign(request: AssignmentRequest): Promise<AssignmentOutcome> {
+    const { spec } = request;
+    if (spec.assignment === 'claim' || !spec.candidateGroup) return { assignee: null };
+    const group = spec.candidateGroup;
+    const excluded = new Set(request.excluded);
+    const pool = (await this.directory.available(group, request.localDate)).map((u) => u.id).filter((id) => !excluded.has(id));
+    const base = { strategy: spec.assignment, group, poolSize: pool.length, poolHash: poolHash(pool), excluded: [...excluded].sort() };
+    if (pool.length === 0) {
+      const attention = `no eligible official in group ${group} on ${request.localDate} (all absent, inactive or excluded)`;
+      return { assignee: null, attention, audit: this.audit(request, { ...base, pick: null, attention }) };
+    }
+    let pick: string;
+    if (spec.assignment === 'round-robin') {
+      const pending = request.rotations.get(group);
+      // Read fresh, not cached: the pointer moves with every assignment, and a stale version
+      // would only lose the commit's guard and retry.
+      const current = pending ? { version: pending.version, doc: pending.doc } : await this.store.getPolicy<{ last: string }>('rotation', group);
+      pick = nextInRotation(pool, (current?.doc as { last?: string } | undefined)?.last);
+      request.rotations.set(group, { kind: 'rotation', id: group, version: (current?.version ?? 0) + 1, at: request.at, doc: { last: pick }, keepHistory: false });
+    } else if (spec.assignment === 'least-loaded') {
+      const tied = leastLoaded(pool, await this.store.countOpenTasks(pool));
+      pick = tied[drawIndex(tied.length, this.random)]!;
+    } else {
+      pick = pool[drawIndex(pool.length, this.random)]!;
+    }
+    return { assignee: pick, audit: this.audit(request, { ...base, pick }) };
+  }
+
+  private audit(request: AssignmentRequest, data: Record<string, unknown>): AuditInput {
+    return { at: request.at, actor: 'engine', action: 'task.assign', subject: request.taskId, data: { instanceId: request.instanceId, elementId: request.elementId, ...data } };
+  }
+}
+
+export type RotationRecord = PolicyRecord<{ last: string }>;

@@ -1,0 +1,3 @@
+export { Directory, ROLES, userSchema, type Role, type DirectoryUser, type DirectoryUserInput, type Absence } from './Directory.js';
+export { TaskAssigner, type AssignmentOutcome, type AssignmentRequest } from './TaskAssigner.js';
+export { drawIndex, nextInRotation, leastLoaded, poolHash } from './strategies.js';

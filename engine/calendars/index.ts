@@ -1,0 +1,1 @@
+export { CalendarRegistry, type CalendarVersion } from './CalendarRegistry.js';

@@ -1,0 +1,1 @@
+export { RoutingPolicy, ACCESS_MODES, DEFAULT_MODE, type AccessMode, type RoutingDecision, type SetRouting } from './RoutingPolicy.js';

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError, InvalidArgumentError } from '../../../engine/index.js';
+import { fixture, onlyTask, openHarness, type Harness } from '../../support/harness.js';
+
+const officials = ['ana', 'bek', 'dana', 'erlan'];
+
+describe('assignment of back-office tasks', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+    for (const id of officials) await h.engine.directory.putUser({ id, name: id, roles: ['official'], groups: ['reviewers'], agency: 'mj' });
+    await h.engine.directory.putUser({ id: 'retired', name: 'Retired', roles: ['official'], groups: ['reviewers'], active: false });
+    await h.engine.deploy(fixture(import.meta.url, 'Assignment.bpmn'));
+  });
+  afterEach(() => h.dispose());
+
+  it('should draw a random eligible official and audit the pool size, its hash and the pick', async () => {
+    const { id } = await h.engine.start('assignment');
+    const task = await onlyTask(h.engine, id);
+    expect(officials).toContain(task.assignee);
+    const [draw] = (await h.engine.audit({ subject: task.id })).filter((a) => a.action === 'task.assign');
+    expect(draw!.data).toMatchObject({ strategy: 'random', group: 'reviewers', poolSize: 4, pick: task.assignee, poolHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('should never draw an absent official, nor the first reviewer for the second review (four eyes)', async () => {
+    await h.engine.directory.setAbsence('dana', { from: '2026-03-01', to: '2026-03-31', reason: 'leave', by: 'supervisor' });
+    for (let i = 0; i < 30; i++) {
+      const { id } = await h.engine.start('assignment');
+      const first = await onlyTask(h.engine, id);
+      expect(['ana', 'bek', 'erlan']).toContain(first.assignee);
+      await h.engine.completeTask(first.id, { by: first.assignee! });
+      const second = await onlyTask(h.engine, id);
+      expect(second.assignee).not.toBe(first.assignee);
+      expect(['ana', 'bek', 'erlan']).toContain(second.assignee);
+    }
+    expect((await h.engine.audit({ subject: 'absence:dana' })).map((a) => [a.action, a.actor])).toEqual([['absence.set', 'supervisor']]);
+  });
+
+  it('should leave the task unassigned in the group queue, flagged, when nobody is eligible', async () => {
+    for (const id of officials) await h.engine.directory.setAbsence(id, { from: '2026-03-02', to: '2026-03-02' });
+    const { id } = await h.engine.start('assignment');
+    const task = await onlyTask(h.engine, id);
+    expect(task.assignee).toBeNull();
+    expect(task.attention).toMatch(/no eligible official in group reviewers on 2026-03-02/);
+    expect((await h.engine.tasks({ group: 'reviewers', unassigned: true })).map((t) => t.id)).toEqual([task.id]);
+    h.clock.advance('P1D'); // back from a one-day absence: a supervisor hands it out
+    const moved = await h.engine.reassignTask(task.id, { to: 'bek', by: 'supervisor', reason: 'queue' });
+    expect(moved.assignee).toBe('bek');
+  });
+
+  it('should rotate round-robin through the group in order, persisting the pointer across restarts', async () => {
+    const picks: (string | null)[] = [];
+    for (let i = 0; i < 6; i++) {
+      if (i === 3) await h.restart();
+      const { id } = await h.engine.start('assignment', { variables: { strategy: 'round-robin' } });
+      picks.push((await onlyTask(h.engine, id)).assignee);
+    }
+    expect(picks).toEqual(['ana', 'bek', 'dana', 'erlan', 'ana', 'bek']);
+  });
+
+  it('should give least-loaded tasks to whoever has the fewest open tasks', async () => {
+    for (const who of ['ana', 'bek', 'dana']) {
+      const { id } = await h.engine.start('assignment', { variables: { strategy: 'round-robin' } });
+      expect((await onlyTask(h.engine, id)).assignee).toBe(who);
+    }
+    const { id } = await h.engine.start('assignment', { variables: { strategy: 'least-loaded' } });
+    expect((await onlyTask(h.engine, id)).assignee).toBe('erlan');
+  });
+
+  it('should let exactly one of a completion and a reassignment win, for each of 100 tasks', async () => {
+    const tasks = [];
+    for (let i = 0; i < 100; i++) {
+      const { id } = await h.engine.start('assignment', { variables: { strategy: 'round-robin' } });
+      tasks.push(await onlyTask(h.engine, id));
+    }
+    const races = await Promise.all(
+      tasks.map(async (task) => {
+        const other = officials.find((o) => o !== task.assignee)!;
+        const [completion, reassignment] = await Promise.allSettled([
+          h.engine.completeTask(task.id, { by: task.assignee! }),
+          h.engine.reassignTask(task.id, { to: other, by: 'supervisor', reason: 'balance' }),
+        ]);
+        const after = await h.engine.task(task.id);
+        return { completion: completion.status, reassignment: reassignment.status, after, original: task.assignee, other };
+      }),
+    );
+    for (const race of races) {
+      expect([race.completion, race.reassignment].filter((s) => s === 'fulfilled')).toHaveLength(1);
+      if (race.completion === 'fulfilled') expect(race.after).toMatchObject({ state: 'completed', assignee: race.original, completedBy: race.original });
+      else expect(race.after).toMatchObject({ state: 'open', assignee: race.other });
+    }
+  });
+
+  it('should refuse a completion by an official the task is no longer assigned to', async () => {
+    const { id } = await h.engine.start('assignment');
+    const task = await onlyTask(h.engine, id);
+    const other = officials.find((o) => o !== task.assignee)!;
+    await h.engine.reassignTask(task.id, { to: other, by: 'supervisor', reason: 'sick' });
+    await expect(h.engine.completeTask(task.id, { by: task.assignee! })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('should refuse an ill-formed user and name the field', async () => {
+    await expect(h.engine.directory.putUser({ id: 'x', name: 'X', roles: ['wizard' as 'official'] })).rejects.toThrow(InvalidArgumentError);
+    await expect(h.engine.directory.putUser({ id: 'x', name: 'X', roles: ['wizard' as 'official'] })).rejects.toThrow(/^roles\.0:/);
+    await expect(h.engine.directory.setAbsence('ana', { from: '2026-03-10', to: '2026-03-01' })).rejects.toThrow(/^to: from must not be after to/);
+  });
+});
