@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChannelClosedError, InvalidArgumentError } from '../../../engine/index.js';
+import { openHarness, type Harness } from '../../support/harness.js';
+
+const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ps="https://tereze.dev/bpmn/ps" id="d" targetNamespace="t">
+  <bpmn:process id="land_use" isExecutable="true" ps:serviceCode="LAND-USE" ps:agency="land">
+    <bpmn:startEvent id="at_centre" ps:channel="centre" />
+    <bpmn:startEvent id="at_agency" ps:channel="agency" />
+    <bpmn:startEvent id="on_portal" ps:channel="portal" />
+    <bpmn:sequenceFlow id="f1" sourceRef="at_centre" targetRef="review" />
+    <bpmn:sequenceFlow id="f2" sourceRef="at_agency" targetRef="review" />
+    <bpmn:sequenceFlow id="f3" sourceRef="on_portal" targetRef="review" />
+    <bpmn:userTask id="review" />
+    <bpmn:sequenceFlow id="f4" sourceRef="review" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('RoutingPolicy', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+    await h.engine.deploy(xml);
+  });
+  afterEach(() => h.dispose());
+
+  it('should accept every channel under alternative access, the default', async () => {
+    expect((await h.engine.routing.modeAt('LAND-USE', h.clock.now())).mode).toBe('alternative');
+    const { id } = await h.engine.start('land_use', { channel: 'agency' });
+    expect((await h.engine.instance(id)).channel).toBe('agency');
+  });
+
+  it('should refuse the agency channel under single access, naming the service and channel, and accept the others', async () => {
+    await h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'anti-corruption programme', by: 'coordinator' });
+    const error = await h.engine.start('land_use', { channel: 'agency' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChannelClosedError);
+    expect(error).toMatchObject({ serviceCode: 'LAND-USE', channel: 'agency' });
+    expect((await h.engine.start('land_use', { channel: 'centre' })).state).toBe('active');
+    expect((await h.engine.start('land_use', { channel: 'portal' })).state).toBe('active');
+  });
+
+  it('should switch from effectiveFrom on, leaving applications in flight on their course, and keep the history', async () => {
+    const inFlight = await h.engine.start('land_use', { channel: 'agency' });
+    await h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'from Monday', by: 'coordinator', effectiveFrom: '2026-03-09T00:00:00Z' });
+    expect((await h.engine.start('land_use', { channel: 'agency' })).state).toBe('active'); // not yet in force
+    h.clock.set('2026-03-09T00:00:00Z');
+    await expect(h.engine.start('land_use', { channel: 'agency' })).rejects.toBeInstanceOf(ChannelClosedError);
+    expect((await h.engine.instance(inFlight.id)).state).toBe('active');
+    await h.engine.routing.set('LAND-USE', { mode: 'alternative', reason: 'pilot ended', by: 'coordinator-2' });
+    expect((await h.engine.start('land_use', { channel: 'agency' })).state).toBe('active');
+    const history = await h.engine.routing.history('LAND-USE');
+    expect(history.map((d) => [d.mode, d.by, d.reason])).toEqual([
+      ['single', 'coordinator', 'from Monday'],
+      ['alternative', 'coordinator-2', 'pilot ended'],
+    ]);
+    expect((await h.engine.audit({ subject: 'routing:LAND-USE' })).map((a) => a.action)).toEqual(['routing.switch', 'routing.switch']);
+  });
+
+  it('should let a region decide for itself', async () => {
+    await h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'nationwide', by: 'coordinator' });
+    await h.engine.routing.set('LAND-USE', { mode: 'alternative', reason: 'remote district', by: 'coordinator', region: 'ulytau' });
+    expect((await h.engine.start('land_use', { channel: 'agency', region: 'ulytau' })).state).toBe('active');
+    await expect(h.engine.start('land_use', { channel: 'agency', region: 'almaty' })).rejects.toBeInstanceOf(ChannelClosedError);
+  });
+
+  it('should refuse a switch without a reason or with an unknown mode', async () => {
+    await expect(h.engine.routing.set('LAND-USE', { mode: 'single', reason: ' ', by: 'c' })).rejects.toThrow(InvalidArgumentError);
+    await expect(h.engine.routing.set('LAND-USE', { mode: 'closed' as 'single', reason: 'x', by: 'c' })).rejects.toThrow(/^mode:/);
+  });
+});
