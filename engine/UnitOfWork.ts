@@ -28,8 +28,10 @@ export interface UnitDeps {
   readonly definition: (id: string) => Promise<DefinitionRecord>;
   readonly latestDefinition: (key: string) => Promise<DefinitionRecord | undefined>;
   readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>) => boolean;
-  /** The deadline function for a graph's SLAs, with its calendars loaded. */
-  readonly deadlines?: (graph: ProcessGraph) => Promise<StepContext['deadline']>;
+  /** The working-time functions for a graph (SLA deadlines, working-time timers), calendars loaded. */
+  readonly workingTime?: (graph: ProcessGraph) => Promise<Pick<StepContext, 'deadline' | 'addWorkingTime'>>;
+  /** How long a result waits at the centre before it moves to the archive. */
+  readonly resultCollectionMs?: number;
   /** Picks the assignee of a new task (public-service assignment strategies). */
   readonly assigner?: TaskAssigner;
   /** The local date in the agency's zone, for absences. */
@@ -126,7 +128,7 @@ export class UnitOfWork {
     const queue: RuntimeEvent[] = [event];
     let visits = 0;
     let current = state;
-    const deadline = await this.deps.deadlines?.(graph);
+    const time = (await this.deps.workingTime?.(graph)) ?? {};
     while (queue.length) {
       const result = step(current, queue.shift()!, {
         graph,
@@ -135,7 +137,8 @@ export class UnitOfWork {
         budget: this.deps.budget,
         visits,
         ...(this.deps.condition ? { condition: this.deps.condition } : {}),
-        ...(deadline ? { deadline } : {}),
+        ...time,
+        ...(this.deps.resultCollectionMs ? { resultCollectionMs: this.deps.resultCollectionMs } : {}),
       });
       visits = result.visits;
       current = result.state;

@@ -109,6 +109,19 @@ export interface HandlerInput {
  */
 export type ServiceHandler = (input: HandlerInput) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 
+/** What the applicant takes home from the counter. */
+export interface Receipt {
+  readonly trackingNumber: string;
+  readonly serviceCode: string;
+  readonly service: string;
+  readonly agency?: string;
+  readonly channel?: Channel;
+  readonly receivedAt: string;
+  readonly documents: readonly string[];
+  /** The applicant's deadline under the service standard, when the process has a ps:sla. */
+  readonly dueAt?: string;
+}
+
 export interface RunJobsResult {
   /** Jobs fired. */
   readonly fired: number;
@@ -128,6 +141,7 @@ export interface Engine {
   completeTask(taskId: string, options: CompleteOptions): Promise<InstanceView>;
   correlate(messageName: string, options?: CorrelateOptions): Promise<CorrelateResult>;
   instance(id: string): Promise<InstanceView>;
+  receipt(instanceId: string): Promise<Receipt>;
   instanceByTrackingNumber(trackingNumber: string): Promise<InstanceView>;
   history(instanceId: string): Promise<HistoryEntry[]>;
   notifications(instanceId: string): Promise<NotificationRecord[]>;

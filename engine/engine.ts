@@ -1,4 +1,5 @@
 import type {
+  Receipt,
   CompleteOptions,
   CorrelateOptions,
   CorrelateResult,
@@ -27,7 +28,7 @@ import { CalendarRegistry } from './calendars/CalendarRegistry.js';
 import { RoutingPolicy } from './routing/RoutingPolicy.js';
 import { Directory } from './assignment/Directory.js';
 import { TaskAssigner } from './assignment/TaskAssigner.js';
-import { computeDeadline, localDateOf, type WorkingCalendar } from './sla/index.js';
+import { addWorkingTime, computeDeadline, localDateOf, type WorkingCalendar } from './sla/index.js';
 import type { StepContext } from './runtime/Run.js';
 import { SlaSweep } from './SlaSweep.js';
 import type { Problem } from './errors.js';
@@ -44,6 +45,8 @@ export interface EngineOptions {
   readonly handlers?: Readonly<Record<string, ServiceHandler>>;
   /** Elements one step may visit before the token becomes an incident (an endless loop). */
   readonly stepBudget?: number;
+  /** Days a result waits at the centre before it moves to the archive (default 30; 0: never). */
+  readonly resultCollectionDays?: number;
   /** Background job polling (timers). Off by default: call `runDueJobs()`; the server turns it on. */
   readonly jobs?: { readonly poll?: boolean; readonly intervalMs?: number; readonly leaseMs?: number };
 }
@@ -73,6 +76,7 @@ class TerezeEngine implements Engine {
   readonly directory: Directory;
   private readonly assigner: TaskAssigner;
   private readonly sweep: SlaSweep;
+  private readonly resultCollectionMs: number;
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -87,6 +91,9 @@ class TerezeEngine implements Engine {
     this.directory = new Directory(this.documents, now);
     this.assigner = new TaskAssigner(this.directory, this.store, options.random);
     this.sweep = new SlaSweep(this.store, now);
+    const days = options.resultCollectionDays ?? 30;
+    if (!(Number.isInteger(days) && days >= 0)) throw new InvalidArgumentError('resultCollectionDays', `${days} is not a whole number of days`);
+    this.resultCollectionMs = days * 86_400_000;
     this.executor = new JobExecutor({
       store: this.store,
       clock: this.clock,
@@ -157,9 +164,12 @@ class TerezeEngine implements Engine {
     for (const graph of graphs) {
       const uses: Array<[string, string]> = [];
       if (graph.sla) uses.push([graph.id, graph.sla.calendar]);
-      for (const node of Object.values(graph.nodes)) if (node.sla) uses.push([node.id, node.sla.calendar]);
+      for (const node of Object.values(graph.nodes)) {
+        if (node.sla) uses.push([node.id, node.sla.calendar]);
+        if (node.event?.type === 'timer' && node.event.timer.calendar) uses.push([node.id, node.event.timer.calendar]);
+      }
       for (const [elementId, calendar] of uses) {
-        if (!(await this.calendars.find(calendar))) problems.push({ elementId, message: `ps:sla on ${elementId} names calendar '${calendar}', which does not exist (known: ${(await this.calendars.list()).join(', ')})` });
+        if (!(await this.calendars.find(calendar))) problems.push({ elementId, message: `${elementId} names calendar '${calendar}', which does not exist (known: ${(await this.calendars.list()).join(', ')})` });
       }
     }
     if (problems.length) throw new DefinitionError(problems);
@@ -315,9 +325,11 @@ class TerezeEngine implements Engine {
       if (task.assignee && task.assignee !== by) throw new ConflictError(`task ${taskId} is assigned to another official`, taskId);
       const unit = this.unit();
       unit.rememberTask(task);
+      await this.checkRating(unit, task, variables);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);
       unit.audit.push({ at: this.nowIso(), actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null } });
+      if (variables.rating !== undefined) unit.audit.push({ at: this.nowIso(), actor: by, action: 'application.rated', subject: task.instanceId, data: { rating: variables.rating, taskId } });
       try {
         await this.store.commit(await unit.toBatch());
         return toView(state);
@@ -327,6 +339,38 @@ class TerezeEngine implements Engine {
         throw error;
       }
     }
+  }
+
+  /** The applicant's rating (1–5) is recorded when the result is handed back, and only then. */
+  private async checkRating(unit: UnitOfWork, task: TaskRecord, variables: Record<string, unknown>): Promise<void> {
+    if (variables.rating === undefined) return;
+    const state = await unit.load(task.instanceId);
+    const node = state ? (await this.definitionById(state.definitionId)).graph.nodes[task.elementId] : undefined;
+    if (!node?.userTask?.returnsResult) throw new InvalidArgumentError('rating', `a rating is given when the result is handed back, not at ${task.elementId}`);
+    if (!Number.isInteger(variables.rating) || (variables.rating as number) < 1 || (variables.rating as number) > 5) {
+      throw new InvalidArgumentError('rating', `must be a whole number from 1 to 5, not ${JSON.stringify(variables.rating)}`);
+    }
+  }
+
+  /**
+   * The receipt the clerk prints at intake: tracking number, service, channel, the documents
+   * received and the applicant's deadline.
+   */
+  async receipt(instanceId: string): Promise<Receipt> {
+    const state = await this.store.getInstance(instanceId);
+    if (!state) throw new NotFoundError('application', instanceId);
+    const graph = (await this.definitionById(state.definitionId)).graph;
+    const documents = Array.isArray(state.variables.documents) ? (state.variables.documents as unknown[]).map(String) : [];
+    return {
+      trackingNumber: state.trackingNumber,
+      serviceCode: state.serviceCode ?? graph.id,
+      service: graph.name ?? graph.id,
+      ...(graph.agency ? { agency: graph.agency } : {}),
+      ...(state.channel ? { channel: state.channel } : {}),
+      receivedAt: state.startedAt,
+      documents,
+      ...(state.sla ? { dueAt: state.sla.dueAt } : {}),
+    };
   }
 
   private async openTask(taskId: string): Promise<TaskRecord> {
@@ -457,25 +501,35 @@ class TerezeEngine implements Engine {
       definition: (id) => this.definitionById(id),
       latestDefinition: (key) => this.latestDefinition(key),
       condition: (expression, variables) => this.conditions.evaluate(expression, variables),
-      deadlines: (graph) => this.deadlineFor(graph),
+      workingTime: (graph) => this.timeFor(graph),
+      resultCollectionMs: this.resultCollectionMs,
       assigner: this.assigner,
       localDate: async (at) => localDateOf(await this.calendars.get('agency'), at),
     });
   }
 
-  /** The SLA deadline function of a graph, its calendars loaded; none when it has no SLA. */
-  private async deadlineFor(graph: ProcessGraph): Promise<StepContext['deadline']> {
+  /**
+   * The working-time functions of a graph (SLA deadlines, `ps:calendar` timers), its calendars
+   * loaded; none when it uses no calendar.
+   */
+  private async timeFor(graph: ProcessGraph): Promise<Pick<StepContext, 'deadline' | 'addWorkingTime'>> {
     const ids = new Set<string>();
     if (graph.sla) ids.add(graph.sla.calendar);
-    for (const node of Object.values(graph.nodes)) if (node.sla) ids.add(node.sla.calendar);
-    if (ids.size === 0) return undefined;
+    for (const node of Object.values(graph.nodes)) {
+      if (node.sla) ids.add(node.sla.calendar);
+      if (node.event?.type === 'timer' && node.event.timer.calendar) ids.add(node.event.timer.calendar);
+    }
+    if (ids.size === 0) return {};
     const calendars = new Map<string, WorkingCalendar>();
     for (const id of [...ids, 'centre']) calendars.set(id, await this.calendars.get(id));
     // The centre registers the application: its hours decide the day of receipt (rule 7).
     const intake = calendars.get('centre')!;
-    return (sla, office, from) => {
-      const deadline = computeDeadline({ calendar: calendars.get(sla.calendar)!, intakeCalendar: intake, receivedAt: from, duration: sla.duration, unit: sla.unit, warnAt: sla.warnAt, ...(office ? { office } : {}) });
-      return { dueAt: deadline.dueAt.toISOString(), warnAt: deadline.warnAt.toISOString() };
+    return {
+      deadline: (sla, office, from) => {
+        const deadline = computeDeadline({ calendar: calendars.get(sla.calendar)!, intakeCalendar: intake, receivedAt: from, duration: sla.duration, unit: sla.unit, warnAt: sla.warnAt, ...(office ? { office } : {}) });
+        return { dueAt: deadline.dueAt.toISOString(), warnAt: deadline.warnAt.toISOString() };
+      },
+      addWorkingTime: (calendarId, from, ms) => addWorkingTime(calendars.get(calendarId)!, from, ms),
     };
   }
 

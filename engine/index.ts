@@ -23,6 +23,7 @@ export type { InstanceState, Token, Incident } from './runtime/index.js';
 export { BUILT_IN_HANDLERS } from './handlers.js';
 export { newTrackingNumber, isValidTrackingNumber } from './intake/TrackingNumber.js';
 export { findBrokenLink } from './audit/index.js';
+export { taskViewFor, type Viewer } from './assignment/index.js';
 export { ROLES, type Role, type DirectoryUser, type DirectoryUserInput, type Absence, Directory, TaskAssigner } from './assignment/index.js';
 export { ACCESS_MODES, type AccessMode, type RoutingDecision, RoutingPolicy } from './routing/index.js';
 export { CalendarRegistry, type CalendarVersion } from './calendars/index.js';

@@ -215,21 +215,29 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
   }
 
   function readTimer(definition: ModdleElement, id: string): EventDefinition | undefined {
+    const calendar = attr(definition, 'ps:calendar');
+    const trigger = attr(definition, 'ps:slaTrigger');
     const pick = (['timeDuration', 'timeDate', 'timeCycle'] as const).filter((k) => definition[k]);
+    if (trigger !== undefined) {
+      // Bound to the host task's SLA: the moment comes from the deadline, not an expression.
+      if (trigger !== 'atRisk' && trigger !== 'overdue') {
+        report(id, `ps:slaTrigger '${trigger}' on ${id} must be atRisk or overdue`);
+        return undefined;
+      }
+      if (pick.length) report(id, `timer ${id} has ps:slaTrigger and a ${pick[0]}: use one or the other`);
+      return { type: 'timer', timer: { kind: 'duration', expression: 'PT0S', slaTrigger: trigger } };
+    }
     if (pick.length !== 1) {
-      report(id, `timer ${id} needs exactly one of timeDuration, timeDate or timeCycle`);
+      report(id, `timer ${id} needs exactly one of timeDuration, timeDate or timeCycle (or ps:slaTrigger on a boundary timer)`);
       return undefined;
     }
     const key = pick[0]!;
     const expression = String((definition[key] as ModdleElement).body ?? '').trim();
     const kind = key === 'timeDuration' ? 'duration' : key === 'timeDate' ? 'date' : 'cycle';
-    const calendar = attr(definition, 'ps:calendar');
     const timer: TimerSpec = calendar ? { kind, expression, calendar } : { kind, expression };
     const problem = timerProblem(timer);
     if (problem) report(id, `timer ${id}: ${problem}`);
-    if (calendar) {
-      report(id, `timer ${id}: ps:calendar (working-time timers) is not available yet; count the timer in calendar time or use a ps:sla`);
-    }
+    if (calendar && kind !== 'duration') report(id, `timer ${id}: ps:calendar counts working time for a timeDuration only, not a ${key}`);
     return problem ? undefined : { type: 'timer', timer };
   }
 

@@ -37,6 +37,12 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
       if (!host || !ACTIVITY_KINDS.has(host.kind)) report(node.id, `boundary event ${node.id} must sit on an activity, not on ${node.attachedTo}`);
       else if (host.scope !== node.scope) report(node.id, `boundary event ${node.id} and its activity ${host.id} are in different scopes`);
       else host.boundaries.push(node.id);
+      if (node.event?.type === 'timer' && node.event.timer.slaTrigger && !(host?.kind === 'userTask' && host.sla)) {
+        report(node.id, `boundary timer ${node.id} is bound to an SLA (ps:slaTrigger) but ${node.attachedTo} is not a user task with a ps:sla`);
+      }
+    }
+    if (node.event?.type === 'timer' && node.event.timer.slaTrigger && node.kind !== 'boundaryEvent') {
+      report(node.id, `ps:slaTrigger belongs on a boundary timer, not on ${node.kind} ${node.id}`);
     }
     if (node.kind === 'startEvent') {
       if (node.incoming.length) report(node.id, `start event ${node.id} cannot have incoming flows`);

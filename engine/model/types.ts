@@ -51,6 +51,8 @@ export interface TimerSpec {
   readonly expression: string;
   /** `ps:calendar`: count a duration in working time on this calendar. */
   readonly calendar?: string;
+  /** `ps:slaTrigger` on a boundary timer: fire when the host task turns at risk or overdue. */
+  readonly slaTrigger?: 'atRisk' | 'overdue';
 }
 
 export type EventDefinition =

@@ -1,4 +1,5 @@
 import { evaluateCondition } from '../model/feel.js';
+import { addDuration, parseDuration } from '../model/IsoDuration.js';
 import { firstFiring, nextFiring } from '../model/TimerExpression.js';
 import type { FlowNode, ProcessGraph, SlaSpec, TimerSpec } from '../model/types.js';
 import type { HistoryEntry, HistoryEvent } from '../store/port.js';
@@ -19,6 +20,10 @@ export interface StepContext {
    * absent, SLAs are not tracked. `office: 'back'` works to D-1.
    */
   readonly deadline?: (sla: SlaSpec, office: 'front' | 'back' | undefined, from: Date) => { readonly dueAt: string; readonly warnAt: string };
+  /** Adds working time on a calendar (preloaded): `ps:calendar` timers. */
+  readonly addWorkingTime?: (calendarId: string, from: Date, ms: number) => Date;
+  /** How long a result waits at the centre before it moves to the archive; none: it waits. */
+  readonly resultCollectionMs?: number;
   /** Evaluates a FEEL condition (memoised by the engine); plain feelin when absent. */
   readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>) => boolean;
 }
@@ -27,6 +32,9 @@ export interface Behaviour {
   /** A token arrives at a node of this kind. */
   enter(run: Run, token: Token, node: FlowNode): void;
 }
+
+/** The armed-boundary id of the implicit archive timer on a `ps:returnsResult` task. */
+export const ARCHIVE_TIMER = '@archive';
 
 /** DOMAIN rule 5: documents are awaited at most 30 calendar days. */
 const PAUSE_LIMIT_MS = 30 * 86_400_000;
@@ -198,22 +206,37 @@ export class Run {
   }
 
   /** Arms the timer and message boundary events of the activity a token just entered. */
-  armBoundaries(token: Token, node: FlowNode): void {
-    if (!node.boundaries.length) return;
+  armBoundaries(token: Token, node: FlowNode, sla?: { readonly dueAt: string; readonly warnAt: string }): void {
     const armed: ArmedBoundary[] = [];
     for (const boundaryId of node.boundaries) {
       const event = this.node(boundaryId).event;
       if (event?.type === 'timer') {
-        const jobId = this.scheduleTimer(token, boundaryId, event.timer, boundaryId);
+        const trigger = event.timer.slaTrigger;
+        // A timer bound to the task's SLA fires when the task turns at risk or overdue.
+        const at = trigger ? (trigger === 'overdue' ? sla?.dueAt : sla?.warnAt) : undefined;
+        if (trigger && !at) continue; // no SLA tracked (no calendars): nothing to escalate on
+        const jobId = at ? this.scheduleAt(token, boundaryId, at, boundaryId) : this.scheduleTimer(token, boundaryId, event.timer, boundaryId);
         armed.push({ boundaryId, jobId });
       } else if (event?.type === 'message') {
         armed.push({ boundaryId, messageName: event.messageName });
       }
     }
+    // A result not collected in time moves to the archive (the hand-back task completes itself),
+    // unless the model says itself what happens then (an interrupting timer on the task).
+    const modelled = node.boundaries.some((id) => this.node(id).event?.type === 'timer' && this.node(id).cancelActivity !== false);
+    if (node.userTask?.returnsResult && this.ctx.resultCollectionMs && !modelled) {
+      const at = new Date(this.ctx.now.getTime() + this.ctx.resultCollectionMs).toISOString();
+      armed.push({ boundaryId: ARCHIVE_TIMER, jobId: this.scheduleAt(token, node.id, at, ARCHIVE_TIMER) });
+    }
     if (armed.length) token.boundaries = armed;
   }
 
   scheduleTimer(token: Token, elementId: string, timer: TimerSpec, boundaryId?: string): string {
+    if (timer.calendar && timer.kind === 'duration' && this.ctx.addWorkingTime) {
+      // ps:calendar: the duration counts only the calendar's open time.
+      const due = this.ctx.addWorkingTime(timer.calendar, this.ctx.now, durationMs(timer.expression));
+      return this.scheduleAt(token, elementId, due.toISOString(), boundaryId);
+    }
     const firing = firstFiring(timer, this.ctx.now);
     const jobId = this.ctx.newId();
     this.emit({
@@ -225,6 +248,13 @@ export class Run {
       ...(boundaryId ? { boundaryId } : {}),
       ...(firing.remaining === undefined ? {} : { remaining: firing.remaining }),
     });
+    return jobId;
+  }
+
+  /** A one-off timer at a known instant. */
+  scheduleAt(token: Token, elementId: string, dueAt: string, boundaryId?: string): string {
+    const jobId = this.ctx.newId();
+    this.emit({ type: 'scheduleTimer', jobId, tokenId: token.id, elementId, dueAt, remaining: 0, ...(boundaryId ? { boundaryId } : {}) });
     return jobId;
   }
 
@@ -407,4 +437,10 @@ function copyState(state: InstanceState): InstanceState {
     tokens: state.tokens.map((t) => ({ ...t })),
     incidents: [...state.incidents],
   };
+}
+
+/** An ISO-8601 duration in milliseconds (years and months as 365 and 30 days: working-time timers). */
+function durationMs(expression: string): number {
+  const epoch = new Date(0);
+  return addDuration(epoch, parseDuration(expression)).getTime();
 }

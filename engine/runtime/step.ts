@@ -1,7 +1,7 @@
 import { ConflictError } from '../errors.js';
 import { BEHAVIOURS } from './behaviours.js';
 import type { RuntimeEvent, StepResult } from './events.js';
-import { Run, type StepContext } from './Run.js';
+import { ARCHIVE_TIMER, Run, type StepContext } from './Run.js';
 import type { InstanceState, Token } from './state.js';
 
 /**
@@ -56,6 +56,17 @@ function apply(run: Run, event: RuntimeEvent): void {
       return;
     }
     case 'timer': {
+      if (event.boundaryId === ARCHIVE_TIMER) {
+        expectWait(token, 'userTask', token.wait?.kind === 'userTask');
+        // The applicant never came for the result: it moves to the archive, the process goes on.
+        const taskId = (token.wait as { taskId: string }).taskId;
+        run.record(token.elementId, 'timer', token.id, { archived: true });
+        run.mergeVariables({ resultArchived: true, outcome: 'archived' });
+        run.emit({ type: 'closeTask', taskId, state: 'completed', by: 'system', outcome: 'archived' });
+        token.boundaries = token.boundaries?.filter((b) => b.boundaryId !== ARCHIVE_TIMER);
+        run.leave(token);
+        return;
+      }
       if (event.boundaryId) {
         const armed = token.boundaries?.find((b) => b.boundaryId === event.boundaryId && b.jobId === event.jobId);
         if (!armed) throw new ConflictError(`timer ${event.boundaryId} is no longer armed on ${token.elementId}`, run.state.id);

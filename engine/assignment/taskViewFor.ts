@@ -1,0 +1,15 @@
+import type { TaskRecord } from '../store/port.js';
+
+/** Who is looking at a task. `applicant` is the public tracking page. */
+export type Viewer = 'designer' | 'clerk' | 'official' | 'supervisor' | 'coordinator' | 'auditor' | 'applicant';
+
+/**
+ * A task as a role may see it. Random assignment only curbs corruption if the front office
+ * and the applicant cannot learn who reviews a file: for them the back-office assignee (and
+ * who completed a back-office task) is left out. Supervisors and auditors see everything.
+ */
+export function taskViewFor(viewer: Viewer, task: TaskRecord): TaskRecord | Omit<TaskRecord, 'assignee' | 'completedBy'> {
+  if (task.office !== 'back' || !(viewer === 'clerk' || viewer === 'applicant')) return task;
+  const { assignee: _assignee, completedBy: _completedBy, ...rest } = task;
+  return rest;
+}
