@@ -31,6 +31,7 @@ import { TaskAssigner } from './assignment/TaskAssigner.js';
 import { addWorkingTime, computeDeadline, localDateOf, type WorkingCalendar } from './sla/index.js';
 import type { StepContext } from './runtime/Run.js';
 import { SlaSweep } from './SlaSweep.js';
+import { SweepSchedule } from './jobs/SweepSchedule.js';
 import type { Problem } from './errors.js';
 import { DefinitionError } from './errors.js';
 import { newId } from './ids.js';
@@ -48,7 +49,13 @@ export interface EngineOptions {
   /** Days a result waits at the centre before it moves to the archive (default 30; 0: never). */
   readonly resultCollectionDays?: number;
   /** Background job polling (timers). Off by default: call `runDueJobs()`; the server turns it on. */
-  readonly jobs?: { readonly poll?: boolean; readonly intervalMs?: number; readonly leaseMs?: number };
+  readonly jobs?: {
+    readonly poll?: boolean;
+    readonly intervalMs?: number;
+    readonly leaseMs?: number;
+    /** Run the SLA sweep at start-up and on this cron pattern (`'* * * * *'`: every minute). */
+    readonly slaSweep?: string;
+  };
 }
 
 const MAX_RETRIES = 5;
@@ -58,6 +65,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const engine = new TerezeEngine(options);
   await options.store.init();
   if (options.jobs?.poll) engine.startPolling(options.jobs.intervalMs ?? 1_000);
+  if (options.jobs?.slaSweep) engine.startSweeping(options.jobs.slaSweep);
   return engine;
 }
 
@@ -77,6 +85,7 @@ class TerezeEngine implements Engine {
   private readonly assigner: TaskAssigner;
   private readonly sweep: SlaSweep;
   private readonly resultCollectionMs: number;
+  private readonly sweepSchedule = new SweepSchedule(() => this.sweep.run());
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -104,6 +113,10 @@ class TerezeEngine implements Engine {
 
   startPolling(intervalMs: number): void {
     this.executor.start(intervalMs);
+  }
+
+  startSweeping(pattern: string): void {
+    this.sweepSchedule.start(pattern);
   }
 
   registerHandler(name: string, handler: ServiceHandler): void {
@@ -486,6 +499,7 @@ class TerezeEngine implements Engine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.sweepSchedule.stop();
     await this.executor.stop();
     await this.store.close();
   }

@@ -58,10 +58,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
 /** The store the env names: MongoDB when MONGODB_URI is set, else sqlite in DATA_DIR. */
 async function openEngine(env: Env): Promise<Engine> {
-  if (env.MONGODB_URI) return createEngine({ store: mongoStore(env.MONGODB_URI), jobs: { poll: true } });
+  // Polling from the start fires timers that fell due while the server was down; the SLA
+  // sweep runs at start-up and every minute.
+  const jobs = { poll: true, slaSweep: '* * * * *' };
+  if (env.MONGODB_URI) return createEngine({ store: mongoStore(env.MONGODB_URI), jobs });
   mkdirSync(env.DATA_DIR, { recursive: true });
-  // Polling from the start fires timers that fell due while the server was down.
-  return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), jobs: { poll: true } });
+  return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), jobs });
 }
 
 async function shutdown(server: Server, engine: Engine | undefined, logger: Logger): Promise<void> {
