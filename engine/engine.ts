@@ -317,6 +317,7 @@ class TerezeEngine implements Engine {
     const task = await this.openTask(taskId);
     if (task.assignee === by) return task;
     if (task.assignee) throw new ConflictError(`task ${taskId} is already assigned to someone else`, taskId);
+    await this.checkFourEyes(task, by, 'by');
     return this.updateTask(task, { assignee: by }, { actor: by, action: 'task.claim', data: {} });
   }
 
@@ -325,7 +326,18 @@ class TerezeEngine implements Engine {
     const by = requiredText(options?.by, 'by');
     const reason = requiredText(options?.reason, 'reason');
     const task = await this.openTask(taskId);
+    await this.checkFourEyes(task, to, 'to');
     return this.updateTask(task, { assignee: to }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to, reason } });
+  }
+
+  /** `ps:excludeAssigneesOf`: whoever worked on the named tasks may not take this one, by any route. */
+  private async checkFourEyes(task: TaskRecord, who: string, field: string): Promise<void> {
+    const state = await this.store.getInstance(task.instanceId);
+    const spec = state ? (await this.definitionById(state.definitionId)).graph.nodes[task.elementId]?.userTask : undefined;
+    if (!spec?.excludeAssigneesOf.length) return;
+    const others = await this.store.findTasks({ instanceId: task.instanceId, state: 'any' });
+    const clash = others.find((t) => spec.excludeAssigneesOf.includes(t.elementId) && (t.completedBy ?? t.assignee) === who);
+    if (clash) throw new InvalidArgumentError(field, `${who} worked on ${clash.elementId} of this application and may not also take ${task.elementId} (four eyes)`);
   }
 
   async completeTask(taskId: string, options: CompleteOptions): Promise<InstanceView> {

@@ -91,6 +91,14 @@ describe('assignment of back-office tasks', () => {
     }
   });
 
+  it('should refuse to reassign or let claim a second review to the first reviewer (four eyes)', async () => {
+    const { id } = await h.engine.start('assignment');
+    const first = await onlyTask(h.engine, id);
+    await h.engine.completeTask(first.id, { by: first.assignee! });
+    const second = await onlyTask(h.engine, id);
+    await expect(h.engine.reassignTask(second.id, { to: first.assignee!, by: 'supervisor', reason: 'x' })).rejects.toThrow(/^to: .* may not also take second_review \(four eyes\)/);
+  });
+
   it('should refuse a completion by an official the task is no longer assigned to', async () => {
     const { id } = await h.engine.start('assignment');
     const task = await onlyTask(h.engine, id);
