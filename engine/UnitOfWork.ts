@@ -68,7 +68,6 @@ export class UnitOfWork {
   private readonly notifications: NotificationRecord[] = [];
   readonly audit: AuditInput[] = [];
   readonly extraJobs: JobRecord[] = [];
-  readonly definitions: DefinitionRecord[] = [];
   /** Rotation pointers moved by round-robin assignments in this step. */
   private readonly rotations = new Map<string, PolicyWrite>();
   private readonly nowIso: string;
@@ -307,11 +306,6 @@ export class UnitOfWork {
     this.knownTasks.set(task.id, task);
   }
 
-  /** Deletes a job that is not this unit's own (a replaced start timer). */
-  dropJob(id: string): void {
-    this.jobDeletes.add(id);
-  }
-
   /** The tasks this unit created, as they will be stored. */
   createdTasks(): TaskRecord[] {
     return [...this.taskInserts.values()];
@@ -350,7 +344,6 @@ export class UnitOfWork {
       else if (state !== undefined) instanceUpdates.push({ record: { ...state, version: expectedVersion + 1 }, expectedVersion });
     }
     return {
-      ...(this.definitions.length ? { definitions: this.definitions } : {}),
       instanceInserts,
       instanceUpdates: instanceUpdates.filter((u) => this.changed.has(u.record.id)),
       taskInserts: [...this.taskInserts.values()],

@@ -1,0 +1,30 @@
+import type { ProcessGraph } from '../model/types.js';
+import type { StepContext } from '../runtime/Run.js';
+import { addWorkingTime, computeDeadline, type WorkingCalendar } from '../sla/index.js';
+import type { CalendarRegistry } from './CalendarRegistry.js';
+
+/**
+ * The working-time functions a graph's steps need (SLA deadlines, `ps:calendar` timers), with
+ * its calendars loaded up front so the pure runtime can call them synchronously. None when the
+ * graph uses no calendar.
+ */
+export async function workingTimeFor(calendars: CalendarRegistry, graph: ProcessGraph): Promise<Pick<StepContext, 'deadline' | 'addWorkingTime'>> {
+  const ids = new Set<string>();
+  if (graph.sla) ids.add(graph.sla.calendar);
+  for (const node of Object.values(graph.nodes)) {
+    if (node.sla) ids.add(node.sla.calendar);
+    if (node.event?.type === 'timer' && node.event.timer.calendar) ids.add(node.event.timer.calendar);
+  }
+  if (ids.size === 0) return {};
+  const loaded = new Map<string, WorkingCalendar>();
+  for (const id of [...ids, 'centre']) loaded.set(id, await calendars.get(id));
+  // The centre registers the application: its hours decide the day of receipt (DOMAIN rule 7).
+  const intake = loaded.get('centre')!;
+  return {
+    deadline: (sla, office, from) => {
+      const deadline = computeDeadline({ calendar: loaded.get(sla.calendar)!, intakeCalendar: intake, receivedAt: from, duration: sla.duration, unit: sla.unit, warnAt: sla.warnAt, ...(office ? { office } : {}) });
+      return { dueAt: deadline.dueAt.toISOString(), warnAt: deadline.warnAt.toISOString() };
+    },
+    addWorkingTime: (calendarId, from, ms) => addWorkingTime(loaded.get(calendarId)!, from, ms),
+  };
+}

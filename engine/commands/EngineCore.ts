@@ -1,0 +1,18 @@
+import type { Clock } from '../clock.js';
+import type { Definitions } from '../definitions/Definitions.js';
+import type { RoutingPolicy } from '../routing/RoutingPolicy.js';
+import type { Store } from '../store/port.js';
+import type { UnitOfWork } from '../UnitOfWork.js';
+
+/** What every command needs: the store, the time, the definitions, and a fresh unit of work per step. */
+export interface EngineCore {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly definitions: Definitions;
+  readonly routing: RoutingPolicy;
+  newUnit(): UnitOfWork;
+}
+
+export function nowIso(core: EngineCore): string {
+  return core.clock.now().toISOString();
+}

@@ -1,0 +1,130 @@
+import type { CorrelateOptions, CorrelateResult, InstanceView, Receipt, StartOptions, StartResult } from '../api.js';
+import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
+import { CHANNELS, type ProcessGraph } from '../model/types.js';
+import type { RuntimeEvent } from '../runtime/events.js';
+import type { InstanceState } from '../runtime/state.js';
+import { MAX_RETRIES, plainObject, requiredText } from './args.js';
+import { nowIso, type EngineCore } from './EngineCore.js';
+import { toView, viewState } from './views.js';
+
+/** Starting instances (by key, channel or message), correlating messages, and reading instances. */
+export class Instances {
+  constructor(private readonly core: EngineCore) {}
+
+  async start(key: string, options: StartOptions = {}): Promise<StartResult> {
+    const { core } = this;
+    const definition = await core.definitions.latest(key);
+    if (!definition) throw new NotFoundError('process', key);
+    if (options.channel !== undefined && !(CHANNELS as readonly string[]).includes(options.channel)) {
+      throw new InvalidArgumentError('channel', `'${String(options.channel)}' is not a channel (${CHANNELS.join(', ')})`);
+    }
+    const startId = chooseStart(definition.graph, options.channel);
+    const variables = plainObject(options.variables, 'variables');
+    const applicant = options.applicant ? plainObject(options.applicant, 'applicant') : undefined;
+    await core.routing.check(definition.graph.serviceCode, options.channel, core.clock.now(), options.region);
+    for (let attempt = 0; ; attempt++) {
+      const unit = core.newUnit();
+      const { state } = await unit.startInstance(definition, startId, {
+        ...(options.channel ? { channel: options.channel } : {}),
+        variables,
+        ...(applicant ? { applicant } : {}),
+      });
+      unit.audit.push({ at: nowIso(core), actor: options.by ?? 'system', action: 'instance.start', subject: state.id, data: { key, definitionId: definition.id, channel: options.channel ?? null, trackingNumber: state.trackingNumber } });
+      try {
+        await core.store.commit(await unit.toBatch());
+      } catch (error) {
+        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue; // a tracking number collided, a rotation moved
+        throw error;
+      }
+      const final = unit.instanceState(state.id)!;
+      return { id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) };
+    }
+  }
+
+  async correlate(messageName: string, options: CorrelateOptions = {}): Promise<CorrelateResult> {
+    const { core } = this;
+    const name = requiredText(messageName, 'messageName');
+    const variables = plainObject(options.variables, 'variables');
+    if (!options.instanceId && !options.trackingNumber) return this.startByMessage(name, variables, options.by);
+    for (let attempt = 0; ; attempt++) {
+      const state = options.instanceId ? await core.store.getInstance(options.instanceId) : await core.store.getInstanceByTrackingNumber(options.trackingNumber!);
+      if (!state) throw new NotFoundError('instance', options.instanceId ?? options.trackingNumber!);
+      const event = messageEvent(state, name, variables);
+      if (!event) throw new ConflictError(`instance ${state.id} is not waiting for message '${name}'`, state.id);
+      const unit = core.newUnit();
+      await unit.signal(state.id, event);
+      unit.audit.push({ at: nowIso(core), actor: options.by ?? 'system', action: 'message.correlate', subject: state.id, data: { messageName: name } });
+      try {
+        await core.store.commit(await unit.toBatch());
+        return { instanceId: state.id, started: false };
+      } catch (error) {
+        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async startByMessage(name: string, variables: Record<string, unknown>, by?: string): Promise<CorrelateResult> {
+    const { core } = this;
+    const target = (await core.definitions.list()).find((d) => d.graph.starts.message[name]);
+    if (!target) throw new NotFoundError('message start event', name);
+    const unit = core.newUnit();
+    const { state } = await unit.startInstance(target, target.graph.starts.message[name]!, { variables });
+    unit.audit.push({ at: nowIso(core), actor: by ?? 'system', action: 'instance.start', subject: state.id, data: { key: target.key, definitionId: target.id, messageName: name, trackingNumber: state.trackingNumber } });
+    await core.store.commit(await unit.toBatch());
+    return { instanceId: state.id, started: true };
+  }
+
+  async get(id: string): Promise<InstanceView> {
+    const state = await this.core.store.getInstance(id);
+    if (!state) throw new NotFoundError('instance', id);
+    return toView(state);
+  }
+
+  async byTrackingNumber(trackingNumber: string): Promise<InstanceView> {
+    const state = await this.core.store.getInstanceByTrackingNumber(trackingNumber);
+    if (!state) throw new NotFoundError('application', trackingNumber);
+    return toView(state);
+  }
+
+  /** What the applicant takes home from the counter: tracking number, service, documents, deadline. */
+  async receipt(instanceId: string): Promise<Receipt> {
+    const state = await this.core.store.getInstance(instanceId);
+    if (!state) throw new NotFoundError('application', instanceId);
+    const graph = (await this.core.definitions.require(state.definitionId)).graph;
+    const documents = Array.isArray(state.variables.documents) ? (state.variables.documents as unknown[]).map(String) : [];
+    return {
+      trackingNumber: state.trackingNumber,
+      serviceCode: state.serviceCode ?? graph.id,
+      service: graph.name ?? graph.id,
+      ...(graph.agency ? { agency: graph.agency } : {}),
+      ...(state.channel ? { channel: state.channel } : {}),
+      receivedAt: state.startedAt,
+      documents,
+      ...(state.sla ? { dueAt: state.sla.dueAt } : {}),
+    };
+  }
+}
+
+/** The start event for a channel: its own, else the plain one (a process open to every channel). */
+function chooseStart(graph: ProcessGraph, channel: string | undefined): string {
+  const byChannel = graph.starts.byChannel as Record<string, string | undefined>;
+  const own = channel ? byChannel[channel] : undefined;
+  if (own) return own;
+  if (graph.starts.none) return graph.starts.none;
+  const open = Object.keys(byChannel);
+  if (channel) throw new InvalidArgumentError('channel', `process ${graph.id} does not accept the '${channel}' channel (it accepts ${open.join(', ') || 'none'})`);
+  throw new InvalidArgumentError('channel', `process ${graph.id} has no plain start event: name a channel (${open.join(', ') || 'none available'})`);
+}
+
+/** The event a message means for an instance: a waiting receive/catch first, else a message boundary. */
+function messageEvent(state: InstanceState, messageName: string, variables: Record<string, unknown>): RuntimeEvent | undefined {
+  for (const token of state.tokens) {
+    if (token.wait?.kind === 'message' && token.wait.messageName === messageName) return { type: 'message', tokenId: token.id, messageName, variables };
+  }
+  for (const token of state.tokens) {
+    const armed = token.boundaries?.find((b) => b.messageName === messageName);
+    if (armed) return { type: 'message', tokenId: token.id, messageName, boundaryId: armed.boundaryId, variables };
+  }
+  return undefined;
+}

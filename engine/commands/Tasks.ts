@@ -1,0 +1,115 @@
+import type { CompleteOptions, InstanceView, TaskFilter } from '../api.js';
+import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
+import type { RuntimeEvent } from '../runtime/events.js';
+import type { TaskRecord } from '../store/port.js';
+import type { UnitOfWork } from '../UnitOfWork.js';
+import { MAX_RETRIES, plainObject, requiredText } from './args.js';
+import { nowIso, type EngineCore } from './EngineCore.js';
+import { toView } from './views.js';
+
+/** The inbox: reading, claiming, reassigning and completing user tasks. */
+export class Tasks {
+  constructor(private readonly core: EngineCore) {}
+
+  find(filter: TaskFilter = {}): Promise<TaskRecord[]> {
+    return this.core.store.findTasks({
+      ...(filter.instanceId ? { instanceId: filter.instanceId } : {}),
+      ...(filter.assignee ? { assignee: filter.assignee } : {}),
+      ...(filter.group ? { candidateGroup: filter.group } : {}),
+      ...(filter.state ? { state: filter.state } : {}),
+      ...(filter.unassigned ? { unassigned: true } : {}),
+      ...(filter.limit ? { limit: filter.limit } : {}),
+    });
+  }
+
+  async get(id: string): Promise<TaskRecord> {
+    const task = await this.core.store.getTask(id);
+    if (!task) throw new NotFoundError('task', id);
+    return task;
+  }
+
+  async claim(taskId: string, options: { by: string }): Promise<TaskRecord> {
+    const by = requiredText(options?.by, 'by');
+    const task = await this.open(taskId);
+    if (task.assignee === by) return task;
+    if (task.assignee) throw new ConflictError(`task ${taskId} is already assigned to someone else`, taskId);
+    await this.checkFourEyes(task, by, 'by');
+    return this.update(task, { assignee: by }, { actor: by, action: 'task.claim', data: {} });
+  }
+
+  async reassign(taskId: string, options: { to: string; by: string; reason: string }): Promise<TaskRecord> {
+    const to = requiredText(options?.to, 'to');
+    const by = requiredText(options?.by, 'by');
+    const reason = requiredText(options?.reason, 'reason');
+    const task = await this.open(taskId);
+    await this.checkFourEyes(task, to, 'to');
+    return this.update(task, { assignee: to }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to, reason } });
+  }
+
+  async complete(taskId: string, options: CompleteOptions): Promise<InstanceView> {
+    const { core } = this;
+    const by = requiredText(options?.by, 'by');
+    const variables = plainObject(options.variables, 'variables');
+    if (options.outcome !== undefined && typeof options.outcome !== 'string') throw new InvalidArgumentError('outcome', 'must be text');
+    for (let attempt = 0; ; attempt++) {
+      const task = await this.open(taskId);
+      // An official whose file was reassigned meanwhile may not complete it any more.
+      if (task.assignee && task.assignee !== by) throw new ConflictError(`task ${taskId} is assigned to another official`, taskId);
+      const unit = core.newUnit();
+      unit.rememberTask(task);
+      await this.checkRating(unit, task, variables);
+      const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
+      const state = await unit.signal(task.instanceId, event);
+      const at = nowIso(core);
+      unit.audit.push({ at, actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null } });
+      if (variables.rating !== undefined) unit.audit.push({ at, actor: by, action: 'application.rated', subject: task.instanceId, data: { rating: variables.rating, taskId } });
+      try {
+        await core.store.commit(await unit.toBatch());
+        return toView(state);
+      } catch (error) {
+        // The instance moved (a timer on another branch): try again; the task itself taken: 409.
+        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** The applicant's rating (1–5) is recorded when the result is handed back, and only then. */
+  private async checkRating(unit: UnitOfWork, task: TaskRecord, variables: Record<string, unknown>): Promise<void> {
+    if (variables.rating === undefined) return;
+    const state = await unit.load(task.instanceId);
+    const node = state ? (await this.core.definitions.require(state.definitionId)).graph.nodes[task.elementId] : undefined;
+    if (!node?.userTask?.returnsResult) throw new InvalidArgumentError('rating', `a rating is given when the result is handed back, not at ${task.elementId}`);
+    if (!Number.isInteger(variables.rating) || (variables.rating as number) < 1 || (variables.rating as number) > 5) {
+      throw new InvalidArgumentError('rating', `must be a whole number from 1 to 5, not ${JSON.stringify(variables.rating)}`);
+    }
+  }
+
+  /** `ps:excludeAssigneesOf`: whoever worked on the named tasks may not take this one, by any route. */
+  private async checkFourEyes(task: TaskRecord, who: string, field: string): Promise<void> {
+    const { store, definitions } = this.core;
+    const state = await store.getInstance(task.instanceId);
+    const spec = state ? (await definitions.require(state.definitionId)).graph.nodes[task.elementId]?.userTask : undefined;
+    if (!spec?.excludeAssigneesOf.length) return;
+    const others = await store.findTasks({ instanceId: task.instanceId, state: 'any' });
+    const clash = others.find((t) => spec.excludeAssigneesOf.includes(t.elementId) && (t.completedBy ?? t.assignee) === who);
+    if (clash) throw new InvalidArgumentError(field, `${who} worked on ${clash.elementId} of this application and may not also take ${task.elementId} (four eyes)`);
+  }
+
+  private async open(taskId: string): Promise<TaskRecord> {
+    const task = await this.get(requiredText(taskId, 'taskId'));
+    if (task.state !== 'open') {
+      throw new ConflictError(`task ${taskId} is already ${task.state}${task.completedBy ? ` by ${task.completedBy}` : ''}`, taskId);
+    }
+    return task;
+  }
+
+  private async update(task: TaskRecord, change: Partial<TaskRecord>, audit: { actor: string; action: string; data: Record<string, unknown> }): Promise<TaskRecord> {
+    const record: TaskRecord = { ...task, ...change, version: task.version + 1 };
+    await this.core.store.commit({
+      taskUpdates: [{ record, expectedVersion: task.version }],
+      audit: [{ at: nowIso(this.core), actor: audit.actor, action: audit.action, subject: task.id, data: { instanceId: task.instanceId, ...audit.data } }],
+    });
+    return record;
+  }
+}

@@ -1,0 +1,1 @@
+export { Definitions } from './Definitions.js';
