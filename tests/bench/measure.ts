@@ -23,7 +23,7 @@ export function round(value: number, digits: number): number {
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
+export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));
   return sorted[rank - 1]!;
@@ -71,4 +71,36 @@ export async function measure(
     maxMs: round(sorted[sorted.length - 1] ?? Number.NaN, 3),
     sampledPeakRssMb: mb(peakRss),
   };
+}
+
+/** Per-operation figures of a timed loop: operations/s, and p50/p99/mean in microseconds. */
+export interface OpStats {
+  readonly n: number;
+  readonly elapsedMs: number;
+  readonly perSec: number;
+  readonly p50Us: number;
+  readonly p99Us: number;
+  readonly meanUs: number;
+  readonly maxUs: number;
+}
+
+/** `latenciesMs`: one entry per operation (performance.now() deltas); `elapsedMs`: the loop's wall time. */
+export function opStats(latenciesMs: Float64Array, elapsedMs: number): OpStats {
+  const sorted = latenciesMs.slice().sort();
+  const n = latenciesMs.length;
+  const total = latenciesMs.reduce((a, b) => a + b, 0);
+  return {
+    n,
+    elapsedMs: round(elapsedMs, 1),
+    perSec: round((n * 1000) / elapsedMs, 0),
+    p50Us: round(percentile(sorted, 0.5) * 1000, 1),
+    p99Us: round(percentile(sorted, 0.99) * 1000, 1),
+    meanUs: round((total / n) * 1000, 1),
+    maxUs: round((sorted[n - 1] ?? Number.NaN) * 1000, 0),
+  };
+}
+
+/** The process's RSS high-water mark (getrusage reports kilobytes on Linux). */
+export function peakRssMb(): number {
+  return round(process.resourceUsage().maxRSS / 1024, 1);
 }

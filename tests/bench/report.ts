@@ -2,6 +2,8 @@
 import { cpus, loadavg } from 'node:os';
 import { SCENARIO_SPECS } from './fixtures.js';
 import { round } from './measure.js';
+import { renderSemantics } from './semanticsReport.js';
+import { isMeasurementFailure, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
 import { isFailure, type EngineName, type RunResult, type ScenarioName, type WorkerOutput } from './types.js';
 
 /** The aims, as multiples of bpmn-engine's instances/s on the same file. */
@@ -38,9 +40,15 @@ export interface Report {
   aims: typeof AIMS;
   scenarioA?: ScenarioReport;
   scenarioB?: ScenarioReport;
+  /** computeDeadline per second (agency calendar, centre intake, back office), per unit and overall. */
+  deadlines?: MeasurementOutput;
+  /** TaskAssigner picks per second over 60 candidates, per strategy. */
+  assignment?: MeasurementOutput;
+  /** One engine.sweepSla() over 1,000,000 open tasks of which 1,000 crossed (sqlite file); target < 100 ms. */
+  sweep?: MeasurementOutput;
   /** Every requested run produced verified figures. */
   allRunsOk: boolean;
-  /** Null when some ratio could not be measured. */
+  /** The ratio aims and the sweep target (when the sweep ran at 1,000,000 tasks); null when one could not be measured. */
   allAimsMet: boolean | null;
   notes: string[];
 }
@@ -51,7 +59,13 @@ function ok(output: WorkerOutput | undefined): RunResult | undefined {
   return output && !isFailure(output) ? output : undefined;
 }
 
-export function buildReport(outputs: readonly WorkerOutput[], method: string, notes: string[], loadBefore: number): Report {
+export function buildReport(
+  outputs: readonly WorkerOutput[],
+  method: string,
+  notes: string[],
+  loadBefore: number,
+  measurements: readonly MeasurementOutput[] = [],
+): Report {
   const report: Report = {
     bench: 'tereze-vs-bpmn-engine',
     at: new Date().toISOString(),
@@ -61,7 +75,7 @@ export function buildReport(outputs: readonly WorkerOutput[], method: string, no
     load: { before: round(loadBefore, 2), after: round(loadavg()[0] ?? Number.NaN, 2) },
     method,
     aims: AIMS,
-    allRunsOk: outputs.every((o) => !isFailure(o)),
+    allRunsOk: outputs.every((o) => !isFailure(o)) && measurements.every((m) => !isMeasurementFailure(m)),
     allAimsMet: null,
     notes,
   };
@@ -87,6 +101,12 @@ export function buildReport(outputs: readonly WorkerOutput[], method: string, no
     } else missing = true;
     report[scenarioKey(scenario)] = section;
   }
+  for (const m of measurements) {
+    report[m.measure satisfies MeasurementName] = m;
+    if (m.measure !== 'sweep') continue;
+    if (isMeasurementFailure(m)) missing = true;
+    else if (m.targetMet !== undefined) verdicts.push(m.targetMet);
+  }
   report.allAimsMet = missing ? null : verdicts.every(Boolean);
   assertRatioKeys(report);
   return report;
@@ -109,6 +129,13 @@ const fmt = (value: number, digits: number) => value.toLocaleString('en-US', { m
 
 export function renderTable(report: Report): string {
   const lines: string[] = [];
+  const compared = report.scenarioA !== undefined || report.scenarioB !== undefined;
+  if (!compared) {
+    lines.push(`node ${report.node}, ${report.cpu} × ${report.cpus}, load average ${report.load.before} → ${report.load.after}, ${report.at}`);
+    lines.push(...renderSemantics(report));
+    if (!report.allRunsOk) lines.push('Some runs FAILED: their figures are missing, not estimated.');
+    return lines.join('\n');
+  }
   lines.push(`Tereze vs bpmn-engine 25 — ${report.method}`);
   lines.push(`node ${report.node}, ${report.cpu} × ${report.cpus}, load average ${report.load.before} → ${report.load.after}, ${report.at}`);
   lines.push(
@@ -157,7 +184,7 @@ export function renderTable(report: Report): string {
   }
   lines.push(
     report.allAimsMet === null
-      ? 'Aims: not all ratios could be measured (see above).'
+      ? 'Aims: not all could be measured (see above).'
       : `Aims: ${report.allAimsMet ? 'all met' : 'NOT all met'}.`,
   );
   if (!report.allRunsOk) lines.push('Some runs FAILED: their figures are missing, not estimated.');
@@ -169,5 +196,6 @@ export function renderTable(report: Report): string {
       for (const note of result?.notes ?? []) lines.push(`note (${scenario.toUpperCase()}, ${engine}): ${note}`);
     }
   }
+  lines.push(...renderSemantics(report));
   return lines.join('\n');
 }

@@ -15,13 +15,42 @@
  * ratioMemoryVsBpmnEngine, … }, scenarioB: …, allAimsMet, … }). Ratios are Tereze's
  * instances/s ÷ bpmn-engine's; a ratio that could not be measured is absent, never estimated.
  *
+ * Public-service semantics (issue "public-service semantics"), each in its own fresh process
+ * (semanticsWorker.ts), figures under their own top-level JSON keys:
+ *   deadlines   computeDeadline calls/s (engine/sla) on the `agency` calendar, intake on `centre`,
+ *               office back, 5 workingDays / calendarDays / workingHours, receipt instants seeded
+ *               pseudo-random over 2025–2027; per unit and overall: calls/s, p50/p99 µs, and a
+ *               fingerprint (sum of dueAt) that is equal across runs of the same code.
+ *               (deadlinesBench.ts)
+ *   assignment  TaskAssigner.assign picks/s, a group of 60 officials (4 absent) in Directory over
+ *               PolicyDocuments on sqlite :memory:, per strategy: random, least-loaded, and
+ *               round-robin INCLUDING the commit of its rotation pointer (as the engine's step
+ *               commit carries it); p50/p99 µs. Every pick checked. (assignmentBench.ts)
+ *   sweep       ms of ONE engine.sweepSla() over a sqlite file with 1,000,000 open tasks of which
+ *               1,000 are past warnAt and dueAt; checked: 1,000 at risk + 1,000 overdue, in rows,
+ *               documents and audit. The first sweep of a fresh process, then 5 repeats (the
+ *               rows unflagged, a fresh engine each); target < 100 ms judged on the repeats'
+ *               median (MET / NOT MET, counted in allAimsMet). Also the first sweep's split into
+ *               queries / commits, an empty sweep, setup time and file size.
+ *               (sweepBench.ts)
+ *
  * Options:
+ *   --only <names>               comma list of engines (bpmn-engine, sqlite-file, sqlite-memory;
+ *                                tereze = both sqlite; compare = all three) and measurements
+ *                                (deadlines, assignment, sweep; semantics = all three); default all
  *   --json                       JSON report on stdout (see above)
- *   --only <engines>             comma list of bpmn-engine, sqlite-file, sqlite-memory, tereze (= both sqlite)
  *   --scenario <a,b>             scenarios to run (default both)
  *   --n-bpmn <n> --n-ours <n>    timed instances (default 2000 and 10000)
  *   --warmup-bpmn <n> --warmup-ours <n>   warm-up instances (default 200 and 1000)
- *   --quick                      small counts for a smoke test (200/1000, warm-up 20/100)
+ *   --n-deadlines <n>            timed computeDeadline calls per unit (default 20000, warm-up 2000)
+ *   --n-assign <n>               timed picks per strategy (default 20000, warm-up 2000)
+ *   --strategies <list>          assignment strategies (default random,least-loaded,round-robin)
+ *   --sweep-tasks <n>            open tasks for the sweep (default 1000000; the target is judged only there)
+ *   --sweep-repeats <n>          repeat sweeps after the first (default 5; the target is judged on their median)
+ *   --sweep-analyze              also: ANALYZE, then the repeats again
+ *   --sweep-keep-indexes         fill with the tasks indexes in place (grown as in a deployment; ~2× setup)
+ *   --quick                      small counts for a smoke test (200/1000, warm-up 20/100; semantics
+ *                                2000 per unit/strategy; sweep 100,000 tasks, target not judged)
  *   --enforce-aims               exit 2 when an aim is not met (exit 1 when a run failed)
  */
 import { spawn } from 'node:child_process';
@@ -29,6 +58,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildReport, renderTable } from './report.js';
+import { MEASUREMENTS, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
 import { ENGINES, SCENARIOS, type EngineName, type ScenarioName, type WorkerOutput } from './types.js';
 
 const { values } = parseArgs({
@@ -40,6 +70,13 @@ const { values } = parseArgs({
     'n-ours': { type: 'string' },
     'warmup-bpmn': { type: 'string' },
     'warmup-ours': { type: 'string' },
+    'n-deadlines': { type: 'string' },
+    'n-assign': { type: 'string' },
+    strategies: { type: 'string' },
+    'sweep-tasks': { type: 'string' },
+    'sweep-repeats': { type: 'string' },
+    'sweep-analyze': { type: 'boolean', default: false },
+    'sweep-keep-indexes': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'enforce-aims': { type: 'boolean', default: false },
   },
@@ -62,16 +99,31 @@ function count(text: string | undefined, fallback: number): number {
   return value;
 }
 
-const engines = list<EngineName>(values.only, ENGINES, { tereze: ['sqlite-file', 'sqlite-memory'], ours: ['sqlite-file', 'sqlite-memory'] });
+const ALIASES: Record<string, readonly string[]> = {
+  tereze: ['sqlite-file', 'sqlite-memory'],
+  ours: ['sqlite-file', 'sqlite-memory'],
+  compare: ENGINES,
+  semantics: MEASUREMENTS,
+};
+// --only takes engines and measurements alike; without it everything runs.
+const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS], ALIASES);
+const engines = ENGINES.filter((e) => !only || only.includes(e));
+const measurements = MEASUREMENTS.filter((m) => !only || only.includes(m));
 const scenarios = list<ScenarioName>(values.scenario, SCENARIOS);
 const quick = values.quick;
 const counts: Record<'bpmn' | 'ours', { n: number; warmup: number }> = {
   bpmn: { n: count(values['n-bpmn'], quick ? 200 : 2_000), warmup: count(values['warmup-bpmn'], quick ? 20 : 200) },
   ours: { n: count(values['n-ours'], quick ? 1_000 : 10_000), warmup: count(values['warmup-ours'], quick ? 100 : 1_000) },
 };
+const semantics = {
+  deadlines: { n: count(values['n-deadlines'], quick ? 2_000 : 20_000), warmup: quick ? 200 : 2_000 },
+  assignment: { n: count(values['n-assign'], quick ? 2_000 : 20_000), warmup: quick ? 200 : 2_000 },
+  sweepTasks: count(values['sweep-tasks'], quick ? 100_000 : 1_000_000),
+};
 const out = values.json ? process.stderr : process.stdout;
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url)).replace(/\.js$/, '.ts');
+const semanticsWorkerPath = fileURLToPath(new URL('./semanticsWorker.js', import.meta.url)).replace(/\.js$/, '.ts');
 
 /** Runs one engine × scenario in a fresh `node --import tsx` process; its last stdout line is the result. */
 function runWorker(engine: EngineName, scenario: ScenarioName): Promise<WorkerOutput> {
@@ -99,11 +151,46 @@ function runWorker(engine: EngineName, scenario: ScenarioName): Promise<WorkerOu
   });
 }
 
+/** Runs one public-service measurement in a fresh process; its last stdout line is the result. */
+function runMeasurement(measure: MeasurementName): Promise<MeasurementOutput> {
+  const args = ['--import', 'tsx', semanticsWorkerPath, '--measure', measure];
+  if (measure === 'deadlines') args.push('--n', String(semantics.deadlines.n), '--warmup', String(semantics.deadlines.warmup));
+  if (measure === 'assignment') {
+    args.push('--n', String(semantics.assignment.n), '--warmup', String(semantics.assignment.warmup));
+    if (values.strategies) args.push('--strategies', values.strategies);
+  }
+  if (measure === 'sweep') {
+    args.push('--tasks', String(semantics.sweepTasks), '--repeats', String(count(values['sweep-repeats'], 5)));
+    if (values['sweep-analyze']) args.push('--analyze');
+    if (values['sweep-keep-indexes']) args.push('--keep-indexes');
+  }
+  process.stderr.write(`${measure}: ${args.slice(4).join(' ')}\n`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('close', (code, signal) => {
+      const lines = stdout.trim().split('\n');
+      const last = lines.pop() ?? '';
+      if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
+      try {
+        const parsed = JSON.parse(last) as MeasurementOutput;
+        if (parsed.measure === measure) return resolve(parsed);
+      } catch {
+        // fall through: the worker died before reporting
+      }
+      resolve({ measure, error: `worker exited with ${signal ?? `code ${code}`} without a result${last ? `: ${last.slice(0, 300)}` : ''}` });
+    });
+  });
+}
+
 const loadBefore = loadavg()[0] ?? Number.NaN;
 const outputs: WorkerOutput[] = [];
-for (const scenario of scenarios) {
+for (const scenario of engines.length ? scenarios : []) {
   for (const engine of engines) outputs.push(await runWorker(engine, scenario));
 }
+const measured: MeasurementOutput[] = [];
+for (const measure of measurements) measured.push(await runMeasurement(measure));
 
 const method =
   'one instance after another (sequential awaits), after a warm-up; each engine × scenario in a fresh node process; ' +
@@ -115,7 +202,7 @@ const notes = [
     'user task completed with execution.getPostponed() + signal()',
   'Tereze: deploy once; start (+ tasks({ instanceId }) + completeTask for B); every instance verified afterwards through instance() and history()',
 ];
-const report = buildReport(outputs, method, notes, loadBefore);
+const report = buildReport(outputs, method, notes, loadBefore, measured);
 out.write(`\n${renderTable(report)}\n`);
 if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
 if (!report.allRunsOk) process.exitCode = 1;
