@@ -170,10 +170,12 @@ export interface AcquireJobs {
 
 /**
  * Organisation and policy documents, versioned: users, absences, calendars, routing policy,
- * assignment rotation. Each write is a new version of (kind, id); `keepHistory: false`
- * replaces the previous version instead (rotation pointers change on every assignment).
+ * assignment rotation, and the accounts' credentials (a scrypt hash, never the password) and
+ * sessions (under the SHA-256 of their token). Each write is a new version of (kind, id);
+ * `keepHistory: false` replaces the previous version instead (rotation pointers change on
+ * every assignment; an old password hash is not worth keeping).
  */
-export type PolicyKind = 'user' | 'absence' | 'calendar' | 'routing' | 'rotation';
+export type PolicyKind = 'user' | 'absence' | 'calendar' | 'routing' | 'rotation' | 'credential' | 'session';
 
 export interface PolicyRecord<T = Record<string, unknown>> {
   readonly kind: PolicyKind;
