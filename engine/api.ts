@@ -9,6 +9,7 @@ import type { Incident, Token } from './runtime/state.js';
 import type { CalendarRegistry } from './calendars/CalendarRegistry.js';
 import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
+import type { Accounts } from './accounts/Accounts.js';
 import type { SweepResult } from './SlaSweep.js';
 
 export interface DeployResult {
@@ -155,6 +156,8 @@ export interface Engine {
   readonly routing: RoutingPolicy;
   /** Users, groups, roles and absences: who can be assigned. */
   readonly directory: Directory;
+  /** Passwords (scrypt hashes that never leave it) and sessions of the directory's users. */
+  readonly accounts: Accounts;
   /** Flags tasks and instances that crossed their SLA warning or deadline (the server runs it every minute). */
   sweepSla(): Promise<SweepResult>;
   /** Stops the job poller, waits for steps in flight, closes the store. */

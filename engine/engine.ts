@@ -1,3 +1,4 @@
+import { Accounts } from './accounts/Accounts.js';
 import type { Engine, ServiceHandler } from './api.js';
 import { Directory } from './assignment/Directory.js';
 import { TaskAssigner } from './assignment/TaskAssigner.js';
@@ -60,6 +61,7 @@ class TerezeEngine implements Engine {
   readonly calendars: CalendarRegistry;
   readonly routing: RoutingPolicy;
   readonly directory: Directory;
+  readonly accounts: Accounts;
   private readonly store: Store;
   private readonly handlers;
   private readonly definitionsPart: Definitions;
@@ -83,6 +85,7 @@ class TerezeEngine implements Engine {
     this.calendars = new CalendarRegistry(documents);
     this.routing = new RoutingPolicy(documents, now);
     this.directory = new Directory(documents, now);
+    this.accounts = new Accounts(store, documents, this.directory, now);
     this.definitionsPart = new Definitions(store, clock, () => new Set(this.handlers.keys()), this.calendars);
     const assigner = new TaskAssigner(this.directory, store, options.random);
     const conditions = new ConditionCache();

@@ -25,6 +25,21 @@ export { newTrackingNumber, isValidTrackingNumber } from './intake/TrackingNumbe
 export { findBrokenLink } from './audit/index.js';
 export { taskViewFor, type Viewer } from './assignment/index.js';
 export { ROLES, type Role, type DirectoryUser, type DirectoryUserInput, type Absence, Directory, TaskAssigner } from './assignment/index.js';
+export {
+  Accounts,
+  LoginThrottle,
+  DEFAULT_THROTTLE,
+  sessionIdOf,
+  viewpointOf,
+  redactTask,
+  redactApplication,
+  type Session,
+  type NewSession,
+  type ThrottleLimits,
+  type ThrottleVerdict,
+  type Viewpoint,
+  type ApplicationView,
+} from './accounts/index.js';
 export { ACCESS_MODES, type AccessMode, type RoutingDecision, RoutingPolicy } from './routing/index.js';
 export { CalendarRegistry, type CalendarVersion } from './calendars/index.js';
 export { builtInCalendars, parseCalendar, computeDeadline, type WorkingCalendar, type Deadline } from './sla/index.js';
