@@ -158,6 +158,13 @@ export class UnitOfWork {
       case 'createTask': {
         const task = this.newTask(state, graph, effect);
         this.taskInserts.set(effect.taskId, task);
+        this.audit.push({
+          at: this.nowIso,
+          actor: 'engine',
+          action: 'task.create',
+          subject: task.id,
+          data: { instanceId: state.id, elementId: task.elementId, group: task.candidateGroup ?? null, office: task.office ?? null, dueAt: task.dueAt ?? null },
+        });
         await this.assign(task, state, graph);
         return undefined;
       }

@@ -11,6 +11,8 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { Accounts } from './accounts/Accounts.js';
 import type { SweepResult } from './SlaSweep.js';
+import type { SlaStatRow, StatDimension, TrackingView } from './reports/index.js';
+import type { ChainReport } from './audit/verifyChain.js';
 
 export interface DeployResult {
   /** The process key (BPMN process id) of the first executable process in the file. */
@@ -160,6 +162,12 @@ export interface Engine {
   readonly accounts: Accounts;
   /** Flags tasks and instances that crossed their SLA warning or deadline (the server runs it every minute). */
   sweepSla(): Promise<SweepResult>;
+  /** The public tracking page's view of an application: status, next steps, deadline. */
+  track(trackingNumber: string): Promise<TrackingView>;
+  /** SLA compliance by agency, service, channel or official, computed from the audit trail. */
+  slaStats(by: StatDimension): Promise<SlaStatRow[]>;
+  /** Recomputes the audit trail's hash chain; names the first entry that does not match. */
+  verifyAudit(): Promise<ChainReport>;
   /** Stops the job poller, waits for steps in flight, closes the store. */
   close(): Promise<void>;
 }

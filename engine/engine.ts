@@ -21,6 +21,9 @@ import { localDateOf } from './sla/index.js';
 import { SlaSweep } from './SlaSweep.js';
 import type { Store } from './store/port.js';
 import { UnitOfWork } from './UnitOfWork.js';
+import { verifyChain } from './audit/verifyChain.js';
+import { SlaStats } from './reports/SlaStats.js';
+import { trackApplication } from './reports/trackApplication.js';
 
 export interface EngineOptions {
   readonly store: Store;
@@ -70,6 +73,7 @@ class TerezeEngine implements Engine {
   private readonly executor: JobExecutor;
   private readonly sweep: SlaSweep;
   private readonly sweepSchedule: SweepSchedule;
+  private readonly stats: SlaStats;
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -116,6 +120,10 @@ class TerezeEngine implements Engine {
     this.executor = new JobExecutor({ store, clock, fire: (job, owner) => firing.fire(job, owner), ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
     this.sweep = new SlaSweep(store, now);
     this.sweepSchedule = new SweepSchedule(() => this.sweep.run());
+    this.stats = new SlaStats(store, async (definitionId) => {
+      const graph = (await this.definitionsPart.require(definitionId)).graph;
+      return { serviceCode: graph.serviceCode ?? graph.id, agency: graph.agency ?? 'unknown' };
+    });
   }
 
   startBackground(jobs: EngineOptions['jobs']): void {
@@ -145,6 +153,15 @@ class TerezeEngine implements Engine {
   claimTask: Engine['claimTask'] = (id, options) => this.taskPart.claim(id, options);
   reassignTask: Engine['reassignTask'] = (id, options) => this.taskPart.reassign(id, options);
   completeTask: Engine['completeTask'] = (id, options) => this.taskPart.complete(id, options);
+
+  /** Status, next step and deadline for the public tracking page: never a person's identity. */
+  track: Engine['track'] = async (trackingNumber) => {
+    const state = await this.store.getInstanceByTrackingNumber(trackingNumber);
+    const graph = state ? (await this.definitionsPart.require(state.definitionId)).graph : undefined;
+    return trackApplication(state, graph, trackingNumber);
+  };
+  slaStats: Engine['slaStats'] = (by) => this.stats.by(by);
+  verifyAudit: Engine['verifyAudit'] = () => verifyChain(this.store);
 
   runDueJobs: Engine['runDueJobs'] = () => this.executor.runDue();
   /** Flags tasks and instances whose SLA crossed its warning or due moment; audited. */

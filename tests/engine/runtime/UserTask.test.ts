@@ -71,6 +71,6 @@ describe('UserTask', () => {
     const moved = await h.engine.reassignTask(task.id, { to: 'official-3', by: 'supervisor', reason: 'official-1 is on leave' });
     expect(moved.assignee).toBe('official-3');
     const audit = await h.engine.audit({ subject: task.id });
-    expect(audit.map((a) => a.action)).toEqual(['task.claim', 'task.reassign']);
+    expect(audit.map((a) => a.action)).toEqual(['task.create', 'task.claim', 'task.reassign']);
   });
 });

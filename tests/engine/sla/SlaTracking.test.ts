@@ -40,7 +40,7 @@ describe('SLA tracking', () => {
     expect(await h.engine.sweepSla()).toEqual({ atRisk: 0, overdue: 0 });
 
     const audit = (await h.engine.audit({ subject: task.id })).map((a) => a.action);
-    expect(audit).toEqual(['task.atRisk', 'task.overdue']);
+    expect(audit).toEqual(['task.create', 'task.atRisk', 'task.overdue']);
     // The instance's own (applicant's) deadline is a day later: it is only at risk now.
     expect((await h.engine.instance(id)).overdue).toBe(false);
   });

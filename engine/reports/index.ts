@@ -1,0 +1,2 @@
+export { SlaStats, STAT_DIMENSIONS, type StatDimension, type SlaStatRow } from './SlaStats.js';
+export { trackApplication, type TrackingView } from './trackApplication.js';
