@@ -11,7 +11,7 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { Accounts } from './accounts/Accounts.js';
 import type { SweepResult } from './SlaSweep.js';
-import type { SlaStatRow, StatDimension, TrackingView } from './reports/index.js';
+import type { HeatmapCell, SlaStatRow, StatDimension, TrackingView } from './reports/index.js';
 import type { ChainReport } from './audit/verifyChain.js';
 
 export interface DeployResult {
@@ -166,6 +166,8 @@ export interface Engine {
   track(trackingNumber: string): Promise<TrackingView>;
   /** SLA compliance by agency, service, channel or official, computed from the audit trail. */
   slaStats(by: StatDimension): Promise<SlaStatRow[]>;
+  /** Per element of a process: tokens resting there, and how many tasks are at risk or overdue. */
+  heatmap(key: string): Promise<HeatmapCell[]>;
   /** Recomputes the audit trail's hash chain; names the first entry that does not match. */
   verifyAudit(): Promise<ChainReport>;
   /** Stops the job poller, waits for steps in flight, closes the store. */

@@ -24,6 +24,7 @@ import { UnitOfWork } from './UnitOfWork.js';
 import { verifyChain } from './audit/verifyChain.js';
 import { SlaStats } from './reports/SlaStats.js';
 import { trackApplication } from './reports/trackApplication.js';
+import { heatmap } from './reports/heatmap.js';
 
 export interface EngineOptions {
   readonly store: Store;
@@ -66,6 +67,7 @@ class TerezeEngine implements Engine {
   readonly directory: Directory;
   readonly accounts: Accounts;
   private readonly store: Store;
+  private readonly clock: Clock;
   private readonly handlers;
   private readonly definitionsPart: Definitions;
   private readonly instances: Instances;
@@ -78,7 +80,7 @@ class TerezeEngine implements Engine {
 
   constructor(options: EngineOptions) {
     const store = (this.store = options.store);
-    const clock = options.clock ?? systemClock;
+    const clock = (this.clock = options.clock ?? systemClock);
     const now = () => clock.now();
     const days = options.resultCollectionDays ?? 30;
     if (!(Number.isInteger(days) && days >= 0)) throw new InvalidArgumentError('resultCollectionDays', `${days} is not a whole number of days`);
@@ -161,6 +163,10 @@ class TerezeEngine implements Engine {
     return trackApplication(state, graph, trackingNumber);
   };
   slaStats: Engine['slaStats'] = (by) => this.stats.by(by);
+  heatmap: Engine['heatmap'] = async (key) => {
+    await this.definitionsPart.get(key); // 404 for an unknown process
+    return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
+  };
   verifyAudit: Engine['verifyAudit'] = () => verifyChain(this.store);
 
   runDueJobs: Engine['runDueJobs'] = () => this.executor.runDue();

@@ -6,7 +6,7 @@ export const UserTask: Behaviour = {
     const taskId = run.ctx.newId();
     const sla = node.sla && run.ctx.deadline ? run.ctx.deadline(node.sla, node.userTask?.office, run.ctx.now) : undefined;
     run.emit({ type: 'createTask', taskId, tokenId: token.id, elementId: node.id, ...(sla ? { dueAt: sla.dueAt, warnAt: sla.warnAt } : {}) });
-    run.wait(token, { kind: 'userTask', taskId });
+    run.wait(token, { kind: 'userTask', taskId, ...(sla ? { dueAt: sla.dueAt, warnAt: sla.warnAt } : {}) });
     run.armBoundaries(token, node, sla);
   },
 };

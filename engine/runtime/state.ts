@@ -6,7 +6,7 @@ import type { Channel } from '../model/types.js';
 
 /** What a token at rest is waiting for. */
 export type Wait =
-  | { readonly kind: 'userTask'; readonly taskId: string }
+  | { readonly kind: 'userTask'; readonly taskId: string; readonly dueAt?: string; readonly warnAt?: string }
   | { readonly kind: 'message'; readonly messageName: string }
   | { readonly kind: 'timer'; readonly jobId: string }
   | { readonly kind: 'handler'; readonly handler: string }

@@ -29,7 +29,7 @@ describe('reports', () => {
   afterEach(() => h.dispose());
 
   it('should compute SLA compliance by agency, service, channel and official from the audit trail', async () => {
-    const started = [];
+    const started: { key: string; id: string }[] = [];
     for (const [key, channel] of [['birth', 'centre'], ['birth', 'agency'], ['land', 'centre'], ['land', 'portal']] as const) {
       started.push({ key, ...(await h.engine.start(key, { channel })) });
     }
@@ -71,5 +71,21 @@ describe('reports', () => {
     await h.engine.correlate('documentsProvided', { trackingNumber });
     expect(await h.engine.track(trackingNumber)).toMatchObject({ status: 'ready for collection', nextSteps: ['Collect the result'] });
     await expect(h.engine.track('0000-0000-0000')).rejects.toThrow(/not found/);
+  });
+
+  it('should count per element the active tokens and the tasks at risk or overdue (the heatmap)', async () => {
+    for (let i = 0; i < 3; i++) await h.engine.start('birth', { channel: 'centre' });
+    const done = await h.engine.start('birth', { channel: 'centre' });
+    await h.engine.completeTask((await h.engine.tasks({ instanceId: done.id }))[0]!.id, { by: 'ana' });
+    expect(await h.engine.heatmap('birth')).toEqual([
+      { elementId: 'docs', active: 1, atRisk: 0, overdue: 0 },
+      { elementId: 'review', active: 3, atRisk: 0, overdue: 0 },
+    ]);
+    // D-1 deadline Tue 14 April 18:30; warning at 80 % of 16 open hours: Tue 15:18.
+    h.clock.set('2026-04-14T11:00:00Z'); // Tuesday 16:00 in Almaty
+    expect((await h.engine.heatmap('birth')).find((c) => c.elementId === 'review')).toEqual({ elementId: 'review', active: 3, atRisk: 3, overdue: 0 });
+    h.clock.set('2026-04-16T14:00:00Z');
+    expect((await h.engine.heatmap('birth')).find((c) => c.elementId === 'review')).toMatchObject({ overdue: 3 });
+    await expect(h.engine.heatmap('nope')).rejects.toThrow(/not found/);
   });
 });
