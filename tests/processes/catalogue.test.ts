@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { compileDefinitions, createEngine, sqliteStore } from '../../engine/index.js';
+import { loadCatalogue, parseStandard, CatalogueError } from '../../processes/standard.js';
+
+describe('the service catalogue', () => {
+  const catalogue = loadCatalogue();
+
+  it('should hold at least twelve services of at least five agencies, with unique codes', () => {
+    expect(catalogue.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(catalogue.map((c) => c.standard.agency)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(catalogue.map((c) => c.code)).size).toBe(catalogue.length);
+  });
+
+  it('should deploy every model, whose process id, code, agency and term match its standard', async () => {
+    const engine = await createEngine({ store: sqliteStore(':memory:') });
+    try {
+      for (const { code, standard, xml } of catalogue) {
+        const deployed = await engine.deploy(xml);
+        expect(deployed.key, code).toBe(standard.processKey);
+        expect(deployed.warnings, code).toEqual([]);
+        const [graph] = (await compileDefinitions(xml)).processes;
+        expect(graph, code).toMatchObject({ serviceCode: code, agency: standard.agency });
+        expect(graph!.sla, code).toMatchObject({ duration: standard.term.duration, unit: standard.term.unit });
+        const channels = Object.values(graph!.nodes).flatMap((n) => (n.kind === 'startEvent' && n.channel ? [n.channel] : []));
+        expect(channels.sort(), code).toEqual([...standard.channels].sort());
+        for (const [taskId, term] of Object.entries(standard.stageTerms)) {
+          expect(graph!.nodes[taskId]?.sla, `${code} ${taskId}`).toMatchObject({ duration: term.duration, unit: term.unit });
+        }
+        expect(xml, code).toContain('bpmndi:BPMNDiagram');
+      }
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('should name the file and the field of an invalid standard', () => {
+    const [first] = catalogue;
+    const broken = JSON.stringify({ ...first!.standard, names: { en: 'x', ru: 'y' } });
+    expect(() => parseStandard(broken, 'processes/X/standard.json')).toThrow(CatalogueError);
+    expect(() => parseStandard(broken, 'processes/X/standard.json')).toThrow(/^processes\/X\/standard\.json: names\.kk: /);
+  });
+});
