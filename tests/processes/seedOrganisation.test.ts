@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
+import { loadCatalogue } from '../../processes/standard.js';
+import { openHarness, type Harness } from '../support/harness.js';
+
+describe('the demo organisation', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+  });
+  afterEach(() => h.dispose());
+  const org = loadOrganisation();
+
+  it('should hold the demo logins, two centres, five agencies or more and about forty officials', () => {
+    const ids = new Set(org.users.map((u) => u.id));
+    for (const login of ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor']) expect(ids.has(login), login).toBe(true);
+    expect(org.centres.map((c) => c.city).sort()).toEqual(['Almaty', 'Astana']);
+    expect(org.agencies.length).toBeGreaterThanOrEqual(5);
+    expect(org.users.filter((u) => u.roles.includes('official')).length).toBeGreaterThanOrEqual(40);
+    expect(ids.size).toBe(org.users.length);
+  });
+
+  it('should give every candidate group of the catalogue members, and every service a routing policy', () => {
+    const catalogue = loadCatalogue();
+    const groups = new Set(catalogue.flatMap((c) => [...c.xml.matchAll(/ps:candidateGroup="([^"]+)"/g)].map((m) => m[1]!)));
+    for (const group of groups) expect(org.users.some((u) => u.groups.includes(group)), group).toBe(true);
+    expect(org.routing.map((r) => r.serviceCode).sort()).toEqual(catalogue.map((c) => c.code).sort());
+    expect(new Set(org.routing.map((r) => r.mode))).toEqual(new Set(['single', 'alternative']));
+  });
+
+  it('should seed once: a second run changes nothing', async () => {
+    const first = await seedOrganisation(h.engine, org);
+    expect(first).toMatchObject({ usersAdded: org.users.length, routingSet: org.routing.length });
+    const auditBefore = (await h.engine.audit({ limit: 10_000 })).length;
+    const second = await seedOrganisation(h.engine, org);
+    expect(second).toEqual({ usersAdded: 0, usersUpdated: 0, usersUnchanged: org.users.length, routingSet: 0, routingUnchanged: org.routing.length });
+    expect((await h.engine.audit({ limit: 10_000 })).length).toBe(auditBefore);
+  });
+});
