@@ -21,6 +21,8 @@ import { localDateOf } from './sla/index.js';
 import { SlaSweep } from './SlaSweep.js';
 import type { Store } from './store/port.js';
 import { UnitOfWork } from './UnitOfWork.js';
+import { EventBus } from './events/EventBus.js';
+import { observeCommits } from './events/observeCommits.js';
 import { verifyChain } from './audit/verifyChain.js';
 import { SlaStats } from './reports/SlaStats.js';
 import { trackApplication } from './reports/trackApplication.js';
@@ -67,6 +69,7 @@ class TerezeEngine implements Engine {
   readonly directory: Directory;
   readonly accounts: Accounts;
   private readonly store: Store;
+  private readonly bus = new EventBus();
   private readonly clock: Clock;
   private readonly handlers;
   private readonly definitionsPart: Definitions;
@@ -79,7 +82,7 @@ class TerezeEngine implements Engine {
   private closed = false;
 
   constructor(options: EngineOptions) {
-    const store = (this.store = options.store);
+    const store = (this.store = observeCommits(options.store, this.bus, options.clock ?? systemClock));
     const clock = (this.clock = options.clock ?? systemClock);
     const now = () => clock.now();
     const days = options.resultCollectionDays ?? 30;
@@ -168,6 +171,9 @@ class TerezeEngine implements Engine {
     return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
   };
   verifyAudit: Engine['verifyAudit'] = () => verifyChain(this.store);
+
+  /** Listens to every committed change (live inbox updates, metrics); returns the unsubscribe. */
+  subscribe: Engine['subscribe'] = (listener) => this.bus.subscribe(listener);
 
   runDueJobs: Engine['runDueJobs'] = () => this.executor.runDue();
   /** Flags tasks and instances whose SLA crossed its warning or due moment; audited. */
