@@ -1,24 +1,52 @@
 import type { ParameterizedContext } from 'koa';
-import type { Engine } from '../engine/index.js';
+import type { Engine, LoginThrottle, Role } from '../engine/index.js';
 import type { Logger } from './logger.js';
 
 export type StoreKind = 'sqlite' | 'mongo';
 
 /**
- * Who is acting on this request. For now only an id taken from a header (see actingUser.ts);
- * the accounts issue adds roles, groups and the session here, and routes read only this.
+ * Who is acting on this request, as the directory knows them (authentication.ts sets it, from
+ * a session cookie or a bearer token). Routes and redaction read only this.
  */
 export interface ActingUser {
   readonly id: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly groups: readonly string[];
+  readonly agency?: string;
+  readonly centre?: string;
+  /** False for the anonymous caller (no or stale credentials). */
+  readonly authenticated: boolean;
+}
+
+/** No credentials: the id has parentheses, which no directory id may have. */
+export const ANONYMOUS: ActingUser = Object.freeze({ id: '(anonymous)', name: 'anonymous', roles: [], groups: [], authenticated: false });
+
+/** How the caller proved who they are. The token itself is never kept past authentication. */
+export interface Credentials {
+  readonly via: 'cookie' | 'bearer';
+  /** The SHA-256 of the session token. */
+  readonly sessionId: string;
+  readonly expiresAt: string;
 }
 
 /** Per-request state (`ctx.state`), set by middleware before the routes run. */
 export interface AppState {
   requestId: string;
   user: ActingUser;
+  credentials?: Credentials;
 }
 
 export type AppContext = ParameterizedContext<AppState>;
+
+/** Session and cookie settings (from the environment). */
+export interface AuthSettings {
+  /** `auto`: Secure when the request came over https. */
+  readonly cookieSecure: 'auto' | 'on' | 'off';
+  readonly sessionTtlMs: number;
+  /** Failed logins per user name and address; in this process's memory. */
+  readonly throttle: LoginThrottle;
+}
 
 /** What the app is built from: passed in, never imported, so tests can build one on any engine. */
 export interface AppDeps {
@@ -26,4 +54,5 @@ export interface AppDeps {
   readonly logger: Logger;
   /** The engine does not say which store it runs on; the one who built it does. */
   readonly storeKind?: StoreKind;
+  readonly auth: AuthSettings;
 }

@@ -8,6 +8,8 @@ export class HttpProblem extends Error {
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** Headers the answer carries (Retry-After on a 429). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'HttpProblem';

@@ -1,8 +1,7 @@
 import Koa from 'koa';
-import type { Engine } from '../engine/index.js';
-import { actingUser } from './actingUser.js';
-import type { AppState, StoreKind } from './AppContext.js';
-import { bodyParsing } from './bodyParsing.js';
+import { LoginThrottle, type Engine } from '../engine/index.js';
+import type { AppState, AuthSettings, StoreKind } from './AppContext.js';
+import { authentication } from './auth/authentication.js';
 import { errorMiddleware, unmatchedRoute } from './errors.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { requestLog } from './requestLog.js';
@@ -13,6 +12,10 @@ export interface AppOptions {
   readonly engine: Engine;
   readonly logger?: Logger;
   readonly storeKind?: StoreKind;
+  /** Cookie and session settings; by default `auto` Secure, 12-hour sessions, a fresh throttle. */
+  readonly auth?: Partial<AuthSettings>;
+  /** Trust X-Forwarded-For / -Proto (behind a reverse proxy). */
+  readonly proxy?: boolean;
 }
 
 /**
@@ -22,24 +25,30 @@ export interface AppOptions {
  *  1. securityHeaders  - on every response, errors included
  *  2. requestLog       - request id and one log line, whatever happened inside
  *  3. errorMiddleware  - the one place errors become `{ error: { code, message } }`
- *  4. actingUser       - who is acting; the auth issue replaces it (and adds 401s, formatted by 3)
- *                        ahead of the body parser, so strangers' bodies are never read
- *  5. bodyParsing      - JSON and XML bodies, each under its size limit (413)
- *  6. unmatchedRoute   - 404/405 for what no route answered, in the same error format
- *  7. routes           - validated by their zod schemas, answered by thin handlers
+ *  4. authentication   - who is acting (session cookie or bearer token; CSRF on cookie sessions);
+ *                        a bad bearer token is 401, formatted by 3
+ *  5. unmatchedRoute   - 404/405 for what no route answered, in the same error format
+ *  6. routes           - each: role check (401/403), then its body parsed (so strangers' bodies
+ *                        are never read; 413 over the limit), validated, scope-checked,
+ *                        answered by a thin handler, redacted for the viewer (route.ts#mount)
  */
 export function createApp(options: AppOptions): Koa<AppState> {
   const logger = options.logger ?? jsonLogger();
-  const deps = { engine: options.engine, logger, ...(options.storeKind ? { storeKind: options.storeKind } : {}) };
+  const auth: AuthSettings = {
+    cookieSecure: options.auth?.cookieSecure ?? 'auto',
+    sessionTtlMs: options.auth?.sessionTtlMs ?? 12 * 3_600_000,
+    throttle: options.auth?.throttle ?? new LoginThrottle(() => Date.now()),
+  };
+  const deps = { engine: options.engine, logger, auth, ...(options.storeKind ? { storeKind: options.storeKind } : {}) };
   const router = createRouter(deps);
   const app = new Koa<AppState>();
   // Koa's own error printer would write stacks to stderr; errorMiddleware logs instead.
   app.silent = true;
+  app.proxy = options.proxy ?? false;
   app.use(securityHeaders());
   app.use(requestLog(logger));
   app.use(errorMiddleware(logger));
-  app.use(actingUser());
-  app.use(bodyParsing());
+  app.use(authentication(options.engine));
   app.use(unmatchedRoute());
   app.use(router.routes());
   app.use(router.allowedMethods());

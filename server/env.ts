@@ -21,12 +21,23 @@ const port = z
     return n;
   });
 
+/** `on`/`off` (also true/false, 1/0, yes/no) to a boolean. */
+function onOff(fallback: 'on' | 'off') {
+  return z
+    .string()
+    .default(fallback)
+    .transform((raw, ctx) => {
+      const value = raw.trim().toLowerCase();
+      if (['on', 'true', '1', 'yes'].includes(value)) return true;
+      if (['off', 'false', '0', 'no'].includes(value)) return false;
+      ctx.addIssue({ code: 'custom', message: `expected on or off, got '${raw}'` });
+      return z.NEVER;
+    });
+}
+
 export const EnvSchema = z.object({
   PORT: z.preprocess(unsetWhenEmpty, port),
-  /**
-   * Loopback by default: this first server has no authentication (the acting user is a header),
-   * so it must not be reachable from the network until accounts land.
-   */
+  /** Loopback by default: listening on the network is a decision to make, not a default. */
   HOST: z.preprocess(unsetWhenEmpty, z.string().default('127.0.0.1')),
   DATA_DIR: z.preprocess(unsetWhenEmpty, z.string().default('./data')),
   /** When set, the MongoDB store is used instead of the embedded sqlite file in DATA_DIR. */
@@ -36,6 +47,22 @@ export const EnvSchema = z.object({
       .string()
       .refine((uri) => /^mongodb(\+srv)?:\/\//.test(uri), { message: "expected a URI starting with 'mongodb://' or 'mongodb+srv://'" })
       .optional(),
+  ),
+  /**
+   * The demo organisation (a user per role, password `demo`), created on first start with an
+   * empty store. `off`: none is created, and demo passwords left from an earlier run are removed.
+   */
+  DEMO_DATA: z.preprocess(unsetWhenEmpty, onOff('on')),
+  /** `Secure` on the session cookies: `auto` when the request came over https (see TRUST_PROXY). */
+  COOKIE_SECURE: z.preprocess(
+    unsetWhenEmpty,
+    z.enum(['auto', 'on', 'off'], { error: (issue) => `expected auto, on or off, got '${String(issue.input)}'` }).default('auto'),
+  ),
+  /** Behind a reverse proxy: trust X-Forwarded-For / -Proto for the client address and https. */
+  TRUST_PROXY: z.preprocess(unsetWhenEmpty, onOff('off')),
+  SESSION_HOURS: z.preprocess(
+    unsetWhenEmpty,
+    z.coerce.number({ error: (issue) => `expected hours from 0.1 to 720, got '${String(issue.input)}'` }).min(0.1).max(720).default(12),
   ),
   LOG_LEVEL: z.preprocess(
     unsetWhenEmpty,

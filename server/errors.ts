@@ -33,6 +33,7 @@ export function errorMiddleware(logger: Logger): Middleware<AppState> {
       await next();
     } catch (error) {
       const mapped = mapError(error);
+      if (error instanceof HttpProblem && error.headers) ctx.set(error.headers);
       ctx.status = mapped.status;
       ctx.body = mapped.body;
       if (mapped.status >= 500) {

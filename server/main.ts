@@ -2,6 +2,7 @@
  * `npm start`: parse the environment, open the engine, deploy the catalogue, listen.
  * Stops gracefully on SIGINT/SIGTERM; a second signal exits at once.
  */
+import { demoLoginText } from './demo/demoData.js';
 import { EnvError, parseEnv } from './env.js';
 import { jsonLogger } from './logger.js';
 import { startServer } from './startServer.js';
@@ -20,6 +21,9 @@ const running = await startServer({ env, logger });
 logger.info('listening', { url: running.url, store: env.MONGODB_URI ? 'mongo' : 'sqlite' });
 // A plain line too: the one thing a person starting the server looks for.
 process.stdout.write(`Tereze listening on ${running.url}\n`);
+// The demo contract: a user per role, password `demo`, printed at start-up (never logged).
+process.stdout.write(demoLoginText(running.demoLogins));
+if (running.demoLogins.length) logger.info('demo logins', { users: running.demoLogins.map((l) => l.username) });
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,13 +1,27 @@
 import type Router from '@koa/router';
+import type { Middleware } from 'koa';
 import type { z } from 'zod';
-import type { ActingUser, AppContext, AppState } from './AppContext.js';
+import type { ActingUser, AppContext, AppState, AuthSettings, Credentials } from './AppContext.js';
+import { checkRoles, type Access, type ResponseKind, type ScopeChecks } from './auth/access.js';
+import { shapeResponse } from './auth/redaction.js';
+import { bodyParsing } from './bodyParsing.js';
 import { HttpProblem } from './HttpProblem.js';
 
 /**
- * Routes are declared as data (method, path, zod schemas, success statuses) in each resource's
- * `*.routes.ts`, and answered by plain functions in its `*.handlers.ts` (CONVENTIONS.md 6).
- * `mount` validates the input before a handler runs, so handlers see typed, checked values;
- * the same declarations can later feed `z.toJSONSchema` for /api/openapi.json.
+ * Routes are declared as data (method, path, who may call them, zod schemas, success statuses,
+ * what they answer with) in each resource's `*.routes.ts`, and answered by plain functions in
+ * its `*.handlers.ts` (CONVENTIONS.md 6). `mount` runs every route through the same steps:
+ *
+ *  1. roles    - 401 without a user, 403 without a role the route names (access.ts)
+ *  2. body     - parsed only now, so a stranger's body is never read (413 over the limit)
+ *  3. validate - params, query, body by their schemas (400)
+ *  4. scope    - the route's scope check on the resource itself (403)
+ *  5. handler
+ *  6. redact   - the answer shaped for the viewer by its declared kind (redaction.ts): the
+ *                one place that decides who sees whose name on a file
+ *
+ * The same declarations feed the authorization test (every route as every role) and can
+ * later feed `z.toJSONSchema` for /api/openapi.json.
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
@@ -20,12 +34,15 @@ export interface RouteSpec {
   readonly method: HttpMethod;
   readonly path: string;
   readonly summary: string;
+  readonly access: Access;
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   /** The body's media type and schema; a body of another media type is 415. */
   readonly body?: { readonly kind: keyof typeof MEDIA_TYPES; readonly schema: z.ZodType };
   /** The statuses a success may have. */
   readonly responses: readonly number[];
+  /** A task, tasks, or an application: redacted for the viewer before it leaves. */
+  readonly response?: ResponseKind;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -35,6 +52,18 @@ export interface RouteInput<R extends RouteSpec> {
   readonly query: Parsed<R['query']>;
   readonly body: R['body'] extends { readonly schema: infer S } ? Parsed<S> : undefined;
   readonly user: ActingUser;
+  readonly credentials?: Credentials;
+  /** The client's address (X-Forwarded-For only when TRUST_PROXY is on). */
+  readonly address: string;
+}
+
+/** A cookie to set (`value: null` clears it). */
+export interface ReplyCookie {
+  readonly name: string;
+  readonly value: string | null;
+  /** False only for the CSRF cookie, which the page's script must read. */
+  readonly httpOnly: boolean;
+  readonly maxAgeMs?: number;
 }
 
 export interface Reply {
@@ -43,30 +72,63 @@ export interface Reply {
   /** Content type when not JSON. */
   readonly type?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  readonly cookies?: readonly ReplyCookie[];
 }
 
 export type RouteHandler<R extends RouteSpec> = (input: RouteInput<R>) => Promise<Reply>;
 export type RouteHandlers<T extends Record<string, RouteSpec>> = { readonly [K in keyof T]: RouteHandler<T[K]> };
 
-/** Registers every route of a resource on the router, each validated by its spec. */
-export function mount<T extends Record<string, RouteSpec>>(router: Router<AppState>, routes: T, handlers: RouteHandlers<T>): void {
+/** What every mounted route shares: the scope checks and the cookie settings. */
+export interface MountContext {
+  readonly scopes: ScopeChecks;
+  readonly auth: Pick<AuthSettings, 'cookieSecure'>;
+}
+
+/** Registers every route of a resource on the router, each guarded, validated and redacted by its spec. */
+export function mount<T extends Record<string, RouteSpec>>(router: Router<AppState>, routes: T, handlers: RouteHandlers<T>, context: MountContext): void {
+  const parseBody = bodyParsing();
   for (const name of Object.keys(routes) as (keyof T & string)[]) {
     const spec = routes[name]!;
     const handle = handlers[name];
-    router.register(spec.path, [spec.method.toUpperCase()], async (ctx) => {
+    const guard: Middleware<AppState> = async (ctx, next) => {
+      checkRoles(spec.access, ctx.state.user);
+      await next();
+    };
+    const answer: Middleware<AppState> = async (ctx) => {
       const input = {
         params: validate(spec.params, ctx.params, 'params'),
         query: validate(spec.query, ctx.query, 'query'),
         body: spec.body ? validate(spec.body.schema, readBody(ctx, spec.body.kind), 'body') : undefined,
         user: ctx.state.user,
+        ...(ctx.state.credentials ? { credentials: ctx.state.credentials } : {}),
+        address: ctx.ip,
       } as RouteInput<T[typeof name]>;
+      if (spec.access !== 'public' && spec.access.scope) await context.scopes[spec.access.scope](ctx.state.user, input);
       const reply = await handle(input);
       if (reply.headers) ctx.set(reply.headers);
+      for (const cookie of reply.cookies ?? []) setCookie(ctx, cookie, context.auth.cookieSecure);
       ctx.status = reply.status;
       if (reply.type) ctx.type = reply.type;
-      ctx.body = reply.body;
-    }, { name });
+      ctx.body = spec.response ? shapeResponse(spec.response, ctx.state.user, reply.body) : reply.body;
+    };
+    const chain = spec.body ? [guard, parseBody as Middleware<AppState>, answer] : [guard, answer];
+    router.register(spec.path, [spec.method.toUpperCase()], chain, { name });
   }
+}
+
+/** SameSite=Strict always; Secure by the setting (`auto`: when this request came over https). */
+function setCookie(ctx: AppContext, cookie: ReplyCookie, secureSetting: MountContext['auth']['cookieSecure']): void {
+  const secure = secureSetting === 'on' || (secureSetting === 'auto' && ctx.secure);
+  // Behind a TLS proxy Koa may not know the request was https; the setting says it was.
+  if (secure) ctx.cookies.secure = true;
+  ctx.cookies.set(cookie.name, cookie.value, {
+    httpOnly: cookie.httpOnly,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    overwrite: true,
+    ...(cookie.value === null ? { maxAge: 0, expires: new Date(0) } : cookie.maxAgeMs ? { maxAge: cookie.maxAgeMs } : {}),
+  });
 }
 
 /** The parsed body, after checking its media type; no body at all reads as `{}` (JSON) or `''` (XML). */

@@ -7,7 +7,9 @@ import { createEngine, mongoStore, sqliteStore, type Engine } from '../engine/in
 import type { StoreKind } from './AppContext.js';
 import { createApp } from './app.js';
 import { deployCatalogue } from './deployCatalogue.js';
+import { prepareDemoData, type DemoLogin } from './demo/demoData.js';
 import type { Env } from './env.js';
+import type { Organisation } from '../processes/demo/seedOrganisation.js';
 import { jsonLogger, type Logger } from './logger.js';
 
 export interface StartServerOptions {
@@ -17,6 +19,8 @@ export interface StartServerOptions {
   readonly logger?: Logger;
   /** The service catalogue deployed at start-up; the repository's `processes/` by default. */
   readonly processesDir?: string;
+  /** The demo organisation (when DEMO_DATA is on); processes/demo/organisation.json by default. */
+  readonly organisation?: Organisation;
 }
 
 export interface RunningServer {
@@ -24,6 +28,8 @@ export interface RunningServer {
   readonly url: string;
   readonly engine: Engine;
   readonly server: Server;
+  /** The demo logins to print (role -> user, password `demo`); empty when demo data is off. */
+  readonly demoLogins: readonly DemoLogin[];
   /** Stops accepting, lets requests in flight finish, then closes the engine if it opened it. */
   close(): Promise<void>;
 }
@@ -40,7 +46,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const ownsEngine = !options.engine;
   try {
     await deployCatalogue(engine, options.processesDir ?? DEFAULT_PROCESSES, logger);
-    const app = createApp({ engine, logger, storeKind });
+    const demoLogins = await prepareDemoData(engine, { enabled: env.DEMO_DATA, logger, ...(options.organisation ? { organisation: options.organisation } : {}) });
+    const app = createApp({
+      engine,
+      logger,
+      storeKind,
+      proxy: env.TRUST_PROXY,
+      auth: { cookieSecure: env.COOKIE_SECURE, sessionTtlMs: Math.round(env.SESSION_HOURS * 3_600_000) },
+    });
     const server = app.listen({ port: env.PORT, host: env.HOST });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -49,7 +62,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const { port } = server.address() as AddressInfo;
     const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     const url = `http://${host}:${port}`;
-    return { url, engine, server, close: once(() => shutdown(server, ownsEngine ? engine : undefined, logger)) };
+    return { url, engine, server, demoLogins, close: once(() => shutdown(server, ownsEngine ? engine : undefined, logger)) };
   } catch (error) {
     if (ownsEngine) await engine.close();
     throw error;

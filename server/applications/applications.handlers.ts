@@ -1,6 +1,7 @@
 import { NotFoundError, type Engine } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
+import { loadApplication } from './loadApplication.js';
 import type { applicationRoutes } from './applications.routes.js';
 
 /**
@@ -31,7 +32,7 @@ export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof a
     },
 
     async get({ params }) {
-      return { status: 200, body: await engine.instance(params.id) };
+      return { status: 200, body: await loadApplication(engine, params.id) };
     },
   };
 }

@@ -19,13 +19,17 @@ export const applicationRoutes = {
     method: 'post',
     path: '/api/applications',
     summary: 'Start an application for a service on a channel: the latest definition carrying that service code.',
+    // Clerks at a centre, officials at their agency's desk (alternative access); the portal is its own client, later.
+    access: { roles: ['clerk', 'official'], scope: 'startChannel' },
     body: { kind: 'json', schema: StartApplicationBody },
     responses: [201],
   },
   get: {
     method: 'get',
     path: '/api/applications/:id',
-    summary: 'One application (the process instance view).',
+    summary: 'One application: the instance view, its intake (who, when) and its tasks, redacted for the viewer.',
+    access: { roles: ['clerk', 'official', 'supervisor', 'auditor'], scope: 'application' },
+    response: 'application',
     params: z.object({ id: z.string().min(1).max(200) }),
     responses: [200],
   },

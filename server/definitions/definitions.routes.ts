@@ -2,12 +2,15 @@ import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
 
 const Key = z.string().min(1).max(200);
+/** Designers model; supervisors read the models their queues run on. */
+const READERS = { roles: ['designer', 'supervisor'] } as const;
 
 export const definitionRoutes = {
   deploy: {
     method: 'post',
     path: '/api/definitions',
     summary: 'Deploy BPMN XML: 201 for a new version, 200 when the same XML was deployed before, 422 for an invalid model.',
+    access: { roles: ['designer'] },
     body: { kind: 'xml', schema: z.string().min(1, 'the request body must be BPMN XML') },
     responses: [201, 200],
   },
@@ -15,12 +18,14 @@ export const definitionRoutes = {
     method: 'get',
     path: '/api/definitions',
     summary: 'The latest version of every process key (without the XML).',
+    access: READERS,
     responses: [200],
   },
   versions: {
     method: 'get',
     path: '/api/definitions/:key',
     summary: 'Every version of one process key, newest first.',
+    access: READERS,
     params: z.object({ key: Key }),
     responses: [200],
   },
@@ -28,6 +33,7 @@ export const definitionRoutes = {
     method: 'get',
     path: '/api/definitions/:key/xml',
     summary: 'The BPMN XML of the latest version, or of `?version=n`.',
+    access: READERS,
     params: z.object({ key: Key }),
     query: z.object({ version: z.coerce.number().int().min(1).optional() }),
     responses: [200],

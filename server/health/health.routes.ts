@@ -5,6 +5,7 @@ export const healthRoutes = {
     method: 'get',
     path: '/api/health',
     summary: 'Liveness: the server answers and its store responds.',
+    access: 'public',
     responses: [200, 503],
   },
 } as const satisfies Record<string, RouteSpec>;

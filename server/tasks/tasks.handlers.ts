@@ -1,19 +1,24 @@
-import type { AppDeps } from '../AppContext.js';
-import type { RouteHandlers } from '../route.js';
+import { InvalidArgumentError, type Engine, type TaskRecord } from '../../engine/index.js';
+import type { ActingUser, AppDeps } from '../AppContext.js';
+import { forbidden } from '../auth/access.js';
+import { supervisionOf } from '../auth/supervision.js';
+import type { RouteHandlers, RouteInput } from '../route.js';
 import type { taskRoutes } from './tasks.routes.js';
+
+type ListQuery = RouteInput<typeof taskRoutes.list>['query'];
 
 export function taskHandlers({ engine }: AppDeps): RouteHandlers<typeof taskRoutes> {
   return {
-    async list({ query }) {
-      const { instanceId, assignee, group, state, limit } = query;
-      const tasks = await engine.tasks({
-        ...(instanceId ? { instanceId } : {}),
-        ...(assignee ? { assignee } : {}),
-        ...(group ? { group } : {}),
-        state,
-        limit,
-      });
-      return { status: 200, body: tasks };
+    async list({ query, user }) {
+      const works = user.roles.includes('clerk') || user.roles.includes('official');
+      const asSupervisor = user.roles.includes('supervisor') && !(works && query.scope);
+      const found = asSupervisor ? await agencyTasks(engine, user, query) : await inbox(engine, user, query);
+      const tasks = found.filter((t) => query.overdue === undefined || Boolean(t.overdue) === query.overdue);
+      return { status: 200, body: tasks.sort(byDeadline).slice(0, query.limit) };
+    },
+
+    async claim({ params, user }) {
+      return { status: 200, body: await engine.claimTask(params.id, { by: user.id }) };
     },
 
     async complete({ params, body, user }) {
@@ -24,5 +29,64 @@ export function taskHandlers({ engine }: AppDeps): RouteHandlers<typeof taskRout
       });
       return { status: 200, body: view };
     },
+
+    async reassign({ params, body, user }) {
+      const target = await engine.directory.findUser(body.to);
+      if (!target?.active) throw new InvalidArgumentError('to', `${body.to} is not an active user`);
+      return { status: 200, body: await engine.reassignTask(params.id, { to: target.id, by: user.id, reason: body.reason }) };
+    },
   };
+}
+
+/**
+ * A clerk's or an official's inbox: the tasks assigned to them and their groups' unassigned
+ * queues, of their office (front for clerks, back for officials).
+ */
+async function inbox(engine: Engine, user: ActingUser, query: ListQuery): Promise<TaskRecord[]> {
+  if (query.assignee && query.assignee !== user.id) throw forbidden("you see your own tasks and your groups' queues, not another user's");
+  if (query.group && !user.groups.includes(query.group)) throw forbidden(`you are not in the group ${query.group}`);
+  const base = { ...(query.instanceId ? { instanceId: query.instanceId } : {}), state: query.state, limit: query.limit };
+  const reads: Promise<TaskRecord[]>[] = [];
+  if (query.scope !== 'group' && !query.group) reads.push(engine.tasks({ ...base, assignee: user.id }));
+  if (query.scope !== 'mine' && !query.assignee) {
+    for (const group of query.group ? [query.group] : user.groups) reads.push(engine.tasks({ ...base, group, ...(query.state === 'open' ? { unassigned: true } : {}) }));
+  }
+  const offices = new Set([...(user.roles.includes('clerk') ? ['front'] : []), ...(user.roles.includes('official') ? ['back'] : [])]);
+  const unique = new Map((await Promise.all(reads)).flat().map((t) => [t.id, t]));
+  return [...unique.values()].filter((t) => t.office === undefined || offices.has(t.office));
+}
+
+/**
+ * A supervisor's view: the tasks of the processes they oversee (supervision.ts). Reads up to
+ * 1,000 tasks, then keeps those.
+ */
+async function agencyTasks(engine: Engine, user: ActingUser, query: ListQuery): Promise<TaskRecord[]> {
+  const tasks = await engine.tasks({
+    ...(query.instanceId ? { instanceId: query.instanceId } : {}),
+    ...(query.assignee ? { assignee: query.assignee } : {}),
+    ...(query.group ? { group: query.group } : {}),
+    state: query.state,
+    limit: 1000,
+  });
+  const supervision = await supervisionOf(engine, user);
+  if (supervision.all) return tasks;
+  const agencies = new Map<string, Promise<string | undefined>>();
+  const agencyOf = (key: string) => {
+    if (!agencies.has(key)) agencies.set(key, engine.definition(key).then((d) => d.graph.agency, () => undefined));
+    return agencies.get(key)!;
+  };
+  const keep = await Promise.all(
+    tasks.map(async (t) => {
+      if (supervision.keys.has(t.key)) return true;
+      const agency = await agencyOf(t.key);
+      return agency !== undefined && supervision.agencies.has(agency);
+    }),
+  );
+  return tasks.filter((_, i) => keep[i]);
+}
+
+/** By deadline (none last), then by creation: the store's order, kept across merged reads. */
+function byDeadline(a: TaskRecord, b: TaskRecord): number {
+  if (a.dueAt !== b.dueAt) return a.dueAt === undefined ? 1 : b.dueAt === undefined ? -1 : a.dueAt < b.dueAt ? -1 : 1;
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
 }

@@ -2,11 +2,16 @@ import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
 
 const Text = z.string().min(1).max(200);
+const TaskId = z.object({ id: Text });
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const TaskQuery = z.object({
+  /** `mine`: assigned to me; `group`: my groups' unassigned queues; none: both (supervisors: their agency's). */
+  scope: z.enum(['mine', 'group']).optional(),
   instanceId: Text.optional(),
   assignee: Text.optional(),
   group: Text.optional(),
+  overdue: flag.optional(),
   state: z.enum(['open', 'completed', 'cancelled', 'any']).default('open'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
@@ -16,20 +21,48 @@ export const CompleteTaskBody = z.strictObject({
   variables: z.record(z.string(), z.unknown()).optional(),
 });
 
+export const ReassignTaskBody = z.strictObject({
+  to: z.string().min(1).max(64),
+  reason: z.string().trim().min(1).max(500),
+});
+
 export const taskRoutes = {
   list: {
     method: 'get',
     path: '/api/tasks',
-    summary: 'Tasks (open by default), ordered by deadline, then by creation.',
+    summary: "The inbox, by deadline: a clerk's front-office and an official's back-office tasks (theirs and their groups' queues); a supervisor's agency's tasks.",
+    access: { roles: ['clerk', 'official', 'supervisor'] },
     query: TaskQuery,
     responses: [200],
+    response: 'tasks',
+  },
+  claim: {
+    method: 'post',
+    path: '/api/tasks/:id/claim',
+    summary: "Take an unassigned task of one of your groups: 200 with the task; 409 when someone else took it first.",
+    access: { roles: ['clerk', 'official'], scope: 'taskWork' },
+    params: TaskId,
+    responses: [200],
+    response: 'task',
   },
   complete: {
     method: 'post',
     path: '/api/tasks/:id/complete',
-    summary: 'Complete a task: 200 with the instance view; 409 when it was completed first by someone else.',
-    params: z.object({ id: Text }),
+    summary: 'Complete a task assigned to you (or unassigned, of your group): 200 with the instance view; 409 when it was completed or taken first by someone else.',
+    access: { roles: ['clerk', 'official'], scope: 'taskWork' },
+    params: TaskId,
     body: { kind: 'json', schema: CompleteTaskBody },
     responses: [200],
+    response: 'application',
+  },
+  reassign: {
+    method: 'post',
+    path: '/api/tasks/:id/reassign',
+    summary: "Give a task of your agency to another user, with a reason (audited): 200 with the task.",
+    access: { roles: ['supervisor'], scope: 'taskReassign' },
+    params: TaskId,
+    body: { kind: 'json', schema: ReassignTaskBody },
+    responses: [200],
+    response: 'task',
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -12,7 +12,7 @@ describe('/api/applications', () => {
   });
   afterAll(() => server.dispose());
 
-  const start = (json: unknown) => server.api('/api/applications', { method: 'POST', json, user: 'clerk-1' });
+  const start = (json: unknown) => server.api('/api/applications', { method: 'POST', json, as: 'clerk' });
 
   it('should start the latest definition carrying the service code and answer 201 with id and tracking number', async () => {
     const response = await start({ serviceCode: 'PS-001', channel: 'centre', applicant: { name: 'Aigerim' }, documents: ['passport-old', 'photo'], variables: { urgent: false } });
@@ -21,7 +21,7 @@ describe('/api/applications', () => {
     expect(body).toEqual({ id: expect.any(String), trackingNumber: expect.any(String) });
     expect(response.headers.get('location')).toBe(`/api/applications/${body.id}`);
 
-    const view = await server.api(`/api/applications/${body.id}`);
+    const view = await server.api(`/api/applications/${body.id}`, { as: 'clerk' });
     expect(view.status).toBe(200);
     expect(await view.json()).toMatchObject({
       id: body.id,
@@ -32,11 +32,11 @@ describe('/api/applications', () => {
       variables: { urgent: false, documents: ['passport-old', 'photo'] },
     });
     const [audit] = await server.engine.audit({ subject: body.id });
-    expect(audit).toMatchObject({ action: 'instance.start', actor: 'clerk-1' });
+    expect(audit).toMatchObject({ action: 'instance.start', actor: 'clerk' });
   });
 
   it('should fall back to a process key equal to the service code', async () => {
-    const response = await start({ serviceCode: 'passport_issue', channel: 'portal' });
+    const response = await start({ serviceCode: 'passport_issue', channel: 'centre' });
     expect(response.status).toBe(201);
   });
 
@@ -64,7 +64,7 @@ describe('/api/applications', () => {
   });
 
   it('should answer 400 from the engine for a channel the process does not accept', async () => {
-    const response = await start({ serviceCode: 'PS-001', channel: 'agency' });
+    const response = await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'PS-001', channel: 'agency' }, as: 'official' });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; message: string; details: { field: string } } };
     expect(body.error).toMatchObject({ code: 'bad_request', details: { field: 'channel' } });
@@ -78,12 +78,12 @@ describe('/api/applications', () => {
   });
 
   it('should answer malformed JSON with 400 without echoing it, and an XML body with 415', async () => {
-    const malformed = await server.api('/api/applications', { method: 'POST', body: '{"serviceCode": "secret', headers: { 'Content-Type': 'application/json' } });
+    const malformed = await server.api('/api/applications', { method: 'POST', body: '{"serviceCode": "secret', headers: { 'Content-Type': 'application/json' }, as: 'clerk' });
     expect(malformed.status).toBe(400);
     const text = await malformed.text();
     expect(text).toContain('bad_request');
     expect(text).not.toContain('secret');
-    const xml = await server.api('/api/applications', { method: 'POST', body: '<a/>', headers: { 'Content-Type': 'application/xml' } });
+    const xml = await server.api('/api/applications', { method: 'POST', body: '<a/>', headers: { 'Content-Type': 'application/xml' }, as: 'clerk' });
     expect(xml.status).toBe(415);
   });
 
@@ -94,7 +94,7 @@ describe('/api/applications', () => {
   });
 
   it('should answer 404 for an unknown application', async () => {
-    const response = await server.api('/api/applications/no-such-id');
+    const response = await server.api('/api/applications/no-such-id', { as: 'supervisor' });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: 'not_found', details: { kind: 'instance', id: 'no-such-id' } } });
   });

@@ -29,31 +29,31 @@ describe('/api/definitions', () => {
   });
 
   it('should list the latest of each key without the XML, its versions, and its XML', async () => {
-    const list = (await (await server.api('/api/definitions')).json()) as Record<string, unknown>[];
+    const list = (await (await server.api('/api/definitions', { as: 'supervisor' })).json()) as Record<string, unknown>[];
     expect(list).toEqual([
-      expect.objectContaining({ key: 'passport_issue', version: 2, id: 'passport_issue:2', name: 'Passport issue (v2)', serviceCode: 'PS-001', deployedBy: 'designer-1' }),
+      expect.objectContaining({ key: 'passport_issue', version: 2, id: 'passport_issue:2', name: 'Passport issue (v2)', serviceCode: 'PS-001', deployedBy: 'designer' }),
     ]);
     expect(list[0]).not.toHaveProperty('xml');
     expect(list[0]).not.toHaveProperty('graph');
     expect(typeof list[0]!.deployedAt).toBe('string');
 
-    const versions = (await (await server.api('/api/definitions/passport_issue')).json()) as { version: number }[];
+    const versions = (await (await server.api('/api/definitions/passport_issue', { as: 'designer' })).json()) as { version: number }[];
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
 
-    const latest = await server.api('/api/definitions/passport_issue/xml');
+    const latest = await server.api('/api/definitions/passport_issue/xml', { as: 'designer' });
     expect(latest.status).toBe(200);
     expect(latest.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(await latest.text()).toContain('Passport issue (v2)');
-    const v1 = await server.api('/api/definitions/passport_issue/xml?version=1');
+    const v1 = await server.api('/api/definitions/passport_issue/xml?version=1', { as: 'designer' });
     expect(await v1.text()).toBe(passport);
   });
 
   it('should answer 404 for an unknown key or version and 400 for a bad version', async () => {
-    expect((await server.api('/api/definitions/nothing')).status).toBe(404);
-    const missing = await server.api('/api/definitions/passport_issue/xml?version=9');
+    expect((await server.api('/api/definitions/nothing', { as: 'designer' })).status).toBe(404);
+    const missing = await server.api('/api/definitions/passport_issue/xml?version=9', { as: 'designer' });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
-    const bad = await server.api('/api/definitions/passport_issue/xml?version=zero');
+    const bad = await server.api('/api/definitions/passport_issue/xml?version=zero', { as: 'designer' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'bad_request', details: { issues: [expect.objectContaining({ in: 'query', path: 'version' })] } } });
   });
@@ -86,7 +86,7 @@ describe('/api/definitions', () => {
   });
 
   it('should refuse a JSON body to the deploy route with 415', async () => {
-    const response = await server.api('/api/definitions', { method: 'POST', json: { xml: passport } });
+    const response = await server.api('/api/definitions', { method: 'POST', json: { xml: passport }, as: 'designer' });
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ error: { code: 'unsupported_media_type', details: { accepts: ['application/xml', 'text/xml'] } } });
   });

@@ -21,7 +21,7 @@ describe('an unexpected failure', () => {
   it('should answer 500 "internal error" with no internals, and log the real error with the request id', async () => {
     const internal = new Error('SQLITE_CORRUPT: database disk image is malformed at /srv/secret/tereze.db');
     server = await startTestServer({ wrap: failingInstance(internal) });
-    const response = await server.api('/api/applications/any-id');
+    const response = await server.api('/api/applications/any-id', { as: 'supervisor' });
     expect(response.status).toBe(500);
     const text = await response.text();
     const requestId = response.headers.get('x-request-id');
@@ -35,7 +35,7 @@ describe('an unexpected failure', () => {
 
   it('should treat a thrown non-Error the same way', async () => {
     server = await startTestServer({ wrap: failingInstance({ sql: 'SELECT * FROM secrets' }) });
-    const response = await server.api('/api/applications/any-id');
+    const response = await server.api('/api/applications/any-id', { as: 'supervisor' });
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('secrets');

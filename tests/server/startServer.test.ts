@@ -25,7 +25,7 @@ describe('startServer', () => {
     expect(server.logs).toContainEqual(expect.objectContaining({ message: 'deployed', file: join('PS-001', 'PS-001.bpmn'), definition: 'passport_issue@1' }));
     const failed = server.logs.find((l) => l.message === 'model not deployed');
     expect(failed).toMatchObject({ level: 'error', file: 'broken.bpmn', problems: [expect.objectContaining({ elementId: 'lookup' }), expect.objectContaining({ elementId: 'review' })] });
-    const list = (await (await server.api('/api/definitions')).json()) as { key: string }[];
+    const list = (await (await server.api('/api/definitions', { as: 'designer' })).json()) as { key: string }[];
     expect(list.map((d) => d.key)).toEqual(['passport_issue']);
   });
 
@@ -43,7 +43,8 @@ describe('startServer', () => {
         },
       });
     server = await startTestServer({ wrap: slow });
-    const pending = server.api('/api/tasks');
+    await server.token('clerk');
+    const pending = server.api('/api/tasks', { as: 'clerk' });
     await inside;
     const dispose = server.dispose();
     server = undefined;

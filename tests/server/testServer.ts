@@ -2,20 +2,28 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, sqliteStore, type Engine } from '../../engine/index.js';
+import type { Organisation } from '../../processes/demo/seedOrganisation.js';
 import { parseEnv } from '../../server/env.js';
 import { jsonLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/startServer.js';
+import { TEST_ORGANISATION } from './testOrganisation.js';
 
 export interface TestServer {
   readonly url: string;
   /** The real engine under the server (before any `wrap`). */
   readonly engine: Engine;
+  readonly running: RunningServer;
   /** Everything the server logged, parsed. */
   readonly logs: Record<string, unknown>[];
   /** The temp folder: `processes/` (the catalogue) and the sqlite file live here. */
   readonly dir: string;
-  /** fetch against the server; a JSON `json` body is sent as application/json. */
-  api(path: string, init?: RequestInit & { json?: unknown; user?: string }): Promise<Response>;
+  /**
+   * fetch against the server; a JSON `json` body is sent as application/json. `as` logs in as
+   * that user (password `demo`, once per user) and sends their bearer token.
+   */
+  api(path: string, init?: RequestInit & { json?: unknown; as?: string }): Promise<Response>;
+  /** Logs in (POST /api/session) and keeps the bearer token for `as`. */
+  token(username: string, password?: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -24,6 +32,12 @@ export interface TestServerOptions {
   readonly wrap?: (engine: Engine) => Engine;
   /** Called with the catalogue folder before the server starts. */
   readonly catalogue?: (dir: string) => void;
+  /** Extra environment (DEMO_DATA=off, COOKIE_SECURE…). */
+  readonly env?: Record<string, string>;
+  /** The demo organisation; TEST_ORGANISATION by default (small, so start-up stays quick). */
+  readonly organisation?: Organisation;
+  /** Reuse this data folder (a restart on the same store). */
+  readonly dataDir?: string;
 }
 
 /** A real server on port 0 over a fresh sqlite file, as `npm start` would run it. */
@@ -32,27 +46,49 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const processesDir = join(dir, 'processes');
   mkdirSync(processesDir);
   options.catalogue?.(processesDir);
-  const env = parseEnv({ PORT: '0', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'debug' });
-  mkdirSync(env.DATA_DIR);
+  const env = parseEnv({ PORT: '0', DATA_DIR: options.dataDir ?? join(dir, 'data'), LOG_LEVEL: 'debug', ...options.env });
+  mkdirSync(env.DATA_DIR, { recursive: true });
   const engine = await createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')) });
   const logs: Record<string, unknown>[] = [];
   const logger = jsonLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   let running: RunningServer;
   try {
-    running = await startServer({ env, engine: options.wrap ? options.wrap(engine) : engine, logger, processesDir });
+    running = await startServer({
+      env,
+      engine: options.wrap ? options.wrap(engine) : engine,
+      logger,
+      processesDir,
+      organisation: options.organisation ?? TEST_ORGANISATION,
+    });
   } catch (error) {
     await engine.close();
     throw error;
   }
-  return {
+  const tokens = new Map<string, Promise<string>>();
+  const server: TestServer = {
     url: running.url,
     engine,
+    running,
     logs,
     dir,
-    api(path, init = {}) {
-      const { json, user, ...rest } = init;
+    token(username, password = 'demo') {
+      if (!tokens.has(username)) {
+        tokens.set(
+          username,
+          fetch(running.url + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) }).then(
+            async (response) => {
+              if (response.status !== 200) throw new Error(`login as ${username}: ${response.status} ${await response.text()}`);
+              return ((await response.json()) as { token: string }).token;
+            },
+          ),
+        );
+      }
+      return tokens.get(username)!;
+    },
+    async api(path, init = {}) {
+      const { json, as, ...rest } = init;
       const headers = new Headers(rest.headers);
-      if (user) headers.set('X-Tereze-User', user);
+      if (as) headers.set('Authorization', `Bearer ${await server.token(as)}`);
       if (json !== undefined) headers.set('Content-Type', 'application/json');
       return fetch(running.url + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
     },
@@ -62,9 +98,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
-/** POSTs BPMN XML to the deploy route. */
+/** POSTs BPMN XML to the deploy route, as the designer. */
 export function deploy(server: TestServer, xml: string, contentType = 'application/xml'): Promise<Response> {
-  return server.api('/api/definitions', { method: 'POST', body: xml, headers: { 'Content-Type': contentType }, user: 'designer-1' });
+  return server.api('/api/definitions', { method: 'POST', body: xml, headers: { 'Content-Type': contentType }, as: 'designer' });
 }

@@ -1,0 +1,18 @@
+import type { AppDeps } from '../AppContext.js';
+import type { RouteHandlers } from '../route.js';
+import type { absenceRoutes } from './absences.routes.js';
+
+export function absenceHandlers({ engine }: AppDeps): RouteHandlers<typeof absenceRoutes> {
+  return {
+    async list({ params }) {
+      return { status: 200, body: await engine.directory.absences(params.userId) };
+    },
+    async add({ params, body, user }) {
+      const periods = await engine.directory.setAbsence(params.userId, { from: body.from, to: body.to, ...(body.reason ? { reason: body.reason } : {}), by: user.id });
+      return { status: 200, body: periods };
+    },
+    async end({ params, query, user }) {
+      return { status: 200, body: await engine.directory.clearAbsence(params.userId, query.date, { by: user.id }) };
+    },
+  };
+}

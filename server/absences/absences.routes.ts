@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { RouteSpec } from '../route.js';
+
+const UserId = z.object({ userId: z.string().min(1).max(64) });
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+export const AbsenceBody = z.strictObject({ from: IsoDate, to: IsoDate, reason: z.string().max(500).optional() });
+
+/** Absences steer the random draw, so only supervisors of the person's agency or centre set them. */
+export const absenceRoutes = {
+  list: {
+    method: 'get',
+    path: '/api/absences/:userId',
+    summary: "A user's absences (leave, sickness), with who recorded each.",
+    access: { roles: ['supervisor'], scope: 'absence' },
+    params: UserId,
+    responses: [200],
+  },
+  add: {
+    method: 'put',
+    path: '/api/absences/:userId',
+    summary: 'Record an absence from one date to another, inclusive: 200 with all of the user’s absences.',
+    access: { roles: ['supervisor'], scope: 'absence' },
+    params: UserId,
+    body: { kind: 'json', schema: AbsenceBody },
+    responses: [200],
+  },
+  end: {
+    method: 'delete',
+    path: '/api/absences/:userId',
+    summary: 'End the absences covering `?date=` (the official came back early): 200 with the rest.',
+    access: { roles: ['supervisor'], scope: 'absence' },
+    params: UserId,
+    query: z.object({ date: IsoDate }),
+    responses: [200],
+  },
+} as const satisfies Record<string, RouteSpec>;

@@ -1,0 +1,97 @@
+import { NotFoundError, type Engine, type TaskRecord } from '../../engine/index.js';
+import type { ActingUser } from '../AppContext.js';
+import { forbidden, type ScopeChecks, type ScopeInput } from './access.js';
+import { loadApplication } from '../applications/loadApplication.js';
+import { supervisionOf } from './supervision.js';
+
+/**
+ * The scope checks routes name in their `access`: whether this user's centre, agency and
+ * groups reach this resource. The rules (DOMAIN.md):
+ * - a clerk works for a centre: the applications taken in there, the front-office tasks of
+ *   their groups or assigned to them;
+ * - an official works for an agency and its groups: its applications, and the back-office
+ *   tasks of their groups or assigned to them;
+ * - supervisors and auditors see what they oversee (supervision.ts: their agency's processes,
+ *   those where their groups have a task, the applications taken in at their centre); one with
+ *   neither agency, centre nor groups (the inspection) sees the whole organisation.
+ */
+export function scopeChecks(engine: Engine): ScopeChecks {
+  const agencyOf = async (definitionId: string): Promise<string | undefined> => {
+    const [key, version] = splitDefinitionId(definitionId);
+    return (await engine.definition(key, version)).graph.agency;
+  };
+  const oversees = async (user: ActingUser, key: string, agency: string | undefined, intakeCentre: string | undefined): Promise<boolean> => {
+    if (sameScope(user.centre, intakeCentre)) return true;
+    const supervision = await supervisionOf(engine, user);
+    return supervision.all || supervision.keys.has(key) || (agency !== undefined && supervision.agencies.has(agency));
+  };
+  const centreOf = async (userId: string | undefined) => (userId ? (await engine.directory.findUser(userId))?.centre : undefined);
+
+  return {
+    async application(user, input) {
+      const { id } = input.params as { id: string };
+      const app = await loadApplication(engine, id);
+      const agency = await agencyOf(app.definitionId);
+      const intakeCentre = await centreOf(app.intake?.by);
+      const tasks = app.tasks ?? [];
+      const has = (role: ActingUser['roles'][number]) => user.roles.includes(role);
+      const wide = (has('supervisor') || has('auditor')) && (await oversees(user, app.key, agency, intakeCentre));
+      const official = has('official') && (sameScope(user.agency, agency) || tasks.some((t) => t.office !== 'front' && worksOn(user, t)));
+      const clerk =
+        has('clerk') && (app.intake?.by === user.id || sameScope(user.centre, intakeCentre) || tasks.some((t) => t.office === 'front' && worksOn(user, t)));
+      if (!(wide || official || clerk)) throw forbidden(`application ${id} is outside your ${scopeName(user)}`);
+    },
+
+    async startChannel(user, input) {
+      const { channel } = input.body as { channel: string };
+      if (channel === 'centre' && user.roles.includes('clerk')) return;
+      if (channel === 'agency' && user.roles.includes('official')) return;
+      if (channel === 'portal') throw forbidden('the portal channel is for the e-government portal, not a staff account');
+      throw forbidden(`the ${channel} channel is not yours: clerks take applications in at a centre, officials at their agency's desk`);
+    },
+
+    async taskWork(user, input) {
+      const task = await engine.task((input.params as { id: string }).id);
+      const office = task.office === 'front' ? 'clerk' : task.office === 'back' ? 'official' : undefined;
+      if (office && !user.roles.includes(office)) throw forbidden(`task ${task.id} is ${task.office}-office work, for a${office === 'official' ? 'n' : ''} ${office}`);
+      if (!worksOn(user, task)) throw forbidden(`task ${task.id} is neither assigned to you nor in one of your groups`);
+    },
+
+    async taskReassign(user, input) {
+      const task = await engine.task((input.params as { id: string }).id);
+      const intakeCentre = user.centre && task.office === 'front' ? await centreOf((await loadApplication(engine, task.instanceId)).intake?.by) : undefined;
+      if (!(await oversees(user, task.key, await agencyOf(`${task.key}:`), intakeCentre))) throw forbidden(`task ${task.id} is not one you oversee`);
+    },
+
+    async absence(user, input) {
+      const { userId } = input.params as { userId: string };
+      const target = await engine.directory.findUser(userId);
+      if (!target) throw new NotFoundError('user', userId);
+      const supervision = await supervisionOf(engine, user);
+      if (supervision.all || (target.agency !== undefined && supervision.agencies.has(target.agency)) || sameScope(user.centre, target.centre)) return;
+      throw forbidden(`${userId} is not in your ${scopeName(user)}`);
+    },
+  } satisfies Record<string, (user: ActingUser, input: ScopeInput) => Promise<void>>;
+}
+
+/** Assigned to them, or waiting unassigned or held by a colleague in one of their groups. */
+export function worksOn(user: ActingUser, task: TaskRecord): boolean {
+  if (task.assignee === user.id || task.completedBy === user.id) return true;
+  return task.candidateGroup !== undefined && user.groups.includes(task.candidateGroup);
+}
+
+/** Both set and equal: a missing agency on either side never matches. */
+function sameScope(mine: string | undefined, theirs: string | undefined): boolean {
+  return mine !== undefined && mine === theirs;
+}
+
+function scopeName(user: ActingUser): string {
+  return user.agency ? `agency (${user.agency})` : user.centre ? `centre (${user.centre})` : 'groups';
+}
+
+/** `key:version`; a trailing `:` (no version) means the latest. */
+function splitDefinitionId(id: string): [string, number | undefined] {
+  const at = id.lastIndexOf(':');
+  const version = Number(id.slice(at + 1));
+  return [id.slice(0, at), id.slice(at + 1) && Number.isInteger(version) ? version : undefined];
+}

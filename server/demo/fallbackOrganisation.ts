@@ -1,0 +1,24 @@
+import type { Organisation } from '../../processes/demo/seedOrganisation.js';
+
+/**
+ * The smallest demo organisation: a user per role (ARCHITECTURE.md, the demo organisation
+ * contract), used when processes/demo/organisation.json cannot be read.
+ */
+export const FALLBACK_ORGANISATION: Organisation = {
+  centres: [{ id: 'astana-1', name: 'Public Service Centre No. 1, Astana', city: 'Astana' }],
+  agencies: [{ id: 'social', name: 'Social protection' }],
+  groups: [
+    { id: 'centre-clerks', name: 'Front-office clerks of the centres' },
+    { id: 'social-benefits', name: 'Benefits', agency: 'social' },
+    { id: 'social-supervisors', name: 'Benefits supervisors', agency: 'social' },
+  ],
+  users: [
+    { id: 'designer', name: 'Demo process designer', roles: ['designer'], groups: [] },
+    { id: 'clerk', name: 'Demo clerk', roles: ['clerk'], groups: ['centre-clerks'], centre: 'astana-1' },
+    { id: 'official', name: 'Demo official', roles: ['official'], groups: ['social-benefits'], agency: 'social' },
+    { id: 'supervisor', name: 'Demo supervisor', roles: ['supervisor'], groups: ['social-supervisors'], agency: 'social' },
+    { id: 'coordinator', name: 'Demo coordinator', roles: ['coordinator'], groups: [] },
+    { id: 'auditor', name: 'Demo auditor', roles: ['auditor'], groups: [] },
+  ],
+  routing: [],
+};

@@ -1,0 +1,65 @@
+import type { AppDeps } from '../AppContext.js';
+import { actingUser } from '../auth/authentication.js';
+import { CSRF_COOKIE, SESSION_COOKIE, csrfTokenFor } from '../auth/cookies.js';
+import { HttpProblem } from '../HttpProblem.js';
+import type { RouteHandlers } from '../route.js';
+import { userView } from '../users/userView.js';
+import type { sessionRoutes } from './session.routes.js';
+
+export function sessionHandlers({ engine, logger, auth }: AppDeps): RouteHandlers<typeof sessionRoutes> {
+  return {
+    async login({ body, address }) {
+      const { username, password } = body;
+      const verdict = auth.throttle.check(username, address);
+      if (!verdict.allowed) {
+        const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+        logger.warn('login throttled', { username, address, by: verdict.by });
+        throw new HttpProblem(
+          429,
+          'too_many_attempts',
+          `too many failed logins ${verdict.by === 'user' ? 'for this user name' : 'from this address'}: try again in ${minutes(seconds)}`,
+          { retryAfterSeconds: seconds },
+          { 'Retry-After': String(seconds) },
+        );
+      }
+      const user = await engine.accounts.verify(username, password);
+      if (!user) {
+        auth.throttle.fail(username, address);
+        await engine.accounts.recordLoginFailure({ username, address, reason: 'bad_credentials' });
+        // One answer for an unknown name and a wrong password: the login form tells nothing about who exists.
+        throw new HttpProblem(401, 'unauthenticated', 'wrong user name or password');
+      }
+      auth.throttle.succeed(username);
+      const session = await engine.accounts.createSession(user.id, { ttlMs: auth.sessionTtlMs });
+      const csrfToken = csrfTokenFor(session.token);
+      return {
+        status: 200,
+        body: { token: session.token, csrfToken, expiresAt: session.expiresAt, user: userView(actingUser(user)) },
+        cookies: [
+          { name: SESSION_COOKIE, value: session.token, httpOnly: true, maxAgeMs: auth.sessionTtlMs },
+          { name: CSRF_COOKIE, value: csrfToken, httpOnly: false, maxAgeMs: auth.sessionTtlMs },
+        ],
+      };
+    },
+
+    async current({ user, credentials }) {
+      return { status: 200, body: { user: userView(user), via: credentials?.via, expiresAt: credentials?.expiresAt } };
+    },
+
+    async logout({ user, credentials }) {
+      if (credentials) await engine.accounts.revokeSession(credentials.sessionId, { by: user.id });
+      return {
+        status: 204,
+        body: null,
+        cookies: [
+          { name: SESSION_COOKIE, value: null, httpOnly: true },
+          { name: CSRF_COOKIE, value: null, httpOnly: false },
+        ],
+      };
+    },
+  };
+}
+
+function minutes(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}
