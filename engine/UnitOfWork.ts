@@ -255,7 +255,7 @@ export class UnitOfWork {
   /** Applies the task's assignment strategy; the draw is audited with its candidate pool. */
   private async assign(task: TaskRecord, state: InstanceState, graph: ProcessGraph): Promise<void> {
     const spec = graph.nodes[task.elementId]?.userTask;
-    if (!spec || !this.deps.assigner || !this.deps.localDate) return;
+    if (!spec || spec.assignment === 'claim' || !spec.candidateGroup || !this.deps.assigner || !this.deps.localDate) return;
     const excluded = spec.excludeAssigneesOf.length ? await this.assigneesOf(state.id, spec.excludeAssigneesOf) : [];
     const outcome = await this.deps.assigner.assign({
       taskId: task.id,
