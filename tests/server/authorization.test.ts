@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../server/routes.js';
+import { fixture } from '../support/harness.js';
+import { deploy, startTestServer, type TestServer } from './testServer.js';
+
+const passport = fixture(import.meta.url, 'fixtures/passport.bpmn');
+const benefit = fixture(import.meta.url, 'fixtures/benefit.bpmn');
+
+/** Every role of the demo contract, anonymous, and users of the same role outside the scope. */
+const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj'] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface Call {
+  readonly method: string;
+  readonly path: string;
+  readonly json?: unknown;
+  readonly xml?: string;
+  /** Send this token instead of the caller's shared one (logout must not end the shared session). */
+  readonly token?: string;
+}
+
+interface Row {
+  /** Builds the request, with fresh fixtures where the call changes them (claim, complete…). */
+  readonly call: (caller: Caller) => Promise<Call>;
+  readonly expect: Readonly<Record<Caller, number>>;
+}
+
+/** The same status for everyone but the listed callers. */
+function statuses(all: number, except: Partial<Record<Caller, number>> = {}): Record<Caller, number> {
+  return Object.fromEntries(CALLERS.map((c) => [c, except[c] ?? all])) as Record<Caller, number>;
+}
+/** Anonymous 401; everyone else 403 unless listed. */
+const only = (allowed: Partial<Record<Caller, number>>) => statuses(403, { anonymous: 401, ...allowed });
+
+describe('authorization: every route as every role', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    expect((await deploy(server, passport)).status).toBe(201);
+    expect((await deploy(server, benefit)).status).toBe(201);
+    // Log everyone in up front (scrypt is the slow part).
+    await Promise.all(CALLERS.filter((c) => c !== 'anonymous').map((c) => server.token(c)));
+  });
+  afterAll(() => server.dispose());
+
+  /** An application taken in by the demo clerk at astana-1: its front-office task waits in centre-clerks. */
+  const intake = async () => {
+    const response = await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'TEST-BENEFIT', channel: 'centre' }, as: 'clerk' });
+    const { id } = (await response.json()) as { id: string };
+    const [task] = await server.engine.tasks({ instanceId: id });
+    return { id, frontTask: task!.id };
+  };
+  /** …and past the front office: the back-office review, drawn at random (the one member: official). */
+  const atReview = async () => {
+    const { id, frontTask } = await intake();
+    await server.engine.completeTask(frontTask, { by: 'clerk' });
+    const [task] = await server.engine.tasks({ instanceId: id });
+    expect(task).toMatchObject({ elementId: 'review', assignee: 'official' });
+    return task!.id;
+  };
+  let shared: Promise<{ id: string }> | undefined;
+  const application = () => (shared ??= intake());
+
+  const TABLE: Record<string, Row> = {
+    'health.health': { call: async () => ({ method: 'GET', path: '/api/health' }), expect: statuses(200) },
+    'session.login': {
+      call: async (c) => ({ method: 'POST', path: '/api/session', json: { username: c === 'anonymous' ? 'designer' : c, password: 'demo' } }),
+      expect: statuses(200),
+    },
+    'session.current': { call: async () => ({ method: 'GET', path: '/api/session' }), expect: statuses(200, { anonymous: 401 }) },
+    'session.logout': {
+      call: async (c) => ({ method: 'DELETE', path: '/api/session', ...(c === 'anonymous' ? {} : { token: await login(server, c) }) }),
+      expect: statuses(204, { anonymous: 401 }),
+    },
+    'users.me': { call: async () => ({ method: 'GET', path: '/api/users/me' }), expect: statuses(200, { anonymous: 401 }) },
+    'definitions.deploy': { call: async () => ({ method: 'POST', path: '/api/definitions', xml: passport }), expect: only({ designer: 200 }) },
+    'definitions.list': { call: async () => ({ method: 'GET', path: '/api/definitions' }), expect: only({ designer: 200, supervisor: 200, 'supervisor-mj': 200 }) },
+    'definitions.versions': {
+      call: async () => ({ method: 'GET', path: '/api/definitions/benefit' }),
+      expect: only({ designer: 200, supervisor: 200, 'supervisor-mj': 200 }),
+    },
+    'definitions.xml': { call: async () => ({ method: 'GET', path: '/api/definitions/benefit/xml' }), expect: only({ designer: 200, supervisor: 200, 'supervisor-mj': 200 }) },
+    'applications.start': {
+      // A centre intake: clerks only (an official's channel is the agency desk).
+      call: async () => ({ method: 'POST', path: '/api/applications', json: { serviceCode: 'TEST-BENEFIT', channel: 'centre' } }),
+      expect: only({ clerk: 201, 'clerk-almaty': 201 }),
+    },
+    'applications.get': {
+      call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}` }),
+      // The other centre's clerk, the other agency's official, supervisor and auditor: 403.
+      expect: only({ clerk: 200, official: 200, supervisor: 200, auditor: 200 }),
+    },
+    'tasks.list': { call: async () => ({ method: 'GET', path: '/api/tasks' }), expect: only({ clerk: 200, official: 200, supervisor: 200, 'clerk-almaty': 200, 'official-mj': 200, 'supervisor-mj': 200 }) },
+    'tasks.claim': { call: async () => ({ method: 'POST', path: `/api/tasks/${(await intake()).frontTask}/claim` }), expect: only({ clerk: 200 }) },
+    'tasks.complete': { call: async () => ({ method: 'POST', path: `/api/tasks/${(await intake()).frontTask}/complete`, json: {} }), expect: only({ clerk: 200 }) },
+    'tasks.reassign': {
+      call: async () => ({ method: 'POST', path: `/api/tasks/${await atReview()}/reassign`, json: { to: 'official', reason: 'back from leave' } }),
+      expect: only({ supervisor: 200 }),
+    },
+    'absences.list': { call: async () => ({ method: 'GET', path: '/api/absences/official' }), expect: only({ supervisor: 200 }) },
+    'absences.add': {
+      call: async () => ({ method: 'PUT', path: '/api/absences/official', json: { from: '2030-01-10', to: '2030-01-12', reason: 'leave' } }),
+      expect: only({ supervisor: 200 }),
+    },
+    'absences.end': { call: async () => ({ method: 'DELETE', path: '/api/absences/official?date=2030-01-11' }), expect: only({ supervisor: 200 }) },
+  };
+
+  it('should have a row for every route the server mounts, and no other', () => {
+    const mounted = Object.entries(ROUTES).flatMap(([resource, routes]) => Object.keys(routes).map((name) => `${resource}.${name}`));
+    expect(Object.keys(TABLE).sort()).toEqual(mounted.sort());
+  });
+
+  it('should declare who may call every route', () => {
+    for (const routes of Object.values(ROUTES)) for (const spec of Object.values(routes)) expect(spec.access, spec.path).toBeDefined();
+  });
+
+  for (const [route, row] of Object.entries(TABLE)) {
+    it(`should answer ${route} by role and scope`, async () => {
+      const got: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const call = await row.call(caller);
+        const headers: Record<string, string> = {};
+        const token = call.token ?? (caller === 'anonymous' ? undefined : await server.token(caller));
+        if (token) headers.Authorization = `Bearer ${token}`;
+        if (call.xml !== undefined) headers['Content-Type'] = 'application/xml';
+        if (call.json !== undefined) headers['Content-Type'] = 'application/json';
+        const body = call.xml ?? (call.json === undefined ? undefined : JSON.stringify(call.json));
+        const response = await fetch(server.url + call.path, { method: call.method, headers, ...(body === undefined ? {} : { body }) });
+        got[caller] = response.status;
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+});
+
+async function login(server: TestServer, username: string): Promise<string> {
+  const response = await fetch(server.url + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  return ((await response.json()) as { token: string }).token;
+}
