@@ -1,0 +1,124 @@
+/** A problem the server reported: `{ error: { code, message, details? } }` with its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface DefinitionSummary {
+  readonly key: string;
+  readonly version: number;
+  readonly id: string;
+  readonly name?: string;
+  readonly serviceCode?: string;
+  readonly deployedAt?: string;
+}
+
+export interface DeployProblem {
+  readonly elementId?: string | null;
+  readonly message: string;
+}
+
+export type DeployResult =
+  | { readonly ok: true; readonly created: boolean; readonly key: string; readonly version: number; readonly warnings: readonly unknown[] }
+  | { readonly ok: false; readonly errors: readonly DeployProblem[] };
+
+export interface SessionUser {
+  readonly id: string;
+  readonly name?: string;
+  readonly roles?: readonly string[];
+}
+
+const CSRF_COOKIE = 'tereze_csrf';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The REST API as the designer uses it. Sends the bearer token once it has one, and the
+ * session cookie always (`credentials: 'include'`) with its CSRF echo on unsafe methods.
+ */
+export class ApiClient {
+  private token: string | undefined;
+
+  constructor(private readonly base = '') {}
+
+  /** `undefined` when the server has no accounts (404): everyone may design then. */
+  async currentUser(): Promise<SessionUser | null | undefined> {
+    const response = await this.send('GET', '/api/session');
+    if (response.status === 404) return undefined;
+    if (response.status === 401) return null;
+    const body = await this.json(response);
+    return (body as { user?: SessionUser }).user ?? (body as SessionUser);
+  }
+
+  async login(username: string, password: string): Promise<SessionUser> {
+    const response = await this.send('POST', '/api/session', JSON.stringify({ username, password }), 'application/json');
+    const body = (await this.json(response)) as { token?: string; user: SessionUser };
+    this.token = body.token;
+    return body.user;
+  }
+
+  async definitions(): Promise<DefinitionSummary[]> {
+    return (await this.json(await this.send('GET', '/api/definitions'))) as DefinitionSummary[];
+  }
+
+  async versions(key: string): Promise<DefinitionSummary[]> {
+    return (await this.json(await this.send('GET', `/api/definitions/${encodeURIComponent(key)}`))) as DefinitionSummary[];
+  }
+
+  async definitionXml(key: string, version?: number): Promise<string> {
+    const query = version ? `?version=${version}` : '';
+    const response = await this.send('GET', `/api/definitions/${encodeURIComponent(key)}/xml${query}`);
+    if (!response.ok) await this.json(response);
+    return response.text();
+  }
+
+  /** A 422 is an answer, not a failure: the problems, each naming its element. */
+  async deploy(xml: string): Promise<DeployResult> {
+    const response = await this.send('POST', '/api/definitions', xml, 'application/xml');
+    if (response.status === 422) {
+      const body = (await response.json()) as { errors?: DeployProblem[]; error?: { details?: { errors?: DeployProblem[] }; message?: string } };
+      const errors = body.errors ?? body.error?.details?.errors ?? [{ message: body.error?.message ?? 'invalid model' }];
+      return { ok: false, errors };
+    }
+    const body = (await this.json(response)) as { created?: boolean; key: string; version: number; warnings?: unknown[] };
+    return { ok: true, created: body.created ?? response.status === 201, key: body.key, version: body.version, warnings: body.warnings ?? [] };
+  }
+
+  private async send(method: string, path: string, body?: string, type?: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (type) headers['Content-Type'] = type;
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf && UNSAFE.has(method)) headers['X-CSRF-Token'] = csrf;
+    return fetch(this.base + path, { method, headers, credentials: 'include', ...(body === undefined ? {} : { body }) });
+  }
+
+  private async json(response: Response): Promise<unknown> {
+    const text = await response.text();
+    const body: unknown = text ? safeParse(text) : undefined;
+    if (!response.ok) {
+      const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, body);
+    }
+    return body;
+  }
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function readCookie(name: string): string | undefined {
+  const pair = document.cookie.split('; ').find((entry) => entry.startsWith(`${name}=`));
+  return pair ? decodeURIComponent(pair.slice(name.length + 1)) : undefined;
+}

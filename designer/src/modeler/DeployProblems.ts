@@ -1,0 +1,42 @@
+import { LitElement, css, html } from 'lit';
+import type { DeployProblem } from '../api/ApiClient.js';
+
+/** The server's deploy errors as a list; clicking one emits `select-element` {elementId}. */
+export class DeployProblems extends LitElement {
+  static override properties = { problems: { attribute: false } };
+  declare problems: readonly DeployProblem[];
+
+  constructor() {
+    super();
+    this.problems = [];
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    :host([hidden]) { display: none; }
+    h2 { font-size: 13px; margin: 0; padding: 6px 10px; color: #a40e26; background: #fde8ea; }
+    ul { list-style: none; margin: 0; padding: 0; max-height: 140px; overflow: auto; }
+    li { padding: 4px 10px; border-top: 1px solid #f3c5cb; cursor: pointer; font-size: 13px; }
+    li:hover { background: #fff3f4; }
+    code { color: #a40e26; margin-right: 6px; }
+  `;
+
+  override render() {
+    if (!this.problems.length) return html``;
+    return html`
+      <h2>The server refused the model: ${this.problems.length} ${this.problems.length === 1 ? 'problem' : 'problems'}</h2>
+      <ul>
+        ${this.problems.map(
+          (p) => html`<li class="problem" data-element-id=${p.elementId ?? ''} @click=${() => this.select(p)}><code>${p.elementId ?? 'model'}</code>${p.message}</li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  private select(problem: DeployProblem) {
+    if (!problem.elementId) return;
+    this.dispatchEvent(new CustomEvent('select-element', { detail: { elementId: problem.elementId }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('tereze-deploy-problems', DeployProblems);

@@ -1,0 +1,200 @@
+import Modeler from 'bpmn-js/lib/Modeler';
+import { LitElement, html } from 'lit';
+import { ApiError, type ApiClient, type DefinitionSummary, type DeployProblem } from '../api/ApiClient.js';
+import { createModeler } from './createModeler.js';
+import { newDiagramXml } from './newDiagram.js';
+import { clearProblems, showProblems } from './problemMarkers.js';
+import './DeployProblems.js';
+import './ModelerToolbar.js';
+
+type StatusKind = 'info' | 'ok' | 'error';
+
+interface Selection { select(element: unknown): void }
+interface Registry { get(id: string): unknown }
+interface Canvas { scrollToElement(element: unknown): void; zoom(level: string): void }
+interface CommandStack { undo(): void; redo(): void }
+
+/**
+ * The modeler page: toolbar, canvas, properties panel, deploy problems and a status line.
+ * It renders into the light DOM because bpmn-js and its panel are styled by document CSS.
+ * The page fetches (definitions, XML, deploy); the toolbar and the problem list only emit.
+ */
+export class ModelerPage extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    definitions: { state: true },
+    versions: { state: true },
+    problems: { state: true },
+    status: { state: true },
+    statusKind: { state: true },
+    busy: { state: true },
+  };
+
+  declare api: ApiClient;
+  declare definitions: DefinitionSummary[];
+  declare versions: DefinitionSummary[];
+  declare problems: DeployProblem[];
+  declare status: string;
+  declare statusKind: StatusKind;
+  declare busy: boolean;
+
+  /** The bpmn-js modeler (public for tools and end-to-end tests). */
+  modeler: Modeler | undefined;
+  /** What the last import reported: warnings count, or the error that stopped it. */
+  lastImport: { name: string; warnings: number; error?: string } | undefined;
+  private fileName = 'diagram.bpmn';
+
+  constructor() {
+    super();
+    this.definitions = [];
+    this.versions = [];
+    this.problems = [];
+    this.status = '';
+    this.statusKind = 'info';
+    this.busy = false;
+  }
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override render() {
+    return html`
+      <tereze-modeler-toolbar
+        .definitions=${this.definitions}
+        .versions=${this.versions}
+        ?busy=${this.busy}
+        @new-diagram=${() => this.importXml(newDiagramXml(), 'new diagram')}
+        @import-xml=${(e: CustomEvent<{ xml: string; name: string }>) => this.importXml(e.detail.xml, e.detail.name)}
+        @download=${this.download}
+        @undo=${() => this.modeler?.get<CommandStack>('commandStack').undo()}
+        @redo=${() => this.modeler?.get<CommandStack>('commandStack').redo()}
+        @pick-key=${(e: CustomEvent<{ key: string }>) => this.loadVersions(e.detail.key)}
+        @open-definition=${(e: CustomEvent<{ key: string; version?: number }>) => this.openDefinition(e.detail.key, e.detail.version)}
+        @deploy=${this.deploy}
+      ></tereze-modeler-toolbar>
+      <div class="modeler-body">
+        <div class="modeler-main">
+          <div class="modeler-canvas"></div>
+          <tereze-deploy-problems
+            .problems=${this.problems}
+            ?hidden=${!this.problems.length}
+            @select-element=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}
+          ></tereze-deploy-problems>
+        </div>
+        <aside class="modeler-panel"></aside>
+      </div>
+      <div class="status" data-kind=${this.statusKind} role="status">${this.status}</div>
+    `;
+  }
+
+  override firstUpdated() {
+    this.modeler = createModeler(this.querySelector('.modeler-canvas') as HTMLElement, this.querySelector('.modeler-panel') as HTMLElement);
+    void this.importXml(newDiagramXml(), 'new diagram');
+    void this.loadDefinitions();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.modeler?.destroy();
+    this.modeler = undefined;
+  }
+
+  async importXml(xml: string, name: string): Promise<void> {
+    if (!this.modeler) return;
+    this.problems = [];
+    try {
+      clearProblems(this.modeler);
+      const { warnings } = await this.modeler.importXML(xml);
+      this.lastImport = { name, warnings: warnings.length };
+      this.fileName = name.endsWith('.bpmn') ? name : `${name.replace(/[^\w.-]+/g, '_')}.bpmn`;
+      this.modeler.get<Canvas>('canvas').zoom('fit-viewport');
+      this.setStatus(`Opened ${name}${warnings.length ? ` with ${warnings.length} import warnings` : ''}`, 'info');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.lastImport = { name, warnings: 0, error: message };
+      this.setStatus(`Could not open ${name}: ${message}`, 'error');
+    }
+  }
+
+  private async loadDefinitions() {
+    try {
+      this.definitions = await this.api.definitions();
+    } catch (error) {
+      this.fail('Could not list the deployed processes', error);
+    }
+  }
+
+  private async loadVersions(key: string) {
+    try {
+      this.versions = await this.api.versions(key);
+    } catch (error) {
+      this.fail(`Could not list the versions of ${key}`, error);
+    }
+  }
+
+  private async openDefinition(key: string, version?: number) {
+    try {
+      const xml = await this.api.definitionXml(key, version);
+      await this.importXml(xml, `${key}${version ? ` v${version}` : ''}`);
+      this.fileName = `${key}.bpmn`;
+    } catch (error) {
+      this.fail(`Could not open ${key}`, error);
+    }
+  }
+
+  private async download() {
+    if (!this.modeler) return;
+    const { xml } = await this.modeler.saveXML({ format: true });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([xml ?? ''], { type: 'application/xml' }));
+    link.download = this.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1_000);
+  }
+
+  private async deploy() {
+    if (!this.modeler) return;
+    this.busy = true;
+    try {
+      const { xml } = await this.modeler.saveXML({ format: true });
+      const result = await this.api.deploy(xml ?? '');
+      clearProblems(this.modeler);
+      if (result.ok) {
+        this.problems = [];
+        const what = result.created ? `Deployed ${result.key} as version ${result.version}` : `${result.key} is unchanged: still version ${result.version}`;
+        this.setStatus(`${what}${result.warnings.length ? ` (${result.warnings.length} warnings)` : ''}`, 'ok');
+        await this.loadDefinitions();
+        await this.loadVersions(result.key);
+      } else {
+        this.problems = [...result.errors];
+        const marked = showProblems(this.modeler, result.errors);
+        this.setStatus(`Not deployed: ${result.errors.length} problems, ${marked.length} elements marked`, 'error');
+      }
+    } catch (error) {
+      this.fail('Deploy failed', error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  selectElement(id: string) {
+    if (!this.modeler) return;
+    const element = this.modeler.get<Registry>('elementRegistry').get(id);
+    if (!element) return;
+    this.modeler.get<Selection>('selection').select(element);
+    this.modeler.get<Canvas>('canvas').scrollToElement(element);
+  }
+
+  private fail(what: string, error: unknown) {
+    const message = error instanceof ApiError ? `${error.message} (${error.status})` : error instanceof Error ? error.message : String(error);
+    this.setStatus(`${what}: ${message}`, 'error');
+  }
+
+  private setStatus(message: string, kind: StatusKind) {
+    this.status = message;
+    this.statusKind = kind;
+  }
+}
+
+customElements.define('tereze-modeler-page', ModelerPage);

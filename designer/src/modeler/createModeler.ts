@@ -1,0 +1,14 @@
+import Modeler from 'bpmn-js/lib/Modeler';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import psDescriptor from '../../../engine/model/ps.json';
+import { PublicServicePropertiesModule } from '../properties/index.js';
+
+/** A bpmn-js Modeler that reads and writes the `ps` extension and shows its panel group. */
+export function createModeler(canvas: HTMLElement, panel: HTMLElement): Modeler {
+  return new Modeler({
+    container: canvas,
+    propertiesPanel: { parent: panel },
+    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PublicServicePropertiesModule],
+    moddleExtensions: { ps: psDescriptor },
+  });
+}
