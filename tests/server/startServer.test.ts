@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,4 +75,36 @@ describe('server/main.ts', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("PORT: expected a number between 0 and 65535, got 'abc'");
   });
+});
+
+describe('server/main.ts start-up output', () => {
+  const boot = (extra: Record<string, string>) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tereze-main-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MONGODB_URI: '', LOG_LEVEL: 'silent', ...extra },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => (child.kill('SIGTERM'), reject(new Error(`no start-up line in time:\n${out}`))), 60_000);
+      child.stdout.on('data', () => {
+        // Demo logins follow the listening line; give them a moment to arrive.
+        if (out.includes('listening')) setTimeout(() => (clearTimeout(timer), child.kill('SIGTERM')), 300);
+      });
+      child.on('exit', () => (rmSync(dataDir, { recursive: true, force: true }), resolve(out)));
+    });
+  };
+
+  it('should print the demo logins (a user per role, password demo) on a first start', async () => {
+    const out = await boot({});
+    expect(out).toContain('password "demo"');
+    for (const role of ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor']) expect(out).toMatch(new RegExp(`${role}\\s+user ${role}`));
+  }, 90_000);
+
+  it('should print no password at all with DEMO_DATA=off', async () => {
+    const out = await boot({ DEMO_DATA: 'off' });
+    expect(out).toContain('listening');
+    expect(out).not.toMatch(/password|demo/i);
+  }, 90_000);
 });
