@@ -11,7 +11,23 @@ type StatusKind = 'info' | 'ok' | 'error';
 
 interface Selection { select(element: unknown): void }
 interface Registry { get(id: string): unknown }
-interface Canvas { scrollToElement(element: unknown): void; zoom(level: string): void }
+interface Box { x: number; y: number; width: number; height: number }
+interface Canvas {
+  scrollToElement(element: unknown): void;
+  viewbox(): Box & { inner: Box; outer: Box };
+  viewbox(box: Box): void;
+}
+
+/** The palette floats over the canvas' left edge: fit the diagram in the space beside it. */
+const PALETTE_WIDTH = 80;
+const MARGIN = 20;
+
+function fitBesidePalette(canvas: Canvas) {
+  const { inner, outer } = canvas.viewbox();
+  if (!inner.width || !inner.height) return;
+  const scale = Math.min(1, (outer.width - PALETTE_WIDTH - MARGIN) / inner.width, (outer.height - 2 * MARGIN) / inner.height);
+  canvas.viewbox({ x: inner.x - PALETTE_WIDTH / scale, y: inner.y - MARGIN / scale, width: outer.width / scale, height: outer.height / scale });
+}
 interface CommandStack { undo(): void; redo(): void }
 
 /**
@@ -108,7 +124,7 @@ export class ModelerPage extends LitElement {
       const { warnings } = await this.modeler.importXML(xml);
       this.lastImport = { name, warnings: warnings.length };
       this.fileName = name.endsWith('.bpmn') ? name : `${name.replace(/[^\w.-]+/g, '_')}.bpmn`;
-      this.modeler.get<Canvas>('canvas').zoom('fit-viewport');
+      fitBesidePalette(this.modeler.get<Canvas>('canvas'));
       this.setStatus(`Opened ${name}${warnings.length ? ` with ${warnings.length} import warnings` : ''}`, 'info');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

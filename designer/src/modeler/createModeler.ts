@@ -7,7 +7,8 @@ import { PublicServicePropertiesModule } from '../properties/index.js';
 export function createModeler(canvas: HTMLElement, panel: HTMLElement): Modeler {
   return new Modeler({
     container: canvas,
-    propertiesPanel: { parent: panel },
+    // The Public service group opens by default: it is what a designer here edits most.
+    propertiesPanel: { parent: panel, layout: { groups: { general: { open: true }, 'public-service': { open: true } } } },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PublicServicePropertiesModule],
     moddleExtensions: { ps: psDescriptor },
   });

@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
+
+const MIWG = fileURLToPath(new URL('../../../shared/corpus/miwg/', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('./fixtures/two-user-tasks.bpmn', import.meta.url));
+
+if (chromiumMissing) console.warn(`[e2e] modeler tests ${SKIP_REASON}`);
+
+/** The modeler's XML right now, from the page (the test runs in Node; the page has the DOM). */
+function modelXml(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const view = (globalThis as any).document.querySelector('tereze-modeler-page');
+    return (await view.modeler.saveXML({ format: false })).xml as string;
+  });
+}
+
+function userTaskXml(xml: string, id: string): string {
+  return new RegExp(`<bpmn:userTask id="${id}"[\\s\\S]*?</bpmn:userTask>`).exec(xml)?.[0] ?? '';
+}
+
+function slaDuration(xml: string, taskId: string): string | undefined {
+  return /<ps:sla\b[^>]*\bduration="([^"]*)"/.exec(userTaskXml(xml, taskId))?.[1];
+}
+
+async function selectedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const view = (globalThis as any).document.querySelector('tereze-modeler-page');
+    return view.modeler.get('selection').get().map((element: { id: string }) => element.id) as string[];
+  });
+}
+
+describe.skipIf(chromiumMissing)(chromiumMissing ? `designer modeler in Chromium (${SKIP_REASON})` : 'designer modeler in Chromium', () => {
+  let harness: DesignerHarness;
+
+  beforeAll(async () => {
+    harness = await startDesignerHarness();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.dispose();
+  });
+
+  /** A deployed process with two user tasks, the first with an SLA: from the catalogue, else the fixture. */
+  async function processToEdit(): Promise<{ key: string; version: number; slaTask: string; otherTask: string; duration: string }> {
+    const list = (await (await harness.api('/api/definitions')).json()) as { key: string; version: number }[];
+    for (const { key, version } of list) {
+      const xml = await (await harness.api(`/api/definitions/${encodeURIComponent(key)}/xml`)).text();
+      const tasks = [...xml.matchAll(/<bpmn:userTask id="([^"]+)"/g)].map((m) => m[1] as string);
+      const slaTask = tasks.find((id) => slaDuration(xml, id));
+      const otherTask = tasks.find((id) => id !== slaTask);
+      if (slaTask && otherTask) return { key, version, slaTask, otherTask, duration: slaDuration(xml, slaTask) as string };
+    }
+    const deployed = await harness.api('/api/definitions', { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body: readFileSync(FIXTURE, 'utf8') });
+    expect(deployed.status).toBe(201);
+    const { key, version } = (await deployed.json()) as { key: string; version: number };
+    return { key, version, slaTask: 'review', otherTask: 'hand_back', duration: '5' };
+  }
+
+  it('should open a deployed process, change an SLA in the panel, deploy it, mark a bad element and undo', async () => {
+    const target = await processToEdit();
+    const newDuration = String(Number(target.duration) + 7);
+    const page = await harness.openDesigner();
+
+    // Given the deployed process opened in the modeler
+    await page.locator('select[name=definition]').selectOption(target.key);
+    await page.locator(`select[name=version] option[value="${target.version}"]`).waitFor({ state: 'attached' });
+    await page.locator('button[data-action=open-definition]').click();
+    await page.locator('.status', { hasText: `Opened ${target.key}` }).waitFor();
+
+    // When the designer changes the SLA of a user task in the Public service group
+    await page.locator(`.djs-element[data-element-id="${target.slaTask}"]`).click();
+    const group = page.locator('[data-group-id="group-public-service"]');
+    await expect.poll(() => group.locator('.bio-properties-panel-group-header-title').textContent()).toBe('Public service');
+    const duration = page.locator('#bio-properties-panel-ps-sla-duration');
+    await expect.poll(() => duration.inputValue()).toBe(target.duration);
+    await duration.fill(newDuration);
+    await expect.poll(async () => slaDuration(await modelXml(page), target.slaTask)).toBe(newDuration);
+
+    // and deploys
+    await page.locator('button[data-action=deploy]').click();
+    const answered = page.locator('.status[data-kind=ok], .status[data-kind=error]');
+    await answered.waitFor();
+    const status = (await answered.textContent()) ?? '';
+    expect(status).toMatch(/^Deployed /);
+    const version = Number(/as version (\d+)/.exec(status)?.[1]);
+
+    // Then the server holds a new version carrying the new duration
+    expect(version).toBeGreaterThan(target.version);
+    const versions = (await (await harness.api(`/api/definitions/${encodeURIComponent(target.key)}`)).json()) as { version: number }[];
+    expect(versions[0]?.version).toBe(version);
+    const storedXml = await (await harness.api(`/api/definitions/${encodeURIComponent(target.key)}/xml?version=${version}`)).text();
+    expect(slaDuration(storedXml, target.slaTask)).toBe(newDuration);
+
+    // When another task gets a duration the engine refuses, and the designer deploys again
+    await page.locator(`.djs-element[data-element-id="${target.otherTask}"]`).click();
+    await duration.fill('soon');
+    await expect.poll(async () => slaDuration(await modelXml(page), target.otherTask)).toBe('soon');
+    await page.locator('button[data-action=deploy]').click();
+    await page.locator('.status[data-kind=error]').waitFor();
+
+    // Then that element is marked, with the server's message as the badge's tooltip
+    await expect.poll(() => page.locator(`.djs-element.ps-deploy-error[data-element-id="${target.otherTask}"]`).count()).toBe(1);
+    const badge = page.locator(`.ps-error-badge[data-element-id="${target.otherTask}"]`);
+    await badge.waitFor({ state: 'visible' });
+    expect(await badge.getAttribute('title')).toMatch(/duration 'soon'/);
+    // and clicking the problem in the list selects the element
+    await page.locator('.modeler-canvas').click({ position: { x: 5, y: 5 } });
+    await page.locator(`tereze-deploy-problems li.problem[data-element-id="${target.otherTask}"]`).click();
+    expect(await selectedIds(page)).toEqual([target.otherTask]);
+    await harness.screenshot(page, 'modeler-deploy-problem');
+
+    // When the designer presses Ctrl+Z twice on the canvas
+    await page.locator('.modeler-canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => slaDuration(await modelXml(page), target.otherTask)).not.toBe('soon');
+    await page.keyboard.press('Control+z');
+
+    // Then the SLA edit is undone too
+    await expect.poll(async () => slaDuration(await modelXml(page), target.slaTask)).toBe(target.duration);
+    await page.locator(`.djs-element[data-element-id="${target.slaTask}"]`).click();
+    await expect.poll(() => duration.inputValue()).toBe(target.duration);
+    await harness.screenshot(page, 'modeler-after-undo');
+    await page.close();
+  }, 90_000);
+
+  it('should import all 21 MIWG reference models without an error', async () => {
+    const files = readdirSync(MIWG).filter((name) => name.endsWith('.bpmn')).sort();
+    expect(files).toHaveLength(21);
+    const page = await harness.openDesigner();
+    const fileInput = page.locator('tereze-modeler-toolbar input[type=file]');
+    const results: { name: string; warnings: number; error?: string; elements: number }[] = [];
+    for (const name of files) {
+      await fileInput.setInputFiles(join(MIWG, name));
+      await page.waitForFunction((n) => (globalThis as any).document.querySelector('tereze-modeler-page').lastImport?.name === n, name);
+      results.push(
+        await page.evaluate(() => {
+          const view = (globalThis as any).document.querySelector('tereze-modeler-page');
+          return { ...view.lastImport, elements: view.modeler.get('elementRegistry').getAll().length };
+        }),
+      );
+    }
+    console.info(`[e2e] MIWG imports: ${results.map((r) => `${basename(r.name, '.bpmn')}=${r.elements} elements/${r.warnings} warnings`).join(', ')}`);
+    expect(results.filter((r) => r.error)).toEqual([]);
+    expect(results.every((r) => r.elements > 1)).toBe(true);
+    await harness.screenshot(page, 'modeler-miwg-last');
+    await page.close();
+  }, 90_000);
+});
