@@ -9,7 +9,8 @@ import { build } from 'vite';
 import { parseEnv } from '../../server/env.js';
 import { startServer, type RunningServer } from '../../server/startServer.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium; CHROMIUM_PATH names another build. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM);
 /** Why the end-to-end tests skip, for the test title: never a silent pass. */
 export const SKIP_REASON = `skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`;
