@@ -4,6 +4,7 @@ import { compileProcess, type DefinitionsIndex } from './compileProcess.js';
 import { linkGraph } from './linkGraph.js';
 import { parseXml, type ModdleElement } from './parseXml.js';
 import type { ProcessGraph } from './types.js';
+import { lintDefinitions } from './lint/lintDefinitions.js';
 
 export interface CompiledDefinitions {
   /** The executable processes of the file, in document order. */
@@ -25,8 +26,9 @@ export interface CompileOptions {
 export async function compileDefinitions(xml: string, options: CompileOptions = {}): Promise<CompiledDefinitions> {
   const parsed = await parseXml(xml);
   if (!parsed.definitions) throw new DefinitionError(parsed.problems);
-  const problems: Problem[] = [...parsed.problems];
-  const warnings = [...parsed.warnings];
+  const lint = await lintDefinitions(parsed.definitions);
+  const problems: Problem[] = [...parsed.problems, ...lint.errors];
+  const warnings = [...parsed.warnings, ...lint.warnings];
   const roots = (parsed.definitions.rootElements as ModdleElement[] | undefined) ?? [];
 
   const index: DefinitionsIndex = {

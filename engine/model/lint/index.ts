@@ -1,0 +1,2 @@
+export { lintDefinitions, type LintResult } from './lintDefinitions.js';
+export { lintConfig, lintRuleCache } from './ruleSet.js';

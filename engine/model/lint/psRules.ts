@@ -1,0 +1,56 @@
+/**
+ * Tereze's own bpmnlint rules: the public-service conventions a model should keep beyond
+ * what the deploy validation enforces. bpmnlint rule factories, shared by deploy and designer.
+ */
+import type { ModdleElement } from '../parseXml.js';
+
+export interface Reporter {
+  report(id: string, message: string): void;
+}
+
+export type RuleFactory = () => { check(node: ModdleElement, reporter: Reporter): void };
+
+const attr = (node: ModdleElement, name: string) => (typeof node.get === 'function' ? (node.get(name) as string | undefined) : undefined);
+const is = (node: ModdleElement, type: string) => node.$type === type;
+
+/** A back-office task must say whose queue it goes to: random assignment needs a pool. */
+export const backOfficeGroup: RuleFactory = () => ({
+  check(node, reporter) {
+    if (is(node, 'bpmn:UserTask') && attr(node, 'ps:office') === 'back' && !attr(node, 'ps:candidateGroup')) {
+      reporter.report(node.id!, 'a back-office task needs a ps:candidateGroup (the officials it is drawn among)');
+    }
+  },
+});
+
+/** The result is handed back at the centre, by the front office. */
+export const returnsResultAtFront: RuleFactory = () => ({
+  check(node, reporter) {
+    if (is(node, 'bpmn:UserTask') && attr(node, 'ps:returnsResult') === 'true' && attr(node, 'ps:office') === 'back') {
+      reporter.report(node.id!, 'ps:returnsResult belongs on a front-office task: results are handed back at the centre');
+    }
+  },
+});
+
+/**
+ * Back-office work has a deadline in every service standard. A task reached only from a
+ * boundary event (an escalation to a supervisor) is the reaction to a deadline, not one.
+ */
+export const backOfficeSla: RuleFactory = () => ({
+  check(node, reporter) {
+    if (!is(node, 'bpmn:UserTask') || attr(node, 'ps:office') !== 'back') return;
+    const siblings = (((node.$parent as ModdleElement | undefined)?.flowElements as ModdleElement[] | undefined) ?? []);
+    const sources = siblings.filter((e) => is(e, 'bpmn:SequenceFlow') && (e.targetRef as ModdleElement | undefined)?.id === node.id).map((f) => f.sourceRef as ModdleElement | undefined);
+    if (sources.length && sources.every((source) => source && is(source, 'bpmn:BoundaryEvent'))) return;
+    const values = ((node.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? [];
+    if (!values.some((v) => v.$type === 'ps:Sla')) reporter.report(node.id!, 'a back-office task without a ps:sla is never flagged overdue');
+  },
+});
+
+/** Statistics, routing and the catalogue find a process by its service code. */
+export const serviceCode: RuleFactory = () => ({
+  check(node, reporter) {
+    if (is(node, 'bpmn:Process') && node.isExecutable !== false && !attr(node, 'ps:serviceCode')) {
+      reporter.report(node.id!, 'an executable process should carry its ps:serviceCode (routing policy and statistics use it)');
+    }
+  },
+});
