@@ -145,6 +145,8 @@ export interface Engine {
   completeTask(taskId: string, options: CompleteOptions): Promise<InstanceView>;
   correlate(messageName: string, options?: CorrelateOptions): Promise<CorrelateResult>;
   instance(id: string): Promise<InstanceView>;
+  /** Runs the elements of an instance's incidents again (all, or one token's), after their cause was fixed. */
+  retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown> }): Promise<InstanceView>;
   receipt(instanceId: string): Promise<Receipt>;
   instanceByTrackingNumber(trackingNumber: string): Promise<InstanceView>;
   history(instanceId: string): Promise<HistoryEntry[]>;

@@ -146,6 +146,7 @@ class TerezeEngine implements Engine {
 
   start: Engine['start'] = (key, options) => this.instances.start(key, options);
   correlate: Engine['correlate'] = (name, options) => this.instances.correlate(name, options);
+  retryIncidents: Engine['retryIncidents'] = (id, options) => this.instances.retryIncidents(id, options);
   instance: Engine['instance'] = (id) => this.instances.get(id);
   instanceByTrackingNumber: Engine['instanceByTrackingNumber'] = (n) => this.instances.byTrackingNumber(n);
   receipt: Engine['receipt'] = (id) => this.instances.receipt(id);

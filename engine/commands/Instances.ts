@@ -75,6 +75,35 @@ export class Instances {
     return { instanceId: state.id, started: true };
   }
 
+  /**
+   * Retries the incidents of an instance (all, or one token's) after an operator fixed their
+   * cause, optionally with corrected variables. Each retried element runs again from its start.
+   */
+  async retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown> }): Promise<InstanceView> {
+    const { core } = this;
+    const by = requiredText(options?.by, 'by');
+    const variables = plainObject(options.variables, 'variables');
+    for (let attempt = 0; ; attempt++) {
+      const stored = await core.store.getInstance(instanceId);
+      if (!stored) throw new NotFoundError('instance', instanceId);
+      const targets = stored.incidents.filter((i) => options.tokenId === undefined || i.tokenId === options.tokenId);
+      if (!targets.length) throw new ConflictError(`instance ${instanceId} has no incident${options.tokenId ? ` on token ${options.tokenId}` : ''} to retry`, instanceId);
+      const unit = core.newUnit();
+      let state = stored;
+      for (const [index, incident] of targets.entries()) {
+        state = await unit.signal(instanceId, { type: 'retry', tokenId: incident.tokenId, ...(index === 0 ? { variables } : {}) });
+      }
+      unit.audit.push({ at: nowIso(core), actor: by, action: 'incident.retry', subject: instanceId, data: { elements: targets.map((t) => t.elementId), variables: Object.keys(variables) } });
+      try {
+        await core.store.commit(await unit.toBatch());
+        return toView(state);
+      } catch (error) {
+        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
+        throw error;
+      }
+    }
+  }
+
   async get(id: string): Promise<InstanceView> {
     const state = await this.core.store.getInstance(id);
     if (!state) throw new NotFoundError('instance', id);

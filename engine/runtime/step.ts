@@ -91,6 +91,16 @@ function apply(run: Run, event: RuntimeEvent): void {
     case 'childFailed':
       run.incident(token, event.message);
       return;
+    case 'retry':
+      // An operator fixed the cause (data, a registry that was down): enter the element again.
+      if (token.state !== 'incident') throw new ConflictError(`token ${token.id} at ${token.elementId} has no incident to retry`, run.state.id);
+      run.state.incidents = run.state.incidents.filter((i) => i.tokenId !== token.id);
+      run.mergeVariables(event.variables);
+      run.disarmBoundaries(token);
+      run.remove(token);
+      run.record(token.elementId, 'incident', token.id, { retried: true });
+      run.arrive(token.elementId, token.scopeId, token.arrivedBy);
+      return;
     case 'childCompleted':
       expectWait(token, 'callActivity', token.wait?.kind === 'callActivity');
       run.mergeVariables(event.variables);

@@ -27,4 +27,16 @@ describe('ExclusiveGateway', () => {
     expect(view.incidents).toEqual([expect.objectContaining({ elementId: 'amount_q', message: expect.stringContaining('no outgoing flow of amount_q matches') })]);
     expect(view.tokens).toEqual([expect.objectContaining({ elementId: 'amount_q', state: 'incident' })]);
   });
+
+  it('should let an operator retry the incident with corrected variables', async () => {
+    const { id } = await h.engine.start('exclusive_no_default', { variables: { amount: 50 } });
+    const engine = await h.restart();
+    await expect(engine.retryIncidents(id, { by: 'operator' })).resolves.toMatchObject({ state: 'incident' }); // same data, same incident
+    const fixed = await engine.retryIncidents(id, { by: 'operator', variables: { amount: 500 } });
+    expect(fixed.state).toBe('completed');
+    expect(fixed.incidents).toEqual([]);
+    expect(await path(engine, id)).toEqual(['n_start', 'amount_q', 'amount_q', 'amount_q', 'big']);
+    expect((await engine.audit({ subject: id })).filter((a) => a.action === 'incident.retry')).toHaveLength(2);
+    await expect(engine.retryIncidents(id, { by: 'operator' })).rejects.toThrow(/no incident/);
+  });
 });
