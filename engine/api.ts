@@ -145,6 +145,11 @@ export interface Engine {
   completeTask(taskId: string, options: CompleteOptions): Promise<InstanceView>;
   correlate(messageName: string, options?: CorrelateOptions): Promise<CorrelateResult>;
   instance(id: string): Promise<InstanceView>;
+  /**
+   * Extends the applicant's deadline by calendar days (DOMAIN rule 6: at most 15 in all), with
+   * a reason; the applicant is notified (an outgoing `deadlineExtended` notification).
+   */
+  extendDeadline(instanceId: string, options: { days: number; by: string; reason: string }): Promise<InstanceView>;
   /** Runs the elements of an instance's incidents again (all, or one token's), after their cause was fixed. */
   retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown> }): Promise<InstanceView>;
   receipt(instanceId: string): Promise<Receipt>;

@@ -104,6 +104,7 @@ class TerezeEngine implements Engine {
       clock,
       definitions: this.definitionsPart,
       routing: this.routing,
+      calendars: this.calendars,
       newUnit: () =>
         new UnitOfWork({
           store,
@@ -147,6 +148,7 @@ class TerezeEngine implements Engine {
   start: Engine['start'] = (key, options) => this.instances.start(key, options);
   correlate: Engine['correlate'] = (name, options) => this.instances.correlate(name, options);
   retryIncidents: Engine['retryIncidents'] = (id, options) => this.instances.retryIncidents(id, options);
+  extendDeadline: Engine['extendDeadline'] = (id, options) => this.instances.extendDeadline(id, options);
   instance: Engine['instance'] = (id) => this.instances.get(id);
   instanceByTrackingNumber: Engine['instanceByTrackingNumber'] = (n) => this.instances.byTrackingNumber(n);
   receipt: Engine['receipt'] = (id) => this.instances.receipt(id);

@@ -1,3 +1,4 @@
+import type { CalendarRegistry } from '../calendars/CalendarRegistry.js';
 import type { Clock } from '../clock.js';
 import type { Definitions } from '../definitions/Definitions.js';
 import type { RoutingPolicy } from '../routing/RoutingPolicy.js';
@@ -10,6 +11,7 @@ export interface EngineCore {
   readonly clock: Clock;
   readonly definitions: Definitions;
   readonly routing: RoutingPolicy;
+  readonly calendars: CalendarRegistry;
   newUnit(): UnitOfWork;
 }
 

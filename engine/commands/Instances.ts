@@ -6,6 +6,8 @@ import type { InstanceState } from '../runtime/state.js';
 import { MAX_RETRIES, plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView, viewState } from './views.js';
+import { extendDeadline, type Deadline } from '../sla/index.js';
+import { newId } from '../ids.js';
 
 /** Starting instances (by key, channel or message), correlating messages, and reading instances. */
 export class Instances {
@@ -97,6 +99,46 @@ export class Instances {
       try {
         await core.store.commit(await unit.toBatch());
         return toView(state);
+      } catch (error) {
+        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
+        throw error;
+      }
+    }
+  }
+
+  async extendDeadline(instanceId: string, options: { days: number; by: string; reason: string }): Promise<InstanceView> {
+    const { core } = this;
+    const by = requiredText(options?.by, 'by');
+    const reason = requiredText(options?.reason, 'reason');
+    for (let attempt = 0; ; attempt++) {
+      const state = await core.store.getInstance(instanceId);
+      if (!state) throw new NotFoundError('application', instanceId);
+      const graph = (await core.definitions.require(state.definitionId)).graph;
+      if (state.status !== 'active' || !state.sla || !graph.sla) throw new ConflictError(`application ${instanceId} has no running deadline to extend`, instanceId);
+      if (state.sla.pausedAt) throw new ConflictError(`the deadline of application ${instanceId} is paused while documents are awaited`, instanceId);
+      const calendar = await core.calendars.get(graph.sla.calendar);
+      const current: Deadline = {
+        registeredAt: new Date(state.startedAt),
+        dueAt: new Date(state.sla.dueAt),
+        warnAt: new Date(state.sla.warnAt),
+        applicantDueAt: new Date(state.sla.dueAt),
+        term: { duration: graph.sla.duration, unit: graph.sla.unit, office: 'front', warnFraction: graph.sla.warnAt },
+        extendedDays: state.sla.extendedDays ?? 0,
+      };
+      const extended = extendDeadline(current, options.days, calendar);
+      const at = nowIso(core);
+      const dueAt = extended.applicantDueAt.toISOString();
+      const sla = { ...state.sla, dueAt, warnAt: extended.warnAt.toISOString(), atRisk: extended.warnAt.toISOString() <= at, overdue: dueAt <= at, extendedDays: extended.extendedDays };
+      const record = { ...state, sla, version: state.version + 1 };
+      try {
+        await core.store.commit({
+          instanceUpdates: [{ record, expectedVersion: state.version }],
+          history: [{ instanceId, at, elementId: graph.id, event: 'sla', data: { change: 'extended', days: options.days, dueAt, reason } }],
+          audit: [{ at, actor: by, action: 'deadline.extend', subject: instanceId, data: { days: options.days, totalDays: extended.extendedDays, from: state.sla.dueAt, to: dueAt, reason } }],
+          // Rule 6: the applicant is told (within 3 days); the outbox carries it now.
+          notifications: [{ id: newId(), instanceId, at, elementId: graph.id, messageName: 'deadlineExtended', trackingNumber: state.trackingNumber, payload: { dueAt, days: options.days, reason } }],
+        });
+        return toView(record);
       } catch (error) {
         if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
         throw error;

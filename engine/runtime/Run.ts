@@ -357,7 +357,9 @@ export class Run {
     const sla = this.state.sla;
     if (!sla?.pausedAt || !this.graph.sla || !this.ctx.deadline) return;
     const { dueAt, warnAt } = this.ctx.deadline(this.graph.sla, undefined, this.ctx.now);
-    this.state.sla = { dueAt, warnAt, atRisk: false, overdue: false };
+    // Extension days already granted are granted again on the restarted term.
+    const extended = sla.extendedDays ? { extendedDays: sla.extendedDays } : {};
+    this.state.sla = { dueAt, warnAt, atRisk: false, overdue: false, ...extended };
     this.record(this.graph.id, 'sla', undefined, { change: 'resumed', dueAt });
   }
 

@@ -79,4 +79,6 @@ export interface InstanceSla {
   pausedAt?: string;
   /** Working time left when the pause began, for the 'continue' resume mode. */
   remainingMs?: number;
+  /** Calendar days of extension granted so far (DOMAIN rule 6: at most 15). */
+  extendedDays?: number;
 }

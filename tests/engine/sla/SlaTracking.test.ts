@@ -92,4 +92,16 @@ describe('SLA tracking', () => {
     expect((await h.engine.audit({ subject: 'calendar:agency' })).map((a) => a.action)).toEqual(['calendar.put']);
     await expect(h.engine.calendars.put('agency', { ...agency, zone: 'Mars/Olympus' }, { by: 'coordinator' })).rejects.toThrow(/zone/);
   });
+
+  it('should extend the applicant deadline by calendar days, at most 15 in all, telling the applicant', async () => {
+    const { id, dueAt } = await h.engine.start('sla_review');
+    expect(dueAt).toBe('2026-04-01T13:30:00.000Z'); // Wed 1 April 18:30
+    // +10 calendar days: Sat 11 April is not a working day → the close of Mon 13 April (rule 4).
+    const extended = await h.engine.extendDeadline(id, { days: 10, by: 'official-1', reason: 'records missing' });
+    expect(extended.dueAt).toBe('2026-04-13T13:30:00.000Z');
+    await expect(h.engine.extendDeadline(id, { days: 6, by: 'official-1', reason: 'more' })).rejects.toThrow(/^days: an extension is at most 15 calendar days in all \(10 already granted\)/);
+    const [told] = await h.engine.notifications(id);
+    expect(told).toMatchObject({ messageName: 'deadlineExtended', payload: { dueAt: '2026-04-13T13:30:00.000Z', days: 10, reason: 'records missing' } });
+    expect((await h.engine.audit({ subject: id })).filter((a) => a.action === 'deadline.extend').map((a) => a.actor)).toEqual(['official-1']);
+  });
 });
