@@ -238,41 +238,28 @@ export class Run {
       return this.scheduleAt(token, elementId, due.toISOString(), boundaryId);
     }
     const firing = firstFiring(timer, this.ctx.now);
+    return this.scheduleAt(token, elementId, firing.dueAt.toISOString(), boundaryId, firing.remaining);
+  }
+
+  /** A timer at a known instant; `remaining` repetitions of a cycle after it (0: a one-off). */
+  scheduleAt(token: Token, elementId: string, dueAt: string, boundaryId?: string, remaining: number | undefined = 0): string {
     const jobId = this.ctx.newId();
     this.emit({
       type: 'scheduleTimer',
       jobId,
       tokenId: token.id,
       elementId,
-      dueAt: firing.dueAt.toISOString(),
+      dueAt,
       ...(boundaryId ? { boundaryId } : {}),
-      ...(firing.remaining === undefined ? {} : { remaining: firing.remaining }),
+      ...(remaining === undefined ? {} : { remaining }),
     });
-    return jobId;
-  }
-
-  /** A one-off timer at a known instant. */
-  scheduleAt(token: Token, elementId: string, dueAt: string, boundaryId?: string): string {
-    const jobId = this.ctx.newId();
-    this.emit({ type: 'scheduleTimer', jobId, tokenId: token.id, elementId, dueAt, remaining: 0, ...(boundaryId ? { boundaryId } : {}) });
     return jobId;
   }
 
   /** Re-arms a timer cycle for its next repetition; undefined when the cycle has run out. */
   scheduleCycle(token: Token, elementId: string, timer: TimerSpec, previous: Date, remaining: number | undefined): string | undefined {
     const firing = nextFiring(timer, previous, remaining);
-    if (!firing) return undefined;
-    const jobId = this.ctx.newId();
-    this.emit({
-      type: 'scheduleTimer',
-      jobId,
-      tokenId: token.id,
-      elementId,
-      dueAt: firing.dueAt.toISOString(),
-      boundaryId: elementId,
-      ...(firing.remaining === undefined ? {} : { remaining: firing.remaining }),
-    });
-    return jobId;
+    return firing ? this.scheduleAt(token, elementId, firing.dueAt.toISOString(), elementId, firing.remaining) : undefined;
   }
 
   disarmBoundaries(token: Token): void {
