@@ -43,6 +43,8 @@ export interface RouteSpec {
   readonly responses: readonly number[];
   /** A task, tasks, or an application: redacted for the viewer before it leaves. */
   readonly response?: ResponseKind;
+  /** The 2xx body's shape, for /api/openapi.json (and the test that checks answers against it). */
+  readonly responseBody?: z.ZodType;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

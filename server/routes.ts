@@ -1,4 +1,16 @@
 import Router from '@koa/router';
+import { auditHandlers } from './audit/audit.handlers.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { calendarHandlers } from './calendars/calendars.handlers.js';
+import { calendarRoutes } from './calendars/calendars.routes.js';
+import { groupHandlers } from './groups/groups.handlers.js';
+import { groupRoutes } from './groups/groups.routes.js';
+import { routingHandlers } from './routing/routing.handlers.js';
+import { routingRoutes } from './routing/routing.routes.js';
+import { statHandlers } from './stats/stats.handlers.js';
+import { statRoutes } from './stats/stats.routes.js';
+import { trackHandlers } from './track/track.handlers.js';
+import { trackRoutes } from './track/track.routes.js';
 import { absenceHandlers } from './absences/absences.handlers.js';
 import { absenceRoutes } from './absences/absences.routes.js';
 import type { AppDeps, AppState } from './AppContext.js';
@@ -26,6 +38,12 @@ export const ROUTES = {
   applications: applicationRoutes,
   tasks: taskRoutes,
   absences: absenceRoutes,
+  routing: routingRoutes,
+  calendars: calendarRoutes,
+  stats: statRoutes,
+  audit: auditRoutes,
+  track: trackRoutes,
+  groups: groupRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -39,5 +57,11 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.applications, applicationHandlers(deps), context);
   mount(router, ROUTES.tasks, taskHandlers(deps), context);
   mount(router, ROUTES.absences, absenceHandlers(deps), context);
+  mount(router, ROUTES.routing, routingHandlers(deps), context);
+  mount(router, ROUTES.calendars, calendarHandlers(deps), context);
+  mount(router, ROUTES.stats, statHandlers(deps), context);
+  mount(router, ROUTES.audit, auditHandlers(deps), context);
+  mount(router, ROUTES.track, trackHandlers(deps), context);
+  mount(router, ROUTES.groups, groupHandlers(deps), context);
   return router;
 }

@@ -1,7 +1,9 @@
 import { NotFoundError, type Engine } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
+import { scopeChecks } from '../auth/scopes.js';
 import { loadApplication } from './loadApplication.js';
+import { searchApplications } from './searchApplications.js';
 import type { applicationRoutes } from './applications.routes.js';
 
 /**
@@ -18,6 +20,7 @@ export async function processKeyFor(engine: Engine, serviceCode: string): Promis
 }
 
 export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof applicationRoutes> {
+  const scopes = scopeChecks(engine);
   return {
     async start({ body, user }) {
       const key = await processKeyFor(engine, body.serviceCode);
@@ -33,6 +36,14 @@ export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof a
 
     async get({ params }) {
       return { status: 200, body: await loadApplication(engine, params.id) };
+    },
+
+    async search({ query, user }) {
+      return { status: 200, body: await searchApplications(engine, scopes, user, query) };
+    },
+
+    async receipt({ params }) {
+      return { status: 200, body: await engine.receipt(params.id) };
     },
   };
 }

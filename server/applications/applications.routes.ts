@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isValidTrackingNumber } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
+import { ApplicationSchema } from '../schemas.js';
 
 export const CHANNELS = ['centre', 'agency', 'portal'] as const;
 
@@ -12,6 +14,26 @@ export const StartApplicationBody = z.strictObject({
   variables: z.record(z.string(), z.unknown()).optional(),
 });
 
+export const SearchQuery = z.object({
+  serviceCode: z.string().min(1).max(100).optional(),
+  state: z.enum(['active', 'incident', 'completed', 'terminated']).optional(),
+  trackingNumber: z.string().max(30).refine(isValidTrackingNumber, { message: 'not a tracking number (12 digits as 0000-0000-0000, the last a check digit)' }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ReceiptSchema = z
+  .looseObject({
+    trackingNumber: z.string(),
+    serviceCode: z.string(),
+    service: z.string(),
+    agency: z.string().optional(),
+    channel: z.enum(CHANNELS).optional(),
+    receivedAt: z.string(),
+    documents: z.array(z.string()),
+    dueAt: z.string().optional(),
+  })
+  .meta({ id: 'Receipt' });
+
 export type StartApplication = z.output<typeof StartApplicationBody>;
 
 export const applicationRoutes = {
@@ -23,6 +45,28 @@ export const applicationRoutes = {
     access: { roles: ['clerk', 'official'], scope: 'startChannel' },
     body: { kind: 'json', schema: StartApplicationBody },
     responses: [201],
+    responseBody: z.looseObject({ id: z.string(), trackingNumber: z.string(), dueAt: z.string().optional() }),
+  },
+  search: {
+    method: 'get',
+    path: '/api/applications',
+    summary:
+      'Search applications by service code, state or tracking number, newest first, among those your scope reaches ' +
+      "(a clerk's and an official's: through their own and their groups' tasks; a supervisor's and an auditor's: what they oversee), redacted for the viewer.",
+    access: { roles: ['clerk', 'official', 'supervisor', 'auditor'] },
+    query: SearchQuery,
+    responses: [200],
+    response: 'applications',
+    responseBody: z.array(ApplicationSchema),
+  },
+  receipt: {
+    method: 'get',
+    path: '/api/applications/:id/receipt',
+    summary: "What the applicant takes home from the counter: tracking number, service, documents handed in, the deadline. For the centre's clerks and supervisors.",
+    access: { roles: ['clerk', 'supervisor'], scope: 'application' },
+    params: z.object({ id: z.string().min(1).max(200) }),
+    responses: [200],
+    responseBody: ReceiptSchema,
   },
   get: {
     method: 'get',
@@ -32,5 +76,6 @@ export const applicationRoutes = {
     response: 'application',
     params: z.object({ id: z.string().min(1).max(200) }),
     responses: [200],
+    responseBody: ApplicationSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

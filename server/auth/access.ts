@@ -13,11 +13,11 @@ import { HttpProblem } from '../HttpProblem.js';
 export type Access = 'public' | { readonly roles: readonly Role[] | 'any'; readonly scope?: ScopeName };
 
 /** The scope checks routes can name (implemented in scopes.ts, against the engine). */
-export const SCOPES = ['application', 'startChannel', 'taskWork', 'taskReassign', 'absence'] as const;
+export const SCOPES = ['application', 'startChannel', 'taskWork', 'taskReassign', 'absence', 'definition'] as const;
 export type ScopeName = (typeof SCOPES)[number];
 
 /** What a route answers with, so the redaction layer can shape it for the viewer. */
-export type ResponseKind = 'task' | 'tasks' | 'application';
+export type ResponseKind = 'task' | 'tasks' | 'application' | 'applications';
 
 export interface ScopeInput {
   readonly params: unknown;

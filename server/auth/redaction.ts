@@ -17,5 +17,7 @@ export function shapeResponse(kind: ResponseKind, user: ActingUser, body: unknow
       return (body as TaskRecord[]).map((task) => redactTask(viewpoint, task));
     case 'application':
       return redactApplication(viewpoint, body as ApplicationView);
+    case 'applications':
+      return (body as ApplicationView[]).map((application) => redactApplication(viewpoint, application));
   }
 }

@@ -63,6 +63,14 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       if (!(await oversees(user, task.key, await agencyOf(`${task.key}:`), intakeCentre))) throw forbidden(`task ${task.id} is not one you oversee`);
     },
 
+    /** Designers model every process; a supervisor reads the live state of those they oversee. */
+    async definition(user, input) {
+      const { key } = input.params as { key: string };
+      if (user.roles.includes('designer')) return;
+      const agency = (await engine.definition(key)).graph.agency;
+      if (!(await oversees(user, key, agency, undefined))) throw forbidden(`process ${key} is not one you oversee`);
+    },
+
     async absence(user, input) {
       const { userId } = input.params as { userId: string };
       const target = await engine.directory.findUser(userId);

@@ -39,5 +39,11 @@ export function definitionHandlers({ engine }: AppDeps): RouteHandlers<typeof de
       const record = await engine.definition(params.key, query.version);
       return { status: 200, type: 'application/xml; charset=utf-8', body: record.xml };
     },
+
+    async heatmap({ params }) {
+      // 404 for a key never deployed, rather than an empty map.
+      await engine.definition(params.key);
+      return { status: 200, body: await engine.heatmap(params.key) };
+    },
   };
 }

@@ -38,4 +38,15 @@ export const definitionRoutes = {
     query: z.object({ version: z.coerce.number().int().min(1).optional() }),
     responses: [200],
   },
+  heatmap: {
+    method: 'get',
+    path: '/api/definitions/:key/heatmap',
+    summary: "Per element of a process's active applications: tokens resting there, tasks at risk and overdue (the designer's live overlay). Supervisors: the processes they oversee.",
+    access: { roles: ['designer', 'supervisor'], scope: 'definition' },
+    params: z.object({ key: Key }),
+    responses: [200],
+    responseBody: z.array(
+      z.looseObject({ elementId: z.string(), active: z.number().int(), atRisk: z.number().int(), overdue: z.number().int() }).meta({ id: 'HeatmapCell' }),
+    ),
+  },
 } as const satisfies Record<string, RouteSpec>;

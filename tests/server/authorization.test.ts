@@ -46,9 +46,9 @@ describe('authorization: every route as every role', () => {
   /** An application taken in by the demo clerk at astana-1: its front-office task waits in centre-clerks. */
   const intake = async () => {
     const response = await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'TEST-BENEFIT', channel: 'centre' }, as: 'clerk' });
-    const { id } = (await response.json()) as { id: string };
+    const { id, trackingNumber } = (await response.json()) as { id: string; trackingNumber: string };
     const [task] = await server.engine.tasks({ instanceId: id });
-    return { id, frontTask: task!.id };
+    return { id, trackingNumber, frontTask: task!.id };
   };
   /** …and past the front office: the back-office review, drawn at random (the one member: official). */
   const atReview = async () => {
@@ -58,7 +58,7 @@ describe('authorization: every route as every role', () => {
     expect(task).toMatchObject({ elementId: 'review', assignee: 'official' });
     return task!.id;
   };
-  let shared: Promise<{ id: string }> | undefined;
+  let shared: Promise<{ id: string; trackingNumber: string }> | undefined;
   const application = () => (shared ??= intake());
 
   const TABLE: Record<string, Row> = {
@@ -103,6 +103,51 @@ describe('authorization: every route as every role', () => {
       expect: only({ supervisor: 200 }),
     },
     'absences.end': { call: async () => ({ method: 'DELETE', path: '/api/absences/official?date=2030-01-11' }), expect: only({ supervisor: 200 }) },
+    'applications.search': {
+      call: async () => ({ method: 'GET', path: '/api/applications?serviceCode=TEST-BENEFIT' }),
+      // Everyone staff who may search gets 200; out-of-scope callers get an empty list (applications.test.ts).
+      expect: only({ clerk: 200, official: 200, supervisor: 200, auditor: 200, 'clerk-almaty': 200, 'official-mj': 200, 'supervisor-mj': 200, 'auditor-mj': 200 }),
+    },
+    'applications.receipt': {
+      call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}/receipt` }),
+      expect: only({ clerk: 200, supervisor: 200 }),
+    },
+    'definitions.heatmap': {
+      call: async () => ({ method: 'GET', path: '/api/definitions/benefit/heatmap' }),
+      // The justice supervisor does not oversee the social agency's benefit process.
+      expect: only({ designer: 200, supervisor: 200 }),
+    },
+    'routing.list': { call: async () => ({ method: 'GET', path: '/api/routing' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }) },
+    'routing.set': {
+      call: async () => ({ method: 'PUT', path: '/api/routing/TEST-BENEFIT', json: { mode: 'alternative', reason: 'desk open again' } }),
+      expect: only({ coordinator: 200 }),
+    },
+    'routing.history': {
+      call: async () => ({ method: 'GET', path: '/api/routing/TEST-BENEFIT/history' }),
+      expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
+    },
+    'calendars.list': { call: async () => ({ method: 'GET', path: '/api/calendars' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }) },
+    'calendars.get': { call: async () => ({ method: 'GET', path: '/api/calendars/centre' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }) },
+    'calendars.versions': {
+      call: async () => ({ method: 'GET', path: '/api/calendars/centre/versions' }),
+      expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }),
+    },
+    'calendars.put': {
+      call: async () => ({ method: 'PUT', path: '/api/calendars/test-office', json: { ...(await server.engine.calendars.get('centre')), id: undefined, reason: 'new office' } }),
+      expect: only({ coordinator: 200 }),
+    },
+    'stats.sla': {
+      call: async () => ({ method: 'GET', path: '/api/stats/sla?by=agency' }),
+      expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
+    },
+    'audit.list': {
+      call: async () => ({ method: 'GET', path: `/api/audit?instance=${(await application()).id}` }),
+      // The justice auditor's scope does not reach a social-benefit application.
+      expect: only({ auditor: 200 }),
+    },
+    'audit.verify': { call: async () => ({ method: 'GET', path: '/api/audit/verify' }), expect: only({ auditor: 200, 'auditor-mj': 200 }) },
+    'track.track': { call: async () => ({ method: 'GET', path: `/api/track/${(await application()).trackingNumber}` }), expect: statuses(200) },
+    'groups.list': { call: async () => ({ method: 'GET', path: '/api/groups' }), expect: only({ designer: 200, supervisor: 200, 'supervisor-mj': 200, coordinator: 200 }) },
   };
 
   it('should have a row for every route the server mounts, and no other', () => {

@@ -1,0 +1,24 @@
+import type { AppDeps } from '../AppContext.js';
+import type { RouteHandlers } from '../route.js';
+import type { routingRoutes } from './routing.routes.js';
+
+export function routingHandlers({ engine }: AppDeps): RouteHandlers<typeof routingRoutes> {
+  return {
+    async list() {
+      return { status: 200, body: await engine.routing.list() };
+    },
+    async set({ params, body, user }) {
+      const decision = await engine.routing.set(params.serviceCode, {
+        mode: body.mode,
+        reason: body.reason,
+        by: user.id,
+        ...(body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}),
+        ...(body.region ? { region: body.region } : {}),
+      });
+      return { status: 200, body: decision };
+    },
+    async history({ params, query }) {
+      return { status: 200, body: await engine.routing.history(params.serviceCode, query.region) };
+    },
+  };
+}

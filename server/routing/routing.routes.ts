@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ACCESS_MODES } from '../../engine/index.js';
+import type { RouteSpec } from '../route.js';
+
+const ServiceCode = z.object({ serviceCode: z.string().regex(/^[\w.-]{1,64}$/, 'a service code: letters, digits, . _ -') });
+const Region = z.string().regex(/^[\w.-]{1,64}$/, 'a region id: letters, digits, . _ -');
+
+export const RoutingDecisionSchema = z
+  .looseObject({
+    serviceCode: z.string(),
+    region: z.string().optional(),
+    mode: z.enum(ACCESS_MODES),
+    effectiveFrom: z.string(),
+    by: z.string(),
+    reason: z.string(),
+    decidedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'RoutingDecision' });
+
+export const SetRoutingBody = z.strictObject({
+  mode: z.enum(ACCESS_MODES),
+  reason: z.string().trim().min(1).max(500),
+  /** An instant (ISO 8601); now when absent. Applications in flight keep their course. */
+  effectiveFrom: z.iso.datetime({ offset: true }).optional(),
+  region: Region.optional(),
+});
+
+/**
+ * Coordinators switch access; supervisors and auditors may read the decisions (which desk
+ * may take an application in is not secret, and supervisors must know whether their agency's
+ * desk is open; auditors check who switched what, and why). The switch is audited by the engine.
+ */
+const READERS = { roles: ['coordinator', 'supervisor', 'auditor'] } as const;
+
+export const routingRoutes = {
+  list: {
+    method: 'get',
+    path: '/api/routing',
+    summary: 'The latest access decision of every service (and region): single or alternative access.',
+    access: READERS,
+    responses: [200],
+    responseBody: z.array(RoutingDecisionSchema),
+  },
+  set: {
+    method: 'put',
+    path: '/api/routing/:serviceCode',
+    summary: 'Switch a service (optionally in one region) to single or alternative access, with a reason: 200 with the decision (audited as routing.switch).',
+    access: { roles: ['coordinator'] },
+    params: ServiceCode,
+    body: { kind: 'json', schema: SetRoutingBody },
+    responses: [200],
+    responseBody: RoutingDecisionSchema,
+  },
+  history: {
+    method: 'get',
+    path: '/api/routing/:serviceCode/history',
+    summary: 'Every decision for a service (or `?region=`), oldest first.',
+    access: READERS,
+    params: ServiceCode,
+    query: z.object({ region: Region.optional() }),
+    responses: [200],
+    responseBody: z.array(RoutingDecisionSchema),
+  },
+} as const satisfies Record<string, RouteSpec>;

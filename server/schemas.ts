@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Response shapes shared by several resources, for /api/openapi.json (openapi/document.ts) and
+ * the test that checks real answers against it. Loose on purpose where the engine may add
+ * fields (names may grow, not shrink): objects allow more properties than they list.
+ */
+export const Instant = z.string().meta({ format: 'date-time' });
+
+export const TaskSchema = z
+  .looseObject({
+    id: z.string(),
+    instanceId: z.string(),
+    key: z.string(),
+    elementId: z.string(),
+    name: z.string().optional(),
+    trackingNumber: z.string(),
+    serviceCode: z.string().optional(),
+    office: z.enum(['front', 'back']).optional(),
+    candidateGroup: z.string().optional(),
+    /** Absent when the viewer may not know who holds it (redaction). */
+    assignee: z.string().nullable().optional(),
+    state: z.enum(['open', 'completed', 'cancelled']),
+    createdAt: z.string(),
+    dueAt: z.string().optional(),
+    warnAt: z.string().optional(),
+    atRisk: z.boolean().optional(),
+    overdue: z.boolean().optional(),
+  })
+  .meta({ id: 'Task' });
+
+export const ApplicationSchema = z
+  .looseObject({
+    id: z.string(),
+    key: z.string(),
+    definitionId: z.string(),
+    state: z.enum(['active', 'incident', 'completed', 'terminated']),
+    trackingNumber: z.string(),
+    channel: z.enum(['centre', 'agency', 'portal']).optional(),
+    serviceCode: z.string().optional(),
+    variables: z.record(z.string(), z.unknown()),
+    startedAt: z.string(),
+    endedAt: z.string().optional(),
+    dueAt: z.string().optional(),
+    intake: z.object({ by: z.string().optional(), at: z.string() }).optional(),
+    tasks: z.array(TaskSchema).optional(),
+  })
+  .meta({ id: 'Application' });
