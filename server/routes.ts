@@ -21,6 +21,8 @@ import { definitionHandlers } from './definitions/definitions.handlers.js';
 import { definitionRoutes } from './definitions/definitions.routes.js';
 import { healthHandlers } from './health/health.handlers.js';
 import { healthRoutes } from './health/health.routes.js';
+import { openApiHandlers } from './openapi/openapi.handlers.js';
+import { openApiRoutes } from './openapi/openapi.routes.js';
 import { mount, type RouteSpec } from './route.js';
 import { sessionHandlers } from './session/session.handlers.js';
 import { sessionRoutes } from './session/session.routes.js';
@@ -44,6 +46,7 @@ export const ROUTES = {
   audit: auditRoutes,
   track: trackRoutes,
   groups: groupRoutes,
+  openapi: openApiRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -63,5 +66,6 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.audit, auditHandlers(deps), context);
   mount(router, ROUTES.track, trackHandlers(deps), context);
   mount(router, ROUTES.groups, groupHandlers(deps), context);
+  mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

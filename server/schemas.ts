@@ -46,3 +46,11 @@ export const ApplicationSchema = z
     tasks: z.array(TaskSchema).optional(),
   })
   .meta({ id: 'Application' });
+
+export const UserSchema = z
+  .looseObject({ id: z.string(), name: z.string(), roles: z.array(z.string()), groups: z.array(z.string()), agency: z.string().optional(), centre: z.string().optional() })
+  .meta({ id: 'User' });
+
+export const DefinitionSummarySchema = z
+  .looseObject({ key: z.string(), version: z.number().int(), id: z.string(), name: z.string().optional(), serviceCode: z.string().optional(), deployedAt: z.string() })
+  .meta({ id: 'DefinitionSummary' });

@@ -4,6 +4,8 @@ import type { RouteSpec } from '../route.js';
 const UserId = z.object({ userId: z.string().min(1).max(64) });
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
+const AbsenceList = z.array(z.looseObject({ from: z.string(), to: z.string(), reason: z.string().optional(), by: z.string(), at: z.string() }).meta({ id: 'Absence' }));
+
 export const AbsenceBody = z.strictObject({ from: IsoDate, to: IsoDate, reason: z.string().max(500).optional() });
 
 /** Absences steer the random draw, so only supervisors of the person's agency or centre set them. */
@@ -15,6 +17,7 @@ export const absenceRoutes = {
     access: { roles: ['supervisor'], scope: 'absence' },
     params: UserId,
     responses: [200],
+    responseBody: AbsenceList,
   },
   add: {
     method: 'put',
@@ -24,6 +27,7 @@ export const absenceRoutes = {
     params: UserId,
     body: { kind: 'json', schema: AbsenceBody },
     responses: [200],
+    responseBody: AbsenceList,
   },
   end: {
     method: 'delete',
@@ -33,5 +37,6 @@ export const absenceRoutes = {
     params: UserId,
     query: z.object({ date: IsoDate }),
     responses: [200],
+    responseBody: AbsenceList,
   },
 } as const satisfies Record<string, RouteSpec>;

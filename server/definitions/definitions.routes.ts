@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
+import { DefinitionSummarySchema } from '../schemas.js';
 
 const Key = z.string().min(1).max(200);
 /** Designers model; supervisors read the models their queues run on. */
@@ -13,6 +14,7 @@ export const definitionRoutes = {
     access: { roles: ['designer'] },
     body: { kind: 'xml', schema: z.string().min(1, 'the request body must be BPMN XML') },
     responses: [201, 200],
+    responseBody: z.looseObject({ key: z.string(), version: z.number().int(), id: z.string(), warnings: z.array(z.string()), created: z.boolean() }),
   },
   list: {
     method: 'get',
@@ -20,6 +22,7 @@ export const definitionRoutes = {
     summary: 'The latest version of every process key (without the XML).',
     access: READERS,
     responses: [200],
+    responseBody: z.array(DefinitionSummarySchema),
   },
   versions: {
     method: 'get',
@@ -28,6 +31,7 @@ export const definitionRoutes = {
     access: READERS,
     params: z.object({ key: Key }),
     responses: [200],
+    responseBody: z.array(DefinitionSummarySchema),
   },
   xml: {
     method: 'get',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
+import { UserSchema } from '../schemas.js';
 
 export const LoginBody = z.strictObject({
   username: z.string().trim().min(1).max(100),
@@ -15,6 +16,7 @@ export const sessionRoutes = {
     access: 'public',
     body: { kind: 'json', schema: LoginBody },
     responses: [200],
+    responseBody: z.object({ token: z.string(), csrfToken: z.string(), expiresAt: z.string(), user: UserSchema }),
   },
   current: {
     method: 'get',
@@ -22,6 +24,7 @@ export const sessionRoutes = {
     summary: 'The logged-in user and when the session expires.',
     access: { roles: 'any' },
     responses: [200],
+    responseBody: z.object({ user: UserSchema, via: z.enum(['cookie', 'bearer']), expiresAt: z.string() }),
   },
   logout: {
     method: 'delete',

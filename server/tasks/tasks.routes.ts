@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
+import { ApplicationSchema, TaskSchema } from '../schemas.js';
 
 const Text = z.string().min(1).max(200);
 const TaskId = z.object({ id: Text });
@@ -35,6 +36,7 @@ export const taskRoutes = {
     query: TaskQuery,
     responses: [200],
     response: 'tasks',
+    responseBody: z.array(TaskSchema),
   },
   claim: {
     method: 'post',
@@ -44,6 +46,7 @@ export const taskRoutes = {
     params: TaskId,
     responses: [200],
     response: 'task',
+    responseBody: TaskSchema,
   },
   complete: {
     method: 'post',
@@ -54,6 +57,7 @@ export const taskRoutes = {
     body: { kind: 'json', schema: CompleteTaskBody },
     responses: [200],
     response: 'application',
+    responseBody: ApplicationSchema,
   },
   reassign: {
     method: 'post',
@@ -64,5 +68,6 @@ export const taskRoutes = {
     body: { kind: 'json', schema: ReassignTaskBody },
     responses: [200],
     response: 'task',
+    responseBody: TaskSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../route.js';
+import { UserSchema } from '../schemas.js';
 
 export const userRoutes = {
   me: {
@@ -7,5 +8,6 @@ export const userRoutes = {
     summary: 'The logged-in user: roles, groups, agency or centre.',
     access: { roles: 'any' },
     responses: [200],
+    responseBody: UserSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -27,6 +27,18 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
+/** An answer seen through `api()`: what the OpenAPI test checks against the document. */
+export interface RecordedResponse {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly contentType: string;
+  readonly text: string;
+}
+
+/** Every answer `api()` got in this test file (each file has its own module instance). */
+export const recordedResponses: RecordedResponse[] = [];
+
 export interface TestServerOptions {
   /** Stand something in for the engine the app sees (a method that throws, say). */
   readonly wrap?: (engine: Engine) => Engine;
@@ -90,7 +102,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const headers = new Headers(rest.headers);
       if (as) headers.set('Authorization', `Bearer ${await server.token(as)}`);
       if (json !== undefined) headers.set('Content-Type', 'application/json');
-      return fetch(running.url + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+      const response = await fetch(running.url + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+      const text = await response.clone().text();
+      recordedResponses.push({ method: (rest.method ?? 'GET').toUpperCase(), path, status: response.status, contentType: response.headers.get('content-type') ?? '', text });
+      return response;
     },
     async dispose() {
       await running.close();
