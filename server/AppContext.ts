@@ -1,5 +1,6 @@
 import type { ParameterizedContext } from 'koa';
 import type { Engine, LoginThrottle, Role } from '../engine/index.js';
+import type { LiveUpdates } from './live/LiveUpdates.js';
 import type { Logger } from './logger.js';
 
 export type StoreKind = 'sqlite' | 'mongo';
@@ -55,4 +56,6 @@ export interface AppDeps {
   /** The engine does not say which store it runs on; the one who built it does. */
   readonly storeKind?: StoreKind;
   readonly auth: AuthSettings;
+  /** Server-sent event streams (GET /api/events); logout ends the session's streams. */
+  readonly live: LiveUpdates;
 }

@@ -3,7 +3,10 @@ import { LoginThrottle, type Engine } from '../engine/index.js';
 import type { AppState, AuthSettings, StoreKind } from './AppContext.js';
 import { authentication } from './auth/authentication.js';
 import { errorMiddleware, unmatchedRoute } from './errors.js';
+import { LiveUpdates } from './live/LiveUpdates.js';
 import { jsonLogger, type Logger } from './logger.js';
+import { Metrics } from './metrics/Metrics.js';
+import { metricsEndpoint } from './metrics/metricsEndpoint.js';
 import { requestLog } from './requestLog.js';
 import { createRouter } from './routes.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -16,6 +19,11 @@ export interface AppOptions {
   readonly auth?: Partial<AuthSettings>;
   /** Trust X-Forwarded-For / -Proto (behind a reverse proxy). */
   readonly proxy?: boolean;
+  /** Event streams; startServer passes its own so shutdown can end them first. */
+  readonly live?: LiveUpdates;
+  readonly metrics?: Metrics;
+  /** GET /metrics from anywhere with this bearer token; without it, loopback only. */
+  readonly metricsToken?: string;
 }
 
 /**
@@ -25,6 +33,7 @@ export interface AppOptions {
  *  1. securityHeaders  - on every response, errors included
  *  2. requestLog       - request id and one log line, whatever happened inside
  *  3. errorMiddleware  - the one place errors become `{ error: { code, message } }`
+ *  3b. /metrics        - before authentication: a scraper's METRICS_TOKEN is not a session token
  *  4. authentication   - who is acting (session cookie or bearer token; CSRF on cookie sessions);
  *                        a bad bearer token is 401, formatted by 3
  *  5. unmatchedRoute   - 404/405 for what no route answered, in the same error format
@@ -39,7 +48,9 @@ export function createApp(options: AppOptions): Koa<AppState> {
     sessionTtlMs: options.auth?.sessionTtlMs ?? 12 * 3_600_000,
     throttle: options.auth?.throttle ?? new LoginThrottle(() => Date.now()),
   };
-  const deps = { engine: options.engine, logger, auth, ...(options.storeKind ? { storeKind: options.storeKind } : {}) };
+  const live = options.live ?? new LiveUpdates(options.engine);
+  const metrics = options.metrics ?? new Metrics(options.engine);
+  const deps = { engine: options.engine, logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}) };
   const router = createRouter(deps);
   const app = new Koa<AppState>();
   // Koa's own error printer would write stacks to stderr; errorMiddleware logs instead.
@@ -48,6 +59,7 @@ export function createApp(options: AppOptions): Koa<AppState> {
   app.use(securityHeaders());
   app.use(requestLog(logger));
   app.use(errorMiddleware(logger));
+  app.use(metricsEndpoint(metrics, options.metricsToken));
   app.use(authentication(options.engine));
   app.use(unmatchedRoute());
   app.use(router.routes());

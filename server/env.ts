@@ -64,6 +64,8 @@ export const EnvSchema = z.object({
     unsetWhenEmpty,
     z.coerce.number({ error: (issue) => `expected hours from 0.1 to 720, got '${String(issue.input)}'` }).min(0.1).max(720).default(12),
   ),
+  /** GET /metrics from anywhere with `Authorization: Bearer <token>`; unset: loopback only. */
+  METRICS_TOKEN: z.preprocess(unsetWhenEmpty, z.string().min(16, 'expected at least 16 characters').optional()),
   LOG_LEVEL: z.preprocess(
     unsetWhenEmpty,
     z.enum(LOG_LEVELS, { error: (issue) => `expected one of ${LOG_LEVELS.join(', ')}, got '${String(issue.input)}'` }).default('info'),

@@ -21,6 +21,8 @@ import { definitionHandlers } from './definitions/definitions.handlers.js';
 import { definitionRoutes } from './definitions/definitions.routes.js';
 import { healthHandlers } from './health/health.handlers.js';
 import { healthRoutes } from './health/health.routes.js';
+import { eventHandlers } from './live/events.handlers.js';
+import { eventRoutes } from './live/events.routes.js';
 import { openApiHandlers } from './openapi/openapi.handlers.js';
 import { openApiRoutes } from './openapi/openapi.routes.js';
 import { mount, type RouteSpec } from './route.js';
@@ -47,6 +49,7 @@ export const ROUTES = {
   track: trackRoutes,
   groups: groupRoutes,
   openapi: openApiRoutes,
+  events: eventRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -66,6 +69,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.audit, auditHandlers(deps), context);
   mount(router, ROUTES.track, trackHandlers(deps), context);
   mount(router, ROUTES.groups, groupHandlers(deps), context);
+  mount(router, ROUTES.events, eventHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

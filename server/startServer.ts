@@ -10,7 +10,9 @@ import { deployCatalogue } from './deployCatalogue.js';
 import { prepareDemoData, type DemoLogin } from './demo/demoData.js';
 import type { Env } from './env.js';
 import type { Organisation } from '../processes/demo/seedOrganisation.js';
+import { LiveUpdates } from './live/LiveUpdates.js';
 import { jsonLogger, type Logger } from './logger.js';
+import { Metrics } from './metrics/Metrics.js';
 
 export interface StartServerOptions {
   readonly env: Env;
@@ -47,10 +49,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await deployCatalogue(engine, options.processesDir ?? DEFAULT_PROCESSES, logger);
     const demoLogins = await prepareDemoData(engine, { enabled: env.DEMO_DATA, logger, ...(options.organisation ? { organisation: options.organisation } : {}) });
+    const live = new LiveUpdates(engine);
+    const metrics = new Metrics(engine);
     const app = createApp({
       engine,
       logger,
       storeKind,
+      live,
+      metrics,
+      ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
       proxy: env.TRUST_PROXY,
       auth: { cookieSecure: env.COOKIE_SECURE, sessionTtlMs: Math.round(env.SESSION_HOURS * 3_600_000) },
     });
@@ -62,7 +69,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const { port } = server.address() as AddressInfo;
     const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     const url = `http://${host}:${port}`;
-    return { url, engine, server, demoLogins, close: once(() => shutdown(server, ownsEngine ? engine : undefined, logger)) };
+    return { url, engine, server, demoLogins, close: once(() => shutdown(server, ownsEngine ? engine : undefined, logger, () => (live.close(), metrics.close()))) };
   } catch (error) {
     if (ownsEngine) await engine.close();
     throw error;
@@ -79,8 +86,10 @@ async function openEngine(env: Env): Promise<Engine> {
   return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), jobs });
 }
 
-async function shutdown(server: Server, engine: Engine | undefined, logger: Logger): Promise<void> {
+async function shutdown(server: Server, engine: Engine | undefined, logger: Logger, endStreams: () => void): Promise<void> {
   logger.info('shutting down');
+  // Event streams never end by themselves: close them, or server.close() would wait DRAIN_MS for them.
+  endStreams();
   const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   // close() waits for requests in flight (idle keep-alive sockets close at once, Node >= 19);
   // a request still hanging after DRAIN_MS loses its connection rather than blocking shutdown.

@@ -6,7 +6,7 @@ import type { RouteHandlers } from '../route.js';
 import { userView } from '../users/userView.js';
 import type { sessionRoutes } from './session.routes.js';
 
-export function sessionHandlers({ engine, logger, auth }: AppDeps): RouteHandlers<typeof sessionRoutes> {
+export function sessionHandlers({ engine, logger, auth, live }: AppDeps): RouteHandlers<typeof sessionRoutes> {
   return {
     async login({ body, address }) {
       const { username, password } = body;
@@ -47,7 +47,10 @@ export function sessionHandlers({ engine, logger, auth }: AppDeps): RouteHandler
     },
 
     async logout({ user, credentials }) {
-      if (credentials) await engine.accounts.revokeSession(credentials.sessionId, { by: user.id });
+      if (credentials) {
+        await engine.accounts.revokeSession(credentials.sessionId, { by: user.id });
+        live.endSession(credentials.sessionId);
+      }
       return {
         status: 204,
         body: null,

@@ -148,6 +148,8 @@ describe('authorization: every route as every role', () => {
     'audit.verify': { call: async () => ({ method: 'GET', path: '/api/audit/verify' }), expect: only({ auditor: 200, 'auditor-mj': 200 }) },
     'track.track': { call: async () => ({ method: 'GET', path: `/api/track/${(await application()).trackingNumber}` }), expect: statuses(200) },
     'openapi.document': { call: async () => ({ method: 'GET', path: '/api/openapi.json' }), expect: statuses(200) },
+    // A stream: fetch resolves on the headers; the body is left (the server ends it at shutdown).
+    'events.stream': { call: async () => ({ method: 'GET', path: '/api/events' }), expect: statuses(200, { anonymous: 401 }) },
     'groups.list': { call: async () => ({ method: 'GET', path: '/api/groups' }), expect: only({ designer: 200, supervisor: 200, 'supervisor-mj': 200, coordinator: 200 }) },
   };
 
