@@ -29,6 +29,76 @@ export type DeployResult =
   | { readonly ok: true; readonly created: boolean; readonly key: string; readonly version: number; readonly warnings: readonly unknown[] }
   | { readonly ok: false; readonly errors: readonly DeployProblem[] };
 
+/** An inbox task as the API shows it to the viewer (redacted by role). */
+export interface TaskView {
+  readonly id: string;
+  readonly instanceId: string;
+  readonly key: string;
+  readonly elementId: string;
+  readonly name?: string;
+  readonly trackingNumber: string;
+  readonly serviceCode?: string;
+  readonly office?: 'front' | 'back';
+  readonly candidateGroup?: string;
+  readonly assignee?: string | null;
+  readonly state: 'open' | 'completed' | 'cancelled';
+  readonly createdAt: string;
+  readonly dueAt?: string;
+  readonly warnAt?: string;
+  readonly atRisk?: boolean;
+  readonly overdue?: boolean;
+  readonly returnsResult?: boolean;
+}
+
+export interface ApplicationView {
+  readonly id: string;
+  readonly key: string;
+  readonly state: 'active' | 'incident' | 'completed' | 'terminated';
+  readonly trackingNumber: string;
+  readonly channel?: 'centre' | 'agency' | 'portal';
+  readonly serviceCode?: string;
+  readonly variables: Record<string, unknown>;
+  readonly startedAt: string;
+  readonly endedAt?: string;
+  readonly dueAt?: string;
+  readonly applicant?: { readonly name?: string; readonly iin?: string };
+  readonly atRisk?: boolean;
+  readonly overdue?: boolean;
+  readonly tasks?: readonly TaskView[];
+}
+
+export interface StartApplication {
+  readonly serviceCode: string;
+  readonly channel: 'centre' | 'agency' | 'portal';
+  readonly applicant?: Record<string, unknown>;
+  readonly documents?: readonly string[];
+  readonly variables?: Record<string, unknown>;
+}
+
+export interface Receipt {
+  readonly trackingNumber: string;
+  readonly serviceCode: string;
+  readonly service: string;
+  readonly agency?: string;
+  readonly channel?: string;
+  readonly receivedAt: string;
+  readonly documents: readonly string[];
+  readonly dueAt?: string;
+  readonly applicant?: { readonly name?: string; readonly iin?: string };
+}
+
+export interface TrackingView {
+  readonly trackingNumber: string;
+  readonly service: string;
+  readonly serviceCode?: string;
+  readonly status: string;
+  readonly nextSteps: readonly string[];
+  readonly receivedAt: string;
+  readonly dueAt?: string;
+  readonly overdue?: boolean;
+  readonly completedAt?: string;
+}
+
 export interface SessionUser {
   readonly id: string;
   readonly name?: string;
@@ -61,6 +131,42 @@ export class ApiClient {
     const body = (await this.json(response)) as { token?: string; user: SessionUser };
     this.token = body.token;
     return body.user;
+  }
+
+  async logout(): Promise<void> {
+    await this.send('DELETE', '/api/session');
+    this.token = undefined;
+  }
+
+  async startApplication(application: StartApplication): Promise<{ id: string; trackingNumber: string; dueAt?: string }> {
+    return (await this.json(await this.send('POST', '/api/applications', JSON.stringify(application), 'application/json'))) as { id: string; trackingNumber: string; dueAt?: string };
+  }
+
+  async application(id: string): Promise<ApplicationView> {
+    return (await this.json(await this.send('GET', `/api/applications/${encodeURIComponent(id)}`))) as ApplicationView;
+  }
+
+  async receipt(id: string): Promise<Receipt> {
+    return (await this.json(await this.send('GET', `/api/applications/${encodeURIComponent(id)}/receipt`))) as Receipt;
+  }
+
+  /** The inbox, by deadline (the server orders it; scoped by role). */
+  async tasks(query: Record<string, string> = {}): Promise<TaskView[]> {
+    const search = new URLSearchParams(query).toString();
+    return (await this.json(await this.send('GET', `/api/tasks${search ? `?${search}` : ''}`))) as TaskView[];
+  }
+
+  async claimTask(id: string): Promise<TaskView> {
+    return (await this.json(await this.send('POST', `/api/tasks/${encodeURIComponent(id)}/claim`))) as TaskView;
+  }
+
+  async completeTask(id: string, body: { outcome?: string; variables?: Record<string, unknown> }): Promise<ApplicationView> {
+    return (await this.json(await this.send('POST', `/api/tasks/${encodeURIComponent(id)}/complete`, JSON.stringify(body), 'application/json'))) as ApplicationView;
+  }
+
+  /** Public: no login needed. */
+  async track(trackingNumber: string): Promise<TrackingView> {
+    return (await this.json(await this.send('GET', `/api/track/${encodeURIComponent(trackingNumber)}`))) as TrackingView;
   }
 
   async definitions(): Promise<DefinitionSummary[]> {

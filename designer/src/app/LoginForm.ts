@@ -1,29 +1,46 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
+import { LocalizedElement, t } from '../i18n/i18n.js';
+import { formStyles } from '../shared/formStyles.js';
 
-/** Username and password; emits `login` {username, password}. Shows `error` when given one. */
-export class LoginForm extends LitElement {
-  static override properties = { error: { type: String } };
+/** User name and password, labelled; emits `login` {username, password}. Shows `error` when given one. */
+export class LoginForm extends LocalizedElement {
+  static override properties = { error: { type: String }, welcome: { type: String } };
   declare error: string;
+  declare welcome: string;
 
   constructor() {
     super();
     this.error = '';
+    this.welcome = '';
   }
 
-  static override styles = css`
-    form { display: grid; gap: 8px; max-width: 280px; margin: 60px auto; padding: 20px; border: 1px solid #d7dce2; border-radius: 6px; }
-    input, button { font: inherit; padding: 6px 8px; }
-    .error { color: #a40e26; }
-  `;
+  static override styles = [
+    formStyles,
+    css`
+      :host { max-width: 360px; margin: 40px auto; }
+      form { padding: 20px; border: 1px solid #c4ccd5; border-radius: 8px; background: #fff; }
+      .welcome { font-size: 1.5rem; margin: 0; color: #0b3d6e; }
+      .welcome-local { margin: 0; color: #4a5663; }
+    `,
+  ];
 
   override render() {
     return html`
-      <form @submit=${this.submit}>
-        <strong>Log in to the designer</strong>
-        <input name="username" autocomplete="username" placeholder="User name" required />
-        <input name="password" type="password" autocomplete="current-password" placeholder="Password" required />
-        <button type="submit">Log in</button>
-        ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : ''}
+      <form @submit=${this.submit} aria-labelledby="login-title">
+        <p class="welcome" lang="kk">${this.welcome}</p>
+        <p class="welcome-local">${t('login.welcome')}</p>
+        <h2 id="login-title">${t('login.title')}</h2>
+        <div class="field">
+          <label for="username">${t('login.username')}</label>
+          <input id="username" name="username" autocomplete="username" required />
+        </div>
+        <div class="field">
+          <label for="password">${t('login.password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        <div><button type="submit">${t('login.submit')}</button></div>
+        <div role="alert">${this.error ? html`<span class="error">${this.error}</span>` : ''}</div>
+        <p class="hint"><a href="#/track">${t('login.trackHint')}</a></p>
       </form>
     `;
   }

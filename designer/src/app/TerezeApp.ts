@@ -1,27 +1,37 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { ApiClient, ApiError, type SessionUser } from '../api/ApiClient.js';
-import '../modeler/ModelerPage.js';
+import { LocalizedElement, language, setLanguage, t } from '../i18n/i18n.js';
+import { LANGUAGES, KAZAKH_WELCOME, type Language } from '../i18n/messages.js';
+import { PAGES, homeOf, mayOpen, parseHash, type PageRoute } from './pageRoutes.js';
 import './LoginForm.js';
 
 type Phase = 'checking' | 'login' | 'ready';
 
-/** The shell: header, the session (log in when the server asks for it) and the modeler page. */
-export class TerezeApp extends LitElement {
+/**
+ * The shell: header (brand, navigation by role, language, user), the session, and the page the
+ * hash names (`#/register`, `#/inbox`, `#/task/<application>/<task>`, `#/track/<number>`…).
+ * Light DOM, as the modeler page needs document CSS.
+ */
+export class TerezeApp extends LocalizedElement {
   static override properties = {
     phase: { state: true },
     user: { state: true },
     loginError: { state: true },
+    route: { state: true },
   };
 
   declare phase: Phase;
   declare user: SessionUser | undefined;
   declare loginError: string;
+  declare route: { path: string; args: string[] };
   readonly api = new ApiClient();
+  private readonly onHash = () => this.navigate();
 
   constructor() {
     super();
     this.phase = 'checking';
     this.loginError = '';
+    this.route = parseHash(location.hash);
   }
 
   protected override createRenderRoot() {
@@ -30,18 +40,86 @@ export class TerezeApp extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    addEventListener('hashchange', this.onHash);
     void this.checkSession();
   }
 
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHash);
+  }
+
+  private get loggedIn() {
+    return this.phase === 'ready';
+  }
+
+  private get page(): PageRoute | undefined {
+    return PAGES.find((p) => p.path === this.route.path);
+  }
+
   override render() {
+    const page = this.page;
+    const showPage = page && mayOpen(page, this.user, this.loggedIn);
+    if (showPage) void page.load();
+    const context = { api: this.api, user: this.user, args: this.route.args };
     return html`
+      <a class="skip-link" href="#main" @click=${this.skipToMain}>${t('app.skip')}</a>
       <header class="app-header">
-        <span class="brand">Tereze</span><span class="subtitle">process designer</span>
-        <span class="user">${this.user ? this.user.name ?? this.user.id : ''}</span>
+        <a class="brand" href="#/">${t('app.title')}</a><span class="subtitle">${t('app.subtitle')}</span>
+        ${this.renderNav()}
+        <span class="header-end">
+          <span class="lang" role="group" aria-label=${t('lang.label')}>
+            ${LANGUAGES.map(
+              (lang) => html`<button type="button" lang=${lang} aria-pressed=${language() === lang ? 'true' : 'false'} data-lang=${lang}
+                @click=${() => this.switchLanguage(lang)}>${t(`lang.${lang}`)}</button>`,
+            )}
+          </span>
+          ${this.user ? html`<span class="user" data-user=${this.user.id}>${this.user.name ?? this.user.id}</span>` : ''}
+          ${this.loggedIn && this.user ? html`<button type="button" class="logout" @click=${this.logout}>${t('nav.logout')}</button>` : ''}
+          ${this.phase === 'login' && this.route.path ? html`<a class="login-link" href="#/">${t('login.submit')}</a>` : ''}
+        </span>
       </header>
-      ${this.phase === 'login' ? html`<tereze-login .error=${this.loginError} @login=${this.login}></tereze-login>` : ''}
-      ${this.phase === 'ready' ? html`<tereze-modeler-page .api=${this.api}></tereze-modeler-page>` : ''}
+      <main id="main" class="app-main" tabindex="-1" data-page=${showPage ? page.path : this.phase}>
+        ${showPage
+          ? page.render(context)
+          : this.phase === 'login'
+            ? html`<tereze-login .error=${this.loginError} .welcome=${KAZAKH_WELCOME} @login=${this.login}></tereze-login>`
+            : html`<p role="status">${t('common.loading')}</p>`}
+      </main>
     `;
+  }
+
+  private renderNav() {
+    const links = PAGES.filter((p) => p.nav && (p.roles === 'public' || this.loggedIn) && mayOpen(p, this.user, this.loggedIn));
+    if (links.length === 0) return '';
+    return html`<nav aria-label=${t('nav.label')}>
+      <ul>
+        ${links.map(
+          (p) => html`<li><a href=${`#/${p.path}`} aria-current=${this.route.path === p.path ? 'page' : 'false'}>${t(p.nav!)}</a></li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  private skipToMain(event: Event) {
+    event.preventDefault();
+    this.querySelector<HTMLElement>('#main')?.focus();
+  }
+
+  private switchLanguage(lang: Language) {
+    setLanguage(lang);
+  }
+
+  /** The hash changed: show that page, or the role's home when it names none the user may open. */
+  private navigate() {
+    this.route = parseHash(location.hash);
+    const page = this.page;
+    if (this.loggedIn && (!page || !mayOpen(page, this.user, true))) {
+      location.hash = `#/${homeOf(this.user)}`;
+      return;
+    }
+    // Move focus to the new page's content so keyboard and screen-reader users land there.
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('#main')?.focus({ preventScroll: true }));
   }
 
   private async checkSession() {
@@ -52,6 +130,7 @@ export class TerezeApp extends LitElement {
     } catch {
       this.phase = 'ready';
     }
+    if (this.phase === 'ready') this.navigate();
   }
 
   private async login(event: CustomEvent<{ username: string; password: string }>) {
@@ -59,9 +138,17 @@ export class TerezeApp extends LitElement {
       this.user = await this.api.login(event.detail.username, event.detail.password);
       this.loginError = '';
       this.phase = 'ready';
+      this.navigate();
     } catch (error) {
-      this.loginError = error instanceof ApiError && error.status === 401 ? 'Wrong user name or password' : String((error as Error).message);
+      this.loginError = error instanceof ApiError && error.status === 401 ? t('login.failed') : String((error as Error).message);
     }
+  }
+
+  private async logout() {
+    await this.api.logout().catch(() => undefined);
+    this.user = undefined;
+    this.phase = 'login';
+    location.hash = '#/';
   }
 }
 

@@ -1,0 +1,98 @@
+import { html, type TemplateResult } from 'lit';
+import type { ApiClient, SessionUser } from '../api/ApiClient.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+export type Role = 'designer' | 'clerk' | 'official' | 'supervisor' | 'coordinator' | 'auditor';
+
+export interface PageContext {
+  readonly api: ApiClient;
+  readonly user: SessionUser | undefined;
+  /** The hash path after the page name: `#/task/a/b` → `['a', 'b']`. */
+  readonly args: readonly string[];
+}
+
+/**
+ * One page of the app: its hash path, who may open it, its navigation label, and a lazy
+ * import (the modeler's bpmn-js is a megabyte the clerk never needs).
+ * To add a role's page (supervisor queue, coordinator routing console, dashboards): add a row
+ * here and, when it is the role's landing page, an entry in HOME_BY_ROLE.
+ */
+export interface PageRoute {
+  readonly path: string;
+  readonly roles: readonly Role[] | 'public' | 'anyone';
+  readonly nav?: MessageKey;
+  readonly load: () => Promise<unknown>;
+  readonly render: (context: PageContext) => TemplateResult;
+}
+
+export const PAGES: readonly PageRoute[] = [
+  {
+    path: 'register',
+    roles: ['clerk'],
+    nav: 'nav.register',
+    load: () => import('../clerk/RegisterPage.js'),
+    render: ({ api }) => html`<tereze-register-page .api=${api}></tereze-register-page>`,
+  },
+  {
+    path: 'inbox',
+    roles: ['clerk', 'official'],
+    nav: 'nav.inbox',
+    load: () => import('../pages/InboxPage.js'),
+    render: ({ api }) => html`<tereze-inbox-page .api=${api}></tereze-inbox-page>`,
+  },
+  {
+    path: 'task',
+    roles: ['clerk', 'official'],
+    load: () => import('../pages/TaskPage.js'),
+    render: ({ api, args }) => html`<tereze-task-page .api=${api} .instanceId=${args[0] ?? ''} .taskId=${args[1] ?? ''}></tereze-task-page>`,
+  },
+  {
+    path: 'modeler',
+    roles: ['designer'],
+    nav: 'nav.modeler',
+    load: () => Promise.all([import('../modeler/documentStyles.js'), import('../modeler/ModelerPage.js')]),
+    render: ({ api }) => html`<tereze-modeler-page .api=${api}></tereze-modeler-page>`,
+  },
+  {
+    path: 'home',
+    roles: 'anyone',
+    load: () => import('../pages/PlaceholderHome.js'),
+    render: ({ user }) => html`<tereze-placeholder-home .user=${user}></tereze-placeholder-home>`,
+  },
+  {
+    path: 'track',
+    roles: 'public',
+    nav: 'nav.track',
+    load: () => import('../public/TrackPage.js'),
+    render: ({ api, args }) => html`<tereze-track-page .api=${api} .number=${args[0] ?? ''}></tereze-track-page>`,
+  },
+];
+
+/** Where a role lands after login; roles without pages yet land on the placeholder home. */
+export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler' };
+
+/** `undefined` user: the server has no accounts (404 on /api/session), everyone designs. */
+export function rolesOf(user: SessionUser | undefined): readonly Role[] {
+  return user ? ((user.roles ?? []) as Role[]) : ['designer'];
+}
+
+export function homeOf(user: SessionUser | undefined): string {
+  for (const role of rolesOf(user)) {
+    const home = HOME_BY_ROLE[role];
+    if (home) return home;
+  }
+  return 'home';
+}
+
+export function mayOpen(page: PageRoute, user: SessionUser | undefined, loggedIn: boolean): boolean {
+  if (page.roles === 'public') return true;
+  if (!loggedIn) return false;
+  if (page.roles === 'anyone') return true;
+  const roles = rolesOf(user);
+  return page.roles.some((role) => roles.includes(role));
+}
+
+export function parseHash(hash: string): { path: string; args: string[] } {
+  const [path = '', ...args] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  return { path, args };
+}

@@ -1,0 +1,25 @@
+import type { Language } from '../i18n/messages.js';
+
+/** What the pages read from a service standard (processes/<CODE>/standard.json). */
+export interface ServiceStandard {
+  readonly code: string;
+  readonly processKey: string;
+  readonly names: Readonly<Record<'en' | 'ru' | 'kk', string>>;
+  readonly agency: string;
+  readonly channels: readonly ('centre' | 'agency' | 'portal')[];
+  readonly term: { readonly duration: number; readonly unit: string };
+  readonly requiredDocuments: readonly string[];
+  readonly groundsForRefusal: readonly string[];
+  readonly result: string;
+}
+
+// The standards are data in processes/; the server does not serve them yet, so the build
+// bundles them (a route can replace this without touching the pages: they take a map).
+const files = import.meta.glob<ServiceStandard>('../../../processes/*/standard.json', { eager: true, import: 'default' });
+
+export const STANDARDS: ReadonlyMap<string, ServiceStandard> = new Map(Object.values(files).map((s) => [s.code, s]));
+
+export function serviceName(code: string | undefined, lang: Language, fallback = ''): string {
+  const standard = code ? STANDARDS.get(code) : undefined;
+  return standard?.names[lang] ?? standard?.names.en ?? fallback ?? code ?? '';
+}

@@ -1,0 +1,98 @@
+import { html } from 'lit';
+import { ApiError, type ApiClient, type Receipt, type StartApplication } from '../api/ApiClient.js';
+import { STANDARDS, serviceName } from '../catalogue/standards.js';
+import { LocalizedElement, language, t } from '../i18n/i18n.js';
+import { formStyles } from '../shared/formStyles.js';
+import './ApplicationForm.js';
+import type { ServiceOption } from './ApplicationForm.js';
+import './ReceiptView.js';
+
+/** The clerk's counter: register an application, then the receipt to print. */
+export class RegisterPage extends LocalizedElement {
+  static override properties = {
+    api: { attribute: false },
+    services: { state: true },
+    busy: { state: true },
+    message: { state: true },
+    receipt: { state: true },
+  };
+  declare api: ApiClient;
+  declare services: ServiceOption[];
+  declare busy: boolean;
+  declare message: string;
+  declare receipt: Receipt | undefined;
+  static override styles = formStyles;
+
+  constructor() {
+    super();
+    this.services = [];
+    this.busy = false;
+    this.message = '';
+  }
+
+  // Not connectedCallback: a lazily defined element gets its properties (api) at its first update.
+  override firstUpdated() {
+    void this.loadServices();
+  }
+
+  override render() {
+    const status = html`<p class="status" role="status" aria-live="polite">${this.message}</p>`;
+    if (this.receipt) {
+      return html`${status}
+        <tereze-receipt-view .receipt=${this.receipt} trackUrl=${`${location.origin}${location.pathname}#/track`}>
+          <button type="button" @click=${() => print()}>${t('receipt.print')}</button>
+          <button type="button" class="secondary" @click=${this.another}>${t('register.another')}</button>
+        </tereze-receipt-view>`;
+    }
+    return html`<tereze-application-form .services=${this.services} ?busy=${this.busy} @register=${this.register}></tereze-application-form>${status}`;
+  }
+
+  /**
+   * The catalogue: the standards the build bundles, narrowed to the deployed services when the
+   * server lets this user list definitions (clerks may not, yet: then every standard is offered
+   * and the server refuses an undeployed one).
+   */
+  private async loadServices() {
+    const lang = language();
+    let deployed: Map<string, string> | undefined;
+    try {
+      const definitions = await this.api.definitions();
+      deployed = new Map(definitions.filter((d) => d.serviceCode).map((d) => [d.serviceCode as string, d.name ?? d.key]));
+    } catch (error) {
+      if (!(error instanceof ApiError && (error.status === 403 || error.status === 404))) this.message = t('common.error', { message: (error as Error).message });
+    }
+    const codes = deployed ? [...deployed.keys()] : [...STANDARDS.keys()];
+    this.services = codes
+      .map((code) => ({ code, standard: STANDARDS.get(code), name: deployed?.get(code) ?? code }))
+      .sort((a, b) => serviceName(a.code, lang, a.name).localeCompare(serviceName(b.code, lang, b.name)));
+  }
+
+  private async register(event: CustomEvent<StartApplication>) {
+    const application = event.detail;
+    this.busy = true;
+    this.message = t('register.submitting');
+    try {
+      const started = await this.api.startApplication(application);
+      this.receipt = await this.api.receipt(started.id).catch((error: unknown) => {
+        // Until the receipt route answers, the receipt is what the counter knows.
+        if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
+          return { trackingNumber: started.trackingNumber, serviceCode: application.serviceCode, service: serviceName(application.serviceCode, 'en'), receivedAt: new Date().toISOString(), documents: application.documents ?? [], ...(started.dueAt ? { dueAt: started.dueAt } : {}) } satisfies Receipt;
+        }
+        throw error;
+      });
+      this.receipt = { ...this.receipt, applicant: this.receipt.applicant ?? (application.applicant as Receipt['applicant']) };
+      this.message = t('register.done', { trackingNumber: started.trackingNumber });
+    } catch (error) {
+      this.message = t('common.error', { message: (error as Error).message });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private another() {
+    this.receipt = undefined;
+    this.message = '';
+  }
+}
+
+customElements.define('tereze-register-page', RegisterPage);

@@ -1,0 +1,111 @@
+import { html } from 'lit';
+import { ApiError, type ApiClient, type ApplicationView, type TaskView } from '../api/ApiClient.js';
+import { STANDARDS, serviceName } from '../catalogue/standards.js';
+import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
+import { outcomesOf } from '../official/decisionOutcomes.js';
+import type { TaskCompletion } from '../official/DecisionForm.js';
+import '../official/DecisionForm.js';
+import '../clerk/IntakeForm.js';
+import '../clerk/HandBackForm.js';
+import { deadlineBadge } from '../shared/DeadlineBadge.js';
+import { formStyles } from '../shared/formStyles.js';
+
+/** One task of an application (#/task/<application>/<task>): the file, and the form its kind needs. */
+export class TaskPage extends LocalizedElement {
+  static override properties = {
+    api: { attribute: false },
+    instanceId: { type: String },
+    taskId: { type: String },
+    application: { state: true },
+    busy: { state: true },
+    message: { state: true },
+    done: { state: true },
+  };
+  declare api: ApiClient;
+  declare instanceId: string;
+  declare taskId: string;
+  declare application: ApplicationView | undefined;
+  declare busy: boolean;
+  declare message: string;
+  declare done: boolean;
+  static override styles = formStyles;
+
+  constructor() {
+    super();
+    this.instanceId = '';
+    this.taskId = '';
+    this.busy = false;
+    this.message = '';
+    this.done = false;
+  }
+
+  // Not connectedCallback: a lazily defined element gets its properties (api) at its first update.
+  override firstUpdated() {
+    void this.load();
+  }
+
+  private get task(): TaskView | undefined {
+    return this.application?.tasks?.find((task) => task.id === this.taskId);
+  }
+
+  override render() {
+    const app = this.application;
+    const task = this.task;
+    const status = html`<p class="status ${this.done ? 'done' : ''}" role="status" aria-live="polite">${this.message}</p>`;
+    if (!app) return html`<p><a href="#/inbox">${t('common.back')}</a></p>${status}`;
+    const standard = app.serviceCode ? STANDARDS.get(app.serviceCode) : undefined;
+    const applicant = app.applicant ?? {};
+    const documents = Array.isArray(app.variables.documents) ? (app.variables.documents as string[]) : [];
+    return html`
+      <p><a href="#/inbox">${t('common.back')}</a></p>
+      <h2>${task?.name ?? t('inbox.task')}</h2>
+      <dl>
+        <dt>${t('common.service')}</dt><dd>${serviceName(app.serviceCode, language(), app.key)}</dd>
+        <dt>${t('common.trackingNumber')}</dt><dd data-field="trackingNumber">${app.trackingNumber}</dd>
+        ${applicant.name ? html`<dt>${t('task.applicant')}</dt><dd>${applicant.name}${applicant.iin ? ` · ${applicant.iin}` : ''}</dd>` : ''}
+        <dt>${t('common.deadline')}</dt><dd>${formatInstant(task?.dueAt ?? app.dueAt)} ${task ? deadlineBadge(task) : ''}</dd>
+        <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : t('common.none')}</dd>
+      </dl>
+      ${status}
+      ${this.done ? html`<p><a class="button" href="#/inbox">${t('common.back')}</a></p>` : ''}
+      ${task && task.state === 'open' && !this.done ? this.renderForm(task, standard?.requiredDocuments ?? [], standard?.groundsForRefusal ?? [], documents) : ''}
+    `;
+  }
+
+  private renderForm(task: TaskView, required: readonly string[], grounds: readonly string[], documents: readonly string[]) {
+    const onComplete = (event: CustomEvent<TaskCompletion>) => void this.complete(event.detail);
+    if (task.elementId === 'check_completeness') {
+      return html`<h3>${t('intake.title')}</h3><tereze-intake-form .required=${required} .handedIn=${documents} ?busy=${this.busy} @complete=${onComplete}></tereze-intake-form>`;
+    }
+    if (task.returnsResult || task.elementId === 'hand_back') {
+      return html`<h3>${t('handback.title')}</h3><tereze-hand-back-form ?busy=${this.busy} @complete=${onComplete}></tereze-hand-back-form>`;
+    }
+    return html`<h3>${t('decision.title')}</h3><tereze-decision-form .outcomes=${outcomesOf(task.elementId)} .grounds=${grounds} ?busy=${this.busy} @complete=${onComplete}></tereze-decision-form>`;
+  }
+
+  private async load() {
+    try {
+      this.application = await this.api.application(this.instanceId);
+      if (!this.task) this.message = t('task.conflict');
+    } catch (error) {
+      this.message = t('common.error', { message: (error as Error).message });
+    }
+  }
+
+  private async complete(completion: TaskCompletion) {
+    const task = this.task;
+    if (!task) return;
+    this.busy = true;
+    try {
+      await this.api.completeTask(task.id, completion);
+      this.done = true;
+      this.message = t('task.done', { name: task.name ?? task.elementId });
+    } catch (error) {
+      this.message = error instanceof ApiError && error.status === 409 ? t('task.conflict') : t('common.error', { message: (error as Error).message });
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+customElements.define('tereze-task-page', TaskPage);
