@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
+
+if (chromiumMissing) console.warn(`[e2e] role flow ${SKIP_REASON}`);
+
+const ORGANISATION = fileURLToPath(new URL('../../processes/demo/organisation.json', import.meta.url));
+const users = (JSON.parse(readFileSync(ORGANISATION, 'utf8')) as { users: { id: string; name: string; groups: string[] }[] }).users;
+
+// The demo `official` sits in social-benefits: a child-care benefit is drawn among its members.
+const SERVICE = 'CHILDCARE-BENEFIT';
+const APPLICANT = { name: 'Aizhan Seitkali', iin: '900515401230' };
+
+async function openAs(browser: Browser, url: string, username: string | undefined, viewport = { width: 1280, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error ${username ?? 'public'}]`, error.message));
+  await page.goto(url);
+  if (username) {
+    await page.getByLabel('User name').fill(username);
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.locator(`.app-header .user[data-user="${username}"]`).waitFor();
+  }
+  return page;
+}
+
+async function tokenOf(harness: DesignerHarness, username: string): Promise<string> {
+  const response = await fetch(`${harness.server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  expect(response.status, `login as ${username}`).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function getAs<T>(harness: DesignerHarness, token: string, path: string): Promise<T> {
+  const response = await fetch(harness.server.url + path, { headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** Opens the task of an application at an element from the inbox (refreshing until it is there). */
+async function openFromInbox(page: Page, trackingNumber: string, elementId: string): Promise<void> {
+  await page.goto(`${new URL(page.url()).origin}/#/inbox`);
+  const row = page.locator(`tereze-task-list li[data-element="${elementId}"]`, { hasText: trackingNumber });
+  await expect.poll(async () => {
+    if (await row.count()) return true;
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    return false;
+  }, { timeout: 20_000, interval: 1_000 }).toBe(true);
+  await row.getByRole('link').click();
+  await page.locator('tereze-task-page h3').waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+    await page.screenshot({ path: 'artifacts/e2e/flow-debug.png' });
+    throw error;
+  });
+}
+
+describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SKIP_REASON})` : 'role pages in Chromium', () => {
+  let harness: DesignerHarness;
+
+  beforeAll(async () => {
+    harness = await startDesignerHarness();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.dispose();
+  });
+
+  it('should take an application from the counter through a randomly drawn official to the hand-back and the public page', async () => {
+    // Given the clerk at the counter
+    const clerk = await openAs(harness.browser, harness.url, 'clerk');
+    await clerk.getByRole('heading', { name: 'Register an application' }).waitFor();
+    expect(await clerk.locator('tereze-login').count()).toBe(0);
+
+    // When they register an application, an invalid IIN first
+    await clerk.getByLabel('Service', { exact: true }).selectOption(SERVICE);
+    await clerk.getByLabel("Applicant's full name").fill(APPLICANT.name);
+    await clerk.getByLabel("Applicant's IIN").fill('900515401231');
+    await clerk.getByText('check digit does not match').waitFor();
+    const docs = clerk.locator('tereze-application-form input[name=documents]');
+    await expect.poll(() => docs.count()).toBe(4);
+    for (let i = 0; i < 4; i++) await docs.nth(i).check();
+    await clerk.getByRole('button', { name: 'Register' }).click();
+    await clerk.getByText('check digit does not match').waitFor();
+    expect(await clerk.getByLabel("Applicant's IIN").evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await clerk.getByLabel("Applicant's IIN").fill(APPLICANT.iin);
+    await clerk.getByRole('button', { name: 'Register' }).click();
+
+    // Then the receipt shows the tracking number and the deadline
+    const receipt = clerk.locator('tereze-receipt-view [data-receipt]');
+    await receipt.waitFor();
+    const trackingNumber = (await receipt.locator('[data-field=trackingNumber]').textContent())!.trim();
+    expect(trackingNumber).toMatch(/^\d{4}-\d{4}-\d{4}$/);
+    expect((await receipt.locator('[data-field=dueAt]').textContent())!.trim()).toMatch(/\d{4}/);
+    await clerk.getByRole('button', { name: 'Print the receipt' }).waitFor();
+    await harness.screenshot(clerk, 'flow-1-clerk-receipt');
+
+    // And the clerk completes the completeness check from the inbox
+    await openFromInbox(clerk, trackingNumber, 'check_completeness');
+    await clerk.getByLabel('Complete: send to the back office').check();
+    await clerk.getByRole('button', { name: 'Submit' }).click();
+    await clerk.getByText('Done:').waitFor();
+
+    // Who did the random draw pick? A supervisor may know; the clerk may not.
+    const supervisor = await tokenOf(harness, 'supervisor');
+    const [application] = await getAs<{ id: string }[]>(harness, supervisor, `/api/applications?trackingNumber=${trackingNumber}`);
+    expect(application).toBeDefined();
+    const reviewTasks = await getAs<{ elementId: string; assignee?: string }[]>(harness, supervisor, `/api/tasks?instanceId=${application!.id}`);
+    const assignee = reviewTasks.find((task) => task.elementId === 'review')?.assignee;
+    expect(assignee, 'the review is drawn for someone').toBeTruthy();
+    const official = users.find((user) => user.id === assignee)!;
+    expect(official.groups).toContain('social-benefits');
+
+    // The clerk's view of the file never names the official
+    const clerkView = await getAs<unknown>(harness, await tokenOf(harness, 'clerk'), `/api/applications/${application!.id}`);
+    expect(JSON.stringify(clerkView)).not.toContain(official.id);
+
+    // When the drawn official opens the file from their inbox and approves it
+    const officialPage = await openAs(harness.browser, harness.url, official.id);
+    await officialPage.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await openFromInbox(officialPage, trackingNumber, 'review');
+    await officialPage.getByLabel('Refuse', { exact: true }).check();
+    const grounds = officialPage.getByLabel('Ground for refusal (from the standard)');
+    await expect.poll(() => grounds.locator('option').count()).toBe(4);
+    await officialPage.getByLabel('Approve', { exact: true }).check();
+    expect(await grounds.count()).toBe(0);
+    await officialPage.getByRole('button', { name: 'Submit' }).click();
+    await officialPage.getByText('Done:').waitFor();
+    await harness.screenshot(officialPage, 'flow-2-official-decided');
+
+    // Then the clerk hands the result back, rated 5
+    await openFromInbox(clerk, trackingNumber, 'hand_back');
+    await clerk.getByLabel('The result was handed over to the applicant').check();
+    await clerk.getByLabel('5 of 5').check();
+    await clerk.getByRole('button', { name: 'Submit' }).click();
+    await clerk.getByText('Done:').waitFor();
+    await harness.screenshot(clerk, 'flow-3-clerk-handed-back');
+
+    // And the public page, without a login, on a phone, shows it completed and nobody's name
+    const applicant = await openAs(harness.browser, `${harness.url}/#/track/${trackingNumber}`, undefined, { width: 375, height: 740 });
+    const status = applicant.locator('tereze-track-result [data-field=status]');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('completed');
+    expect((await status.textContent())!.trim()).toBe('Completed');
+    const text = await applicant.evaluate(() => {
+      const all: string[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+        all.push((root instanceof Document ? root.body : root).textContent ?? '');
+      };
+      walk(document);
+      return all.join(' ');
+    });
+    expect(text).toContain(trackingNumber);
+    expect(text).not.toContain(official.id);
+    expect(text).not.toContain(official.name);
+    const width = await applicant.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, 'no horizontal scroll at 375 px').toBeLessThanOrEqual(375);
+    await applicant.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(async () => (await status.textContent())!.trim()).toBe('Завершено');
+    await harness.screenshot(applicant, 'flow-4-public-tracking');
+  }, 120_000);
+
+  it('should fit the registration form in 375 px, label every field and work from the keyboard', async () => {
+    const page = await openAs(harness.browser, harness.url, 'clerk', { width: 375, height: 740 });
+    await page.getByRole('heading', { name: 'Register an application' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no horizontal scroll').toBeLessThanOrEqual(375);
+
+    // Every form control has a label (its accessible name), and focus is visible
+    const unlabelled = await page.evaluate(() => {
+      const form = document.querySelector('tereze-register-page')!.shadowRoot!.querySelector('tereze-application-form')!.shadowRoot!;
+      return [...form.querySelectorAll('input, select')].filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.outerHTML);
+    });
+    expect(unlabelled).toEqual([]);
+    await page.getByLabel('Service', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return { id: el?.id, outline: el ? getComputedStyle(el).outlineStyle : '' };
+    });
+    expect(focused).toEqual({ id: 'applicant-name', outline: 'solid' });
+
+    // Keyboard only: pick a service, fill in, tick a document, submit with Enter
+    await page.getByLabel('Service', { exact: true }).selectOption(SERVICE);
+    await page.keyboard.type(APPLICANT.name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(APPLICANT.iin);
+    await page.getByLabel('application', { exact: true }).focus();
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('application', { exact: true }).isChecked()).toBe(true);
+    await harness.screenshot(page, 'flow-5-clerk-form-375');
+    await page.getByRole('button', { name: 'Register' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('tereze-receipt-view [data-receipt]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(page, 'flow-6-clerk-receipt-375');
+  }, 60_000);
+});
