@@ -1,8 +1,11 @@
+import pino from 'pino';
 import type { LogLevel } from './env.js';
 
 /**
- * The server's logger: structured JSON lines. Small on purpose, so pino can replace the
- * console-based one without touching callers. Never pass request bodies or secrets as fields.
+ * The server's logger: structured JSON lines by pino, behind the same small interface as
+ * before, so callers do not know pino. Lines read `{ level: 'info', time, message, …fields }`.
+ * Never pass request bodies as fields; credentials are censored anyway, at any depth pino's
+ * redaction reaches (`authorization`, `cookie`, `password`, `token` and under `headers`).
  */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -11,29 +14,45 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
 type Level = Exclude<LogLevel, 'silent'>;
 
-/** Writes one JSON object a line; `write` defaults to stdout (stderr for warnings and errors). */
+const SECRETS = ['authorization', 'cookie', 'password', 'token', 'csrfToken', 'newPassword'];
+export const REDACTED_PATHS = [
+  ...SECRETS,
+  ...SECRETS.map((key) => `*.${key}`),
+  ...['headers.authorization', 'headers.cookie', '*.headers.authorization', '*.headers.cookie', 'req.headers.authorization', 'req.headers.cookie'],
+];
+
+/**
+ * Writes one JSON object a line; to stdout, warnings and errors to stderr. `write` (tests)
+ * receives each line instead. Writes are synchronous: a line logged just before exit is not lost.
+ */
 export function jsonLogger(options: { level?: LogLevel; write?: (line: string, level: Level) => void } = {}): Logger {
-  const threshold = RANK[options.level ?? 'info'];
-  const write = options.write ?? ((line: string, level: Level) => (RANK[level] >= RANK.warn ? process.stderr : process.stdout).write(line + '\n'));
-  const log = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[level] < threshold) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...serialise(fields) }), level);
-  };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  const { write } = options;
+  const destination = write
+    ? { write: (line: string) => write(line.trimEnd(), (JSON.parse(line) as { level: Level }).level) }
+    : pino.multistream(
+        [
+          { level: 'debug', stream: pino.destination({ fd: 1, sync: true }) },
+          { level: 'warn', stream: pino.destination({ fd: 2, sync: true }) },
+        ],
+        { dedupe: true },
+      );
+  const log = pino(
+    {
+      level: options.level ?? 'info',
+      messageKey: 'message',
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: pino.stdSerializers.err },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    destination,
+  );
+  const at = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => log[level](fields, message);
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** A logger that drops everything (tests that do not look at logs). */
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
-/** Errors do not survive JSON.stringify; logs are internal, so the stack is kept here. */
-function serialise(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    out[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
-  }
-  return out;
-}
