@@ -76,14 +76,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
 }
 
-/** The store the env names: MongoDB when MONGODB_URI is set, else sqlite in DATA_DIR. */
-async function openEngine(env: Env): Promise<Engine> {
-  // Polling from the start fires timers that fell due while the server was down; the SLA
-  // sweep runs at start-up and every minute.
-  const jobs = { poll: true, slaSweep: '* * * * *' };
-  if (env.MONGODB_URI) return createEngine({ store: mongoStore(env.MONGODB_URI), jobs });
+/**
+ * The store the env names: MongoDB when MONGODB_URI is set, else sqlite in DATA_DIR. The
+ * server runs jobs (polling from the start fires timers that fell due while it was down; the
+ * SLA sweep runs at start-up and every minute); a tool (`npm run audit:verify`) runs none.
+ */
+export async function openEngine(env: Env, options: { jobs?: boolean } = {}): Promise<Engine> {
+  const jobs = options.jobs === false ? {} : { jobs: { poll: true, slaSweep: '* * * * *' } };
+  if (env.MONGODB_URI) return createEngine({ store: mongoStore(env.MONGODB_URI), ...jobs });
   mkdirSync(env.DATA_DIR, { recursive: true });
-  return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), jobs });
+  return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), ...jobs });
 }
 
 async function shutdown(server: Server, engine: Engine | undefined, logger: Logger, endStreams: () => void): Promise<void> {
