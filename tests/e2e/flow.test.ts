@@ -43,6 +43,22 @@ async function getAs<T>(harness: DesignerHarness, token: string, path: string): 
   return (await response.json()) as T;
 }
 
+// Run in the page (the test's tsconfig has no DOM types, hence `any`).
+/** Every text of the page, shadow roots included. */
+function pageText(): string {
+  const all: string[] = [];
+  const walk = (root: any) => {
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    all.push((root.body ?? root).textContent ?? '');
+  };
+  walk((globalThis as any).document);
+  return all.join(' ');
+}
+
+function scrollWidth(): number {
+  return (globalThis as any).document.documentElement.scrollWidth;
+}
+
 /** Opens the task of an application at an element from the inbox (refreshing until it is there). */
 async function openFromInbox(page: Page, trackingNumber: string, elementId: string): Promise<void> {
   await page.goto(`${new URL(page.url()).origin}/#/inbox`);
@@ -86,7 +102,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
     for (let i = 0; i < 4; i++) await docs.nth(i).check();
     await clerk.getByRole('button', { name: 'Register' }).click();
     await clerk.getByText('check digit does not match').waitFor();
-    expect(await clerk.getByLabel("Applicant's IIN").evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await clerk.getByLabel("Applicant's IIN").evaluate((el: any) => el === el.getRootNode().activeElement)).toBe(true);
     await clerk.getByLabel("Applicant's IIN").fill(APPLICANT.iin);
     await clerk.getByRole('button', { name: 'Register' }).click();
 
@@ -104,6 +120,10 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
     await clerk.getByLabel('Complete: send to the back office').check();
     await clerk.getByRole('button', { name: 'Submit' }).click();
     await clerk.getByText('Done:').waitFor();
+
+    // The clerk keeps the inbox open: the hand-back must arrive live, without a reload
+    await clerk.goto(`${harness.url}/#/inbox`);
+    await clerk.locator('tereze-inbox-page .live[data-live="live"]').waitFor({ timeout: 10_000 });
 
     // Who did the random draw pick? A supervisor may know; the clerk may not.
     const supervisor = await tokenOf(harness, 'supervisor');
@@ -132,55 +152,52 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
     await officialPage.getByText('Done:').waitFor();
     await harness.screenshot(officialPage, 'flow-2-official-decided');
 
-    // Then the clerk hands the result back, rated 5
-    await openFromInbox(clerk, trackingNumber, 'hand_back');
+    // Then the hand-back appears in the clerk's open inbox (server-sent event), and they hand the result back, rated 5
+    const handBack = clerk.locator('tereze-task-list li[data-element="hand_back"]', { hasText: trackingNumber });
+    await handBack.waitFor({ timeout: 10_000 });
+    await clerk.locator('tereze-inbox-page [role=status]', { hasText: 'Inbox updated' }).waitFor();
+    await harness.screenshot(clerk, 'flow-3-clerk-inbox-live');
+    await handBack.getByRole('link').click();
+    await clerk.locator('tereze-task-page h3').waitFor();
     await clerk.getByLabel('The result was handed over to the applicant').check();
     await clerk.getByLabel('5 of 5').check();
     await clerk.getByRole('button', { name: 'Submit' }).click();
     await clerk.getByText('Done:').waitFor();
-    await harness.screenshot(clerk, 'flow-3-clerk-handed-back');
+    await harness.screenshot(clerk, 'flow-4-clerk-handed-back');
 
     // And the public page, without a login, on a phone, shows it completed and nobody's name
     const applicant = await openAs(harness.browser, `${harness.url}/#/track/${trackingNumber}`, undefined, { width: 375, height: 740 });
     const status = applicant.locator('tereze-track-result [data-field=status]');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('completed');
     expect((await status.textContent())!.trim()).toBe('Completed');
-    const text = await applicant.evaluate(() => {
-      const all: string[] = [];
-      const walk = (root: Document | ShadowRoot) => {
-        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-        all.push((root instanceof Document ? root.body : root).textContent ?? '');
-      };
-      walk(document);
-      return all.join(' ');
-    });
+    const text = await applicant.evaluate(pageText);
     expect(text).toContain(trackingNumber);
     expect(text).not.toContain(official.id);
     expect(text).not.toContain(official.name);
-    const width = await applicant.evaluate(() => document.documentElement.scrollWidth);
+    const width = await applicant.evaluate(scrollWidth);
     expect(width, 'no horizontal scroll at 375 px').toBeLessThanOrEqual(375);
     await applicant.getByRole('button', { name: 'Русский' }).click();
     await expect.poll(async () => (await status.textContent())!.trim()).toBe('Завершено');
-    await harness.screenshot(applicant, 'flow-4-public-tracking');
+    await harness.screenshot(applicant, 'flow-5-public-tracking');
   }, 120_000);
 
   it('should fit the registration form in 375 px, label every field and work from the keyboard', async () => {
     const page = await openAs(harness.browser, harness.url, 'clerk', { width: 375, height: 740 });
     await page.getByRole('heading', { name: 'Register an application' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no horizontal scroll').toBeLessThanOrEqual(375);
+    expect(await page.evaluate(scrollWidth), 'no horizontal scroll').toBeLessThanOrEqual(375);
 
     // Every form control has a label (its accessible name), and focus is visible
     const unlabelled = await page.evaluate(() => {
-      const form = document.querySelector('tereze-register-page')!.shadowRoot!.querySelector('tereze-application-form')!.shadowRoot!;
-      return [...form.querySelectorAll('input, select')].filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.outerHTML);
+      const form = (globalThis as any).document.querySelector('tereze-register-page').shadowRoot.querySelector('tereze-application-form').shadowRoot;
+      return [...form.querySelectorAll('input, select')].filter((el: any) => !el.labels?.length && !el.getAttribute('aria-label')).map((el: any) => el.outerHTML as string);
     });
     expect(unlabelled).toEqual([]);
     await page.getByLabel('Service', { exact: true }).focus();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
-      let el: Element | null = document.activeElement;
+      let el = (globalThis as any).document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return { id: el?.id, outline: el ? getComputedStyle(el).outlineStyle : '' };
+      return { id: el?.id as string, outline: (globalThis as any).getComputedStyle(el).outlineStyle as string };
     });
     expect(focused).toEqual({ id: 'applicant-name', outline: 'solid' });
 
@@ -192,11 +209,11 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
     await page.getByLabel('application', { exact: true }).focus();
     await page.keyboard.press('Space');
     expect(await page.getByLabel('application', { exact: true }).isChecked()).toBe(true);
-    await harness.screenshot(page, 'flow-5-clerk-form-375');
+    await harness.screenshot(page, 'flow-6-clerk-form-375');
     await page.getByRole('button', { name: 'Register' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('tereze-receipt-view [data-receipt]').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await harness.screenshot(page, 'flow-6-clerk-receipt-375');
+    expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(page, 'flow-7-clerk-receipt-375');
   }, 60_000);
 });

@@ -40,7 +40,7 @@ export class TaskList extends LocalizedElement {
           <span class="what">${task.name ?? task.elementId}</span>
           <span class="meta">
             ${serviceName(task.serviceCode, language(), task.serviceCode ?? task.key)} ·
-            <span class="tracking">${task.trackingNumber}</span> · ${t('common.deadline')}: <time datetime=${task.dueAt ?? ''}>${formatInstant(task.dueAt)}</time>
+            <span class="tracking">${task.trackingNumber}</span>${task.dueAt ? html` · ${t('common.deadline')}: <time datetime=${task.dueAt}>${formatInstant(task.dueAt)}</time>` : ''}
           </span>
           <span class="side">
             ${deadlineBadge(task)}
