@@ -34,6 +34,11 @@
  *               queries / commits, an empty sweep, setup time and file size.
  *               (sweepBench.ts)
  *
+ * HTTP (httpBench.ts, issue "REST API"): a real server in its own process on a temp sqlite file
+ * with 100,000 open tasks (10,000 with --quick), autocannon on loopback: inbox reads/s and p99
+ * (scope=mine, scope=group), task completions/s; aim 2,000 reads/s with p99 < 50 ms (MET / NOT
+ * MET, printed under the table; JSON key `http`; counted by --enforce-aims).
+ *
  * Options:
  *   --only <names>               comma list of engines (bpmn-engine, sqlite-file, sqlite-memory;
  *                                tereze = both sqlite; compare = all three) and measurements
@@ -57,6 +62,7 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { renderHttp, runHttpBench, type HttpBenchResult } from './httpBench.js';
 import { buildReport, renderTable } from './report.js';
 import { MEASUREMENTS, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
 import { ENGINES, SCENARIOS, type EngineName, type ScenarioName, type WorkerOutput } from './types.js';
@@ -106,7 +112,7 @@ const ALIASES: Record<string, readonly string[]> = {
   semantics: MEASUREMENTS,
 };
 // --only takes engines and measurements alike; without it everything runs.
-const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS], ALIASES);
+const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS, 'http'], ALIASES);
 const engines = ENGINES.filter((e) => !only || only.includes(e));
 const measurements = MEASUREMENTS.filter((m) => !only || only.includes(m));
 const scenarios = list<ScenarioName>(values.scenario, SCENARIOS);
@@ -191,6 +197,13 @@ for (const scenario of engines.length ? scenarios : []) {
 }
 const measured: MeasurementOutput[] = [];
 for (const measure of measurements) measured.push(await runMeasurement(measure));
+let http: HttpBenchResult | { measure: 'http'; error: string } | undefined;
+if (!only || only.includes('http')) {
+  const progress = (m: string) => process.stderr.write(`${m}\n`);
+  http = await runHttpBench({ tasks: quick ? 10_000 : 100_000, durationS: quick ? 3 : 10, connections: 10, complete: quick ? 500 : 3_000, progress }).catch(
+    (error: unknown) => ({ measure: 'http' as const, error: String(error) }),
+  );
+}
 
 const method =
   'one instance after another (sequential awaits), after a warm-up; each engine × scenario in a fresh node process; ' +
@@ -204,6 +217,7 @@ const notes = [
 ];
 const report = buildReport(outputs, method, notes, loadBefore, measured);
 out.write(`\n${renderTable(report)}\n`);
-if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-if (!report.allRunsOk) process.exitCode = 1;
-else if (values['enforce-aims'] && report.allAimsMet !== true) process.exitCode = 2;
+if (http) out.write(`\n${'error' in http ? `HTTP: failed: ${http.error}` : renderHttp(http)}\n`);
+if (values.json) process.stdout.write(`${JSON.stringify(http ? { ...report, http } : report)}\n`);
+if (!report.allRunsOk || (http && 'error' in http)) process.exitCode = 1;
+else if (values['enforce-aims'] && (report.allAimsMet !== true || (http && !http.aimMet))) process.exitCode = 2;
