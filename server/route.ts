@@ -20,8 +20,8 @@ import { HttpProblem } from './HttpProblem.js';
  *  6. redact   - the answer shaped for the viewer by its declared kind (redaction.ts): the
  *                one place that decides who sees whose name on a file
  *
- * The same declarations feed the authorization test (every route as every role) and can
- * later feed `z.toJSONSchema` for /api/openapi.json.
+ * The same declarations feed the authorization test (every route as every role) and
+ * feed `z.toJSONSchema` for /api/openapi.json (openapi/openApiDocument.ts).
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
