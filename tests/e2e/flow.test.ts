@@ -114,6 +114,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
     expect((await receipt.locator('[data-field=dueAt]').textContent())!.trim()).toMatch(/\d{4}/);
     await clerk.getByRole('button', { name: 'Print the receipt' }).waitFor();
     await harness.screenshot(clerk, 'flow-1-clerk-receipt');
+    // Printed, the receipt stands alone: no header, no buttons
+    await clerk.emulateMedia({ media: 'print' });
+    expect(await clerk.locator('.app-header').isVisible()).toBe(false);
+    expect(await clerk.getByRole('button', { name: 'Print the receipt' }).isVisible()).toBe(false);
+    await harness.screenshot(clerk, 'flow-1-clerk-receipt-print');
+    await clerk.emulateMedia({ media: 'screen' });
 
     // And the clerk completes the completeness check from the inbox
     await openFromInbox(clerk, trackingNumber, 'check_completeness');

@@ -36,6 +36,7 @@ export const formStyles = css`
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0; }
   dt { font-weight: 600; }
   dd { margin: 0; overflow-wrap: anywhere; }
+  @media print { .status { display: none; } }
   @media (max-width: 480px) {
     dl { grid-template-columns: 1fr; gap: 2px; }
     dd { margin-bottom: 8px; }
