@@ -10,6 +10,8 @@ import { metricsEndpoint } from './metrics/metricsEndpoint.js';
 import { requestLog } from './requestLog.js';
 import { createRouter } from './routes.js';
 import { securityHeaders } from './securityHeaders.js';
+import { designerAssets } from './designerAssets.js';
+import { fileURLToPath } from 'node:url';
 
 export interface AppOptions {
   readonly engine: Engine;
@@ -24,7 +26,11 @@ export interface AppOptions {
   readonly metrics?: Metrics;
   /** GET /metrics from anywhere with this bearer token; without it, loopback only. */
   readonly metricsToken?: string;
+  /** The built web app to serve at `/` (designer/dist by default; nothing when absent). */
+  readonly assetsDir?: string;
 }
+
+const DEFAULT_ASSETS = fileURLToPath(new URL('../designer/dist', import.meta.url));
 
 /**
  * Builds the Koa app on an engine. No module-level state: two apps on two engines never meet.
@@ -34,6 +40,7 @@ export interface AppOptions {
  *  2. requestLog       - request id and one log line, whatever happened inside
  *  3. errorMiddleware  - the one place errors become `{ error: { code, message } }`
  *  3b. /metrics        - before authentication: a scraper's METRICS_TOKEN is not a session token
+ *  3c. web app assets  - the built designer at /, public (its login page is part of it)
  *  4. authentication   - who is acting (session cookie or bearer token; CSRF on cookie sessions);
  *                        a bad bearer token is 401, formatted by 3
  *  5. unmatchedRoute   - 404/405 for what no route answered, in the same error format
@@ -60,6 +67,7 @@ export function createApp(options: AppOptions): Koa<AppState> {
   app.use(requestLog(logger));
   app.use(errorMiddleware(logger));
   app.use(metricsEndpoint(metrics, options.metricsToken));
+  app.use(designerAssets(options.assetsDir ?? DEFAULT_ASSETS));
   app.use(authentication(options.engine));
   app.use(unmatchedRoute());
   app.use(router.routes());
