@@ -2,6 +2,7 @@ import type { ParameterizedContext } from 'koa';
 import type { Engine, LoginThrottle, Role } from '../engine/index.js';
 import type { LiveUpdates } from './live/LiveUpdates.js';
 import type { Logger } from './logger.js';
+import type { ServiceStandard } from '../processes/standard.js';
 
 export type StoreKind = 'sqlite' | 'mongo';
 
@@ -58,4 +59,6 @@ export interface AppDeps {
   readonly auth: AuthSettings;
   /** Server-sent event streams (GET /api/events); logout ends the session's streams. */
   readonly live: LiveUpdates;
+  /** The catalogue's service standards (processes/<CODE>/standard.json), served by GET /api/services. */
+  readonly services?: readonly ServiceStandard[];
 }

@@ -12,6 +12,7 @@ import { createRouter } from './routes.js';
 import { securityHeaders } from './securityHeaders.js';
 import { designerAssets } from './designerAssets.js';
 import { fileURLToPath } from 'node:url';
+import type { ServiceStandard } from '../processes/standard.js';
 
 export interface AppOptions {
   readonly engine: Engine;
@@ -28,6 +29,8 @@ export interface AppOptions {
   readonly metricsToken?: string;
   /** The built web app to serve at `/` (designer/dist by default; nothing when absent). */
   readonly assetsDir?: string;
+  /** The catalogue's service standards, served by GET /api/services. */
+  readonly services?: readonly ServiceStandard[];
 }
 
 const DEFAULT_ASSETS = fileURLToPath(new URL('../designer/dist', import.meta.url));
@@ -57,7 +60,7 @@ export function createApp(options: AppOptions): Koa<AppState> {
   };
   const live = options.live ?? new LiveUpdates(options.engine);
   const metrics = options.metrics ?? new Metrics(options.engine);
-  const deps = { engine: options.engine, logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}) };
+  const deps = { engine: options.engine, logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}), ...(options.services ? { services: options.services } : {}) };
   const router = createRouter(deps);
   const app = new Koa<AppState>();
   // Koa's own error printer would write stacks to stderr; errorMiddleware logs instead.

@@ -5,6 +5,8 @@ import { calendarHandlers } from './calendars/calendars.handlers.js';
 import { calendarRoutes } from './calendars/calendars.routes.js';
 import { groupHandlers } from './groups/groups.handlers.js';
 import { groupRoutes } from './groups/groups.routes.js';
+import { serviceHandlers } from './services/services.handlers.js';
+import { serviceRoutes } from './services/services.routes.js';
 import { routingHandlers } from './routing/routing.handlers.js';
 import { routingRoutes } from './routing/routing.routes.js';
 import { statHandlers } from './stats/stats.handlers.js';
@@ -48,6 +50,7 @@ export const ROUTES = {
   audit: auditRoutes,
   track: trackRoutes,
   groups: groupRoutes,
+  services: serviceRoutes,
   openapi: openApiRoutes,
   events: eventRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
@@ -69,6 +72,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.audit, auditHandlers(deps), context);
   mount(router, ROUTES.track, trackHandlers(deps), context);
   mount(router, ROUTES.groups, groupHandlers(deps), context);
+  mount(router, ROUTES.services, serviceHandlers(deps), context);
   mount(router, ROUTES.events, eventHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;

@@ -7,6 +7,7 @@ import { createEngine, mongoStore, sqliteStore, type Engine } from '../engine/in
 import type { StoreKind } from './AppContext.js';
 import { createApp } from './app.js';
 import { deployCatalogue } from './deployCatalogue.js';
+import { loadCatalogue, type ServiceStandard } from '../processes/standard.js';
 import { prepareDemoData, type DemoLogin } from './demo/demoData.js';
 import type { Env } from './env.js';
 import type { Organisation } from '../processes/demo/seedOrganisation.js';
@@ -37,6 +38,16 @@ export interface RunningServer {
 }
 
 const DEFAULT_PROCESSES = fileURLToPath(new URL('../processes', import.meta.url));
+/** The catalogue's standards; a folder without valid ones serves none (and says why in the log). */
+function readStandards(dir: string, logger: Logger): ServiceStandard[] {
+  try {
+    return loadCatalogue(dir).map((entry) => entry.standard);
+  } catch (error) {
+    logger.warn('service standards not served', { error: (error as Error).message });
+    return [];
+  }
+}
+
 /** How long in-flight requests get at shutdown before their connections are cut. */
 const DRAIN_MS = 10_000;
 
@@ -54,6 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const app = createApp({
       engine,
       logger,
+      services: readStandards(options.processesDir ?? DEFAULT_PROCESSES, logger),
       storeKind,
       live,
       metrics,

@@ -151,6 +151,9 @@ describe('authorization: every route as every role', () => {
     // A stream: fetch resolves on the headers; the body is left (the server ends it at shutdown).
     'events.stream': { call: async () => ({ method: 'GET', path: '/api/events' }), expect: statuses(200, { anonymous: 401 }) },
     'groups.list': { call: async () => ({ method: 'GET', path: '/api/groups' }), expect: only({ designer: 200, supervisor: 200, 'supervisor-mj': 200, coordinator: 200 }) },
+    // Public information; this server's catalogue folder is empty, so no standard is found.
+    'services.list': { call: async () => ({ method: 'GET', path: '/api/services' }), expect: statuses(200) },
+    'services.get': { call: async () => ({ method: 'GET', path: '/api/services/BIRTH-REG' }), expect: statuses(404) },
   };
 
   it('should have a row for every route the server mounts, and no other', () => {
