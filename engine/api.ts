@@ -13,7 +13,7 @@ import type { Accounts } from './accounts/Accounts.js';
 import type { SweepResult } from './SlaSweep.js';
 import type { HeatmapCell, SlaStatRow, StatDimension, TrackingView } from './reports/index.js';
 import type { ChainReport } from './audit/verifyChain.js';
-import type { EngineListener } from './events/EngineEvents.js';
+import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
 
 export interface DeployResult {
   /** The process key (BPMN process id) of the first executable process in the file. */
@@ -179,11 +179,13 @@ export interface Engine {
   /** Recomputes the audit trail's hash chain; names the first entry that does not match. */
   verifyAudit(): Promise<ChainReport>;
   /**
-   * Tells the listener about every committed change of this engine (tasks created and
-   * changed, instances started and changed, commit time). Returns the unsubscribe function.
-   * In-process only: servers sharing a MongoDB see each other's changes via change streams.
+   * Tells the listener about committed changes (tasks created and changed, instances started
+   * and changed, commit time). `scope: 'local'` (default): this engine's commits — what
+   * metrics count. `scope: 'all'`: every server's changes through the store's change feed
+   * (MongoDB change streams) — what live inboxes need; the same as local on sqlite.
+   * Returns the unsubscribe function.
    */
-  subscribe(listener: EngineListener): () => void;
+  subscribe(listener: EngineListener, options?: SubscribeOptions): () => void;
   /** Stops the job poller, waits for steps in flight, closes the store. */
   close(): Promise<void>;
 }

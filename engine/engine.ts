@@ -23,6 +23,7 @@ import type { Store } from './store/port.js';
 import { UnitOfWork } from './UnitOfWork.js';
 import { EventBus } from './events/EventBus.js';
 import { observeCommits } from './events/observeCommits.js';
+import { StoreFeed } from './events/StoreFeed.js';
 import { verifyChain } from './audit/verifyChain.js';
 import { SlaStats } from './reports/SlaStats.js';
 import { trackApplication } from './reports/trackApplication.js';
@@ -70,6 +71,7 @@ class TerezeEngine implements Engine {
   readonly accounts: Accounts;
   private readonly store: Store;
   private readonly bus = new EventBus();
+  private readonly feed: StoreFeed;
   private readonly clock: Clock;
   private readonly handlers;
   private readonly definitionsPart: Definitions;
@@ -83,6 +85,7 @@ class TerezeEngine implements Engine {
 
   constructor(options: EngineOptions) {
     const store = (this.store = observeCommits(options.store, this.bus, options.clock ?? systemClock));
+    this.feed = new StoreFeed(options.store, options.clock ?? systemClock);
     const clock = (this.clock = options.clock ?? systemClock);
     const now = () => clock.now();
     const days = options.resultCollectionDays ?? 30;
@@ -175,8 +178,9 @@ class TerezeEngine implements Engine {
   };
   verifyAudit: Engine['verifyAudit'] = () => verifyChain(this.store);
 
-  /** Listens to every committed change (live inbox updates, metrics); returns the unsubscribe. */
-  subscribe: Engine['subscribe'] = (listener) => this.bus.subscribe(listener);
+  /** Listens to committed changes (live inbox updates, metrics); returns the unsubscribe. */
+  subscribe: Engine['subscribe'] = (listener, options) =>
+    options?.scope === 'all' && this.feed.available ? this.feed.subscribe(listener) : this.bus.subscribe(listener);
 
   runDueJobs: Engine['runDueJobs'] = () => this.executor.runDue();
   /** Flags tasks and instances whose SLA crossed its warning or due moment; audited. */
@@ -186,6 +190,7 @@ class TerezeEngine implements Engine {
     if (this.closed) return;
     this.closed = true;
     await this.sweepSchedule.stop();
+    await this.feed.close();
     await this.executor.stop();
     await this.store.close();
   }

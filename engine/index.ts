@@ -45,4 +45,4 @@ export { ACCESS_MODES, type AccessMode, type RoutingDecision, RoutingPolicy } fr
 export { CalendarRegistry, type CalendarVersion } from './calendars/index.js';
 export { builtInCalendars, parseCalendar, computeDeadline, type WorkingCalendar, type Deadline } from './sla/index.js';
 export type { SweepResult } from './SlaSweep.js';
-export type { CommitEvent, EngineEvent, EngineListener } from './events/index.js';
+export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';

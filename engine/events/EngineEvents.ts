@@ -7,8 +7,13 @@ import type { InstanceRecord, TaskRecord } from '../store/port.js';
  */
 export interface CommitEvent {
   readonly type: 'commit';
+  /**
+   * `local`: a commit of this engine (durationMs measured). `store`: a change seen on the
+   * store's change feed, made by this or any other server sharing it (durationMs 0).
+   */
+  readonly source: 'local' | 'store';
   readonly at: string;
-  /** Wall time of the store commit, milliseconds. */
+  /** Wall time of the store commit, milliseconds (0 for `store` events). */
   readonly durationMs: number;
   readonly tasksCreated: readonly TaskRecord[];
   readonly tasksChanged: readonly TaskRecord[];
@@ -18,3 +23,12 @@ export interface CommitEvent {
 
 export type EngineEvent = CommitEvent;
 export type EngineListener = (event: EngineEvent) => void;
+
+export interface SubscribeOptions {
+  /**
+   * `local` (default for metrics): only this engine's commits. `all` (live inboxes): every
+   * change to the store, from any server, where the store has a change feed (MongoDB); on a
+   * store without one, the same as `local`.
+   */
+  readonly scope?: 'local' | 'all';
+}

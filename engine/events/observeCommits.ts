@@ -13,6 +13,7 @@ export function observeCommits(store: Store, bus: EventBus, clock: Clock): Store
     await store.commit(batch);
     bus.emit({
       type: 'commit',
+      source: 'local',
       at: clock.now().toISOString(),
       durationMs: performance.now() - started,
       tasksCreated: batch.taskInserts ?? [],

@@ -196,6 +196,18 @@ export interface SlaCrossingQuery {
   readonly limit: number;
 }
 
+/** One change another writer (or this one) made, as a change stream reports it. */
+export interface StoreChange {
+  readonly tasksCreated: readonly TaskRecord[];
+  readonly tasksChanged: readonly TaskRecord[];
+  readonly instancesStarted: readonly InstanceRecord[];
+  readonly instancesChanged: readonly InstanceRecord[];
+}
+
+export interface StoreWatch {
+  close(): Promise<void>;
+}
+
 export interface InstanceQuery {
   readonly key?: string;
   readonly status?: InstanceRecord['status'];
@@ -249,6 +261,13 @@ export interface Store {
   listPolicies<T = Record<string, unknown>>(kind: PolicyKind): Promise<PolicyRecord<T>[]>;
   /** Every stored version of one document, oldest first. */
   policyVersions<T = Record<string, unknown>>(kind: PolicyKind, id: string): Promise<PolicyRecord<T>[]>;
+
+  /**
+   * Changes to tasks and instances by every process sharing the store (MongoDB change
+   * streams), for live updates across servers. Absent on stores without such a feed (sqlite:
+   * one server per file).
+   */
+  watch?(onChange: (change: StoreChange) => void, onError: (error: unknown) => void): Promise<StoreWatch>;
 
   history(instanceId: string): Promise<HistoryEntry[]>;
   audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;

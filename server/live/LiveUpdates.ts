@@ -44,7 +44,8 @@ export class LiveUpdates {
     const oversees = supervision ? (task: TaskRecord) => supervision.all || supervision.keys.has(task.key) : null;
     const listener: Listener = { user, sessionId, stream, oversees };
     this.listeners.add(listener);
-    this.unsubscribe ??= this.engine.subscribe((event) => this.publish(event));
+    // Every server's changes: with MongoDB, another server's commit reaches this one's streams.
+    this.unsubscribe ??= this.engine.subscribe((event) => this.publish(event), { scope: 'all' });
     stream.on('close', () => this.listeners.delete(listener));
     // retry: how long a browser's EventSource waits before reconnecting.
     stream.write(`retry: 5000\n: connected as ${user.id}\n\n`);

@@ -19,6 +19,8 @@ import type {
   PolicyRecord,
   SlaCrossingQuery,
   Store,
+  StoreChange,
+  StoreWatch,
   TaskQuery,
   TaskRecord,
 } from '../port.js';
@@ -317,6 +319,33 @@ class MongoStore implements Store {
     const limit = query.limit ?? DEFAULT_LIMIT;
     if (limit <= 0) return [];
     return many(await this.c.audit.find(filter).sort({ _id: 1 }).limit(limit).toArray());
+  }
+
+  /**
+   * Changes to tasks and instances from every server, by a change stream on the database
+   * (replica set required, as for transactions). The full document after the change is looked
+   * up, so a listener sees the task as it now is.
+   */
+  async watch(onChange: (change: StoreChange) => void, onError: (error: unknown) => void): Promise<StoreWatch> {
+    const stream = this.db.watch(
+      [{ $match: { 'ns.coll': { $in: ['tasks', 'instances'] }, operationType: { $in: ['insert', 'update', 'replace'] } } }],
+      { fullDocument: 'updateLookup' },
+    );
+    stream.on('change', (change: Document) => {
+      const full = change['fullDocument'] as Document | undefined;
+      if (!full) return;
+      const collection = (change['ns'] as { coll?: string } | undefined)?.coll;
+      const inserted = change['operationType'] === 'insert';
+      const record = one<TaskRecord & InstanceRecord>(full)!;
+      onChange({
+        tasksCreated: collection === 'tasks' && inserted ? [record] : [],
+        tasksChanged: collection === 'tasks' && !inserted ? [record] : [],
+        instancesStarted: collection === 'instances' && inserted ? [record] : [],
+        instancesChanged: collection === 'instances' && !inserted ? [record] : [],
+      });
+    });
+    stream.on('error', onError);
+    return { close: () => stream.close() };
   }
 
   async notifications(instanceId: string): Promise<NotificationRecord[]> {

@@ -39,3 +39,33 @@ describe('engine events', () => {
     expect(seen).toEqual(['commit']);
   });
 });
+
+describe('engine events from a store change feed', () => {
+  it("should give scope 'all' listeners the store's feed (every server) and scope 'local' ones this engine's commits", async () => {
+    const { createEngine, sqliteStore } = await import('../../../engine/index.js');
+    type Feed = Parameters<NonNullable<import('../../../engine/index.js').Store['watch']>>[0];
+    let push: Feed | undefined;
+    let closed = 0;
+    // A sqlite store given a change feed by hand: the feed a MongoDB change stream provides.
+    const store = Object.assign(sqliteStore(':memory:'), {
+      async watch(onChange: Feed) {
+        push = onChange;
+        return { close: async () => void closed++ };
+      },
+    });
+    const engine = await createEngine({ store });
+    const local: string[] = [];
+    const all: string[] = [];
+    engine.subscribe((e) => local.push(e.source));
+    const stop = engine.subscribe((e) => all.push(e.source), { scope: 'all' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await engine.deploy(`<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s" name="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e"/><bpmn:endEvent id="e" name="e"/></bpmn:process></bpmn:definitions>`);
+    push!({ tasksCreated: [], tasksChanged: [], instancesStarted: [], instancesChanged: [] }); // another server's change
+    expect(local).toEqual(['local']);
+    expect(all).toEqual(['store']);
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(closed).toBe(1); // the last 'all' listener gone: the feed is closed
+    await engine.close();
+  });
+});

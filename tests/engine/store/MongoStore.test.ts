@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { MongoMemoryReplSet } from 'mongodb-memory-server-core';
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { StoreChange } from '../../../engine/store/port.js';
 import { mongoStore } from '../../../engine/store/mongo/MongoStore.js';
 import { describeStoreContract } from './storeContract.js';
 
@@ -66,3 +67,27 @@ describeStoreContract(
   },
   skipReason,
 );
+
+describe.skipIf(skipReason !== undefined)(`mongo change feed${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  it('should report a task created by another store object on the same database (another server)', async () => {
+    const dbName = `tereze_test_${randomUUID().slice(0, 8)}`;
+    databases.push(dbName);
+    const watcher = mongoStore(uri!, { dbName });
+    const writer = mongoStore(uri!, { dbName });
+    await watcher.init();
+    await writer.init();
+    const seen: StoreChange[] = [];
+    const feed = await watcher.watch!((change) => seen.push(change), (error) => { throw error; });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the stream is open
+      const task = { id: randomUUID(), instanceId: 'i1', tokenId: 't1', key: 'p', elementId: 'review', trackingNumber: '1', assignee: 'ana', state: 'open' as const, createdAt: new Date().toISOString(), version: 1 };
+      await writer.commit({ taskInserts: [task] });
+      for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(seen[0]?.tasksCreated).toEqual([task]);
+    } finally {
+      await feed.close();
+      await watcher.close();
+      await writer.close();
+    }
+  });
+});

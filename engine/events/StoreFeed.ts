@@ -1,0 +1,57 @@
+import type { Clock } from '../clock.js';
+import type { Store, StoreWatch } from '../store/port.js';
+import type { EngineListener } from './EngineEvents.js';
+import { EventBus } from './EventBus.js';
+
+/**
+ * Every change to the store, from every server sharing it, for live updates: opened on the
+ * store's change feed when the first listener comes, closed when the last leaves. If the feed
+ * fails (a replica set election, a network blip) it is reopened after a pause.
+ */
+export class StoreFeed {
+  private readonly bus = new EventBus();
+  private watch: Promise<StoreWatch> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  get available(): boolean {
+    return typeof this.store.watch === 'function';
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    const unsubscribe = this.bus.subscribe(listener);
+    this.open();
+    return () => {
+      unsubscribe();
+      if (this.bus.size === 0) void this.shut();
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.shut();
+  }
+
+  private open(): void {
+    if (this.watch || this.closed || !this.store.watch) return;
+    this.watch = this.store.watch(
+      (change) => this.bus.emit({ type: 'commit', source: 'store', at: this.clock.now().toISOString(), durationMs: 0, ...change }),
+      (error) => {
+        this.onError(error);
+        void this.shut().then(() => setTimeout(() => this.bus.size > 0 && this.open(), 1_000).unref());
+      },
+    );
+    this.watch.catch((error: unknown) => this.onError(error));
+  }
+
+  private async shut(): Promise<void> {
+    const watch = this.watch;
+    this.watch = undefined;
+    if (watch) await (await watch.catch(() => undefined))?.close();
+  }
+}
