@@ -103,6 +103,9 @@ export interface SessionUser {
   readonly id: string;
   readonly name?: string;
   readonly roles?: readonly string[];
+  readonly groups?: readonly string[];
+  readonly agency?: string;
+  readonly centre?: string;
 }
 
 const CSRF_COOKIE = 'tereze_csrf';
@@ -194,6 +197,12 @@ export class ApiClient {
     }
     const body = (await this.json(response)) as { created?: boolean; key: string; version: number; warnings?: unknown[] };
     return { ok: true, created: body.created ?? response.status === 201, key: body.key, version: body.version, warnings: body.warnings ?? [] };
+  }
+
+  /** Any JSON route: the typed wrappers for the oversight pages live in `oversightApi.ts`. */
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const response = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json');
+    return (await this.json(response)) as T;
   }
 
   private async send(method: string, path: string, body?: string, type?: string): Promise<Response> {

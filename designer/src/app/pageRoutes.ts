@@ -54,6 +54,27 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api }) => html`<tereze-modeler-page .api=${api}></tereze-modeler-page>`,
   },
   {
+    path: 'desk',
+    roles: ['official'],
+    nav: 'nav.agencyDesk',
+    load: () => import('../official/AgencyDeskPage.js'),
+    render: ({ api, user }) => html`<tereze-agency-desk-page .api=${api} .user=${user}></tereze-agency-desk-page>`,
+  },
+  {
+    path: 'routing',
+    roles: ['coordinator'],
+    nav: 'nav.routing',
+    load: () => import('../coordinator/RoutingPage.js'),
+    render: ({ api }) => html`<tereze-routing-page .api=${api}></tereze-routing-page>`,
+  },
+  {
+    path: 'calendars',
+    roles: ['coordinator'],
+    nav: 'nav.calendars',
+    load: () => import('../coordinator/CalendarPage.js'),
+    render: ({ api }) => html`<tereze-calendar-page .api=${api}></tereze-calendar-page>`,
+  },
+  {
     path: 'home',
     roles: 'anyone',
     load: () => import('../pages/PlaceholderHome.js'),
@@ -69,7 +90,7 @@ export const PAGES: readonly PageRoute[] = [
 ];
 
 /** Where a role lands after login; roles without pages yet land on the placeholder home. */
-export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler' };
+export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing' };
 
 /** `undefined` user: the server has no accounts (404 on /api/session), everyone designs. */
 export function rolesOf(user: SessionUser | undefined): readonly Role[] {

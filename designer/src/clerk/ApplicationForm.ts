@@ -22,11 +22,17 @@ export class ApplicationForm extends LocalizedElement {
   static override properties = {
     services: { attribute: false },
     busy: { type: Boolean },
+    channel: {},
+    heading: {},
     serviceCode: { state: true },
     errors: { state: true },
   };
   declare services: readonly ServiceOption[];
   declare busy: boolean;
+  /** One channel only (the agency desk registers on `agency`); empty: the standard's channels. */
+  declare channel: '' | StartApplication['channel'];
+  /** The form's title; the clerk's by default. */
+  declare heading: string;
   declare serviceCode: string;
   declare errors: Partial<Record<'service' | 'name' | 'iin', string>>;
 
@@ -34,6 +40,8 @@ export class ApplicationForm extends LocalizedElement {
     super();
     this.services = [];
     this.busy = false;
+    this.channel = '';
+    this.heading = '';
     this.serviceCode = '';
     this.errors = {};
   }
@@ -53,10 +61,10 @@ export class ApplicationForm extends LocalizedElement {
   override render() {
     const lang = language();
     const selected = this.selected;
-    const channels = selected?.standard?.channels ?? CHANNELS;
+    const channels = this.channel ? [this.channel] : (selected?.standard?.channels ?? CHANNELS);
     return html`
       <form @submit=${this.submit} novalidate aria-labelledby="register-title">
-        <h2 id="register-title">${t('register.title')}</h2>
+        <h2 id="register-title">${this.heading || t('register.title')}</h2>
         <div class="field">
           <label for="service">${t('register.service')}</label>
           <select id="service" name="serviceCode" required .value=${this.serviceCode} @change=${this.pickService}

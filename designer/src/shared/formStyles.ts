@@ -12,7 +12,7 @@ export const formStyles = css`
   .error { color: #a40e26; font-weight: 600; }
   /* Room for a message, so validating on blur never moves what the pointer is about to click. */
   .field .error { min-height: 1.25em; }
-  input[type='text'], input[type='password'], input:not([type]), select, textarea {
+  input[type='text'], input[type='password'], input[type='date'], input[type='datetime-local'], input:not([type]), select, textarea {
     font: inherit; padding: 8px 10px; border: 1px solid #7b8794; border-radius: 4px; min-height: 24px; width: 100%; box-sizing: border-box; background: #fff;
   }
   input[aria-invalid='true'], select[aria-invalid='true'] { border-color: #a40e26; border-width: 2px; }
@@ -23,6 +23,7 @@ export const formStyles = css`
     font: inherit; padding: 9px 16px; border-radius: 4px; border: 1px solid #0b5cad; background: #0b5cad; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; min-height: 24px;
   }
   button.secondary, .button.secondary { background: #fff; color: #0b5cad; }
+  button.small { padding: 3px 10px; font-size: 0.88rem; }
   button[disabled] { opacity: 0.6; cursor: progress; }
   :focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
   a { color: #0b5cad; }

@@ -1,0 +1,118 @@
+import type { ApiClient, ApplicationView, TaskView } from './ApiClient.js';
+
+/**
+ * The routes of the oversight pages (coordinator, supervisor, auditor, the modeler's overlay),
+ * typed after server/README.md. Thin: each is one request through the shared client.
+ */
+
+export type AccessMode = 'single' | 'alternative';
+
+export interface RoutingDecision {
+  readonly serviceCode: string;
+  readonly region?: string;
+  readonly mode: AccessMode;
+  readonly effectiveFrom: string;
+  readonly by: string;
+  readonly reason: string;
+  readonly decidedAt: string;
+  readonly version: number;
+}
+
+export interface RoutingSwitch {
+  readonly mode: AccessMode;
+  readonly reason: string;
+  readonly effectiveFrom?: string;
+}
+
+export interface OpeningInterval {
+  readonly from: string;
+  readonly to: string;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface Calendar {
+  readonly id: string;
+  readonly name?: string;
+  readonly zone: string;
+  readonly week: Partial<Record<Weekday, readonly OpeningInterval[]>>;
+  readonly holidays?: readonly { month: number; day: number; name: string; carryOver: boolean }[];
+  readonly oneOff?: readonly { date: string; name: string }[];
+  readonly transfers?: readonly { date: string; working: boolean; hours?: readonly OpeningInterval[]; note?: string }[];
+}
+
+export interface CalendarVersion {
+  readonly version: number;
+  readonly at: string;
+  readonly calendar: Calendar;
+  readonly by?: string;
+  readonly reason?: string;
+}
+
+export interface GroupSummary {
+  readonly id: string;
+  readonly members: number;
+  readonly agencies: readonly string[];
+  readonly centres: readonly string[];
+}
+
+export interface Absence {
+  readonly from: string;
+  readonly to: string;
+  readonly reason?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export type StatDimension = 'agency' | 'service' | 'channel' | 'official';
+
+export interface SlaStatRow {
+  readonly key: string;
+  readonly completed: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly onTimeRate: number | null;
+  readonly overdueOpen: number;
+  readonly atRiskOpen: number;
+  readonly applications: number;
+}
+
+export interface HeatmapCell {
+  readonly elementId: string;
+  readonly active: number;
+  readonly atRisk: number;
+  readonly overdue: number;
+}
+
+export interface ChainReport {
+  readonly ok: boolean;
+  readonly checked: number;
+  readonly firstBroken?: { seq: number; action: string; subject: string; at: string; reason: string };
+}
+
+const seg = encodeURIComponent;
+
+export const oversightApi = {
+  routing: (api: ApiClient) => api.request<RoutingDecision[]>('GET', '/api/routing'),
+  routingHistory: (api: ApiClient, serviceCode: string) => api.request<RoutingDecision[]>('GET', `/api/routing/${seg(serviceCode)}/history`),
+  switchRouting: (api: ApiClient, serviceCode: string, body: RoutingSwitch) => api.request<RoutingDecision>('PUT', `/api/routing/${seg(serviceCode)}`, body),
+
+  calendars: (api: ApiClient) => api.request<string[]>('GET', '/api/calendars'),
+  calendar: (api: ApiClient, id: string) => api.request<Calendar>('GET', `/api/calendars/${seg(id)}`),
+  calendarVersions: (api: ApiClient, id: string) => api.request<CalendarVersion[]>('GET', `/api/calendars/${seg(id)}/versions`),
+  putCalendar: (api: ApiClient, calendar: Calendar, reason: string) => {
+    const { id, ...rest } = calendar;
+    return api.request<CalendarVersion>('PUT', `/api/calendars/${seg(id)}`, { ...rest, reason });
+  },
+
+  groups: (api: ApiClient) => api.request<GroupSummary[]>('GET', '/api/groups'),
+  reassign: (api: ApiClient, taskId: string, to: string, reason: string) => api.request<TaskView>('POST', `/api/tasks/${seg(taskId)}/reassign`, { to, reason }),
+  absences: (api: ApiClient, userId: string) => api.request<Absence[]>('GET', `/api/absences/${seg(userId)}`),
+  setAbsence: (api: ApiClient, userId: string, body: { from: string; to: string; reason?: string }) => api.request<Absence[]>('PUT', `/api/absences/${seg(userId)}`, body),
+  endAbsence: (api: ApiClient, userId: string, date: string) => api.request<Absence[]>('DELETE', `/api/absences/${seg(userId)}?date=${seg(date)}`),
+
+  slaStats: (api: ApiClient, by: StatDimension) => api.request<SlaStatRow[]>('GET', `/api/stats/sla?by=${by}`),
+  searchApplications: (api: ApiClient, query: Record<string, string>) => api.request<ApplicationView[]>('GET', `/api/applications?${new URLSearchParams(query).toString()}`),
+  heatmap: (api: ApiClient, key: string) => api.request<HeatmapCell[]>('GET', `/api/definitions/${seg(key)}/heatmap`),
+  verifyAudit: (api: ApiClient) => api.request<ChainReport>('GET', '/api/audit/verify'),
+};

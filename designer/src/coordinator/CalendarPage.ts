@@ -1,0 +1,160 @@
+import { css, html } from 'lit';
+import type { ApiClient } from '../api/ApiClient.js';
+import { oversightApi, type Calendar, type CalendarVersion } from '../api/oversightApi.js';
+import { LocalizedElement, t } from '../i18n/i18n.js';
+import { formStyles } from '../shared/formStyles.js';
+import { tableStyles } from '../shared/tableStyles.js';
+import './CalendarExceptionForm.js';
+import type { CalendarException, CalendarExceptionForm } from './CalendarExceptionForm.js';
+import './CalendarVersions.js';
+import './CalendarView.js';
+import type { ExceptionKind } from './CalendarView.js';
+
+/** The coordinator's calendar editor: read a calendar, add or remove one-off days and transfers, PUT it, list its versions. */
+export class CalendarPage extends LocalizedElement {
+  static override properties = {
+    api: { attribute: false },
+    ids: { state: true },
+    calendarId: { state: true },
+    calendar: { state: true },
+    versions: { state: true },
+    removal: { state: true },
+    busy: { state: true },
+    message: { state: true },
+  };
+  declare api: ApiClient;
+  declare ids: string[];
+  declare calendarId: string;
+  declare calendar: Calendar | undefined;
+  declare versions: CalendarVersion[];
+  declare removal: { kind: ExceptionKind; date: string } | undefined;
+  declare busy: boolean;
+  declare message: string;
+  static override styles = [
+    formStyles,
+    tableStyles,
+    css`
+      .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; align-items: start; }
+      @media (max-width: 760px) { .columns { grid-template-columns: 1fr; } }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.ids = [];
+    this.calendarId = '';
+    this.versions = [];
+    this.busy = false;
+    this.message = '';
+  }
+
+  override firstUpdated() {
+    void this.loadIds();
+  }
+
+  override render() {
+    return html`
+      <h2>${t('calendar.title')}</h2>
+      <div class="field" style="max-width: 320px">
+        <label for="calendar-id">${t('calendar.pick')}</label>
+        <select id="calendar-id" .value=${this.calendarId} @change=${(e: Event) => this.open((e.target as HTMLSelectElement).value)}>
+          ${this.ids.map((id) => html`<option value=${id} ?selected=${id === this.calendarId}>${id}</option>`)}
+        </select>
+      </div>
+      <p class="status" role="status" aria-live="polite">${this.message}</p>
+      <div class="columns">
+        <section class="panel-box" aria-label=${this.calendarId}>
+          <tereze-calendar-view .calendar=${this.calendar} @remove=${this.askRemoval}></tereze-calendar-view>
+          ${this.removal ? this.renderRemoval(this.removal) : ''}
+        </section>
+        <section class="panel-box">
+          <tereze-calendar-exception-form ?busy=${this.busy} @add-exception=${this.add}></tereze-calendar-exception-form>
+        </section>
+      </div>
+      <h3>${t('calendar.versions')}</h3>
+      <tereze-calendar-versions .versions=${this.versions}></tereze-calendar-versions>
+    `;
+  }
+
+  private renderRemoval(removal: { kind: ExceptionKind; date: string }) {
+    return html`<form class="panel" @submit=${this.confirmRemoval} novalidate>
+      <div class="field">
+        <label for="removal-reason">${t('calendar.removeReason', { date: removal.date })}</label>
+        <textarea id="removal-reason" name="reason" rows="2" maxlength="500" required></textarea>
+      </div>
+      <div class="actions">
+        <button type="submit" ?disabled=${this.busy}>${t('calendar.remove')}</button>
+        <button type="button" class="secondary" @click=${() => (this.removal = undefined)}>${t('common.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private async loadIds() {
+    try {
+      this.ids = await oversightApi.calendars(this.api);
+      await this.open(this.ids.includes('agency') ? 'agency' : (this.ids[0] ?? ''));
+    } catch (error) {
+      this.message = t('common.error', { message: (error as Error).message });
+    }
+  }
+
+  private async open(id: string) {
+    this.calendarId = id;
+    this.removal = undefined;
+    if (!id) return;
+    try {
+      [this.calendar, this.versions] = await Promise.all([oversightApi.calendar(this.api, id), oversightApi.calendarVersions(this.api, id)]);
+    } catch (error) {
+      this.message = t('common.error', { message: (error as Error).message });
+    }
+  }
+
+  private async add(event: CustomEvent<CalendarException>) {
+    const c = this.calendar;
+    if (!c) return;
+    const form = event.target as CalendarExceptionForm;
+    const { kind, date, name, reason } = event.detail;
+    const next: Calendar =
+      kind === 'oneOff'
+        ? { ...c, oneOff: [...(c.oneOff ?? []).filter((d) => d.date !== date), { date, name }] }
+        : { ...c, transfers: [...(c.transfers ?? []).filter((d) => d.date !== date), { date, working: kind === 'workedDay', note: name }] };
+    if (await this.save(next, reason)) form.reset();
+  }
+
+  private askRemoval(event: CustomEvent<{ kind: ExceptionKind; date: string }>) {
+    this.removal = event.detail;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#removal-reason')?.focus());
+  }
+
+  private async confirmRemoval(event: SubmitEvent) {
+    event.preventDefault();
+    const c = this.calendar;
+    const removal = this.removal;
+    const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
+    if (!c || !removal) return;
+    if (!reason) {
+      this.message = t('calendar.reasonRequired');
+      return;
+    }
+    const next: Calendar =
+      removal.kind === 'oneOff' ? { ...c, oneOff: (c.oneOff ?? []).filter((d) => d.date !== removal.date) } : { ...c, transfers: (c.transfers ?? []).filter((d) => d.date !== removal.date) };
+    if (await this.save(next, reason)) this.removal = undefined;
+  }
+
+  private async save(calendar: Calendar, reason: string): Promise<boolean> {
+    this.busy = true;
+    try {
+      const saved = await oversightApi.putCalendar(this.api, calendar, reason);
+      this.message = t('calendar.saved', { version: saved.version });
+      await this.open(this.calendarId);
+      return true;
+    } catch (error) {
+      this.message = t('common.error', { message: (error as Error).message });
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+customElements.define('tereze-calendar-page', CalendarPage);

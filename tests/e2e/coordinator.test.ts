@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
+import { callAs, openAs, scrollWidth, tokenOf } from './rolePages.js';
+
+if (chromiumMissing) console.warn(`[e2e] coordinator ${SKIP_REASON}`);
+
+// Large-family allowance: social protection (the demo `official`'s agency), an `agency` start
+// channel, and alternative access in the demo organisation.
+const SERVICE = 'LARGE-FAMILY';
+const APPLICANT = { name: 'Gulmira Bekova', iin: '900515401230' };
+const REASON = 'Decree 12/2025: large-family allowances only through the centres';
+
+describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromium (${SKIP_REASON})` : 'coordinator pages in Chromium', () => {
+  let harness: DesignerHarness;
+
+  beforeAll(async () => {
+    harness = await startDesignerHarness();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.dispose();
+  });
+
+  it('should switch a service to single access, after which the agency desk refuses it naming the service and channel', async () => {
+    const coordinatorToken = await tokenOf(harness, 'coordinator');
+    const before = await callAs<{ serviceCode: string; mode: string }[]>(harness, coordinatorToken, 'GET', '/api/routing');
+    expect(before.find((d) => d.serviceCode === SERVICE)?.mode).toBe('alternative');
+
+    // Given the official's agency desk takes the service in under alternative access
+    const official = await openAs(harness.browser, harness.url, 'official');
+    await official.goto(`${harness.url}/#/desk`);
+    await fillDeskForm(official);
+    await official.getByText('Registered: tracking number').waitFor();
+
+    // When the coordinator (landing on the routing console) switches it to single access
+    const coordinator = await openAs(harness.browser, harness.url, 'coordinator');
+    await coordinator.getByRole('heading', { name: 'Access by service' }).waitFor();
+    const row = coordinator.locator(`tereze-routing-table tr[data-service="${SERVICE}"]`);
+    await expect.poll(() => row.locator('[data-mode]').textContent()).toBe('Alternative access');
+    await row.locator('button[data-action=switch]').click();
+    const form = coordinator.locator('tereze-routing-switch-form');
+    expect(await form.getByLabel('Single access').isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Switch access' }).click();
+    await form.getByText('Give a reason for the switch').waitFor();
+    expect(await form.getByLabel('Reason').evaluate((el: any) => el === el.getRootNode().activeElement)).toBe(true);
+    await form.getByLabel('Reason').fill(REASON);
+    await form.getByRole('button', { name: 'Switch access' }).click();
+
+    // Then the decision is in force and in the history, with its reason
+    const status = coordinator.locator('tereze-routing-page p[role=status]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/\S/);
+    expect(await status.textContent()).toMatch(/: Single access$/);
+    await expect.poll(() => row.locator('[data-mode]').textContent()).toBe('Single access');
+    const history = coordinator.locator('tereze-routing-history');
+    await history.getByText(REASON).waitFor();
+    expect(await history.locator('tr[data-version]').count()).toBeGreaterThanOrEqual(2);
+    await harness.screenshot(coordinator, 'coordinator-1-routing-switched');
+
+    // And the official's next agency-desk application is refused with the service and channel named
+    await official.getByRole('button', { name: 'Register' }).click();
+    const refusal = official.locator('tereze-agency-desk-page [data-refusal]');
+    await refusal.getByText('Refused:').waitFor();
+    const text = (await refusal.textContent()) ?? '';
+    expect(text).toContain(SERVICE);
+    expect(text).toContain("'agency'");
+    expect(text).toContain('single access');
+    expect(text).toContain('Allowance for large families is under single access');
+    await harness.screenshot(official, 'coordinator-2-agency-desk-refused');
+
+    // The console at 375 px: no sideways scrolling
+    await coordinator.setViewportSize({ width: 375, height: 800 });
+    expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(coordinator, 'coordinator-3-routing-375');
+  }, 90_000);
+
+  it('should add a transfer and a one-off day off to a calendar with reasons, list the versions, and remove one', async () => {
+    const coordinator = await openAs(harness.browser, harness.url, 'coordinator');
+    await coordinator.goto(`${harness.url}/#/calendars`);
+    const view = coordinator.locator('tereze-calendar-view');
+    await view.getByText('Opening hours').waitFor();
+    await coordinator.getByLabel('Calendar', { exact: true }).selectOption('agency');
+    await view.locator('dd[data-day=mon]').getByText(/\d{2}:\d{2}/).waitFor();
+
+    const form = coordinator.locator('tereze-calendar-exception-form');
+    await form.getByLabel('Transfer: a day off is worked (e.g. a Saturday)').check();
+    await form.getByRole('textbox', { name: 'Date' }).fill('2031-07-05');
+    await form.getByLabel('Name or note').fill('Saturday worked for Friday 11 July');
+    await form.getByRole('button', { name: 'Add and save' }).click();
+    await form.getByText('Give a reason for the change').waitFor();
+    await form.getByLabel('Reason for the change').fill('Government decree on the 2031 transfers');
+    await form.getByRole('button', { name: 'Add and save' }).click();
+    await coordinator.getByText(/Saved: version \d+/).waitFor();
+    await view.locator('li[data-transfer="2031-07-05"]').getByText('worked').waitFor();
+
+    await form.getByLabel('One-off day off (a holiday on this date only)').check();
+    await form.getByRole('textbox', { name: 'Date' }).fill('2031-03-28');
+    await form.getByLabel('Name or note').fill('Kurban Ait');
+    await form.getByLabel('Reason for the change').fill('Kurban Ait 2031 announced');
+    await form.getByRole('button', { name: 'Add and save' }).click();
+    await view.locator('li[data-one-off="2031-03-28"]').waitFor();
+    const versions = coordinator.locator('tereze-calendar-versions');
+    await versions.getByText('Kurban Ait 2031 announced').waitFor();
+    await versions.getByText('Government decree on the 2031 transfers').waitFor();
+    await harness.screenshot(coordinator, 'coordinator-4-calendar');
+
+    await view.getByRole('button', { name: 'Remove 2031-07-05' }).click();
+    await coordinator.getByLabel('Reason for removing 2031-07-05').fill('Decree withdrawn');
+    await coordinator.locator('tereze-calendar-page form.panel').getByRole('button', { name: 'Remove' }).click();
+    await versions.getByText('Decree withdrawn').waitFor();
+    expect(await view.locator('li[data-transfer="2031-07-05"]').count()).toBe(0);
+
+    const token = await tokenOf(harness, 'coordinator');
+    const calendar = await callAs<{ oneOff: { date: string }[]; transfers: { date: string }[] }>(harness, token, 'GET', '/api/calendars/agency');
+    expect(calendar.oneOff.map((d) => d.date)).toContain('2031-03-28');
+    expect(calendar.transfers.map((d) => d.date)).not.toContain('2031-07-05');
+
+    await coordinator.setViewportSize({ width: 375, height: 800 });
+    expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(coordinator, 'coordinator-5-calendar-375');
+  }, 90_000);
+});
+
+async function fillDeskForm(page: import('playwright-core').Page) {
+  await page.getByRole('heading', { name: 'Agency desk: register an application' }).waitFor();
+  await page.getByLabel('Service', { exact: true }).selectOption(SERVICE);
+  await page.getByLabel("Applicant's full name").fill(APPLICANT.name);
+  await page.getByLabel("Applicant's IIN").fill(APPLICANT.iin);
+  expect(await page.locator('tereze-application-form input[name=channel]').count()).toBe(1);
+  expect(await page.getByLabel("Agency's own desk").isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Register' }).click();
+}
