@@ -75,6 +75,13 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api }) => html`<tereze-calendar-page .api=${api}></tereze-calendar-page>`,
   },
   {
+    path: 'supervision',
+    roles: ['supervisor'],
+    nav: 'nav.supervision',
+    load: () => import('../supervisor/SupervisionPage.js'),
+    render: ({ api }) => html`<tereze-supervision-page .api=${api}></tereze-supervision-page>`,
+  },
+  {
     path: 'home',
     roles: 'anyone',
     load: () => import('../pages/PlaceholderHome.js'),
@@ -90,7 +97,7 @@ export const PAGES: readonly PageRoute[] = [
 ];
 
 /** Where a role lands after login; roles without pages yet land on the placeholder home. */
-export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing' };
+export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing', supervisor: 'supervision' };
 
 /** `undefined` user: the server has no accounts (404 on /api/session), everyone designs. */
 export function rolesOf(user: SessionUser | undefined): readonly Role[] {

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
+import { callAs, openAs, scrollWidth, tokenOf } from './rolePages.js';
+
+if (chromiumMissing) console.warn(`[e2e] supervisor ${SKIP_REASON}`);
+
+interface Task { id: string; instanceId: string; elementId: string; assignee?: string | null; office?: string; trackingNumber: string }
+
+const DOCUMENTS = 4;
+
+/** A child-care benefit registered at the counter and passed the completeness check: a back-office task drawn among social-benefits. */
+async function backOfficeTask(harness: DesignerHarness, clerk: string, iin: string): Promise<Task> {
+  const started = await callAs<{ id: string }>(harness, clerk, 'POST', '/api/applications', {
+    serviceCode: 'CHILDCARE-BENEFIT',
+    channel: 'centre',
+    applicant: { name: 'Aizhan Seitkali', iin },
+    documents: Array.from({ length: DOCUMENTS }, (_, i) => `document ${i + 1}`),
+  });
+  const [intake] = await callAs<Task[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${started.id}`);
+  expect(intake, 'the intake task').toBeDefined();
+  await callAs(harness, clerk, 'POST', `/api/tasks/${intake!.id}/complete`, { outcome: 'complete' });
+  const supervisor = await tokenOf(harness, 'social-supervisor');
+  const tasks = await callAs<Task[]>(harness, supervisor, 'GET', `/api/tasks?instanceId=${started.id}`);
+  const back = tasks.find((task) => task.office === 'back' && task.assignee);
+  expect(back, 'a back-office task drawn for an official').toBeDefined();
+  return back!;
+}
+
+describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium (${SKIP_REASON})` : 'supervisor pages in Chromium', () => {
+  let harness: DesignerHarness;
+
+  beforeAll(async () => {
+    harness = await startDesignerHarness();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.dispose();
+  });
+
+  it('should show the workload per official, reassign a task with a reason and record an absence', async () => {
+    const clerk = await tokenOf(harness, 'clerk');
+    const task = await backOfficeTask(harness, clerk, '900515401230');
+    const from = task.assignee!;
+    const to = ['social-benefits-1', 'social-benefits-2'].find((id) => id !== from)!;
+
+    // Given the social-protection supervisor on their landing page
+    const page = await openAs(harness.browser, harness.url, 'social-supervisor');
+    await page.getByRole('heading', { name: 'Workload and deadlines' }).waitFor();
+    const workload = page.locator('tereze-workload-table');
+    await workload.locator(`tr[data-official="${from}"]`).waitFor();
+    expect(await page.locator('tereze-supervised-tasks[data-list=overdue] [data-empty]').textContent()).toBe('No overdue task.');
+
+    // When they reassign the task: the reason is required
+    const row = page.locator(`tereze-supervised-tasks[data-list=open] tr[data-task="${task.id}"]`);
+    await row.getByRole('button', { name: `Reassign the task ${task.trackingNumber}` }).click();
+    const dialog = page.locator('tereze-reassign-dialog dialog');
+    await dialog.waitFor();
+    expect(await page.locator('tereze-reassign-dialog #reassign-to').evaluate((el: any) => el === el.getRootNode().activeElement)).toBe(true);
+    await dialog.getByLabel('or another user id').fill(to);
+    await dialog.getByRole('button', { name: 'Reassign' }).click();
+    await dialog.getByText('Give a reason').waitFor();
+    await dialog.getByLabel('Reason').fill(`${from} is on sick leave`);
+    await dialog.getByRole('button', { name: 'Reassign' }).click();
+
+    // Then the task is the other official's, in the page and on the server
+    await page.getByText(`Task ${task.trackingNumber} reassigned to ${to}`).waitFor();
+    await expect.poll(() => row.locator('td[data-label="Assigned to"]').textContent()).toBe(to);
+    const supervisor = await tokenOf(harness, 'social-supervisor');
+    const [after] = await callAs<Task[]>(harness, supervisor, 'GET', `/api/tasks?instanceId=${task.instanceId}&assignee=${to}`);
+    expect(after?.id).toBe(task.id);
+
+    // And an absence recorded for the official the task left shows in the workload
+    const absence = page.locator('tereze-absence-form');
+    await absence.getByLabel('Official').fill(to);
+    const today = new Date().toISOString().slice(0, 10);
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await absence.getByLabel('From').fill(today);
+    await absence.getByLabel('To (inclusive)').fill(inAWeek);
+    await absence.getByLabel('Reason (optional)').fill('annual leave');
+    await absence.getByRole('button', { name: 'Record the absence' }).click();
+    await page.getByText(`Absence recorded for ${to}`).waitFor();
+    await workload.locator(`tr[data-official="${to}"]`).getByText(`absent ${today} – ${inAWeek}`).waitFor();
+    const absences = await callAs<{ from: string; to: string; reason?: string }[]>(harness, supervisor, 'GET', `/api/absences/${to}`);
+    expect(absences).toEqual([expect.objectContaining({ from: today, to: inAWeek, reason: 'annual leave' })]);
+    await harness.screenshot(page, 'supervisor-1-reassigned-absent');
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(page, 'supervisor-2-375');
+  }, 90_000);
+});
