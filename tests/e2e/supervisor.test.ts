@@ -88,4 +88,33 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
     await harness.screenshot(page, 'supervisor-2-375');
   }, 90_000);
+  it('should show the auditor the SLA dashboards with text equivalents and the audit chain intact', async () => {
+    const clerk = await tokenOf(harness, 'clerk');
+    await backOfficeTask(harness, clerk, '900515401230');
+
+    // Given the auditor (the inspection: every row), landing on the dashboards
+    const page = await openAs(harness.browser, harness.url, 'auditor');
+    await page.getByRole('heading', { name: 'SLA compliance' }).waitFor();
+
+    // Then the audit chain is checked on arrival and intact
+    const chain = page.locator('tereze-audit-chain-panel [data-chain]');
+    await expect.poll(() => chain.getAttribute('data-chain'), { timeout: 10_000 }).toBe('ok');
+    expect(await chain.textContent()).toMatch(/The chain is intact: \d+ entries checked/);
+
+    // And each dimension has a chart, the channel share names the centre with its count and share
+    for (const by of ['agency', 'service', 'channel', 'official']) await page.locator(`tereze-rate-bars[data-by=${by}] figure`).waitFor();
+    await page.locator('tereze-rate-bars[data-by=service] svg').waitFor();
+    const share = page.locator('tereze-channel-share li[data-channel=centre]');
+    await share.waitFor();
+    expect(await share.textContent()).toMatch(/Public service centre: \d+ \(\d+(\.\d)? %\)/);
+    // The bars' text equivalent: every number of the row in words
+    const serviceRow = page.locator('tereze-rate-bars[data-by=service] details li[data-key=CHILDCARE-BENEFIT]');
+    expect(await serviceRow.textContent()).toMatch(/Child-care benefit.*: (nothing completed yet|[\d.]+ % on time).*applications/);
+    await page.locator('tereze-overdue-trend svg').waitFor();
+    await harness.screenshot(page, 'dashboards-1-auditor');
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(page, 'dashboards-2-auditor-375');
+  }, 60_000);
 });

@@ -82,6 +82,13 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api }) => html`<tereze-supervision-page .api=${api}></tereze-supervision-page>`,
   },
   {
+    path: 'dashboards',
+    roles: ['supervisor', 'auditor'],
+    nav: 'nav.dashboards',
+    load: () => import('../dashboards/DashboardsPage.js'),
+    render: ({ api, user }) => html`<tereze-dashboards-page .api=${api} .user=${user}></tereze-dashboards-page>`,
+  },
+  {
     path: 'home',
     roles: 'anyone',
     load: () => import('../pages/PlaceholderHome.js'),
@@ -97,7 +104,7 @@ export const PAGES: readonly PageRoute[] = [
 ];
 
 /** Where a role lands after login; roles without pages yet land on the placeholder home. */
-export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing', supervisor: 'supervision' };
+export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing', supervisor: 'supervision', auditor: 'dashboards' };
 
 /** `undefined` user: the server has no accounts (404 on /api/session), everyone designs. */
 export function rolesOf(user: SessionUser | undefined): readonly Role[] {
