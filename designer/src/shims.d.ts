@@ -14,3 +14,14 @@ declare module '@bpmn-io/properties-panel' {
   export function isSelectEntryEdited(node: unknown): boolean;
   export function isCheckboxEntryEdited(node: unknown): boolean;
 }
+
+declare module 'bpmn-js-bpmnlint' {
+  const lintModule: import('didi').ModuleDeclaration;
+  export default lintModule;
+}
+
+declare module 'bpmnlint/lib/resolver/static-resolver' {
+  export default class StaticResolver {
+    constructor(cache: Record<string, unknown>);
+  }
+}

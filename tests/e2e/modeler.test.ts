@@ -149,4 +149,19 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `designer modeler in Chromium
     await harness.screenshot(page, 'modeler-miwg-last');
     await page.close();
   }, 90_000);
+  it('should mark a back-office user task without a candidate group with the deploy check\'s lint rule before deploying', async () => {
+    const page = await harness.openDesigner();
+    const xml = readFileSync(fileURLToPath(new URL('./fixtures/back-office-without-group.bpmn', import.meta.url)), 'utf8');
+    await page.evaluate((text) => (globalThis as any).document.querySelector('tereze-modeler-page').importXml(text, 'lint demo'), xml);
+    // bpmn-js-bpmnlint puts an overlay on the element, its messages from engine/model/lint/ruleSet.ts
+    const overlay = page.locator('.djs-overlay-container [data-container-id="review"] .bjsl-overlay');
+    await overlay.waitFor({ timeout: 10_000 });
+    const badge = overlay.locator('.bjsl-icon-error').first();
+    const colour = await badge.evaluate((el: any) => (globalThis as any).getComputedStyle(el).backgroundColor as string);
+    expect(colour, 'the marker is visible (the colour variables are defined)').not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    await overlay.hover();
+    await page.getByText('a back-office task needs a ps:candidateGroup').first().waitFor();
+    await harness.screenshot(page, 'modeler-lint-marker');
+    await page.close();
+  }, 60_000);
 });

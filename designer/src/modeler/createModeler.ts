@@ -2,6 +2,7 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import psDescriptor from '../../../engine/model/ps.json';
 import { PublicServicePropertiesModule } from '../properties/index.js';
+import { lintingModule, lintingOptions } from './lint/designerLinting.js';
 
 /** A bpmn-js Modeler that reads and writes the `ps` extension and shows its panel group. */
 export function createModeler(canvas: HTMLElement, panel: HTMLElement): Modeler {
@@ -9,7 +10,9 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement): Modeler 
     container: canvas,
     // The Public service group opens by default: it is what a designer here edits most.
     propertiesPanel: { parent: panel, layout: { groups: { general: { open: true }, 'public-service': { open: true } } } },
-    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PublicServicePropertiesModule],
+    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PublicServicePropertiesModule, lintingModule],
+    // The same rules as the server's deploy check, live: errors and warnings on the elements.
+    linting: lintingOptions,
     moddleExtensions: { ps: psDescriptor },
   });
 }
