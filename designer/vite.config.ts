@@ -9,11 +9,6 @@ export default defineConfig({
   root: designerDir,
   // Relative asset URLs, so the build works wherever the server mounts it.
   base: './',
-  resolve: {
-    // engine/model/lint/ruleSet.ts loads upstream rules through node:module's createRequire;
-    // in the browser that is a lookup in the rules bundled ahead of time.
-    alias: { 'node:module': fileURLToPath(new URL('./src/modeler/lint/nodeModuleShim.ts', import.meta.url)) },
-  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,12 +1,17 @@
-import { createRequire } from 'node:module';
+import fakeJoin from 'bpmnlint/rules/fake-join.js';
+import labelRequired from 'bpmnlint/rules/label-required.js';
+import noDuplicateSequenceFlows from 'bpmnlint/rules/no-duplicate-sequence-flows.js';
+import noGatewayJoinFork from 'bpmnlint/rules/no-gateway-join-fork.js';
+import noOverlappingElements from 'bpmnlint/rules/no-overlapping-elements.js';
+import singleEventDefinition from 'bpmnlint/rules/single-event-definition.js';
+import superfluousGateway from 'bpmnlint/rules/superfluous-gateway.js';
 import { backOfficeGroup, backOfficeSla, returnsResultAtFront, serviceCode, type RuleFactory } from './psRules.js';
-
-const require = createRequire(import.meta.url);
 
 /**
  * The one lint rule set: run at deploy (errors refuse the model, warnings come back with the
- * deployed version) and in the designer (markers on the canvas). `bpmnlint` rules are the
- * upstream ones; `tereze` rules are the public-service conventions.
+ * deployed version) and in the designer (markers on the canvas, bpmn-js-bpmnlint). `bpmnlint`
+ * rules are the upstream ones; `tereze` rules are the public-service conventions. Plain ESM
+ * imports, no Node API: the browser bundle takes this module as it is.
  */
 export const lintConfig = {
   rules: {
@@ -24,17 +29,15 @@ export const lintConfig = {
   },
 } as const;
 
-const upstream = (name: string) => require(`bpmnlint/rules/${name}`) as RuleFactory;
-
 /** The rule factories behind `lintConfig`, keyed the way bpmnlint's StaticResolver expects. */
 export const lintRuleCache: Record<string, RuleFactory> = {
-  'rule:bpmnlint/no-duplicate-sequence-flows': upstream('no-duplicate-sequence-flows'),
-  'rule:bpmnlint/single-event-definition': upstream('single-event-definition'),
-  'rule:bpmnlint/label-required': upstream('label-required'),
-  'rule:bpmnlint/no-overlapping-elements': upstream('no-overlapping-elements'),
-  'rule:bpmnlint/superfluous-gateway': upstream('superfluous-gateway'),
-  'rule:bpmnlint/fake-join': upstream('fake-join'),
-  'rule:bpmnlint/no-gateway-join-fork': upstream('no-gateway-join-fork'),
+  'rule:bpmnlint/no-duplicate-sequence-flows': noDuplicateSequenceFlows as RuleFactory,
+  'rule:bpmnlint/single-event-definition': singleEventDefinition as RuleFactory,
+  'rule:bpmnlint/label-required': labelRequired as RuleFactory,
+  'rule:bpmnlint/no-overlapping-elements': noOverlappingElements as RuleFactory,
+  'rule:bpmnlint/superfluous-gateway': superfluousGateway as RuleFactory,
+  'rule:bpmnlint/fake-join': fakeJoin as RuleFactory,
+  'rule:bpmnlint/no-gateway-join-fork': noGatewayJoinFork as RuleFactory,
   'rule:bpmnlint-plugin-tereze/back-office-group': backOfficeGroup,
   'rule:bpmnlint-plugin-tereze/returns-result-at-front': returnsResultAtFront,
   'rule:bpmnlint-plugin-tereze/back-office-sla': backOfficeSla,
