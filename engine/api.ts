@@ -11,7 +11,7 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { Accounts } from './accounts/Accounts.js';
 import type { SweepResult } from './SlaSweep.js';
-import type { HeatmapCell, SlaStatRow, StatDimension, TrackingView } from './reports/index.js';
+import type { HeatmapCell, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
 import type { ChainReport } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
 
@@ -174,6 +174,8 @@ export interface Engine {
   track(trackingNumber: string): Promise<TrackingView>;
   /** SLA compliance by agency, service, channel or official, computed from the audit trail. */
   slaStats(by: StatDimension): Promise<SlaStatRow[]>;
+  /** Day by day over the last `days` days (Almaty): started, completed, late, turned overdue; for the agencies given, else all. */
+  slaTrend(days: number, agencies?: ReadonlySet<string>): Promise<TrendDay[]>;
   /** Per element of a process: tokens resting there, and how many tasks are at risk or overdue. */
   heatmap(key: string): Promise<HeatmapCell[]>;
   /** Recomputes the audit trail's hash chain; names the first entry that does not match. */

@@ -172,6 +172,7 @@ class TerezeEngine implements Engine {
     return trackApplication(state, graph, trackingNumber);
   };
   slaStats: Engine['slaStats'] = (by) => this.stats.by(by);
+  slaTrend: Engine['slaTrend'] = (days, agencies) => this.stats.trend(days, this.clock.now(), agencies);
   heatmap: Engine['heatmap'] = async (key) => {
     await this.definitionsPart.get(key); // 404 for an unknown process
     return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());

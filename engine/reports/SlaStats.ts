@@ -19,6 +19,19 @@ export interface SlaStatRow {
   readonly applications: number;
 }
 
+/** One day of the trend: what happened that day (in the calendar's zone). */
+export interface TrendDay {
+  readonly date: string;
+  readonly started: number;
+  readonly completed: number;
+  /** Completions of tasks that had turned overdue. */
+  readonly late: number;
+  /** Tasks that turned overdue that day. */
+  readonly turnedOverdue: number;
+}
+
+type DayCounts = { started: number; completed: number; late: number; turnedOverdue: number };
+
 interface InstanceFacts {
   readonly serviceCode: string;
   readonly agency: string;
@@ -42,13 +55,53 @@ export class SlaStats {
   private readonly instances = new Map<string, InstanceFacts>();
   private readonly tasks = new Map<string, TaskFacts>();
   private readonly starts: InstanceFacts[] = [];
+  /** date → agency → counts. */
+  private readonly days = new Map<string, Map<string, DayCounts>>();
+  private readonly dateOf: (iso: string) => string;
   private folding: Promise<void> | undefined;
 
   constructor(
     private readonly store: Store,
     /** The service code and agency of a definition (`key:version`). */
     private readonly describe: (definitionId: string) => Promise<{ serviceCode: string; agency: string }>,
-  ) {}
+    /** The zone days are counted in (the agencies'). */
+    zone = 'Asia/Almaty',
+  ) {
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.dateOf = (iso) => format.format(new Date(iso));
+  }
+
+  /**
+   * What happened each day of the last `days` days up to `now`: applications started, tasks
+   * completed (late ones counted apart) and tasks that turned overdue — for the agencies given
+   * (all when none is given).
+   */
+  async trend(days: number, now: Date, agencies?: ReadonlySet<string>): Promise<TrendDay[]> {
+    await (this.folding ??= this.fold().finally(() => (this.folding = undefined)));
+    const result: TrendDay[] = [];
+    for (let i = days - 1; i >= 0; i--) {
+      const date = this.dateOf(new Date(now.getTime() - i * 86_400_000).toISOString());
+      const total: DayCounts = { started: 0, completed: 0, late: 0, turnedOverdue: 0 };
+      for (const [agency, counts] of this.days.get(date) ?? []) {
+        if (agencies && !agencies.has(agency)) continue;
+        total.started += counts.started;
+        total.completed += counts.completed;
+        total.late += counts.late;
+        total.turnedOverdue += counts.turnedOverdue;
+      }
+      result.push({ date, ...total });
+    }
+    return result;
+  }
+
+  private day(at: string, agency: string): DayCounts {
+    const date = this.dateOf(at);
+    let byAgency = this.days.get(date);
+    if (!byAgency) this.days.set(date, (byAgency = new Map()));
+    let counts = byAgency.get(agency);
+    if (!counts) byAgency.set(agency, (counts = { started: 0, completed: 0, late: 0, turnedOverdue: 0 }));
+    return counts;
+  }
 
   async by(dimension: StatDimension): Promise<SlaStatRow[]> {
     await (this.folding ??= this.fold().finally(() => (this.folding = undefined)));
@@ -97,6 +150,7 @@ export class SlaStats {
         const facts = { serviceCode, agency, channel: typeof data.channel === 'string' ? data.channel : 'unknown' };
         this.instances.set(entry.subject, facts);
         this.starts.push(facts);
+        this.day(entry.at, agency).started++;
         return;
       }
       case 'task.assign':
@@ -107,12 +161,20 @@ export class SlaStats {
         const task = this.task(entry.subject, data);
         task.sla = true;
         if (entry.action === 'task.atRisk') task.atRisk = true;
-        else task.overdue = true;
+        else {
+          task.overdue = true;
+          this.day(entry.at, this.instances.get(task.instanceId)?.agency ?? 'unknown').turnedOverdue++;
+        }
         return;
       }
-      case 'task.complete':
-        this.task(entry.subject, data).completedBy = entry.actor;
+      case 'task.complete': {
+        const task = this.task(entry.subject, data);
+        task.completedBy = entry.actor;
+        const counts = this.day(entry.at, this.instances.get(task.instanceId)?.agency ?? 'unknown');
+        counts.completed++;
+        if (task.overdue) counts.late++;
         return;
+      }
       case 'task.create':
         this.task(entry.subject, data).sla = typeof data.dueAt === 'string';
         return;

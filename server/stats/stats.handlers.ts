@@ -10,6 +10,10 @@ export function statHandlers({ engine }: AppDeps): RouteHandlers<typeof statRout
       const rows = await engine.slaStats(query.by);
       return { status: 200, body: await visibleRows(engine, user, query.by, rows) };
     },
+    async trend({ query, user }) {
+      const supervision = await supervisionOf(engine, user);
+      return { status: 200, body: await engine.slaTrend(query.days, supervision.all ? undefined : supervision.agencies) };
+    },
   };
 }
 

@@ -27,4 +27,17 @@ export const statRoutes = {
     responses: [200],
     responseBody: z.array(SlaStatRowSchema),
   },
+  trend: {
+    method: 'get',
+    path: '/api/stats/sla/trend',
+    summary:
+      'Day by day over the last `days` days (Almaty): applications started, tasks completed, completed late, and turned overdue — ' +
+      'for the agencies the caller oversees (all for the organisation-wide inspection).',
+    access: { roles: ['supervisor', 'auditor'] },
+    query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+    responses: [200],
+    responseBody: z.array(
+      z.looseObject({ date: z.string(), started: z.number().int(), completed: z.number().int(), late: z.number().int(), turnedOverdue: z.number().int() }).meta({ id: 'TrendDay' }),
+    ),
+  },
 } as const satisfies Record<string, RouteSpec>;

@@ -140,6 +140,10 @@ describe('authorization: every route as every role', () => {
       call: async () => ({ method: 'GET', path: '/api/stats/sla?by=agency' }),
       expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
     },
+    'stats.trend': {
+      call: async () => ({ method: 'GET', path: '/api/stats/sla/trend?days=7' }),
+      expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
+    },
     'audit.list': {
       call: async () => ({ method: 'GET', path: `/api/audit?instance=${(await application()).id}` }),
       // The justice auditor's scope does not reach a social-benefit application.

@@ -82,6 +82,15 @@ describe('reports, audit, tracking and search over HTTP', () => {
     expect((await server.api('/api/stats/sla?by=region', { as: 'auditor' })).status).toBe(400);
   });
 
+  it('should give the day-by-day trend of the agencies the caller oversees', async () => {
+    const social = (await (await server.api('/api/stats/sla/trend?days=3', { as: 'supervisor' })).json()) as { date: string; started: number }[];
+    expect(social).toHaveLength(3);
+    expect(social.at(-1)!.started).toBe(1);
+    const justice = (await (await server.api('/api/stats/sla/trend?days=3', { as: 'supervisor-mj' })).json()) as { started: number }[];
+    expect(justice.every((d) => d.started === 0)).toBe(true);
+    expect((await server.api('/api/stats/sla/trend?days=0', { as: 'auditor' })).status).toBe(400);
+  });
+
   it('should show the heatmap of a process: the review active', async () => {
     const cells = (await (await server.api('/api/definitions/benefit/heatmap', { as: 'designer' })).json()) as { elementId: string; active: number }[];
     expect(cells).toEqual([expect.objectContaining({ elementId: 'review', active: 1 })]);

@@ -48,6 +48,17 @@ describe('reports', () => {
     expect((await h.engine.slaStats('channel')).map((r) => [r.key, r.applications])).toEqual([['agency', 1], ['centre', 2], ['portal', 1]]);
     expect((await h.engine.slaStats('official')).map((r) => [r.key, r.completed, r.late])).toEqual([['ana', 2, 1], ['bek', 1, 1]]);
     expect((await h.engine.slaStats('service')).map((r) => r.key)).toEqual(['BIRTH-REG', 'LAND-USE']);
+
+    // Day by day (Almaty): four started on Monday 13th; on Thursday 16th three reviews turned
+    // overdue at the sweep and two of them were completed late.
+    const trend = await h.engine.slaTrend(4);
+    expect(trend).toEqual([
+      { date: '2026-04-13', started: 4, completed: 1, late: 0, turnedOverdue: 0 },
+      { date: '2026-04-14', started: 0, completed: 0, late: 0, turnedOverdue: 0 },
+      { date: '2026-04-15', started: 0, completed: 0, late: 0, turnedOverdue: 0 },
+      { date: '2026-04-16', started: 0, completed: 2, late: 2, turnedOverdue: 3 },
+    ]);
+    expect((await h.engine.slaTrend(1, new Set(['rags'])))[0]).toMatchObject({ completed: 1, late: 1, turnedOverdue: 1 });
   });
 
   it('should tell the public page the status, next step and deadline, never a person', async () => {
