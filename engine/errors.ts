@@ -68,8 +68,13 @@ export class InvalidArgumentError extends TerezeError {
 /** A start on a channel the routing policy has closed (single access refuses the agency desk). */
 export class ChannelClosedError extends TerezeError {
   readonly code = 'channel_closed';
-  constructor(readonly serviceCode: string, readonly channel: string) {
-    super(`service ${serviceCode} does not accept applications on the '${channel}' channel (single access)`);
+  constructor(
+    readonly serviceCode: string,
+    readonly channel: string,
+    /** The coordinator's decision behind it: why, and since when. */
+    readonly decision?: { readonly reason: string; readonly effectiveFrom: string },
+  ) {
+    super(`service ${serviceCode} does not accept applications on the '${channel}' channel (single access${decision ? ` since ${decision.effectiveFrom}: ${decision.reason}` : ''})`);
     this.name = 'ChannelClosedError';
   }
 }

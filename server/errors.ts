@@ -71,7 +71,7 @@ export function mapError(error: unknown): Mapped {
   if (error instanceof NotFoundError) return problem(404, 'not_found', error.message, { kind: error.kind, id: error.id });
   if (error instanceof ConflictError) return problem(409, 'conflict', error.message);
   if (error instanceof ChannelClosedError) {
-    return problem(403, 'channel_closed', error.message, { serviceCode: error.serviceCode, channel: error.channel });
+    return problem(403, 'channel_closed', error.message, { serviceCode: error.serviceCode, channel: error.channel, ...(error.decision ?? {}) });
   }
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', error.message);
   const fromParser = bodyParserProblem(error);

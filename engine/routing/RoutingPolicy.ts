@@ -102,8 +102,8 @@ export class RoutingPolicy {
   /** Refuses a start the policy closes: the agency's desk under single access. */
   async check(serviceCode: string | undefined, channel: Channel | undefined, at: Date, region?: string): Promise<void> {
     if (!serviceCode || channel !== 'agency') return;
-    const { mode } = await this.modeAt(serviceCode, at, region);
-    if (mode === 'single') throw new ChannelClosedError(serviceCode, channel);
+    const { mode, decision } = await this.modeAt(serviceCode, at, region);
+    if (mode === 'single') throw new ChannelClosedError(serviceCode, channel, decision ? { reason: decision.reason, effectiveFrom: decision.effectiveFrom } : undefined);
   }
 }
 

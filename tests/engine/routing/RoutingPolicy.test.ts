@@ -35,7 +35,8 @@ describe('RoutingPolicy', () => {
     await h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'anti-corruption programme', by: 'coordinator' });
     const error = await h.engine.start('land_use', { channel: 'agency' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChannelClosedError);
-    expect(error).toMatchObject({ serviceCode: 'LAND-USE', channel: 'agency' });
+    expect(error).toMatchObject({ serviceCode: 'LAND-USE', channel: 'agency', decision: { reason: 'anti-corruption programme' } });
+    expect((error as Error).message).toMatch(/single access since .*: anti-corruption programme/);
     expect((await h.engine.start('land_use', { channel: 'centre' })).state).toBe('active');
     expect((await h.engine.start('land_use', { channel: 'portal' })).state).toBe('active');
   });
