@@ -22,6 +22,10 @@ function userTaskXml(xml: string, id: string): string {
   return new RegExp(`<bpmn:userTask id="${id}"[\\s\\S]*?</bpmn:userTask>`).exec(xml)?.[0] ?? '';
 }
 
+function candidateGroup(xml: string, taskId: string): string | undefined {
+  return /\bps:candidateGroup="([^"]*)"/.exec(/<bpmn:userTask [^>]*>/.exec(userTaskXml(xml, taskId))?.[0] ?? '')?.[1];
+}
+
 function slaDuration(xml: string, taskId: string): string | undefined {
   return /<ps:sla\b[^>]*\bduration="([^"]*)"/.exec(userTaskXml(xml, taskId))?.[1];
 }
@@ -162,6 +166,49 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `designer modeler in Chromium
     await overlay.hover();
     await page.getByText('a back-office task needs a ps:candidateGroup').first().waitFor();
     await harness.screenshot(page, 'modeler-lint-marker');
+    await page.close();
+  }, 60_000);
+  it('should pick a candidate group from the server in the panel, keep an unknown one, undo, and deploy it', async () => {
+    const groups = (await (await harness.api('/api/groups')).json()) as { id: string; members: number; agencies: string[] }[];
+    const picked = groups.find((g) => g.id === 'social-benefits') ?? groups.find((g) => g.id !== 'mj-registration');
+    expect(picked, 'GET /api/groups lists groups').toBeDefined();
+    const xml = readFileSync(FIXTURE, 'utf8').replaceAll('E2E-MODELER', 'E2E-GROUPS').replace('ps:candidateGroup="centre-clerks"', 'ps:candidateGroup="no-such-group"');
+    const page = await harness.openDesigner();
+    await page.evaluate((text) => (globalThis as any).document.querySelector('tereze-modeler-page').importXml(text, 'groups demo'), xml);
+    const select = page.locator('select#bio-properties-panel-ps-candidateGroup');
+
+    // Given a task naming a group the server does not know: offered as unknown, and kept
+    await page.locator('.djs-element[data-element-id="hand_back"]').click();
+    await select.waitFor();
+    expect(await select.inputValue()).toBe('no-such-group');
+    expect(await select.locator('option:checked').textContent()).toBe('no-such-group — unknown group');
+    expect(candidateGroup(await modelXml(page), 'hand_back')).toBe('no-such-group');
+
+    // When the designer picks a group for the review task from the server's list
+    await page.locator('.djs-element[data-element-id="review"]').click();
+    await expect.poll(() => select.inputValue()).toBe('mj-registration');
+    const label = `${picked!.id} — ${picked!.members} members, `;
+    expect(await select.locator(`option[value="${picked!.id}"]`).textContent()).toContain(label);
+    await select.selectOption(picked!.id);
+    await expect.poll(async () => candidateGroup(await modelXml(page), 'review')).toBe(picked!.id);
+    await harness.screenshot(page, 'modeler-group-picker');
+
+    // Then Undo takes it back and Redo puts it again (one command on the stack)
+    await page.locator('tereze-modeler-toolbar button[data-action=undo]').click();
+    await expect.poll(async () => candidateGroup(await modelXml(page), 'review')).toBe('mj-registration');
+    await page.locator('tereze-modeler-toolbar button[data-action=redo]').click();
+    await expect.poll(async () => candidateGroup(await modelXml(page), 'review')).toBe(picked!.id);
+
+    // When it is deployed, the stored XML carries the picked group (and the unknown one as written)
+    await page.locator('button[data-action=deploy]').click();
+    const answered = page.locator('.status[data-kind=ok], .status[data-kind=error]');
+    await answered.waitFor();
+    const status = (await answered.textContent()) ?? '';
+    expect(status).toMatch(/^Deployed E2E-GROUPS as version \d+/);
+    const version = Number(/as version (\d+)/.exec(status)?.[1]);
+    const stored = await (await harness.api(`/api/definitions/E2E-GROUPS/xml?version=${version}`)).text();
+    expect(candidateGroup(stored, 'review')).toBe(picked!.id);
+    expect(candidateGroup(stored, 'hand_back')).toBe('no-such-group');
     await page.close();
   }, 60_000);
 });

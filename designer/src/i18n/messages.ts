@@ -263,6 +263,13 @@ const en = {
   'modeler.heatmapNeedsKey': "Open a deployed process to see its live overlay.",
   'modeler.heatmapLoaded': "Live overlay: {elements} elements with work",
   'modeler.groupPick': "Pick a group…",
+  'modeler.groupLabel': "Candidate group",
+  'modeler.groupHint': "The group whose members work this task (GET /api/groups)",
+  'modeler.groupOption': "{id} — {members} members, {agency}",
+  'modeler.groupUnknownOption': "{id} — unknown group",
+  'modeler.groupUnknown': "The server does not know the group {id}: kept as written.",
+  'modeler.groupListLoading': "Loading the groups…",
+  'modeler.groupListFailed': "The group list could not be loaded: type the group id, e.g. mj-registration.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -526,6 +533,13 @@ const ru: Record<MessageKey, string> = {
   'modeler.heatmapNeedsKey': "Откройте развёрнутый процесс, чтобы увидеть живую карту.",
   'modeler.heatmapLoaded': "Живая карта: элементов с работой: {elements}",
   'modeler.groupPick': "Выберите группу…",
+  'modeler.groupLabel': "Группа исполнителей",
+  'modeler.groupHint': "Группа, сотрудники которой выполняют задачу (GET /api/groups)",
+  'modeler.groupOption': "{id} — участников: {members}, {agency}",
+  'modeler.groupUnknownOption': "{id} — неизвестная группа",
+  'modeler.groupUnknown': "Сервер не знает группу {id}: оставлена как есть.",
+  'modeler.groupListLoading': "Загрузка групп…",
+  'modeler.groupListFailed': "Не удалось загрузить список групп: введите идентификатор группы, например mj-registration.",
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru };

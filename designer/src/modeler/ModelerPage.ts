@@ -1,6 +1,7 @@
 import Modeler from 'bpmn-js/lib/Modeler';
 import { LitElement, html } from 'lit';
 import { ApiError, type ApiClient, type DefinitionSummary, type DeployProblem } from '../api/ApiClient.js';
+import { oversightApi } from '../api/oversightApi.js';
 import { createModeler } from './createModeler.js';
 import { newDiagramXml } from './newDiagram.js';
 import { clearProblems, showProblems } from './problemMarkers.js';
@@ -105,7 +106,9 @@ export class ModelerPage extends LitElement {
   }
 
   override firstUpdated() {
-    this.modeler = createModeler(this.querySelector('.modeler-canvas') as HTMLElement, this.querySelector('.modeler-panel') as HTMLElement);
+    this.modeler = createModeler(this.querySelector('.modeler-canvas') as HTMLElement, this.querySelector('.modeler-panel') as HTMLElement, {
+      loadGroups: () => oversightApi.groups(this.api),
+    });
     void this.importXml(newDiagramXml(), 'new diagram');
     void this.loadDefinitions();
   }

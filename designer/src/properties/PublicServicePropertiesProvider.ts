@@ -1,4 +1,5 @@
-import { attributeEntry, slaEntry, type EntrySpec, type PanelEntry } from './entries.js';
+import { t } from '../i18n/i18n.js';
+import { attributeEntry, candidateGroupEntry, slaEntry, type EntrySpec, type PanelEntry } from './entries.js';
 import type { ModdleElement } from './slaCommands.js';
 
 const OFFICES = [['front', 'Front office (centre clerks)'], ['back', 'Back office (agency officials)']] as const;
@@ -57,7 +58,7 @@ export function publicServiceEntries(element: Shape): PanelEntry[] {
   if (target.$instanceOf('bpmn:UserTask')) {
     entries.push(
       attr('office', spec('office', 'Office', 'select', { options: OFFICES })),
-      attr('candidateGroup', spec('candidateGroup', 'Candidate group', 'text', { description: 'Group id, e.g. mj-registration' })),
+      candidateGroupEntry(element, target, spec('candidateGroup', t('modeler.groupLabel'), 'select', { description: t('modeler.groupHint') })),
       attr('assignment', spec('assignment', 'Assignment', 'select', { options: ASSIGNMENTS, description: 'Random by default in the back office' })),
       attr('excludeAssigneesOf', spec('excludeAssigneesOf', 'Exclude assignees of', 'text', { description: 'Comma-separated task ids (four eyes)' })),
       attr('returnsResult', spec('returnsResult', 'Returns the result to the applicant', 'checkbox')),

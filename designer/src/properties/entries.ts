@@ -1,6 +1,8 @@
 import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited, isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { jsx } from '@bpmn-io/properties-panel/preact/jsx-runtime';
 import { useService } from 'bpmn-js-properties-panel';
+import { t } from '../i18n/i18n.js';
+import type { CandidateGroups } from './candidateGroups.js';
 import { findSla, updateSla, type ModdleElement, type SlaField } from './slaCommands.js';
 
 /** One row of the panel: which attribute of which moddle element, shown how. */
@@ -35,6 +37,15 @@ export function attributeEntry(element: unknown, target: ModdleElement, property
   return { id: spec.id, element, target, property, spec, component: AttributeEntry, isEdited: EDITED[spec.kind] };
 }
 
+/**
+ * `ps:candidateGroup` as a select of the server's groups ("id — N members, agency"). Free text
+ * while the list loads or when it could not load; a group the server does not know stays in
+ * the model, offered as "unknown group". Edits are `element.updateModdleProperties` commands.
+ */
+export function candidateGroupEntry(element: unknown, target: ModdleElement, spec: EntrySpec): PanelEntry {
+  return { id: spec.id, element, target, property: 'candidateGroup', spec, component: CandidateGroupEntry, isEdited: isSelectEntryEdited };
+}
+
 /** An entry for one field of the `<ps:sla>` extension element of `target`. */
 export function slaEntry(element: unknown, target: ModdleElement, field: SlaField, spec: EntrySpec): PanelEntry {
   return { id: spec.id, element, target, property: field, spec, component: SlaEntry, isEdited: EDITED[spec.kind] };
@@ -45,6 +56,37 @@ function AttributeEntry({ element, target, property, spec }: EntryProps) {
   const read = () => target.get(property) as string | undefined;
   const write = (value: string | undefined) => modeling.updateModdleProperties(element, target, { [property]: value });
   return render(spec, element, read, write);
+}
+
+function CandidateGroupEntry({ element, target, property, spec }: EntryProps) {
+  const modeling = useService('modeling');
+  const groups = useService<CandidateGroups>('candidateGroups');
+  const debounce = useService('debounceInput');
+  const read = () => (target.get(property) as string | undefined) ?? '';
+  const write = (value: string) => modeling.updateModdleProperties(element, target, { [property]: value.trim() === '' ? undefined : value.trim() });
+  const current = read();
+  if (groups.state !== 'loaded') {
+    const description = groups.state === 'failed' ? t('modeler.groupListFailed') : t('modeler.groupListLoading');
+    return jsx(TextFieldEntry, { id: spec.id, element, label: spec.label, description, debounce, getValue: read, setValue: write });
+  }
+  const unknown = current !== '' && !groups.find(current);
+  const options = [
+    { value: '', label: t('modeler.groupPick') },
+    ...groups.groups.map((g) => ({
+      value: g.id,
+      label: t('modeler.groupOption', { id: g.id, members: g.members, agency: [...g.agencies, ...g.centres].join(', ') || '—' }),
+    })),
+    ...(unknown ? [{ value: current, label: t('modeler.groupUnknownOption', { id: current }) }] : []),
+  ];
+  return jsx(SelectEntry, {
+    id: spec.id,
+    element,
+    label: spec.label,
+    description: unknown ? t('modeler.groupUnknown', { id: current }) : spec.description,
+    getValue: read,
+    setValue: write,
+    getOptions: () => options,
+  });
 }
 
 function SlaEntry({ element, target, property, spec }: EntryProps) {
