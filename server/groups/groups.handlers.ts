@@ -1,4 +1,6 @@
+import { localDateOf } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
+import { supervisionOf } from '../auth/supervision.js';
 import type { RouteHandlers } from '../route.js';
 import type { groupRoutes } from './groups.routes.js';
 
@@ -18,6 +20,19 @@ export function groupHandlers({ engine }: AppDeps): RouteHandlers<typeof groupRo
       const body = [...groups.entries()]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([id, g]) => ({ id, members: g.members, agencies: [...g.agencies].sort(), centres: [...g.centres].sort() }));
+      return { status: 200, body };
+    },
+    async members({ params, user }) {
+      const supervision = await supervisionOf(engine, user);
+      const today = localDateOf(await engine.calendars.get('agency'), new Date());
+      const visible = (await engine.directory.listUsers({ group: params.id })).filter(
+        (u) => supervision.all || (u.agency !== undefined && supervision.agencies.has(u.agency)) || (u.centre !== undefined && u.centre === user.centre),
+      );
+      const body = [];
+      for (const u of visible.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+        const absentToday = (await engine.directory.absences(u.id)).some((p) => p.from <= today && today <= p.to);
+        body.push({ id: u.id, name: u.name, active: u.active, absentToday, ...(u.agency ? { agency: u.agency } : {}), ...(u.centre ? { centre: u.centre } : {}) });
+      }
       return { status: 200, body };
     },
   };

@@ -14,4 +14,17 @@ export const groupRoutes = {
     responses: [200],
     responseBody: z.array(GroupSchema),
   },
+  members: {
+    method: 'get',
+    path: '/api/groups/:id/members',
+    summary:
+      "A group's members a supervisor may hand work to or mark absent: those of the agencies (or the centre) they oversee, " +
+      'with whether they are active and absent today. Officials are named here only to their supervisors.',
+    params: z.object({ id: z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'a group id') }),
+    access: { roles: ['supervisor'] },
+    responses: [200],
+    responseBody: z.array(
+      z.looseObject({ id: z.string(), name: z.string(), active: z.boolean(), absentToday: z.boolean() }).meta({ id: 'GroupMember' }),
+    ),
+  },
 } as const satisfies Record<string, RouteSpec>;

@@ -154,6 +154,7 @@ describe('authorization: every route as every role', () => {
     'openapi.document': { call: async () => ({ method: 'GET', path: '/api/openapi.json' }), expect: statuses(200) },
     // A stream: fetch resolves on the headers; the body is left (the server ends it at shutdown).
     'events.stream': { call: async () => ({ method: 'GET', path: '/api/events' }), expect: statuses(200, { anonymous: 401 }) },
+    'groups.members': { call: async () => ({ method: 'GET', path: '/api/groups/mj-registration/members' }), expect: only({ supervisor: 200, 'supervisor-mj': 200 }) },
     'groups.list': { call: async () => ({ method: 'GET', path: '/api/groups' }), expect: only({ designer: 200, supervisor: 200, 'supervisor-mj': 200, coordinator: 200 }) },
     // Public information; this server's catalogue folder is empty, so no standard is found.
     'services.list': { call: async () => ({ method: 'GET', path: '/api/services' }), expect: statuses(200) },

@@ -112,4 +112,16 @@ describe('reports, audit, tracking and search over HTTP', () => {
     expect(groups).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'mj-registration', members: 2, agencies: ['mj'] })]));
     expect(names(groups, 'official-mj')).toBe(false);
   });
+
+  it("should name a group's members, with today's absences, to the supervisors of their agency only", async () => {
+    await server.api('/api/absences/official-mj-2', { as: 'supervisor-mj', method: 'PUT', json: { from: '2020-01-01', to: '2099-12-31', reason: 'long leave' } });
+    const mine = (await (await server.api('/api/groups/mj-registration/members', { as: 'supervisor-mj' })).json()) as { id: string; absentToday: boolean }[];
+    expect(mine.map((m) => [m.id, m.absentToday])).toEqual([
+      ['official-mj', false],
+      ['official-mj-2', true],
+    ]);
+    // The social agency's supervisor oversees none of the justice officials.
+    expect(await (await server.api('/api/groups/mj-registration/members', { as: 'supervisor' })).json()).toEqual([]);
+    expect((await server.api('/api/groups/mj-registration/members', { as: 'official-mj' })).status).toBe(403);
+  });
 });
