@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
+import { callAs, tokenOf } from './rolePages.js';
 
 const MIWG = fileURLToPath(new URL('../../../shared/corpus/miwg/', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/two-user-tasks.bpmn', import.meta.url));
@@ -209,6 +210,49 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `designer modeler in Chromium
     const stored = await (await harness.api(`/api/definitions/E2E-GROUPS/xml?version=${version}`)).text();
     expect(candidateGroup(stored, 'review')).toBe(picked!.id);
     expect(candidateGroup(stored, 'hand_back')).toBe('no-such-group');
+    await page.close();
+  }, 60_000);
+  it('should show a started application waiting at its user task as "1" active in the live overlay, and remove it when off', async () => {
+    // Given an application registered by a clerk, waiting at the intake task
+    const clerk = await tokenOf(harness, 'clerk');
+    const started = await callAs<{ id: string }>(harness, clerk, 'POST', '/api/applications', {
+      serviceCode: 'CHILDCARE-BENEFIT',
+      channel: 'centre',
+      applicant: { name: 'Aizhan Seitkali', iin: '900515401230' },
+      documents: ['document 1', 'document 2', 'document 3', 'document 4'],
+    });
+    const [task] = await callAs<{ key: string; elementId: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${started.id}`);
+    expect(task, 'the intake task').toBeDefined();
+    const { key, elementId } = task!;
+
+    // When the designer opens that process and turns the live overlay on
+    const page = await harness.openDesigner();
+    await page.locator('select[name=definition]').selectOption(key);
+    await page.locator('select[name=version] option').first().waitFor({ state: 'attached' });
+    await page.locator('button[data-action=open-definition]').click();
+    await page.locator('.status', { hasText: `Opened ${key}` }).waitFor();
+    const toggle = page.locator('tereze-modeler-toolbar button[data-action=live-overlay]');
+    expect(await toggle.textContent()).toBe('Live overlay');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    // Then the task's element carries "1" active, in words for assistive technology too
+    const badge = page.locator(`.djs-overlay-container .ps-heat[data-element-id="${elementId}"]`);
+    await badge.waitFor();
+    expect(await badge.locator('.ps-heat-active').textContent()).toBe('1');
+    expect(await badge.getAttribute('data-state')).toBe('active');
+    expect(await badge.getAttribute('aria-label')).toBe('1 active, 0 at risk, 0 overdue');
+    await page.locator('.status', { hasText: /Live overlay: \d+ elements with work/ }).waitFor();
+    await harness.screenshot(page, 'modeler-live-overlay');
+
+    // When the clerk completes the intake, the overlay follows (task event or the 10 s refresh)
+    await callAs(harness, clerk, 'POST', `/api/tasks/${(await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${started.id}`))[0]!.id}/complete`, { outcome: 'complete' });
+    await badge.waitFor({ state: 'detached', timeout: 15_000 });
+
+    // And turning it off removes every badge
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('.ps-heat').count()).toBe(0);
     await page.close();
   }, 60_000);
 });

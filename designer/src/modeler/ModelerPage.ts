@@ -2,7 +2,9 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { LitElement, html } from 'lit';
 import { ApiError, type ApiClient, type DefinitionSummary, type DeployProblem } from '../api/ApiClient.js';
 import { oversightApi } from '../api/oversightApi.js';
+import { t } from '../i18n/i18n.js';
 import { createModeler } from './createModeler.js';
+import { LiveOverlay } from './liveOverlay.js';
 import { newDiagramXml } from './newDiagram.js';
 import { clearProblems, showProblems } from './problemMarkers.js';
 import './DeployProblems.js';
@@ -45,6 +47,8 @@ export class ModelerPage extends LitElement {
     status: { state: true },
     statusKind: { state: true },
     busy: { state: true },
+    openKey: { state: true },
+    overlayOn: { state: true },
   };
 
   declare api: ApiClient;
@@ -54,6 +58,10 @@ export class ModelerPage extends LitElement {
   declare status: string;
   declare statusKind: StatusKind;
   declare busy: boolean;
+  /** The deployed process the canvas shows (opened from the server or just deployed); the overlay's key. */
+  declare openKey: string | undefined;
+  declare overlayOn: boolean;
+  private overlay: LiveOverlay | undefined;
 
   /** The bpmn-js modeler (public for tools and end-to-end tests). */
   modeler: Modeler | undefined;
@@ -69,6 +77,8 @@ export class ModelerPage extends LitElement {
     this.status = '';
     this.statusKind = 'info';
     this.busy = false;
+    this.openKey = undefined;
+    this.overlayOn = false;
   }
 
   protected override createRenderRoot() {
@@ -81,6 +91,8 @@ export class ModelerPage extends LitElement {
         .definitions=${this.definitions}
         .versions=${this.versions}
         ?busy=${this.busy}
+        ?overlayOn=${this.overlayOn}
+        @toggle-overlay=${this.toggleOverlay}
         @new-diagram=${() => this.importXml(newDiagramXml(), 'new diagram')}
         @import-xml=${(e: CustomEvent<{ xml: string; name: string }>) => this.importXml(e.detail.xml, e.detail.name)}
         @download=${this.download}
@@ -115,6 +127,7 @@ export class ModelerPage extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.stopOverlay();
     this.modeler?.destroy();
     this.modeler = undefined;
   }
@@ -122,6 +135,9 @@ export class ModelerPage extends LitElement {
   async importXml(xml: string, name: string): Promise<void> {
     if (!this.modeler) return;
     this.problems = [];
+    // Another diagram: the overlay belonged to the process shown until now.
+    this.stopOverlay();
+    this.openKey = undefined;
     try {
       clearProblems(this.modeler);
       const { warnings } = await this.modeler.importXML(xml);
@@ -156,6 +172,7 @@ export class ModelerPage extends LitElement {
     try {
       const xml = await this.api.definitionXml(key, version);
       await this.importXml(xml, `${key}${version ? ` v${version}` : ''}`);
+      if (!this.lastImport?.error) this.openKey = key;
       this.fileName = `${key}.bpmn`;
     } catch (error) {
       this.fail(`Could not open ${key}`, error);
@@ -181,6 +198,7 @@ export class ModelerPage extends LitElement {
       clearProblems(this.modeler);
       if (result.ok) {
         this.problems = [];
+        this.openKey = result.key;
         const what = result.created ? `Deployed ${result.key} as version ${result.version}` : `${result.key} is unchanged: still version ${result.version}`;
         this.setStatus(`${what}${result.warnings.length ? ` (${result.warnings.length} warnings)` : ''}`, 'ok');
         await this.loadDefinitions();
@@ -195,6 +213,36 @@ export class ModelerPage extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The live overlay on or off: on needs a deployed process on the canvas. */
+  private toggleOverlay() {
+    if (this.overlayOn) {
+      this.stopOverlay();
+      this.setStatus('', 'info');
+      return;
+    }
+    if (!this.modeler || !this.openKey) {
+      this.setStatus(t('modeler.heatmapNeedsKey'), 'info');
+      return;
+    }
+    const key = this.openKey;
+    this.overlayOn = true;
+    this.overlay = new LiveOverlay(this.modeler, this.api, key, (result) => {
+      if ('error' in result) {
+        const { error } = result;
+        const message = error instanceof ApiError ? `${error.message} (${error.status})` : error instanceof Error ? error.message : String(error);
+        this.setStatus(t('modeler.heatmapFailed', { key, message }), 'error');
+      } else {
+        this.setStatus(t('modeler.heatmapLoaded', { elements: result.drawn }), 'info');
+      }
+    }).start();
+  }
+
+  private stopOverlay() {
+    this.overlay?.stop();
+    this.overlay = undefined;
+    this.overlayOn = false;
   }
 
   selectElement(id: string) {

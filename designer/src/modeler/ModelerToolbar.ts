@@ -1,22 +1,26 @@
 import { LitElement, css, html } from 'lit';
 import type { DefinitionSummary } from '../api/ApiClient.js';
+import { t } from '../i18n/i18n.js';
 
 /**
  * The modeler's toolbar. Properties down: the deployed definitions and the versions of the
  * chosen key. Events up: `new-diagram`, `import-xml` {xml, name}, `download`, `undo`, `redo`,
- * `pick-key` {key}, `open-definition` {key, version}, `deploy`.
+ * `pick-key` {key}, `open-definition` {key, version}, `deploy`, `toggle-overlay` (the live overlay;
+ * `overlayOn` says whether it is on).
  */
 export class ModelerToolbar extends LitElement {
   static override properties = {
     definitions: { attribute: false },
     versions: { attribute: false },
     busy: { type: Boolean },
+    overlayOn: { type: Boolean },
     selectedKey: { state: true },
   };
 
   declare definitions: readonly DefinitionSummary[];
   declare versions: readonly DefinitionSummary[];
   declare busy: boolean;
+  declare overlayOn: boolean;
   declare selectedKey: string;
 
   constructor() {
@@ -24,6 +28,7 @@ export class ModelerToolbar extends LitElement {
     this.definitions = [];
     this.versions = [];
     this.busy = false;
+    this.overlayOn = false;
     this.selectedKey = '';
   }
 
@@ -31,6 +36,7 @@ export class ModelerToolbar extends LitElement {
     :host { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 10px; border-bottom: 1px solid #d7dce2; background: #f7f8fa; }
     button, select { font: inherit; padding: 4px 10px; border: 1px solid #b8c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
     button:disabled { opacity: 0.5; cursor: default; }
+    button[aria-pressed='true'] { background: #ddf4ff; border-color: #1f6feb; font-weight: 600; }
     button.primary { background: #1f6feb; color: #fff; border-color: #1f6feb; }
     .sep { width: 1px; height: 22px; background: #d7dce2; margin: 0 4px; }
     input[type='file'] { display: none; }
@@ -55,6 +61,8 @@ export class ModelerToolbar extends LitElement {
         ${versions.map((v) => html`<option value=${v.version}>v${v.version}</option>`)}
       </select>
       <button data-action="open-definition" ?disabled=${!this.selectedKey} @click=${this.onOpen}>Open</button>
+      <span class="sep"></span>
+      <button data-action="live-overlay" aria-pressed=${this.overlayOn ? 'true' : 'false'} title=${t('modeler.heatmapLegend')} @click=${() => this.emit('toggle-overlay')}>${t('modeler.heatmap')}</button>
       <span class="sep"></span>
       <button class="primary" data-action="deploy" ?disabled=${this.busy} @click=${() => this.emit('deploy')}>Deploy</button>
     `;
