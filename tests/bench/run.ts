@@ -39,10 +39,17 @@
  * (scope=mine, scope=group), task completions/s; aim 2,000 reads/s with p99 < 50 ms (MET / NOT
  * MET, printed under the table; JSON key `http`; counted by --enforce-aims).
  *
+ * Designer (designerBench.ts, issue: "time to open a 500-element model in the modeler, and the
+ * designer bundle's size (gzip)"), in its own fresh process: vite builds the designer into a temp
+ * dir; gzip of the initial JS+CSS and of the modeler chunk; then the real modeler page in
+ * /usr/bin/chromium (a real server on a temp store, logged in as the demo designer) times opening
+ * a generated 500-node model until rendered, median of 5 with min/max, the element registry
+ * checked (≈ 1,000). Without chromium the open time is `skipped` with the reason. JSON key `designer`.
+ *
  * Options:
  *   --only <names>               comma list of engines (bpmn-engine, sqlite-file, sqlite-memory;
  *                                tereze = both sqlite; compare = all three) and measurements
- *                                (deadlines, assignment, sweep; semantics = all three); default all
+ *                                (deadlines, assignment, sweep; semantics = all three; http; designer); default all
  *   --json                       JSON report on stdout (see above)
  *   --scenario <a,b>             scenarios to run (default both)
  *   --n-bpmn <n> --n-ours <n>    timed instances (default 2000 and 10000)
@@ -62,6 +69,7 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { DesignerResult } from './designerBench.js';
 import { renderHttp, runHttpBench, type HttpBenchResult } from './httpBench.js';
 import { buildReport, renderTable } from './report.js';
 import { MEASUREMENTS, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
@@ -112,7 +120,7 @@ const ALIASES: Record<string, readonly string[]> = {
   semantics: MEASUREMENTS,
 };
 // --only takes engines and measurements alike; without it everything runs.
-const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS, 'http'], ALIASES);
+const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS, 'http', 'designer'], ALIASES);
 const engines = ENGINES.filter((e) => !only || only.includes(e));
 const measurements = MEASUREMENTS.filter((m) => !only || only.includes(m));
 const scenarios = list<ScenarioName>(values.scenario, SCENARIOS);
@@ -129,6 +137,7 @@ const semantics = {
 const out = values.json ? process.stderr : process.stdout;
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url)).replace(/\.js$/, '.ts');
+const designerBenchPath = fileURLToPath(new URL('./designerBench.js', import.meta.url)).replace(/\.js$/, '.ts');
 const semanticsWorkerPath = fileURLToPath(new URL('./semanticsWorker.js', import.meta.url)).replace(/\.js$/, '.ts');
 
 /** Runs one engine × scenario in a fresh `node --import tsx` process; its last stdout line is the result. */
@@ -190,6 +199,30 @@ function runMeasurement(measure: MeasurementName): Promise<MeasurementOutput> {
   });
 }
 
+type DesignerOutput = DesignerResult | { measure: 'designer'; error: string };
+
+/** The designer's bundle and open time in a fresh process (designerBench.ts); its last stdout line is the result. */
+function runDesigner(): Promise<DesignerOutput> {
+  process.stderr.write('designer: vite build, gzip sizes, 500-node model opened in the modeler (chromium)\n');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', designerBenchPath, '--quiet'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('close', (code, signal) => {
+      const lines = stdout.trim().split('\n');
+      const last = lines.pop() ?? '';
+      if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
+      try {
+        const parsed = JSON.parse(last) as DesignerOutput;
+        if (parsed.measure === 'designer') return resolve(parsed);
+      } catch {
+        // fall through: the worker died before reporting
+      }
+      resolve({ measure: 'designer', error: `worker exited with ${signal ?? `code ${code}`} without a result${last ? `: ${last.slice(0, 300)}` : ''}` });
+    });
+  });
+}
+
 const loadBefore = loadavg()[0] ?? Number.NaN;
 const outputs: WorkerOutput[] = [];
 for (const scenario of engines.length ? scenarios : []) {
@@ -205,6 +238,8 @@ if (!only || only.includes('http')) {
   );
 }
 
+const designer = !only || only.includes('designer') ? await runDesigner() : undefined;
+
 const method =
   'one instance after another (sequential awaits), after a warm-up; each engine × scenario in a fresh node process; ' +
   'inst/s = timed instances ÷ wall time; p50/p99 per instance; peak RSS = the process high-water mark';
@@ -218,6 +253,10 @@ const notes = [
 const report = buildReport(outputs, method, notes, loadBefore, measured);
 out.write(`\n${renderTable(report)}\n`);
 if (http) out.write(`\n${'error' in http ? `HTTP: failed: ${http.error}` : renderHttp(http)}\n`);
-if (values.json) process.stdout.write(`${JSON.stringify(http ? { ...report, http } : report)}\n`);
-if (!report.allRunsOk || (http && 'error' in http)) process.exitCode = 1;
+if (designer) {
+  const { renderDesigner } = await import('./designerBench.js');
+  out.write(`\n${'error' in designer ? `Designer: failed: ${designer.error}` : renderDesigner(designer)}\n`);
+}
+if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(designer ? { designer } : {}) })}\n`);
+if (!report.allRunsOk || (http && 'error' in http) || (designer && 'error' in designer)) process.exitCode = 1;
 else if (values['enforce-aims'] && (report.allAimsMet !== true || (http && !http.aimMet))) process.exitCode = 2;

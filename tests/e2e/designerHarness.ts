@@ -112,7 +112,7 @@ async function login(serverUrl: string): Promise<string | undefined> {
 }
 
 /** The designer build as static files, with `/api/*` passed through to the server. */
-function serve(dist: string, apiUrl: string): Promise<Server> {
+export function serve(dist: string, apiUrl: string): Promise<Server> {
   const api = new URL(apiUrl);
   const web = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
