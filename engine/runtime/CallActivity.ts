@@ -1,3 +1,4 @@
+import { armBoundaries } from './timers.js';
 import type { Behaviour } from './Run.js';
 
 /**
@@ -8,7 +9,7 @@ export const CallActivity: Behaviour = {
   enter(run, token, node) {
     const childId = run.ctx.newId();
     run.wait(token, { kind: 'callActivity', childId });
-    run.armBoundaries(token, node);
+    armBoundaries(run, token, node);
     run.emit({ type: 'startChild', tokenId: token.id, elementId: node.id, childId, calledElement: node.calledElement!, variables: { ...run.state.variables } });
   },
 };

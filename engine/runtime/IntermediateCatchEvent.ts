@@ -1,12 +1,14 @@
+import { scheduleTimer } from './timers.js';
+import { pauseSla } from './slaClock.js';
 import type { Behaviour } from './Run.js';
 
 /** Intermediate catch event: waits for its timer (a persisted job) or its message. */
 export const IntermediateCatchEvent: Behaviour = {
   enter(run, token, node) {
-    if (node.pausesSla) run.pauseSla();
+    if (node.pausesSla) pauseSla(run);
     const event = node.event;
     if (event?.type === 'timer') {
-      const jobId = run.scheduleTimer(token, node.id, event.timer);
+      const jobId = scheduleTimer(run, token, node.id, event.timer);
       run.wait(token, { kind: 'timer', jobId });
     } else if (event?.type === 'message') {
       run.wait(token, { kind: 'message', messageName: event.messageName });

@@ -1,10 +1,12 @@
+import { armBoundaries } from './timers.js';
+import { pauseSla } from './slaClock.js';
 import type { Behaviour } from './Run.js';
 
 /** A receive task: waits for its message, correlated by instance id or tracking number. */
 export const ReceiveTask: Behaviour = {
   enter(run, token, node) {
-    if (node.pausesSla) run.pauseSla();
+    if (node.pausesSla) pauseSla(run);
     run.wait(token, { kind: 'message', messageName: node.messageName! });
-    run.armBoundaries(token, node);
+    armBoundaries(run, token, node);
   },
 };

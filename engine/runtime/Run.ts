@@ -1,10 +1,9 @@
 import { evaluateCondition } from '../model/feel.js';
-import { addDuration, parseDuration } from '../model/IsoDuration.js';
-import { firstFiring, nextFiring } from '../model/TimerExpression.js';
-import type { FlowNode, ProcessGraph, SlaSpec, TimerSpec } from '../model/types.js';
+import type { FlowNode, ProcessGraph, SlaSpec } from '../model/types.js';
+import { resumeSla } from './slaClock.js';
 import type { HistoryEntry, HistoryEvent } from '../store/port.js';
 import type { Effect } from './events.js';
-import type { ArmedBoundary, InstanceState, Token, Wait } from './state.js';
+import type { InstanceState, Token, Wait } from './state.js';
 
 export interface StepContext {
   readonly graph: ProcessGraph;
@@ -32,12 +31,6 @@ export interface Behaviour {
   /** A token arrives at a node of this kind. */
   enter(run: Run, token: Token, node: FlowNode): void;
 }
-
-/** The armed-boundary id of the implicit archive timer on a `ps:returnsResult` task. */
-export const ARCHIVE_TIMER = '@archive';
-
-/** DOMAIN rule 5: documents are awaited at most 30 calendar days. */
-const PAUSE_LIMIT_MS = 30 * 86_400_000;
 
 interface Arrival {
   readonly elementId: string;
@@ -144,7 +137,7 @@ export class Run {
    */
   leave(token: Token, flows?: readonly string[]): void {
     const node = this.node(token.elementId);
-    if (node.pausesSla) this.resumeSla();
+    if (node.pausesSla) resumeSla(this);
     this.disarmBoundaries(token);
     this.remove(token);
     this.record(node.id, 'leave', token.id);
@@ -205,63 +198,7 @@ export class Run {
     if (variables) Object.assign(this.state.variables, variables);
   }
 
-  /** Arms the timer and message boundary events of the activity a token just entered. */
-  armBoundaries(token: Token, node: FlowNode, sla?: { readonly dueAt: string; readonly warnAt: string }): void {
-    const armed: ArmedBoundary[] = [];
-    for (const boundaryId of node.boundaries) {
-      const event = this.node(boundaryId).event;
-      if (event?.type === 'timer') {
-        const trigger = event.timer.slaTrigger;
-        // A timer bound to the task's SLA fires when the task turns at risk or overdue.
-        const at = trigger ? (trigger === 'overdue' ? sla?.dueAt : sla?.warnAt) : undefined;
-        if (trigger && !at) continue; // no SLA tracked (no calendars): nothing to escalate on
-        const jobId = at ? this.scheduleAt(token, boundaryId, at, boundaryId) : this.scheduleTimer(token, boundaryId, event.timer, boundaryId);
-        armed.push({ boundaryId, jobId });
-      } else if (event?.type === 'message') {
-        armed.push({ boundaryId, messageName: event.messageName });
-      }
-    }
-    // A result not collected in time moves to the archive (the hand-back task completes itself),
-    // unless the model says itself what happens then (an interrupting timer on the task).
-    const modelled = node.boundaries.some((id) => this.node(id).event?.type === 'timer' && this.node(id).cancelActivity !== false);
-    if (node.userTask?.returnsResult && this.ctx.resultCollectionMs && !modelled) {
-      const at = new Date(this.ctx.now.getTime() + this.ctx.resultCollectionMs).toISOString();
-      armed.push({ boundaryId: ARCHIVE_TIMER, jobId: this.scheduleAt(token, node.id, at, ARCHIVE_TIMER) });
-    }
-    if (armed.length) token.boundaries = armed;
-  }
-
-  scheduleTimer(token: Token, elementId: string, timer: TimerSpec, boundaryId?: string): string {
-    if (timer.calendar && timer.kind === 'duration' && this.ctx.addWorkingTime) {
-      // ps:calendar: the duration counts only the calendar's open time.
-      const due = this.ctx.addWorkingTime(timer.calendar, this.ctx.now, durationMs(timer.expression));
-      return this.scheduleAt(token, elementId, due.toISOString(), boundaryId);
-    }
-    const firing = firstFiring(timer, this.ctx.now);
-    return this.scheduleAt(token, elementId, firing.dueAt.toISOString(), boundaryId, firing.remaining);
-  }
-
-  /** A timer at a known instant; `remaining` repetitions of a cycle after it (0: a one-off). */
-  scheduleAt(token: Token, elementId: string, dueAt: string, boundaryId?: string, remaining: number | undefined = 0): string {
-    const jobId = this.ctx.newId();
-    this.emit({
-      type: 'scheduleTimer',
-      jobId,
-      tokenId: token.id,
-      elementId,
-      dueAt,
-      ...(boundaryId ? { boundaryId } : {}),
-      ...(remaining === undefined ? {} : { remaining }),
-    });
-    return jobId;
-  }
-
-  /** Re-arms a timer cycle for its next repetition; undefined when the cycle has run out. */
-  scheduleCycle(token: Token, elementId: string, timer: TimerSpec, previous: Date, remaining: number | undefined): string | undefined {
-    const firing = nextFiring(timer, previous, remaining);
-    return firing ? this.scheduleAt(token, elementId, firing.dueAt.toISOString(), elementId, firing.remaining) : undefined;
-  }
-
+  /** Cancels the timer jobs of the boundary events armed on a token's activity. */
   disarmBoundaries(token: Token): void {
     for (const armed of token.boundaries ?? []) if (armed.jobId) this.emit({ type: 'cancelJob', jobId: armed.jobId });
     delete token.boundaries;
@@ -274,7 +211,7 @@ export class Run {
     if (wait?.kind === 'timer') this.emit({ type: 'cancelJob', jobId: wait.jobId });
     if (wait?.kind === 'callActivity') this.emit({ type: 'cancelChild', childId: wait.childId });
     if (wait?.kind === 'subProcess') for (const inner of this.tokensIn(token.id)) this.cancel(inner);
-    if (this.node(token.elementId).pausesSla) this.resumeSla();
+    if (this.node(token.elementId).pausesSla) resumeSla(this);
     this.disarmBoundaries(token);
     this.state.incidents = this.state.incidents.filter((i) => i.tokenId !== token.id);
     this.remove(token);
@@ -315,39 +252,6 @@ export class Run {
       return;
     }
     this.incident(token, `BPMN error '${errorCode}' was not caught: ${message}`);
-  }
-
-  /** Starts the process-level SLA clock (DOMAIN rules 1–4, 7), when the process has one. */
-  startSla(): void {
-    const sla = this.graph.sla;
-    if (!sla || !this.ctx.deadline) return;
-    const { dueAt, warnAt } = this.ctx.deadline(sla, undefined, this.ctx.now);
-    this.state.sla = { dueAt, warnAt, atRisk: false, overdue: false };
-  }
-
-  /**
-   * Stops the SLA clock while the applicant brings documents (DOMAIN rule 5). The stored
-   * deadline becomes the one that applies if the documents come on the last day of the
-   * 30-day limit, so an abandoned case still turns overdue in the end.
-   */
-  pauseSla(): void {
-    const sla = this.state.sla;
-    if (!sla || sla.pausedAt || !this.graph.sla || !this.ctx.deadline) return;
-    const limit = new Date(this.ctx.now.getTime() + PAUSE_LIMIT_MS);
-    const atLimit = this.ctx.deadline(this.graph.sla, undefined, limit);
-    this.state.sla = { ...sla, pausedAt: this.nowIso, dueAt: atLimit.dueAt, warnAt: atLimit.warnAt, atRisk: false, overdue: false };
-    this.record(this.graph.id, 'sla', undefined, { change: 'paused', until: atLimit.dueAt });
-  }
-
-  /** The documents came (or the wait ended): the term restarts in full from now (rule 5). */
-  resumeSla(): void {
-    const sla = this.state.sla;
-    if (!sla?.pausedAt || !this.graph.sla || !this.ctx.deadline) return;
-    const { dueAt, warnAt } = this.ctx.deadline(this.graph.sla, undefined, this.ctx.now);
-    // Extension days already granted are granted again on the restarted term.
-    const extended = sla.extendedDays ? { extendedDays: sla.extendedDays } : {};
-    this.state.sla = { dueAt, warnAt, atRisk: false, overdue: false, ...extended };
-    this.record(this.graph.id, 'sla', undefined, { change: 'resumed', dueAt });
   }
 
   /** The instance reaches its end: completed (no token left) or terminated. */
@@ -426,10 +330,4 @@ function copyState(state: InstanceState): InstanceState {
     tokens: state.tokens.map((t) => ({ ...t })),
     incidents: [...state.incidents],
   };
-}
-
-/** An ISO-8601 duration in milliseconds (years and months as 365 and 30 days: working-time timers). */
-function durationMs(expression: string): number {
-  const epoch = new Date(0);
-  return addDuration(epoch, parseDuration(expression)).getTime();
 }

@@ -1,3 +1,4 @@
+import { armBoundaries } from './timers.js';
 import type { Behaviour } from './Run.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Behaviour } from './Run.js';
 export const ServiceTask: Behaviour = {
   enter(run, token, node) {
     run.wait(token, { kind: 'handler', handler: node.handler! });
-    run.armBoundaries(token, node);
+    armBoundaries(run, token, node);
     run.emit({ type: 'invokeHandler', tokenId: token.id, elementId: node.id, handler: node.handler! });
   },
 };

@@ -1,3 +1,4 @@
+import { armBoundaries } from './timers.js';
 import type { Behaviour } from './Run.js';
 
 /** A user task: creates an inbox task (with its SLA deadline, when it has one) and waits for its completion. */
@@ -7,6 +8,6 @@ export const UserTask: Behaviour = {
     const sla = node.sla && run.ctx.deadline ? run.ctx.deadline(node.sla, node.userTask?.office, run.ctx.now) : undefined;
     run.emit({ type: 'createTask', taskId, tokenId: token.id, elementId: node.id, ...(sla ? { dueAt: sla.dueAt, warnAt: sla.warnAt } : {}) });
     run.wait(token, { kind: 'userTask', taskId, ...(sla ? { dueAt: sla.dueAt, warnAt: sla.warnAt } : {}) });
-    run.armBoundaries(token, node, sla);
+    armBoundaries(run, token, node, sla);
   },
 };

@@ -1,7 +1,10 @@
+import { scheduleCycle } from './timers.js';
+import { startSla } from './slaClock.js';
 import { ConflictError } from '../errors.js';
 import { BEHAVIOURS } from './behaviours.js';
 import type { RuntimeEvent, StepResult } from './events.js';
-import { ARCHIVE_TIMER, Run, type StepContext } from './Run.js';
+import { Run, type StepContext } from './Run.js';
+import { ARCHIVE_TIMER } from './timers.js';
 import type { InstanceState, Token } from './state.js';
 
 /**
@@ -19,7 +22,7 @@ export function step(state: InstanceState, event: RuntimeEvent, ctx: StepContext
 function apply(run: Run, event: RuntimeEvent): void {
   if (event.type === 'start') {
     run.record(run.graph.id, 'start', undefined, { startEvent: event.startId });
-    run.startSla();
+    startSla(run);
     run.arrive(event.startId, null);
     return;
   }
@@ -134,7 +137,7 @@ function triggerBoundary(run: Run, host: Token, boundaryId: string, trigger: 'ti
     host.boundaries = others;
     return;
   }
-  const next = run.scheduleCycle(host, boundaryId, boundary.event.timer, new Date(timer.dueAt), timer.remaining);
+  const next = scheduleCycle(run, host, boundaryId, boundary.event.timer, new Date(timer.dueAt), timer.remaining);
   host.boundaries = next ? [...others, { boundaryId, jobId: next }] : others;
 }
 
