@@ -110,8 +110,23 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     // The bars' text equivalent: every number of the row in words
     const serviceRow = page.locator('tereze-rate-bars[data-by=service] details li[data-key=CHILDCARE-BENEFIT]');
     expect(await serviceRow.textContent()).toMatch(/Child-care benefit.*: (nothing completed yet|[\d.]+ % on time).*applications/);
-    await page.locator('tereze-overdue-trend svg').waitFor();
+    // And the overdue trend is the server's daily series: 30 Almaty days (the list newest first), today's with the application started and its intake completed
+    const trend = page.locator('tereze-overdue-trend figure[data-days]');
+    await trend.waitFor();
+    expect(await trend.getAttribute('data-days')).toBe('30');
+    expect(await trend.locator('figcaption').textContent()).toBe('Overdue trend, last 30 days');
+    expect(await trend.textContent()).not.toMatch(/estimate|sketch/i);
+    expect(await trend.locator('[data-totals]').textContent()).toMatch(/^In 30 days: \d+ tasks turned overdue, \d+ completed late; \d+ tasks completed, [1-9]\d* applications started\.$/);
+    const days = trend.locator('details li[data-date]');
+    expect(await days.count()).toBe(30);
+    const almatyToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    expect(await days.first().getAttribute('data-date')).toBe(almatyToday);
+    expect(await days.first().textContent()).toMatch(new RegExp(`^${almatyToday}: \\d+ turned overdue, \\d+ completed late; [1-9]\\d* completed, [1-9]\\d* started$`));
+    await trend.locator('svg').waitFor();
     await harness.screenshot(page, 'dashboards-1-auditor');
+    await trend.locator('details summary').click();
+    await trend.scrollIntoViewIfNeeded();
+    await harness.screenshot(page, 'dashboards-3-auditor-trend');
 
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);

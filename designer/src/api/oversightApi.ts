@@ -77,6 +77,17 @@ export interface SlaStatRow {
   readonly applications: number;
 }
 
+/** One Almaty day of the SLA trend (`GET /api/stats/sla/trend`). */
+export interface TrendDay {
+  readonly date: string;
+  readonly started: number;
+  readonly completed: number;
+  /** Completions of tasks that had turned overdue. */
+  readonly late: number;
+  /** Tasks that turned overdue that day. */
+  readonly turnedOverdue: number;
+}
+
 export interface HeatmapCell {
   readonly elementId: string;
   readonly active: number;
@@ -112,6 +123,7 @@ export const oversightApi = {
   endAbsence: (api: ApiClient, userId: string, date: string) => api.request<Absence[]>('DELETE', `/api/absences/${seg(userId)}?date=${seg(date)}`),
 
   slaStats: (api: ApiClient, by: StatDimension) => api.request<SlaStatRow[]>('GET', `/api/stats/sla?by=${by}`),
+  slaTrend: (api: ApiClient, days = 30) => api.request<TrendDay[]>('GET', `/api/stats/sla/trend?days=${days}`),
   searchApplications: (api: ApiClient, query: Record<string, string>) => api.request<ApplicationView[]>('GET', `/api/applications?${new URLSearchParams(query).toString()}`),
   heatmap: (api: ApiClient, key: string) => api.request<HeatmapCell[]>('GET', `/api/definitions/${seg(key)}/heatmap`),
   verifyAudit: (api: ApiClient) => api.request<ChainReport>('GET', '/api/audit/verify'),

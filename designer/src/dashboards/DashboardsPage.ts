@@ -1,20 +1,22 @@
 import { css, html } from 'lit';
-import type { ApiClient, ApplicationView, SessionUser } from '../api/ApiClient.js';
-import { oversightApi, type ChainReport, type SlaStatRow, type StatDimension } from '../api/oversightApi.js';
+import type { ApiClient, SessionUser } from '../api/ApiClient.js';
+import { oversightApi, type ChainReport, type SlaStatRow, type StatDimension, type TrendDay } from '../api/oversightApi.js';
 import { serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, language, t, tMaybe } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import './AuditChainPanel.js';
 import './ChannelShare.js';
 import './OverdueTrend.js';
-import { overdueTrend } from './trendSeries.js';
 import './RateBars.js';
 
 const DIMENSIONS: readonly StatDimension[] = ['agency', 'service', 'channel', 'official'];
+/** The days of the overdue trend. */
+const TREND_DAYS = 30;
 
 /**
  * Dashboards of supervisors and auditors: SLA compliance by agency, service, channel and
- * official (the rows the server lets the caller see), the channel share, the overdue trend;
+ * official (the rows the server lets the caller see), the channel share, the server's daily overdue
+ * trend (the last 30 Almaty days, the agencies the caller oversees);
  * for auditors also the audit chain check.
  */
 export class DashboardsPage extends LocalizedElement {
@@ -22,7 +24,8 @@ export class DashboardsPage extends LocalizedElement {
     api: { attribute: false },
     user: { attribute: false },
     stats: { state: true },
-    applications: { state: true },
+    trend: { state: true },
+    trendError: { state: true },
     chain: { state: true },
     checking: { state: true },
     message: { state: true },
@@ -30,7 +33,8 @@ export class DashboardsPage extends LocalizedElement {
   declare api: ApiClient;
   declare user: SessionUser | undefined;
   declare stats: Partial<Record<StatDimension, SlaStatRow[]>>;
-  declare applications: ApplicationView[];
+  declare trend: TrendDay[] | undefined;
+  declare trendError: string;
   declare chain: ChainReport | undefined;
   declare checking: boolean;
   declare message: string;
@@ -38,6 +42,7 @@ export class DashboardsPage extends LocalizedElement {
     formStyles,
     css`
       .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 16px; }
+      tereze-overdue-trend { grid-column: 1 / -1; }
       @media (max-width: 820px) { .grid { grid-template-columns: 1fr; } }
     `,
   ];
@@ -45,7 +50,7 @@ export class DashboardsPage extends LocalizedElement {
   constructor() {
     super();
     this.stats = {};
-    this.applications = [];
+    this.trendError = '';
     this.checking = false;
     this.message = '';
   }
@@ -56,6 +61,7 @@ export class DashboardsPage extends LocalizedElement {
 
   override firstUpdated() {
     void this.load();
+    void this.loadTrend();
     if (this.auditor) void this.verify();
   }
 
@@ -75,21 +81,25 @@ export class DashboardsPage extends LocalizedElement {
       <div class="grid">
         ${DIMENSIONS.map((by) => html`<tereze-rate-bars data-by=${by} .rows=${this.stats[by] ?? []} heading=${t(`dash.by.${by}`)} .labels=${label[by]}></tereze-rate-bars>`)}
         <tereze-channel-share .rows=${this.stats.channel ?? []}></tereze-channel-share>
-        <tereze-overdue-trend .points=${overdueTrend(this.applications, Date.now())} sample=${this.applications.length}></tereze-overdue-trend>
+        <tereze-overdue-trend .days=${this.trend} error=${this.trendError}></tereze-overdue-trend>
       </div>
     `;
   }
 
   private async load() {
     try {
-      const [rows, applications] = await Promise.all([
-        Promise.all(DIMENSIONS.map(async (by) => [by, await oversightApi.slaStats(this.api, by)] as const)),
-        oversightApi.searchApplications(this.api, { limit: '200' }).catch(() => [] as ApplicationView[]),
-      ]);
+      const rows = await Promise.all(DIMENSIONS.map(async (by) => [by, await oversightApi.slaStats(this.api, by)] as const));
       this.stats = Object.fromEntries(rows);
-      this.applications = applications;
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
+    }
+  }
+
+  private async loadTrend() {
+    try {
+      this.trend = await oversightApi.slaTrend(this.api, TREND_DAYS);
+    } catch (error) {
+      this.trendError = t('common.error', { message: (error as Error).message });
     }
   }
 
