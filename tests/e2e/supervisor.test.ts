@@ -5,6 +5,7 @@ import { callAs, openAs, scrollWidth, tokenOf } from './rolePages.js';
 if (chromiumMissing) console.warn(`[e2e] supervisor ${SKIP_REASON}`);
 
 interface Task { id: string; instanceId: string; elementId: string; assignee?: string | null; office?: string; trackingNumber: string }
+interface Member { id: string; name: string; active: boolean; absentToday: boolean }
 
 const DOCUMENTS = 4;
 
@@ -42,6 +43,15 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     const task = await backOfficeTask(harness, clerk, '900515401230');
     const from = task.assignee!;
     const to = ['social-benefits-1', 'social-benefits-2'].find((id) => id !== from)!;
+    // A third member of the group away from today
+    const supervisor = await tokenOf(harness, 'social-supervisor');
+    const away = ['social-benefits-3', 'social-benefits-4', 'social-benefits-5'].find((id) => id !== from)!;
+    const today = new Date().toISOString().slice(0, 10);
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await callAs(harness, supervisor, 'PUT', `/api/absences/${away}`, { from: today, to: inAWeek, reason: 'training' });
+    const members = await callAs<Member[]>(harness, supervisor, 'GET', '/api/groups/social-benefits/members');
+    const nameOf = (id: string) => members.find((m) => m.id === id)!.name;
+    expect(members.find((m) => m.id === away)?.absentToday).toBe(true);
 
     // Given the social-protection supervisor on their landing page
     const page = await openAs(harness.browser, harness.url, 'social-supervisor');
@@ -56,7 +66,17 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     const dialog = page.locator('tereze-reassign-dialog dialog');
     await dialog.waitFor();
     expect(await page.locator('tereze-reassign-dialog #reassign-to').evaluate((el: any) => el === el.getRootNode().activeElement)).toBe(true);
-    await dialog.getByLabel('or another user id').fill(to);
+    // The group's members are offered, the assignee left out, the absent one marked and not preselected
+    await dialog.locator('[data-members]').getByText(`Members of social-benefits you oversee: ${members.length - 1}; absent today: 1.`, { exact: false }).waitFor();
+    const select = dialog.getByLabel('To official');
+    expect(await select.locator(`option[value="${from}"]`).count()).toBe(0);
+    expect(await select.locator(`option[value="${away}"]`).textContent()).toBe(`${nameOf(away)} (${away}) — absent today`);
+    expect(await select.locator(`option[value="${to}"]`).textContent()).toBe(`${nameOf(to)} (${to})`);
+    const preselected = await select.inputValue();
+    expect(preselected).not.toBe('');
+    expect([from, away]).not.toContain(preselected);
+    await harness.screenshot(page, 'supervisor-0-reassign-dialog');
+    await select.selectOption(to);
     await dialog.getByRole('button', { name: 'Reassign' }).click();
     await dialog.getByText('Give a reason').waitFor();
     await dialog.getByLabel('Reason').fill(`${from} is on sick leave`);
@@ -65,15 +85,14 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     // Then the task is the other official's, in the page and on the server
     await page.getByText(`Task ${task.trackingNumber} reassigned to ${to}`).waitFor();
     await expect.poll(() => row.locator('td[data-label="Assigned to"]').textContent()).toBe(to);
-    const supervisor = await tokenOf(harness, 'social-supervisor');
     const [after] = await callAs<Task[]>(harness, supervisor, 'GET', `/api/tasks?instanceId=${task.instanceId}&assignee=${to}`);
     expect(after?.id).toBe(task.id);
 
-    // And an absence recorded for the official the task left shows in the workload
+    // And an absence recorded for the official who took it shows in the workload and among the members absent today
     const absence = page.locator('tereze-absence-form');
+    expect(await absence.locator('[data-members]').textContent()).toBe(`${members.length} officials in the groups you oversee; absent today: ${nameOf(away)}.`);
+    expect(await absence.locator(`datalist option[value="${away}"]`).getAttribute('label')).toBe(`${nameOf(away)} (${away}) — absent today`);
     await absence.getByLabel('Official').fill(to);
-    const today = new Date().toISOString().slice(0, 10);
-    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     await absence.getByLabel('From').fill(today);
     await absence.getByLabel('To (inclusive)').fill(inAWeek);
     await absence.getByLabel('Reason (optional)').fill('annual leave');
@@ -82,6 +101,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     await workload.locator(`tr[data-official="${to}"]`).getByText(`absent ${today} – ${inAWeek}`).waitFor();
     const absences = await callAs<{ from: string; to: string; reason?: string }[]>(harness, supervisor, 'GET', `/api/absences/${to}`);
     expect(absences).toEqual([expect.objectContaining({ from: today, to: inAWeek, reason: 'annual leave' })]);
+    await expect.poll(() => absence.locator('[data-members]').textContent()).toMatch(new RegExp(`absent today: (${nameOf(away)}, ${nameOf(to)}|${nameOf(to)}, ${nameOf(away)})\\.$`));
     await harness.screenshot(page, 'supervisor-1-reassigned-absent');
 
     await page.setViewportSize({ width: 375, height: 800 });

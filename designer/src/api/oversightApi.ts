@@ -88,6 +88,16 @@ export interface TrendDay {
   readonly turnedOverdue: number;
 }
 
+/** A member of a group as their supervisor sees it (`GET /api/groups/:id/members`). */
+export interface GroupMember {
+  readonly id: string;
+  readonly name: string;
+  readonly active: boolean;
+  readonly absentToday: boolean;
+  readonly agency?: string;
+  readonly centre?: string;
+}
+
 export interface HeatmapCell {
   readonly elementId: string;
   readonly active: number;
@@ -117,6 +127,7 @@ export const oversightApi = {
   },
 
   groups: (api: ApiClient) => api.request<GroupSummary[]>('GET', '/api/groups'),
+  groupMembers: (api: ApiClient, groupId: string) => api.request<GroupMember[]>('GET', `/api/groups/${seg(groupId)}/members`),
   reassign: (api: ApiClient, taskId: string, to: string, reason: string) => api.request<TaskView>('POST', `/api/tasks/${seg(taskId)}/reassign`, { to, reason }),
   absences: (api: ApiClient, userId: string) => api.request<Absence[]>('GET', `/api/absences/${seg(userId)}`),
   setAbsence: (api: ApiClient, userId: string, body: { from: string; to: string; reason?: string }) => api.request<Absence[]>('PUT', `/api/absences/${seg(userId)}`, body),

@@ -79,7 +79,7 @@ export const PAGES: readonly PageRoute[] = [
     roles: ['supervisor'],
     nav: 'nav.supervision',
     load: () => import('../supervisor/SupervisionPage.js'),
-    render: ({ api }) => html`<tereze-supervision-page .api=${api}></tereze-supervision-page>`,
+    render: ({ api, user }) => html`<tereze-supervision-page .api=${api} .user=${user}></tereze-supervision-page>`,
   },
   {
     path: 'dashboards',

@@ -1,11 +1,17 @@
 import { css, html } from 'lit';
+import type { GroupMember } from '../api/oversightApi.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
+import { memberLabel } from './workload.js';
 
-/** Record or end an official's absence. Emits `set-absence` `{ userId, from, to, reason? }` and `end-absence` `{ userId }`. */
+/**
+ * Record or end an official's absence: the user id typed or picked among `officials` (the members
+ * of the groups the supervisor oversees, those absent today named below the field).
+ * Emits `set-absence` `{ userId, from, to, reason? }` and `end-absence` `{ userId }`.
+ */
 export class AbsenceForm extends LocalizedElement {
   static override properties = { officials: { attribute: false }, busy: { type: Boolean }, error: { state: true } };
-  declare officials: readonly string[];
+  declare officials: readonly GroupMember[];
   declare busy: boolean;
   declare error: string;
   static override styles = [
@@ -30,8 +36,9 @@ export class AbsenceForm extends LocalizedElement {
       <p class="hint">${t('supervision.absencesIntro')}</p>
       <div class="field">
         <label for="absence-user">${t('supervision.official')}</label>
-        <input id="absence-user" name="userId" list="absence-officials" autocomplete="off" maxlength="64" required />
-        <datalist id="absence-officials">${this.officials.map((id) => html`<option value=${id}></option>`)}</datalist>
+        <input id="absence-user" name="userId" list="absence-officials" autocomplete="off" maxlength="64" required aria-describedby="absence-members" />
+        <datalist id="absence-officials">${this.officials.map((m) => html`<option value=${m.id} label=${memberLabel(m)}></option>`)}</datalist>
+        <span id="absence-members" class="hint" data-members=${this.officials.length}>${this.membersHint()}</span>
       </div>
       <div class="row">
         <div class="field"><label for="absence-from">${t('supervision.from')}</label><input id="absence-from" name="from" type="date" /></div>
@@ -44,6 +51,12 @@ export class AbsenceForm extends LocalizedElement {
         <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.end}>${t('supervision.endAbsence')}</button>
       </div>
     </form>`;
+  }
+
+  private membersHint() {
+    if (!this.officials.length) return t('supervision.typeUserId');
+    const absent = this.officials.filter((m) => m.absentToday).map((m) => m.name);
+    return t('supervision.membersHint', { count: this.officials.length, absent: absent.length ? absent.join(', ') : t('supervision.nobody') });
   }
 
   private get form(): HTMLFormElement {

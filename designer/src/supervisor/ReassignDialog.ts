@@ -1,16 +1,23 @@
 import { css, html } from 'lit';
 import type { TaskView } from '../api/ApiClient.js';
+import type { GroupMember } from '../api/oversightApi.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
+import { memberLabel, preselectedMember } from './workload.js';
 
 /**
  * A modal dialog (native `<dialog>`: focus kept inside, Escape closes) to give a task to another
- * official of its group, with a required reason. Emits `reassign` `{ taskId, to, reason }` and `cancel`.
+ * official of its group, with a required reason. `candidates` are the members of the task's
+ * candidate group (undefined while loading): the current assignee left out, those absent today
+ * or inactive marked, the first active member present today preselected; any other user id can
+ * be typed. Emits `reassign` `{ taskId, to, reason }` and `cancel`.
  */
 export class ReassignDialog extends LocalizedElement {
-  static override properties = { task: { attribute: false }, candidates: { attribute: false }, busy: { type: Boolean }, errors: { state: true } };
+  static override properties = { task: { attribute: false }, candidates: { attribute: false }, candidatesError: {}, busy: { type: Boolean }, errors: { state: true } };
   declare task: TaskView | undefined;
-  declare candidates: readonly string[];
+  declare candidates: readonly GroupMember[] | undefined;
+  /** Why the members could not be loaded ('' when they could). */
+  declare candidatesError: string;
   declare busy: boolean;
   declare errors: Partial<Record<'to' | 'reason', string>>;
   static override styles = [
@@ -24,7 +31,7 @@ export class ReassignDialog extends LocalizedElement {
 
   constructor() {
     super();
-    this.candidates = [];
+    this.candidatesError = '';
     this.busy = false;
     this.errors = {};
   }
@@ -42,7 +49,8 @@ export class ReassignDialog extends LocalizedElement {
 
   override render() {
     const task = this.task;
-    const others = this.candidates.filter((id) => id !== task?.assignee);
+    const others = (this.candidates ?? []).filter((member) => member.id !== task?.assignee);
+    const preselected = preselectedMember(others, task?.assignee);
     return html`<dialog aria-labelledby="reassign-title" @cancel=${this.cancel}>
       <form @submit=${this.submit} novalidate class="panel">
         <h2 id="reassign-title">${t('supervision.reassignTitle', { task: task?.trackingNumber ?? '' })}</h2>
@@ -51,8 +59,13 @@ export class ReassignDialog extends LocalizedElement {
           <label for="reassign-to">${t('supervision.to')}</label>
           <select id="reassign-to" name="to" aria-invalid=${this.errors.to ? 'true' : 'false'} aria-describedby="reassign-to-error">
             <option value="">${t('supervision.toPick')}</option>
-            ${others.map((id) => html`<option value=${id}>${id}</option>`)}
+            ${others.map((m) => html`<option value=${m.id} ?selected=${m.id === preselected} ?disabled=${!m.active} data-absent=${m.absentToday ? 'true' : 'false'}>${memberLabel(m)}</option>`)}
           </select>
+          <span class="hint" data-members>${this.candidatesError
+            ? this.candidatesError
+            : !this.candidates
+              ? t('supervision.membersLoading')
+              : t('supervision.membersOf', { group: task?.candidateGroup ?? '', count: others.length, absent: others.filter((m) => m.absentToday).length })}</span>
           <label for="reassign-other" class="hint">${t('supervision.toOther')}</label>
           <input id="reassign-other" name="other" autocomplete="off" maxlength="64" />
           <span id="reassign-to-error" class="error">${this.errors.to ?? ''}</span>

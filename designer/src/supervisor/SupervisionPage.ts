@@ -1,30 +1,41 @@
 import { html } from 'lit';
-import type { ApiClient, TaskView } from '../api/ApiClient.js';
+import type { ApiClient, SessionUser, TaskView } from '../api/ApiClient.js';
 import { LiveEvents } from '../api/LiveEvents.js';
-import { oversightApi, type Absence } from '../api/oversightApi.js';
+import { oversightApi, type Absence, type GroupMember, type GroupSummary } from '../api/oversightApi.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import './AbsenceForm.js';
 import './ReassignDialog.js';
 import './SupervisedTasks.js';
 import './WorkloadTable.js';
-import { officialsOf, overdueOf, workloadOf } from './workload.js';
+import { mergeMembers, officialsOf, overdueOf, sortMembers, taskGroupsOf, workloadOf } from './workload.js';
 
 /**
  * The supervisor's queue: workload per official, the overdue list (oldest first), every open
- * task by deadline with a reassign dialog, and absences. Refreshed live from /api/events.
+ * task by deadline with a reassign dialog (the members of the task's candidate group), and absences
+ * (the members of the groups that work the supervisor's tasks). Refreshed live from /api/events.
  */
 export class SupervisionPage extends LocalizedElement {
   static override properties = {
     api: { attribute: false },
+    user: { attribute: false },
     tasks: { state: true },
+    members: { state: true },
+    candidates: { state: true },
+    candidatesError: { state: true },
     absences: { state: true },
     reassigning: { state: true },
     busy: { state: true },
     message: { state: true },
   };
   declare api: ApiClient;
+  declare user: SessionUser | undefined;
   declare tasks: TaskView[];
+  /** The members of the groups that work the supervisor's tasks, for the absence form. */
+  declare members: GroupMember[];
+  /** The reassign dialog's task group members; undefined while loading. */
+  declare candidates: GroupMember[] | undefined;
+  declare candidatesError: string;
   declare absences: Map<string, Absence[]>;
   declare reassigning: TaskView | undefined;
   declare busy: boolean;
@@ -32,18 +43,21 @@ export class SupervisionPage extends LocalizedElement {
   private events: LiveEvents | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
   private returnFocus: HTMLElement | undefined;
+  private groups: Promise<GroupSummary[]> | undefined;
   static override styles = formStyles;
 
   constructor() {
     super();
     this.tasks = [];
+    this.members = [];
+    this.candidatesError = '';
     this.absences = new Map();
     this.busy = false;
     this.message = '';
   }
 
   override firstUpdated() {
-    void this.load();
+    void this.load().then(() => this.loadMembers());
     this.events = new LiveEvents(
       () => {
         clearTimeout(this.pending);
@@ -60,7 +74,6 @@ export class SupervisionPage extends LocalizedElement {
   }
 
   override render() {
-    const officials = officialsOf(this.tasks);
     return html`
       <h2>${t('supervision.title')}</h2>
       <p class="status" role="status" aria-live="polite">${this.message}</p>
@@ -69,9 +82,8 @@ export class SupervisionPage extends LocalizedElement {
       <tereze-supervised-tasks data-list="overdue" .tasks=${overdueOf(this.tasks)} .empty=${t('supervision.noOverdue')} @reassign-request=${this.openReassign}></tereze-supervised-tasks>
       <h3>${t('inbox.title')}</h3><p class="hint">${t('inbox.intro')}</p>
       <tereze-supervised-tasks data-list="open" .tasks=${this.tasks} caption="" .empty=${t('supervision.noTasks')} @reassign-request=${this.openReassign}></tereze-supervised-tasks>
-      <tereze-absence-form .officials=${officials} ?busy=${this.busy} @set-absence=${this.setAbsence} @end-absence=${this.endAbsence}></tereze-absence-form>
-      <p class="hint">${t('supervision.membersNote')}</p>
-      <tereze-reassign-dialog .task=${this.reassigning} .candidates=${officialsOf(this.tasks, this.reassigning?.candidateGroup)} ?busy=${this.busy}
+      <tereze-absence-form .officials=${this.members} ?busy=${this.busy} @set-absence=${this.setAbsence} @end-absence=${this.endAbsence}></tereze-absence-form>
+      <tereze-reassign-dialog .task=${this.reassigning} .candidates=${this.candidates} .candidatesError=${this.candidatesError} ?busy=${this.busy}
         @reassign=${this.reassign} @cancel=${this.closeReassign}></tereze-reassign-dialog>
     `;
   }
@@ -87,9 +99,40 @@ export class SupervisionPage extends LocalizedElement {
     }
   }
 
+  /**
+   * The members of every group that works the supervisor's tasks (a group that fails is left out):
+   * on arrival and after an absence changes, not on every task event.
+   */
+  private async loadMembers() {
+    try {
+      const groups = await (this.groups ??= oversightApi.groups(this.api).catch(() => ((this.groups = undefined), [])));
+      const ids = taskGroupsOf(this.user, groups, this.tasks);
+      this.members = mergeMembers(await Promise.all(ids.map((id) => oversightApi.groupMembers(this.api, id).catch(() => []))));
+    } catch {
+      // The absence form still takes a typed user id.
+    }
+  }
+
   private openReassign(event: CustomEvent<{ task: TaskView }>) {
     this.returnFocus = event.composedPath()[0] as HTMLElement;
-    this.reassigning = event.detail.task;
+    const task = event.detail.task;
+    this.reassigning = task;
+    this.candidates = undefined;
+    this.candidatesError = '';
+    if (!task.candidateGroup) {
+      this.candidates = [];
+      return;
+    }
+    oversightApi.groupMembers(this.api, task.candidateGroup).then(
+      (members) => {
+        if (this.reassigning === task) this.candidates = sortMembers(members);
+      },
+      (error: Error) => {
+        if (this.reassigning !== task) return;
+        this.candidates = [];
+        this.candidatesError = t('supervision.membersFailed', { group: task.candidateGroup ?? '', message: error.message });
+      },
+    );
   }
 
   private closeReassign() {
@@ -128,6 +171,7 @@ export class SupervisionPage extends LocalizedElement {
       const absences = await call();
       this.absences = new Map(this.absences).set(userId, absences);
       this.message = t(done, { user: userId });
+      void this.loadMembers();
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
     } finally {

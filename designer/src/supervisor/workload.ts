@@ -1,4 +1,6 @@
-import type { TaskView } from '../api/ApiClient.js';
+import type { SessionUser, TaskView } from '../api/ApiClient.js';
+import type { GroupMember, GroupSummary } from '../api/oversightApi.js';
+import { t } from '../i18n/i18n.js';
 
 export interface WorkloadRow {
   /** The assignee's id; '' for the group queues' unassigned tasks. */
@@ -32,7 +34,46 @@ export function overdueOf(tasks: readonly TaskView[]): TaskView[] {
   return tasks.filter((task) => task.state === 'open' && task.overdue).sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
 }
 
-/** The officials known to be in a group: the assignees of its tasks (no members route yet). */
-export function officialsOf(tasks: readonly TaskView[], group?: string): string[] {
-  return [...new Set(tasks.filter((task) => task.assignee && task.office !== 'front' && (!group || task.candidateGroup === group)).map((task) => task.assignee as string))].sort();
+/** The back-office assignees of the tasks (whose absences the workload shows). */
+export function officialsOf(tasks: readonly TaskView[]): string[] {
+  return [...new Set(tasks.filter((task) => task.assignee && task.office !== 'front').map((task) => task.assignee as string))].sort();
+}
+
+/**
+ * The groups that work the tasks a supervisor oversees: the candidate groups of the tasks they
+ * see, and the groups (not their own supervisors' groups) of the agencies of their groups, or of
+ * their centre. The members route still names only those the supervisor oversees.
+ */
+export function taskGroupsOf(user: SessionUser | undefined, groups: readonly GroupSummary[], tasks: readonly TaskView[]): string[] {
+  const mine = new Set(user?.groups ?? []);
+  const agencies = new Set(user?.agency ? [user.agency] : []);
+  for (const group of groups) if (mine.has(group.id)) for (const agency of group.agencies) agencies.add(agency);
+  const result = new Set(tasks.flatMap((task) => (task.candidateGroup && !mine.has(task.candidateGroup) ? [task.candidateGroup] : [])));
+  for (const group of groups) {
+    if (mine.has(group.id)) continue;
+    if (group.agencies.some((a) => agencies.has(a)) || (user?.centre && group.centres.includes(user.centre))) result.add(group.id);
+  }
+  return [...result].sort();
+}
+
+/** Members of several groups, once each, by name. */
+export function mergeMembers(lists: readonly (readonly GroupMember[])[]): GroupMember[] {
+  const byId = new Map<string, GroupMember>();
+  for (const list of lists) for (const member of list) byId.set(member.id, member);
+  return sortMembers([...byId.values()]);
+}
+
+export function sortMembers(members: readonly GroupMember[]): GroupMember[] {
+  return [...members].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** Who is offered first: an active member present today, not the current assignee. */
+export function preselectedMember(members: readonly GroupMember[], assignee?: string | null): string {
+  return members.find((m) => m.active && !m.absentToday && m.id !== assignee)?.id ?? '';
+}
+
+/** "Name (id)", then "absent today" or "inactive" when so. */
+export function memberLabel(member: GroupMember): string {
+  const marks = [member.absentToday ? t('supervision.absentToday') : '', member.active ? '' : t('supervision.inactive')].filter(Boolean);
+  return `${member.name} (${member.id})${marks.length ? ` — ${marks.join(', ')}` : ''}`;
 }
