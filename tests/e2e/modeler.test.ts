@@ -255,4 +255,53 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `designer modeler in Chromium
     expect(await page.locator('.ps-heat').count()).toBe(0);
     await page.close();
   }, 60_000);
+
+  it("should keep Deploy on the toolbar's first row at 1280 and 1400 px, and say the toolbar, status and Public service panel in Russian after a switch", async () => {
+    // Given the deployed process with the longest name opened (the widest toolbar)
+    const definitions = (await (await harness.api('/api/definitions')).json()) as { key: string; name?: string }[];
+    const widest = [...definitions].sort((a, b) => (b.name ?? b.key).length - (a.name ?? a.key).length)[0]!;
+    const page = await harness.openDesigner();
+    await page.locator('select[name=definition]').selectOption(widest.key);
+    await page.locator('select[name=version] option').first().waitFor({ state: 'attached' });
+    await page.locator('button[data-action=open-definition]').click();
+    await page.locator('.status', { hasText: `Opened ${widest.key} v` }).waitFor();
+    await page.locator('[data-group-id="group-public-service"]').waitFor();
+
+    const box = async (action: string) => (await page.locator(`tereze-modeler-toolbar button[data-action=${action}]`).boundingBox())!;
+    const firstRow = async (width: number) => {
+      const [first, overlay, deploy] = [await box('new'), await box('live-overlay'), await box('deploy')];
+      expect(Math.abs(deploy.y - first.y), `Deploy on the first row at ${width} px`).toBeLessThanOrEqual(2);
+      expect(deploy.x + deploy.width, 'Deploy inside the window').toBeLessThanOrEqual(width);
+      expect(overlay.x + overlay.width, 'the overlay toggle before Deploy').toBeLessThan(deploy.x);
+    };
+    // Then Deploy stays at the end of the first row at 1400 and 1280 px
+    for (const width of [1400, 1280]) {
+      await page.setViewportSize({ width, height: 860 });
+      await firstRow(width);
+      await harness.screenshot(page, `modeler-toolbar-${width}`);
+    }
+
+    // When the designer switches to Russian
+    await page.getByRole('button', { name: 'Русский' }).click();
+    // Then the toolbar, the status line and the Public service group follow, without a reload
+    const toolbar = page.locator('tereze-modeler-toolbar');
+    await expect.poll(() => toolbar.locator('button[data-action=deploy]').textContent()).toBe('Развернуть');
+    expect(await toolbar.locator('button[data-action=live-overlay]').textContent()).toBe('Живая карта');
+    expect(await toolbar.locator('button[data-action=undo]').getAttribute('title')).toBe('Отменить (Ctrl+Z)');
+    expect(await toolbar.locator('select[name=definition]').getAttribute('aria-label')).toBe('Развёрнутый процесс');
+    expect(await page.locator('.status').textContent()).toMatch(new RegExp(`^Открыто: ${widest.key} в\\. \\d+$`));
+    const group = page.locator('[data-group-id="group-public-service"]');
+    await expect.poll(() => group.locator('.bio-properties-panel-group-header-title').textContent()).toBe('Государственная услуга');
+    expect(await page.locator('label[for="bio-properties-panel-ps-serviceCode"]').textContent()).toBe('Код услуги');
+    // And Deploy is still on the first row with the longer Russian labels
+    await firstRow(1280);
+    await harness.screenshot(page, 'modeler-toolbar-1280-ru');
+
+    // And back to English
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => toolbar.locator('button[data-action=deploy]').textContent()).toBe('Deploy');
+    await expect.poll(() => group.locator('.bio-properties-panel-group-header-title').textContent()).toBe('Public service');
+    expect(await page.locator('.status').textContent()).toMatch(new RegExp(`^Opened ${widest.key} v\\d+$`));
+    await page.close();
+  }, 60_000);
 });

@@ -1,8 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import type { DeployProblem } from '../api/ApiClient.js';
+import { LocalizedElement, t } from '../i18n/i18n.js';
 
 /** The server's deploy errors as a list; clicking one emits `select-element` {elementId}. */
-export class DeployProblems extends LitElement {
+export class DeployProblems extends LocalizedElement {
   static override properties = { problems: { attribute: false } };
   declare problems: readonly DeployProblem[];
 
@@ -24,10 +25,10 @@ export class DeployProblems extends LitElement {
   override render() {
     if (!this.problems.length) return html``;
     return html`
-      <h2>The server refused the model: ${this.problems.length} ${this.problems.length === 1 ? 'problem' : 'problems'}</h2>
+      <h2>${this.problems.length === 1 ? t('modeler.problemsOne') : t('modeler.problemsMany', { count: this.problems.length })}</h2>
       <ul>
         ${this.problems.map(
-          (p) => html`<li class="problem" data-element-id=${p.elementId ?? ''} @click=${() => this.select(p)}><code>${p.elementId ?? 'model'}</code>${p.message}</li>`,
+          (p) => html`<li class="problem" data-element-id=${p.elementId ?? ''} @click=${() => this.select(p)}><code>${p.elementId ?? t('modeler.problemModel')}</code>${p.message}</li>`,
         )}
       </ul>
     `;

@@ -1,8 +1,8 @@
 import Modeler from 'bpmn-js/lib/Modeler';
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { ApiError, type ApiClient, type DefinitionSummary, type DeployProblem } from '../api/ApiClient.js';
 import { oversightApi } from '../api/oversightApi.js';
-import { t } from '../i18n/i18n.js';
+import { LocalizedElement, onLanguageChange, t } from '../i18n/i18n.js';
 import { createModeler } from './createModeler.js';
 import { LiveOverlay } from './liveOverlay.js';
 import { newDiagramXml } from './newDiagram.js';
@@ -32,13 +32,18 @@ function fitBesidePalette(canvas: Canvas) {
   canvas.viewbox({ x: inner.x - PALETTE_WIDTH / scale, y: inner.y - MARGIN / scale, width: outer.width / scale, height: outer.height / scale });
 }
 interface CommandStack { undo(): void; redo(): void }
+interface EventBus { fire(event: string): void }
+/** The status line's text, worked out at render time so that it follows a language switch. */
+type StatusText = () => string;
 
 /**
  * The modeler page: toolbar, canvas, properties panel, deploy problems and a status line.
  * It renders into the light DOM because bpmn-js and its panel are styled by document CSS.
  * The page fetches (definitions, XML, deploy); the toolbar and the problem list only emit.
+ * A language switch re-renders the toolbar, the status line and the problem list, and refreshes
+ * the properties panel (the "Public service" group; bpmn-js' own labels stay English).
  */
-export class ModelerPage extends LitElement {
+export class ModelerPage extends LocalizedElement {
   static override properties = {
     api: { attribute: false },
     definitions: { state: true },
@@ -55,7 +60,7 @@ export class ModelerPage extends LitElement {
   declare definitions: DefinitionSummary[];
   declare versions: DefinitionSummary[];
   declare problems: DeployProblem[];
-  declare status: string;
+  declare status: StatusText;
   declare statusKind: StatusKind;
   declare busy: boolean;
   /** The deployed process the canvas shows (opened from the server or just deployed); the overlay's key. */
@@ -68,13 +73,14 @@ export class ModelerPage extends LitElement {
   /** What the last import reported: warnings count, or the error that stopped it. */
   lastImport: { name: string; warnings: number; error?: string } | undefined;
   private fileName = 'diagram.bpmn';
+  private unsubscribePanel: (() => void) | undefined;
 
   constructor() {
     super();
     this.definitions = [];
     this.versions = [];
     this.problems = [];
-    this.status = '';
+    this.status = () => '';
     this.statusKind = 'info';
     this.busy = false;
     this.openKey = undefined;
@@ -93,7 +99,7 @@ export class ModelerPage extends LitElement {
         ?busy=${this.busy}
         ?overlayOn=${this.overlayOn}
         @toggle-overlay=${this.toggleOverlay}
-        @new-diagram=${() => this.importXml(newDiagramXml(), 'new diagram')}
+        @new-diagram=${() => this.importXml(newDiagramXml(), () => t('modeler.newDiagramName'))}
         @import-xml=${(e: CustomEvent<{ xml: string; name: string }>) => this.importXml(e.detail.xml, e.detail.name)}
         @download=${this.download}
         @undo=${() => this.modeler?.get<CommandStack>('commandStack').undo()}
@@ -113,7 +119,7 @@ export class ModelerPage extends LitElement {
         </div>
         <aside class="modeler-panel"></aside>
       </div>
-      <div class="status" data-kind=${this.statusKind} role="status">${this.status}</div>
+      <div class="status" data-kind=${this.statusKind} role="status">${this.status()}</div>
     `;
   }
 
@@ -121,19 +127,29 @@ export class ModelerPage extends LitElement {
     this.modeler = createModeler(this.querySelector('.modeler-canvas') as HTMLElement, this.querySelector('.modeler-panel') as HTMLElement, {
       loadGroups: () => oversightApi.groups(this.api),
     });
-    void this.importXml(newDiagramXml(), 'new diagram');
+    void this.importXml(newDiagramXml(), () => t('modeler.newDiagramName'));
     void this.loadDefinitions();
+    // The panel is preact inside bpmn-js: asking it to re-run the providers redraws the selection's groups.
+    // The overlay's badges are redrawn (their words) by fetching again.
+    this.unsubscribePanel = onLanguageChange(() => {
+      this.modeler?.get<EventBus>('eventBus').fire('propertiesPanel.providersChanged');
+      void this.overlay?.refresh();
+    });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.unsubscribePanel?.();
     this.stopOverlay();
     this.modeler?.destroy();
     this.modeler = undefined;
   }
 
-  async importXml(xml: string, name: string): Promise<void> {
+  /** Opens `xml` on the canvas; `name` (a file's, a key's, or one said in the UI's language) names it in the status line. */
+  async importXml(xml: string, label: string | (() => string)): Promise<void> {
     if (!this.modeler) return;
+    const nameNow = typeof label === 'string' ? () => label : label;
+    const name = nameNow();
     this.problems = [];
     // Another diagram: the overlay belonged to the process shown until now.
     this.stopOverlay();
@@ -144,11 +160,11 @@ export class ModelerPage extends LitElement {
       this.lastImport = { name, warnings: warnings.length };
       this.fileName = name.endsWith('.bpmn') ? name : `${name.replace(/[^\w.-]+/g, '_')}.bpmn`;
       fitBesidePalette(this.modeler.get<Canvas>('canvas'));
-      this.setStatus(`Opened ${name}${warnings.length ? ` with ${warnings.length} import warnings` : ''}`, 'info');
+      this.setStatus(() => (warnings.length ? t('modeler.openedWarnings', { name: nameNow(), count: warnings.length }) : t('modeler.opened', { name: nameNow() })), 'info');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.lastImport = { name, warnings: 0, error: message };
-      this.setStatus(`Could not open ${name}: ${message}`, 'error');
+      this.setStatus(() => t('modeler.openFailed', { name: nameNow(), message }), 'error');
     }
   }
 
@@ -156,7 +172,7 @@ export class ModelerPage extends LitElement {
     try {
       this.definitions = await this.api.definitions();
     } catch (error) {
-      this.fail('Could not list the deployed processes', error);
+      this.fail((message) => t('modeler.listFailed', { message }), error);
     }
   }
 
@@ -164,18 +180,18 @@ export class ModelerPage extends LitElement {
     try {
       this.versions = await this.api.versions(key);
     } catch (error) {
-      this.fail(`Could not list the versions of ${key}`, error);
+      this.fail((message) => t('modeler.versionsFailed', { key, message }), error);
     }
   }
 
   private async openDefinition(key: string, version?: number) {
     try {
       const xml = await this.api.definitionXml(key, version);
-      await this.importXml(xml, `${key}${version ? ` v${version}` : ''}`);
+      await this.importXml(xml, () => (version ? `${key} ${t('modeler.versionOption', { version })}` : key));
       if (!this.lastImport?.error) this.openKey = key;
       this.fileName = `${key}.bpmn`;
     } catch (error) {
-      this.fail(`Could not open ${key}`, error);
+      this.fail((message) => t('modeler.definitionFailed', { key, message }), error);
     }
   }
 
@@ -199,17 +215,22 @@ export class ModelerPage extends LitElement {
       if (result.ok) {
         this.problems = [];
         this.openKey = result.key;
-        const what = result.created ? `Deployed ${result.key} as version ${result.version}` : `${result.key} is unchanged: still version ${result.version}`;
-        this.setStatus(`${what}${result.warnings.length ? ` (${result.warnings.length} warnings)` : ''}`, 'ok');
+        const { key, version, created } = result;
+        const count = result.warnings.length;
+        this.setStatus(() => {
+          const what = created ? t('modeler.deployed', { key, version }) : t('modeler.unchanged', { key, version });
+          return count ? t('modeler.deployWarnings', { what, count }) : what;
+        }, 'ok');
         await this.loadDefinitions();
         await this.loadVersions(result.key);
       } else {
         this.problems = [...result.errors];
         const marked = showProblems(this.modeler, result.errors);
-        this.setStatus(`Not deployed: ${result.errors.length} problems, ${marked.length} elements marked`, 'error');
+        const problems = result.errors.length;
+        this.setStatus(() => t('modeler.notDeployed', { problems, marked: marked.length }), 'error');
       }
     } catch (error) {
-      this.fail('Deploy failed', error);
+      this.fail((message) => t('modeler.deployFailed', { message }), error);
     } finally {
       this.busy = false;
     }
@@ -219,11 +240,11 @@ export class ModelerPage extends LitElement {
   private toggleOverlay() {
     if (this.overlayOn) {
       this.stopOverlay();
-      this.setStatus('', 'info');
+      this.setStatus(() => '', 'info');
       return;
     }
     if (!this.modeler || !this.openKey) {
-      this.setStatus(t('modeler.heatmapNeedsKey'), 'info');
+      this.setStatus(() => t('modeler.heatmapNeedsKey'), 'info');
       return;
     }
     const key = this.openKey;
@@ -232,9 +253,10 @@ export class ModelerPage extends LitElement {
       if ('error' in result) {
         const { error } = result;
         const message = error instanceof ApiError ? `${error.message} (${error.status})` : error instanceof Error ? error.message : String(error);
-        this.setStatus(t('modeler.heatmapFailed', { key, message }), 'error');
+        this.setStatus(() => t('modeler.heatmapFailed', { key, message }), 'error');
       } else {
-        this.setStatus(t('modeler.heatmapLoaded', { elements: result.drawn }), 'info');
+        const elements = result.drawn;
+        this.setStatus(() => t('modeler.heatmapLoaded', { elements }), 'info');
       }
     }).start();
   }
@@ -253,13 +275,13 @@ export class ModelerPage extends LitElement {
     this.modeler.get<Canvas>('canvas').scrollToElement(element);
   }
 
-  private fail(what: string, error: unknown) {
+  private fail(text: (message: string) => string, error: unknown) {
     const message = error instanceof ApiError ? `${error.message} (${error.status})` : error instanceof Error ? error.message : String(error);
-    this.setStatus(`${what}: ${message}`, 'error');
+    this.setStatus(() => text(message), 'error');
   }
 
-  private setStatus(message: string, kind: StatusKind) {
-    this.status = message;
+  private setStatus(text: StatusText, kind: StatusKind) {
+    this.status = text;
     this.statusKind = kind;
   }
 }

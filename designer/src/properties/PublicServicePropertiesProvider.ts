@@ -1,24 +1,38 @@
 import { t } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { attributeEntry, candidateGroupEntry, slaEntry, type EntrySpec, type PanelEntry } from './entries.js';
 import type { ModdleElement } from './slaCommands.js';
 
-const OFFICES = [['front', 'Front office (centre clerks)'], ['back', 'Back office (agency officials)']] as const;
-const ASSIGNMENTS = [['random', 'Random'], ['claim', 'Claim'], ['round-robin', 'Round robin'], ['least-loaded', 'Least loaded']] as const;
-const CHANNELS = [['centre', 'Centre'], ['agency', 'Agency'], ['portal', 'Portal']] as const;
-const UNITS = [['workingDays', 'Working days'], ['calendarDays', 'Calendar days'], ['workingHours', 'Working hours'], ['minutes', 'Minutes']] as const;
-const SLA_TRIGGERS = [['atRisk', 'When the task is at risk'], ['overdue', 'When the task is overdue']] as const;
+/** The values of the `ps` enumerations with their message keys; the labels are said when the panel draws. */
+const OFFICES = [['front', 'ps.office.front'], ['back', 'ps.office.back']] as const;
+const ASSIGNMENTS = [['random', 'ps.assignment.random'], ['claim', 'ps.assignment.claim'], ['round-robin', 'ps.assignment.roundRobin'], ['least-loaded', 'ps.assignment.leastLoaded']] as const;
+const CHANNELS = [['centre', 'ps.channel.centre'], ['agency', 'ps.channel.agency'], ['portal', 'ps.channel.portal']] as const;
+const UNITS = [['workingDays', 'ps.unit.workingDays'], ['calendarDays', 'ps.unit.calendarDays'], ['workingHours', 'ps.unit.workingHours'], ['minutes', 'ps.unit.minutes']] as const;
+const SLA_TRIGGERS = [['atRisk', 'ps.trigger.atRisk'], ['overdue', 'ps.trigger.overdue']] as const;
+
+const said = (options: readonly (readonly [string, MessageKey])[]) => options.map(([value, key]) => [value, t(key)] as const);
 
 /** Where `<ps:sla>` may stand (engine/model/ps.json, `Sla.meta.allowedIn`). */
 const SLA_HOLDERS = ['bpmn:Process', 'bpmn:UserTask', 'bpmn:ReceiveTask', 'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:Task', 'bpmn:ManualTask', 'bpmn:ServiceTask'];
 
-const spec = (id: string, label: string, kind: EntrySpec['kind'], extra: Partial<EntrySpec> = {}): EntrySpec => ({ id: `ps-${id}`, label, kind, ...extra });
+const spec = (id: string, label: MessageKey, kind: EntrySpec['kind'], extra: { options?: EntrySpec['options']; description?: MessageKey } = {}): EntrySpec => ({
+  id: `ps-${id}`,
+  label: t(label),
+  kind,
+  ...(extra.options ? { options: extra.options } : {}),
+  ...(extra.description ? { description: t(extra.description) } : {}),
+});
 
 interface Shape {
   readonly businessObject: ModdleElement;
 }
 type GroupsUpdater = (groups: { id: string }[]) => { id: string }[];
 
-/** The "Public service" group: every `ps` field of the contract that applies to the selection. */
+/**
+ * The "Public service" group: every `ps` field of the contract that applies to the selection,
+ * labelled in the UI's language when the panel draws (the modeler page asks for a redraw on a
+ * language switch).
+ */
 export class PublicServicePropertiesProvider {
   static $inject = ['propertiesPanel'];
 
@@ -30,7 +44,7 @@ export class PublicServicePropertiesProvider {
     return (groups) => {
       const entries = publicServiceEntries(element);
       if (!entries.length) return groups;
-      const group = { id: 'public-service', label: 'Public service', entries };
+      const group = { id: 'public-service', label: t('ps.group'), entries };
       const general = groups.findIndex((g) => g.id === 'general');
       groups.splice(general + 1, 0, group);
       return groups;
@@ -48,41 +62,41 @@ export function publicServiceEntries(element: Shape): PanelEntry[] {
 
   if (target.$instanceOf('bpmn:Process')) {
     entries.push(
-      attr('serviceCode', spec('serviceCode', 'Service code', 'text', { description: 'The catalogue code, e.g. BIRTH-REG' })),
-      attr('agency', spec('agency', 'Agency', 'text', { description: 'The responsible agency id' })),
+      attr('serviceCode', spec('serviceCode', 'ps.serviceCode', 'text', { description: 'ps.serviceCodeHint' })),
+      attr('agency', spec('agency', 'ps.agency', 'text', { description: 'ps.agencyHint' })),
     );
   }
   if (target.$instanceOf('bpmn:StartEvent')) {
-    entries.push(attr('channel', spec('channel', 'Channel', 'select', { options: CHANNELS, description: 'One start event per channel' })));
+    entries.push(attr('channel', spec('channel', 'ps.channel', 'select', { options: said(CHANNELS), description: 'ps.channelHint' })));
   }
   if (target.$instanceOf('bpmn:UserTask')) {
     entries.push(
-      attr('office', spec('office', 'Office', 'select', { options: OFFICES })),
-      candidateGroupEntry(element, target, spec('candidateGroup', t('modeler.groupLabel'), 'select', { description: t('modeler.groupHint') })),
-      attr('assignment', spec('assignment', 'Assignment', 'select', { options: ASSIGNMENTS, description: 'Random by default in the back office' })),
-      attr('excludeAssigneesOf', spec('excludeAssigneesOf', 'Exclude assignees of', 'text', { description: 'Comma-separated task ids (four eyes)' })),
-      attr('returnsResult', spec('returnsResult', 'Returns the result to the applicant', 'checkbox')),
+      attr('office', spec('office', 'ps.office', 'select', { options: said(OFFICES) })),
+      candidateGroupEntry(element, target, spec('candidateGroup', 'modeler.groupLabel', 'select', { description: 'modeler.groupHint' })),
+      attr('assignment', spec('assignment', 'ps.assignment', 'select', { options: said(ASSIGNMENTS), description: 'ps.assignmentHint' })),
+      attr('excludeAssigneesOf', spec('excludeAssigneesOf', 'ps.excludeAssigneesOf', 'text', { description: 'ps.excludeAssigneesOfHint' })),
+      attr('returnsResult', spec('returnsResult', 'ps.returnsResult', 'checkbox')),
     );
   }
   if (target.$instanceOf('bpmn:ServiceTask')) {
-    entries.push(attr('handler', spec('handler', 'Handler', 'text', { description: 'A built-in handler registered in code' })));
+    entries.push(attr('handler', spec('handler', 'ps.handler', 'text', { description: 'ps.handlerHint' })));
   }
   if (target.$instanceOf('bpmn:ReceiveTask') || isMessageCatch(target)) {
-    entries.push(attr('pausesSla', spec('pausesSla', 'Pauses the SLA while waiting', 'checkbox')));
+    entries.push(attr('pausesSla', spec('pausesSla', 'ps.pausesSla', 'checkbox')));
   }
   const timer = timerDefinition(target);
   if (timer) {
     entries.push(
-      attributeEntry(element, timer, 'calendar', spec('timer-calendar', 'Timer counts working time on', 'text', { description: 'centre, agency or a calendar id' })),
-      attributeEntry(element, timer, 'slaTrigger', spec('timer-slaTrigger', 'Fires on SLA', 'select', { options: SLA_TRIGGERS })),
+      attributeEntry(element, timer, 'calendar', spec('timer-calendar', 'ps.timerCalendar', 'text', { description: 'ps.calendarHint' })),
+      attributeEntry(element, timer, 'slaTrigger', spec('timer-slaTrigger', 'ps.timerTrigger', 'select', { options: said(SLA_TRIGGERS) })),
     );
   }
   if (SLA_HOLDERS.some((type) => target.$instanceOf(type))) {
     entries.push(
-      slaEntry(element, target, 'duration', spec('sla-duration', 'SLA duration', 'text', { description: 'A number, in the unit below' })),
-      slaEntry(element, target, 'unit', spec('sla-unit', 'SLA unit', 'select', { options: UNITS })),
-      slaEntry(element, target, 'calendar', spec('sla-calendar', 'SLA calendar', 'text', { description: 'centre, agency or a calendar id' })),
-      slaEntry(element, target, 'warnAt', spec('sla-warnAt', 'SLA warn at', 'text', { description: 'Fraction of the time, 0.8 by default' })),
+      slaEntry(element, target, 'duration', spec('sla-duration', 'ps.slaDuration', 'text', { description: 'ps.slaDurationHint' })),
+      slaEntry(element, target, 'unit', spec('sla-unit', 'ps.slaUnit', 'select', { options: said(UNITS) })),
+      slaEntry(element, target, 'calendar', spec('sla-calendar', 'ps.slaCalendar', 'text', { description: 'ps.calendarHint' })),
+      slaEntry(element, target, 'warnAt', spec('sla-warnAt', 'ps.slaWarnAt', 'text', { description: 'ps.slaWarnAtHint' })),
     );
   }
   return entries;

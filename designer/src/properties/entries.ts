@@ -109,7 +109,7 @@ function render(spec: EntrySpec, element: unknown, read: () => string | undefine
         ...common,
         getValue: () => read() ?? '',
         setValue: (v: string) => write(orUnset(v)),
-        getOptions: () => [{ value: '', label: '(not set)' }, ...(spec.options ?? []).map(([value, label]) => ({ value, label }))],
+        getOptions: () => [{ value: '', label: t('ps.notSet') }, ...(spec.options ?? []).map(([value, label]) => ({ value, label }))],
       });
     case 'checkbox':
       return jsx(CheckboxEntry, { ...common, getValue: () => read() === 'true', setValue: (v: boolean) => write(v ? 'true' : undefined) });
