@@ -6,6 +6,7 @@ export default defineConfig({
     exclude: ['tests/bench/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ['default'],
+    // The JSON report lets .ci/run print one plain "N passed, N failed, N skipped" line.
+    reporters: ['default', ['json', { outputFile: 'artifacts/vitest.json' }]],
   },
 });
