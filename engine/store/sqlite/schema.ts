@@ -29,7 +29,6 @@ CREATE TABLE IF NOT EXISTS instances (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS instances_tracking_number ON instances (tracking_number);
 CREATE INDEX IF NOT EXISTS instances_key_status ON instances (key, status, started_at);
-CREATE INDEX IF NOT EXISTS instances_status ON instances (status, started_at);
 
 CREATE TABLE IF NOT EXISTS tasks (
   id TEXT PRIMARY KEY,
@@ -108,6 +107,8 @@ CREATE INDEX IF NOT EXISTS notifications_instance ON notifications (instance_id)
 
 /** Indexes over columns that databases made before they existed gain in migrate(). */
 export const SLA_INDEXES_SQL = `
+-- no query reads instances by status alone (listings go by key): an index only to maintain
+DROP INDEX IF EXISTS instances_status;
 -- the SLA sweep: only open, not-yet-flagged rows are in these indexes
 CREATE INDEX IF NOT EXISTS tasks_sla_warn ON tasks (warn_at) WHERE state = 'open' AND at_risk = 0 AND warn_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS tasks_sla_due ON tasks (due_at) WHERE state = 'open' AND overdue = 0 AND due_at IS NOT NULL;
