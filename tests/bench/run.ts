@@ -140,35 +140,43 @@ const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url)).replac
 const designerBenchPath = fileURLToPath(new URL('./designerBench.js', import.meta.url)).replace(/\.js$/, '.ts');
 const semanticsWorkerPath = fileURLToPath(new URL('./semanticsWorker.js', import.meta.url)).replace(/\.js$/, '.ts');
 
-/** Runs one engine × scenario in a fresh `node --import tsx` process; its last stdout line is the result. */
-function runWorker(engine: EngineName, scenario: ScenarioName): Promise<WorkerOutput> {
-  const { n, warmup } = counts[engine === 'bpmn-engine' ? 'bpmn' : 'ours'];
-  const args = ['--import', 'tsx', workerPath, '--engine', engine, '--scenario', scenario, '--n', String(n), '--warmup', String(warmup)];
-  process.stderr.write(`${engine} × scenario ${scenario.toUpperCase()}: ${warmup} warm-up + ${n} timed instances\n`);
+/**
+ * Runs a measurement script in a fresh `node --import tsx` process (so RSS and JIT state are
+ * its own): its last stdout line is the JSON result, anything else it printed goes to stderr.
+ * Resolves the result when `accept` recognises it, else the reason it is missing.
+ */
+function runChild<T>(args: string[], accept: (parsed: T) => boolean): Promise<{ result: T } | { error: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('close', (code, signal) => {
       const lines = stdout.trim().split('\n');
       const last = lines.pop() ?? '';
-      // Anything else the worker printed is not the report's: pass it on to stderr.
       if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
       try {
-        const parsed = JSON.parse(last) as WorkerOutput;
-        if (parsed.engine === engine && parsed.scenario === scenario) return resolve(parsed);
+        const parsed = JSON.parse(last) as T;
+        if (accept(parsed)) return resolve({ result: parsed });
       } catch {
         // fall through: the worker died before reporting
       }
-      const why = `worker exited with ${signal ?? `code ${code}`} without a result${last ? `: ${last.slice(0, 300)}` : ''}`;
-      resolve({ engine, scenario, error: why });
+      resolve({ error: `worker exited with ${signal ?? `code ${code}`} without a result${last ? `: ${last.slice(0, 300)}` : ''}` });
     });
   });
 }
 
-/** Runs one public-service measurement in a fresh process; its last stdout line is the result. */
-function runMeasurement(measure: MeasurementName): Promise<MeasurementOutput> {
-  const args = ['--import', 'tsx', semanticsWorkerPath, '--measure', measure];
+/** One engine × scenario in its own process. */
+async function runWorker(engine: EngineName, scenario: ScenarioName): Promise<WorkerOutput> {
+  const { n, warmup } = counts[engine === 'bpmn-engine' ? 'bpmn' : 'ours'];
+  process.stderr.write(`${engine} × scenario ${scenario.toUpperCase()}: ${warmup} warm-up + ${n} timed instances\n`);
+  const args = [workerPath, '--engine', engine, '--scenario', scenario, '--n', String(n), '--warmup', String(warmup)];
+  const run = await runChild<WorkerOutput>(args, (p) => p.engine === engine && p.scenario === scenario);
+  return 'result' in run ? run.result : { engine, scenario, error: run.error };
+}
+
+/** One public-service measurement in its own process. */
+async function runMeasurement(measure: MeasurementName): Promise<MeasurementOutput> {
+  const args = [semanticsWorkerPath, '--measure', measure];
   if (measure === 'deadlines') args.push('--n', String(semantics.deadlines.n), '--warmup', String(semantics.deadlines.warmup));
   if (measure === 'assignment') {
     args.push('--n', String(semantics.assignment.n), '--warmup', String(semantics.assignment.warmup));
@@ -179,48 +187,18 @@ function runMeasurement(measure: MeasurementName): Promise<MeasurementOutput> {
     if (values['sweep-analyze']) args.push('--analyze');
     if (values['sweep-keep-indexes']) args.push('--keep-indexes');
   }
-  process.stderr.write(`${measure}: ${args.slice(4).join(' ')}\n`);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.on('close', (code, signal) => {
-      const lines = stdout.trim().split('\n');
-      const last = lines.pop() ?? '';
-      if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
-      try {
-        const parsed = JSON.parse(last) as MeasurementOutput;
-        if (parsed.measure === measure) return resolve(parsed);
-      } catch {
-        // fall through: the worker died before reporting
-      }
-      resolve({ measure, error: `worker exited with ${signal ?? `code ${code}`} without a result${last ? `: ${last.slice(0, 300)}` : ''}` });
-    });
-  });
+  process.stderr.write(`${measure}: ${args.slice(2).join(' ')}\n`);
+  const run = await runChild<MeasurementOutput>(args, (p) => p.measure === measure);
+  return 'result' in run ? run.result : { measure, error: run.error };
 }
 
 type DesignerOutput = DesignerResult | { measure: 'designer'; error: string };
 
-/** The designer's bundle and open time in a fresh process (designerBench.ts); its last stdout line is the result. */
-function runDesigner(): Promise<DesignerOutput> {
+/** The designer's bundle and open time in its own process (designerBench.ts). */
+async function runDesigner(): Promise<DesignerOutput> {
   process.stderr.write('designer: vite build, gzip sizes, 500-node model opened in the modeler (chromium)\n');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', designerBenchPath, '--quiet'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.on('close', (code, signal) => {
-      const lines = stdout.trim().split('\n');
-      const last = lines.pop() ?? '';
-      if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
-      try {
-        const parsed = JSON.parse(last) as DesignerOutput;
-        if (parsed.measure === 'designer') return resolve(parsed);
-      } catch {
-        // fall through: the worker died before reporting
-      }
-      resolve({ measure: 'designer', error: `worker exited with ${signal ?? `code ${code}`} without a result${last ? `: ${last.slice(0, 300)}` : ''}` });
-    });
-  });
+  const run = await runChild<DesignerOutput>([designerBenchPath, '--quiet'], (p) => p.measure === 'designer');
+  return 'result' in run ? run.result : { measure: 'designer', error: run.error };
 }
 
 const loadBefore = loadavg()[0] ?? Number.NaN;
