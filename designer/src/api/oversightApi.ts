@@ -5,18 +5,10 @@ import type { ApiClient, ApplicationView, TaskView } from './ApiClient.js';
  * typed after server/README.md. Thin: each is one request through the shared client.
  */
 
-export type AccessMode = 'single' | 'alternative';
-
-export interface RoutingDecision {
-  readonly serviceCode: string;
-  readonly region?: string;
-  readonly mode: AccessMode;
-  readonly effectiveFrom: string;
-  readonly by: string;
-  readonly reason: string;
-  readonly decidedAt: string;
-  readonly version: number;
-}
+// The engine's own types: the routes answer exactly these (type-only: nothing is bundled).
+import type { AccessMode, RoutingDecision } from '../../../engine/routing/RoutingPolicy.js';
+import type { SlaStatRow, StatDimension, TrendDay } from '../../../engine/reports/SlaStats.js';
+export type { AccessMode, RoutingDecision, SlaStatRow, StatDimension, TrendDay };
 
 export interface RoutingSwitch {
   readonly mode: AccessMode;
@@ -62,30 +54,6 @@ export interface Absence {
   readonly reason?: string;
   readonly by: string;
   readonly at: string;
-}
-
-export type StatDimension = 'agency' | 'service' | 'channel' | 'official';
-
-export interface SlaStatRow {
-  readonly key: string;
-  readonly completed: number;
-  readonly onTime: number;
-  readonly late: number;
-  readonly onTimeRate: number | null;
-  readonly overdueOpen: number;
-  readonly atRiskOpen: number;
-  readonly applications: number;
-}
-
-/** One Almaty day of the SLA trend (`GET /api/stats/sla/trend`). */
-export interface TrendDay {
-  readonly date: string;
-  readonly started: number;
-  readonly completed: number;
-  /** Completions of tasks that had turned overdue. */
-  readonly late: number;
-  /** Tasks that turned overdue that day. */
-  readonly turnedOverdue: number;
 }
 
 /** A member of a group as their supervisor sees it (`GET /api/groups/:id/members`). */
