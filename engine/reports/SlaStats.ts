@@ -54,7 +54,6 @@ export class SlaStats {
   private lastSeq = 0;
   private readonly instances = new Map<string, InstanceFacts>();
   private readonly tasks = new Map<string, TaskFacts>();
-  private readonly starts: InstanceFacts[] = [];
   /** date → agency → counts. */
   private readonly days = new Map<string, Map<string, DayCounts>>();
   private readonly dateOf: (iso: string) => string;
@@ -111,7 +110,7 @@ export class SlaStats {
       if (!r) rows.set(key, (r = { completed: 0, onTime: 0, late: 0, overdueOpen: 0, atRiskOpen: 0, applications: 0 }));
       return r;
     };
-    for (const facts of this.starts) if (dimension !== 'official') row(keyOf(dimension, facts)).applications++;
+    for (const facts of this.instances.values()) if (dimension !== 'official') row(keyOf(dimension, facts)).applications++;
     for (const task of this.tasks.values()) {
       if (!task.sla) continue;
       const instance = this.instances.get(task.instanceId);
@@ -149,7 +148,6 @@ export class SlaStats {
         const { serviceCode, agency } = await this.describe(String(data.definitionId));
         const facts = { serviceCode, agency, channel: typeof data.channel === 'string' ? data.channel : 'unknown' };
         this.instances.set(entry.subject, facts);
-        this.starts.push(facts);
         this.day(entry.at, agency).started++;
         return;
       }
