@@ -9,13 +9,8 @@ import type { CalendarRegistry } from './CalendarRegistry.js';
  * graph uses no calendar.
  */
 export async function workingTimeFor(calendars: CalendarRegistry, graph: ProcessGraph): Promise<Pick<StepContext, 'deadline' | 'addWorkingTime'>> {
-  const ids = new Set<string>();
-  if (graph.sla) ids.add(graph.sla.calendar);
-  for (const node of Object.values(graph.nodes)) {
-    if (node.sla) ids.add(node.sla.calendar);
-    if (node.event?.type === 'timer' && node.event.timer.calendar) ids.add(node.event.timer.calendar);
-  }
-  if (ids.size === 0) return {};
+  const ids = calendarIdsOf(graph);
+  if (ids.length === 0) return {};
   const loaded = new Map<string, WorkingCalendar>();
   for (const id of [...ids, 'centre']) loaded.set(id, await calendars.get(id));
   // The centre registers the application: its hours decide the day of receipt (DOMAIN rule 7).
@@ -27,4 +22,20 @@ export async function workingTimeFor(calendars: CalendarRegistry, graph: Process
     },
     addWorkingTime: (calendarId, from, ms) => addWorkingTime(loaded.get(calendarId)!, from, ms),
   };
+}
+
+/** The calendars a graph names, found once per (immutable) graph rather than at every step. */
+const idsByGraph = new WeakMap<ProcessGraph, string[]>();
+
+function calendarIdsOf(graph: ProcessGraph): string[] {
+  let ids = idsByGraph.get(graph);
+  if (ids) return ids;
+  const found = new Set<string>();
+  if (graph.sla) found.add(graph.sla.calendar);
+  for (const node of Object.values(graph.nodes)) {
+    if (node.sla) found.add(node.sla.calendar);
+    if (node.event?.type === 'timer' && node.event.timer.calendar) found.add(node.event.timer.calendar);
+  }
+  idsByGraph.set(graph, (ids = [...found]));
+  return ids;
 }
