@@ -6,6 +6,7 @@ import type { Channel, ProcessGraph } from './model/types.js';
 import { step } from './runtime/step.js';
 import type { StepContext } from './runtime/Run.js';
 import type { TaskAssigner } from './assignment/TaskAssigner.js';
+import { fourEyesExcluded } from './assignment/fourEyes.js';
 import type { Effect, RuntimeEvent } from './runtime/events.js';
 import type { InstanceState } from './runtime/state.js';
 import type {
@@ -42,6 +43,8 @@ export interface NewInstance {
   readonly channel?: Channel;
   readonly variables?: Record<string, unknown>;
   readonly applicant?: Record<string, unknown>;
+  /** The centre it was taken in (a called process inherits its caller's). */
+  readonly centre?: string;
   readonly parent?: { readonly instanceId: string; readonly tokenId: string };
   readonly id?: string;
 }
@@ -96,6 +99,7 @@ export class UnitOfWork {
       ...(options.channel ? { channel: options.channel } : {}),
       ...(graph.serviceCode ? { serviceCode: graph.serviceCode } : {}),
       ...(options.applicant ? { applicant: options.applicant } : {}),
+      ...(options.centre ? { centre: options.centre } : {}),
       ...(options.parent ? { parent: options.parent } : {}),
     };
     this.instances.set(state.id, { state, expectedVersion: null });
@@ -246,7 +250,7 @@ export class UnitOfWork {
     if (!definition) return failed(`call activity ${effect.elementId}: no process '${effect.calledElement}' is deployed`);
     const startId = definition.graph.starts.none;
     if (!startId) return failed(`call activity ${effect.elementId}: process '${effect.calledElement}' has no plain start event`);
-    const child = await this.startInstance(definition, startId, { id: effect.childId, variables: effect.variables, parent: { instanceId: state.id, tokenId: effect.tokenId } }, depth + 1);
+    const child = await this.startInstance(definition, startId, { id: effect.childId, variables: effect.variables, ...(state.centre ? { centre: state.centre } : {}), parent: { instanceId: state.id, tokenId: effect.tokenId } }, depth + 1);
     // A called process that ran to its end within this step answers its caller at once.
     const last = child.parentEvents.at(-1);
     return last ? { event: last } : undefined;
@@ -256,7 +260,7 @@ export class UnitOfWork {
   private async assign(task: TaskRecord, state: InstanceState, graph: ProcessGraph): Promise<void> {
     const spec = graph.nodes[task.elementId]?.userTask;
     if (!spec || spec.assignment === 'claim' || !spec.candidateGroup || !this.deps.assigner || !this.deps.localDate) return;
-    const excluded = spec.excludeAssigneesOf.length ? await this.assigneesOf(state.id, spec.excludeAssigneesOf) : [];
+    const excluded = spec.excludeAssigneesOf.length ? fourEyesExcluded(spec, await this.tasksOf(state.id)) : [];
     const outcome = await this.deps.assigner.assign({
       taskId: task.id,
       instanceId: state.id,
@@ -266,23 +270,17 @@ export class UnitOfWork {
       localDate: await this.deps.localDate(this.deps.now),
       excluded,
       rotations: this.rotations,
+      ...(state.centre ? { centre: state.centre } : {}),
     });
     task.assignee = outcome.assignee;
     if (outcome.attention) task.attention = outcome.attention;
     if (outcome.audit) this.audit.push(outcome.audit);
   }
 
-  /** Who worked (or works) on the named tasks of an instance: the four-eyes exclusion. */
-  private async assigneesOf(instanceId: string, elementIds: readonly string[]): Promise<string[]> {
+  /** The tasks of an instance as they will be after this unit: stored ones and those created here. */
+  private async tasksOf(instanceId: string): Promise<TaskRecord[]> {
     const stored = await this.deps.store.findTasks({ instanceId, state: 'any' });
-    const tasks = [...stored.filter((t) => !this.taskInserts.has(t.id)), ...this.taskInserts.values()].filter((t) => t.instanceId === instanceId);
-    const ids = new Set<string>();
-    for (const task of tasks) {
-      if (!elementIds.includes(task.elementId)) continue;
-      const who = task.completedBy ?? task.assignee;
-      if (who) ids.add(who);
-    }
-    return [...ids];
+    return [...stored.filter((t) => !this.taskInserts.has(t.id)), ...this.taskInserts.values()].filter((t) => t.instanceId === instanceId);
   }
 
   private newTask(state: InstanceState, graph: ProcessGraph, effect: Extract<Effect, { type: 'createTask' }>): TaskRecord {
@@ -300,6 +298,7 @@ export class UnitOfWork {
       ...(spec?.office ? { office: spec.office } : {}),
       ...(spec?.candidateGroup ? { candidateGroup: spec.candidateGroup } : {}),
       ...(spec ? { assignment: spec.assignment } : {}),
+      ...(state.centre ? { centre: state.centre } : {}),
       assignee: null,
       state: 'open',
       createdAt: this.nowIso,

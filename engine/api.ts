@@ -37,6 +37,8 @@ export interface StartOptions {
   readonly by?: string;
   /** The applicant's region: a region's own routing decision wins over the service's. */
   readonly region?: string;
+  /** The centre it is taken in (centre channel): its front-office work stays with that centre's clerks. */
+  readonly centre?: string;
 }
 
 export type InstanceView = {
@@ -48,6 +50,10 @@ export type InstanceView = {
   readonly trackingNumber: string;
   readonly channel?: Channel;
   readonly serviceCode?: string;
+  /** The centre it was taken in (centre channel). */
+  readonly centre?: string;
+  /** Who applied, as registered at intake (the IIN among it). */
+  readonly applicant?: Record<string, unknown>;
   readonly variables: Record<string, unknown>;
   readonly tokens: readonly Token[];
   readonly incidents: readonly Incident[];
@@ -74,6 +80,8 @@ export interface TaskFilter {
   readonly instanceId?: string;
   readonly assignee?: string;
   readonly group?: string;
+  /** Only tasks of applications taken in at this centre. */
+  readonly centre?: string;
   readonly state?: 'open' | 'completed' | 'cancelled' | 'any';
   readonly unassigned?: boolean;
   readonly limit?: number;
@@ -141,7 +149,8 @@ export interface Engine {
   tasks(filter?: TaskFilter): Promise<TaskRecord[]>;
   task(id: string): Promise<TaskRecord>;
   claimTask(taskId: string, options: { by: string }): Promise<TaskRecord>;
-  reassignTask(taskId: string, options: { to: string; by: string; reason: string }): Promise<TaskRecord>;
+  /** Without `to`: drawn again at random among the eligible; with `to`: a manual pick, which must be eligible. */
+  reassignTask(taskId: string, options: { to?: string; by: string; reason: string }): Promise<TaskRecord>;
   completeTask(taskId: string, options: CompleteOptions): Promise<InstanceView>;
   correlate(messageName: string, options?: CorrelateOptions): Promise<CorrelateResult>;
   instance(id: string): Promise<InstanceView>;
@@ -153,6 +162,8 @@ export interface Engine {
   /** Runs the elements of an instance's incidents again (all, or one token's), after their cause was fixed. */
   retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown> }): Promise<InstanceView>;
   receipt(instanceId: string): Promise<Receipt>;
+  /** Moves an application to another centre at the applicant's request (audited): its front-office work goes there. */
+  transferApplication(instanceId: string, options: { centre: string; by: string; reason: string }): Promise<InstanceView>;
   instanceByTrackingNumber(trackingNumber: string): Promise<InstanceView>;
   history(instanceId: string): Promise<HistoryEntry[]>;
   notifications(instanceId: string): Promise<NotificationRecord[]>;

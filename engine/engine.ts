@@ -101,6 +101,7 @@ class TerezeEngine implements Engine {
     this.definitionsPart = new Definitions(store, clock, () => new Set(this.handlers.keys()), this.calendars);
     const assigner = new TaskAssigner(this.directory, store, options.random);
     const conditions = new ConditionCache();
+    const localDate = async (at: Date) => localDateOf(await this.calendars.get('agency'), at);
 
     const core: EngineCore = {
       store,
@@ -108,6 +109,8 @@ class TerezeEngine implements Engine {
       definitions: this.definitionsPart,
       routing: this.routing,
       calendars: this.calendars,
+      assigner,
+      localDate,
       newUnit: () =>
         new UnitOfWork({
           store,
@@ -120,7 +123,7 @@ class TerezeEngine implements Engine {
           workingTime: (graph) => workingTimeFor(this.calendars, graph),
           resultCollectionMs: days * 86_400_000,
           assigner,
-          localDate: async (at) => localDateOf(await this.calendars.get('agency'), at),
+          localDate,
         }),
     };
     this.instances = new Instances(core);
@@ -155,6 +158,7 @@ class TerezeEngine implements Engine {
   instance: Engine['instance'] = (id) => this.instances.get(id);
   instanceByTrackingNumber: Engine['instanceByTrackingNumber'] = (n) => this.instances.byTrackingNumber(n);
   receipt: Engine['receipt'] = (id) => this.instances.receipt(id);
+  transferApplication: Engine['transferApplication'] = (id, options) => this.instances.transfer(id, options);
   history: Engine['history'] = (id) => this.store.history(id);
   notifications: Engine['notifications'] = (id) => this.store.notifications(id);
   audit: Engine['audit'] = (query = {}) => this.store.audit(query);

@@ -3,16 +3,22 @@ import type { AuditInput, PolicyRecord, PolicyWrite, Store } from '../store/port
 import type { Directory } from './Directory.js';
 import { drawIndex, leastLoaded, nextInRotation, poolHash } from './strategies.js';
 
-export interface AssignmentRequest {
-  readonly taskId: string;
-  readonly instanceId: string;
-  readonly elementId: string;
+/** What decides who may work a task, whoever asks: the draw, a claim, a completion, a reassignment. */
+export interface EligibilityQuery {
   readonly spec: UserTaskSpec;
-  readonly at: string;
   /** The local date in the agency's zone: who is absent is decided per day. */
   readonly localDate: string;
   /** Users who may not take this task: assignees of the tasks named by `ps:excludeAssigneesOf`. */
   readonly excluded: readonly string[];
+  /** The centre the application was taken in: front-office work stays with that centre's clerks. */
+  readonly centre?: string;
+}
+
+export interface AssignmentRequest extends EligibilityQuery {
+  readonly taskId: string;
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly at: string;
   /** Rotation pointers already moved in this same step (two round-robin tasks at once). */
   readonly rotations: Map<string, PolicyWrite>;
 }
@@ -42,9 +48,8 @@ export class TaskAssigner {
     const { spec } = request;
     if (spec.assignment === 'claim' || !spec.candidateGroup) return { assignee: null };
     const group = spec.candidateGroup;
-    const excluded = new Set(request.excluded);
-    const pool = (await this.directory.available(group, request.localDate)).map((u) => u.id).filter((id) => !excluded.has(id));
-    const base = { strategy: spec.assignment, group, poolSize: pool.length, poolHash: poolHash(pool), excluded: [...excluded].sort() };
+    const pool = await this.eligible(request);
+    const base = { strategy: spec.assignment, group, poolSize: pool.length, poolHash: poolHash(pool), excluded: [...new Set(request.excluded)].sort() };
     if (pool.length === 0) {
       const attention = `no eligible official in group ${group} on ${request.localDate} (all absent, inactive or excluded)`;
       return { assignee: null, attention, audit: this.audit(request, { ...base, pick: null, attention }) };
@@ -64,6 +69,41 @@ export class TaskAssigner {
       pick = pool[drawIndex(pool.length, this.random)]!;
     }
     return { assignee: pick, audit: this.audit(request, { ...base, pick }) };
+  }
+
+  /**
+   * The eligible pool, sorted by id: active members of the candidate group, not absent that
+   * day, not excluded by four eyes, and for front-office work of the application's centre.
+   */
+  async eligible(query: EligibilityQuery): Promise<string[]> {
+    const group = query.spec.candidateGroup;
+    if (!group) return [];
+    const excluded = new Set(query.excluded);
+    const centre = query.spec.office === 'front' ? query.centre : undefined;
+    return (await this.directory.available(group, query.localDate))
+      .filter((u) => !excluded.has(u.id) && (centre === undefined || u.centre === centre))
+      .map((u) => u.id);
+  }
+
+  /** A uniform pick from a pool (a supervisor's re-draw), from the engine's source of randomness. */
+  drawFrom(pool: readonly string[]): string {
+    return pool[drawIndex(pool.length, this.random)]!;
+  }
+
+  /** Why a user is not in the eligible pool, in words (undefined when they are in it). */
+  async whyNotEligible(userId: string, query: EligibilityQuery): Promise<string | undefined> {
+    const group = query.spec.candidateGroup;
+    const user = await this.directory.findUser(userId);
+    if (!user) return `${userId} is not a user`;
+    if (!user.active) return `${userId} is not active`;
+    if (!group) return `the task has no candidate group to take it from`;
+    if (!user.groups.includes(group)) return `${userId} is not a member of ${group}`;
+    if (query.spec.office === 'front' && query.centre !== undefined && user.centre !== query.centre) {
+      return `${userId} works at ${user.centre ?? 'no centre'}, and this application belongs to ${query.centre}`;
+    }
+    if (query.excluded.includes(userId)) return `${userId} already worked on this application and may not also take this task (four eyes)`;
+    if (!(await this.eligible(query)).includes(userId)) return `${userId} is absent on ${query.localDate}`;
+    return undefined;
   }
 
   private audit(request: AssignmentRequest, data: Record<string, unknown>): AuditInput {

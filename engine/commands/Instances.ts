@@ -8,6 +8,7 @@ import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView, viewState } from './views.js';
 import { extendDeadline, type Deadline } from '../sla/index.js';
 import { newId } from '../ids.js';
+import { transferApplication, type TransferOptions } from './transferApplication.js';
 
 /** Starting instances (by key, channel or message), correlating messages, and reading instances. */
 export class Instances {
@@ -23,6 +24,7 @@ export class Instances {
     const startId = chooseStart(definition.graph, options.channel);
     const variables = plainObject(options.variables, 'variables');
     const applicant = options.applicant ? plainObject(options.applicant, 'applicant') : undefined;
+    const centre = options.centre === undefined ? undefined : requiredText(options.centre, 'centre');
     await core.routing.check(definition.graph.serviceCode, options.channel, core.clock.now(), options.region);
     for (let attempt = 0; ; attempt++) {
       const unit = core.newUnit();
@@ -30,8 +32,9 @@ export class Instances {
         ...(options.channel ? { channel: options.channel } : {}),
         variables,
         ...(applicant ? { applicant } : {}),
+        ...(centre ? { centre } : {}),
       });
-      unit.audit.push({ at: nowIso(core), actor: options.by ?? 'system', action: 'instance.start', subject: state.id, data: { key, definitionId: definition.id, channel: options.channel ?? null, trackingNumber: state.trackingNumber } });
+      unit.audit.push({ at: nowIso(core), actor: options.by ?? 'system', action: 'instance.start', subject: state.id, data: { key, definitionId: definition.id, channel: options.channel ?? null, trackingNumber: state.trackingNumber, ...(centre ? { centre } : {}) } });
       try {
         await core.store.commit(await unit.toBatch());
       } catch (error) {
@@ -144,6 +147,10 @@ export class Instances {
         throw error;
       }
     }
+  }
+
+  transfer(id: string, options: TransferOptions): Promise<InstanceView> {
+    return transferApplication(this.core, id, options);
   }
 
   async get(id: string): Promise<InstanceView> {

@@ -2,6 +2,9 @@ import type { CompleteOptions, InstanceView, TaskFilter } from '../api.js';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
 import type { RuntimeEvent } from '../runtime/events.js';
 import type { TaskRecord } from '../store/port.js';
+import { fourEyesExcluded, poolHash, type EligibilityQuery } from '../assignment/index.js';
+import type { UserTaskSpec } from '../model/types.js';
+import { INTAKE_VARIABLES } from '../intake/intakeRecord.js';
 import type { UnitOfWork } from '../UnitOfWork.js';
 import { MAX_RETRIES, plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
@@ -16,6 +19,7 @@ export class Tasks {
       ...(filter.instanceId ? { instanceId: filter.instanceId } : {}),
       ...(filter.assignee ? { assignee: filter.assignee } : {}),
       ...(filter.group ? { candidateGroup: filter.group } : {}),
+      ...(filter.centre ? { centre: filter.centre } : {}),
       ...(filter.state ? { state: filter.state } : {}),
       ...(filter.unassigned ? { unassigned: true } : {}),
       ...(filter.limit ? { limit: filter.limit } : {}),
@@ -37,13 +41,32 @@ export class Tasks {
     return this.update(task, { assignee: by }, { actor: by, action: 'task.claim', data: {} });
   }
 
-  async reassign(taskId: string, options: { to: string; by: string; reason: string }): Promise<TaskRecord> {
-    const to = requiredText(options?.to, 'to');
+  /**
+   * Moves a task to another official. Without `to` the task is drawn again at random among
+   * the eligible (the current holder left out): nobody chooses who decides the file. A named
+   * pick must be eligible too (an active, present member of the candidate group, of the
+   * application's centre for front-office work, not excluded by four eyes) and is recorded as
+   * a manual pick, which the assignment-integrity report counts per supervisor.
+   */
+  async reassign(taskId: string, options: { to?: string; by: string; reason: string }): Promise<TaskRecord> {
     const by = requiredText(options?.by, 'by');
     const reason = requiredText(options?.reason, 'reason');
+    const named = options.to === undefined ? undefined : requiredText(options.to, 'to');
     const task = await this.open(taskId);
-    await this.checkFourEyes(task, to, 'to');
-    return this.update(task, { assignee: to }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to, reason } });
+    const query = await this.eligibility(task);
+    const group = query.spec.candidateGroup;
+    if (!group) throw new InvalidArgumentError('to', `task ${taskId} has no candidate group to reassign within`);
+    if (named !== undefined) {
+      if (named === task.assignee) throw new InvalidArgumentError('to', `${named} already holds task ${taskId}`);
+      await this.checkFourEyes(task, named, 'to');
+      const why = await this.core.assigner.whyNotEligible(named, query);
+      if (why) throw new InvalidArgumentError('to', `${why}: task ${taskId} may go only to an active, present member of ${group}`);
+      return this.update(task, { assignee: named }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to: named, reason, mode: 'pick', group } });
+    }
+    const pool = (await this.core.assigner.eligible(query)).filter((id) => id !== task.assignee);
+    if (!pool.length) throw new ConflictError(`nobody else in ${group} can take task ${taskId} on ${query.localDate} (all absent, inactive or excluded)`, taskId);
+    const to = this.core.assigner.drawFrom(pool);
+    return this.update(task, { assignee: to }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to, reason, mode: 'redraw', group, poolSize: pool.length, poolHash: poolHash(pool) } });
   }
 
   async complete(taskId: string, options: CompleteOptions): Promise<InstanceView> {
@@ -51,17 +74,20 @@ export class Tasks {
     const by = requiredText(options?.by, 'by');
     const variables = plainObject(options.variables, 'variables');
     if (options.outcome !== undefined && typeof options.outcome !== 'string') throw new InvalidArgumentError('outcome', 'must be text');
+    const intake = Object.keys(variables).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name));
+    if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
     for (let attempt = 0; ; attempt++) {
       const task = await this.open(taskId);
       // An official whose file was reassigned meanwhile may not complete it any more.
       if (task.assignee && task.assignee !== by) throw new ConflictError(`task ${taskId} is assigned to another official`, taskId);
+      await this.checkFourEyes(task, by, 'by');
       const unit = core.newUnit();
       unit.rememberTask(task);
       await this.checkRating(unit, task, variables);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);
       const at = nowIso(core);
-      unit.audit.push({ at, actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null } });
+      unit.audit.push({ at, actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null, variables } });
       if (variables.rating !== undefined) unit.audit.push({ at, actor: by, action: 'application.rated', subject: task.instanceId, data: { rating: variables.rating, taskId } });
       try {
         await core.store.commit(await unit.toBatch());
@@ -85,15 +111,31 @@ export class Tasks {
     }
   }
 
-  /** `ps:excludeAssigneesOf`: whoever worked on the named tasks may not take this one, by any route. */
+  /**
+   * `ps:excludeAssigneesOf`: whoever worked on the named tasks may not take this one, by any
+   * route: claim, completion (also of a task that waits unassigned, or was held before the
+   * rule could apply) and reassignment read the same list.
+   */
   private async checkFourEyes(task: TaskRecord, who: string, field: string): Promise<void> {
-    const { store, definitions } = this.core;
-    const state = await store.getInstance(task.instanceId);
-    const spec = state ? (await definitions.require(state.definitionId)).graph.nodes[task.elementId]?.userTask : undefined;
+    const spec = await this.specOf(task);
     if (!spec?.excludeAssigneesOf.length) return;
-    const others = await store.findTasks({ instanceId: task.instanceId, state: 'any' });
+    const others = (await this.core.store.findTasks({ instanceId: task.instanceId, state: 'any' })).filter((t) => t.id !== task.id);
+    if (!fourEyesExcluded(spec, others).includes(who)) return;
     const clash = others.find((t) => spec.excludeAssigneesOf.includes(t.elementId) && (t.completedBy ?? t.assignee) === who);
-    if (clash) throw new InvalidArgumentError(field, `${who} worked on ${clash.elementId} of this application and may not also take ${task.elementId} (four eyes)`);
+    throw new InvalidArgumentError(field, `${who} worked on ${clash?.elementId ?? spec.excludeAssigneesOf.join(', ')} of this application and may not also take ${task.elementId} (four eyes)`);
+  }
+
+  /** The facts that decide who may work a task: its spec, today's date, four eyes, its centre. */
+  private async eligibility(task: TaskRecord): Promise<EligibilityQuery> {
+    const spec: UserTaskSpec = (await this.specOf(task)) ?? { excludeAssigneesOf: [], assignment: 'claim', returnsResult: false };
+    const others = spec.excludeAssigneesOf.length ? await this.core.store.findTasks({ instanceId: task.instanceId, state: 'any' }) : [];
+    const excluded = fourEyesExcluded(spec, others.filter((t) => t.id !== task.id));
+    return { spec, localDate: await this.core.localDate(this.core.clock.now()), excluded, ...(task.centre ? { centre: task.centre } : {}) };
+  }
+
+  private async specOf(task: TaskRecord): Promise<UserTaskSpec | undefined> {
+    const state = await this.core.store.getInstance(task.instanceId);
+    return state ? (await this.core.definitions.require(state.definitionId)).graph.nodes[task.elementId]?.userTask : undefined;
   }
 
   private async open(taskId: string): Promise<TaskRecord> {

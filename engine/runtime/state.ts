@@ -60,6 +60,8 @@ export interface InstanceState {
   readonly trackingNumber: string;
   readonly serviceCode?: string;
   readonly applicant?: Record<string, unknown>;
+  /** The centre the application was taken in; its front-office work stays there (a transfer moves it). */
+  centre?: string;
   readonly startedAt: string;
   endedAt?: string;
   /** Set when a call activity started this instance. */

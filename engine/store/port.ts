@@ -40,6 +40,8 @@ export interface TaskRecord {
   readonly office?: 'front' | 'back';
   readonly candidateGroup?: string;
   readonly assignment?: string;
+  /** The application's centre: a clerk works only the front-office tasks of their own centre. */
+  centre?: string;
   assignee: string | null;
   state: TaskState;
   readonly createdAt: string;
@@ -60,6 +62,8 @@ export interface TaskQuery {
   readonly instanceId?: string;
   readonly assignee?: string;
   readonly candidateGroup?: string;
+  /** Only tasks of applications taken in at this centre. */
+  readonly centre?: string;
   /** Default: `open`. */
   readonly state?: TaskState | 'any';
   /** Only tasks with no assignee (the group queue). */

@@ -1,23 +1,12 @@
-import { NotFoundError, type Engine } from '../../engine/index.js';
+import { NotFoundError } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
+import { forbidden } from '../auth/access.js';
 import type { RouteHandlers } from '../route.js';
 import { scopeChecks } from '../auth/scopes.js';
 import { loadApplication } from './loadApplication.js';
 import { searchApplications } from './searchApplications.js';
+import { processKeyFor } from './processKeyFor.js';
 import type { applicationRoutes } from './applications.routes.js';
-
-/**
- * The process key that serves a service code: the latest definition whose `ps:serviceCode` is
- * the code (the most recently deployed, should two keys share it), else a process key equal to it.
- * Reads the latest of every key on each start; fine for a catalogue of hundreds of services.
- */
-export async function processKeyFor(engine: Engine, serviceCode: string): Promise<string> {
-  const latest = await engine.definitions();
-  const byCode = latest.filter((d) => d.serviceCode === serviceCode).sort((a, b) => b.deployedAt.localeCompare(a.deployedAt));
-  const found = byCode[0] ?? latest.find((d) => d.key === serviceCode);
-  if (!found) throw new NotFoundError('service', serviceCode);
-  return found.key;
-}
 
 export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof applicationRoutes> {
   const scopes = scopeChecks(engine);
@@ -28,6 +17,7 @@ export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof a
         channel: body.channel,
         variables: { ...body.variables, ...(body.documents ? { documents: body.documents } : {}) },
         ...(body.applicant ? { applicant: body.applicant } : {}),
+        ...(body.channel === 'centre' && user.centre ? { centre: user.centre } : {}),
         by: user.id,
       });
       const reply = { id: started.id, trackingNumber: started.trackingNumber, ...(started.dueAt ? { dueAt: started.dueAt } : {}) };
@@ -40,6 +30,16 @@ export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof a
 
     async search({ query, user }) {
       return { status: 200, body: await searchApplications(engine, scopes, user, query) };
+    },
+
+    async transfer({ body, user }) {
+      if (!user.centre) throw forbidden('you belong to no centre to transfer an application to');
+      // The same answer whether the number is unknown or the IIN differs: no probing for files.
+      const unknown = new NotFoundError('application', `${body.trackingNumber} for this IIN`);
+      const found = await engine.instanceByTrackingNumber(body.trackingNumber).catch(() => undefined);
+      if (!found || found.applicant?.['iin'] !== body.iin) throw unknown;
+      const moved = await engine.transferApplication(found.id, { centre: user.centre, by: user.id, reason: body.reason });
+      return { status: 200, body: { id: moved.id, trackingNumber: moved.trackingNumber, centre: user.centre } };
     },
 
     async receipt({ params }) {

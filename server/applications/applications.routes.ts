@@ -36,6 +36,13 @@ export const ReceiptSchema = z
 
 export type StartApplication = z.output<typeof StartApplicationBody>;
 
+export const TransferBody = z.strictObject({
+  trackingNumber: z.string().max(30).refine(isValidTrackingNumber, { message: 'not a tracking number (12 digits as 0000-0000-0000, the last a check digit)' }),
+  /** The applicant's IIN, read from the identity document they show at the counter. */
+  iin: z.string().regex(/^\d{12}$/, 'an IIN is 12 digits'),
+  reason: z.string().trim().min(1).max(500),
+});
+
 export const applicationRoutes = {
   start: {
     method: 'post',
@@ -67,6 +74,16 @@ export const applicationRoutes = {
     params: z.object({ id: z.string().min(1).max(200) }),
     responses: [200],
     responseBody: ReceiptSchema,
+  },
+  transfer: {
+    method: 'post',
+    path: '/api/applications/transfer',
+    summary:
+      "Move an application to your centre at the applicant's request (they show their identity document: the tracking number and the applicant's IIN must match), with a reason; its front-office work comes to your centre's queue. Audited.",
+    access: { roles: ['clerk'] },
+    body: { kind: 'json', schema: TransferBody },
+    responses: [200],
+    responseBody: z.looseObject({ id: z.string(), trackingNumber: z.string(), centre: z.string() }),
   },
   get: {
     method: 'get',

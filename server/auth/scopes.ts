@@ -2,6 +2,7 @@ import { NotFoundError, type Engine, type TaskRecord } from '../../engine/index.
 import type { ActingUser } from '../AppContext.js';
 import { forbidden, type ScopeChecks, type ScopeInput } from './access.js';
 import { loadApplication } from '../applications/loadApplication.js';
+import { processKeyFor } from '../applications/processKeyFor.js';
 import { supervisionOf } from './supervision.js';
 
 /**
@@ -35,17 +36,28 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       const intakeCentre = await centreOf(app.intake?.by);
       const tasks = app.tasks ?? [];
       const has = (role: ActingUser['roles'][number]) => user.roles.includes(role);
-      const wide = (has('supervisor') || has('auditor')) && (await oversees(user, app.key, agency, intakeCentre));
+      const wide = (has('supervisor') || has('auditor')) && (await oversees(user, app.key, agency, app.centre ?? intakeCentre));
       const official = has('official') && (sameScope(user.agency, agency) || tasks.some((t) => t.office !== 'front' && worksOn(user, t)));
+      // A clerk works the applications of their own centre; a group shared by every centre's
+      // clerks does not open another centre's files (only one handed to them by name does).
       const clerk =
-        has('clerk') && (app.intake?.by === user.id || sameScope(user.centre, intakeCentre) || tasks.some((t) => t.office === 'front' && worksOn(user, t)));
+        has('clerk') &&
+        (app.intake?.by === user.id || sameScope(user.centre, app.centre ?? intakeCentre) || tasks.some((t) => t.office === 'front' && holds(user, t)));
       if (!(wide || official || clerk)) throw forbidden(`application ${id} is outside your ${scopeName(user)}`);
     },
 
     async startChannel(user, input) {
-      const { channel } = input.body as { channel: string };
-      if (channel === 'centre' && user.roles.includes('clerk')) return;
-      if (channel === 'agency' && user.roles.includes('official')) return;
+      const { channel, serviceCode } = input.body as { channel: string; serviceCode: string };
+      if (channel === 'centre' && user.roles.includes('clerk')) {
+        if (!user.centre) throw forbidden('you belong to no centre, so you cannot take applications in at one');
+        return;
+      }
+      if (channel === 'agency' && user.roles.includes('official')) {
+        // The agency desk takes in only the agency's own services.
+        const agency = (await engine.definition(await processKeyFor(engine, serviceCode))).graph.agency;
+        if (sameScope(user.agency, agency)) return;
+        throw forbidden(`${serviceCode} is a service of ${agency ?? 'no agency'}; your desk takes in only the services of ${user.agency ?? 'your agency (none set)'}`);
+      }
       if (channel === 'portal') throw forbidden('the portal channel is for the e-government portal, not a staff account');
       throw forbidden(`the ${channel} channel is not yours: clerks take applications in at a centre, officials at their agency's desk`);
     },
@@ -54,7 +66,7 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       const task = await engine.task((input.params as { id: string }).id);
       const office = task.office === 'front' ? 'clerk' : task.office === 'back' ? 'official' : undefined;
       if (office && !user.roles.includes(office)) throw forbidden(`task ${task.id} is ${task.office}-office work, for a${office === 'official' ? 'n' : ''} ${office}`);
-      if (!worksOn(user, task)) throw forbidden(`task ${task.id} is neither assigned to you nor in one of your groups`);
+      if (!worksOn(user, task)) throw forbidden(`task ${task.id} is neither assigned to you nor in one of your groups (of your centre)`);
     },
 
     async taskReassign(user, input) {
@@ -82,10 +94,19 @@ export function scopeChecks(engine: Engine): ScopeChecks {
   } satisfies Record<string, (user: ActingUser, input: ScopeInput) => Promise<void>>;
 }
 
-/** Assigned to them, or waiting unassigned or held by a colleague in one of their groups. */
+/**
+ * Assigned to them, or waiting unassigned or held by a colleague in one of their groups; for
+ * front-office work, of their own centre (a task with no centre is only its holder's).
+ */
 export function worksOn(user: ActingUser, task: TaskRecord): boolean {
-  if (task.assignee === user.id || task.completedBy === user.id) return true;
-  return task.candidateGroup !== undefined && user.groups.includes(task.candidateGroup);
+  if (holds(user, task)) return true;
+  if (task.candidateGroup === undefined || !user.groups.includes(task.candidateGroup)) return false;
+  return task.office !== 'front' || sameScope(user.centre, task.centre);
+}
+
+/** Holds it now or completed it. */
+function holds(user: ActingUser, task: TaskRecord): boolean {
+  return task.assignee === user.id || task.completedBy === user.id;
 }
 
 /** Both set and equal: a missing agency on either side never matches. */

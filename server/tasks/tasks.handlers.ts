@@ -1,7 +1,8 @@
-import { InvalidArgumentError, type Engine, type TaskRecord } from '../../engine/index.js';
+import type { Engine, TaskRecord } from '../../engine/index.js';
 import type { ActingUser, AppDeps } from '../AppContext.js';
 import { forbidden } from '../auth/access.js';
 import { supervisionOf } from '../auth/supervision.js';
+import { worksOn } from '../auth/scopes.js';
 import type { RouteHandlers, RouteInput } from '../route.js';
 import type { taskRoutes } from './tasks.routes.js';
 
@@ -31,9 +32,8 @@ export function taskHandlers({ engine }: AppDeps): RouteHandlers<typeof taskRout
     },
 
     async reassign({ params, body, user }) {
-      const target = await engine.directory.findUser(body.to);
-      if (!target?.active) throw new InvalidArgumentError('to', `${body.to} is not an active user`);
-      return { status: 200, body: await engine.reassignTask(params.id, { to: target.id, by: user.id, reason: body.reason }) };
+      // Eligibility (group, presence, centre, four eyes) is the engine's rule, as for the draw.
+      return { status: 200, body: await engine.reassignTask(params.id, { ...(body.to === undefined ? {} : { to: body.to }), by: user.id, reason: body.reason }) };
     },
   };
 }
@@ -48,12 +48,16 @@ async function inbox(engine: Engine, user: ActingUser, query: ListQuery): Promis
   const base = { ...(query.instanceId ? { instanceId: query.instanceId } : {}), state: query.state, limit: query.limit };
   const reads: Promise<TaskRecord[]>[] = [];
   if (query.scope !== 'group' && !query.group) reads.push(engine.tasks({ ...base, assignee: user.id }));
-  if (query.scope !== 'mine' && !query.assignee) {
-    for (const group of query.group ? [query.group] : user.groups) reads.push(engine.tasks({ ...base, group, ...(query.state === 'open' ? { unassigned: true } : {}) }));
+  // A clerk's queues are those of their own centre: centre-clerks is shared by every centre.
+  const clerkOnly = user.roles.includes('clerk') && !user.roles.includes('official');
+  if (query.scope !== 'mine' && !query.assignee && !(clerkOnly && !user.centre)) {
+    for (const group of query.group ? [query.group] : user.groups) {
+      reads.push(engine.tasks({ ...base, group, ...(clerkOnly ? { centre: user.centre } : {}), ...(query.state === 'open' ? { unassigned: true } : {}) }));
+    }
   }
   const offices = new Set([...(user.roles.includes('clerk') ? ['front'] : []), ...(user.roles.includes('official') ? ['back'] : [])]);
   const unique = new Map((await Promise.all(reads)).flat().map((t) => [t.id, t]));
-  return [...unique.values()].filter((t) => t.office === undefined || offices.has(t.office));
+  return [...unique.values()].filter((t) => (t.office === undefined || offices.has(t.office)) && worksOn(user, t));
 }
 
 /**

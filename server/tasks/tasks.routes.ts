@@ -23,7 +23,8 @@ export const CompleteTaskBody = z.strictObject({
 });
 
 export const ReassignTaskBody = z.strictObject({
-  to: z.string().min(1).max(64),
+  /** Left out: drawn again at random among the eligible (the default). Named: a manual pick, counted per supervisor. */
+  to: z.string().min(1).max(64).optional(),
   reason: z.string().trim().min(1).max(500),
 });
 
@@ -62,7 +63,8 @@ export const taskRoutes = {
   reassign: {
     method: 'post',
     path: '/api/tasks/:id/reassign',
-    summary: "Give a task of your agency to another user, with a reason (audited): 200 with the task.",
+    summary:
+      "Move a task you oversee, with a reason (audited): without `to` it is drawn again at random among the eligible; with `to`, a manual pick that must be an active, present member of the task's group (of the application's centre for front-office work), not excluded by four eyes (400 naming why otherwise): 200 with the task.",
     access: { roles: ['supervisor'], scope: 'taskReassign' },
     params: TaskId,
     body: { kind: 'json', schema: ReassignTaskBody },

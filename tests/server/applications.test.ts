@@ -63,12 +63,11 @@ describe('/api/applications', () => {
     expect(body.error.details.issues[0]!.path).toBe('channel');
   });
 
-  it('should answer 400 from the engine for a channel the process does not accept', async () => {
+  it("should answer 403 naming the agency when an official's desk takes in a service of no agency of theirs", async () => {
     const response = await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'PS-001', channel: 'agency' }, as: 'official' });
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; message: string; details: { field: string } } };
-    expect(body.error).toMatchObject({ code: 'bad_request', details: { field: 'channel' } });
-    expect(body.error.message).toContain("does not accept the 'agency' channel");
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.message).toContain('your desk takes in only the services of social');
   });
 
   it('should refuse unknown fields rather than drop them silently', async () => {

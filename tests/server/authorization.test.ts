@@ -85,6 +85,15 @@ describe('authorization: every route as every role', () => {
       call: async () => ({ method: 'POST', path: '/api/applications', json: { serviceCode: 'TEST-BENEFIT', channel: 'centre' } }),
       expect: only({ clerk: 201, 'clerk-almaty': 201 }),
     },
+    'applications.transfer': {
+      // The applicant asks at the Almaty centre for their Astana file: only a clerk of another centre moves it there.
+      call: async () => {
+        const response = await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'TEST-BENEFIT', channel: 'centre', applicant: { iin: '900101300123' } }, as: 'clerk' });
+        const { trackingNumber } = (await response.json()) as { trackingNumber: string };
+        return { method: 'POST', path: '/api/applications/transfer', json: { trackingNumber, iin: '900101300123', reason: 'moved' } };
+      },
+      expect: only({ clerk: 400, 'clerk-almaty': 200 }),
+    },
     'applications.get': {
       call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}` }),
       // The other centre's clerk, the other agency's official, supervisor and auditor: 403.
@@ -94,7 +103,8 @@ describe('authorization: every route as every role', () => {
     'tasks.claim': { call: async () => ({ method: 'POST', path: `/api/tasks/${(await intake()).frontTask}/claim` }), expect: only({ clerk: 200 }) },
     'tasks.complete': { call: async () => ({ method: 'POST', path: `/api/tasks/${(await intake()).frontTask}/complete`, json: {} }), expect: only({ clerk: 200 }) },
     'tasks.reassign': {
-      call: async () => ({ method: 'POST', path: `/api/tasks/${await atReview()}/reassign`, json: { to: 'official', reason: 'back from leave' } }),
+      // The intake waits in the centre's queue: handed by name to the centre's clerk.
+      call: async () => ({ method: 'POST', path: `/api/tasks/${(await intake()).frontTask}/reassign`, json: { to: 'clerk', reason: 'back from leave' } }),
       expect: only({ supervisor: 200 }),
     },
     'absences.list': { call: async () => ({ method: 'GET', path: '/api/absences/official' }), expect: only({ supervisor: 200 }) },

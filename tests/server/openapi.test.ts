@@ -45,7 +45,8 @@ describe('GET /api/openapi.json', () => {
     await server.api(`/api/tasks/${inbox[0]!.id}/claim`, { method: 'POST', as: 'clerk' });
     await server.api(`/api/tasks/${inbox[0]!.id}/complete`, { method: 'POST', json: {}, as: 'clerk' });
     const [review] = await server.engine.tasks({ instanceId: started.id });
-    await server.api(`/api/tasks/${review!.id}/reassign`, { method: 'POST', json: { to: 'official', reason: 'check' }, as: 'supervisor' });
+    await server.engine.directory.putUser({ id: 'official-2', name: 'Second benefits official', roles: ['official'], groups: ['social-benefits'], agency: 'social' });
+    await server.api(`/api/tasks/${review!.id}/reassign`, { method: 'POST', json: { to: 'official-2', reason: 'check' }, as: 'supervisor' });
     await server.api('/api/tasks', { as: 'official' });
     await server.api('/api/tasks', { as: 'supervisor' });
     for (const as of ['clerk', 'official', 'supervisor', 'auditor']) {

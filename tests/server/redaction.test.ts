@@ -76,7 +76,11 @@ describe('redaction of tasks and applications', () => {
   });
 
   it('should shape the answers of reassign (a task) and complete (an application) too', async () => {
-    const reassigned = await server.api(`/api/tasks/${review}/reassign`, { method: 'POST', json: { to: 'official', reason: 'same again' }, as: 'supervisor' });
+    // A second benefits official joins after the draw; the supervisor hands the file over and back.
+    await server.engine.directory.putUser({ id: 'official-2', name: 'Second benefits official', roles: ['official'], groups: ['social-benefits'], agency: 'social' });
+    const away = await server.api(`/api/tasks/${review}/reassign`, { method: 'POST', json: { to: 'official-2', reason: 'balance' }, as: 'supervisor' });
+    expect(await away.json()).toMatchObject({ id: review, assignee: 'official-2' });
+    const reassigned = await server.api(`/api/tasks/${review}/reassign`, { method: 'POST', json: { to: 'official', reason: 'back again' }, as: 'supervisor' });
     expect(await reassigned.json()).toMatchObject({ id: review, assignee: 'official' });
     const done = await server.api(`/api/tasks/${review}/complete`, { method: 'POST', json: { outcome: 'approve', variables: { reviewedBy: 'official' } }, as: 'official' });
     expect(done.status).toBe(200);

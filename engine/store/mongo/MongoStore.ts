@@ -160,6 +160,7 @@ class MongoStore implements Store {
     if (query.instanceId !== undefined) filter['instanceId'] = query.instanceId;
     if (query.assignee !== undefined) filter['assignee'] = query.assignee;
     if (query.candidateGroup !== undefined) filter['candidateGroup'] = query.candidateGroup;
+    if (query.centre !== undefined) filter['centre'] = query.centre;
     const state = query.state ?? 'open';
     if (state !== 'any') filter['state'] = state;
     if (query.unassigned) {

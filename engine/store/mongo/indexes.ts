@@ -54,6 +54,8 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
     // the inboxes: mine, and my group's queue, by deadline; then the sweep (partial, see above)
     { key: { assignee: 1, state: 1, dueAt: 1 }, name: 'inbox_assignee' },
     { key: { candidateGroup: 1, state: 1, dueAt: 1 }, name: 'inbox_group' },
+    // a clerk's queue: their group's front-office tasks of their own centre
+    { key: { candidateGroup: 1, centre: 1, state: 1, dueAt: 1 }, name: 'inbox_group_centre', partialFilterExpression: { centre: { $type: 'string' } } },
     { key: { state: 1, dueAt: 1 }, name: 'state_due' },
     { key: { instanceId: 1 }, name: 'instance' },
     slaIndex('tasks', 'warn'),

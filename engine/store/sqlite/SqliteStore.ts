@@ -143,6 +143,7 @@ class SqliteStore implements Store {
     if (query.instanceId !== undefined) where.push('instance_id = ?'), params.push(query.instanceId);
     if (query.assignee !== undefined) where.push('assignee = ?'), params.push(query.assignee);
     if (query.candidateGroup !== undefined) where.push('candidate_group = ?'), params.push(query.candidateGroup);
+    if (query.centre !== undefined) where.push('centre = ?'), params.push(query.centre);
     const state = query.state ?? 'open';
     if (state !== 'any') where.push('state = ?'), params.push(state);
     if (query.unassigned) where.push('assignee IS NULL');

@@ -99,6 +99,7 @@ export interface TaskRow {
   readonly instance_id: string;
   readonly assignee: string | null;
   readonly candidate_group: string | null;
+  readonly centre: string | null;
   readonly state: string;
   readonly due_at: string | null;
   readonly warn_at: string | null;
@@ -115,6 +116,7 @@ export function taskRow(t: TaskRecord): TaskRow {
     instance_id: t.instanceId,
     assignee: t.assignee,
     candidate_group: t.candidateGroup ?? null,
+    centre: t.centre ?? null,
     state: t.state,
     due_at: t.dueAt ?? null,
     warn_at: t.warnAt ?? null,

@@ -114,6 +114,8 @@ CREATE INDEX IF NOT EXISTS tasks_sla_warn ON tasks (warn_at) WHERE state = 'open
 CREATE INDEX IF NOT EXISTS tasks_sla_due ON tasks (due_at) WHERE state = 'open' AND overdue = 0 AND due_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS instances_sla_warn ON instances (warn_at) WHERE status = 'active' AND at_risk = 0 AND warn_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS instances_sla_due ON instances (due_at) WHERE status = 'active' AND overdue = 0 AND due_at IS NOT NULL;
+-- a clerk's group queue: their group's front-office tasks of their own centre
+CREATE INDEX IF NOT EXISTS tasks_group_centre ON tasks (candidate_group, centre, state, due_at) WHERE centre IS NOT NULL;
 `;
 
 /** Columns added after the first schema, for databases created before them. */
@@ -125,4 +127,5 @@ export const ADDED_COLUMNS: ReadonlyArray<readonly [table: string, column: strin
   ['instances', 'warn_at', 'TEXT'],
   ['instances', 'at_risk', 'INTEGER NOT NULL DEFAULT 0'],
   ['instances', 'overdue', 'INTEGER NOT NULL DEFAULT 0'],
+  ['tasks', 'centre', 'TEXT'],
 ];

@@ -85,11 +85,11 @@ export function prepareStatements(db: Database): Statements {
     instanceByTracking: db.prepare<[string], string>('SELECT doc FROM instances WHERE tracking_number = ?').pluck(),
 
     insertTask: db.prepare<[TaskRow]>(
-      `INSERT INTO tasks (id, instance_id, assignee, candidate_group, state, due_at, warn_at, at_risk, overdue, created_at, version, doc)
-       VALUES (@id, @instance_id, @assignee, @candidate_group, @state, @due_at, @warn_at, @at_risk, @overdue, @created_at, @version, @doc)`,
+      `INSERT INTO tasks (id, instance_id, assignee, candidate_group, centre, state, due_at, warn_at, at_risk, overdue, created_at, version, doc)
+       VALUES (@id, @instance_id, @assignee, @candidate_group, @centre, @state, @due_at, @warn_at, @at_risk, @overdue, @created_at, @version, @doc)`,
     ),
     updateTask: db.prepare<[TaskRow & { expected: number }]>(
-      `UPDATE tasks SET assignee = @assignee, candidate_group = @candidate_group, state = @state, due_at = @due_at,
+      `UPDATE tasks SET assignee = @assignee, candidate_group = @candidate_group, centre = @centre, state = @state, due_at = @due_at,
          warn_at = @warn_at, at_risk = @at_risk, overdue = @overdue, version = @version, doc = @doc
        WHERE id = @id AND version = @expected`,
     ),

@@ -68,6 +68,7 @@ describe('UserTask', () => {
     await h.engine.claimTask(task.id, { by: 'official-1' });
     await expect(h.engine.claimTask(task.id, { by: 'official-2' })).rejects.toBeInstanceOf(ConflictError);
     expect((await h.engine.tasks({ assignee: 'official-1' })).map((t) => t.id)).toEqual([task.id]);
+    await h.engine.directory.putUser({ id: 'official-3', name: 'Official 3', roles: ['official'], groups: ['mj-registration'], agency: 'mj' });
     const moved = await h.engine.reassignTask(task.id, { to: 'official-3', by: 'supervisor', reason: 'official-1 is on leave' });
     expect(moved.assignee).toBe('official-3');
     const audit = await h.engine.audit({ subject: task.id });
