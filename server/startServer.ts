@@ -9,7 +9,7 @@ import { createApp } from './app.js';
 import { deployCatalogue } from './deployCatalogue.js';
 import { loadCatalogue, type ServiceStandard } from '../processes/standard.js';
 import { prepareDemoData, type DemoLogin } from './demo/demoData.js';
-import type { Env } from './env.js';
+import { proxyHopsOf, type Env } from './env.js';
 import type { Organisation } from '../processes/demo/seedOrganisation.js';
 import { LiveUpdates } from './live/LiveUpdates.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -70,7 +70,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       live,
       metrics,
       ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
-      proxy: env.TRUST_PROXY,
+      proxyHops: proxyHopsOf(env),
       auth: { cookieSecure: env.COOKIE_SECURE, sessionTtlMs: Math.round(env.SESSION_HOURS * 3_600_000) },
     });
     const server = app.listen({ port: env.PORT, host: env.HOST });
