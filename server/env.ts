@@ -37,6 +37,21 @@ function onOff(fallback: 'on' | 'off') {
 
 const MAX_PROXY_HOPS = 10;
 
+/** `auto`, or on/off in any spelling `onOff` takes, kept as `on` / `off`: whether it was said matters. */
+function autoOnOff() {
+  return z
+    .string()
+    .default('auto')
+    .transform((raw, ctx) => {
+      const value = raw.trim().toLowerCase();
+      if (value === 'auto') return 'auto' as const;
+      if (['on', 'true', '1', 'yes'].includes(value)) return 'on' as const;
+      if (['off', 'false', '0', 'no'].includes(value)) return 'off' as const;
+      ctx.addIssue({ code: 'custom', message: `expected auto, on or off, got '${raw}'` });
+      return z.NEVER;
+    });
+}
+
 export const EnvSchema = z.object({
   PORT: z.preprocess(unsetWhenEmpty, port),
   /** Loopback by default: listening on the network is a decision to make, not a default. */
@@ -52,9 +67,11 @@ export const EnvSchema = z.object({
   ),
   /**
    * The demo organisation (a user per role, password `demo`), created on first start with an
-   * empty store. `off`: none is created, and demo passwords left from an earlier run are removed.
+   * empty store. `auto` (unset): only when HOST is a loopback address, and a store that still
+   * has demo passwords is refused on any other HOST. `on`: also on the network, with a loud
+   * warning. `off`: none is created, and demo passwords left from an earlier run are removed.
    */
-  DEMO_DATA: z.preprocess(unsetWhenEmpty, onOff('on')),
+  DEMO_DATA: z.preprocess(unsetWhenEmpty, autoOnOff()),
   /** `Secure` on the session cookies: `auto` when the request came over https (see TRUST_PROXY). */
   COOKIE_SECURE: z.preprocess(
     unsetWhenEmpty,
