@@ -20,7 +20,12 @@ export interface AppOptions {
   readonly storeKind?: StoreKind;
   /** Cookie and session settings; by default `auto` Secure, 12-hour sessions, a fresh throttle. */
   readonly auth?: Partial<AuthSettings>;
-  /** Trust X-Forwarded-For / -Proto (behind a reverse proxy). */
+  /**
+   * Reverse proxies in front of the server: the client address is the X-Forwarded-For entry
+   * that many hops from the right (what the first proxy appended); 0 ignores X-Forwarded-*.
+   */
+  readonly proxyHops?: number;
+  /** The old form: `true` means one proxy (`proxyHops: 1`). */
   readonly proxy?: boolean;
   /** Event streams; startServer passes its own so shutdown can end them first. */
   readonly live?: LiveUpdates;
@@ -65,7 +70,11 @@ export function createApp(options: AppOptions): Koa<AppState> {
   const app = new Koa<AppState>();
   // Koa's own error printer would write stacks to stderr; errorMiddleware logs instead.
   app.silent = true;
-  app.proxy = options.proxy ?? false;
+  const proxyHops = options.proxyHops ?? (options.proxy ? 1 : 0);
+  app.proxy = proxyHops > 0;
+  // Koa keeps the rightmost maxIpsCount entries and takes the first of those: the address
+  // proxyHops from the right. The leftmost entry is whatever the client wrote (issue 9, item 17).
+  app.maxIpsCount = proxyHops;
   app.use(securityHeaders());
   app.use(requestLog(logger));
   app.use(errorMiddleware(logger));

@@ -35,6 +35,23 @@ function onOff(fallback: 'on' | 'off') {
     });
 }
 
+const MAX_PROXY_HOPS = 10;
+
+/** `auto`, or on/off in any spelling `onOff` takes, kept as `on` / `off`: whether it was said matters. */
+function autoOnOff() {
+  return z
+    .string()
+    .default('auto')
+    .transform((raw, ctx) => {
+      const value = raw.trim().toLowerCase();
+      if (value === 'auto') return 'auto' as const;
+      if (['on', 'true', '1', 'yes'].includes(value)) return 'on' as const;
+      if (['off', 'false', '0', 'no'].includes(value)) return 'off' as const;
+      ctx.addIssue({ code: 'custom', message: `expected auto, on or off, got '${raw}'` });
+      return z.NEVER;
+    });
+}
+
 export const EnvSchema = z.object({
   PORT: z.preprocess(unsetWhenEmpty, port),
   /** Loopback by default: listening on the network is a decision to make, not a default. */
@@ -50,16 +67,40 @@ export const EnvSchema = z.object({
   ),
   /**
    * The demo organisation (a user per role, password `demo`), created on first start with an
-   * empty store. `off`: none is created, and demo passwords left from an earlier run are removed.
+   * empty store. `auto` (unset): only when HOST is a loopback address, and a store that still
+   * has demo passwords is refused on any other HOST. `on`: also on the network, with a loud
+   * warning. `off`: none is created, and demo passwords left from an earlier run are removed.
    */
-  DEMO_DATA: z.preprocess(unsetWhenEmpty, onOff('on')),
+  DEMO_DATA: z.preprocess(unsetWhenEmpty, autoOnOff()),
   /** `Secure` on the session cookies: `auto` when the request came over https (see TRUST_PROXY). */
   COOKIE_SECURE: z.preprocess(
     unsetWhenEmpty,
     z.enum(['auto', 'on', 'off'], { error: (issue) => `expected auto, on or off, got '${String(issue.input)}'` }).default('auto'),
   ),
-  /** Behind a reverse proxy: trust X-Forwarded-For / -Proto for the client address and https. */
+  /** The old spelling of TRUST_PROXY_HOPS=1 (`on`), kept working; TRUST_PROXY_HOPS says more. */
   TRUST_PROXY: z.preprocess(unsetWhenEmpty, onOff('off')),
+  /**
+   * Behind reverse proxies: how many of them stand in front of the server (0: none, X-Forwarded-*
+   * ignored). The client address is the X-Forwarded-For entry that many hops from the right: each
+   * proxy appends the address it was reached from, while everything left of what the first
+   * proxy appended was written by the client and proves nothing. It feeds the per-address login
+   * throttle and the audit trail, so a count too high lets a client choose its address.
+   * X-Forwarded-Proto is trusted for https too. Unset: 1 with TRUST_PROXY=on, else 0.
+   */
+  TRUST_PROXY_HOPS: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .transform((raw, ctx) => {
+        const n = Number(raw.trim());
+        if (!/^\d+$/.test(raw.trim()) || n > MAX_PROXY_HOPS) {
+          ctx.addIssue({ code: 'custom', message: `expected a whole number of proxies from 0 to ${MAX_PROXY_HOPS}, got '${raw}'` });
+          return z.NEVER;
+        }
+        return n;
+      })
+      .optional(),
+  ),
   SESSION_HOURS: z.preprocess(
     unsetWhenEmpty,
     z.coerce.number({ error: (issue) => `expected hours from 0.1 to 720, got '${String(issue.input)}'` }).min(0.1).max(720).default(12),
@@ -86,6 +127,21 @@ export class EnvError extends Error {
 /** Parses the environment (`process.env` by default); throws `EnvError` naming each bad variable. */
 export function parseEnv(source: Readonly<Record<string, string | undefined>> = process.env): Env {
   const result = EnvSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    const contradiction = proxyContradiction(result.data);
+    if (contradiction) throw new EnvError([contradiction]);
+    return result.data;
+  }
   throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
+}
+
+/** How many reverse proxies the server trusts: TRUST_PROXY_HOPS, else 1 for TRUST_PROXY=on, else 0. */
+export function proxyHopsOf(env: Pick<Env, 'TRUST_PROXY' | 'TRUST_PROXY_HOPS'>): number {
+  return env.TRUST_PROXY_HOPS ?? (env.TRUST_PROXY ? 1 : 0);
+}
+
+/** TRUST_PROXY=on (one proxy) beside TRUST_PROXY_HOPS=0 (none): which was meant cannot be guessed. */
+function proxyContradiction(env: Env): string | undefined {
+  if (env.TRUST_PROXY && env.TRUST_PROXY_HOPS === 0) return 'TRUST_PROXY_HOPS: 0 contradicts TRUST_PROXY=on (one proxy): set one of them';
+  return undefined;
 }

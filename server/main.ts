@@ -3,6 +3,7 @@
  * Stops gracefully on SIGINT/SIGTERM; a second signal exits at once.
  */
 import { demoLoginText } from './demo/demoData.js';
+import { isLoopbackHost } from './demo/isLoopbackHost.js';
 import { EnvError, parseEnv } from './env.js';
 import { jsonLogger } from './logger.js';
 import { startServer } from './startServer.js';
@@ -17,13 +18,25 @@ try {
 }
 
 const logger = jsonLogger({ level: env.LOG_LEVEL });
-const running = await startServer({ env, logger });
+let running;
+try {
+  running = await startServer({ env, logger });
+} catch (error) {
+  // The environment does not fit the store (demo passwords on a network HOST): say so, start nothing.
+  if (!(error instanceof EnvError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 logger.info('listening', { url: running.url, store: env.MONGODB_URI ? 'mongo' : 'sqlite' });
 // A plain line too: the one thing a person starting the server looks for.
 process.stdout.write(`Tereze listening on ${running.url}\n`);
 // The demo contract: a user per role, password `demo`, printed at start-up (never logged).
 process.stdout.write(demoLoginText(running.demoLogins));
 if (running.demoLogins.length) logger.info('demo logins', { users: running.demoLogins.map((l) => l.username) });
+// DEMO_DATA=on on a network HOST: the log has the warning; the person at the console sees it too.
+if (running.demoLogins.length && !isLoopbackHost(env.HOST)) {
+  process.stderr.write(`WARNING: demo data on a network address (HOST=${env.HOST}): anyone who reaches this server can log in with the demo password. DEMO_DATA=off for a real service.\n`);
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -9,7 +9,7 @@ import { createApp } from './app.js';
 import { deployCatalogue } from './deployCatalogue.js';
 import { loadCatalogue, type ServiceStandard } from '../processes/standard.js';
 import { prepareDemoData, type DemoLogin } from './demo/demoData.js';
-import type { Env } from './env.js';
+import { proxyHopsOf, type Env } from './env.js';
 import type { Organisation } from '../processes/demo/seedOrganisation.js';
 import { LiveUpdates } from './live/LiveUpdates.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -22,7 +22,7 @@ export interface StartServerOptions {
   readonly logger?: Logger;
   /** The service catalogue deployed at start-up; the repository's `processes/` by default. */
   readonly processesDir?: string;
-  /** The demo organisation (when DEMO_DATA is on); processes/demo/organisation.json by default. */
+  /** The demo organisation (when demo data is on, see DEMO_DATA); processes/demo/organisation.json by default. */
   readonly organisation?: Organisation;
 }
 
@@ -59,7 +59,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const ownsEngine = !options.engine;
   try {
     await deployCatalogue(engine, options.processesDir ?? DEFAULT_PROCESSES, logger);
-    const demoLogins = await prepareDemoData(engine, { enabled: env.DEMO_DATA, logger, ...(options.organisation ? { organisation: options.organisation } : {}) });
+    const demoLogins = await prepareDemoData(engine, { mode: env.DEMO_DATA, host: env.HOST, logger, ...(options.organisation ? { organisation: options.organisation } : {}) });
     const live = new LiveUpdates(engine);
     const metrics = new Metrics(engine);
     const app = createApp({
@@ -70,7 +70,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       live,
       metrics,
       ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
-      proxy: env.TRUST_PROXY,
+      proxyHops: proxyHopsOf(env),
       auth: { cookieSecure: env.COOKIE_SECURE, sessionTtlMs: Math.round(env.SESSION_HOURS * 3_600_000) },
     });
     const server = app.listen({ port: env.PORT, host: env.HOST });

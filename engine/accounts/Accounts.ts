@@ -122,7 +122,14 @@ export class Accounts {
   /** The live session a token opens, with its user; undefined when unknown, expired, revoked or the user is inactive. */
   async session(token: string): Promise<{ session: Session; user: DirectoryUser } | undefined> {
     if (typeof token !== 'string' || token.length < 32 || token.length > 128) return undefined;
-    const id = sessionIdOf(token);
+    return this.liveSession(sessionIdOf(token));
+  }
+
+  /**
+   * The same answer by the session's id (the token's hash), for whoever already holds one: a
+   * long-lived event stream checks again that its session still stands.
+   */
+  async liveSession(id: string): Promise<{ session: Session; user: DirectoryUser } | undefined> {
     const record = await this.documents.get<SessionDoc>('session', id);
     if (!record || record.doc.revokedAt || record.doc.expiresAt <= this.now().toISOString()) return undefined;
     const user = await this.directory.findUser(record.doc.userId);

@@ -1,5 +1,5 @@
 export { Accounts, sessionIdOf, DEFAULT_SESSION_MS, type Session, type NewSession } from './Accounts.js';
-export { LoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits, type ThrottleVerdict } from './LoginThrottle.js';
+export { LoginThrottle, DEFAULT_THROTTLE, IN_FLIGHT_RETRY_MS, type LoginAttempt, type ThrottleLimits, type ThrottleVerdict } from './LoginThrottle.js';
 export { hashPassword, verifyPassword, SCRYPT_PARAMETERS, type PasswordHash } from './PasswordHash.js';
 export {
   viewpointOf,

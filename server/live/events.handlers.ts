@@ -5,7 +5,7 @@ import type { eventRoutes } from './events.routes.js';
 export function eventHandlers({ live }: AppDeps): RouteHandlers<typeof eventRoutes> {
   return {
     async stream({ user, credentials }) {
-      const stream = await live.open(user, credentials?.sessionId);
+      const stream = await live.open(user, credentials && { sessionId: credentials.sessionId, expiresAt: credentials.expiresAt });
       return {
         status: 200,
         type: 'text/event-stream; charset=utf-8',

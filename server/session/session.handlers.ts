@@ -10,7 +10,8 @@ export function sessionHandlers({ engine, logger, auth, live }: AppDeps): RouteH
   return {
     async login({ body, address }) {
       const { username, password } = body;
-      const verdict = auth.throttle.check(username, address);
+      // Reserved before the password is checked, so parallel guesses cannot all pass one check.
+      const verdict = auth.throttle.reserve(username, address);
       if (!verdict.allowed) {
         const seconds = Math.ceil(verdict.retryAfterMs / 1000);
         logger.warn('login throttled', { username, address, by: verdict.by });
@@ -22,14 +23,21 @@ export function sessionHandlers({ engine, logger, auth, live }: AppDeps): RouteH
           { 'Retry-After': String(seconds) },
         );
       }
-      const user = await engine.accounts.verify(username, password);
+      const { attempt } = verdict;
+      let user;
+      try {
+        user = await engine.accounts.verify(username, password);
+      } catch (error) {
+        attempt.abandoned();
+        throw error;
+      }
       if (!user) {
-        auth.throttle.fail(username, address);
+        attempt.failed();
         await engine.accounts.recordLoginFailure({ username, address, reason: 'bad_credentials' });
         // One answer for an unknown name and a wrong password: the login form tells nothing about who exists.
         throw new HttpProblem(401, 'unauthenticated', 'wrong user name or password');
       }
-      auth.throttle.succeed(username);
+      attempt.succeeded();
       const session = await engine.accounts.createSession(user.id, { ttlMs: auth.sessionTtlMs });
       const csrfToken = csrfTokenFor(session.token);
       return {
@@ -64,5 +72,5 @@ export function sessionHandlers({ engine, logger, auth, live }: AppDeps): RouteH
 }
 
 function minutes(seconds: number): string {
-  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
 }

@@ -3,12 +3,12 @@ import { EnvError, parseEnv } from '../../server/env.js';
 
 describe('parseEnv', () => {
   it('should default to loopback, port 3000, ./data and the sqlite store', () => {
-    expect(parseEnv({})).toEqual({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', LOG_LEVEL: 'info', DEMO_DATA: true, COOKIE_SECURE: 'auto', TRUST_PROXY: false, SESSION_HOURS: 12 });
+    expect(parseEnv({})).toEqual({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', LOG_LEVEL: 'info', DEMO_DATA: 'auto', COOKIE_SECURE: 'auto', TRUST_PROXY: false, SESSION_HOURS: 12 });
   });
 
   it('should read every variable and treat empty ones as unset', () => {
     const env = parseEnv({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: '/var/lib/tereze', MONGODB_URI: 'mongodb://db:27017/tereze?replicaSet=rs0', LOG_LEVEL: 'warn' });
-    expect(env).toEqual({ PORT: 0, HOST: '0.0.0.0', DATA_DIR: '/var/lib/tereze', MONGODB_URI: 'mongodb://db:27017/tereze?replicaSet=rs0', LOG_LEVEL: 'warn', DEMO_DATA: true, COOKIE_SECURE: 'auto', TRUST_PROXY: false, SESSION_HOURS: 12 });
+    expect(env).toEqual({ PORT: 0, HOST: '0.0.0.0', DATA_DIR: '/var/lib/tereze', MONGODB_URI: 'mongodb://db:27017/tereze?replicaSet=rs0', LOG_LEVEL: 'warn', DEMO_DATA: 'auto', COOKIE_SECURE: 'auto', TRUST_PROXY: false, SESSION_HOURS: 12 });
     expect(parseEnv({ PORT: '', MONGODB_URI: '' })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined });
   });
 
