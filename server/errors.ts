@@ -5,6 +5,7 @@ import {
   ConflictError,
   DefinitionError,
   ForbiddenError,
+  IdempotencyKeyReusedError,
   InvalidArgumentError,
   NotFoundError,
 } from '../engine/index.js';
@@ -75,6 +76,8 @@ export function mapError(error: unknown): Mapped {
     return problem(403, 'channel_closed', error.message, { serviceCode: error.serviceCode, channel: error.channel, ...(error.decision ?? {}) });
   }
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', error.message);
+  // 422, as draft-ietf-httpapi-idempotency-key-header asks for a key reused with another payload.
+  if (error instanceof IdempotencyKeyReusedError) return problem(422, 'idempotency_key_reused', error.message, { header: 'Idempotency-Key', key: error.key });
   const fromParser = bodyParserProblem(error);
   if (fromParser) return fromParser;
   return problem(500, 'internal', 'internal error');

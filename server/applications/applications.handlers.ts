@@ -22,13 +22,15 @@ export async function processKeyFor(engine: Engine, serviceCode: string): Promis
 export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof applicationRoutes> {
   const scopes = scopeChecks(engine);
   return {
-    async start({ body, user }) {
+    async start({ body, headers, user }) {
       const key = await processKeyFor(engine, body.serviceCode);
       const started = await engine.start(key, {
         channel: body.channel,
         variables: { ...body.variables, ...(body.documents ? { documents: body.documents } : {}) },
         ...(body.applicant ? { applicant: body.applicant } : {}),
         by: user.id,
+        // Scoped to the user by `by`: one clerk's key never answers another's request.
+        ...(headers['idempotency-key'] === undefined ? {} : { idempotencyKey: headers['idempotency-key'] }),
       });
       const reply = { id: started.id, trackingNumber: started.trackingNumber, ...(started.dueAt ? { dueAt: started.dueAt } : {}) };
       return { status: 201, body: reply, headers: { Location: `/api/applications/${encodeURIComponent(started.id)}` } };
