@@ -39,6 +39,13 @@ export interface StartOptions {
   readonly region?: string;
   /** The centre it is taken in (centre channel): its front-office work stays with that centre's clerks. */
   readonly centre?: string;
+  /**
+   * The caller's key for this one request (1–255 printable ASCII characters), scoped to `by`:
+   * a repeat with the same key and the same request returns the first result without starting
+   * again (also concurrently, and from another engine on the store); the same key for another
+   * request throws IdempotencyKeyReusedError. Kept for IDEMPOTENCY_KEY_RETENTION_MS (24 hours).
+   */
+  readonly idempotencyKey?: string;
 }
 
 export type InstanceView = {

@@ -65,6 +65,18 @@ export class InvalidArgumentError extends TerezeError {
   }
 }
 
+/**
+ * An idempotency key its caller already used for a different request: the first request's
+ * answer cannot stand for this one, and starting it would break the key's promise.
+ */
+export class IdempotencyKeyReusedError extends TerezeError {
+  readonly code = 'idempotency_key_reused';
+  constructor(readonly key: string) {
+    super(`idempotency key '${key}' was already used for a different request; a new request needs a new key`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
 /** A start on a channel the routing policy has closed (single access refuses the agency desk). */
 export class ChannelClosedError extends TerezeError {
   readonly code = 'channel_closed';

@@ -13,6 +13,7 @@ export {
   ForbiddenError,
   InvalidArgumentError,
   ChannelClosedError,
+  IdempotencyKeyReusedError,
   BpmnError,
   TerezeError,
   type Problem,
@@ -43,6 +44,8 @@ export {
 } from './accounts/index.js';
 export { ACCESS_MODES, type AccessMode, type RoutingDecision, RoutingPolicy } from './routing/index.js';
 export { CalendarRegistry, type CalendarVersion } from './calendars/index.js';
+export { IDEMPOTENCY_KEY_RETENTION_MS, IDEMPOTENCY_KEY_FORMAT, isIdempotencyKey } from './commands/IdempotentStart.js';
+export { SANE_YEARS, INSTANT_FORMAT, DATE_FORMAT, parseInstant, saneInstant, isCalendarDate } from './isoTime.js';
 export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, type WorkingCalendar, type Deadline } from './sla/index.js';
 export type { SweepResult } from './SlaSweep.js';
 export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Middleware } from 'koa';
 import serve from 'koa-static';
 import type { AppState } from './AppContext.js';
+import { HttpProblem } from './HttpProblem.js';
 
 /**
  * The page's policy: the app's own scripts and styles only; bpmn-js sets inline style
@@ -20,7 +21,16 @@ export function designerAssets(dir: string): Middleware<AppState> {
   const files = serve(dir, { index: 'index.html', maxage: 0, gzip: false, brotli: false });
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || ctx.path.startsWith('/api/') || ctx.path === '/api' || ctx.path === '/metrics') return next();
-    await files(ctx, async () => undefined);
+    try {
+      await files(ctx, async () => undefined);
+    } catch (error) {
+      // koa-send refuses a path outside the build (403) and one it cannot decode or that holds
+      // a NUL byte (400) with bare http errors; neither is a file of ours, neither is a 500.
+      const status = (error as { status?: unknown } | null)?.status;
+      if (status === 400) throw new HttpProblem(400, 'bad_request', 'the path is not a valid file path (malformed escape or NUL byte)');
+      if (status === 403 || status === 404) return next(); // outside the build: the same 404 as any unknown path
+      throw error;
+    }
     if (ctx.body === undefined || ctx.body === null) return next();
     ctx.set('Content-Security-Policy', PAGE_CSP);
     // Hashed asset names change with every build; the page itself must always be fresh.

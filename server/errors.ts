@@ -1,9 +1,11 @@
+import { STATUS_CODES } from 'node:http';
 import type { Middleware } from 'koa';
 import {
   ChannelClosedError,
   ConflictError,
   DefinitionError,
   ForbiddenError,
+  IdempotencyKeyReusedError,
   InvalidArgumentError,
   NotFoundError,
 } from '../engine/index.js';
@@ -74,6 +76,8 @@ export function mapError(error: unknown): Mapped {
     return problem(403, 'channel_closed', error.message, { serviceCode: error.serviceCode, channel: error.channel, ...(error.decision ?? {}) });
   }
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', error.message);
+  // 422, as draft-ietf-httpapi-idempotency-key-header asks for a key reused with another payload.
+  if (error instanceof IdempotencyKeyReusedError) return problem(422, 'idempotency_key_reused', error.message, { header: 'Idempotency-Key', key: error.key });
   const fromParser = bodyParserProblem(error);
   if (fromParser) return fromParser;
   return problem(500, 'internal', 'internal error');
@@ -94,7 +98,19 @@ function bodyParserProblem(error: unknown): Mapped | undefined {
   if (type === 'encoding.unsupported' || status === 415) return problem(415, 'unsupported_media_type', 'the request body encoding is not supported');
   if (type === 'request.size.invalid') return problem(400, 'bad_request', 'the request body does not match its Content-Length');
   if (status === 400 && error instanceof SyntaxError) return problem(400, 'bad_request', 'the request body is not valid JSON (an object is expected)');
-  return undefined;
+  return exposedClientError(error);
+}
+
+/**
+ * Any other http-errors 4xx a middleware raised on purpose (`expose: true`, as koa-send and
+ * ctx.throw set them) is still the caller's fault: its status, with a code and message made from
+ * the status name (its own message may quote the request).
+ */
+function exposedClientError(error: object): Mapped | undefined {
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  if (expose !== true || typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  const name = STATUS_CODES[status] ?? 'Bad Request';
+  return problem(status, name.toLowerCase().replace(/[^a-z]+/g, '_'), `the request was refused: ${name}`);
 }
 
 function problem(status: number, code: string, message: string, details?: Record<string, unknown>): Mapped {

@@ -14,7 +14,7 @@ import { HttpProblem } from './HttpProblem.js';
  *
  *  1. roles    - 401 without a user, 403 without a role the route names (access.ts)
  *  2. body     - parsed only now, so a stranger's body is never read (413 over the limit)
- *  3. validate - params, query, body by their schemas (400)
+ *  3. validate - params, query, headers, body by their schemas (400)
  *  4. scope    - the route's scope check on the resource itself (403)
  *  5. handler
  *  6. redact   - the answer shaped for the viewer by its declared kind (redaction.ts): the
@@ -37,6 +37,8 @@ export interface RouteSpec {
   readonly access: Access;
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
+  /** Request headers the route reads, by their lower-case names (Node gives them so). */
+  readonly headers?: z.ZodType;
   /** The body's media type and schema; a body of another media type is 415. */
   readonly body?: { readonly kind: keyof typeof MEDIA_TYPES; readonly schema: z.ZodType };
   /** The statuses a success may have. */
@@ -52,6 +54,7 @@ type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 export interface RouteInput<R extends RouteSpec> {
   readonly params: Parsed<R['params']>;
   readonly query: Parsed<R['query']>;
+  readonly headers: Parsed<R['headers']>;
   readonly body: R['body'] extends { readonly schema: infer S } ? Parsed<S> : undefined;
   readonly user: ActingUser;
   readonly credentials?: Credentials;
@@ -100,6 +103,7 @@ export function mount<T extends Record<string, RouteSpec>>(router: Router<AppSta
       const input = {
         params: validate(spec.params, ctx.params, 'params'),
         query: validate(spec.query, ctx.query, 'query'),
+        headers: validate(spec.headers, ctx.headers, 'headers'),
         body: spec.body ? validate(spec.body.schema, readBody(ctx, spec.body.kind), 'body') : undefined,
         user: ctx.state.user,
         ...(ctx.state.credentials ? { credentials: ctx.state.credentials } : {}),
@@ -147,7 +151,7 @@ function readBody(ctx: AppContext, kind: keyof typeof MEDIA_TYPES): unknown {
   return ctx.request.body;
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
+function validate(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'headers' | 'body'): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return result.data;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_FORMAT, INSTANT_FORMAT, isCalendarDate, parseInstant } from '../engine/index.js';
 
 /**
  * Response shapes shared by several resources, for /api/openapi.json (openapi/document.ts) and
@@ -6,6 +7,20 @@ import { z } from 'zod';
  * fields (names may grow, not shrink): objects allow more properties than they list.
  */
 export const Instant = z.string().meta({ format: 'date-time' });
+
+/**
+ * Instants and dates a caller sends: the engine's own rules (engine/isoTime.ts), so the route
+ * answers 400 naming the field before the engine is asked, and both refuse the same values.
+ */
+export const InstantInput = z
+  .string()
+  .refine((text) => parseInstant(text) !== undefined, { error: (issue) => `${JSON.stringify(issue.input)} is not ${INSTANT_FORMAT}` })
+  .meta({ format: 'date-time' });
+
+export const CalendarDateInput = z
+  .string()
+  .refine(isCalendarDate, { error: (issue) => `${JSON.stringify(issue.input)} is not ${DATE_FORMAT}` })
+  .meta({ format: 'date' });
 
 export const TaskSchema = z
   .looseObject({

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { InvalidArgumentError, NotFoundError } from '../errors.js';
+import { DATE_FORMAT, isCalendarDate } from '../isoTime.js';
 import type { PolicyDocuments } from '../PolicyDocuments.js';
 
 export const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 const id = z.string().regex(/^[A-Za-z0-9][\w.@-]{0,63}$/, 'letters, digits, . _ @ -, at most 64');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+// A regex would let `2026-13-45` in, and a period that never comes removes no one from the draw.
+const isoDate = z.string().refine(isCalendarDate, { error: (issue) => `${JSON.stringify(issue.input)} is not ${DATE_FORMAT}` });
 
 export const userSchema = z.object({
   id,
@@ -90,6 +92,7 @@ export class Directory {
 
   /** Ends the absences that cover a date (the official came back early). */
   async clearAbsence(userId: string, onDate: string, options: { by?: string } = {}): Promise<Absence[]> {
+    if (!isCalendarDate(onDate)) throw new InvalidArgumentError('date', `${JSON.stringify(onDate)} is not ${DATE_FORMAT}`);
     const by = options.by ?? 'system';
     const record = await this.documents.write<{ periods: Absence[] }>(
       'absence',

@@ -9,6 +9,7 @@ import { toView, viewState } from './views.js';
 import { extendDeadline, type Deadline } from '../sla/index.js';
 import { newId } from '../ids.js';
 import { transferApplication, type TransferOptions } from './transferApplication.js';
+import { IdempotentStart } from './IdempotentStart.js';
 
 /** Starting instances (by key, channel or message), correlating messages, and reading instances. */
 export class Instances {
@@ -25,6 +26,13 @@ export class Instances {
     const variables = plainObject(options.variables, 'variables');
     const applicant = options.applicant ? plainObject(options.applicant, 'applicant') : undefined;
     const centre = options.centre === undefined ? undefined : requiredText(options.centre, 'centre');
+    const idempotent =
+      options.idempotencyKey === undefined
+        ? undefined
+        : new IdempotentStart(options.idempotencyKey, options.by ?? 'system', { key, channel: options.channel ?? null, variables, applicant: applicant ?? null, region: options.region ?? null, centre: centre ?? null });
+    // A repeat gets the first answer even if routing has closed the channel since.
+    const earlier = await idempotent?.earlier(core.store, core.clock.now());
+    if (earlier) return earlier;
     await core.routing.check(definition.graph.serviceCode, options.channel, core.clock.now(), options.region);
     for (let attempt = 0; ; attempt++) {
       const unit = core.newUnit();
@@ -34,15 +42,33 @@ export class Instances {
         ...(applicant ? { applicant } : {}),
         ...(centre ? { centre } : {}),
       });
-      unit.audit.push({ at: nowIso(core), actor: options.by ?? 'system', action: 'instance.start', subject: state.id, data: { key, definitionId: definition.id, channel: options.channel ?? null, trackingNumber: state.trackingNumber, ...(centre ? { centre } : {}) } });
-      try {
-        await core.store.commit(await unit.toBatch());
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue; // a tracking number collided, a rotation moved
-        throw error;
-      }
+      unit.audit.push({
+        at: nowIso(core),
+        actor: options.by ?? 'system',
+        action: 'instance.start',
+        subject: state.id,
+        data: {
+          key,
+          definitionId: definition.id,
+          channel: options.channel ?? null,
+          trackingNumber: state.trackingNumber,
+          ...(centre ? { centre } : {}),
+          ...(idempotent ? { idempotencyKey: idempotent.key } : {}),
+        },
+      });
       const final = unit.instanceState(state.id)!;
-      return { id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) };
+      const result: StartResult = { id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) };
+      const batch = await unit.toBatch();
+      try {
+        await core.store.commit(idempotent ? { ...batch, idempotencyKeys: [idempotent.record(result, core.clock.now())] } : batch);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_RETRIES) throw error;
+        // A tracking number collided, a rotation moved, or a concurrent repeat took the key first.
+        const winner = await idempotent?.earlier(core.store, core.clock.now());
+        if (winner) return winner;
+        continue;
+      }
+      return result;
     }
   }
 

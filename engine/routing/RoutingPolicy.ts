@@ -1,4 +1,5 @@
 import { ChannelClosedError, InvalidArgumentError } from '../errors.js';
+import { INSTANT_FORMAT, parseInstant, saneInstant } from '../isoTime.js';
 import type { Channel } from '../model/types.js';
 import type { PolicyDocuments } from '../PolicyDocuments.js';
 
@@ -46,8 +47,7 @@ export class RoutingPolicy {
     }
     if (typeof change.reason !== 'string' || !change.reason.trim()) throw new InvalidArgumentError('reason', 'a routing switch needs a reason');
     if (typeof change.by !== 'string' || !change.by.trim()) throw new InvalidArgumentError('by', 'is required');
-    const effectiveFrom = change.effectiveFrom === undefined ? this.now() : new Date(change.effectiveFrom);
-    if (Number.isNaN(effectiveFrom.getTime())) throw new InvalidArgumentError('effectiveFrom', `'${String(change.effectiveFrom)}' is not an instant`);
+    const effectiveFrom = change.effectiveFrom === undefined ? this.now() : effectiveInstant(change.effectiveFrom);
     const id = documentId(code, change.region);
     const record = await this.documents.write<Omit<RoutingDecision, 'version'>>(
       'routing',
@@ -105,6 +105,13 @@ export class RoutingPolicy {
     const { mode, decision } = await this.modeAt(serviceCode, at, region);
     if (mode === 'single') throw new ChannelClosedError(serviceCode, channel, decision ? { reason: decision.reason, effectiveFrom: decision.effectiveFrom } : undefined);
   }
+}
+
+/** A decision dated in the year 0 or rolled over from 30 February would silently rule forever (or never). */
+function effectiveInstant(value: Date | string): Date {
+  const instant = value instanceof Date ? saneInstant(value) : typeof value === 'string' ? parseInstant(value) : undefined;
+  if (!instant) throw new InvalidArgumentError('effectiveFrom', `'${value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : String(value)}' is not ${INSTANT_FORMAT}`);
+  return instant;
 }
 
 function documentId(serviceCode: string, region?: string): string {

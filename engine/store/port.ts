@@ -138,6 +138,25 @@ export interface NotificationRecord {
 }
 
 /**
+ * A start recorded under the caller's idempotency key, in the same commit as the start, so a
+ * repeat (a double click, a retry after a lost answer; concurrent, or on another server)
+ * finds it instead of starting a second application.
+ */
+export interface IdempotencyRecord {
+  /** Whose key it is (the acting user): two users' keys never meet. */
+  readonly scope: string;
+  readonly key: string;
+  /** sha-256 of the request the key was first used with: the key is refused for another request. */
+  readonly fingerprint: string;
+  readonly instanceId: string;
+  /** The first answer, as it was given. */
+  readonly result: Record<string, unknown>;
+  readonly at: string;
+  /** From this instant on the key is forgotten: a new request may use it again. */
+  readonly expiresAt: string;
+}
+
+/**
  * Everything one engine step writes, applied atomically or not at all. A guard that fails
  * (instance version moved, task no longer in the expected state, job lease lost, definition
  * version taken) rejects the whole batch with a ConflictError and writes nothing.
@@ -159,6 +178,12 @@ export interface CommitBatch {
   readonly audit?: readonly AuditInput[];
   readonly notifications?: readonly NotificationRecord[];
   readonly policies?: readonly PolicyWrite[];
+  /**
+   * Keys recorded with the start they belong to. One already held in its scope, and not
+   * expired at the new record's `at`, rejects the batch with a ConflictError (an expired one is
+   * replaced); the store prunes expired keys as it goes.
+   */
+  readonly idempotencyKeys?: readonly IdempotencyRecord[];
 }
 
 export interface AcquireJobs {
@@ -272,6 +297,9 @@ export interface Store {
    * one server per file).
    */
   watch?(onChange: (change: StoreChange) => void, onError: (error: unknown) => void): Promise<StoreWatch>;
+
+  /** The record held under a key in a scope, expired or not (the caller compares `expiresAt`). */
+  getIdempotencyKey(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
 
   history(instanceId: string): Promise<HistoryEntry[]>;
   audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
+import { CalendarDateInput } from '../schemas.js';
 
 const UserId = z.object({ userId: z.string().min(1).max(64) });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
 const AbsenceList = z.array(z.looseObject({ from: z.string(), to: z.string(), reason: z.string().optional(), by: z.string(), at: z.string() }).meta({ id: 'Absence' }));
 
-export const AbsenceBody = z.strictObject({ from: IsoDate, to: IsoDate, reason: z.string().max(500).optional() });
+export const AbsenceBody = z.strictObject({ from: CalendarDateInput, to: CalendarDateInput, reason: z.string().max(500).optional() });
 
 /** Absences steer the random draw, so only supervisors of the person's agency or centre set them. */
 export const absenceRoutes = {
@@ -35,7 +35,7 @@ export const absenceRoutes = {
     summary: 'End the absences covering `?date=` (the official came back early): 200 with the rest.',
     access: { roles: ['supervisor'], scope: 'absence' },
     params: UserId,
-    query: z.object({ date: IsoDate }),
+    query: z.object({ date: CalendarDateInput }),
     responses: [200],
     responseBody: AbsenceList,
   },

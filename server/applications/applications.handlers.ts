@@ -11,7 +11,7 @@ import type { applicationRoutes } from './applications.routes.js';
 export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof applicationRoutes> {
   const scopes = scopeChecks(engine);
   return {
-    async start({ body, user }) {
+    async start({ body, headers, user }) {
       const key = await processKeyFor(engine, body.serviceCode);
       const started = await engine.start(key, {
         channel: body.channel,
@@ -19,6 +19,8 @@ export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof a
         ...(body.applicant ? { applicant: body.applicant } : {}),
         ...(body.channel === 'centre' && user.centre ? { centre: user.centre } : {}),
         by: user.id,
+        // Scoped to the user by `by`: one clerk's key never answers another's request.
+        ...(headers['idempotency-key'] === undefined ? {} : { idempotencyKey: headers['idempotency-key'] }),
       });
       const reply = { id: started.id, trackingNumber: started.trackingNumber, ...(started.dueAt ? { dueAt: started.dueAt } : {}) };
       return { status: 201, body: reply, headers: { Location: `/api/applications/${encodeURIComponent(started.id)}` } };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTrackingNumber } from '../../engine/index.js';
+import { IDEMPOTENCY_KEY_FORMAT, IDEMPOTENCY_KEY_RETENTION_MS, isIdempotencyKey, isValidTrackingNumber } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
 import { ApplicationSchema } from '../schemas.js';
 
@@ -12,6 +12,15 @@ export const StartApplicationBody = z.strictObject({
   /** Names (ids) of the documents handed in; they reach the process as the `documents` variable. */
   documents: z.array(z.string().min(1).max(500)).max(500).optional(),
   variables: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** Node names headers in lower case; the contract spells it `Idempotency-Key`. */
+export const StartApplicationHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .refine(isIdempotencyKey, { error: `Idempotency-Key must be ${IDEMPOTENCY_KEY_FORMAT}` })
+    .optional()
+    .meta({ description: `Repeats with the same key (yours) and body get the first answer without a second application, for ${IDEMPOTENCY_KEY_RETENTION_MS / 3_600_000} hours.` }),
 });
 
 export const SearchQuery = z.object({
@@ -47,9 +56,13 @@ export const applicationRoutes = {
   start: {
     method: 'post',
     path: '/api/applications',
-    summary: 'Start an application for a service on a channel: the latest definition carrying that service code.',
+    summary:
+      'Start an application for a service on a channel: the latest definition carrying that service code. ' +
+      `With an \`Idempotency-Key\` header, a repeat of the same body by the same user within ${IDEMPOTENCY_KEY_RETENTION_MS / 3_600_000} hours gets the first answer ` +
+      'and starts nothing (a double click, a retry); the same key with another body is 422 idempotency_key_reused. A refused start records no key.',
     // Clerks at a centre, officials at their agency's desk (alternative access); the portal is its own client, later.
     access: { roles: ['clerk', 'official'], scope: 'startChannel' },
+    headers: StartApplicationHeaders,
     body: { kind: 'json', schema: StartApplicationBody },
     responses: [201],
     responseBody: z.looseObject({ id: z.string(), trackingNumber: z.string(), dueAt: z.string().optional() }),

@@ -56,7 +56,7 @@ export function openApiDocument(routes: Record<string, Record<string, RouteSpec>
         ...(spec.access !== 'public' && spec.access.scope ? { 'x-scope': spec.access.scope } : {}),
         ...(spec.response ? { 'x-redacted-as': spec.response } : {}),
         security: spec.access === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
-        parameters: [...parameters(spec.params, 'path', convert), ...parameters(spec.query, 'query', convert)],
+        parameters: [...parameters(spec.params, 'path', convert), ...parameters(spec.query, 'query', convert), ...parameters(spec.headers, 'header', convert)],
         ...(spec.body ? { requestBody: requestBody(spec.body, convert) } : {}),
         responses: responses(spec, convert),
       };
@@ -79,7 +79,7 @@ export function openApiDocument(routes: Record<string, Record<string, RouteSpec>
   };
 }
 
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', convert: (s: z.ZodType, io: 'input' | 'output') => JsonSchema): unknown[] {
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query' | 'header', convert: (s: z.ZodType, io: 'input' | 'output') => JsonSchema): unknown[] {
   if (!schema) return [];
   const json = convert(schema, 'input');
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
 import type { routingRoutes } from './routing.routes.js';
+import { requireService } from './requireService.js';
 
 export function routingHandlers({ engine }: AppDeps): RouteHandlers<typeof routingRoutes> {
   return {
@@ -8,6 +9,7 @@ export function routingHandlers({ engine }: AppDeps): RouteHandlers<typeof routi
       return { status: 200, body: await engine.routing.list() };
     },
     async set({ params, body, user }) {
+      await requireService(engine, params.serviceCode);
       const decision = await engine.routing.set(params.serviceCode, {
         mode: body.mode,
         reason: body.reason,
@@ -18,6 +20,7 @@ export function routingHandlers({ engine }: AppDeps): RouteHandlers<typeof routi
       return { status: 200, body: decision };
     },
     async history({ params, query }) {
+      await requireService(engine, params.serviceCode);
       return { status: 200, body: await engine.routing.history(params.serviceCode, query.region) };
     },
   };

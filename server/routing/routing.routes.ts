@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_MODES } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
+import { InstantInput } from '../schemas.js';
 
 const ServiceCode = z.object({ serviceCode: z.string().regex(/^[\w.-]{1,64}$/, 'a service code: letters, digits, . _ -') });
 const Region = z.string().regex(/^[\w.-]{1,64}$/, 'a region id: letters, digits, . _ -');
@@ -22,7 +23,7 @@ export const SetRoutingBody = z.strictObject({
   mode: z.enum(ACCESS_MODES),
   reason: z.string().trim().min(1).max(500),
   /** An instant (ISO 8601); now when absent. Applications in flight keep their course. */
-  effectiveFrom: z.iso.datetime({ offset: true }).optional(),
+  effectiveFrom: InstantInput.optional(),
   region: Region.optional(),
 });
 
@@ -45,7 +46,7 @@ export const routingRoutes = {
   set: {
     method: 'put',
     path: '/api/routing/:serviceCode',
-    summary: 'Switch a service (optionally in one region) to single or alternative access, with a reason: 200 with the decision (audited as routing.switch).',
+    summary: 'Switch a service (optionally in one region) to single or alternative access, with a reason: 200 with the decision (audited as routing.switch); 404 when no deployed process carries the service code.',
     access: { roles: ['coordinator'] },
     params: ServiceCode,
     body: { kind: 'json', schema: SetRoutingBody },
@@ -55,7 +56,7 @@ export const routingRoutes = {
   history: {
     method: 'get',
     path: '/api/routing/:serviceCode/history',
-    summary: 'Every decision for a service (or `?region=`), oldest first.',
+    summary: 'Every decision for a service (or `?region=`), oldest first; 404 when no deployed process carries the service code.',
     access: READERS,
     params: ServiceCode,
     query: z.object({ region: Region.optional() }),

@@ -4,13 +4,14 @@
  * leased with findOneAndUpdate. Transactions need a replica set (a single node one is fine).
  */
 import { MongoClient } from 'mongodb';
-import type { Collection, Db, Document, Filter } from 'mongodb';
+import type { ClientSession, Collection, Db, Document, Filter } from 'mongodb';
 import type {
   AcquireJobs,
   AuditEntry,
   CommitBatch,
   DefinitionRecord,
   HistoryEntry,
+  IdempotencyRecord,
   InstanceQuery,
   InstanceRecord,
   JobRecord,
@@ -26,6 +27,7 @@ import type {
 } from '../port.js';
 import { applyBatch, AuditRace } from './applyBatch.js';
 import type { Collections, StoredDoc } from './applyBatch.js';
+import { recordIdempotencyKeys, readIdempotencyKey } from './idempotencyKeys.js';
 import { COLLECTIONS, INDEXES, SLA_FIELDS, slaPartialFilter } from './indexes.js';
 import type { SlaCrossing } from './indexes.js';
 
@@ -93,7 +95,7 @@ class MongoStore implements Store {
     for (let attempt = 1; ; attempt++) {
       const session = this.client.startSession();
       try {
-        await session.withTransaction(() => applyBatch(this.c, batch, session), {
+        await session.withTransaction(() => this.apply(batch, session), {
           readConcern: { level: 'snapshot' },
           writeConcern: { w: 'majority' },
           readPreference: 'primary',
@@ -107,6 +109,12 @@ class MongoStore implements Store {
         await session.endSession();
       }
     }
+  }
+
+  /** The transaction's body; the idempotency keys first, so a taken key aborts before anything else is written. */
+  private async apply(batch: CommitBatch, session: ClientSession): Promise<void> {
+    if (batch.idempotencyKeys?.length) await recordIdempotencyKeys(this.c.idempotency, batch.idempotencyKeys, session);
+    await applyBatch(this.c, batch, session);
   }
 
   async getDefinition(id: string): Promise<DefinitionRecord | undefined> {
@@ -306,6 +314,10 @@ class MongoStore implements Store {
 
   async policyVersions<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T>[]> {
     return many(await this.c.policies.find({ kind, id }).sort({ version: 1 }).toArray());
+  }
+
+  async getIdempotencyKey(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return readIdempotencyKey(this.c.idempotency, scope, key);
   }
 
   /** In step order: by the instance version the step produced, then in writing order. */

@@ -10,7 +10,7 @@
  */
 import type { Document, IndexDescription } from 'mongodb';
 
-export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies'] as const;
+export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type SlaCrossing = 'warn' | 'due';
@@ -72,5 +72,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
   notifications: [{ key: { instanceId: 1, o: 1 }, name: 'instance_order' }],
   // every version of each document; the latest is the highest version of (kind, id)
   policies: [{ key: { kind: 1, id: 1, version: 1 }, unique: true, name: 'kind_id_version' }],
+  // (scope, key) is the unique `_id` (idempotencyKeys.ts); a TTL index drops keys past their retention
+  idempotency: [{ key: { _expires: 1 }, name: 'expiry', expireAfterSeconds: 0 }],
 };
 

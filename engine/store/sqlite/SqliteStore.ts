@@ -19,11 +19,13 @@ import type {
   InstanceRecord,
   JobRecord,
   NotificationRecord,
+  IdempotencyRecord,
   Store,
   TaskQuery,
   TaskRecord,
 } from '../port.js';
 import { applyBatch } from './applyBatch.js';
+import { applyIdempotencyKeys, prepareIdempotencyKeys, readIdempotencyKey, type IdempotencyStatements } from './idempotencyKeys.js';
 import { parseDoc, toJob, toPolicy } from './rows.js';
 import type { JobRow } from './rows.js';
 import { ADDED_COLUMNS, SCHEMA_SQL, SLA_INDEXES_SQL } from './schema.js';
@@ -51,6 +53,7 @@ class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private db: Database.Database | undefined;
   private stmts: Statements | undefined;
+  private keys: IdempotencyStatements | undefined;
   /** Statements for the optional-filter queries, prepared once per filter shape. */
   private readonly shaped = new Map<string, Statement<unknown[], string>>();
   private applyBatch: ((batch: CommitBatch) => void) | undefined;
@@ -71,9 +74,14 @@ class SqliteStore implements Store {
     db.exec(SCHEMA_SQL);
     migrate(db);
     const s = prepareStatements(db);
+    const keys = prepareIdempotencyKeys(db);
     this.db = db;
     this.stmts = s;
-    const apply = db.transaction((batch: CommitBatch) => applyBatch(s, batch));
+    this.keys = keys;
+    const apply = db.transaction((batch: CommitBatch) => {
+      applyIdempotencyKeys(keys, batch);
+      applyBatch(s, batch);
+    });
     const acquire = db.transaction((request: AcquireJobs) => acquireJobs(s, request));
     // IMMEDIATE: take the write lock up front, so two processes never both read and then
     // fail to upgrade (SQLITE_BUSY without waiting) in the middle of a batch.
@@ -85,6 +93,7 @@ class SqliteStore implements Store {
     this.db?.close();
     this.db = undefined;
     this.stmts = undefined;
+    this.keys = undefined;
     this.shaped.clear();
   }
 
@@ -210,6 +219,11 @@ class SqliteStore implements Store {
 
   async policyVersions<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T>[]> {
     return this.s.policyVersions.all(kind, id).map((row) => toPolicy<T>(row));
+  }
+
+  async getIdempotencyKey(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    if (!this.keys) throw new Error('sqlite store: call init() first');
+    return readIdempotencyKey(this.keys, scope, key);
   }
 
   async history(instanceId: string): Promise<HistoryEntry[]> {

@@ -103,6 +103,17 @@ CREATE TABLE IF NOT EXISTS notifications (
   doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS notifications_instance ON notifications (instance_id);
+
+-- starts recorded under a caller's Idempotency-Key (idempotencyKeys.ts); a new table, so files
+-- made before it gain it here, at the next open
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (scope, key)
+);
+CREATE INDEX IF NOT EXISTS idempotency_keys_expiry ON idempotency_keys (expires_at);
 `;
 
 /** Indexes over columns that databases made before they existed gain in migrate(). */

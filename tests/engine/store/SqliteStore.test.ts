@@ -193,6 +193,39 @@ describe('sqlite: a database made with the schema before SLA columns and policie
   });
 });
 
+describe('sqlite: a database made before idempotency keys', () => {
+  it('gains the table and its expiry index on open, and keeps its rows', async () => {
+    const file = join(dir, 'before-idempotency.db');
+    const first = sqliteStore(file);
+    await first.init();
+    const old: InstanceRecord = { id: 'i-old', key: 'p', definitionId: 'p:1', version: 1, status: 'active', variables: {}, tokens: [], incidents: [], trackingNumber: 'TN-old', startedAt: '2026-03-20T04:00:00.000Z', nextToken: 1 };
+    await first.commit({ instanceInserts: [old] });
+    await first.close();
+    // The file as the schema before this table left it.
+    const raw = new Database(file);
+    raw.exec('DROP TABLE idempotency_keys');
+    raw.close();
+
+    const store = sqliteStore(file);
+    await store.init();
+    try {
+      expect(await store.getInstance('i-old')).toStrictEqual(old);
+      const record = { scope: 'clerk', key: 'k1', fingerprint: 'f', instanceId: 'i-new', result: { id: 'i-new' }, at: '2026-03-20T05:00:00.000Z', expiresAt: '2026-03-21T05:00:00.000Z' };
+      await store.commit({ instanceInserts: [{ ...old, id: 'i-new', trackingNumber: 'TN-new' }], idempotencyKeys: [record] });
+      expect(await store.getIdempotencyKey('clerk', 'k1')).toStrictEqual(record);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    try {
+      const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'idempotency_keys'").pluck().all() as string[];
+      expect(indexes).toContain('idempotency_keys_expiry');
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('sqlite: the SLA sweep reads the partial indexes', () => {
   it('plans the crossing queries as searches of tasks_sla_warn / tasks_sla_due and instances_sla_*', async () => {
     const file = join(dir, 'plan.db');

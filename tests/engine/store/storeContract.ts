@@ -7,6 +7,7 @@ import { ConflictError } from '../../../engine/errors.js';
 import type { ProcessGraph } from '../../../engine/model/types.js';
 import type {
   DefinitionRecord,
+  IdempotencyRecord,
   InstanceRecord,
   JobRecord,
   NotificationRecord,
@@ -93,6 +94,17 @@ const policy = (kind: PolicyWrite['kind'], id: string, version: number, doc: Rec
 
 /** The record the store gives back for a write: keepHistory is how to write, not what was written. */
 const stored = ({ keepHistory: _k, ...record }: PolicyWrite) => record;
+
+const keyRecord = (scope: string, key: string, instanceId: string, over: Partial<IdempotencyRecord> = {}): IdempotencyRecord => ({
+  scope,
+  key,
+  fingerprint: `fp-${instanceId}`,
+  instanceId,
+  result: { id: instanceId, trackingNumber: `TN-${instanceId}`, state: 'active' },
+  at: T0,
+  expiresAt: at(24 * 60),
+  ...over,
+});
 
 const sla = (warnAt: string, dueAt: string, over: Partial<NonNullable<InstanceRecord['sla']>> = {}): NonNullable<InstanceRecord['sla']> => ({
   warnAt,
@@ -600,6 +612,49 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.commit({ notifications: [n('n3', 'i1')] });
         expect(await store.notifications('i1')).toStrictEqual([n('n1', 'i1'), n('n3', 'i1')]);
         expect(await store.notifications('none')).toEqual([]);
+      });
+    });
+
+    describe('idempotency keys', () => {
+      it('records a key with the start it belongs to and reads it back exactly; an unknown key is undefined', async () => {
+        const record = keyRecord('clerk', 'k1', 'i1');
+        await store.commit({ instanceInserts: [instance('i1')], idempotencyKeys: [record], audit: [{ at: T0, actor: 'clerk', action: 'instance.start', subject: 'i1' }] });
+        expect(await store.getIdempotencyKey('clerk', 'k1')).toStrictEqual(record);
+        expect(await store.getIdempotencyKey('clerk', 'k2')).toBeUndefined();
+        expect(await store.getIdempotencyKey('other', 'k1')).toBeUndefined();
+      });
+
+      it('refuses a key already held in its scope with a ConflictError and writes nothing of the batch', async () => {
+        await store.commit({ instanceInserts: [instance('i1')], idempotencyKeys: [keyRecord('clerk', 'k1', 'i1')] });
+        const second = { instanceInserts: [instance('i2')], idempotencyKeys: [keyRecord('clerk', 'k1', 'i2', { at: at(5) })], audit: [{ at: at(5), actor: 'clerk', action: 'instance.start', subject: 'i2' }] };
+        await expect(store.commit(second)).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.getInstance('i2')).toBeUndefined();
+        expect(await store.audit({})).toEqual([]);
+        expect((await store.getIdempotencyKey('clerk', 'k1'))?.instanceId).toBe('i1');
+      });
+
+      it('keeps scopes apart: the same key in another scope is another key', async () => {
+        await store.commit({ idempotencyKeys: [keyRecord('clerk', 'k1', 'i1'), keyRecord('clerk-2', 'k1', 'i2')] });
+        expect((await store.getIdempotencyKey('clerk', 'k1'))?.instanceId).toBe('i1');
+        expect((await store.getIdempotencyKey('clerk-2', 'k1'))?.instanceId).toBe('i2');
+      });
+
+      it('replaces a key whose retention has passed', async () => {
+        await store.commit({ idempotencyKeys: [keyRecord('clerk', 'k1', 'i1', { expiresAt: at(60) })] });
+        await expect(store.commit({ idempotencyKeys: [keyRecord('clerk', 'k1', 'i2', { at: at(59) })] })).rejects.toBeInstanceOf(ConflictError);
+        const later = keyRecord('clerk', 'k1', 'i2', { at: at(60), expiresAt: at(120) });
+        await store.commit({ idempotencyKeys: [later] });
+        expect(await store.getIdempotencyKey('clerk', 'k1')).toStrictEqual(later);
+      });
+
+      it('lets exactly one of racing starts under one key commit', async () => {
+        const results = await Promise.allSettled(
+          ['a', 'b', 'c', 'd'].map((id) => store.commit({ instanceInserts: [instance(id)], idempotencyKeys: [keyRecord('clerk', 'race', id)] })),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+        const winner = (await store.getIdempotencyKey('clerk', 'race'))!.instanceId;
+        expect((await store.listInstances({})).map((i) => i.id)).toEqual([winner]);
       });
     });
   });
