@@ -65,12 +65,16 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     await row.getByRole('button', { name: `Reassign the task ${task.trackingNumber}` }).click();
     const dialog = page.locator('tereze-reassign-dialog dialog');
     await dialog.waitFor();
-    expect(await page.locator('tereze-reassign-dialog #reassign-to').evaluate((el: any) => el === el.getRootNode().activeElement)).toBe(true);
-    // The group's members are offered, the assignee left out, the absent one marked and not preselected
+    // A fresh random draw is the default; a named pick is the other, explicit choice
+    expect(await page.locator('tereze-reassign-dialog #reassign-redraw').evaluate((el: any) => el === el.getRootNode().activeElement && el.checked)).toBe(true);
+    expect(await dialog.getByLabel('To official').isVisible()).toBe(false);
+    await dialog.getByLabel('Hand it to a named official: recorded and counted as a manual pick').check();
+    // The group's members are offered, the assignee left out, the absent one marked, not selectable and not preselected
     await dialog.locator('[data-members]').getByText(`Members of social-benefits you oversee: ${members.length - 1}; absent today: 1.`, { exact: false }).waitFor();
     const select = dialog.getByLabel('To official');
     expect(await select.locator(`option[value="${from}"]`).count()).toBe(0);
     expect(await select.locator(`option[value="${away}"]`).textContent()).toBe(`${nameOf(away)} (${away}) — absent today`);
+    expect(await select.locator(`option[value="${away}"]`).isDisabled()).toBe(true);
     expect(await select.locator(`option[value="${to}"]`).textContent()).toBe(`${nameOf(to)} (${to})`);
     const preselected = await select.inputValue();
     expect(preselected).not.toBe('');
@@ -87,6 +91,19 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     await expect.poll(() => row.locator('td[data-label="Assigned to"]').textContent()).toBe(to);
     const [after] = await callAs<Task[]>(harness, supervisor, 'GET', `/api/tasks?instanceId=${task.instanceId}&assignee=${to}`);
     expect(after?.id).toBe(task.id);
+
+    // And a second move with the default: drawn again at random, never to the holder or the absent one
+    await row.getByRole('button', { name: `Reassign the task ${task.trackingNumber}` }).click();
+    await dialog.waitFor();
+    await dialog.getByLabel('Reason').fill('balance the queue');
+    await dialog.getByRole('button', { name: 'Reassign' }).click();
+    const drawn = page.getByText(new RegExp(`^Task ${task.trackingNumber} drawn again: now with `));
+    await drawn.waitFor();
+    const redrawn = (await drawn.textContent())!.replace(/^.*now with /, '');
+    expect([to, away]).not.toContain(redrawn);
+    await expect.poll(() => row.locator('td[data-label="Assigned to"]').textContent()).toBe(redrawn);
+    const moves = await callAs<{ data: { mode: string; to: string } }[]>(harness, await tokenOf(harness, 'auditor'), 'GET', `/api/audit?subject=${task.id}`);
+    expect(moves.filter((e) => 'mode' in (e.data ?? {})).map((e) => e.data.mode)).toEqual(['pick', 'redraw']);
 
     // And an absence recorded for the official who took it shows in the workload and among the members absent today
     const absence = page.locator('tereze-absence-form');

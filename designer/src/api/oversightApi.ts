@@ -96,7 +96,8 @@ export const oversightApi = {
 
   groups: (api: ApiClient) => api.request<GroupSummary[]>('GET', '/api/groups'),
   groupMembers: (api: ApiClient, groupId: string) => api.request<GroupMember[]>('GET', `/api/groups/${seg(groupId)}/members`),
-  reassign: (api: ApiClient, taskId: string, to: string, reason: string) => api.request<TaskView>('POST', `/api/tasks/${seg(taskId)}/reassign`, { to, reason }),
+  /** Without `to`: drawn again at random among the eligible; with it, a manual pick. */
+  reassign: (api: ApiClient, taskId: string, reason: string, to?: string) => api.request<TaskView>('POST', `/api/tasks/${seg(taskId)}/reassign`, { ...(to ? { to } : {}), reason }),
   absences: (api: ApiClient, userId: string) => api.request<Absence[]>('GET', `/api/absences/${seg(userId)}`),
   setAbsence: (api: ApiClient, userId: string, body: { from: string; to: string; reason?: string }) => api.request<Absence[]>('PUT', `/api/absences/${seg(userId)}`, body),
   endAbsence: (api: ApiClient, userId: string, date: string) => api.request<Absence[]>('DELETE', `/api/absences/${seg(userId)}?date=${seg(date)}`),

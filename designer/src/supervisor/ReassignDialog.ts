@@ -6,20 +6,23 @@ import { formStyles } from '../shared/formStyles.js';
 import { memberLabel, preselectedMember } from './workload.js';
 
 /**
- * A modal dialog (native `<dialog>`: focus kept inside, Escape closes) to give a task to another
- * official of its group, with a required reason. `candidates` are the members of the task's
- * candidate group (undefined while loading): the current assignee left out, those absent today
- * or inactive marked, the first active member present today preselected; any other user id can
- * be typed. Emits `reassign` `{ taskId, to, reason }` and `cancel`.
+ * A modal dialog (native `<dialog>`: focus kept inside, Escape closes) to move a task, with a
+ * required reason. The default is a fresh random draw among the eligible, so nobody chooses
+ * who decides the file; a named pick is possible, among the members of the task's candidate
+ * group (`candidates`, undefined while loading: the current assignee left out, those absent
+ * today or inactive marked and not selectable), and is counted as a manual pick by the
+ * auditors. Emits `reassign` `{ taskId, to?, reason }` (no `to`: a re-draw) and `cancel`.
  */
 export class ReassignDialog extends LocalizedElement {
-  static override properties = { task: { attribute: false }, candidates: { attribute: false }, candidatesError: {}, busy: { type: Boolean }, errors: { state: true } };
+  static override properties = { task: { attribute: false }, candidates: { attribute: false }, candidatesError: {}, busy: { type: Boolean }, errors: { state: true }, mode: { state: true } };
   declare task: TaskView | undefined;
   declare candidates: readonly GroupMember[] | undefined;
   /** Why the members could not be loaded ('' when they could). */
   declare candidatesError: string;
   declare busy: boolean;
   declare errors: Partial<Record<'to' | 'reason', string>>;
+  /** `redraw` (the default) or `pick`. */
+  declare mode: 'redraw' | 'pick';
   static override styles = [
     formStyles,
     css`
@@ -34,6 +37,7 @@ export class ReassignDialog extends LocalizedElement {
     this.candidatesError = '';
     this.busy = false;
     this.errors = {};
+    this.mode = 'redraw';
   }
 
   override updated(changed: Map<string, unknown>) {
@@ -41,9 +45,10 @@ export class ReassignDialog extends LocalizedElement {
     if (!dialog || !changed.has('task')) return;
     if (this.task && !dialog.open) {
       this.errors = {};
+      this.mode = 'redraw';
       this.renderRoot.querySelector('form')?.reset();
       dialog.showModal();
-      this.renderRoot.querySelector<HTMLElement>('#reassign-to')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('#reassign-redraw')?.focus();
     } else if (!this.task && dialog.open) dialog.close();
   }
 
@@ -55,21 +60,12 @@ export class ReassignDialog extends LocalizedElement {
       <form @submit=${this.submit} novalidate class="panel">
         <h2 id="reassign-title">${t('supervision.reassignTitle', { task: task?.trackingNumber ?? '' })}</h2>
         <p class="hint">${task ? `${task.name ?? task.elementId} · ${task.candidateGroup ?? ''} · ${task.assignee ?? t('inbox.unassigned')}` : ''}</p>
-        <div class="field">
-          <label for="reassign-to">${t('supervision.to')}</label>
-          <select id="reassign-to" name="to" aria-invalid=${this.errors.to ? 'true' : 'false'} aria-describedby="reassign-to-error">
-            <option value="">${t('supervision.toPick')}</option>
-            ${others.map((m) => html`<option value=${m.id} ?selected=${m.id === preselected} ?disabled=${!m.active} data-absent=${m.absentToday ? 'true' : 'false'}>${memberLabel(m)}</option>`)}
-          </select>
-          <span class="hint" data-members>${this.candidatesError
-            ? this.candidatesError
-            : !this.candidates
-              ? t('supervision.membersLoading')
-              : t('supervision.membersOf', { group: task?.candidateGroup ?? '', count: others.length, absent: others.filter((m) => m.absentToday).length })}</span>
-          <label for="reassign-other" class="hint">${t('supervision.toOther')}</label>
-          <input id="reassign-other" name="other" autocomplete="off" maxlength="64" />
-          <span id="reassign-to-error" class="error">${this.errors.to ?? ''}</span>
-        </div>
+        <fieldset class="field">
+          <legend>${t('supervision.how')}</legend>
+          <label><input type="radio" id="reassign-redraw" name="mode" value="redraw" .checked=${this.mode === 'redraw'} @change=${() => (this.mode = 'redraw')} /> ${t('supervision.redraw')}</label>
+          <label><input type="radio" id="reassign-pick" name="mode" value="pick" .checked=${this.mode === 'pick'} @change=${() => (this.mode = 'pick')} /> ${t('supervision.pick')}</label>
+        </fieldset>
+        ${this.mode === 'pick' ? this.renderPick(others, preselected) : ''}
         <div class="field">
           <label for="reassign-reason">${t('common.reason')}</label>
           <textarea id="reassign-reason" name="reason" rows="2" maxlength="500" aria-invalid=${this.errors.reason ? 'true' : 'false'} aria-describedby="reassign-reason-error"></textarea>
@@ -83,6 +79,23 @@ export class ReassignDialog extends LocalizedElement {
     </dialog>`;
   }
 
+  private renderPick(others: readonly GroupMember[], preselected: string) {
+    const task = this.task;
+    return html`<div class="field">
+      <label for="reassign-to">${t('supervision.to')}</label>
+      <select id="reassign-to" name="to" aria-invalid=${this.errors.to ? 'true' : 'false'} aria-describedby="reassign-to-error">
+        <option value="">${t('supervision.toPick')}</option>
+        ${others.map((m) => html`<option value=${m.id} ?selected=${m.id === preselected} ?disabled=${!m.active || m.absentToday} data-absent=${m.absentToday ? 'true' : 'false'}>${memberLabel(m)}</option>`)}
+      </select>
+      <span class="hint" data-members>${this.candidatesError
+        ? this.candidatesError
+        : !this.candidates
+          ? t('supervision.membersLoading')
+          : t('supervision.membersOf', { group: task?.candidateGroup ?? '', count: others.length, absent: others.filter((m) => m.absentToday).length })}</span>
+      <span id="reassign-to-error" class="error">${this.errors.to ?? ''}</span>
+    </div>`;
+  }
+
   private cancel(event: Event) {
     event.preventDefault();
     this.dispatchEvent(new CustomEvent('cancel'));
@@ -91,14 +104,14 @@ export class ReassignDialog extends LocalizedElement {
   private submit(event: SubmitEvent) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const to = String(data.get('other') ?? '').trim() || String(data.get('to') ?? '');
+    const to = this.mode === 'pick' ? String(data.get('to') ?? '') : undefined;
     const reason = String(data.get('reason') ?? '').trim();
-    this.errors = { to: to ? undefined : t('supervision.toRequired'), reason: reason ? undefined : t('supervision.reasonRequired') };
-    if (!to || !reason) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(to ? '#reassign-reason' : '#reassign-to')?.focus());
+    this.errors = { to: to === '' ? t('supervision.toRequired') : undefined, reason: reason ? undefined : t('supervision.reasonRequired') };
+    if (to === '' || !reason) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(to === '' ? '#reassign-to' : '#reassign-reason')?.focus());
       return;
     }
-    this.dispatchEvent(new CustomEvent('reassign', { detail: { taskId: this.task?.id ?? '', to, reason } }));
+    this.dispatchEvent(new CustomEvent('reassign', { detail: { taskId: this.task?.id ?? '', ...(to ? { to } : {}), reason } }));
   }
 }
 

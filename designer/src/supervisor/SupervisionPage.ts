@@ -140,11 +140,13 @@ export class SupervisionPage extends LocalizedElement {
     this.returnFocus?.focus();
   }
 
-  private async reassign(event: CustomEvent<{ taskId: string; to: string; reason: string }>) {
+  private async reassign(event: CustomEvent<{ taskId: string; to?: string; reason: string }>) {
     this.busy = true;
     try {
-      const task = await oversightApi.reassign(this.api, event.detail.taskId, event.detail.to, event.detail.reason);
-      this.message = t('supervision.reassigned', { task: task.trackingNumber, to: event.detail.to });
+      const task = await oversightApi.reassign(this.api, event.detail.taskId, event.detail.reason, event.detail.to);
+      this.message = event.detail.to
+        ? t('supervision.reassigned', { task: task.trackingNumber, to: event.detail.to })
+        : t('supervision.reassignedRedraw', { task: task.trackingNumber, to: task.assignee ?? '' });
       this.reassigning = undefined;
       await this.load();
     } catch (error) {
