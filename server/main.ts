@@ -3,6 +3,7 @@
  * Stops gracefully on SIGINT/SIGTERM; a second signal exits at once.
  */
 import { demoLoginText } from './demo/demoData.js';
+import { AuditAnchorError } from './audit/auditAnchor.js';
 import { EnvError, parseEnv } from './env.js';
 import { jsonLogger } from './logger.js';
 import { startServer } from './startServer.js';
@@ -17,7 +18,15 @@ try {
 }
 
 const logger = jsonLogger({ level: env.LOG_LEVEL });
-const running = await startServer({ env, logger });
+let running;
+try {
+  running = await startServer({ env, logger });
+} catch (error) {
+  // A misplaced or missing audit key: the message says what to change; no stack needed.
+  if (!(error instanceof AuditAnchorError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 logger.info('listening', { url: running.url, store: env.MONGODB_URI ? 'mongo' : 'sqlite' });
 // A plain line too: the one thing a person starting the server looks for.
 process.stdout.write(`Tereze listening on ${running.url}\n`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainEntry } from '../../engine/audit/index.js';
+import { canonical, chainEntry } from '../../engine/audit/index.js';
 import { fixture } from '../support/harness.js';
 import { deploy, startTestServer, type TestServer } from '../server/testServer.js';
 
@@ -260,7 +260,7 @@ describe('audit checkpoints', () => {
       const checkpoint = readCheckpoints(store.checkpoints).find((c) => c.seq === head.seq);
       expect(checkpoint).toMatchObject({ v: 1, seq: head.seq, hash: head.hash });
       expect(checkpoint!.sig).toBe(signature(checkpoint!));
-      expect(server.logs).toContainEqual(expect.objectContaining({ msg: 'audit checkpoint', seq: head.seq, hash: head.hash, sig: checkpoint!.sig }));
+      expect(server.logs).toContainEqual(expect.objectContaining({ message: 'audit checkpoint', seq: head.seq, hash: head.hash, sig: checkpoint!.sig }));
     } finally {
       await server.dispose();
     }
@@ -292,6 +292,6 @@ function signature(c: Checkpoint): string {
 
 /** The encoding entries were hashed with before format 2 (kept here as the old code had it). */
 function legacyHash(e: { at: string; actor: string; action: string; subject: string; data?: unknown; seq: number; prev: string }): string {
-  if (e.data !== undefined) throw new Error('legacyHash: data not needed by these tests');
-  return createHash('sha256').update(`${e.prev}|${e.seq}|${e.at}|${e.actor}|${e.action}|${e.subject}|`).digest('hex');
+  const data = e.data === undefined ? '' : canonical(e.data);
+  return createHash('sha256').update(`${e.prev}|${e.seq}|${e.at}|${e.actor}|${e.action}|${e.subject}|${data}`).digest('hex');
 }
