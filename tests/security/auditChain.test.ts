@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +115,7 @@ describe('audit chain against a store administrator without the key', () => {
     // The auditor's login is one more entry, after the checkpoint the shutdown wrote.
     expect(report).toMatchObject({ ok: true, checked: entries + 1, legacyEntries: 0, head: { seq: entries + 1 } });
     expect(report['anchoring']).toMatchObject({ configured: true, checkpoints: 1, lastCheckpoint: { seq: entries }, unanchored: 1, forged: [] });
-  }, 30_000);
+  }, 60_000);
 
   it('should name the truncation when the last 40 entries are deleted', async () => {
     const store = copyOf(original);
@@ -129,7 +129,7 @@ describe('audit chain against a store administrator without the key', () => {
     const report = await verifyOverHttp(store);
     expect(report['ok']).toBe(false);
     expect(report['anchoring']['truncated']).toMatchObject({ checkpointSeq: entries, headSeq: entries - 39, reason: expect.stringContaining('missing') });
-  }, 30_000);
+  }, 60_000);
 
   it('should name the re-chaining when an actor is edited and every later hash recomputed', async () => {
     const store = copyOf(original);
@@ -152,7 +152,7 @@ describe('audit chain against a store administrator without the key', () => {
     expect(report['ok']).toBe(false);
     expect(report['anchoring']['rechained']).toMatchObject({ seq: entries, reason: expect.stringMatching(/re-chained/) });
     expect(report['firstBroken']).toMatchObject({ seq: entries, problem: 'rechained' });
-  }, 30_000);
+  }, 60_000);
 
   it('should name an entry whose indexed subject column was changed without its hashed entry', async () => {
     const store = copyOf(original);
@@ -164,7 +164,7 @@ describe('audit chain against a store administrator without the key', () => {
     const cli = await verifyCli(store);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('audit trail BROKEN at seq 12');
-  }, 30_000);
+  }, 60_000);
 
   it('should refuse a forged checkpoint line and name it', async () => {
     const store = copyOf(original);
@@ -185,7 +185,7 @@ describe('audit chain against a store administrator without the key', () => {
     const cli = await verifyCli(store);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain(`forged checkpoint at line ${line}`);
-  }, 30_000);
+  }, 60_000);
 
   it('should refuse a legacy (v1) entry after the first v2 entry', async () => {
     const store = copyOf(original);
@@ -198,7 +198,7 @@ describe('audit chain against a store administrator without the key', () => {
     });
     const report = await verifyOverHttp(store);
     expect(report).toMatchObject({ ok: false, firstBroken: { seq: entries, problem: 'format', reason: expect.stringContaining('v1') } });
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('audit chain encoding', () => {
@@ -243,7 +243,7 @@ describe('a store written before the v2 encoding', () => {
     } finally {
       await server.dispose();
     }
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('audit checkpoints', () => {
@@ -254,7 +254,8 @@ describe('audit checkpoints', () => {
       await work(server, 2);
       const head = (await server.engine.audit({ limit: 1000 })).at(-1)!;
       const deadline = Date.now() + 5_000;
-      while (Date.now() < deadline && !(existsSync(store.checkpoints) && readCheckpoints(store.checkpoints).some((c) => c.seq === head.seq))) {
+      const written = () => readCheckpoints(store.checkpoints).some((c) => c.seq === head.seq) && server.logs.some((l) => l['message'] === 'audit checkpoint' && l['seq'] === head.seq);
+      while (Date.now() < deadline && !written()) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const checkpoint = readCheckpoints(store.checkpoints).find((c) => c.seq === head.seq);
@@ -264,7 +265,7 @@ describe('audit checkpoints', () => {
     } finally {
       await server.dispose();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('should write a checkpoint of the head at a clean shutdown', async () => {
     const store: Anchored = { dataDir: join(root, 'shutdown', 'data'), checkpoints: join(root, 'shutdown', 'anchor', 'checkpoints.jsonl') };
@@ -275,7 +276,7 @@ describe('audit checkpoints', () => {
     const last = readCheckpoints(store.checkpoints).at(-1)!;
     expect(last).toMatchObject({ seq: head.seq, hash: head.hash });
     expect(last.sig).toBe(signature(last));
-  }, 30_000);
+  }, 60_000);
 
   it('should refuse to start with a key file inside DATA_DIR', async () => {
     const dataDir = join(root, 'keyinside', 'data');
@@ -283,6 +284,24 @@ describe('audit checkpoints', () => {
     writeFileSync(join(dataDir, 'audit.key'), KEY);
     await expect(startTestServer({ dataDir, env: { AUDIT_KEY_FILE: join(dataDir, 'audit.key') } })).rejects.toThrow(/AUDIT_KEY_FILE.*inside DATA_DIR/);
   });
+
+  it('should refuse to start without a key on a HOST other than loopback', async () => {
+    const dataDir = join(root, 'nokey', 'data');
+    await expect(startTestServer({ dataDir, env: { HOST: '0.0.0.0' } })).rejects.toThrow(/no AUDIT_KEY or AUDIT_KEY_FILE.*not loopback/);
+  });
+
+  it('should generate a key beside (not inside) DATA_DIR for the local demo, with a warning, and sign with it', async () => {
+    const dataDir = join(root, 'demo', 'data');
+    const server = await startTestServer({ dataDir });
+    await work(server, 1);
+    await server.dispose();
+    const keyFile = join(root, 'demo', 'data-audit', 'audit.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(server.logs).toContainEqual(expect.objectContaining({ level: 'warn', message: 'audit key generated for local use', keyFile }));
+    const last = readCheckpoints(join(root, 'demo', 'data-audit', 'checkpoints.jsonl')).at(-1)!;
+    const key = readFileSync(keyFile, 'utf8').trim();
+    expect(last.sig).toBe(createHmac('sha256', key).update(JSON.stringify({ at: last.at, hash: last.hash, seq: last.seq, v: last.v })).digest('hex'));
+  }, 60_000);
 });
 
 /** The documented checkpoint signature: HMAC-SHA256 over the canonical JSON of { at, hash, seq, v }. */
