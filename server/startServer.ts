@@ -13,7 +13,7 @@ import type { Env } from './env.js';
 import type { Organisation } from '../processes/demo/seedOrganisation.js';
 import { LiveUpdates } from './live/LiveUpdates.js';
 import { jsonLogger, type Logger } from './logger.js';
-import { AuditAnchorError, resolveAuditAnchor } from './audit/auditAnchor.js';
+import { resolveAuditAnchor } from './audit/auditAnchor.js';
 import { AuditCheckpoints } from './audit/AuditCheckpoints.js';
 import { Metrics } from './metrics/Metrics.js';
 
@@ -59,15 +59,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const storeKind: StoreKind = env.MONGODB_URI ? 'mongo' : 'sqlite';
   // Before the store opens: a key in the wrong place stops the start-up (AuditAnchorError).
   const auditAnchor = resolveAuditAnchor(env, logger, { generate: true });
-  const auditKey = auditAnchor.key;
-  if (!auditKey) throw new AuditAnchorError('audit: no key resolved'); // generate: true always yields one
   const engine = options.engine ?? (await openEngine(env));
   const ownsEngine = !options.engine;
   let checkpoints: AuditCheckpoints | undefined;
   try {
     checkpoints = await AuditCheckpoints.start({
       engine,
-      key: auditKey,
+      key: auditAnchor.key,
       file: auditAnchor.checkpointFile,
       logger,
       ...(env.AUDIT_CHECKPOINT_SECONDS ? { intervalMs: env.AUDIT_CHECKPOINT_SECONDS * 1000 } : {}),

@@ -38,6 +38,8 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
  * would be a silent loss of what the chain is for. `generate: false` (the CLI) never creates a
  * key: it reads the generated one if present, else verifies without anchors.
  */
+export function resolveAuditAnchor(env: Env, logger: Logger, options: { generate: true }): AuditAnchor & { readonly key: Buffer };
+export function resolveAuditAnchor(env: Env, logger: Logger, options: { generate: false }): AuditAnchor;
 export function resolveAuditAnchor(env: Env, logger: Logger, options: { generate: boolean }): AuditAnchor {
   const folder = anchorFolder(env);
   const checkpointFile = resolve(env.AUDIT_CHECKPOINT_FILE ?? join(folder, 'checkpoints.jsonl'));
