@@ -12,7 +12,7 @@ import type { Directory } from './assignment/Directory.js';
 import type { Accounts } from './accounts/Accounts.js';
 import type { SweepResult } from './SlaSweep.js';
 import type { HeatmapCell, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
-import type { ChainReport } from './audit/verifyChain.js';
+import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
 
 export interface DeployResult {
@@ -196,8 +196,8 @@ export interface Engine {
   slaTrend(days: number, agencies?: ReadonlySet<string>): Promise<TrendDay[]>;
   /** Per element of a process: tokens resting there, and how many tasks are at risk or overdue. */
   heatmap(key: string): Promise<HeatmapCell[]>;
-  /** Recomputes the audit trail's hash chain; names the first entry that does not match. */
-  verifyAudit(): Promise<ChainReport>;
+  /** Recomputes the audit trail's hash chain; names the first entry that does not match; with checkpoints, what they anchor. */
+  verifyAudit(options?: VerifyOptions): Promise<ChainReport>;
   /**
    * Tells the listener about committed changes (tasks created and changed, instances started
    * and changed, commit time). `scope: 'local'` (default): this engine's commits — what

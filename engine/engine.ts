@@ -181,7 +181,7 @@ class TerezeEngine implements Engine {
     await this.definitionsPart.get(key); // 404 for an unknown process
     return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
   };
-  verifyAudit: Engine['verifyAudit'] = () => verifyChain(this.store);
+  verifyAudit: Engine['verifyAudit'] = (options) => verifyChain(this.store, options);
 
   /** Listens to committed changes (live inbox updates, metrics); returns the unsubscribe. */
   subscribe: Engine['subscribe'] = (listener, options) =>

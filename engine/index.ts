@@ -23,7 +23,19 @@ export type { ProcessGraph, FlowNode, SequenceFlow, Channel, SlaSpec } from './m
 export type { InstanceState, Token, Incident } from './runtime/index.js';
 export { BUILT_IN_HANDLERS } from './handlers.js';
 export { newTrackingNumber, isValidTrackingNumber } from './intake/TrackingNumber.js';
-export { findBrokenLink, verifyChain, type ChainReport } from './audit/index.js';
+export {
+  findBrokenLink,
+  verifyChain,
+  ChainWalker,
+  formatOf,
+  signCheckpoint,
+  readCheckpoints,
+  type ChainReport,
+  type AnchorReport,
+  type VerifyOptions,
+  type ChainPosition,
+  type SignedCheckpoint,
+} from './audit/index.js';
 export { STAT_DIMENSIONS, type StatDimension, type SlaStatRow, type TrackingView, type HeatmapCell, type TrendDay } from './reports/index.js';
 export { taskViewFor, type Viewer } from './assignment/index.js';
 export { ROLES, type Role, type DirectoryUser, type DirectoryUserInput, type Absence, Directory, TaskAssigner } from './assignment/index.js';

@@ -1,5 +1,6 @@
 import type { ParameterizedContext } from 'koa';
 import type { Engine, LoginThrottle, Role } from '../engine/index.js';
+import type { AuditAnchor } from './audit/auditAnchor.js';
 import type { LiveUpdates } from './live/LiveUpdates.js';
 import type { Logger } from './logger.js';
 import type { ServiceStandard } from '../processes/standard.js';
@@ -61,4 +62,6 @@ export interface AppDeps {
   readonly live: LiveUpdates;
   /** The catalogue's service standards (processes/<CODE>/standard.json), served by GET /api/services. */
   readonly services?: readonly ServiceStandard[];
+  /** The audit chain's key and checkpoint file, for GET /api/audit/verify; absent: the chain alone is checked. */
+  readonly auditAnchor?: AuditAnchor;
 }

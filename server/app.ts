@@ -1,6 +1,7 @@
 import Koa from 'koa';
 import { LoginThrottle, type Engine } from '../engine/index.js';
 import type { AppState, AuthSettings, StoreKind } from './AppContext.js';
+import type { AuditAnchor } from './audit/auditAnchor.js';
 import { authentication } from './auth/authentication.js';
 import { errorMiddleware, unmatchedRoute } from './errors.js';
 import { LiveUpdates } from './live/LiveUpdates.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly assetsDir?: string;
   /** The catalogue's service standards, served by GET /api/services. */
   readonly services?: readonly ServiceStandard[];
+  /** The audit chain's key and checkpoint file (startServer resolves them). */
+  readonly auditAnchor?: AuditAnchor;
 }
 
 const DEFAULT_ASSETS = fileURLToPath(new URL('../designer/dist', import.meta.url));
@@ -65,7 +68,7 @@ export function createApp(options: AppOptions): Koa<AppState> {
   };
   const live = options.live ?? new LiveUpdates(options.engine);
   const metrics = options.metrics ?? new Metrics(options.engine);
-  const deps = { engine: options.engine, logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}), ...(options.services ? { services: options.services } : {}) };
+  const deps = { engine: options.engine, logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}), ...(options.services ? { services: options.services } : {}), ...(options.auditAnchor ? { auditAnchor: options.auditAnchor } : {}) };
   const router = createRouter(deps);
   const app = new Koa<AppState>();
   // Koa's own error printer would write stacks to stderr; errorMiddleware logs instead.

@@ -111,6 +111,25 @@ export const EnvSchema = z.object({
     unsetWhenEmpty,
     z.enum(LOG_LEVELS, { error: (issue) => `expected one of ${LOG_LEVELS.join(', ')}, got '${String(issue.input)}'` }).default('info'),
   ),
+  /**
+   * The key the audit checkpoints are signed with (docs/audit-chain.md): kept where the store's
+   * administrators cannot read it. Or AUDIT_KEY_FILE, a file holding it, outside DATA_DIR.
+   * Neither: on loopback a key is generated beside DATA_DIR (with a warning); elsewhere the
+   * server refuses to start.
+   */
+  AUDIT_KEY: z.preprocess(unsetWhenEmpty, z.string().min(32, 'expected at least 32 characters').optional()),
+  AUDIT_KEY_FILE: z.preprocess(unsetWhenEmpty, z.string().optional()),
+  /** The append-only file of signed checkpoints; by default `<DATA_DIR>-audit/checkpoints.jsonl`. */
+  AUDIT_CHECKPOINT_FILE: z.preprocess(unsetWhenEmpty, z.string().optional()),
+  /** How often a checkpoint is written when the trail has grown; 60 s by default, at most 60. */
+  AUDIT_CHECKPOINT_SECONDS: z.preprocess(
+    unsetWhenEmpty,
+    z.coerce.number({ error: (issue) => `expected seconds from 0.1 to 60, got '${String(issue.input)}'` }).min(0.1).max(60).optional(),
+  ),
+}).superRefine((env, ctx) => {
+  if (env.AUDIT_KEY !== undefined && env.AUDIT_KEY_FILE !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['AUDIT_KEY_FILE'], message: 'set AUDIT_KEY or AUDIT_KEY_FILE, not both' });
+  }
 });
 
 export type Env = z.output<typeof EnvSchema>;

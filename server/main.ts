@@ -4,6 +4,7 @@
  */
 import { demoLoginText } from './demo/demoData.js';
 import { isLoopbackHost } from './demo/isLoopbackHost.js';
+import { AuditAnchorError } from './audit/auditAnchor.js';
 import { EnvError, parseEnv } from './env.js';
 import { jsonLogger } from './logger.js';
 import { startServer } from './startServer.js';
@@ -22,8 +23,9 @@ let running;
 try {
   running = await startServer({ env, logger });
 } catch (error) {
-  // The environment does not fit the store (demo passwords on a network HOST): say so, start nothing.
-  if (!(error instanceof EnvError)) throw error;
+  // The environment does not fit the store (demo passwords on a network HOST), or the audit
+  // key is misplaced or missing: the message says what to change; no stack needed.
+  if (!(error instanceof EnvError || error instanceof AuditAnchorError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }

@@ -13,6 +13,8 @@ import { proxyHopsOf, type Env } from './env.js';
 import type { Organisation } from '../processes/demo/seedOrganisation.js';
 import { LiveUpdates } from './live/LiveUpdates.js';
 import { jsonLogger, type Logger } from './logger.js';
+import { resolveAuditAnchor } from './audit/auditAnchor.js';
+import { AuditCheckpoints } from './audit/AuditCheckpoints.js';
 import { Metrics } from './metrics/Metrics.js';
 
 export interface StartServerOptions {
@@ -55,9 +57,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { env } = options;
   const logger = options.logger ?? jsonLogger({ level: env.LOG_LEVEL });
   const storeKind: StoreKind = env.MONGODB_URI ? 'mongo' : 'sqlite';
+  // Before the store opens: a key in the wrong place stops the start-up (AuditAnchorError).
+  const auditAnchor = resolveAuditAnchor(env, logger, { generate: true });
   const engine = options.engine ?? (await openEngine(env));
   const ownsEngine = !options.engine;
+  let checkpoints: AuditCheckpoints | undefined;
   try {
+    checkpoints = await AuditCheckpoints.start({
+      engine,
+      key: auditAnchor.key,
+      file: auditAnchor.checkpointFile,
+      logger,
+      ...(env.AUDIT_CHECKPOINT_SECONDS ? { intervalMs: env.AUDIT_CHECKPOINT_SECONDS * 1000 } : {}),
+    });
     await deployCatalogue(engine, options.processesDir ?? DEFAULT_PROCESSES, logger);
     const demoLogins = await prepareDemoData(engine, { mode: env.DEMO_DATA, host: env.HOST, logger, ...(options.organisation ? { organisation: options.organisation } : {}) });
     const live = new LiveUpdates(engine);
@@ -72,6 +84,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
       proxyHops: proxyHopsOf(env),
       auth: { cookieSecure: env.COOKIE_SECURE, sessionTtlMs: Math.round(env.SESSION_HOURS * 3_600_000) },
+      auditAnchor,
     });
     const server = app.listen({ port: env.PORT, host: env.HOST });
     await new Promise<void>((resolve, reject) => {
@@ -81,8 +94,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const { port } = server.address() as AddressInfo;
     const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     const url = `http://${host}:${port}`;
-    return { url, engine, server, demoLogins, close: once(() => shutdown(server, ownsEngine ? engine : undefined, logger, () => (live.close(), metrics.close()))) };
+    const anchored = checkpoints;
+    return { url, engine, server, demoLogins, close: once(() => shutdown(server, ownsEngine ? engine : undefined, logger, () => (live.close(), metrics.close()), anchored)) };
   } catch (error) {
+    await checkpoints?.close();
     if (ownsEngine) await engine.close();
     throw error;
   }
@@ -100,7 +115,7 @@ export async function openEngine(env: Env, options: { jobs?: boolean } = {}): Pr
   return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), ...jobs });
 }
 
-async function shutdown(server: Server, engine: Engine | undefined, logger: Logger, endStreams: () => void): Promise<void> {
+async function shutdown(server: Server, engine: Engine | undefined, logger: Logger, endStreams: () => void, checkpoints: AuditCheckpoints): Promise<void> {
   logger.info('shutting down');
   // Event streams never end by themselves: close them, or server.close() would wait DRAIN_MS for them.
   endStreams();
@@ -118,6 +133,8 @@ async function shutdown(server: Server, engine: Engine | undefined, logger: Logg
   } finally {
     clearTimeout(cut);
     clearInterval(sweep);
+    // Requests are done: the head now is the trail's last word before the stop; anchor it.
+    await checkpoints.close();
     if (engine) await engine.close();
   }
   logger.info('stopped');

@@ -5,23 +5,48 @@ import type { AuditEntry, AuditInput } from '../store/port.js';
 export const GENESIS = '0'.repeat(64);
 
 /**
- * Chains one audit entry to the previous one: hash = sha256(prev | seq | canonical entry).
- * Editing any field of any entry breaks every hash from there on.
+ * The encodings an entry's hash can have, marked in the entry as `format`:
+ *  - 1 (no `format` field): `prev|seq|at|actor|action|subject|data`, written before issue 9.
+ *    Ambiguous (`x|y`+`z` and `x`+`y|z` hash alike), so it is only *verified*, never written,
+ *    and only as the leading run of a trail: stores from before the upgrade keep their entries
+ *    and their hashes (re-chaining them would destroy the very evidence the chain is for).
+ *  - 2: sha256 of the canonical JSON (keys sorted, data canonical) of every field but the hash,
+ *    `format` included, so an entry cannot be re-read as another format or another split of
+ *    its strings. Every new entry is format 2; a format 1 entry after a format 2 one is refused.
  */
+export const AUDIT_FORMAT = 2;
+export type AuditFormat = 1 | 2;
+
+/** Chains one audit entry to the previous one (format 2): editing any field breaks its hash. */
 export function chainEntry(input: AuditInput, seq: number, prev: string): AuditEntry {
-  // Fixed field order, so no generic canonicalisation is needed but for the free-form data.
-  const text = `${prev}|${seq}|${input.at}|${input.actor}|${input.action}|${input.subject}|${input.data === undefined ? '' : canonical(input.data)}`;
-  const hash = createHash('sha256').update(text).digest('hex');
-  return { ...input, seq, prev, hash };
+  const { at, actor, action, subject, data } = input;
+  const fields = { format: AUDIT_FORMAT, seq, prev, at, actor, action, subject, ...(data === undefined ? {} : { data }) };
+  return { ...fields, hash: sha256(canonical(fields)) };
+}
+
+/** The format an entry says it has: no marker is the legacy format 1. */
+export function formatOf(entry: AuditEntry): number {
+  return entry.format ?? 1;
+}
+
+/** The hash an entry should have under its own format, or undefined for an unknown format. */
+export function expectedHash(entry: AuditEntry): string | undefined {
+  const { seq, prev, hash: _hash, format, ...input } = entry;
+  if (format === undefined) return legacyHash(input, seq, prev);
+  if (format === AUDIT_FORMAT) return chainEntry(input, seq, prev).hash;
+  return undefined;
+}
+
+/** Format 1, exactly as it was written: kept to verify old trails only. */
+function legacyHash(input: AuditInput, seq: number, prev: string): string {
+  return sha256(`${prev}|${seq}|${input.at}|${input.actor}|${input.action}|${input.subject}|${input.data === undefined ? '' : canonical(input.data)}`);
 }
 
 /** The first entry whose hash or link does not match, or undefined when the chain holds. */
 export function findBrokenLink(entries: Iterable<AuditEntry>, startPrev = GENESIS): AuditEntry | undefined {
   let prev = startPrev;
   for (const entry of entries) {
-    const { seq, prev: _p, hash: _h, ...input } = entry;
-    const expected = chainEntry(input, seq, prev);
-    if (entry.prev !== prev || entry.hash !== expected.hash) return entry;
+    if (entry.prev !== prev || entry.hash !== expectedHash(entry)) return entry;
     prev = entry.hash;
   }
   return undefined;
@@ -35,4 +60,8 @@ export function canonical(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

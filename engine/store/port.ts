@@ -125,6 +125,19 @@ export interface AuditEntry extends AuditInput {
   readonly seq: number;
   readonly prev: string;
   readonly hash: string;
+  /** The hash's encoding (engine/audit/chain.ts): absent on entries written before format 2. */
+  readonly format?: number;
+}
+
+/**
+ * An audit entry as stored, with the copies of its fields the store keeps outside the hashed
+ * entry (indexed columns, the document key): verification compares them with the entry, so a
+ * query that reads a column cannot be fooled by editing only that column.
+ */
+export interface StoredAuditRow {
+  readonly entry: AuditEntry;
+  /** By entry field: sqlite's `seq`, `subject` and `hash` columns; mongo's `_id` (the seq). */
+  readonly columns: Readonly<Partial<Record<'seq' | 'subject' | 'hash', unknown>>>;
 }
 
 export interface NotificationRecord {
@@ -303,5 +316,7 @@ export interface Store {
 
   history(instanceId: string): Promise<HistoryEntry[]>;
   audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+  /** The whole trail in seq order with its stored columns, for verification (see StoredAuditRow). */
+  auditRows(query: { afterSeq: number; limit: number }): Promise<StoredAuditRow[]>;
   notifications(instanceId: string): Promise<NotificationRecord[]>;
 }

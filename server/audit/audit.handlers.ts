@@ -5,8 +5,9 @@ import { supervisionOf } from '../auth/supervision.js';
 import { HttpProblem } from '../HttpProblem.js';
 import type { RouteHandlers } from '../route.js';
 import type { auditRoutes } from './audit.routes.js';
+import { verifyAuditTrail } from './verifyAuditTrail.js';
 
-export function auditHandlers({ engine }: AppDeps): RouteHandlers<typeof auditRoutes> {
+export function auditHandlers({ engine, auditAnchor }: AppDeps): RouteHandlers<typeof auditRoutes> {
   const scopes = scopeChecks(engine);
   return {
     async list({ query, user }) {
@@ -24,7 +25,7 @@ export function auditHandlers({ engine }: AppDeps): RouteHandlers<typeof auditRo
       return { status: 200, body: await engine.audit({ ...(query.subject ? { subject: query.subject } : {}), ...page }) };
     },
     async verify() {
-      return { status: 200, body: await engine.verifyAudit() };
+      return { status: 200, body: await verifyAuditTrail(engine, auditAnchor) };
     },
   };
 }

@@ -11,14 +11,35 @@ export const AuditEntrySchema = z
     data: z.record(z.string(), z.unknown()).optional(),
     prev: z.string(),
     hash: z.string(),
+    format: z.number().int().optional().describe('the hash encoding: 2; absent on legacy (format 1) entries'),
   })
   .meta({ id: 'AuditEntry' });
+
+const Problem = z.enum(['missing', 'column', 'format', 'link', 'edited', 'rechained']);
+
+/** What the signed checkpoints say (engine/audit/verifyChain.ts, docs/audit-chain.md). */
+export const AnchorReportSchema = z
+  .object({
+    configured: z.boolean().describe('false: no audit key, so no checkpoint was checked'),
+    checkpoints: z.number().int().describe('genuine (correctly signed) checkpoints read'),
+    lastCheckpoint: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).optional(),
+    unanchored: z.number().int().describe('entries after the last checkpoint: these could be removed undetected'),
+    forged: z.array(z.object({ line: z.number().int(), reason: z.string() })).describe('checkpoint file lines not signed with the key'),
+    truncated: z.object({ checkpointSeq: z.number().int(), checkpointAt: z.string(), headSeq: z.number().int(), reason: z.string() }).optional(),
+    rechained: z.object({ seq: z.number().int(), checkpointAt: z.string(), reason: z.string() }).optional(),
+  })
+  .meta({ id: 'AnchorReport' });
 
 export const ChainReportSchema = z
   .looseObject({
     ok: z.boolean(),
     checked: z.number().int(),
-    firstBroken: z.object({ seq: z.number().int(), action: z.string(), subject: z.string(), at: z.string(), reason: z.string() }).optional(),
+    firstBroken: z
+      .object({ seq: z.number().int(), action: z.string(), subject: z.string(), at: z.string(), reason: z.string(), problem: Problem })
+      .optional(),
+    legacyEntries: z.number().int().describe('the leading run of entries hashed in the legacy format 1'),
+    head: z.object({ seq: z.number().int(), hash: z.string() }).optional(),
+    anchoring: AnchorReportSchema.optional(),
   })
   .meta({ id: 'ChainReport' });
 
@@ -48,7 +69,9 @@ export const auditRoutes = {
   verify: {
     method: 'get',
     path: '/api/audit/verify',
-    summary: 'Recompute the hash chain of the whole trail: `ok`, entries checked, and the first broken entry (seq, action, subject, reason).',
+    summary:
+      'Recompute the hash chain of the whole trail and compare the stored columns: `ok`, entries checked, the first broken entry (seq, action, subject, reason, problem), ' +
+      'legacy entries; and against the signed checkpoints (`anchoring`): truncation, re-chaining, forged checkpoint lines, entries not yet anchored.',
     access: { roles: ['auditor'] },
     responses: [200],
     responseBody: ChainReportSchema,

@@ -8,6 +8,7 @@ import type { ClientSession, Collection, Db, Document, Filter } from 'mongodb';
 import type {
   AcquireJobs,
   AuditEntry,
+  StoredAuditRow,
   CommitBatch,
   DefinitionRecord,
   HistoryEntry,
@@ -332,6 +333,13 @@ class MongoStore implements Store {
     const limit = query.limit ?? DEFAULT_LIMIT;
     if (limit <= 0) return [];
     return many(await this.c.audit.find(filter).sort({ _id: 1 }).limit(limit).toArray());
+  }
+
+  async auditRows(query: { afterSeq: number; limit: number }): Promise<StoredAuditRow[]> {
+    if (query.limit <= 0) return [];
+    const docs = await this.c.audit.find({ _id: { $gt: query.afterSeq } }).sort({ _id: 1 }).limit(query.limit).toArray();
+    // `subject` and `hash` are the entry's own fields here: `_id` is the only second copy.
+    return docs.map((doc) => ({ entry: one<AuditEntry>(doc)!, columns: { seq: doc._id } }));
   }
 
   /**

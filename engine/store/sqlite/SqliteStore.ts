@@ -12,6 +12,7 @@ import type {
   SlaCrossingQuery,
   AcquireJobs,
   AuditEntry,
+  StoredAuditRow,
   CommitBatch,
   DefinitionRecord,
   HistoryEntry,
@@ -239,6 +240,10 @@ class SqliteStore implements Store {
         ? this.s.audit.all(after, limit)
         : this.s.auditBySubject.all(query.subject, after, limit);
     return docs.map((doc) => parseDoc<AuditEntry>(doc));
+  }
+
+  async auditRows(query: { afterSeq: number; limit: number }): Promise<StoredAuditRow[]> {
+    return this.s.auditRows.all(query.afterSeq, query.limit).map(({ doc, ...columns }) => ({ entry: parseDoc<AuditEntry>(doc), columns }));
   }
 
   async notifications(instanceId: string): Promise<NotificationRecord[]> {

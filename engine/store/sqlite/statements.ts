@@ -50,6 +50,7 @@ export interface Statements {
   readonly insertAudit: Statement<[number, string, string, string]>;
   readonly audit: Statement<[number, number], string>;
   readonly auditBySubject: Statement<[string, number, number], string>;
+  readonly auditRows: Statement<[number, number], { seq: number; subject: string; hash: string; doc: string }>;
   readonly insertNotification: Statement<[string, string, string]>;
   readonly notifications: Statement<[string], string>;
 }
@@ -164,6 +165,9 @@ export function prepareStatements(db: Database): Statements {
     ),
     insertAudit: db.prepare<[number, string, string, string]>('INSERT INTO audit (seq, subject, hash, doc) VALUES (?, ?, ?, ?)'),
     audit: db.prepare<[number, number], string>('SELECT doc FROM audit WHERE seq > ? ORDER BY seq LIMIT ?').pluck(),
+    auditRows: db.prepare<[number, number], { seq: number; subject: string; hash: string; doc: string }>(
+      'SELECT seq, subject, hash, doc FROM audit WHERE seq > ? ORDER BY seq LIMIT ?',
+    ),
     auditBySubject: db
       .prepare<[string, number, number], string>('SELECT doc FROM audit WHERE subject = ? AND seq > ? ORDER BY seq LIMIT ?')
       .pluck(),

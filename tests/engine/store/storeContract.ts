@@ -597,6 +597,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(findBrokenLink(tail, all[2]?.hash)).toBeUndefined();
       });
 
+      it('reads the audit rows with their stored seq beside each entry, for verification', async () => {
+        await store.commit({ audit: [1, 2, 3].map((n) => ({ at: at(n), actor: 'ann', action: `act${n}`, subject: `s${n}` })) });
+        const rows = await store.auditRows({ afterSeq: 1, limit: 5 });
+        expect(rows.map((r) => r.entry)).toEqual((await store.audit({})).slice(1));
+        // Every adapter keeps the seq twice (sqlite's column, mongo's _id): the copy must be readable.
+        expect(rows.map((r) => r.columns.seq)).toEqual([2, 3]);
+        for (const { entry, columns } of rows) for (const [field, value] of Object.entries(columns)) expect(value).toBe(entry[field as keyof typeof entry]);
+      });
+
       it('keeps the audit chain intact under concurrent commits', async () => {
         await Promise.all(
           Array.from({ length: 6 }, (_, n) => store.commit({ audit: [{ at: at(n), actor: 'x', action: 'a', subject: `s${n}` }, { at: at(n), actor: 'x', action: 'b', subject: `s${n}` }] })),
