@@ -14,6 +14,7 @@ export {
   InvalidArgumentError,
   ChannelClosedError,
   BpmnError,
+  StoreUnavailableError,
   TerezeError,
   type Problem,
 } from './errors.js';
