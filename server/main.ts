@@ -2,8 +2,9 @@
  * `npm start`: parse the environment, open the engine, deploy the catalogue, listen.
  * Stops gracefully on SIGINT/SIGTERM; a second signal exits at once.
  */
+import { StoreUnavailableError } from '../engine/index.js';
 import { demoLoginText } from './demo/demoData.js';
-import { EnvError, parseEnv } from './env.js';
+import { EnvError, parseEnv, type Env } from './env.js';
 import { jsonLogger } from './logger.js';
 import { startServer } from './startServer.js';
 
@@ -17,7 +18,15 @@ try {
 }
 
 const logger = jsonLogger({ level: env.LOG_LEVEL });
-const running = await startServer({ env, logger });
+let running;
+try {
+  running = await startServer({ env, logger });
+} catch (error) {
+  if (!(error instanceof StoreUnavailableError)) throw error;
+  // A store that cannot be opened is the operator's to fix: what, where, and what to do; no stack.
+  process.stderr.write(`Tereze cannot start: ${error.message}.\n${storeAdvice(env)}\n`);
+  process.exit(1);
+}
 logger.info('listening', { url: running.url, store: env.MONGODB_URI ? 'mongo' : 'sqlite' });
 // A plain line too: the one thing a person starting the server looks for.
 process.stdout.write(`Tereze listening on ${running.url}\n`);
@@ -38,4 +47,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       },
     );
   });
+}
+
+function storeAdvice(settings: Env): string {
+  if (settings.MONGODB_URI) return 'The store is the MongoDB server named by MONGODB_URI: check that it runs, is reachable and has a primary.';
+  return `The store is the sqlite file in DATA_DIR (${settings.DATA_DIR}): set DATA_DIR to a folder this user can write, on a disk with free space, or fix the one named above.`;
 }
