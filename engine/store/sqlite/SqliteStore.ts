@@ -28,8 +28,7 @@ import type { JobRow } from './rows.js';
 import { ADDED_COLUMNS, SCHEMA_SQL, SLA_INDEXES_SQL } from './schema.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
-import type { StoreUnavailableError } from '../../errors.js';
-import { createFolder } from './createFolder.js';
+import { openFile } from './openFile.js';
 import { sqliteUnavailable } from './sqliteUnavailable.js';
 import { StoreFileGuard } from './StoreFileGuard.js';
 
@@ -70,7 +69,7 @@ class SqliteStore implements Store {
     if (this.db) return;
     const memory = this.path === ':memory:';
     const guard = memory ? undefined : new StoreFileGuard(this.path);
-    const db = memory ? openDatabase(this.path, this.options) : openFile(this.path, this.options, guard!);
+    const db = guard ? openFile(this.path, guard, () => openDatabase(this.path, this.options)) : openDatabase(this.path, this.options);
     const s = prepareStatements(db);
     this.db = db;
     this.stmts = s;
@@ -273,7 +272,7 @@ class SqliteStore implements Store {
   }
 }
 
-/** `:memory:`, or a file whose opening problems (folder, permissions, disk) are named in words. */
+/** Opens and prepares the database (WAL, schema, migrations); `openFile` names what goes wrong with a file. */
 function openDatabase(path: string, options: SqliteStoreOptions): Database.Database {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
@@ -285,41 +284,6 @@ function openDatabase(path: string, options: SqliteStoreOptions): Database.Datab
   } catch (error) {
     db.close();
     throw error;
-  }
-}
-
-/**
- * Opens the file, or says in words why not. SQLite's own word is often just "unable to open
- * database file"; the probe of the folder finds the cause (read-only, not a folder, full).
- * A database that opens but cannot take a write is refused too: better at start-up than at
- * the first application of the day.
- */
-function openFile(path: string, options: SqliteStoreOptions, guard: StoreFileGuard): Database.Database {
-  let db: Database.Database;
-  try {
-    createFolder(path);
-    db = openDatabase(path, options);
-  } catch (error) {
-    const named = sqliteUnavailable(error, path);
-    if (!named) throw error;
-    const vague = /^SQLITE_(CANTOPEN|READONLY)/.test(String((error as { code?: unknown }).code));
-    throw (vague ? probeQuietly(guard) : undefined) ?? named;
-  }
-  const problem = guard.probe();
-  if (problem) {
-    db.close();
-    throw problem;
-  }
-  guard.watch();
-  return db;
-}
-
-/** The probe's verdict, or nothing when the probe itself fails in a way of its own. */
-function probeQuietly(guard: StoreFileGuard): StoreUnavailableError | undefined {
-  try {
-    return guard.probe();
-  } catch {
-    return undefined;
   }
 }
 
