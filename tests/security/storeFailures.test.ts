@@ -4,7 +4,7 @@
  * the reason) and at start-up (the path, what is wrong, what to do; exit non-zero, no stack).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,13 @@ const canMount = (() => {
   if (ok) spawnSync('umount', [probe]);
   rmSync(probe, { recursive: true, force: true });
   if (!ok) process.stdout.write('storeFailures: cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN): the disk-full and read-only-mount cases are skipped\n');
+  return ok;
+})();
+
+/** Root (who may run a command as nobody) and a repository nobody may read: the permission case is real. */
+const canRunAsNobody = (() => {
+  const ok = process.getuid?.() === 0 && spawnSync('runuser', ['-u', 'nobody', '--', 'test', '-r', join(root, 'server', 'main.ts')]).status === 0;
+  if (!ok) process.stdout.write('storeFailures: cannot run as nobody here (needs root and runuser): the permission case is skipped\n');
   return ok;
 })();
 
@@ -126,10 +133,13 @@ describe('store failures', () => {
   });
 
   describe('at start-up', () => {
+    const env = (dataDir: string) => ({ PORT: '0', DATA_DIR: dataDir, MONGODB_URI: '', LOG_LEVEL: 'silent', DEMO_DATA: 'off' });
     const boot = (dataDir: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, ...env(dataDir) }, encoding: 'utf8', timeout: 60_000 });
+    /** Root ignores permissions: the server runs as `nobody` to meet a folder it may not write. */
+    const bootAsNobody = (dataDir: string) =>
+      spawnSync('runuser', ['-u', 'nobody', '--', 'env', ...Object.entries({ ...env(dataDir), HOME: tmpdir(), PATH: process.env['PATH'] ?? '' }).map(([k, v]) => `${k}=${v}`), process.execPath, '--import', 'tsx', 'server/main.ts'], {
         cwd: root,
-        env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MONGODB_URI: '', LOG_LEVEL: 'silent', DEMO_DATA: 'off' },
         encoding: 'utf8',
         timeout: 60_000,
       });
@@ -157,6 +167,14 @@ describe('store failures', () => {
       expect(tmpfsAt(mountPoint, 'size=64k,ro')).toBe(true);
       cleanups.push(() => (spawnSync('umount', [mountPoint]), rmSync(mountPoint, { recursive: true, force: true })));
       expectClearRefusal(boot(mountPoint), mountPoint, /read-only/);
+    }, 90_000);
+
+    it.skipIf(!canRunAsNobody)('should name a DATA_DIR the server\'s user may not write (run as nobody)', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tereze-forbidden-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      chmodSync(dir, 0o755); // root's, readable by all, writable by root only
+      const dataDir = join(dir, 'data');
+      expectClearRefusal(bootAsNobody(dataDir), dataDir, /may not write/);
     }, 90_000);
 
     it.skipIf(!canMount)('should name a read-only parent of a missing DATA_DIR', () => {
