@@ -4,7 +4,7 @@
  * Names may grow, not shrink.
  */
 import type { Channel } from './model/types.js';
-import type { HistoryEntry, NotificationRecord, TaskRecord, DefinitionRecord, AuditEntry } from './store/port.js';
+import type { HistoryEntry, NotificationRecord, TaskRecord, DefinitionRecord, AuditEntry, StoreHealth } from './store/port.js';
 import type { Incident, Token } from './runtime/state.js';
 import type { CalendarRegistry } from './calendars/CalendarRegistry.js';
 import type { RoutingPolicy } from './routing/RoutingPolicy.js';
@@ -198,6 +198,8 @@ export interface Engine {
   heatmap(key: string): Promise<HeatmapCell[]>;
   /** Recomputes the audit trail's hash chain; names the first entry that does not match; with checkpoints, what they anchor. */
   verifyAudit(options?: VerifyOptions): Promise<ChainReport>;
+  /** Whether the store can keep a change now (file in place, disk not full, primary reachable), for health checks. */
+  storeHealth(): Promise<StoreHealth>;
   /**
    * Tells the listener about committed changes (tasks created and changed, instances started
    * and changed, commit time). `scope: 'local'` (default): this engine's commits — what

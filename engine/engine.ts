@@ -182,6 +182,7 @@ class TerezeEngine implements Engine {
     return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
   };
   verifyAudit: Engine['verifyAudit'] = (options) => verifyChain(this.store, options);
+  storeHealth: Engine['storeHealth'] = () => this.store.health();
 
   /** Listens to committed changes (live inbox updates, metrics); returns the unsubscribe. */
   subscribe: Engine['subscribe'] = (listener, options) =>

@@ -102,3 +102,23 @@ export class BpmnError extends TerezeError {
     this.name = 'BpmnError';
   }
 }
+
+/**
+ * The store cannot keep a change now: its disk is full, its file was deleted or replaced under
+ * the running server, it is read-only, or its server is unreachable. `reason` is for anyone
+ * (the 503 answer, the health check): no path, no host. `message` adds the detail an operator
+ * needs (which file, which system error) and goes to the log and the start-up refusal.
+ */
+export class StoreUnavailableError extends TerezeError {
+  readonly code = 'store_unavailable';
+  readonly reason: string;
+  /** Seconds after which a retry may succeed by itself (space freed, primary elected); absent when only an operator can fix it. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(options: { readonly reason: string; readonly detail?: string; readonly retryAfterSeconds?: number; readonly cause?: unknown }) {
+    super(options.detail ? `${options.reason}: ${options.detail}` : options.reason, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StoreUnavailableError';
+    this.reason = options.reason;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}

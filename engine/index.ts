@@ -15,6 +15,7 @@ export {
   ChannelClosedError,
   IdempotencyKeyReusedError,
   BpmnError,
+  StoreUnavailableError,
   TerezeError,
   type Problem,
 } from './errors.js';

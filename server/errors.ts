@@ -8,6 +8,7 @@ import {
   IdempotencyKeyReusedError,
   InvalidArgumentError,
   NotFoundError,
+  StoreUnavailableError,
 } from '../engine/index.js';
 import type { AppState } from './AppContext.js';
 import { HttpProblem } from './HttpProblem.js';
@@ -23,6 +24,8 @@ export interface ErrorBody {
 interface Mapped {
   readonly status: number;
   readonly body: ErrorBody;
+  /** Headers the answer carries (Retry-After on a 429 or a 503). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -35,7 +38,7 @@ export function errorMiddleware(logger: Logger): Middleware<AppState> {
       await next();
     } catch (error) {
       const mapped = mapError(error);
-      if (error instanceof HttpProblem && error.headers) ctx.set(error.headers);
+      if (mapped.headers) ctx.set(mapped.headers);
       ctx.status = mapped.status;
       ctx.body = mapped.body;
       if (mapped.status >= 500) {
@@ -64,7 +67,7 @@ export function unmatchedRoute(): Middleware<AppState> {
 
 /** Maps a thrown value to a status and the contract's body. Exported for the tests' sake. */
 export function mapError(error: unknown): Mapped {
-  if (error instanceof HttpProblem) return problem(error.status, error.code, error.message, error.details);
+  if (error instanceof HttpProblem) return { ...problem(error.status, error.code, error.message, error.details), ...(error.headers ? { headers: error.headers } : {}) };
   if (error instanceof DefinitionError) {
     const errors = error.problems.map((p) => ({ elementId: p.elementId, message: p.message }));
     return { status: 422, body: { error: { code: 'invalid_model', message: error.message, details: { errors } }, errors } };
@@ -78,6 +81,11 @@ export function mapError(error: unknown): Mapped {
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', error.message);
   // 422, as draft-ietf-httpapi-idempotency-key-header asks for a key reused with another payload.
   if (error instanceof IdempotencyKeyReusedError) return problem(422, 'idempotency_key_reused', error.message, { header: 'Idempotency-Key', key: error.key });
+  if (error instanceof StoreUnavailableError) {
+    // The reason only: the message's file path or host is for the log (where the 5xx goes).
+    const mapped = problem(503, 'store_unavailable', `the store is unavailable: ${error.reason}; nothing from this request was saved, try again later`);
+    return error.retryAfterSeconds === undefined ? mapped : { ...mapped, headers: { 'Retry-After': String(error.retryAfterSeconds) } };
+  }
   const fromParser = bodyParserProblem(error);
   if (fromParser) return fromParser;
   return problem(500, 'internal', 'internal error');

@@ -2,10 +2,11 @@
  * `npm start`: parse the environment, open the engine, deploy the catalogue, listen.
  * Stops gracefully on SIGINT/SIGTERM; a second signal exits at once.
  */
+import { StoreUnavailableError } from '../engine/index.js';
 import { demoLoginText } from './demo/demoData.js';
 import { isLoopbackHost } from './demo/isLoopbackHost.js';
 import { AuditAnchorError } from './audit/auditAnchor.js';
-import { EnvError, parseEnv } from './env.js';
+import { EnvError, parseEnv, type Env } from './env.js';
 import { jsonLogger } from './logger.js';
 import { startServer } from './startServer.js';
 
@@ -25,8 +26,13 @@ try {
 } catch (error) {
   // The environment does not fit the store (demo passwords on a network HOST), or the audit
   // key is misplaced or missing: the message says what to change; no stack needed.
-  if (!(error instanceof EnvError || error instanceof AuditAnchorError)) throw error;
-  process.stderr.write(`${error.message}\n`);
+  if (error instanceof EnvError || error instanceof AuditAnchorError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  if (!(error instanceof StoreUnavailableError)) throw error;
+  // A store that cannot be opened is the operator's to fix: what, where, and what to do; no stack.
+  process.stderr.write(`Tereze cannot start: ${error.message}.\n${storeAdvice(env)}\n`);
   process.exit(1);
 }
 logger.info('listening', { url: running.url, store: env.MONGODB_URI ? 'mongo' : 'sqlite' });
@@ -53,4 +59,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       },
     );
   });
+}
+
+function storeAdvice(settings: Env): string {
+  if (settings.MONGODB_URI) return 'The store is the MongoDB server named by MONGODB_URI: check that it runs, is reachable and has a primary.';
+  return `The store is the sqlite file in DATA_DIR (${settings.DATA_DIR}): set DATA_DIR to a folder this user can write, on a disk with free space, or fix the one named above.`;
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -111,7 +110,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 export async function openEngine(env: Env, options: { jobs?: boolean } = {}): Promise<Engine> {
   const jobs = options.jobs === false ? {} : { jobs: { poll: true, slaSweep: '* * * * *' } };
   if (env.MONGODB_URI) return createEngine({ store: mongoStore(env.MONGODB_URI), ...jobs });
-  mkdirSync(env.DATA_DIR, { recursive: true });
+  // The store creates DATA_DIR itself, and says in words why when it cannot.
   return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), ...jobs });
 }
 

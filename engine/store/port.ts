@@ -4,6 +4,7 @@
  *
  * Instants are ISO-8601 strings in UTC (`2026-03-20T04:00:00.000Z`), which sort as they compare.
  */
+import type { StoreUnavailableError } from '../errors.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from '../runtime/state.js';
 
@@ -256,13 +257,21 @@ export interface InstanceQuery {
   readonly limit?: number;
 }
 
+/** Whether the store can keep a change now; `problem` says why not, in words. */
+export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly problem: StoreUnavailableError };
+
 export interface Store {
   readonly kind: 'sqlite' | 'mongo';
-  /** Creates tables / collections and indexes; idempotent. */
+  /** Creates tables / collections and indexes; idempotent. Throws StoreUnavailableError naming what is wrong. */
   init(): Promise<void>;
   close(): Promise<void>;
-  /** Applies a batch atomically; throws ConflictError (from engine/errors) when a guard fails. */
+  /**
+   * Applies a batch atomically; throws ConflictError (from engine/errors) when a guard fails,
+   * StoreUnavailableError when the store cannot keep it (disk full, file gone, no primary).
+   */
   commit(batch: CommitBatch): Promise<void>;
+  /** For the health check: cheap, answered without waiting long for an unreachable server. */
+  health(): Promise<StoreHealth>;
 
   getDefinition(id: string): Promise<DefinitionRecord | undefined>;
   latestDefinition(key: string): Promise<DefinitionRecord | undefined>;

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
 import type { healthRoutes } from './health.routes.js';
@@ -7,13 +8,25 @@ export function healthHandlers({ engine, logger, storeKind }: AppDeps): RouteHan
     async health() {
       const time = new Date().toISOString();
       const store = storeKind ?? 'unknown';
+      const unavailable = (reason: string, retryAfterSeconds?: number) => ({
+        status: 503,
+        body: { status: 'unavailable' as const, store, time, reason },
+        ...(retryAfterSeconds === undefined ? {} : { headers: { 'Retry-After': String(retryAfterSeconds) } }),
+      });
       try {
-        // The engine has no ping; the smallest indexed inbox read is a real round trip to the store.
+        // A store that still answers reads may have lost its file or its disk: ask it first.
+        const health = await engine.storeHealth();
+        if (!health.ok) {
+          logger.error('health check: store cannot keep changes', { error: health.problem });
+          return unavailable(health.problem.reason, health.problem.retryAfterSeconds);
+        }
+        // Then the smallest indexed inbox read: a real round trip to the store.
         await engine.tasks({ limit: 1 });
         return { status: 200, body: { status: 'ok', store, time } };
       } catch (error) {
         logger.error('health check: store did not answer', { error });
-        return { status: 503, body: { status: 'unavailable', store, time } };
+        if (error instanceof StoreUnavailableError) return unavailable(error.reason, error.retryAfterSeconds);
+        return unavailable('the store did not answer');
       }
     },
   };

@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   InvalidArgumentError,
   NotFoundError,
+  StoreUnavailableError,
 } from '../../engine/index.js';
 import { mapError } from '../../server/errors.js';
 
@@ -30,6 +31,16 @@ describe('mapError', () => {
 
   it('should say which service and channel a closed channel concerns', () => {
     expect(mapError(new ChannelClosedError('PS-001', 'agency')).body.error.details).toEqual({ serviceCode: 'PS-001', channel: 'agency' });
+  });
+
+  it('should answer a store that cannot keep changes with 503, its reason but not its path, and Retry-After when a retry may help', () => {
+    const full = mapError(new StoreUnavailableError({ reason: 'the disk holding the database is full', detail: '/srv/tereze/data/tereze.db (SQLITE_FULL)', retryAfterSeconds: 60 }));
+    expect(full.status).toBe(503);
+    expect(full.body.error.code).toBe('store_unavailable');
+    expect(full.body.error.message).toContain('the disk holding the database is full');
+    expect(full.body.error.message).not.toContain('/srv/tereze');
+    expect(full.headers).toEqual({ 'Retry-After': '60' });
+    expect(mapError(new StoreUnavailableError({ reason: 'the database is read-only' })).headers).toBeUndefined();
   });
 
   it('should never show the message of an error not meant for users', () => {

@@ -21,6 +21,7 @@ import type {
   PolicyRecord,
   SlaCrossingQuery,
   Store,
+  StoreHealth,
   StoreChange,
   StoreWatch,
   TaskQuery,
@@ -31,6 +32,8 @@ import type { Collections, StoredDoc } from './applyBatch.js';
 import { recordIdempotencyKeys, readIdempotencyKey } from './idempotencyKeys.js';
 import { COLLECTIONS, INDEXES, SLA_FIELDS, slaPartialFilter } from './indexes.js';
 import type { SlaCrossing } from './indexes.js';
+import { StoreUnavailableError } from '../../errors.js';
+import { mongoUnavailable } from './mongoUnavailable.js';
 
 export interface MongoStoreOptions {
   /** Default: the database named in the URI, else `tereze`. */
@@ -39,6 +42,8 @@ export interface MongoStoreOptions {
 
 const DEFAULT_LIMIT = 1000;
 const AUDIT_RACE_RETRIES = 5;
+/** A health check answers within this, even while the driver would wait 30 s to select a server. */
+const HEALTH_TIMEOUT_MS = 2_000;
 const NO_REPLICA_SET =
   'the mongo store needs a replica set (a single-node one is fine: mongod --replSet rs0, then rs.initiate()) ' +
   'or a sharded cluster, for multi-document transactions';
@@ -63,7 +68,11 @@ class MongoStore implements Store {
   }
 
   async init(): Promise<void> {
-    await this.client.connect();
+    try {
+      await this.client.connect();
+    } catch (error) {
+      throw mongoUnavailable(error) ?? error;
+    }
     const hello = await this.db.command({ hello: 1 });
     if (typeof hello['setName'] !== 'string' && hello['msg'] !== 'isdbgrid') {
       throw new Error(`${NO_REPLICA_SET}; this server is a standalone`);
@@ -105,7 +114,7 @@ class MongoStore implements Store {
       } catch (err) {
         if (err instanceof AuditRace && attempt < AUDIT_RACE_RETRIES) continue;
         if ((err as { code?: unknown }).code === 20) throw new Error(`${NO_REPLICA_SET}: ${(err as Error).message}`);
-        throw err;
+        throw mongoUnavailable(err) ?? err;
       } finally {
         await session.endSession();
       }
@@ -116,6 +125,22 @@ class MongoStore implements Store {
   private async apply(batch: CommitBatch, session: ClientSession): Promise<void> {
     if (batch.idempotencyKeys?.length) await recordIdempotencyKeys(this.c.idempotency, batch.idempotencyKeys, session);
     await applyBatch(this.c, batch, session);
+  }
+
+  /** `hello` on the primary: answered by a writable primary, or the reason there is none. */
+  async health(): Promise<StoreHealth> {
+    const signal = AbortSignal.timeout(HEALTH_TIMEOUT_MS);
+    try {
+      const hello = await this.db.command({ hello: 1 }, { signal });
+      if (hello['isWritablePrimary'] === true || hello['msg'] === 'isdbgrid') return { ok: true };
+      return { ok: false, problem: new StoreUnavailableError({ reason: 'the database has no writable primary (an election may be under way)', retryAfterSeconds: 10 }) };
+    } catch (error) {
+      const problem =
+        mongoUnavailable(error) ??
+        (signal.aborted ? new StoreUnavailableError({ reason: 'the database server cannot be reached', detail: `no answer within ${HEALTH_TIMEOUT_MS} ms`, retryAfterSeconds: 10, cause: error }) : undefined);
+      if (!problem) throw error;
+      return { ok: false, problem };
+    }
   }
 
   async getDefinition(id: string): Promise<DefinitionRecord | undefined> {

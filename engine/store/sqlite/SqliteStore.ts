@@ -2,14 +2,13 @@
  * The embedded store: better-sqlite3 (synchronous, in-process), one file shared by any number
  * of processes on the same machine (WAL + busy timeout), or `:memory:` for tests.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type {
   PolicyKind,
   PolicyRecord,
   SlaCrossingQuery,
+  StoreHealth,
   AcquireJobs,
   AuditEntry,
   StoredAuditRow,
@@ -32,6 +31,9 @@ import type { JobRow } from './rows.js';
 import { ADDED_COLUMNS, SCHEMA_SQL, SLA_INDEXES_SQL } from './schema.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
+import { openFile } from './openFile.js';
+import { sqliteUnavailable } from './sqliteUnavailable.js';
+import { StoreFileGuard } from './StoreFileGuard.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -59,6 +61,8 @@ class SqliteStore implements Store {
   private readonly shaped = new Map<string, Statement<unknown[], string>>();
   private applyBatch: ((batch: CommitBatch) => void) | undefined;
   private acquire: ((request: AcquireJobs) => JobRecord[]) | undefined;
+  /** Notices the file deleted, replaced or out of room under us; none for `:memory:`. */
+  private guard: StoreFileGuard | undefined;
 
   constructor(
     private readonly path: string,
@@ -68,12 +72,8 @@ class SqliteStore implements Store {
   async init(): Promise<void> {
     if (this.db) return;
     const memory = this.path === ':memory:';
-    if (!memory) mkdirSync(dirname(this.path), { recursive: true });
-    const db = new Database(this.path, { timeout: BUSY_TIMEOUT_MS });
-    if (!memory) db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${this.options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-    db.exec(SCHEMA_SQL);
-    migrate(db);
+    const guard = memory ? undefined : new StoreFileGuard(this.path);
+    const db = guard ? openFile(this.path, guard, () => openDatabase(this.path, this.options)) : openDatabase(this.path, this.options);
     const s = prepareStatements(db);
     const keys = prepareIdempotencyKeys(db);
     this.db = db;
@@ -88,6 +88,30 @@ class SqliteStore implements Store {
     // fail to upgrade (SQLITE_BUSY without waiting) in the middle of a batch.
     this.applyBatch = (batch) => apply.immediate(batch);
     this.acquire = (request) => acquire.immediate(request);
+    this.guard = guard;
+  }
+
+  async health(): Promise<StoreHealth> {
+    const problem = this.guard?.problem();
+    return problem ? { ok: false, problem } : { ok: true };
+  }
+
+  /**
+   * Runs a write; SQLite's and the disk's refusals become StoreUnavailableError, and a write
+   * that landed in a file no longer at its path is refused before anyone is told it succeeded.
+   */
+  private write<T>(run: () => T): T {
+    const guard = this.guard;
+    guard?.assertNotLost();
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      throw guard ? guard.failed(error) : (sqliteUnavailable(error, this.path) ?? error);
+    }
+    guard?.assertFilesInPlace();
+    guard?.wrote();
+    return result;
   }
 
   async close(): Promise<void> {
@@ -96,16 +120,19 @@ class SqliteStore implements Store {
     this.stmts = undefined;
     this.keys = undefined;
     this.shaped.clear();
+    this.guard = undefined;
   }
 
   private get s(): Statements {
     if (!this.stmts) throw new Error('sqlite store: call init() first');
+    this.guard?.assertNotLost();
     return this.stmts;
   }
 
   async commit(batch: CommitBatch): Promise<void> {
-    if (!this.applyBatch) throw new Error('sqlite store: call init() first');
-    this.applyBatch(batch);
+    const apply = this.applyBatch;
+    if (!apply) throw new Error('sqlite store: call init() first');
+    this.write(() => apply(batch));
   }
 
   async getDefinition(id: string): Promise<DefinitionRecord | undefined> {
@@ -163,14 +190,16 @@ class SqliteStore implements Store {
   }
 
   async acquireJobs(request: AcquireJobs): Promise<JobRecord[]> {
-    if (!this.acquire) throw new Error('sqlite store: call init() first');
+    const acquire = this.acquire;
+    if (!acquire) throw new Error('sqlite store: call init() first');
     if (request.limit <= 0) return [];
-    return this.acquire(request);
+    return this.write(() => acquire(request));
   }
 
   /** A release by an owner who lost the lease changes nothing: the new holder has the job. */
   async releaseJob(id: string, owner: string, retry: { dueAt: string; error: string }): Promise<void> {
-    this.s.releaseJob.run(retry.dueAt, retry.error, id, owner);
+    const s = this.s;
+    this.write(() => s.releaseJob.run(retry.dueAt, retry.error, id, owner));
   }
 
   /** The earliest instant a job can be acquired: its dueAt, or the end of its lease if later. */
@@ -251,6 +280,7 @@ class SqliteStore implements Store {
   }
 
   private shape(sql: string): Statement<unknown[], string> {
+    this.guard?.assertNotLost();
     let stmt = this.shaped.get(sql);
     if (!stmt) {
       if (!this.db) throw new Error('sqlite store: call init() first');
@@ -259,6 +289,21 @@ class SqliteStore implements Store {
       this.shaped.set(sql, stmt);
     }
     return stmt;
+  }
+}
+
+/** Opens and prepares the database (WAL, schema, migrations); `openFile` names what goes wrong with a file. */
+function openDatabase(path: string, options: SqliteStoreOptions): Database.Database {
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.exec(SCHEMA_SQL);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }
 
