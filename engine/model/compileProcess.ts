@@ -52,19 +52,21 @@ const IGNORED = new Set([
   'bpmn:Group',
 ]);
 
-const TYPE_NAMES: Record<string, string> = {
-  'bpmn:ScriptTask': 'script tasks (scripts are not allowed: use a service task with a ps:handler)',
-  'bpmn:BusinessRuleTask': 'business rule tasks',
-  'bpmn:EventBasedGateway': 'event-based gateways',
-  'bpmn:ComplexGateway': 'complex gateways',
-  'bpmn:Transaction': 'transactions',
-  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes',
-};
+const TYPE_NAMES = new Map<string, string>([
+  ['bpmn:ScriptTask', 'script tasks (scripts are not allowed: use a service task with a ps:handler)'],
+  ['bpmn:BusinessRuleTask', 'business rule tasks'],
+  ['bpmn:EventBasedGateway', 'event-based gateways'],
+  ['bpmn:ComplexGateway', 'complex gateways'],
+  ['bpmn:Transaction', 'transactions'],
+  ['bpmn:AdHocSubProcess', 'ad-hoc sub-processes'],
+]);
 
 /** Walks one bpmn:Process (or sub-process) into draft nodes and flows, reporting every problem. */
 export function compileProcess(process: ModdleElement, index: DefinitionsIndex, problems: Problem[]): DraftProcess {
-  const nodes: Record<string, DraftNode> = {};
-  const flows: Record<string, SequenceFlow> = {};
+  // Keyed by the model's ids: without a prototype, an element named `constructor` or
+  // `__proto__` is an ordinary key, not Object.prototype's member.
+  const nodes: Record<string, DraftNode> = Object.create(null) as Record<string, DraftNode>;
+  const flows: Record<string, SequenceFlow> = Object.create(null) as Record<string, SequenceFlow>;
   const report = (elementId: string | undefined, message: string) =>
     problems.push({ elementId: elementId ?? process.id ?? 'definitions', message });
 
@@ -116,7 +118,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const localType = element.$type.replace(/^bpmn:/, '');
     const kind = (localType.charAt(0).toLowerCase() + localType.slice(1)) as NodeKind;
     if (!element.$type.startsWith('bpmn:') || !(SUPPORTED_KINDS as readonly string[]).includes(kind)) {
-      const what = TYPE_NAMES[element.$type] ?? element.$type;
+      const what = TYPE_NAMES.get(element.$type) ?? element.$type;
       report(id, `${what} ${element.$type === what ? '' : `(${element.$type}) `}not supported (element ${id})`);
       return;
     }
