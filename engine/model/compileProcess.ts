@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import { normaliseExpression, feelSyntaxError } from './feel.js';
+import { feelCostProblem, normaliseExpression, feelSyntaxError } from './feel.js';
 import { nominalMs, parseDuration } from './IsoDuration.js';
 import { MODEL_LIMITS } from './modelLimits.js';
 import type { ModdleElement } from './parseXml.js';
@@ -107,7 +107,9 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
         report(id, `condition '${abbreviate(body.trim())}' of sequence flow ${id} is ${condition.length} characters long: at most ${MODEL_LIMITS.maxFeelLength} characters`);
       } else {
         const error = feelSyntaxError(condition);
+        const cost = error ? undefined : feelCostProblem(condition);
         if (error) report(id, `condition '${body.trim()}' of sequence flow ${id} is not valid FEEL: ${error}`);
+        else if (cost) report(id, `condition '${abbreviate(body.trim())}' of sequence flow ${id} does too much work: ${cost}`);
       }
     }
     flows[id] = condition === undefined ? { id, source, target } : { id, source, target, condition };

@@ -37,6 +37,12 @@ export const MODEL_LIMITS = {
   maxSla: { workingDays: 260, calendarDays: 366, workingHours: 2_080, minutes: 525_600 } satisfies Record<SlaUnit, number>,
   /** A FEEL expression is at most this many characters: parsed at deploy, evaluated at every step. */
   maxFeelLength: 2_000,
+  /**
+   * The values a FEEL expression may iterate over literal ranges and lists (`for i in 1..n`,
+   * `some x in [..]`), multiplied when nested: feelin has no step budget, and a condition runs at
+   * every step. A range whose bound is a variable is refused (iterate a list variable instead).
+   */
+  maxFeelIterations: 10_000,
 } as const;
 
 /** The horizon in milliseconds, counting a year as the Gregorian average (365.2425 days). */

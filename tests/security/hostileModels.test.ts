@@ -10,14 +10,14 @@ import { deploy, startTestServer, type TestServer } from '../server/testServer.j
 const NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ps="https://tereze.dev/bpmn/ps"';
 const model = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions ${NS} id="defs" targetNamespace="t"><bpmn:process id="hostile" isExecutable="true">${body}</bpmn:process></bpmn:definitions>`;
-const timer = (kind: 'timeDuration' | 'timeDate' | 'timeCycle', text: string) =>
-  `<bpmn:timerEventDefinition><bpmn:${kind} xsi:type="bpmn:tFormalExpression">${text}</bpmn:${kind}></bpmn:timerEventDefinition>`;
+const timer = (kind: 'timeDuration' | 'timeDate' | 'timeCycle', text: string, attributes = '') =>
+  `<bpmn:timerEventDefinition${attributes}><bpmn:${kind} xsi:type="bpmn:tFormalExpression">${text}</bpmn:${kind}></bpmn:timerEventDefinition>`;
 /** A timer start event `tick` → a user task → the end. */
 const startTimer = (kind: 'timeDuration' | 'timeDate' | 'timeCycle', text: string) =>
   model(`<bpmn:startEvent id="tick">${timer(kind, text)}</bpmn:startEvent><bpmn:sequenceFlow id="f1" sourceRef="tick" targetRef="work"/><bpmn:userTask id="work"/><bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end"/><bpmn:endEvent id="end"/>`);
 /** A plain start → an intermediate timer `wait` → the end. */
-const catchTimer = (kind: 'timeDuration' | 'timeDate' | 'timeCycle', text: string) =>
-  model(`<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/><bpmn:intermediateCatchEvent id="wait">${timer(kind, text)}</bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end"/><bpmn:endEvent id="end"/>`);
+const catchTimer = (kind: 'timeDuration' | 'timeDate' | 'timeCycle', text: string, attributes = '') =>
+  model(`<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/><bpmn:intermediateCatchEvent id="wait">${timer(kind, text, attributes)}</bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end"/><bpmn:endEvent id="end"/>`);
 /** A plain start → a user task `review` with an SLA → the end. */
 const slaTask = (sla: string) =>
   model(`<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review"/><bpmn:userTask id="review" ps:office="back" ps:candidateGroup="g"><bpmn:extensionElements><ps:sla ${sla}/></bpmn:extensionElements></bpmn:userTask><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end"/><bpmn:endEvent id="end"/>`);
@@ -114,6 +114,7 @@ describe('hostile models', () => {
       ['a cycle with more repetitions than the limit', startTimer('timeCycle', 'R99999999/PT1H'), 'tick', /tick.*at most 100000 repetitions/],
       ['a cycle with no repetition at all (R0)', startTimer('timeCycle', 'R0/PT1H'), 'tick', /tick.*at least 1 repetition/],
       ['a fraction of a month, which calendar arithmetic cannot count', catchTimer('timeDuration', 'P1.5M'), 'wait', /wait.*whole number of years and months/],
+      ['a working-time timer beyond a working year of open time', catchTimer('timeDuration', 'P1Y', ' ps:calendar="agency"'), 'wait', /wait.*at most 2080 hours of working time/],
     ];
     it.each(cases)('should refuse %s with a DefinitionError naming the element and the limit', async (_name, xml, elementId, message) => {
       const error = await refusal(h.engine.deploy(xml));
@@ -137,10 +138,16 @@ describe('hostile models', () => {
       expect(performance.now() - began).toBeLessThan(1_000);
     });
 
-    it('should check a FEEL condition at deploy by parsing it, not by evaluating it', async () => {
+    it('should refuse, quickly and without evaluating it, a FEEL condition iterating more values than the limit', async () => {
       const began = performance.now();
-      await h.engine.deploy(condition('count(for i in 1..2000000 return i) &gt; 0'));
-      expect(performance.now() - began).toBeLessThan(1_500);
+      const error = await refusal(h.engine.deploy(condition('count(for i in 1..2000000 return i) &gt; 0')));
+      expect(performance.now() - began).toBeLessThan(1_500); // evaluating it takes seconds
+      expect(error.problems).toContainEqual({ elementId: 'big', message: expect.stringMatching(/big does too much work: it iterates 2000000 values.*at most 10000/) });
+    });
+
+    it('should refuse a FEEL range with a computed bound, whose work nothing at deploy can count', async () => {
+      const error = await refusal(h.engine.deploy(condition('count(for i in 1..n return i) &gt; 0')));
+      expect(error.problems).toContainEqual({ elementId: 'big', message: expect.stringMatching(/big does too much work: the range '1\.\.n' has a computed bound/) });
     });
 
     it('should refuse a FEEL condition longer than the limit, naming the flow', async () => {
