@@ -29,7 +29,16 @@ export function parseDuration(text: string): IsoDuration {
 
 export function addDuration(from: Date, d: IsoDuration): Date {
   const result = new Date(from.getTime());
-  if (d.years || d.months) result.setUTCMonth(result.getUTCMonth() + Math.trunc(d.years * 12 + d.months));
+  const months = Math.trunc(d.years * 12 + d.months);
+  if (months) {
+    // Clamped to the month's end (31 January + P1M is 28 February), as the timer contract says;
+    // setUTCMonth alone would roll over into 3 March.
+    const day = result.getUTCDate();
+    result.setUTCDate(1);
+    result.setUTCMonth(result.getUTCMonth() + months);
+    const length = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+    result.setUTCDate(Math.min(day, length));
+  }
   return new Date(result.getTime() + Math.round(fixedMs(d)));
 }
 
