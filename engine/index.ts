@@ -19,7 +19,7 @@ export {
   TerezeError,
   type Problem,
 } from './errors.js';
-export { compileDefinitions, psDescriptor, MAX_XML_BYTES } from './model/index.js';
+export { compileDefinitions, psDescriptor, MAX_XML_BYTES, MODEL_LIMITS } from './model/index.js';
 export type { ProcessGraph, FlowNode, SequenceFlow, Channel, SlaSpec } from './model/types.js';
 export type { InstanceState, Token, Incident } from './runtime/index.js';
 export { BUILT_IN_HANDLERS } from './handlers.js';

@@ -27,7 +27,8 @@ export class CalendarRegistry {
   async find(id: string): Promise<WorkingCalendar | undefined> {
     const stored = await this.documents.get<{ calendar: WorkingCalendar }>('calendar', id);
     if (stored) return parseCalendar(stored.doc.calendar);
-    return (builtInCalendars as Record<string, WorkingCalendar>)[id];
+    // Own keys only: `constructor` or `toString` is no calendar (it was Object.prototype's member).
+    return Object.hasOwn(builtInCalendars, id) ? (builtInCalendars as Record<string, WorkingCalendar>)[id] : undefined;
   }
 
   async put(id: string, input: unknown, options: { by: string; reason?: string }): Promise<CalendarVersion> {

@@ -97,7 +97,8 @@ export class Instances {
 
   private async startByMessage(name: string, variables: Record<string, unknown>, by?: string): Promise<CorrelateResult> {
     const { core } = this;
-    const target = (await core.definitions.list()).find((d) => d.graph.starts.message[name]);
+    // Own keys only: a stored graph is a plain object, and `constructor` is no message start.
+    const target = (await core.definitions.list()).find((d) => Object.hasOwn(d.graph.starts.message, name));
     if (!target) throw new NotFoundError('message start event', name);
     const unit = core.newUnit();
     const { state } = await unit.startInstance(target, target.graph.starts.message[name]!, { variables });

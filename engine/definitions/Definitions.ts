@@ -27,7 +27,7 @@ export class Definitions {
 
   async deploy(xml: string, options: { by?: string } = {}): Promise<DeployResult> {
     if (typeof xml !== 'string') throw new InvalidArgumentError('xml', 'the model must be BPMN XML text');
-    const compiled = await compileDefinitions(xml, { handlers: this.handlerNames() });
+    const compiled = await compileDefinitions(xml, { handlers: this.handlerNames(), now: this.clock.now() });
     await this.checkCalendars(compiled.processes);
     for (let attempt = 0; ; attempt++) {
       const records: DefinitionRecord[] = [];

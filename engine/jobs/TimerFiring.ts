@@ -2,7 +2,8 @@ import { MAX_RETRIES } from '../commands/args.js';
 import { nowIso, type EngineCore } from '../commands/EngineCore.js';
 import { ConflictError } from '../errors.js';
 import { newId } from '../ids.js';
-import { nextFiring } from '../model/TimerExpression.js';
+import { catchUp, nextFiring } from '../model/TimerExpression.js';
+import type { ProcessGraph, TimerSpec } from '../model/types.js';
 import type { RuntimeEvent } from '../runtime/events.js';
 import type { JobRecord } from '../store/port.js';
 import type { UnitOfWork } from '../UnitOfWork.js';
@@ -30,16 +31,27 @@ export class TimerFiring {
     }
   }
 
+  /** The occurrence a job fires for now: its own, or for a cycle that fell behind, the latest due. */
+  private caughtUp(timer: TimerSpec | undefined, job: JobRecord): { dueAt: string; remaining: number | undefined; skipped: number } {
+    const remaining = job.payload.remaining as number | undefined;
+    if (!timer) return { dueAt: job.dueAt, remaining, skipped: 0 };
+    const firing = catchUp(timer, new Date(job.dueAt), remaining, this.core.clock.now());
+    return { dueAt: firing.dueAt.toISOString(), remaining: firing.remaining, skipped: firing.skipped };
+  }
+
   private async timer(unit: UnitOfWork, job: JobRecord): Promise<void> {
     const state = job.instanceId ? await unit.load(job.instanceId) : undefined;
     if (!state || state.status !== 'active') return; // the instance ended: the job just goes
     const boundaryId = job.payload.boundaryId as string | undefined;
-    const remaining = job.payload.remaining as number | undefined;
+    const graph = (await this.core.definitions.require(state.definitionId)).graph;
+    // A boundary cycle that missed repetitions fires once, for the latest (see catchUp); the
+    // runtime re-arms it from there, so the next repetition is one still to come.
+    const { dueAt, remaining, skipped } = this.caughtUp(timerOf(graph.nodes, job.elementId), job);
     const event: RuntimeEvent = {
       type: 'timer',
       tokenId: job.tokenId!,
       jobId: job.id,
-      dueAt: job.dueAt,
+      dueAt,
       ...(boundaryId ? { boundaryId } : {}),
       ...(remaining === undefined ? {} : { remaining }),
     };
@@ -49,18 +61,28 @@ export class TimerFiring {
       if (!(error instanceof ConflictError)) throw error;
       return; // the token moved on before its timer: nothing to fire
     }
-    unit.audit.push({ at: nowIso(this.core), actor: 'timer', action: 'timer.fire', subject: state.id, data: { elementId: job.elementId, dueAt: job.dueAt } });
+    unit.audit.push({ at: nowIso(this.core), actor: 'timer', action: 'timer.fire', subject: state.id, data: { elementId: job.elementId, dueAt, skipped } });
   }
 
   private async startTimer(unit: UnitOfWork, job: JobRecord): Promise<void> {
     const definition = await this.core.definitions.require(job.definitionId!);
+    const timer = timerOf(definition.graph.nodes, job.elementId);
+    // Repetitions missed while the server was down start one application, not one each.
+    const { dueAt, remaining, skipped } = this.caughtUp(timer, job);
     const { state } = await unit.startInstance(definition, job.elementId, {});
-    unit.audit.push({ at: nowIso(this.core), actor: 'timer', action: 'instance.start', subject: state.id, data: { key: definition.key, definitionId: definition.id, timer: job.elementId, trackingNumber: state.trackingNumber } });
-    const node = definition.graph.nodes[job.elementId]!;
-    if (node.event?.type !== 'timer') return;
-    const next = nextFiring(node.event.timer, new Date(job.dueAt), job.payload.remaining as number | undefined);
+    const at = nowIso(this.core);
+    unit.audit.push({ at, actor: 'timer', action: 'instance.start', subject: state.id, data: { key: definition.key, definitionId: definition.id, timer: job.elementId, trackingNumber: state.trackingNumber } });
+    unit.audit.push({ at, actor: 'timer', action: 'timer.fire', subject: state.id, data: { elementId: job.elementId, dueAt, skipped } });
+    if (!timer) return;
+    const next = nextFiring(timer, new Date(dueAt), remaining);
     if (next) {
       unit.extraJobs.push({ ...job, id: newId(), dueAt: next.dueAt.toISOString(), payload: next.remaining === undefined ? {} : { remaining: next.remaining }, lockedUntil: null, lockOwner: null, attempts: 0 });
     }
   }
+}
+
+/** The timer definition of a graph's element, if it has one (own keys only: ids come from stored jobs). */
+function timerOf(nodes: ProcessGraph['nodes'], elementId: string): TimerSpec | undefined {
+  const event = Object.hasOwn(nodes, elementId) ? nodes[elementId]!.event : undefined;
+  return event?.type === 'timer' ? event.timer : undefined;
 }

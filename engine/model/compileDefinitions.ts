@@ -17,6 +17,8 @@ export interface CompiledDefinitions {
 export interface CompileOptions {
   /** Names of the registered service-task handlers; a ps:handler outside them is refused. */
   readonly handlers?: ReadonlySet<string>;
+  /** The moment of the deploy (the engine's clock): timer dates must lie within the horizon after it. */
+  readonly now?: Date;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function compileDefinitions(xml: string, options: CompileOptions = 
     messages: new Map(roots.filter((r) => r.$type === 'bpmn:Message').map((m) => [m.id!, m.name])),
     errors: new Map(roots.filter((r) => r.$type === 'bpmn:Error').map((e) => [e.id!, e.errorCode as string | undefined])),
     handlers: options.handlers,
+    now: options.now ?? new Date(),
   };
   const processes: ProcessGraph[] = [];
   const all = roots.filter((r) => r.$type === 'bpmn:Process');

@@ -1,5 +1,7 @@
 import type { Problem } from '../errors.js';
-import { normaliseExpression, feelSyntaxError } from './feel.js';
+import { feelCostProblem, normaliseExpression, feelSyntaxError } from './feel.js';
+import { nominalMs, parseDuration } from './IsoDuration.js';
+import { MODEL_LIMITS } from './modelLimits.js';
 import type { ModdleElement } from './parseXml.js';
 import { timerProblem } from './TimerExpression.js';
 import {
@@ -26,6 +28,8 @@ export interface DefinitionsIndex {
   readonly messages: ReadonlyMap<string, string | undefined>;
   readonly errors: ReadonlyMap<string, string | undefined>;
   readonly handlers: ReadonlySet<string> | undefined;
+  /** The deploy: dates and cycle starts must lie within the horizon after it. */
+  readonly now: Date;
 }
 
 export interface DraftProcess {
@@ -48,19 +52,21 @@ const IGNORED = new Set([
   'bpmn:Group',
 ]);
 
-const TYPE_NAMES: Record<string, string> = {
-  'bpmn:ScriptTask': 'script tasks (scripts are not allowed: use a service task with a ps:handler)',
-  'bpmn:BusinessRuleTask': 'business rule tasks',
-  'bpmn:EventBasedGateway': 'event-based gateways',
-  'bpmn:ComplexGateway': 'complex gateways',
-  'bpmn:Transaction': 'transactions',
-  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes',
-};
+const TYPE_NAMES = new Map<string, string>([
+  ['bpmn:ScriptTask', 'script tasks (scripts are not allowed: use a service task with a ps:handler)'],
+  ['bpmn:BusinessRuleTask', 'business rule tasks'],
+  ['bpmn:EventBasedGateway', 'event-based gateways'],
+  ['bpmn:ComplexGateway', 'complex gateways'],
+  ['bpmn:Transaction', 'transactions'],
+  ['bpmn:AdHocSubProcess', 'ad-hoc sub-processes'],
+]);
 
 /** Walks one bpmn:Process (or sub-process) into draft nodes and flows, reporting every problem. */
 export function compileProcess(process: ModdleElement, index: DefinitionsIndex, problems: Problem[]): DraftProcess {
-  const nodes: Record<string, DraftNode> = {};
-  const flows: Record<string, SequenceFlow> = {};
+  // Keyed by the model's ids: without a prototype, an element named `constructor` or
+  // `__proto__` is an ordinary key, not Object.prototype's member.
+  const nodes: Record<string, DraftNode> = Object.create(null) as Record<string, DraftNode>;
+  const flows: Record<string, SequenceFlow> = Object.create(null) as Record<string, SequenceFlow>;
   const report = (elementId: string | undefined, message: string) =>
     problems.push({ elementId: elementId ?? process.id ?? 'definitions', message });
 
@@ -97,8 +103,14 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     let condition: string | undefined;
     if (body !== undefined) {
       condition = normaliseExpression(body);
-      const error = feelSyntaxError(condition);
-      if (error) report(id, `condition '${body.trim()}' of sequence flow ${id} is not valid FEEL: ${error}`);
+      if (condition.length > MODEL_LIMITS.maxFeelLength) {
+        report(id, `condition '${abbreviate(body.trim())}' of sequence flow ${id} is ${condition.length} characters long: at most ${MODEL_LIMITS.maxFeelLength} characters`);
+      } else {
+        const error = feelSyntaxError(condition);
+        const cost = error ? undefined : feelCostProblem(condition);
+        if (error) report(id, `condition '${body.trim()}' of sequence flow ${id} is not valid FEEL: ${error}`);
+        else if (cost) report(id, `condition '${abbreviate(body.trim())}' of sequence flow ${id} does too much work: ${cost}`);
+      }
     }
     flows[id] = condition === undefined ? { id, source, target } : { id, source, target, condition };
   }
@@ -108,7 +120,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const localType = element.$type.replace(/^bpmn:/, '');
     const kind = (localType.charAt(0).toLowerCase() + localType.slice(1)) as NodeKind;
     if (!element.$type.startsWith('bpmn:') || !(SUPPORTED_KINDS as readonly string[]).includes(kind)) {
-      const what = TYPE_NAMES[element.$type] ?? element.$type;
+      const what = TYPE_NAMES.get(element.$type) ?? element.$type;
       report(id, `${what} ${element.$type === what ? '' : `(${element.$type}) `}not supported (element ${id})`);
       return;
     }
@@ -235,9 +247,15 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const expression = String((definition[key] as ModdleElement).body ?? '').trim();
     const kind = key === 'timeDuration' ? 'duration' : key === 'timeDate' ? 'date' : 'cycle';
     const timer: TimerSpec = calendar ? { kind, expression, calendar } : { kind, expression };
-    const problem = timerProblem(timer);
+    const problem = timerProblem(timer, index.now);
     if (problem) report(id, `timer ${id}: ${problem}`);
     if (calendar && kind !== 'duration') report(id, `timer ${id}: ps:calendar counts working time for a timeDuration only, not a ${key}`);
+    // Working time is counted day by day on the calendar: a cap keeps that walk short.
+    const workingHours = !problem && calendar && kind === 'duration' ? nominalMs(parseDuration(expression)) / 3_600_000 : 0;
+    if (workingHours > MODEL_LIMITS.maxWorkingTimeTimerHours) {
+      report(id, `timer ${id}: a ps:calendar timeDuration counts at most ${MODEL_LIMITS.maxWorkingTimeTimerHours} hours of working time (a working year), not '${expression}'`);
+      return undefined;
+    }
     return problem ? undefined : { type: 'timer', timer };
   }
 
@@ -321,12 +339,17 @@ function readSla(element: ModdleElement, report: (id: string | undefined, messag
   const calendar = (sla.calendar as string | undefined) ?? (unit === 'calendarDays' || unit === 'minutes' ? 'centre' : 'agency');
   const warnAt = sla.warnAt === undefined ? 0.8 : Number(sla.warnAt);
   let ok = true;
-  if (!Number.isInteger(duration) || duration <= 0 || duration > 100_000) {
+  if (!Number.isInteger(duration) || duration <= 0) {
     report(id, `ps:sla duration '${String(sla.duration)}' on ${id} must be a whole number above 0`);
     ok = false;
   }
   if (!unit || !(SLA_UNITS as readonly string[]).includes(unit)) {
     report(id, `ps:sla unit '${unit ?? ''}' on ${id} must be one of ${SLA_UNITS.join(', ')}`);
+    ok = false;
+  } else if (duration > MODEL_LIMITS.maxSla[unit as SlaSpec['unit']]) {
+    // Deadlines are counted working day by working day at every start: a cap keeps that short.
+    const cap = MODEL_LIMITS.maxSla[unit as SlaSpec['unit']];
+    report(id, `ps:sla duration '${String(sla.duration)}' on ${id} is too long: at most ${cap} ${unit} (about a year)`);
     ok = false;
   }
   if (!/^[A-Za-z0-9][\w.-]{0,63}$/.test(calendar)) {
@@ -338,6 +361,11 @@ function readSla(element: ModdleElement, report: (id: string | undefined, messag
     ok = false;
   }
   return ok ? { duration, unit: unit as SlaSpec['unit'], calendar, warnAt } : undefined;
+}
+
+/** A long expression quoted in an error message: its start, enough to find it. */
+function abbreviate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 function attr(element: ModdleElement, name: string): string | undefined {

@@ -1,6 +1,7 @@
 export { compileDefinitions, type CompiledDefinitions, type CompileOptions } from './compileDefinitions.js';
 export { psDescriptor, MAX_XML_BYTES } from './parseXml.js';
-export { evaluateCondition, normaliseExpression, feelSyntaxError } from './feel.js';
-export { firstFiring, nextFiring, timerProblem } from './TimerExpression.js';
+export { evaluateCondition, normaliseExpression, feelSyntaxError, feelCostProblem } from './feel.js';
+export { catchUp, firstFiring, nextFiring, timerProblem } from './TimerExpression.js';
+export { MODEL_LIMITS } from './modelLimits.js';
 export { parseDuration, addDuration, isIsoDuration } from './IsoDuration.js';
 export * from './types.js';

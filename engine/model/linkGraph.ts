@@ -29,7 +29,13 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     target.incoming.push(flow.id);
   }
 
-  const starts = { byChannel: {} as Partial<Record<Channel, string>>, message: {} as Record<string, string>, timer: [] as string[], none: undefined as string | undefined };
+  // Message names are the model's free text: a null-prototype map, so `constructor` is just a name.
+  const starts = {
+    byChannel: Object.create(null) as Partial<Record<Channel, string>>,
+    message: Object.create(null) as Record<string, string>,
+    timer: [] as string[],
+    none: undefined as string | undefined,
+  };
   const subStarts = new Map<string, string[]>();
   for (const node of Object.values(nodes)) {
     if (node.kind === 'boundaryEvent' && node.attachedTo) {
@@ -125,7 +131,7 @@ function computeReach(nodes: Record<string, FlowNode>, flows: Record<string, { t
     if (!node) return [];
     return [...node.outgoing.map((f) => flows[f]?.target).filter((t): t is string => !!t), ...node.boundaries];
   };
-  const reach: Record<string, string[]> = {};
+  const reach = Object.create(null) as Record<string, string[]>;
   for (const id of Object.keys(nodes)) {
     const seen = new Set<string>();
     const stack = next(id);

@@ -66,7 +66,8 @@ export class Run {
   }
 
   node(id: string): FlowNode {
-    const node = this.graph.nodes[id];
+    // Own keys only: a graph read back from the store is a plain object with a prototype.
+    const node = Object.hasOwn(this.graph.nodes, id) ? this.graph.nodes[id] : undefined;
     if (!node) throw new Error(`element ${id} is not in process ${this.graph.id}`);
     return node;
   }
