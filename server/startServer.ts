@@ -12,7 +12,7 @@ import { proxyHopsOf, type Env } from './env.js';
 import type { Organisation } from '../processes/demo/seedOrganisation.js';
 import { LiveUpdates } from './live/LiveUpdates.js';
 import { jsonLogger, type Logger } from './logger.js';
-import { resolveAuditAnchor } from './audit/auditAnchor.js';
+import { resolveAuditAnchor, type AuditAnchor } from './audit/auditAnchor.js';
 import { AuditCheckpoints } from './audit/AuditCheckpoints.js';
 import { Metrics } from './metrics/Metrics.js';
 
@@ -56,10 +56,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { env } = options;
   const logger = options.logger ?? jsonLogger({ level: env.LOG_LEVEL });
   const storeKind: StoreKind = env.MONGODB_URI ? 'mongo' : 'sqlite';
-  // Before the store opens: a key in the wrong place stops the start-up (AuditAnchorError).
-  const auditAnchor = resolveAuditAnchor(env, logger, { generate: true });
+  // The store first: an unusable DATA_DIR is the root problem and is named as such
+  // (StoreUnavailableError); then a key in the wrong place stops the start-up (AuditAnchorError).
   const engine = options.engine ?? (await openEngine(env));
   const ownsEngine = !options.engine;
+  let auditAnchor: AuditAnchor & { readonly key: Buffer };
+  try {
+    auditAnchor = resolveAuditAnchor(env, logger, { generate: true });
+  } catch (error) {
+    if (ownsEngine) await engine.close();
+    throw error;
+  }
   let checkpoints: AuditCheckpoints | undefined;
   try {
     checkpoints = await AuditCheckpoints.start({

@@ -109,16 +109,16 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     const absence = page.locator('tereze-absence-form');
     expect(await absence.locator('[data-members]').textContent()).toBe(`${members.length} officials in the groups you oversee; absent today: ${nameOf(away)}.`);
     expect(await absence.locator(`datalist option[value="${away}"]`).getAttribute('label')).toBe(`${nameOf(away)} (${away}) — absent today`);
-    await absence.getByLabel('Official').fill(to);
+    await absence.getByLabel('Official').fill(redrawn);
     await absence.getByLabel('From').fill(today);
     await absence.getByLabel('To (inclusive)').fill(inAWeek);
     await absence.getByLabel('Reason (optional)').fill('annual leave');
     await absence.getByRole('button', { name: 'Record the absence' }).click();
-    await page.getByText(`Absence recorded for ${to}`).waitFor();
-    await workload.locator(`tr[data-official="${to}"]`).getByText(`absent ${today} – ${inAWeek}`).waitFor();
-    const absences = await callAs<{ from: string; to: string; reason?: string }[]>(harness, supervisor, 'GET', `/api/absences/${to}`);
+    await page.getByText(`Absence recorded for ${redrawn}`).waitFor();
+    await workload.locator(`tr[data-official="${redrawn}"]`).getByText(`absent ${today} – ${inAWeek}`).waitFor();
+    const absences = await callAs<{ from: string; to: string; reason?: string }[]>(harness, supervisor, 'GET', `/api/absences/${redrawn}`);
     expect(absences).toEqual([expect.objectContaining({ from: today, to: inAWeek, reason: 'annual leave' })]);
-    await expect.poll(() => absence.locator('[data-members]').textContent()).toMatch(new RegExp(`absent today: (${nameOf(away)}, ${nameOf(to)}|${nameOf(to)}, ${nameOf(away)})\\.$`));
+    await expect.poll(() => absence.locator('[data-members]').textContent()).toMatch(new RegExp(`absent today: (${nameOf(away)}, ${nameOf(redrawn)}|${nameOf(redrawn)}, ${nameOf(away)})\\.$`));
     await harness.screenshot(page, 'supervisor-1-reassigned-absent');
 
     await page.setViewportSize({ width: 375, height: 800 });

@@ -7,6 +7,9 @@ import { isLoopbackHost } from '../../server/demo/isLoopbackHost.js';
 import { EnvError, parseEnv } from '../../server/env.js';
 import { startTestServer, type TestServer } from '../server/testServer.js';
 
+/** A network HOST needs an audit key of its own (docs/audit-chain.md); these tests are about demo data. */
+const AUDIT_KEY = 'demo-data-tests-audit-key-0123456789abcdef';
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor'];
 
@@ -48,7 +51,7 @@ describe('demo data on a network address (issue 9, item 10)', () => {
   });
 
   it('should create no demo organisation on HOST=0.0.0.0 unless DEMO_DATA=on, and say why in the log', async () => {
-    server = await startTestServer({ env: { HOST: '0.0.0.0' } });
+    server = await startTestServer({ env: { HOST: '0.0.0.0', AUDIT_KEY } });
     expect(server.running.demoLogins).toEqual([]);
     expect(await server.engine.directory.listUsers()).toEqual([]);
     for (const role of ['auditor', 'clerk']) expect((await login(server, role)).status, role).toBe(401);
@@ -56,7 +59,7 @@ describe('demo data on a network address (issue 9, item 10)', () => {
   });
 
   it('should create it with DEMO_DATA=on said explicitly, and warn loudly that its password is open to the network', async () => {
-    server = await startTestServer({ env: { HOST: '0.0.0.0', DEMO_DATA: 'on' } });
+    server = await startTestServer({ env: { HOST: '0.0.0.0', DEMO_DATA: 'on', AUDIT_KEY } });
     expect(server.running.demoLogins.map((l) => l.username)).toEqual(ROLES);
     expect((await login(server, 'auditor')).status).toBe(200);
     const warning = server.logs.find((l) => l.level === 'warn' && /DEMO DATA ON A NETWORK ADDRESS/.test(String(l.message)));
@@ -67,7 +70,7 @@ describe('demo data on a network address (issue 9, item 10)', () => {
   it('should refuse to start on HOST=0.0.0.0 a store whose accounts still have the demo password, naming the way out, and change nothing', async () => {
     const demo = await demoStore();
     store = demo;
-    const starting = startTestServer({ env: { HOST: '0.0.0.0' }, dataDir: demo.dataDir });
+    const starting = startTestServer({ env: { HOST: '0.0.0.0', AUDIT_KEY }, dataDir: demo.dataDir });
     await expect(starting).rejects.toBeInstanceOf(EnvError);
     const message = (await starting.catch((error: Error) => error)) as Error;
     expect(message.message).toMatch(/DEMO_DATA: \d+ accounts still have the demo password \([^)]*auditor[^)]*\) and HOST=0\.0\.0\.0 is not a loopback address/);
@@ -86,7 +89,7 @@ describe('demo data on a network address (issue 9, item 10)', () => {
   it('should start such a store on loopback as before, and on the network only with DEMO_DATA=on', async () => {
     const demo = await demoStore();
     store = demo;
-    server = await startTestServer({ env: { HOST: '0.0.0.0', DEMO_DATA: 'on' }, dataDir: demo.dataDir });
+    server = await startTestServer({ env: { HOST: '0.0.0.0', DEMO_DATA: 'on', AUDIT_KEY }, dataDir: demo.dataDir });
     expect((await login(server, 'auditor')).status).toBe(200);
     await server.dispose();
     server = await startTestServer({ dataDir: demo.dataDir });
@@ -98,7 +101,7 @@ describe('demo data on a network address (issue 9, item 10)', () => {
     store = demo;
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: '0', HOST: '0.0.0.0', DATA_DIR: demo.dataDir, MONGODB_URI: '', DEMO_DATA: '', LOG_LEVEL: 'silent' },
+      env: { ...process.env, PORT: '0', HOST: '0.0.0.0', AUDIT_KEY, DATA_DIR: demo.dataDir, MONGODB_URI: '', DEMO_DATA: '', LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -62,8 +62,8 @@ export class ReassignDialog extends LocalizedElement {
         <p class="hint">${task ? `${task.name ?? task.elementId} · ${task.candidateGroup ?? ''} · ${task.assignee ?? t('inbox.unassigned')}` : ''}</p>
         <fieldset class="field">
           <legend>${t('supervision.how')}</legend>
-          <label><input type="radio" id="reassign-redraw" name="mode" value="redraw" .checked=${this.mode === 'redraw'} @change=${() => (this.mode = 'redraw')} /> ${t('supervision.redraw')}</label>
-          <label><input type="radio" id="reassign-pick" name="mode" value="pick" .checked=${this.mode === 'pick'} @change=${() => (this.mode = 'pick')} /> ${t('supervision.pick')}</label>
+          <label><input type="radio" id="reassign-redraw" name="mode" value="redraw" ?checked=${this.mode === 'redraw'} @change=${() => (this.mode = 'redraw')} /> ${t('supervision.redraw')}</label>
+          <label><input type="radio" id="reassign-pick" name="mode" value="pick" ?checked=${this.mode === 'pick'} @change=${() => (this.mode = 'pick')} /> ${t('supervision.pick')}</label>
         </fieldset>
         ${this.mode === 'pick' ? this.renderPick(others, preselected) : ''}
         <div class="field">
