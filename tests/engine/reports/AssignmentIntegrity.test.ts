@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { poolHash as poolHashOf } from '../../../engine/assignment/index.js';
 import { assignmentIntegrity } from '../../../engine/index.js';
 import { AuditTrail, seeded } from './auditTrail.js';
 
@@ -260,5 +261,3 @@ describe('assignmentIntegrity', () => {
     });
   });
 });
-
-import { poolHash as poolHashOf } from '../../../engine/assignment/index.js';
