@@ -4,7 +4,7 @@ import { drawFairness } from './integrity/drawFairness.js';
 import { absenceBeneficiaries, lateAbsences } from './integrity/lateAbsences.js';
 import { manualPicks } from './integrity/manualPicks.js';
 import { reviewPairs } from './integrity/reviewPairs.js';
-import { DEFAULT_THRESHOLDS, type AssignmentIntegrityReport, type IntegrityFlag, type IntegrityThresholds } from './integrity/types.js';
+import { DEFAULT_THRESHOLDS, verdictOf, type AssignmentIntegrityReport, type IntegrityFlag, type IntegrityThresholds } from './integrity/types.js';
 
 export interface AssignmentIntegrityOptions {
   /** First and last local date (YYYY-MM-DD, inclusive) of the period; the whole trail when absent. */
@@ -40,7 +40,7 @@ export function assignmentIntegrity(entries: Iterable<AuditEntry>, options: Assi
   const picks = manualPicks(facts.reassignments, thresholds);
   const pairs = reviewPairs(facts.draws, facts.completions, thresholds);
 
-  const flags: IntegrityFlag[] = [];
+  const flags: Omit<IntegrityFlag, 'verdict'>[] = [];
   for (const g of groups) {
     for (const o of g.officials.filter((o) => o.flagged)) {
       flags.push({ kind: 'draws', group: g.group, officials: [o.official], actors: [], ...(g.test ? { p: g.test.p } : {}), count: o.received, seqs: o.seqs });
@@ -71,7 +71,7 @@ export function assignmentIntegrity(entries: Iterable<AuditEntry>, options: Assi
     absenceBeneficiaries: beneficiaries,
     picks,
     pairs,
-    flags,
+    flags: flags.map((f) => ({ ...f, verdict: verdictOf(f.p) })),
     names: options.names ?? {},
   };
 }

@@ -54,7 +54,7 @@ export const AssignmentIntegritySchema = z
       z.looseObject({ officials: z.tuple([z.string(), z.string()]), group: z.string(), observed: z.number().int(), expected: z.number(), p: z.number(), verdict, flagged: z.boolean(), seqs }),
     ),
     flags: z.array(
-      z.looseObject({ kind: z.enum(FLAG_KINDS), group: z.string(), officials: z.array(z.string()), actors: z.array(z.string()), p: z.number().optional(), count: z.number().int(), seqs }),
+      z.looseObject({ kind: z.enum(FLAG_KINDS), group: z.string(), officials: z.array(z.string()), actors: z.array(z.string()), p: z.number().optional(), verdict, count: z.number().int(), seqs }),
     ),
     names: z.record(z.string(), z.string()),
   })

@@ -123,6 +123,8 @@ export interface IntegrityFlag {
   /** Who acted: the supervisor picking, the people setting the late absences. */
   readonly actors: readonly string[];
   readonly p?: number;
+  /** p in words (`insufficient` for a flag without a test: an unverifiable pool). */
+  readonly verdict: Verdict;
   readonly count: number;
   readonly seqs: readonly number[];
 }
