@@ -27,6 +27,7 @@ export class FlagList extends LocalizedElement {
       li p { margin: 0 0 8px; }
       .none { background: #eef7ee; border: 1px solid #3c8d40; border-radius: 6px; padding: 10px 12px; }
       table { margin-top: 8px; font-size: 0.9rem; }
+      td.when { white-space: nowrap; }
     `,
   ];
 
@@ -71,8 +72,8 @@ export class FlagList extends LocalizedElement {
         <thead><tr><th class="num">${t('integrity.col.seq')}</th><th>${t('integrity.col.at')}</th><th>${t('integrity.col.actor')}</th><th>${t('integrity.col.action')}</th><th>${t('integrity.col.details')}</th></tr></thead>
         <tbody>
           ${shown.map((e) => html`<tr id=${`seq-${e.seq}`} data-seq=${e.seq}>
-            <td class="num" data-label=${t('integrity.col.seq')}>#${e.seq}</td>
-            <td data-label=${t('integrity.col.at')}>${formatInstant(e.at)}</td>
+            <td class="num" data-label=${t('integrity.col.seq')} title=${e.subject}>#${e.seq}</td>
+            <td class="when" data-label=${t('integrity.col.at')}>${formatInstant(e.at)}</td>
             <td data-label=${t('integrity.col.actor')}>${person(this.report.names, e.actor)}</td>
             <td data-label=${t('integrity.col.action')}><code>${e.action}</code></td>
             <td data-label=${t('integrity.col.details')}>${details(e, this.report.names)}</td>
@@ -87,19 +88,19 @@ export class FlagList extends LocalizedElement {
   }
 }
 
-/** What an entry says, briefly, in the trail's own terms (ids, dates), the names beside them. */
+/** What an entry says, briefly, with the names beside the ids (the task id is the entry number's tooltip). */
 function details(entry: AuditEntry, names: Readonly<Record<string, string>>): string {
   const d = entry.data ?? {};
   const who = (v: unknown) => (typeof v === 'string' ? person(names, v) : '—');
   switch (entry.action) {
     case 'task.assign':
-      return `${entry.subject}: ${String(d.strategy)} → ${who(d.pick)} (${String(d.group)}, pool ${String(d.poolSize)}${Array.isArray(d.excluded) && d.excluded.length ? `, excluded ${d.excluded.join(', ')}` : ''})`;
+      return `${String(d.strategy)} → ${who(d.pick)} (${String(d.group)}, pool ${String(d.poolSize)}${Array.isArray(d.excluded) && d.excluded.length ? `, excluded ${d.excluded.join(', ')}` : ''})`;
     case 'task.reassign':
-      return `${entry.subject}: ${who(d.from)} → ${who(d.to)} (${String(d.mode ?? 'pick')}): ${String(d.reason ?? '')}`;
+      return `${who(d.from)} → ${who(d.to)} (${String(d.mode ?? 'pick')}): ${String(d.reason ?? '')}`;
     case 'absence.set':
       return `${who(d.userId)}: ${String(d.from)} – ${String(d.to)}`;
     case 'task.complete':
-      return `${entry.subject} (${String(d.elementId)})${d.outcome ? `: ${String(d.outcome)}` : ''}`;
+      return `${String(d.elementId)}${d.outcome ? `: ${String(d.outcome)}` : ''}`;
     default:
       return `${entry.subject} ${JSON.stringify(d).slice(0, 160)}`;
   }

@@ -21,6 +21,7 @@ export class IntegrityTables extends LocalizedElement {
       tr[data-flagged] { background: #fff3d6; }
       table + p, table + table { margin-top: 12px; }
       .summary { margin: 14px 0 6px; font-weight: 600; }
+      td.when { white-space: nowrap; }
     `,
   ];
 
@@ -42,14 +43,14 @@ export class IntegrityTables extends LocalizedElement {
           <th>${t('integrity.absences.dates')}</th><th class="num">${t('integrity.absences.before')}</th><th>${t('integrity.absences.files')}</th>
         </tr></thead>
         <tbody>
-          ${lateAbsences.map(
-            (a) => html`<tr data-seq=${a.seq}>
-              <th scope="row" data-label=${t('integrity.absences.absent')}>${this.who(a.official)} <span class="hint">#${a.seq}</span></th>
-              <td data-label=${t('integrity.absences.setBy')}>${this.who(a.setBy)}</td>
-              <td data-label=${t('integrity.absences.setAt')}>${formatInstant(a.setAt)}</td>
-              <td data-label=${t('integrity.absences.dates')}>${a.from === a.to ? a.from : `${a.from} – ${a.to}`}</td>
-              <td class="num" data-label=${t('integrity.absences.before')}>${t('integrity.absences.hours', { hours: expectedCount(a.hoursBefore) })}</td>
-              <td data-label=${t('integrity.absences.files')}>${tally(a.draws.map((d) => this.who(d.pick)))}</td>
+          ${batches(lateAbsences).map(
+            (b) => html`<tr data-seqs=${b.absences.map((a) => a.seq).join(' ')}>
+              <th scope="row" data-label=${t('integrity.absences.absent')}>${b.absences.map((a) => html`<div>${this.who(a.official)} <span class="hint">#${a.seq}</span></div>`)}</th>
+              <td data-label=${t('integrity.absences.setBy')}>${this.who(b.first.setBy)}</td>
+              <td class="when" data-label=${t('integrity.absences.setAt')}>${formatInstant(b.first.setAt)}</td>
+              <td class="when" data-label=${t('integrity.absences.dates')}>${b.first.from === b.first.to ? b.first.from : `${b.first.from} – ${b.first.to}`}</td>
+              <td class="num" data-label=${t('integrity.absences.before')}>${lead(b.first.hoursBefore)}</td>
+              <td data-label=${t('integrity.absences.files')}>${tally(b.first.draws.map((d) => this.who(d.pick)))}</td>
             </tr>`,
           )}
         </tbody>
@@ -61,7 +62,7 @@ export class IntegrityTables extends LocalizedElement {
           ${absenceBeneficiaries.map(
             (b) => html`<tr data-official=${b.official} ?data-flagged=${b.flagged}>
               <th scope="row" data-label=${t('integrity.col.official')}>${this.who(b.official)}</th>
-              <td data-label=${t('integrity.col.group')}>${b.group}</td>
+              <td class="when" data-label=${t('integrity.col.group')}>${b.group}</td>
               <td class="num" data-label=${t('integrity.col.received')}>${b.received}</td>
               <td class="num" data-label=${t('integrity.beneficiaries.expected')}>${expectedCount(b.expectedWithColleagues)}</td>
               <td data-label=${t('integrity.col.inWords')}>${verdictWords(b.verdict, b.p)}</td>
@@ -104,7 +105,7 @@ export class IntegrityTables extends LocalizedElement {
         ${pairs.slice(0, MAX_PAIRS).map(
           (p) => html`<tr data-pair=${p.officials.join('+')} ?data-flagged=${p.flagged}>
             <th scope="row" data-label=${t('integrity.pairs.officials')}>${this.who(p.officials[0])} · ${this.who(p.officials[1])}</th>
-            <td data-label=${t('integrity.col.group')}>${p.group}</td>
+            <td class="when" data-label=${t('integrity.col.group')}>${p.group}</td>
             <td class="num" data-label=${t('integrity.pairs.together')}>${p.observed}</td>
             <td class="num" data-label=${t('integrity.col.expected')}>${expectedCount(p.expected)}</td>
             <td data-label=${t('integrity.col.inWords')}>${verdictWords(p.verdict, p.p)}</td>
@@ -113,6 +114,29 @@ export class IntegrityTables extends LocalizedElement {
       </tbody>
     </table>`;
   }
+}
+
+type Late = AssignmentIntegrityReport['lateAbsences'][number];
+
+/**
+ * Absences set together (same person setting them, same dates, the same draws kept from them)
+ * read as one act: "the supervisor marked four colleagues absent at 08:50".
+ */
+function batches(absences: readonly Late[]): { first: Late; absences: Late[] }[] {
+  const out = new Map<string, { first: Late; absences: Late[] }>();
+  for (const a of absences) {
+    const key = [a.setBy, a.from, a.to, a.group, a.draws.map((d) => d.seq).join(',')].join('\u0000');
+    const batch = out.get(key);
+    if (batch) batch.absences.push(a);
+    else out.set(key, { first: a, absences: [a] });
+  }
+  return [...out.values()];
+}
+
+/** How long before the first draw: minutes under an hour ("4 min"), hours above. */
+function lead(hours: number): string {
+  if (hours >= 1) return t('integrity.absences.hours', { hours: expectedCount(hours) });
+  return t('integrity.absences.minutes', { minutes: Math.max(1, Math.round(hours * 60)) });
 }
 
 /** Pairs shown: the least likely first, so the flagged ones always are. */

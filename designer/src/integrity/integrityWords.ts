@@ -28,10 +28,13 @@ export function expectedCount(value: number): string {
   return new Intl.NumberFormat(language() === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
 }
 
-/** Received against expected in words: within one standard deviation reads "about as expected". */
+/**
+ * Received against expected in words: within two standard deviations (where chance puts about
+ * 19 officials in 20) reads "about as expected", so ordinary luck is not worded as a finding.
+ */
 export function difference(received: number, expected: number, z: number | null): string {
   const gap = received - expected;
-  if (z === null || Math.abs(z) < 1) return t('integrity.diff.about');
+  if (z === null || Math.abs(z) < 2) return t('integrity.diff.about');
   const n = expectedCount(Math.abs(gap));
   return gap > 0 ? t('integrity.diff.more', { n }) : t('integrity.diff.fewer', { n });
 }
