@@ -99,9 +99,13 @@ export function collectFacts(entries: Iterable<AuditEntry>, options: CollectOpti
       const candidates = replay.poolOf(group, date, from ? [from] : []);
       facts.reassignments.push({ seq: entry.seq, at: entry.at, by: entry.actor, taskId: entry.subject, group, from, to: data.to, mode, reason: String(data.reason ?? ''), candidates });
       if (mode === 'redraw') {
-        // A re-draw is a random draw too; its pool leaves out the one it was taken from.
-        const excluded = [...new Set([...(excludedOfTask.get(entry.subject) ?? []), ...(from ? [from] : [])])];
-        const draw = drawOf(entry, replay, group, date, excluded, data.to, String(data.poolHash ?? ''), options.lateAbsenceHours);
+        // A re-draw is a random draw too. Its pool leaves out the one it was taken from and, the
+        // rule being the same as at the first draw, the four-eyes exclusions; the recorded hash
+        // decides which reading of the pool was used (the first that matches).
+        const fourEyes = excludedOfTask.get(entry.subject) ?? [];
+        const readings = [[...fourEyes, ...(from ? [from] : [])], from ? [from] : [], [...fourEyes]];
+        const hash = String(data.poolHash ?? '');
+        const draw = readings.map((excluded) => drawOf(entry, replay, group, date, [...new Set(excluded)], data.to as string, hash, options.lateAbsenceHours)).find((d) => d !== undefined);
         if (draw) facts.draws.push(draw);
         else facts.unverified.push({ seq: entry.seq, group });
       }

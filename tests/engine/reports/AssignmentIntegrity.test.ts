@@ -211,6 +211,19 @@ describe('assignmentIntegrity', () => {
       expect(report.groups[0]).toMatchObject({ draws: 2, unverified: [] });
       expect(report.groups[0]!.officials.find((o) => o.official === 'bek')!.seqs).toEqual([redraw.seq]);
     });
+    it('should check a re-draw against its recorded pool, four-eyes exclusions included, and flag one that does not match', () => {
+      const trail = new AuditTrail().members(GROUP, FIVE);
+      const second = trail.draw(GROUP, FIVE.filter((id) => id !== 'ana'), 'bek', { excluded: ['ana'] });
+      const fair = trail.reassign(second.taskId, 'boss', 'bek', 'dana', { reason: 'bek ill', mode: 'redraw', poolHash: poolHashOf(['dana', 'erlan', 'gulnar']) });
+      // A re-draw whose recorded pool held ana, whom the four-eyes rule keeps out, and bek, whom it was taken from
+      const odd = trail.reassign(second.taskId, 'boss', 'dana', 'ana', { reason: 'dana ill', mode: 'redraw', poolHash: poolHashOf(FIVE) });
+
+      const report = assignmentIntegrity(trail.entries);
+
+      expect(report.groups[0]).toMatchObject({ draws: 2, unverified: [odd.seq] });
+      expect(report.groups[0]!.officials.find((o) => o.official === 'dana')!.seqs).toEqual([fair.seq]);
+      expect(report.flags).toEqual([expect.objectContaining({ kind: 'unverifiedPool', seqs: [odd.seq] })]);
+    });
   });
 
   describe('pairs in four-eyes reviews', () => {
