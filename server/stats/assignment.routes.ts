@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FLAG_KINDS, VERDICTS } from '../../engine/index.js';
+import { FLAG_KINDS, VERDICTS, type AssignmentIntegrityReport } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
@@ -77,3 +77,12 @@ export const assignmentRoutes = {
     responseBody: AssignmentIntegritySchema,
   },
 } as const satisfies Record<string, RouteSpec>;
+
+/**
+ * The schema and the engine's type agree: whatever the schema accepts is a whole report, so a
+ * field the engine adds or retypes without the schema following fails to compile here.
+ */
+function schemaIsWhole(parsed: z.output<typeof AssignmentIntegritySchema>): AssignmentIntegrityReport {
+  return parsed;
+}
+void schemaIsWhole;

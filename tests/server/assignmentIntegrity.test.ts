@@ -42,7 +42,7 @@ describe('GET /api/stats/assignment', () => {
   it("should flag the supervisor's repeated named picks for the auditor, with names and the entries behind them", async () => {
     const response = await server.api('/api/stats/assignment', { as: 'auditor' });
     expect(response.status).toBe(200);
-    const report = AssignmentIntegritySchema.parse(await response.json()) as unknown as AssignmentIntegrityReport;
+    const report = AssignmentIntegritySchema.parse(await response.json()) satisfies AssignmentIntegrityReport;
 
     const flag = report.flags.find((f) => f.kind === 'picks');
     expect(flag).toMatchObject({ group: 'social-benefits', officials: [FAVOURED], actors: ['supervisor'], count: PICKS, seqs: reassignSeqs });
