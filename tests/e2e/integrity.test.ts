@@ -68,6 +68,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `assignment integrity in Chro
     await page.getByRole('button', { name: 'Русский' }).click();
     await page.getByRole('heading', { name: 'Честность распределения' }).waitFor();
     expect(await picks.locator('p').textContent()).toContain('случайно маловероятно');
+    copyFileSync(await harness.screenshot(page, 'integrity-1-auditor-ru'), '/tmp/integrity-auditor-ru.png');
     await page.context().close();
   });
 

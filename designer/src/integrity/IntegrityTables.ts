@@ -22,6 +22,7 @@ export class IntegrityTables extends LocalizedElement {
       table + p, table + table { margin-top: 12px; }
       .summary { margin: 14px 0 6px; font-weight: 600; }
       td.when { white-space: nowrap; }
+      table[data-table='late-absences'] th[scope='row'] { min-width: 17em; }
     `,
   ];
 
