@@ -11,7 +11,7 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { Accounts } from './accounts/Accounts.js';
 import type { SweepResult } from './SlaSweep.js';
-import type { HeatmapCell, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
+import type { AssignmentIntegrityReport, HeatmapCell, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
 
@@ -196,6 +196,13 @@ export interface Engine {
   slaTrend(days: number, agencies?: ReadonlySet<string>): Promise<TrendDay[]>;
   /** Per element of a process: tokens resting there, and how many tasks are at risk or overdue. */
   heatmap(key: string): Promise<HeatmapCell[]>;
+  /**
+   * Assignment integrity from the audit trail alone, for auditors: random draws received
+   * against expected per official (chi-square per group), absences set shortly before draws,
+   * named picks per supervisor, recurring four-eyes pairs; each flag with its entries' seqs.
+   * `from` / `to`: local dates (inclusive) in the agencies' zone.
+   */
+  assignmentIntegrity(query?: { from?: string; to?: string; group?: string }): Promise<AssignmentIntegrityReport>;
   /** Recomputes the audit trail's hash chain; names the first entry that does not match; with checkpoints, what they anchor. */
   verifyAudit(options?: VerifyOptions): Promise<ChainReport>;
   /** Whether the store can keep a change now (file in place, disk not full, primary reachable), for health checks. */

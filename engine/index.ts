@@ -38,6 +38,27 @@ export {
   type SignedCheckpoint,
 } from './audit/index.js';
 export { STAT_DIMENSIONS, type StatDimension, type SlaStatRow, type TrackingView, type HeatmapCell, type TrendDay } from './reports/index.js';
+export {
+  assignmentIntegrity,
+  chiSquareSurvival,
+  poissonBinomialTail,
+  DEFAULT_THRESHOLDS,
+  FLAG_KINDS,
+  VERDICTS,
+  type AssignmentIntegrityOptions,
+  type AssignmentIntegrityReport,
+  type AbsenceBeneficiary,
+  type FlagKind,
+  type GroupDraws,
+  type IntegrityFlag,
+  type IntegrityThresholds,
+  type LateAbsence,
+  type OfficialDraws,
+  type PickRecipient,
+  type ReviewPair,
+  type SupervisorPicks,
+  type Verdict,
+} from './reports/index.js';
 export { taskViewFor, type Viewer } from './assignment/index.js';
 export { ROLES, type Role, type DirectoryUser, type DirectoryUserInput, type Absence, Directory, TaskAssigner } from './assignment/index.js';
 export {

@@ -1,3 +1,23 @@
 export { SlaStats, STAT_DIMENSIONS, type StatDimension, type SlaStatRow, type TrendDay } from './SlaStats.js';
 export { trackApplication, type TrackingView } from './trackApplication.js';
 export { heatmap, type HeatmapCell } from './heatmap.js';
+export { assignmentIntegrity, type AssignmentIntegrityOptions } from './assignmentIntegrity.js';
+export { chiSquareSurvival, chiSquareGoodnessOfFit, poissonBinomialTail, regularizedGammaQ } from './integrity/statistics.js';
+export {
+  DEFAULT_THRESHOLDS,
+  FLAG_KINDS,
+  VERDICTS,
+  verdictOf,
+  type AssignmentIntegrityReport,
+  type AbsenceBeneficiary,
+  type FlagKind,
+  type GroupDraws,
+  type IntegrityFlag,
+  type IntegrityThresholds,
+  type LateAbsence,
+  type OfficialDraws,
+  type PickRecipient,
+  type ReviewPair,
+  type SupervisorPicks,
+  type Verdict,
+} from './integrity/types.js';

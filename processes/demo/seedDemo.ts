@@ -4,12 +4,14 @@
  * `DATA_DIR/tereze.db`), deploys the catalogue and seeds the organisation (both idempotent),
  * then starts 120 applications spread over the twelve services and leaves them at different
  * steps: waiting at the counter, in review, waiting for documents, at the hand-back, completed
- * or refused — and backdated ones whose review is already overdue (the sweep flags them).
+ * or refused — and backdated ones whose review is already overdue (the sweep flags them); and
+ * one gamed official in the Ministry of Justice for the auditor's assignment-integrity page.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, manualClock, mongoStore, sqliteStore } from '../../engine/index.js';
 import { loadCatalogue } from '../standard.js';
+import { seedGamedOfficial } from './seedGamedOfficial.js';
 import { loadOrganisation, seedOrganisation } from './seedOrganisation.js';
 
 const COUNT = Number(process.env.DEMO_APPLICATIONS ?? 120);
@@ -52,10 +54,12 @@ async function main(): Promise<void> {
       void trackingNumber;
       clock.advance(step);
     }
+    // One gamed official for the auditor's assignment-integrity page (seedGamedOfficial.ts).
+    const gamed = await seedGamedOfficial(engine, { now: () => clock.now(), advance: (ms) => clock.advance(ms) });
     clock.set(new Date());
     await engine.runDueJobs();
     const swept = await engine.sweepSla();
-    console.log(JSON.stringify({ applications: COUNT, stages: counts, organisation: seeded, sweep: swept }));
+    console.log(JSON.stringify({ applications: COUNT, stages: counts, organisation: seeded, gamed, sweep: swept }));
   } finally {
     await engine.close();
   }

@@ -3,9 +3,12 @@ import type { ActingUser, AppDeps } from '../AppContext.js';
 import { supervisionOf } from '../auth/supervision.js';
 import type { RouteHandlers } from '../route.js';
 import type { statRoutes } from './stats.routes.js';
+import { assignmentHandlers } from './assignment.handlers.js';
 
-export function statHandlers({ engine }: AppDeps): RouteHandlers<typeof statRoutes> {
+export function statHandlers(deps: AppDeps): RouteHandlers<typeof statRoutes> {
+  const { engine } = deps;
   return {
+    ...assignmentHandlers(deps),
     async sla({ query, user }) {
       const rows = await engine.slaStats(query.by);
       return { status: 200, body: await visibleRows(engine, user, query.by, rows) };

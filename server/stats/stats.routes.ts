@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAT_DIMENSIONS } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
+import { assignmentRoutes } from './assignment.routes.js';
 
 export const SlaStatRowSchema = z
   .looseObject({
@@ -40,4 +41,5 @@ export const statRoutes = {
       z.looseObject({ date: z.string(), started: z.number().int(), completed: z.number().int(), late: z.number().int(), turnedOverdue: z.number().int() }).meta({ id: 'TrendDay' }),
     ),
   },
+  ...assignmentRoutes,
 } as const satisfies Record<string, RouteSpec>;

@@ -154,6 +154,11 @@ describe('authorization: every route as every role', () => {
       call: async () => ({ method: 'GET', path: '/api/stats/sla/trend?days=7' }),
       expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
     },
+    'stats.assignment': {
+      // Auditors only: it names who reviews whom, and supervisors are among those it audits.
+      call: async () => ({ method: 'GET', path: '/api/stats/assignment?from=2026-01-01&to=2030-12-31' }),
+      expect: only({ auditor: 200, 'auditor-mj': 200 }),
+    },
     'audit.list': {
       call: async () => ({ method: 'GET', path: `/api/audit?instance=${(await application()).id}` }),
       // The justice auditor's scope does not reach a social-benefit application.

@@ -8,7 +8,16 @@ import type { ApiClient, ApplicationView, TaskView } from './ApiClient.js';
 // The engine's own types: the routes answer exactly these (type-only: nothing is bundled).
 import type { AccessMode, RoutingDecision } from '../../../engine/routing/RoutingPolicy.js';
 import type { SlaStatRow, StatDimension, TrendDay } from '../../../engine/reports/SlaStats.js';
-export type { AccessMode, RoutingDecision, SlaStatRow, StatDimension, TrendDay };
+import type { AssignmentIntegrityReport, IntegrityFlag, Verdict } from '../../../engine/reports/integrity/types.js';
+import type { AuditEntry } from '../../../engine/store/port.js';
+export type { AccessMode, RoutingDecision, SlaStatRow, StatDimension, TrendDay, AssignmentIntegrityReport, IntegrityFlag, Verdict, AuditEntry };
+
+/** The period and group of the assignment-integrity report (local dates, inclusive). */
+export interface IntegrityQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly group?: string;
+}
 
 export interface RoutingSwitch {
   readonly mode: AccessMode;
@@ -107,4 +116,21 @@ export const oversightApi = {
   searchApplications: (api: ApiClient, query: Record<string, string>) => api.request<ApplicationView[]>('GET', `/api/applications?${new URLSearchParams(query).toString()}`),
   heatmap: (api: ApiClient, key: string) => api.request<HeatmapCell[]>('GET', `/api/definitions/${seg(key)}/heatmap`),
   verifyAudit: (api: ApiClient) => api.request<ChainReport>('GET', '/api/audit/verify'),
+  assignmentIntegrity: (api: ApiClient, query: IntegrityQuery) => {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '') as [string, string][]);
+    return api.request<AssignmentIntegrityReport>('GET', `/api/stats/assignment${params.size ? `?${params.toString()}` : ''}`);
+  },
+  /**
+   * The audit entries with these sequence numbers (the evidence behind a flag): one read of the
+   * span when it is short (the server pages by at most 1000), else one read per entry.
+   */
+  auditEntries: async (api: ApiClient, seqs: readonly number[]): Promise<AuditEntry[]> => {
+    if (!seqs.length) return [];
+    const wanted = new Set(seqs);
+    const low = Math.min(...seqs);
+    const span = Math.max(...seqs) - low + 1;
+    if (span <= 1000) return (await api.request<AuditEntry[]>('GET', `/api/audit?afterSeq=${low - 1}&limit=${span}`)).filter((e) => wanted.has(e.seq));
+    const one = async (seq: number) => (await api.request<AuditEntry[]>('GET', `/api/audit?afterSeq=${seq - 1}&limit=1`)).filter((e) => e.seq === seq);
+    return (await Promise.all([...wanted].sort((a, b) => a - b).map(one))).flat();
+  },
 };

@@ -89,6 +89,13 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api, user }) => html`<tereze-dashboards-page .api=${api} .user=${user}></tereze-dashboards-page>`,
   },
   {
+    path: 'integrity',
+    roles: ['auditor'],
+    nav: 'nav.integrity',
+    load: () => import('../integrity/IntegrityPage.js'),
+    render: ({ api }) => html`<tereze-integrity-page .api=${api}></tereze-integrity-page>`,
+  },
+  {
     path: 'home',
     roles: 'anyone',
     load: () => import('../pages/PlaceholderHome.js'),
