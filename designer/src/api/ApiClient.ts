@@ -145,6 +145,11 @@ export class ApiClient {
     return (await this.json(await this.send('POST', '/api/applications', JSON.stringify(application), 'application/json'))) as { id: string; trackingNumber: string; dueAt?: string };
   }
 
+  /** Moves an application to the caller's centre at the applicant's request (tracking number and IIN must match: 404 otherwise). */
+  async transferApplication(request: { trackingNumber: string; iin: string; reason: string }): Promise<{ id: string; trackingNumber: string; centre: string }> {
+    return (await this.json(await this.send('POST', '/api/applications/transfer', JSON.stringify(request), 'application/json'))) as { id: string; trackingNumber: string; centre: string };
+  }
+
   async application(id: string): Promise<ApplicationView> {
     return (await this.json(await this.send('GET', `/api/applications/${encodeURIComponent(id)}`))) as ApplicationView;
   }

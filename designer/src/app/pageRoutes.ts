@@ -38,7 +38,7 @@ export const PAGES: readonly PageRoute[] = [
     roles: ['clerk', 'official'],
     nav: 'nav.inbox',
     load: () => import('../pages/InboxPage.js'),
-    render: ({ api }) => html`<tereze-inbox-page .api=${api}></tereze-inbox-page>`,
+    render: ({ api, user }) => html`<tereze-inbox-page .api=${api} .user=${user}></tereze-inbox-page>`,
   },
   {
     path: 'task',
