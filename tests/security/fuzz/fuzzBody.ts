@@ -1,0 +1,194 @@
+import { deflateSync, gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { deeplyNested } from './hostileValues.js';
+import { schemaValue, type JsonSchema } from './schemaValue.js';
+
+export interface FuzzBody {
+  readonly bytes: Buffer;
+  readonly headers: Readonly<Record<string, string>>;
+  /** How it was built, for the report (a 1 MB body is not printed whole). */
+  readonly note: string;
+}
+
+export interface BodySpec {
+  readonly kind: 'json' | 'xml';
+  readonly schema?: JsonSchema;
+}
+
+export const JSON_LIMIT = 1024 * 1024;
+export const XML_LIMIT = 5 * 1024 * 1024;
+
+const MALFORMED_JSON = [
+  '',
+  '{',
+  '[',
+  '{"a":}',
+  '{"a":1,}',
+  "{'a':1}",
+  '{"a":1}garbage',
+  '\ufeff{}',
+  'null',
+  '"text"',
+  '1',
+  'true',
+  '[]',
+  'NaN',
+  '{"a":NaN}',
+  '{"n":1e400}',
+  '{"s":"\\ud800"}',
+  '{"s":"\\u00"}',
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  '{"serviceCode":"TEST-BENEFIT","serviceCode":{"x":1},"channel":"centre"}',
+  '{"to":"official","reason":"r","__proto__":null}',
+] as const;
+
+const MALFORMED_XML = [
+  '',
+  '<',
+  '<?xml version="1.0"?>',
+  '<definitions>',
+  '<html><body>not bpmn</body></html>',
+  '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><definitions>&lol2;</definitions>',
+  '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&xxe;</definitions>',
+  '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="__proto__"/></definitions>',
+  '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="constructor" isExecutable="true"><startEvent id="toString"/></process></definitions>',
+  '\ufeff<?xml version="1.0"?><x/>',
+] as const;
+
+/** Invalid UTF-8 where the parser expects text. */
+const BAD_UTF8 = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]);
+
+let gzipBomb: Buffer | undefined;
+/** Small on the wire, 8 MB once inflated: over both limits. */
+function bomb(): Buffer {
+  return (gzipBomb ??= gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)));
+}
+
+/** A request body for a route that takes `spec` (or none): its media type, encoding and bytes. */
+export function fuzzBody(spec: BodySpec | undefined, ids: readonly string[], examples: readonly unknown[], xmlDocuments: readonly string[]): fc.Arbitrary<FuzzBody | undefined> {
+  const content = spec?.kind === 'xml' ? xmlContent(xmlDocuments) : jsonContent(spec?.schema, ids, examples);
+  const mediaType = fc.oneof(
+    { arbitrary: fc.constant(spec?.kind === 'xml' ? 'application/xml' : 'application/json'), weight: 12 },
+    {
+      arbitrary: fc.constantFrom(
+        'text/xml',
+        'application/json; charset=utf-8',
+        'application/json; charset=utf-16le',
+        'application/json; charset=bogus',
+        'application/json; charset=latin1',
+        'application/json; charset="',
+        'application/json;;',
+        'application/json, text/xml',
+        'application/merge-patch+json',
+        'application/xml; charset=utf-32',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        '*/*',
+        'json',
+        '',
+      ),
+      weight: 4,
+    },
+  );
+  const withBody = fc.tuple(content, mediaType, encoding()).map(([[text, note], type, [encode, encodingNote]]) => {
+    const [bytes, contentEncoding] = encode(text);
+    const headers: Record<string, string> = { ...(type ? { 'content-type': type } : {}), ...(contentEncoding ? { 'content-encoding': contentEncoding } : {}) };
+    return { bytes, headers, note: `${note}; ${encodingNote}` } satisfies FuzzBody;
+  });
+  // A route without a body is still sent one now and then: it must be ignored, not choked on.
+  return spec ? withBody : fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: withBody, weight: 1 });
+}
+
+type Content = readonly [Buffer, string];
+
+function jsonContent(schema: JsonSchema | undefined, ids: readonly string[], examples: readonly unknown[]): fc.Arbitrary<Content> {
+  const text = (value: unknown, note: string): Content => [Buffer.from(JSON.stringify(value) ?? 'null'), note];
+  const shaped = schema ? schemaValue(schema, ids).map((v) => text(v, 'schema-shaped JSON')) : fc.jsonValue({ maxDepth: 2 }).map((v) => text(v, 'any JSON'));
+  const mutated = examples.length ? fc.tuple(fc.constantFrom(...examples), fc.nat(), schemaValue({}, ids)).map(([example, at, value]) => text(replaceLeaf(example, at, value), 'a valid example with one leaf replaced')) : shaped;
+  const deep = fc.tuple(fc.constantFrom(1_000, 10_000, 100_000), fc.constantFrom('array', 'object') as fc.Arbitrary<'array' | 'object'>, fc.boolean()).map(([depth, kind, inVariables]): Content => {
+    const nested = deeplyNested(depth, kind);
+    const body = inVariables ? `{"serviceCode":"TEST-BENEFIT","channel":"centre","outcome":"approve","variables":{"deep":${nested}}}` : nested;
+    return [Buffer.from(body), `${kind} nested ${depth} deep${inVariables ? ' under variables' : ''}`];
+  });
+  const huge = fc.constantFrom(JSON_LIMIT - 200, JSON_LIMIT + 1, 3 * JSON_LIMIT).map((n): Content => [Buffer.from(`{"reason":"${'x'.repeat(n)}"}`), `{"reason": ${n} × "x"}`]);
+  return fc.oneof(
+    { arbitrary: shaped, weight: 10 },
+    { arbitrary: mutated, weight: 8 },
+    { arbitrary: fc.constantFrom(...MALFORMED_JSON).map((s): Content => [Buffer.from(s), 'malformed JSON']), weight: 4 },
+    { arbitrary: fc.constantFrom(...MALFORMED_XML).map((s): Content => [Buffer.from(s), 'XML sent to a JSON route']), weight: 1 },
+    { arbitrary: fc.constant<Content>([BAD_UTF8, 'invalid UTF-8']), weight: 1 },
+    { arbitrary: deep, weight: 1 },
+    { arbitrary: huge, weight: 1 },
+  );
+}
+
+function xmlContent(documents: readonly string[]): fc.Arbitrary<Content> {
+  const valid = fc.constantFrom(...documents);
+  const mutated = fc.tuple(valid, fc.nat(), fc.nat({ max: 40 }), fc.constantFrom('', '<', '>', '&', '"', '__proto__', 'constructor', '\u0000', '💥', '<x>', ']]>')).map(([doc, at, cut, insert]): Content => {
+    const i = at % doc.length;
+    return [Buffer.from(doc.slice(0, i) + insert + doc.slice(i + cut)), `a valid model with ${cut} characters at ${i} replaced by ${JSON.stringify(insert)}`];
+  });
+  const deep = fc.constantFrom(1_000, 100_000).map((n): Content => [Buffer.from('<a>'.repeat(n) + '</a>'.repeat(n)), `<a> nested ${n} deep`]);
+  const huge = fc.constantFrom(XML_LIMIT - 1024 * 1024 * 4, XML_LIMIT + 1).map((n): Content => [Buffer.from(documents[0]!.replace('?>', `?><!--${'x'.repeat(n)}-->`)), `a model with a ${n}-byte comment`]);
+  return fc.oneof(
+    { arbitrary: valid.map((s): Content => [Buffer.from(s), 'a valid model']), weight: 3 },
+    { arbitrary: mutated, weight: 5 },
+    { arbitrary: fc.constantFrom(...MALFORMED_XML).map((s): Content => [Buffer.from(s), 'malformed XML']), weight: 3 },
+    { arbitrary: fc.constantFrom(...MALFORMED_JSON).map((s): Content => [Buffer.from(s), 'JSON sent to an XML route']), weight: 1 },
+    { arbitrary: valid.map((s): Content => [Buffer.from(s, 'utf16le'), 'a valid model in UTF-16']), weight: 1 },
+    { arbitrary: deep, weight: 1 },
+    { arbitrary: huge, weight: 1 },
+  );
+}
+
+type Encode = (body: Buffer) => readonly [Buffer, string | undefined];
+
+function encoding(): fc.Arbitrary<readonly [Encode, string]> {
+  const as = (note: string, encode: Encode) => [encode, note] as const;
+  return fc.oneof(
+    { arbitrary: fc.constant(as('no Content-Encoding', (b) => [b, undefined])), weight: 16 },
+    {
+      arbitrary: fc.constantFrom(
+        as('gzip', (b) => [gzipSync(b), 'gzip']),
+        as('deflate', (b) => [deflateSync(b), 'deflate']),
+        as('GZIP (upper case)', (b) => [gzipSync(b), 'GZIP']),
+        as('identity', (b) => [b, 'identity']),
+        as('not gzip at all', (b) => [b, 'gzip']),
+        as('not deflate at all', (b) => [b, 'deflate']),
+        as('gzip cut short', (b) => [gzipSync(b).subarray(0, Math.max(10, gzipSync(b).length - 8)), 'gzip']),
+        as('gzip with a corrupt stream', (b) => [corrupt(gzipSync(b)), 'gzip']),
+        as('not brotli', (b) => [b, 'br']),
+        as('gzip then deflate, sent as gzip only', (b) => [deflateSync(gzipSync(b)), 'gzip']),
+        as('two encodings listed', (b) => [deflateSync(gzipSync(b)), 'gzip, deflate']),
+        as('an unknown encoding', (b) => [b, 'compress']),
+        as('an 8 MB gzip bomb', () => [bomb(), 'gzip']),
+      ),
+      weight: 4,
+    },
+  );
+}
+
+function corrupt(gzipped: Buffer): Buffer {
+  const copy = Buffer.from(gzipped);
+  for (let i = 10; i < copy.length - 8; i += 3) copy[i] = copy[i]! ^ 0x5a;
+  return copy;
+}
+
+/** A copy of `value` with its `at`-th leaf (modulo their number) replaced. */
+function replaceLeaf(value: unknown, at: number, replacement: unknown): unknown {
+  const leaves: string[][] = [];
+  const walk = (v: unknown, path: string[]) => {
+    if (v && typeof v === 'object' && Object.keys(v).length) for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
+    else leaves.push(path);
+  };
+  walk(value, []);
+  const target = leaves[at % leaves.length]!;
+  if (target.length === 0) return replacement;
+  const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+  let parent: Record<string, unknown> = copy;
+  for (const key of target.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  parent[target.at(-1)!] = replacement;
+  return copy;
+}
