@@ -135,24 +135,26 @@ async function fixturesOn(server: TestServer): Promise<Fixtures> {
     expect(response.status).toBe(201);
     return (await response.json()) as { id: string; trackingNumber: string };
   };
-  const first = await intake();
-  const second = await intake();
-  const [front] = await server.engine.tasks({ instanceId: first.id });
-  const [check] = await server.engine.tasks({ instanceId: second.id });
-  await server.engine.completeTask(check!.id, { by: 'clerk' });
-  const [review] = await server.engine.tasks({ instanceId: second.id });
+  const atIntake = [await intake(), await intake(), await intake()];
+  const atReview = [await intake(), await intake()];
+  for (const { id } of atReview) {
+    const [check] = await server.engine.tasks({ instanceId: id });
+    await server.engine.completeTask(check!.id, { by: 'clerk' });
+  }
+  const all = [...atIntake, ...atReview];
+  const taskIds = (await Promise.all(all.map(({ id }) => server.engine.tasks({ instanceId: id })))).flat().map((task) => task.id);
+  const first = atIntake[0]!;
   const calendar = await server.engine.calendars.get('centre');
+  const applicationIds = all.map((a) => a.id);
+  const trackingNumbers = all.map((a) => a.trackingNumber);
+  const keys = ['benefit', 'passport_issue'];
+  const services = ['TEST-BENEFIT', 'PS-001'];
   const ids = [
-    first.id,
-    second.id,
-    first.trackingNumber,
-    second.trackingNumber,
-    front!.id,
-    review!.id,
-    'benefit',
-    'passport_issue',
-    'TEST-BENEFIT',
-    'PS-001',
+    ...applicationIds.slice(0, 2),
+    ...trackingNumbers.slice(0, 2),
+    ...taskIds.slice(0, 2),
+    ...keys,
+    ...services,
     'centre',
     'centre-clerks',
     'mj-registration',
@@ -160,8 +162,37 @@ async function fixturesOn(server: TestServer): Promise<Fixtures> {
     'astana-1',
     ...CALLERS.filter((c) => c !== 'anonymous'),
   ];
+  const byTask = { id: taskIds };
+  const byApplication = { id: applicationIds };
+  const byCalendar = { id: ['centre', 'test-office'] };
+  const byUser = { userId: ['official', 'clerk', 'official-mj'], date: ['2030-01-11'] };
+  const params = {
+    'definitions.versions': { key: keys },
+    'definitions.xml': { key: keys, version: ['1'] },
+    'definitions.heatmap': { key: keys },
+    'applications.receipt': byApplication,
+    'applications.get': byApplication,
+    'applications.search': { serviceCode: services, trackingNumber: trackingNumbers },
+    'tasks.list': { instanceId: applicationIds, assignee: ['official', 'clerk'], group: ['centre-clerks', 'social-benefits'] },
+    'tasks.claim': byTask,
+    'tasks.complete': byTask,
+    'tasks.reassign': byTask,
+    'absences.list': byUser,
+    'absences.add': byUser,
+    'absences.end': byUser,
+    'routing.set': { serviceCode: services },
+    'routing.history': { serviceCode: services },
+    'calendars.get': byCalendar,
+    'calendars.put': byCalendar,
+    'calendars.versions': byCalendar,
+    'audit.list': { instance: applicationIds },
+    'track.track': { trackingNumber: trackingNumbers },
+    'groups.members': { id: ['mj-registration', 'social-benefits', 'centre-clerks'] },
+    'services.get': { code: services },
+  };
   return {
     ids,
+    params,
     xmlDocuments: [passport, benefit],
     examples: {
       'session.login': [{ username: 'clerk', password: 'wrong' }],
@@ -170,7 +201,7 @@ async function fixturesOn(server: TestServer): Promise<Fixtures> {
       'tasks.complete': [{ outcome: 'approve', variables: { note: 'ok' } }],
       'tasks.reassign': [{ to: 'official', reason: 'cover' }],
       'absences.add': [{ from: '2030-01-10', to: '2030-01-12', reason: 'leave' }],
-      'routing.set': [{ mode: 'alternative', reason: 'desk open', effectiveFrom: '2030-01-10T09:00:00Z', region: 'astana' }],
+      'routing.set': [{ mode: 'alternative', reason: 'desk open' }, { mode: 'single', reason: 'desk closed', effectiveFrom: '2030-01-10T09:00:00Z' }],
       'calendars.put': [{ ...calendar, id: undefined, reason: 'new office' }],
     },
   };

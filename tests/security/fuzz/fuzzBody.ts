@@ -65,43 +65,61 @@ function bomb(): Buffer {
   return (gzipBomb ??= gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)));
 }
 
-/** A request body for a route that takes `spec` (or none): its media type, encoding and bytes. */
-export function fuzzBody(spec: BodySpec | undefined, ids: readonly string[], examples: readonly unknown[], xmlDocuments: readonly string[]): fc.Arbitrary<FuzzBody | undefined> {
-  const content = spec?.kind === 'xml' ? xmlContent(xmlDocuments) : jsonContent(spec?.schema, ids, examples);
-  const mediaType = fc.oneof(
-    { arbitrary: fc.constant(spec?.kind === 'xml' ? 'application/xml' : 'application/json'), weight: 12 },
-    {
-      arbitrary: fc.constantFrom(
-        'text/xml',
-        'application/json; charset=utf-8',
-        'application/json; charset=utf-16le',
-        'application/json; charset=bogus',
-        'application/json; charset=latin1',
-        'application/json; charset="',
-        'application/json;;',
-        'application/json, text/xml',
-        'application/merge-patch+json',
-        'application/xml; charset=utf-32',
-        'text/plain',
-        'application/x-www-form-urlencoded',
-        'multipart/form-data; boundary=x',
-        '*/*',
-        'json',
-        '',
-      ),
-      weight: 4,
-    },
-  );
-  const withBody = fc.tuple(content, mediaType, encoding()).map(([[text, note], type, [encode, encodingNote]]) => {
-    const [bytes, contentEncoding] = encode(text);
-    const headers: Record<string, string> = { ...(type ? { 'content-type': type } : {}), ...(contentEncoding ? { 'content-encoding': contentEncoding } : {}) };
-    return { bytes, headers, note: `${note}; ${encodingNote}` } satisfies FuzzBody;
-  });
-  // A route without a body is still sent one now and then: it must be ignored, not choked on.
-  return spec ? withBody : fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: withBody, weight: 1 });
+/** A dimension of a request the fuzzer may spoil: a well-formed choice and a malformed one. */
+export interface Choice<T> {
+  readonly good: fc.Arbitrary<T>;
+  readonly bad: fc.Arbitrary<T>;
 }
 
-type Content = readonly [Buffer, string];
+export type Content = readonly [Buffer, string];
+export type Encode = (body: Buffer) => readonly [Buffer, string | undefined];
+
+/** The three parts of a body: its bytes, its media type and its Content-Encoding. */
+export interface BodyChoices {
+  readonly content: Choice<Content | undefined>;
+  readonly mediaType: Choice<string>;
+  readonly encoding: Choice<readonly [Encode, string]>;
+}
+
+/** The body parts for a route that takes `spec` (or none: then a body at all is the malformed choice). */
+export function bodyChoices(spec: BodySpec | undefined, ids: readonly string[], examples: readonly unknown[], xmlDocuments: readonly string[]): BodyChoices {
+  const right = spec?.kind === 'xml' ? 'application/xml' : 'application/json';
+  const bad = spec?.kind === 'xml' ? xmlContent(xmlDocuments) : jsonContent(spec?.schema, ids, examples);
+  const good: fc.Arbitrary<Content | undefined> = !spec
+    ? fc.constant(undefined)
+    : spec.kind === 'xml'
+      ? fc.constantFrom(...xmlDocuments).map((s): Content => [Buffer.from(s), 'a valid model'])
+      : examples.length
+        ? fc.constantFrom(...examples).map((e): Content => [Buffer.from(JSON.stringify(e)), 'a valid example'])
+        : spec.schema
+          ? schemaValue(spec.schema, ids).map((v): Content => [Buffer.from(JSON.stringify(v) ?? 'null'), 'schema-shaped JSON'])
+          : fc.constant<Content>([Buffer.from('{}'), 'an empty object']);
+  return {
+    content: { good, bad },
+    mediaType: { good: fc.constantFrom(right, `${right}; charset=utf-8`), bad: badMediaType },
+    encoding: encoding(),
+  };
+}
+
+const badMediaType = fc.constantFrom(
+  'text/xml',
+  'application/json',
+  'application/json; charset=utf-16le',
+  'application/json; charset=bogus',
+  'application/json; charset=latin1',
+  'application/json; charset="',
+  'application/json;;',
+  'application/json, text/xml',
+  'application/merge-patch+json',
+  'application/xml; charset=utf-32',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  '*/*',
+  'json',
+  '',
+);
+
 
 function jsonContent(schema: JsonSchema | undefined, ids: readonly string[], examples: readonly unknown[]): fc.Arbitrary<Content> {
   const text = (value: unknown, note: string): Content => [Buffer.from(JSON.stringify(value) ?? 'null'), note];
@@ -143,18 +161,17 @@ function xmlContent(documents: readonly string[]): fc.Arbitrary<Content> {
   );
 }
 
-type Encode = (body: Buffer) => readonly [Buffer, string | undefined];
-
-function encoding(): fc.Arbitrary<readonly [Encode, string]> {
+function encoding(): Choice<readonly [Encode, string]> {
   const as = (note: string, encode: Encode) => [encode, note] as const;
-  return fc.oneof(
-    { arbitrary: fc.constant(as('no Content-Encoding', (b) => [b, undefined])), weight: 16 },
-    {
-      arbitrary: fc.constantFrom(
-        as('gzip', (b) => [gzipSync(b), 'gzip']),
-        as('deflate', (b) => [deflateSync(b), 'deflate']),
-        as('GZIP (upper case)', (b) => [gzipSync(b), 'GZIP']),
-        as('identity', (b) => [b, 'identity']),
+  return {
+    good: fc.constantFrom(
+      as('no Content-Encoding', (b) => [b, undefined]),
+      as('gzip', (b) => [gzipSync(b), 'gzip']),
+      as('deflate', (b) => [deflateSync(b), 'deflate']),
+      as('GZIP (upper case)', (b) => [gzipSync(b), 'GZIP']),
+      as('identity', (b) => [b, 'identity']),
+    ),
+    bad: fc.constantFrom(
         as('not gzip at all', (b) => [b, 'gzip']),
         as('not deflate at all', (b) => [b, 'deflate']),
         as('gzip cut short', (b) => [gzipSync(b).subarray(0, Math.max(10, gzipSync(b).length - 8)), 'gzip']),
@@ -164,10 +181,8 @@ function encoding(): fc.Arbitrary<readonly [Encode, string]> {
         as('two encodings listed', (b) => [deflateSync(gzipSync(b)), 'gzip, deflate']),
         as('an unknown encoding', (b) => [b, 'compress']),
         as('an 8 MB gzip bomb', () => [bomb(), 'gzip']),
-      ),
-      weight: 4,
-    },
-  );
+    ),
+  };
 }
 
 function corrupt(gzipped: Buffer): Buffer {

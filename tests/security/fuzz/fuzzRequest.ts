@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fuzzBody, type BodySpec } from './fuzzBody.js';
+import { bodyChoices, type BodySpec, type Choice } from './fuzzBody.js';
 import { BAD_DATES, BAD_INSTANTS, BAD_NUMBERS, HOSTILE_STRINGS, PROTOTYPE_KEYS, RAW_ENCODINGS, latin1 } from './hostileValues.js';
 import type { JsonSchema } from './schemaValue.js';
 import type { RawRequest } from './sendRaw.js';
@@ -12,7 +12,7 @@ export interface Operation {
   readonly template: string;
   /** `x-roles`: who passes the role check. */
   readonly roles: 'public' | readonly string[];
-  readonly parameters: readonly { readonly name: string; readonly in: 'path' | 'query' | 'header'; readonly schema: JsonSchema }[];
+  readonly parameters: readonly { readonly name: string; readonly in: 'path' | 'query' | 'header'; readonly required?: boolean; readonly schema: JsonSchema }[];
   readonly body?: BodySpec;
 }
 
@@ -26,7 +26,10 @@ export interface Caller {
 /** What exists on the server: real ids to put where ids go, valid bodies to spoil, models to deploy. */
 export interface Fixtures {
   readonly ids: readonly string[];
+  /** By operation id: valid bodies. */
   readonly examples: Readonly<Record<string, readonly unknown[]>>;
+  /** By operation id and parameter name: values that name a real object (path) or are valid (query). */
+  readonly params: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
   readonly xmlDocuments: readonly string[];
 }
 
@@ -46,9 +49,13 @@ function encode(value: string): string {
   }
 }
 
-function pathSegment(ids: readonly string[]): fc.Arbitrary<string> {
+function pathSegment(good: readonly string[] | undefined, ids: readonly string[]): Choice<string> {
+  return { good: fc.constantFrom(...(good?.length ? good : ids)).map(encode), bad: badSegment(ids) };
+}
+
+function badSegment(ids: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
-    { arbitrary: fc.constantFrom(...ids).map(encode), weight: 6 },
+    { arbitrary: fc.constantFrom(...ids).map(encode), weight: 3 },
     { arbitrary: fc.constantFrom(...HOSTILE_STRINGS).map(encode), weight: 3 },
     { arbitrary: fc.constantFrom(...RAW_ENCODINGS), weight: 2 },
     { arbitrary: fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...RAW_ENCODINGS)).map(([id, raw]) => encode(id) + raw), weight: 1 },
@@ -58,15 +65,18 @@ function pathSegment(ids: readonly string[]): fc.Arbitrary<string> {
   );
 }
 
+/** A value for a query parameter that its schema accepts. */
+function rightQueryValue(schema: JsonSchema, ids: readonly string[]): fc.Arbitrary<string> {
+  if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as string[]));
+  if (schema.type === 'integer') return fc.integer({ min: typeof schema.minimum === 'number' ? schema.minimum : 0, max: 100 }).map(String);
+  if (schema.format === 'date') return fc.constantFrom('2030-01-11', '2026-12-01');
+  return fc.constantFrom(...ids).map(encode);
+}
+
 /** A value for a query parameter: right per its schema, or wrong in the usual ways. */
 function queryValue(schema: JsonSchema, ids: readonly string[]): fc.Arbitrary<string> {
-  const right: fc.Arbitrary<string>[] = [];
-  if (Array.isArray(schema.enum)) right.push(fc.constantFrom(...(schema.enum as string[])));
-  if (schema.type === 'integer') right.push(fc.integer({ min: 0, max: 500 }).map(String));
-  if (schema.format === 'date') right.push(fc.constantFrom('2030-01-11', '2026-12-01'));
-  if (schema.type === 'string' && !schema.enum && !schema.format) right.push(fc.constantFrom(...ids));
   return fc.oneof(
-    { arbitrary: right.length ? fc.oneof(...right).map(encode) : fc.constantFrom(...ids).map(encode), weight: 4 },
+    { arbitrary: rightQueryValue(schema, ids), weight: 4 },
     { arbitrary: fc.constantFrom(...BAD_NUMBERS, ...BAD_DATES, ...BAD_INSTANTS).map(encode), weight: 2 },
     { arbitrary: fc.constantFrom(...HOSTILE_STRINGS).map(encode), weight: 2 },
     { arbitrary: fc.constantFrom(...RAW_ENCODINGS), weight: 1 },
@@ -74,7 +84,23 @@ function queryValue(schema: JsonSchema, ids: readonly string[]): fc.Arbitrary<st
   );
 }
 
-function queryString(operation: Operation, ids: readonly string[]): fc.Arbitrary<string> {
+function queryString(operation: Operation, fixtures: Fixtures): Choice<string> {
+  const ids = fixtures.ids;
+  const declared = operation.parameters.filter((p) => p.in === 'query');
+  const goodValue = (p: Operation['parameters'][number]) => {
+    const known = fixtures.params[operation.id]?.[p.name];
+    return known?.length ? fc.constantFrom(...known).map(encode) : rightQueryValue(p.schema, ids);
+  };
+  const good = fc
+    .tuple(...declared.map((p) => (p.required ? goodValue(p).map((v) => `${p.name}=${v}`) : fc.option(goodValue(p).map((v) => `${p.name}=${v}`), { nil: undefined }))))
+    .map((parts) => {
+      const present = parts.filter((x): x is string => x !== undefined);
+      return present.length ? '?' + present.join('&') : '';
+    });
+  return { good, bad: badQueryString(operation, ids) };
+}
+
+function badQueryString(operation: Operation, ids: readonly string[]): fc.Arbitrary<string> {
   const declared = operation.parameters.filter((p) => p.in === 'query');
   const known = declared.map((p) => fc.option(queryValue(p.schema, ids).map((v) => `${p.name}=${v}`), { nil: undefined, freq: 2 }));
   const keys = [...declared.map((p) => p.name), ...PROTOTYPE_KEYS, 'unknown', 'x[]', 'x[a]', ''];
@@ -91,7 +117,7 @@ function queryString(operation: Operation, ids: readonly string[]): fc.Arbitrary
   });
 }
 
-function authHeaders(caller: Caller): fc.Arbitrary<Record<string, string | string[]>> {
+function authHeaders(caller: Caller): Choice<Record<string, string | string[]>> {
   const bad = fc.constantFrom<Record<string, string | string[]>>(
     { authorization: 'Bearer' },
     { authorization: 'Bearer ' },
@@ -109,13 +135,13 @@ function authHeaders(caller: Caller): fc.Arbitrary<Record<string, string | strin
     { cookie: '; ; =; ==; __proto__=1; constructor=x' },
     { cookie: 'tereze_session=\u00e9\u00ff' },
   );
-  if (!caller.token) return fc.oneof({ arbitrary: fc.constant({}), weight: 3 }, { arbitrary: bad, weight: 1 });
+  if (!caller.token) return { good: fc.constant({}), bad };
   const token = caller.token;
-  return fc.oneof(
-    { arbitrary: fc.constant({ authorization: `Bearer ${token}` }), weight: 10 },
-    { arbitrary: fc.constant({ cookie: `tereze_session=${token}`, 'x-csrf-token': caller.csrf ?? '' }), weight: 3 },
-    {
-      arbitrary: fc.constantFrom<Record<string, string | string[]>>(
+  const good = fc.constantFrom<Record<string, string | string[]>>({ authorization: `Bearer ${token}` }, { cookie: `tereze_session=${token}`, 'x-csrf-token': caller.csrf ?? '' });
+  return {
+    good,
+    bad: fc.oneof(
+      fc.constantFrom<Record<string, string | string[]>>(
         { cookie: `tereze_session=${token}` },
         { cookie: `tereze_session=${token}`, 'x-csrf-token': 'wrong' },
         { cookie: `tereze_session=${token}`, 'x-csrf-token': '\u00e9'.repeat(43) },
@@ -125,13 +151,12 @@ function authHeaders(caller: Caller): fc.Arbitrary<Record<string, string | strin
         { authorization: `Bearer  ${token}  ` },
         { authorization: `Bearer ${token}`, cookie: 'tereze_session=garbage' },
       ),
-      weight: 2,
-    },
-    { arbitrary: bad, weight: 1 },
-  );
+      bad,
+    ),
+  };
 }
 
-function extraHeaders(operation: Operation): fc.Arbitrary<Record<string, string>> {
+function extraHeaders(operation: Operation): Choice<Record<string, string>> {
   const idempotencyKey = fc.oneof(
     fc.constantFrom('', ' ', 'k', 'a,b', '__proto__', 'constructor', 'x'.repeat(5000), '00000000-0000-4000-8000-000000000000', '\u00e9\u00ff'),
     fc.uuid(),
@@ -142,7 +167,8 @@ function extraHeaders(operation: Operation): fc.Arbitrary<Record<string, string>
     latin1(60),
   );
   const optional = <T>(arbitrary: fc.Arbitrary<T>, freq: number) => fc.option(arbitrary, { nil: undefined, freq });
-  return fc
+  const good = operation.parameters.some((p) => p.name === 'idempotency-key') ? fc.option(fc.uuid().map((key) => ({ 'idempotency-key': key })), { nil: {} }) : fc.constant({});
+  const bad = fc
     .record({
       'idempotency-key': optional(idempotencyKey, operation.parameters.some((p) => p.name === 'idempotency-key') ? 1 : 6),
       'x-forwarded-for': optional(forwardedFor, 4),
@@ -153,25 +179,68 @@ function extraHeaders(operation: Operation): fc.Arbitrary<Record<string, string>
       'accept-encoding': optional(fc.constantFrom('gzip', 'br;q=2', 'x', ''), 15),
     })
     .map((headers) => Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>);
+  return { good, bad };
 }
+
+const DIMENSIONS = ['route', 'segments', 'query', 'auth', 'headers', 'content', 'mediaType', 'encoding'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * Which dimensions of a request are spoiled: often just one (so the rest is valid and the bad
+ * part reaches as deep as it can), often several at once, now and then none (a valid request,
+ * which moves the server's state along: tasks claimed, applications started).
+ */
+const spoiled: fc.Arbitrary<ReadonlySet<Dimension>> = fc.oneof(
+  { arbitrary: fc.constantFrom(...DIMENSIONS).map((d) => new Set([d])), weight: 4 },
+  { arbitrary: fc.subarray([...DIMENSIONS], { minLength: 2 }).map((ds) => new Set(ds)), weight: 3 },
+  { arbitrary: fc.constant(new Set<Dimension>()), weight: 1 },
+);
+
+const pick = <T>(choice: Choice<T>, bad: boolean) => (bad ? choice.bad : choice.good);
 
 /** A malformed (and sometimes well-formed) request to `operation` as `caller`. */
 export function fuzzRequest(operation: Operation, caller: Caller, fixtures: Fixtures): fc.Arbitrary<FuzzCase> {
   const pathParams = operation.parameters.filter((p) => p.in === 'path');
-  const segments = fc.tuple(...pathParams.map(() => pathSegment(fixtures.ids)));
-  const method = fc.oneof({ arbitrary: fc.constant(operation.method.toUpperCase()), weight: 24 }, { arbitrary: fc.constantFrom('PATCH', 'OPTIONS', 'HEAD'), weight: 1 });
-  const pathTwist = fc.oneof(
-    { arbitrary: fc.constant((p: string) => p), weight: 20 },
-    { arbitrary: fc.constantFrom((p: string) => p + '/', (p: string) => p.replace('/api/', '//api//'), (p: string) => p.toUpperCase(), (p: string) => p + '/..', (p: string) => p + '%2f..'), weight: 1 },
+  const segments = pathParams.map((p) => pathSegment(fixtures.params[operation.id]?.[p.name], fixtures.ids));
+  const route: Choice<readonly [string, (p: string) => string]> = {
+    good: fc.constant([operation.method.toUpperCase(), (p: string) => p] as const),
+    bad: fc.oneof(
+      fc.constantFrom('PATCH', 'OPTIONS', 'HEAD').map((m) => [m, (p: string) => p] as const),
+      fc
+        .constantFrom((p: string) => p + '/', (p: string) => p.replace('/api/', '//api//'), (p: string) => p.toUpperCase(), (p: string) => p + '/..', (p: string) => p + '%2f..')
+        .map((twist) => [operation.method.toUpperCase(), twist] as const),
+    ),
+  };
+  const query = queryString(operation, fixtures);
+  const auth = authHeaders(caller);
+  const headers = extraHeaders(operation);
+  const body = bodyChoices(operation.body, fixtures.ids, fixtures.examples[operation.id] ?? [], fixtures.xmlDocuments);
+  return spoiled.chain((bad) =>
+    fc
+      .record({
+        route: pick(route, bad.has('route')),
+        segments: fc.tuple(...segments.map((segment) => pick(segment, bad.has('segments')))),
+        query: pick(query, bad.has('query')),
+        auth: pick(auth, bad.has('auth')),
+        extra: pick(headers, bad.has('headers')),
+        content: pick(body.content, bad.has('content')),
+        mediaType: pick(body.mediaType, bad.has('mediaType')),
+        encoding: pick(body.encoding, bad.has('encoding')),
+      })
+      .map(({ route: [method, twist], segments, query, auth, extra, content, mediaType, encoding: [encodeBody, encodingNote] }) => {
+        let i = 0;
+        const path = twist(operation.template.replace(/\{\w+\}/g, () => segments[i++]!)) + query;
+        const bodyHeaders: Record<string, string> = {};
+        let bytes: Buffer | undefined;
+        if (content) {
+          const [encoded, contentEncoding] = encodeBody(content[0]);
+          bytes = encoded;
+          if (mediaType) bodyHeaders['content-type'] = mediaType;
+          if (contentEncoding) bodyHeaders['content-encoding'] = contentEncoding;
+        }
+        const request: RawRequest = { method, path, headers: { ...extra, ...auth, ...bodyHeaders }, ...(bytes ? { body: bytes } : {}) };
+        const note = `spoiled: ${[...bad].join(', ') || 'nothing'}; ${content ? `${content[1]}; ${encodingNote}` : 'no body'}`;
+        return { operation: operation.id, caller: caller.name, request, note };
+      }),
   );
-  const body = fuzzBody(operation.body, fixtures.ids, fixtures.examples[operation.id] ?? [], fixtures.xmlDocuments);
-  return fc
-    .record({ method, segments, twist: pathTwist, query: queryString(operation, fixtures.ids), auth: authHeaders(caller), extra: extraHeaders(operation), body })
-    .map(({ method, segments, twist, query, auth, extra, body }) => {
-      let i = 0;
-      const path = twist(operation.template.replace(/\{\w+\}/g, () => segments[i++]!)) + query;
-      const headers = { ...extra, ...auth, ...(body?.headers ?? {}) };
-      const request: RawRequest = { method, path, headers, ...(body ? { body: body.bytes } : {}) };
-      return { operation: operation.id, caller: caller.name, request, note: body?.note ?? 'no body' };
-    });
 }
