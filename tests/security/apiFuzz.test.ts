@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { Agent } from 'node:http';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenFor } from '../../server/auth/cookies.js';
@@ -66,7 +68,9 @@ describe('api fuzz: every route, every role, malformed input', () => {
   afterAll(async () => {
     agent.destroy();
     await server.dispose();
+    for (const dir of leftBehind) rmSync(dir, { recursive: true, force: true });
   });
+  const leftBehind: string[] = [];
 
   it('should answer no request with a 5xx, every error in the contract shape, and stay healthy', async () => {
     const admittedPairs = operations.reduce((n, op) => n + callers.filter((c) => admits(op, c)).length, 0);
@@ -111,6 +115,25 @@ describe('api fuzz: every route, every role, malformed input', () => {
     expect(start.status).toBe(201);
     expect(server.logs.filter((line) => line.message === 'request failed')).toEqual([]);
   }, 90_000);
+
+  it('should start again on the store the fuzzer wrote to, and answer from it', async () => {
+    // Whatever the fuzz managed to save (a calendar named __proto__, odd routing regions…) must not stop a restart.
+    await server.running.close();
+    await server.engine.close();
+    leftBehind.push(server.dir);
+    server = await startTestServer({ dataDir: join(server.dir, 'data') });
+    expect((await server.api('/api/health')).status).toBe(200);
+    const reads = [
+      ['coordinator', '/api/calendars'],
+      ['coordinator', '/api/routing'],
+      ['supervisor', '/api/tasks'],
+      ['supervisor', '/api/definitions'],
+      ['auditor', '/api/applications?limit=200'],
+      ['auditor', '/api/audit/verify'],
+      ['auditor', '/api/stats/sla?by=official'],
+    ] as const;
+    for (const [as, path] of reads) expect({ path, status: (await server.api(path, { as })).status }).toEqual({ path, status: 200 });
+  }, 30_000);
 });
 
 interface OpenApi {

@@ -124,7 +124,13 @@ const badMediaType = fc.constantFrom(
 function jsonContent(schema: JsonSchema | undefined, ids: readonly string[], examples: readonly unknown[]): fc.Arbitrary<Content> {
   const text = (value: unknown, note: string): Content => [Buffer.from(JSON.stringify(value) ?? 'null'), note];
   const shaped = schema ? schemaValue(schema, ids).map((v) => text(v, 'schema-shaped JSON')) : fc.jsonValue({ maxDepth: 2 }).map((v) => text(v, 'any JSON'));
-  const mutated = examples.length ? fc.tuple(fc.constantFrom(...examples), fc.nat(), schemaValue({}, ids)).map(([example, at, value]) => text(replaceLeaf(example, at, value), 'a valid example with one leaf replaced')) : shaped;
+  const mutated = examples.length
+    ? fc.tuple(fc.constantFrom(...examples), fc.nat(), leafReplacement(ids)).map(([example, at, [value, note]]): Content => {
+        // The replacement goes in as text: a 100,000-deep value would overflow JSON.stringify here.
+        const body = (JSON.stringify(replaceLeaf(example, at, PLACEHOLDER)) ?? 'null').replace(JSON.stringify(PLACEHOLDER), value);
+        return [Buffer.from(body), `a valid example with one leaf replaced by ${note}`];
+      })
+    : shaped;
   const deep = fc.tuple(fc.constantFrom(1_000, 10_000, 100_000), fc.constantFrom('array', 'object') as fc.Arbitrary<'array' | 'object'>, fc.boolean()).map(([depth, kind, inVariables]): Content => {
     const nested = deeplyNested(depth, kind);
     const body = inVariables ? `{"serviceCode":"TEST-BENEFIT","channel":"centre","outcome":"approve","variables":{"deep":${nested}}}` : nested;
@@ -139,6 +145,33 @@ function jsonContent(schema: JsonSchema | undefined, ids: readonly string[], exa
     { arbitrary: fc.constant<Content>([BAD_UTF8, 'invalid UTF-8']), weight: 1 },
     { arbitrary: deep, weight: 1 },
     { arbitrary: huge, weight: 1 },
+  );
+}
+
+const PLACEHOLDER = '\u0001fuzz-leaf\u0001';
+
+/** What replaces one leaf of a valid body, as JSON text: a wrong value, a deep one, a huge one, prototype keys. */
+function leafReplacement(ids: readonly string[]): fc.Arbitrary<readonly [string, string]> {
+  return fc.oneof(
+    { arbitrary: schemaValue({}, ids).map((v) => [JSON.stringify(v) ?? 'null', 'a wrong value'] as const), weight: 6 },
+    {
+      arbitrary: fc.tuple(fc.constantFrom(100, 5_000, 100_000), fc.constantFrom('array', 'object') as fc.Arbitrary<'array' | 'object'>).map(([depth, kind]) => [deeplyNested(depth, kind), `${kind}s nested ${depth} deep`] as const),
+      weight: 2,
+    },
+    { arbitrary: fc.constantFrom(10_000, JSON_LIMIT - 1024).map((n) => [JSON.stringify('é'.repeat(n / 2)), `a ${n}-byte string`] as const), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"toString":1,"hasOwnProperty":"x","valueOf":null}',
+        '{"__proto__":null}',
+        '[{"__proto__":[]}]',
+        '1e400',
+        '-1e400',
+        '123456789012345678901234567890',
+        '"\\ud800"',
+        '"\\u0000"',
+      ).map((text) => [text, `the literal ${text}`] as const),
+      weight: 2,
+    },
   );
 }
 

@@ -39,6 +39,8 @@ function sendOnce(baseUrl: string, agent: Agent | false, raw: RawRequest, timeou
   // Without a Content-Length node:http sends a GET's body bare, and the server reads it as the next request.
   const headers = raw.body ? { 'content-length': String(raw.body.length), ...raw.headers } : raw.headers;
   return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) =>
+      reject(req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') ? new ReusedSocketReset(error.message) : new Error(`${error.message} (a fresh connection)`));
     const req = request({ hostname, port, agent, method: raw.method, path: raw.path, headers: headers as Record<string, string | string[]>, timeout: timeoutMs }, (res) => {
       const contentType = res.headers['content-type'] ?? '';
       if (contentType.startsWith('text/event-stream')) {
@@ -49,10 +51,10 @@ function sendOnce(baseUrl: string, agent: Agent | false, raw: RawRequest, timeou
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
+      res.on('error', fail);
     });
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    req.on('error', (error: NodeJS.ErrnoException) => reject(req.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketReset(error.message) : error));
+    req.on('error', fail);
     req.end(raw.body);
   });
 }
