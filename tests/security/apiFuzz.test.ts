@@ -114,7 +114,7 @@ describe('api fuzz: every route, every role, malformed input', () => {
     });
     expect(start.status).toBe(201);
     expect(server.logs.filter((line) => line.message === 'request failed')).toEqual([]);
-  }, 90_000);
+  }, 60_000 + RUNS * 15);
 
   it('should start again on the store the fuzzer wrote to, and answer from it', async () => {
     // Whatever the fuzz managed to save (a calendar named __proto__, odd routing regions…) must not stop a restart.

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bodyChoices, type BodySpec, type Choice } from './fuzzBody.js';
+import { bodyChoices, type BodySpec, type Choice } from './bodyChoices.js';
 import { BAD_DATES, BAD_INSTANTS, BAD_NUMBERS, HOSTILE_STRINGS, PROTOTYPE_KEYS, RAW_ENCODINGS, latin1 } from './hostileValues.js';
 import type { JsonSchema } from './schemaValue.js';
 import type { RawRequest } from './sendRaw.js';

@@ -1,22 +1,17 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { JSON_LIMIT_BYTES, XML_LIMIT_BYTES } from '../../../server/bodyParsing.js';
 import { deeplyNested } from './hostileValues.js';
 import { schemaValue, type JsonSchema } from './schemaValue.js';
-
-export interface FuzzBody {
-  readonly bytes: Buffer;
-  readonly headers: Readonly<Record<string, string>>;
-  /** How it was built, for the report (a 1 MB body is not printed whole). */
-  readonly note: string;
-}
 
 export interface BodySpec {
   readonly kind: 'json' | 'xml';
   readonly schema?: JsonSchema;
 }
 
-export const JSON_LIMIT = 1024 * 1024;
-export const XML_LIMIT = 5 * 1024 * 1024;
+/** The server's own body limits: bodies just under and over them. */
+const JSON_LIMIT = JSON_LIMIT_BYTES;
+const XML_LIMIT = XML_LIMIT_BYTES;
 
 const MALFORMED_JSON = [
   '',
@@ -120,14 +115,13 @@ const badMediaType = fc.constantFrom(
   '',
 );
 
-
 function jsonContent(schema: JsonSchema | undefined, ids: readonly string[], examples: readonly unknown[]): fc.Arbitrary<Content> {
   const text = (value: unknown, note: string): Content => [Buffer.from(JSON.stringify(value) ?? 'null'), note];
   const shaped = schema ? schemaValue(schema, ids).map((v) => text(v, 'schema-shaped JSON')) : fc.jsonValue({ maxDepth: 2 }).map((v) => text(v, 'any JSON'));
   const mutated = examples.length
     ? fc.tuple(fc.constantFrom(...examples), fc.nat(), leafReplacement(ids)).map(([example, at, [value, note]]): Content => {
         // The replacement goes in as text: a 100,000-deep value would overflow JSON.stringify here.
-        const body = (JSON.stringify(replaceLeaf(example, at, PLACEHOLDER)) ?? 'null').replace(JSON.stringify(PLACEHOLDER), value);
+        const body = (JSON.stringify(replaceLeaf(example, at, PLACEHOLDER)) ?? 'null').replace(JSON.stringify(PLACEHOLDER), () => value);
         return [Buffer.from(body), `a valid example with one leaf replaced by ${note}`];
       })
     : shaped;
