@@ -15,6 +15,7 @@ import { jsonLogger, type Logger } from './logger.js';
 import { resolveAuditAnchor, type AuditAnchor } from './audit/auditAnchor.js';
 import { AuditCheckpoints } from './audit/AuditCheckpoints.js';
 import { Metrics } from './metrics/Metrics.js';
+import { answerClientError } from './clientError.js';
 
 export interface StartServerOptions {
   readonly env: Env;
@@ -93,6 +94,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       auditAnchor,
     });
     const server = app.listen({ port: env.PORT, host: env.HOST });
+    server.on('clientError', answerClientError);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);
