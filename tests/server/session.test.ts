@@ -113,6 +113,21 @@ describe('CSRF on cookie sessions', () => {
     expect(await server.engine.directory.absences('official')).toEqual([]);
   });
 
+  it("should refuse a well-formed token that is not this session's: another session's, or this one's with a character changed (403 csrf)", async () => {
+    // Given a second session (an attacker's own login) and a near miss of the right token
+    const theirs = value(cookies(await post(server, 'clerk', 'demo')).tereze_csrf);
+    const nearMiss = csrf.slice(0, -1) + (csrf.endsWith('A') ? 'B' : 'A');
+    for (const forged of [theirs, nearMiss]) {
+      expect(forged).toHaveLength(csrf.length);
+      // When it is sent with the supervisor's cookie on an unsafe method
+      const response = await absence({ ...cookie(), 'X-CSRF-Token': forged });
+      // Then it is refused and nothing changes
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: 'csrf' } });
+    }
+    expect(await server.engine.directory.absences('official')).toEqual([]);
+  });
+
   it('should accept it with the header echoing the CSRF cookie', async () => {
     expect((await absence({ ...cookie(), 'X-CSRF-Token': csrf })).status).toBe(200);
   });
