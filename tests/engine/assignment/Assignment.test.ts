@@ -36,6 +36,37 @@ describe('assignment of back-office tasks', () => {
     expect((await h.engine.audit({ subject: 'absence:dana' })).map((a) => [a.action, a.actor])).toEqual([['absence.set', 'supervisor']]);
   });
 
+  it("should not draw an official on the last day of their absence, and draw them again the day after", async () => {
+    // Given dana absent from Wednesday 25 February to Monday 2 March inclusive (today, 09:00 in Almaty)
+    await h.engine.directory.setAbsence('dana', { from: '2026-02-25', to: '2026-03-02', reason: 'sick', by: 'supervisor' });
+    const poolOfADraw = async () => {
+      const { id } = await h.engine.start('assignment');
+      const task = await onlyTask(h.engine, id);
+      const [draw] = (await h.engine.audit({ subject: task.id })).filter((a) => a.action === 'task.assign');
+      return draw!.data as { poolSize: number; poolHash: string; pick: string };
+    };
+    const ids = (users: { id: string }[]) => users.map((u) => u.id);
+
+    // When files are drawn on the last day, then dana is not in the pool
+    expect(ids(await h.engine.directory.available('reviewers', '2026-03-02'))).toEqual(['ana', 'bek', 'erlan']);
+    for (let i = 0; i < 10; i++) {
+      const draw = await poolOfADraw();
+      expect(draw.poolSize).toBe(3);
+      expect(draw.pick).not.toBe('dana');
+    }
+    const withoutDana = (await poolOfADraw()).poolHash;
+
+    // When a file is drawn the next morning, then dana is in the pool again
+    h.clock.advance('P1D');
+    expect(ids(await h.engine.directory.available('reviewers', '2026-03-03'))).toEqual(['ana', 'bek', 'dana', 'erlan']);
+    const nextDay = await poolOfADraw();
+    expect(nextDay.poolSize).toBe(4);
+    expect(nextDay.poolHash).not.toBe(withoutDana);
+    // …and the day before the absence she was in it too
+    expect(ids(await h.engine.directory.available('reviewers', '2026-02-24'))).toEqual(['ana', 'bek', 'dana', 'erlan']);
+    expect(ids(await h.engine.directory.available('reviewers', '2026-02-25'))).toEqual(['ana', 'bek', 'erlan']);
+  });
+
   it('should leave the task unassigned in the group queue, flagged, when nobody is eligible', async () => {
     for (const id of officials) await h.engine.directory.setAbsence(id, { from: '2026-03-02', to: '2026-03-02' });
     const { id } = await h.engine.start('assignment');
@@ -91,12 +122,34 @@ describe('assignment of back-office tasks', () => {
     }
   });
 
-  it('should refuse to reassign or let claim a second review to the first reviewer (four eyes)', async () => {
+  it('should refuse to reassign a second review to the first reviewer (four eyes)', async () => {
     const { id } = await h.engine.start('assignment');
     const first = await onlyTask(h.engine, id);
     await h.engine.completeTask(first.id, { by: first.assignee! });
     const second = await onlyTask(h.engine, id);
     await expect(h.engine.reassignTask(second.id, { to: first.assignee!, by: 'supervisor', reason: 'x' })).rejects.toThrow(/^to: .* may not also take second_review \(four eyes\)/);
+  });
+
+  it('should refuse the first reviewer who claims the second review from the group queue (four eyes), and let another official claim it', async () => {
+    // Given a first review done by its drawn official, and everyone else absent today, so the
+    // second review finds nobody eligible and waits unassigned in the group queue
+    const { id } = await h.engine.start('assignment');
+    const first = await onlyTask(h.engine, id);
+    const firstReviewer = first.assignee!;
+    const others = officials.filter((o) => o !== firstReviewer);
+    for (const other of others) await h.engine.directory.setAbsence(other, { from: '2026-03-02', to: '2026-03-02' });
+    await h.engine.completeTask(first.id, { by: firstReviewer });
+    const second = await onlyTask(h.engine, id);
+    expect(second).toMatchObject({ elementId: 'second_review', assignee: null });
+
+    // When the first reviewer claims it, then the claim is refused and the task stays in the queue
+    await expect(h.engine.claimTask(second.id, { by: firstReviewer })).rejects.toThrow(/^by: .* may not also take second_review \(four eyes\)/);
+    expect((await h.engine.task(second.id)).assignee).toBeNull();
+    expect((await h.engine.audit({ subject: second.id })).map((a) => a.action)).not.toContain('task.claim');
+
+    // When another official, back early, claims it, then it is theirs
+    await h.engine.directory.clearAbsence(others[0]!, '2026-03-02');
+    expect((await h.engine.claimTask(second.id, { by: others[0]! })).assignee).toBe(others[0]);
   });
 
   it('should refuse a completion by an official the task is no longer assigned to', async () => {
