@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidArgumentError } from '../../../engine/index.js';
 import { fixture, onlyTask, openHarness, type Harness } from '../../support/harness.js';
@@ -65,6 +66,39 @@ describe('assignment of back-office tasks', () => {
     // …and the day before the absence she was in it too
     expect(ids(await h.engine.directory.available('reviewers', '2026-02-24'))).toEqual(['ana', 'bek', 'dana', 'erlan']);
     expect(ids(await h.engine.directory.available('reviewers', '2026-02-25'))).toEqual(['ana', 'bek', 'erlan']);
+  });
+
+  it('should record in each draw what an auditor needs to re-check it: the officials excluded by four eyes, and a pool hash recomputable from the pool', async () => {
+    const { id } = await h.engine.start('assignment');
+    const first = await onlyTask(h.engine, id);
+    await h.engine.completeTask(first.id, { by: first.assignee! });
+    const second = await onlyTask(h.engine, id);
+    const [draw] = (await h.engine.audit({ subject: second.id })).filter((a) => a.action === 'task.assign');
+    const pool = officials.filter((o) => o !== first.assignee);
+    // sha256 of the eligible ids, sorted, one a line
+    const poolHash = createHash('sha256').update([...pool].sort().join('\n')).digest('hex');
+    expect(draw).toMatchObject({ actor: 'engine', data: { instanceId: id, elementId: 'second_review', strategy: 'random', group: 'reviewers', poolSize: 3, poolHash, excluded: [first.assignee], pick: second.assignee } });
+  });
+
+  it('should let a supervisor end an absence early: the official is drawn again that day, and the audit trail says who marked whom absent and back', async () => {
+    // Given dana with a past absence and one covering today
+    await h.engine.directory.setAbsence('dana', { from: '2026-02-02', to: '2026-02-06', reason: 'leave', by: 'supervisor' });
+    await h.engine.directory.setAbsence('dana', { from: '2026-03-01', to: '2026-03-20', reason: 'sick', by: 'dana' });
+    expect((await h.engine.directory.available('reviewers', '2026-03-02')).map((u) => u.id)).not.toContain('dana');
+
+    // When the supervisor ends today's absence, then only the absence covering today goes
+    const left = await h.engine.directory.clearAbsence('dana', '2026-03-02', { by: 'supervisor' });
+    expect(left.map((p) => [p.from, p.to])).toEqual([['2026-02-02', '2026-02-06']]);
+    expect(await h.engine.directory.absences('dana')).toEqual(left);
+    const { id } = await h.engine.start('assignment');
+    const [draw] = (await h.engine.audit({ subject: (await onlyTask(h.engine, id)).id })).filter((a) => a.action === 'task.assign');
+    expect(draw!.data).toMatchObject({ poolSize: 4 });
+
+    expect((await h.engine.audit({ subject: 'absence:dana' })).map((a) => [a.action, a.actor, a.data])).toEqual([
+      ['absence.set', 'supervisor', expect.objectContaining({ userId: 'dana', from: '2026-02-02', to: '2026-02-06' })],
+      ['absence.set', 'dana', expect.objectContaining({ userId: 'dana', from: '2026-03-01', to: '2026-03-20' })],
+      ['absence.clear', 'supervisor', expect.objectContaining({ userId: 'dana', date: '2026-03-02' })],
+    ]);
   });
 
   it('should leave the task unassigned in the group queue, flagged, when nobody is eligible', async () => {
