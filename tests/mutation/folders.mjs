@@ -6,7 +6,7 @@
 export const MUTATION_FOLDERS = {
   'engine/sla': ['tests/engine/sla/**/*.test.ts'],
   // Not RandomUniformity.test.ts: 100,000 draws through instrumented code outlast any timeout.
-  'engine/assignment': ['tests/engine/assignment/Assignment.test.ts'],
+  'engine/assignment': ['tests/engine/assignment/Assignment.test.ts', 'tests/engine/assignment/TaskAssigner.test.ts'],
   // The chain as verifyAudit reads it, and as the store writes it (the store contract).
   'engine/audit': ['tests/engine/audit/**/*.test.ts', 'tests/engine/store/SqliteStore.test.ts'],
   'engine/routing': ['tests/engine/routing/**/*.test.ts'],

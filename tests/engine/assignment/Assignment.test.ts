@@ -123,6 +123,15 @@ describe('assignment of back-office tasks', () => {
     expect(picks).toEqual(['ana', 'bek', 'dana', 'erlan', 'ana', 'bek']);
   });
 
+  it('should draw nobody for a claim task: it waits in the group queue, unflagged, until a member claims it', async () => {
+    const { id } = await h.engine.start('assignment', { variables: { strategy: 'claim' } });
+    const task = await onlyTask(h.engine, id);
+    expect(task).toMatchObject({ elementId: 'queued', assignee: null, candidateGroup: 'reviewers' });
+    expect(task.attention).toBeUndefined();
+    expect((await h.engine.audit({ subject: task.id })).map((a) => a.action)).not.toContain('task.assign');
+    expect((await h.engine.claimTask(task.id, { by: 'bek' })).assignee).toBe('bek');
+  });
+
   it('should give least-loaded tasks to whoever has the fewest open tasks', async () => {
     for (const who of ['ana', 'bek', 'dana']) {
       const { id } = await h.engine.start('assignment', { variables: { strategy: 'round-robin' } });
