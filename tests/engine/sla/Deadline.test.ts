@@ -154,6 +154,17 @@ const table: readonly Case[] = [
     warnAt: '2026-04-14T10:42:00Z',
   },
   {
+    // Tue 14 Apr 2026 11:00 + 10 working hours: Tue 11:00–13:00 and 14:30–18:30 (6 h), Wed 9:00–13:00 (4 h)
+    // → Wed 15 Apr 13:00, the start of lunch. No D-1 for hours, though the term spans two days.
+    // Warn at 8 h: Wed 11:00.
+    title: 'working hours over two days, for the back office',
+    input: { calendar: agency, receivedAt: at('2026-04-14T06:00:00Z'), duration: 10, unit: 'workingHours', office: 'back' },
+    registeredAt: '2026-04-14T06:00:00Z',
+    applicantDueAt: '2026-04-15T08:00:00Z',
+    backOfficeDueAt: '2026-04-15T08:00:00Z',
+    warnAt: '2026-04-15T06:00:00Z',
+  },
+  {
     // Tue 14 Apr 2026 19:45 at a centre, a 30-minute queue: wall-clock 20:15 even though it closes at 20:00.
     title: 'minutes count on the wall clock',
     input: { calendar: centre, receivedAt: at('2026-04-14T14:45:00Z'), duration: 30, unit: 'minutes' },
