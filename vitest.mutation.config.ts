@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { MUTATION_FOLDERS, mutationFolder } from './tests/mutation/folders.mjs';
+import { mutationFolder, mutationSpecs } from './tests/mutation/folders.mjs';
 
 /**
  * The specs StrykerJS runs against each mutant of one folder (`npm run mutation`): only that
@@ -8,7 +8,7 @@ import { MUTATION_FOLDERS, mutationFolder } from './tests/mutation/folders.mjs';
  */
 export default defineConfig({
   test: {
-    include: [...(MUTATION_FOLDERS[mutationFolder()] ?? [])],
+    include: [...(mutationSpecs(mutationFolder()) ?? [])],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -21,6 +21,11 @@ export const MUTATION_FOLDERS = {
   ],
 };
 
+/** The specs of the folder, or those of MUTATION_SPECS (comma-separated globs) for a narrower check. */
+export function mutationSpecs(folder) {
+  return process.env.MUTATION_SPECS ? process.env.MUTATION_SPECS.split(',') : MUTATION_FOLDERS[folder];
+}
+
 /** The folder named by MUTATION_FOLDER (set by tests/mutation/run.mjs), checked. */
 export function mutationFolder() {
   const folder = process.env.MUTATION_FOLDER;
