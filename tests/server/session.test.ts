@@ -76,6 +76,20 @@ describe('POST /api/session (login)', () => {
     ]);
   });
 
+  it('should answer a bearer token that opens no session with 401 invalid_token, even where no login is needed', async () => {
+    for (const header of ['Bearer not-a-session', 'Bearer  not-a-session  ', 'bearer not-a-session']) {
+      const response = await fetch(server.url + '/api/session', { headers: { Authorization: header } });
+      expect(response.status, header).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+      expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated', message: expect.stringMatching(/bearer token is not valid/) } });
+    }
+    // A live token opens its session only in a well-formed header: the scheme, then the token alone
+    const { token } = (await (await post(server, 'auditor', 'demo')).json()) as { token: string };
+    const me = (header: string) => fetch(server.url + '/api/users/me', { headers: { Authorization: header } });
+    for (const header of [`Bearer ${token}`, `bearer  ${token}  `]) expect((await me(header)).status, header).toBe(200);
+    for (const header of [token, `XBearer ${token}`, `Bearer ${token} extra`, `Basic ${token}`]) expect((await me(header)).status, header).toBe(401);
+  });
+
   it('should throttle an address after 20 failures, whatever the names (last: it locks this address out)', async () => {
     for (let i = 0; i < 20; i++) await post(server, `someone-${i}`, 'x');
     const refused = await post(server, 'supervisor', 'demo');
@@ -102,11 +116,27 @@ describe('CSRF on cookie sessions', () => {
 
   it('should let a cookie session read without a CSRF header', async () => {
     expect((await fetch(server.url + '/api/users/me', { headers: cookie() })).status).toBe(200);
+    expect(await (await fetch(server.url + '/api/session', { headers: cookie() })).json()).toMatchObject({ user: { id: 'supervisor' }, via: 'cookie' });
   });
 
   it('should refuse an unsafe method on a cookie session without the header, or with a wrong one (403 csrf)', async () => {
     for (const headers of [cookie(), { ...cookie(), 'X-CSRF-Token': 'forged' }]) {
       const response = await absence(headers);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: 'csrf' } });
+    }
+    expect(await server.engine.directory.absences('official')).toEqual([]);
+  });
+
+  it("should refuse a well-formed token that is not this session's: another session's, or this one's with a character changed (403 csrf)", async () => {
+    // Given a second session (an attacker's own login) and a near miss of the right token
+    const theirs = value(cookies(await post(server, 'clerk', 'demo')).tereze_csrf);
+    const nearMiss = csrf.slice(0, -1) + (csrf.endsWith('A') ? 'B' : 'A');
+    for (const forged of [theirs, nearMiss]) {
+      expect(forged).toHaveLength(csrf.length);
+      // When it is sent with the supervisor's cookie on an unsafe method
+      const response = await absence({ ...cookie(), 'X-CSRF-Token': forged });
+      // Then it is refused and nothing changes
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: 'csrf' } });
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidArgumentError } from '../../../engine/index.js';
 import { fixture, onlyTask, openHarness, type Harness } from '../../support/harness.js';
@@ -36,6 +37,70 @@ describe('assignment of back-office tasks', () => {
     expect((await h.engine.audit({ subject: 'absence:dana' })).map((a) => [a.action, a.actor])).toEqual([['absence.set', 'supervisor']]);
   });
 
+  it("should not draw an official on the last day of their absence, and draw them again the day after", async () => {
+    // Given dana absent from Wednesday 25 February to Monday 2 March inclusive (today, 09:00 in Almaty)
+    await h.engine.directory.setAbsence('dana', { from: '2026-02-25', to: '2026-03-02', reason: 'sick', by: 'supervisor' });
+    const poolOfADraw = async () => {
+      const { id } = await h.engine.start('assignment');
+      const task = await onlyTask(h.engine, id);
+      const [draw] = (await h.engine.audit({ subject: task.id })).filter((a) => a.action === 'task.assign');
+      return draw!.data as { poolSize: number; poolHash: string; pick: string };
+    };
+    const ids = (users: { id: string }[]) => users.map((u) => u.id);
+
+    // When files are drawn on the last day, then dana is not in the pool
+    expect(ids(await h.engine.directory.available('reviewers', '2026-03-02'))).toEqual(['ana', 'bek', 'erlan']);
+    for (let i = 0; i < 10; i++) {
+      const draw = await poolOfADraw();
+      expect(draw.poolSize).toBe(3);
+      expect(draw.pick).not.toBe('dana');
+    }
+    const withoutDana = (await poolOfADraw()).poolHash;
+
+    // When a file is drawn the next morning, then dana is in the pool again
+    h.clock.advance('P1D');
+    expect(ids(await h.engine.directory.available('reviewers', '2026-03-03'))).toEqual(['ana', 'bek', 'dana', 'erlan']);
+    const nextDay = await poolOfADraw();
+    expect(nextDay.poolSize).toBe(4);
+    expect(nextDay.poolHash).not.toBe(withoutDana);
+    // …and the day before the absence she was in it too
+    expect(ids(await h.engine.directory.available('reviewers', '2026-02-24'))).toEqual(['ana', 'bek', 'dana', 'erlan']);
+    expect(ids(await h.engine.directory.available('reviewers', '2026-02-25'))).toEqual(['ana', 'bek', 'erlan']);
+  });
+
+  it('should record in each draw what an auditor needs to re-check it: the officials excluded by four eyes, and a pool hash recomputable from the pool', async () => {
+    const { id } = await h.engine.start('assignment');
+    const first = await onlyTask(h.engine, id);
+    await h.engine.completeTask(first.id, { by: first.assignee! });
+    const second = await onlyTask(h.engine, id);
+    const [draw] = (await h.engine.audit({ subject: second.id })).filter((a) => a.action === 'task.assign');
+    const pool = officials.filter((o) => o !== first.assignee);
+    // sha256 of the eligible ids, sorted, one a line
+    const poolHash = createHash('sha256').update([...pool].sort().join('\n')).digest('hex');
+    expect(draw).toMatchObject({ actor: 'engine', data: { instanceId: id, elementId: 'second_review', strategy: 'random', group: 'reviewers', poolSize: 3, poolHash, excluded: [first.assignee], pick: second.assignee } });
+  });
+
+  it('should let a supervisor end an absence early: the official is drawn again that day, and the audit trail says who marked whom absent and back', async () => {
+    // Given dana with a past absence and one covering today
+    await h.engine.directory.setAbsence('dana', { from: '2026-02-02', to: '2026-02-06', reason: 'leave', by: 'supervisor' });
+    await h.engine.directory.setAbsence('dana', { from: '2026-03-01', to: '2026-03-20', reason: 'sick', by: 'dana' });
+    expect((await h.engine.directory.available('reviewers', '2026-03-02')).map((u) => u.id)).not.toContain('dana');
+
+    // When the supervisor ends today's absence, then only the absence covering today goes
+    const left = await h.engine.directory.clearAbsence('dana', '2026-03-02', { by: 'supervisor' });
+    expect(left.map((p) => [p.from, p.to])).toEqual([['2026-02-02', '2026-02-06']]);
+    expect(await h.engine.directory.absences('dana')).toEqual(left);
+    const { id } = await h.engine.start('assignment');
+    const [draw] = (await h.engine.audit({ subject: (await onlyTask(h.engine, id)).id })).filter((a) => a.action === 'task.assign');
+    expect(draw!.data).toMatchObject({ poolSize: 4 });
+
+    expect((await h.engine.audit({ subject: 'absence:dana' })).map((a) => [a.action, a.actor, a.data])).toEqual([
+      ['absence.set', 'supervisor', expect.objectContaining({ userId: 'dana', from: '2026-02-02', to: '2026-02-06' })],
+      ['absence.set', 'dana', expect.objectContaining({ userId: 'dana', from: '2026-03-01', to: '2026-03-20' })],
+      ['absence.clear', 'supervisor', expect.objectContaining({ userId: 'dana', date: '2026-03-02' })],
+    ]);
+  });
+
   it('should leave the task unassigned in the group queue, flagged, when nobody is eligible', async () => {
     for (const id of officials) await h.engine.directory.setAbsence(id, { from: '2026-03-02', to: '2026-03-02' });
     const { id } = await h.engine.start('assignment');
@@ -56,6 +121,15 @@ describe('assignment of back-office tasks', () => {
       picks.push((await onlyTask(h.engine, id)).assignee);
     }
     expect(picks).toEqual(['ana', 'bek', 'dana', 'erlan', 'ana', 'bek']);
+  });
+
+  it('should draw nobody for a claim task: it waits in the group queue, unflagged, until a member claims it', async () => {
+    const { id } = await h.engine.start('assignment', { variables: { strategy: 'claim' } });
+    const task = await onlyTask(h.engine, id);
+    expect(task).toMatchObject({ elementId: 'queued', assignee: null, candidateGroup: 'reviewers' });
+    expect(task.attention).toBeUndefined();
+    expect((await h.engine.audit({ subject: task.id })).map((a) => a.action)).not.toContain('task.assign');
+    expect((await h.engine.claimTask(task.id, { by: 'bek' })).assignee).toBe('bek');
   });
 
   it('should give least-loaded tasks to whoever has the fewest open tasks', async () => {
@@ -91,12 +165,34 @@ describe('assignment of back-office tasks', () => {
     }
   });
 
-  it('should refuse to reassign or let claim a second review to the first reviewer (four eyes)', async () => {
+  it('should refuse to reassign a second review to the first reviewer (four eyes)', async () => {
     const { id } = await h.engine.start('assignment');
     const first = await onlyTask(h.engine, id);
     await h.engine.completeTask(first.id, { by: first.assignee! });
     const second = await onlyTask(h.engine, id);
     await expect(h.engine.reassignTask(second.id, { to: first.assignee!, by: 'supervisor', reason: 'x' })).rejects.toThrow(/^to: .* may not also take second_review \(four eyes\)/);
+  });
+
+  it('should refuse the first reviewer who claims the second review from the group queue (four eyes), and let another official claim it', async () => {
+    // Given a first review done by its drawn official, and everyone else absent today, so the
+    // second review finds nobody eligible and waits unassigned in the group queue
+    const { id } = await h.engine.start('assignment');
+    const first = await onlyTask(h.engine, id);
+    const firstReviewer = first.assignee!;
+    const others = officials.filter((o) => o !== firstReviewer);
+    for (const other of others) await h.engine.directory.setAbsence(other, { from: '2026-03-02', to: '2026-03-02' });
+    await h.engine.completeTask(first.id, { by: firstReviewer });
+    const second = await onlyTask(h.engine, id);
+    expect(second).toMatchObject({ elementId: 'second_review', assignee: null });
+
+    // When the first reviewer claims it, then the claim is refused and the task stays in the queue
+    await expect(h.engine.claimTask(second.id, { by: firstReviewer })).rejects.toThrow(/^by: .* may not also take second_review \(four eyes\)/);
+    expect((await h.engine.task(second.id)).assignee).toBeNull();
+    expect((await h.engine.audit({ subject: second.id })).map((a) => a.action)).not.toContain('task.claim');
+
+    // When another official, back early, claims it, then it is theirs
+    await h.engine.directory.clearAbsence(others[0]!, '2026-03-02');
+    expect((await h.engine.claimTask(second.id, { by: others[0]! })).assignee).toBe(others[0]);
   });
 
   it('should refuse a completion by an official the task is no longer assigned to', async () => {

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chainEntry } from '../../../engine/audit/chain.js';
+import type { AuditEntry } from '../../../engine/store/port.js';
 import { openHarness, type Harness } from '../../support/harness.js';
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -41,6 +43,19 @@ describe('audit trail verification', () => {
     const report = await engine.verifyAudit();
     expect(report.ok).toBe(false);
     expect(report.firstBroken).toMatchObject({ seq: 7, reason: expect.stringMatching(/does not match its hash/) });
+  });
+
+  it('should name the next entry when an edited one was rehashed to hide it: its link no longer matches', async () => {
+    await h.engine.close();
+    const db = new Database(h.file);
+    const row = db.prepare('SELECT doc FROM audit WHERE seq = 7').get() as { doc: string };
+    const { seq, prev, hash: _hash, ...input } = JSON.parse(row.doc) as AuditEntry;
+    // Someone who knows the format recomputes the hash of the entry they rewrote
+    const forged = chainEntry({ ...input, actor: 'someone-else' }, seq, prev);
+    db.prepare('UPDATE audit SET doc = ? WHERE seq = 7').run(JSON.stringify(forged));
+    db.close();
+    const report = await (await h.restart()).verifyAudit();
+    expect(report).toMatchObject({ ok: false, checked: 8, firstBroken: { seq: 8, reason: 'its link to the previous entry does not match' } });
   });
 
   it('should name the gap where an entry was deleted', async () => {

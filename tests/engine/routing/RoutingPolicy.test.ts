@@ -58,6 +58,38 @@ describe('RoutingPolicy', () => {
     expect((await h.engine.audit({ subject: 'routing:LAND-USE' })).map((a) => a.action)).toEqual(['routing.switch', 'routing.switch']);
   });
 
+  it('should keep single access in force until a scheduled switch back takes effect, and audit what was decided', async () => {
+    // Given single access from now, and a switch back to alternative decided for Monday 16 March
+    await h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'anti-corruption programme', by: 'coordinator' });
+    const back = await h.engine.routing.set('LAND-USE', { mode: 'alternative', reason: '  pilot ends  ', by: 'coordinator', effectiveFrom: '2026-03-16T00:00:00Z' });
+    expect(back).toMatchObject({ serviceCode: 'LAND-USE', mode: 'alternative', reason: 'pilot ends', effectiveFrom: '2026-03-16T00:00:00.000Z', version: 2 });
+
+    // When the agency's desk takes an application before Monday, then the decision in force refuses it
+    const error = await h.engine.start('land_use', { channel: 'agency' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ serviceCode: 'LAND-USE', decision: { reason: 'anti-corruption programme' } });
+    expect(await h.engine.routing.modeAt('LAND-USE', new Date('2026-03-15T23:59:59.999Z'))).toMatchObject({ mode: 'single', decision: { version: 1 } });
+    // …and from Monday on the switch back opens it
+    expect(await h.engine.routing.modeAt('LAND-USE', new Date('2026-03-16T00:00:00Z'))).toMatchObject({ mode: 'alternative', decision: { version: 2 } });
+    h.clock.set('2026-03-16T00:00:00Z');
+    expect((await h.engine.start('land_use', { channel: 'agency' })).state).toBe('active');
+
+    // The auditor reads the mode, the moment and the reason of each switch
+    const entries = await h.engine.audit({ subject: 'routing:LAND-USE' });
+    expect(entries).toMatchObject([
+      { actor: 'coordinator', data: { mode: 'single', effectiveFrom: '2026-03-02T04:00:00.000Z', reason: 'anti-corruption programme', region: null, version: 1 } },
+      { actor: 'coordinator', data: { mode: 'alternative', effectiveFrom: '2026-03-16T00:00:00.000Z', reason: expect.stringContaining('pilot ends'), region: null, version: 2 } },
+    ]);
+    expect((await h.engine.routing.list()).map((d) => [d.serviceCode, d.mode, d.version])).toEqual([['LAND-USE', 'alternative', 2]]);
+  });
+
+  it('should refuse a switch without a coordinator, with an instant that is not one, or for a malformed service code, naming the field', async () => {
+    const fieldOf = (promise: Promise<unknown>) => promise.then(() => 'no error', (e: unknown) => (e instanceof InvalidArgumentError ? e.field : String(e)));
+    expect(await fieldOf(h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'x', by: ' ' }))).toBe('by');
+    expect(await fieldOf(h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'x', by: 'c', effectiveFrom: 'next Monday' }))).toBe('effectiveFrom');
+    for (const code of ['', 'LAND USE', 'x'.repeat(65), 'LAND/USE']) expect(await fieldOf(h.engine.routing.set(code, { mode: 'single', reason: 'x', by: 'c' })), code).toBe('serviceCode');
+    expect(await h.engine.routing.history('LAND-USE')).toEqual([]);
+  });
+
   it('should let a region decide for itself', async () => {
     await h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'nationwide', by: 'coordinator' });
     await h.engine.routing.set('LAND-USE', { mode: 'alternative', reason: 'remote district', by: 'coordinator', region: 'ulytau' });

@@ -86,6 +86,65 @@ const table: readonly Case[] = [
     backOfficeDueAt: '2026-03-20T13:30:00Z',
   },
   {
+    // Tue 14 Apr 2026 10:00 + 7 calendar days = Tue 21 Apr, a working day: its own close, 18:30. D-1: Mon 20 Apr.
+    // Calendar units warn on elapsed time: 0.8 × (Mon 20 Apr 18:30 − Tue 14 Apr 10:00 = 152.5 h) = 122 h → Sun 19 Apr 12:00.
+    title: 'calendar days landing on an ordinary working day, for the back office',
+    input: { calendar: agency, receivedAt: at('2026-04-14T05:00:00Z'), duration: 7, unit: 'calendarDays', office: 'back' },
+    registeredAt: '2026-04-14T05:00:00Z',
+    applicantDueAt: '2026-04-21T13:30:00Z',
+    backOfficeDueAt: '2026-04-20T13:30:00Z',
+    warnAt: '2026-04-19T07:00:00Z',
+  },
+  {
+    // Thu 28 May 2026 + 5 calendar days: 29, 30, 31 May, 1, 2 Jun → Tue 2 Jun 18:30.
+    title: 'calendar days across a month end',
+    input: { calendar: agency, receivedAt: at('2026-05-28T05:00:00Z'), duration: 5, unit: 'calendarDays' },
+    registeredAt: '2026-05-28T05:00:00Z',
+    applicantDueAt: '2026-06-02T13:30:00Z',
+  },
+  {
+    // Mon 4 May 2026 + 10 calendar days = Thu 14 May: Defender's Day (Thu 7) and Victory Day (Sat 9, off
+    // on Mon 11) count like any day. D-1: Wed 13 May.
+    title: 'calendar days across two holidays, landing on a working day',
+    input: { calendar: agency, receivedAt: at('2026-05-04T05:00:00Z'), duration: 10, unit: 'calendarDays', office: 'back' },
+    registeredAt: '2026-05-04T05:00:00Z',
+    applicantDueAt: '2026-05-14T13:30:00Z',
+    backOfficeDueAt: '2026-05-13T13:30:00Z',
+  },
+  {
+    // Mon 4 May 2026 + 7 calendar days = Mon 11 May, the day off Victory Day (Sat 9) carries to → Tue 12 May.
+    // D-1: the last working day before Tue 12 is Fri 8 May.
+    title: 'calendar days landing on a carried day off, for the back office',
+    input: { calendar: agency, receivedAt: at('2026-05-04T05:00:00Z'), duration: 7, unit: 'calendarDays', office: 'back' },
+    registeredAt: '2026-05-04T05:00:00Z',
+    applicantDueAt: '2026-05-12T13:30:00Z',
+    backOfficeDueAt: '2026-05-08T13:30:00Z',
+  },
+  {
+    // Mon 25 May 2026 + 3 calendar days = Thu 28 May, Kurban Ait (Wed 27, a one-off) counted like any day.
+    title: 'calendar days across Kurban Ait',
+    input: { calendar: agency, receivedAt: at('2026-05-25T05:00:00Z'), duration: 3, unit: 'calendarDays' },
+    registeredAt: '2026-05-25T05:00:00Z',
+    applicantDueAt: '2026-05-28T13:30:00Z',
+  },
+  {
+    // Tue 27 Jun 2023 10:00 (+06) + 4 calendar days = Sat 1 Jul, worked by decree: its close, 18:00. D-1: Fri 30 Jun.
+    title: 'calendar days landing on a Saturday worked by decree, for the back office',
+    input: { calendar: transferCalendar, receivedAt: at('2023-06-27T04:00:00Z'), duration: 4, unit: 'calendarDays', office: 'back' },
+    registeredAt: '2023-06-27T04:00:00Z',
+    applicantDueAt: '2023-07-01T12:00:00Z',
+    backOfficeDueAt: '2023-06-30T12:00:00Z',
+  },
+  {
+    // Fri 30 Jun 2023 + 7 calendar days = Fri 7 Jul, off by decree; the weekend → Mon 10 Jul 18:00.
+    // D-1: Fri 7 off, Thu 6 Capital Day → Wed 5 Jul.
+    title: 'calendar days landing on the Friday off by decree, for the back office',
+    input: { calendar: transferCalendar, receivedAt: at('2023-06-30T04:00:00Z'), duration: 7, unit: 'calendarDays', office: 'back' },
+    registeredAt: '2023-06-30T04:00:00Z',
+    applicantDueAt: '2023-07-10T12:00:00Z',
+    backOfficeDueAt: '2023-07-05T12:00:00Z',
+  },
+  {
     // Tue 14 Apr 2026 11:00 + 4 working hours: 11:00–13:00, lunch, 14:30–16:30. Warn at 3 h 12 min: 15:42.
     title: 'working hours across the lunch break',
     input: { calendar: agency, receivedAt: at('2026-04-14T06:00:00Z'), duration: 4, unit: 'workingHours', office: 'back' },
@@ -93,6 +152,17 @@ const table: readonly Case[] = [
     applicantDueAt: '2026-04-14T11:30:00Z',
     backOfficeDueAt: '2026-04-14T11:30:00Z', // no D-1 for hours
     warnAt: '2026-04-14T10:42:00Z',
+  },
+  {
+    // Tue 14 Apr 2026 11:00 + 10 working hours: Tue 11:00–13:00 and 14:30–18:30 (6 h), Wed 9:00–13:00 (4 h)
+    // → Wed 15 Apr 13:00, the start of lunch. No D-1 for hours, though the term spans two days.
+    // Warn at 8 h: Wed 11:00.
+    title: 'working hours over two days, for the back office',
+    input: { calendar: agency, receivedAt: at('2026-04-14T06:00:00Z'), duration: 10, unit: 'workingHours', office: 'back' },
+    registeredAt: '2026-04-14T06:00:00Z',
+    applicantDueAt: '2026-04-15T08:00:00Z',
+    backOfficeDueAt: '2026-04-15T08:00:00Z',
+    warnAt: '2026-04-15T06:00:00Z',
   },
   {
     // Tue 14 Apr 2026 19:45 at a centre, a 30-minute queue: wall-clock 20:15 even though it closes at 20:00.

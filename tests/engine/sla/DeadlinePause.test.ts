@@ -99,6 +99,13 @@ describe('extendDeadline (rule 6)', () => {
     expect(refuse(() => extendDeadline(extendDeadline(deadline, 10, agency), 6, agency))).toMatch(/10 already granted/);
   });
 
+  it('should refuse an extension of no days, of days gone back, or of part of a day, naming the field', () => {
+    for (const days of [0, -3, 1.5, Number.NaN]) {
+      expect(() => extendDeadline(deadline, days, agency), String(days)).toThrow(/^days: .* is not a positive whole number of days/);
+    }
+    expect(extendDeadline(deadline, 1, agency).extendedDays).toBe(1);
+  });
+
   it('should keep the extension when a paused term restarts', () => {
     const extended = extendDeadline(deadline, 5, agency);
     const resumed = resumeDeadline(pauseDeadline(extended, at('2026-04-15T07:00:00Z')), {

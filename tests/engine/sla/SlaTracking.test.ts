@@ -45,6 +45,46 @@ describe('SLA tracking', () => {
     expect((await h.engine.instance(id)).overdue).toBe(false);
   });
 
+  // Open time is half-open (engine/sla/WorkingTime.ts): the office closes at 18:30, so a term
+  // ending at 18:30 is spent at 18:30 — work not handed back by then is late.
+  it('should flag a task overdue at its deadline exactly, and not a millisecond before', async () => {
+    const { id } = await h.engine.start('sla_review');
+    const task = await onlyTask(h.engine, id);
+    const due = Date.parse(task.dueAt!); // Tue 31 March 18:30 (D-1)
+
+    h.clock.set(new Date(due - 1));
+    expect((await h.engine.sweepSla()).overdue).toBe(0);
+    expect(await h.engine.task(task.id)).toMatchObject({ atRisk: true, overdue: false });
+
+    h.clock.set(new Date(due));
+    expect((await h.engine.sweepSla()).overdue).toBe(1);
+    expect((await h.engine.task(task.id)).overdue).toBe(true);
+    const overdue = (await h.engine.audit({ subject: task.id })).filter((a) => a.action === 'task.overdue');
+    expect(overdue).toMatchObject([{ actor: 'sla', at: task.dueAt, data: { dueAt: task.dueAt, instanceId: id } }]);
+  });
+
+  it("should flag the application overdue at the applicant's deadline, not a millisecond before: audited once and shown on the tracking page", async () => {
+    // Given an application due Wed 1 April 18:30 whose review is still open
+    const { id, trackingNumber, dueAt } = await h.engine.start('sla_review');
+    expect(dueAt).toBe('2026-04-01T13:30:00.000Z');
+    const due = Date.parse(dueAt!);
+
+    // When the sweep runs a millisecond before, then the application is not overdue
+    h.clock.set(new Date(due - 1));
+    await h.engine.sweepSla();
+    expect(await h.engine.instance(id)).toMatchObject({ atRisk: true, overdue: false });
+    expect(await h.engine.track(trackingNumber)).toMatchObject({ dueAt, overdue: false });
+
+    // When it runs at the deadline, then it is, with one audit entry, and the applicant sees it
+    h.clock.set(new Date(due));
+    expect((await h.engine.sweepSla()).overdue).toBe(1); // the application; its review turned overdue a day earlier
+    expect((await h.engine.instance(id)).overdue).toBe(true);
+    expect(await h.engine.track(trackingNumber)).toMatchObject({ dueAt, overdue: true, status: 'in progress' });
+    await h.engine.sweepSla();
+    const flagged = (await h.engine.audit({ subject: id })).filter((a) => a.action === 'instance.overdue');
+    expect(flagged).toMatchObject([{ actor: 'sla', at: dueAt, data: { trackingNumber, dueAt } }]);
+  });
+
   it('should not flag a task completed before its deadline', async () => {
     const { id } = await h.engine.start('sla_review');
     const task = await onlyTask(h.engine, id);
