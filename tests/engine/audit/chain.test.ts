@@ -20,13 +20,15 @@ function trail() {
 }
 
 describe('audit chain', () => {
-  it('should hash exactly sha256(prev|seq|at|actor|action|subject|canonical data), so stored trails stay verifiable', () => {
+  it('should hash exactly sha256 of the canonical JSON of format 2, so stored trails stay verifiable', () => {
     // The format is a contract with every trail already written: a change breaks them all.
-    const text = `${GENESIS}|1|2026-03-02T04:00:00.000Z|engine|task.assign|task-1|{"pick":"ana","pool":{"excluded":["bek"],"group":"reviewers"},"poolSize":3}`;
+    const text = `{"action":"task.assign","actor":"engine","at":"2026-03-02T04:00:00.000Z","data":{"pick":"ana","pool":{"excluded":["bek"],"group":"reviewers"},"poolSize":3},"format":2,"prev":"${GENESIS}","seq":1,"subject":"task-1"}`;
     const entry = chainEntry(draw, 1, GENESIS);
-    expect(entry).toEqual({ ...draw, seq: 1, prev: GENESIS, hash: createHash('sha256').update(text).digest('hex') });
+    expect(entry).toEqual({ ...draw, format: 2, seq: 1, prev: GENESIS, hash: createHash('sha256').update(text).digest('hex') });
     const bare = chainEntry({ ...draw, data: undefined }, 2, entry.hash);
-    expect(bare.hash).toBe(createHash('sha256').update(`${entry.hash}|2|2026-03-02T04:00:00.000Z|engine|task.assign|task-1|`).digest('hex'));
+    expect(bare.hash).toBe(
+      createHash('sha256').update(`{"action":"task.assign","actor":"engine","at":"2026-03-02T04:00:00.000Z","format":2,"prev":"${entry.hash}","seq":2,"subject":"task-1"}`).digest('hex'),
+    );
   });
 
   it('should change the hash when any field of an entry is edited, the data at any depth included', () => {

@@ -49,10 +49,10 @@ describe('audit trail verification', () => {
     await h.engine.close();
     const db = new Database(h.file);
     const row = db.prepare('SELECT doc FROM audit WHERE seq = 7').get() as { doc: string };
-    const { seq, prev, hash: _hash, ...input } = JSON.parse(row.doc) as AuditEntry;
-    // Someone who knows the format recomputes the hash of the entry they rewrote
+    const { seq, prev, hash: _hash, format: _format, ...input } = JSON.parse(row.doc) as AuditEntry;
+    // Someone who knows the format recomputes the hash of the entry they rewrote, column too
     const forged = chainEntry({ ...input, actor: 'someone-else' }, seq, prev);
-    db.prepare('UPDATE audit SET doc = ? WHERE seq = 7').run(JSON.stringify(forged));
+    db.prepare('UPDATE audit SET doc = ?, hash = ? WHERE seq = 7').run(JSON.stringify(forged), forged.hash);
     db.close();
     const report = await (await h.restart()).verifyAudit();
     expect(report).toMatchObject({ ok: false, checked: 8, firstBroken: { seq: 8, reason: 'its link to the previous entry does not match' } });
