@@ -84,12 +84,10 @@ export class RoutingPolicy {
    */
   async modeAt(serviceCode: string, at: Date, region?: string): Promise<{ mode: AccessMode; decision?: RoutingDecision }> {
     for (const id of region ? [documentId(serviceCode, region), documentId(serviceCode)] : [documentId(serviceCode)]) {
-      const latest = await this.documents.get<Omit<RoutingDecision, 'version'>>('routing', id);
-      if (!latest) continue;
-      const decisions =
-        Date.parse(latest.doc.effectiveFrom) <= at.getTime()
-          ? [{ ...latest.doc, version: latest.version }]
-          : (await this.documents.versions<Omit<RoutingDecision, 'version'>>('routing', id)).map((r) => ({ ...r.doc, version: r.version }));
+      // Every version, always: a newer decision may take effect earlier than a scheduled one
+      // (decide single from the 10th, then alternative from the 5th), and from the 10th the
+      // schedule says single, whichever decision was made last.
+      const decisions = (await this.documents.versions<Omit<RoutingDecision, 'version'>>('routing', id)).map((r) => ({ ...r.doc, version: r.version }));
       const effective = decisions
         .filter((d) => Date.parse(d.effectiveFrom) <= at.getTime())
         .sort((a, b) => Date.parse(a.effectiveFrom) - Date.parse(b.effectiveFrom) || a.version - b.version)

@@ -101,4 +101,15 @@ describe('RoutingPolicy', () => {
     await expect(h.engine.routing.set('LAND-USE', { mode: 'single', reason: ' ', by: 'c' })).rejects.toThrow(InvalidArgumentError);
     await expect(h.engine.routing.set('LAND-USE', { mode: 'closed' as 'single', reason: 'x', by: 'c' })).rejects.toThrow(/^mode:/);
   });
+
+  it('should follow the schedule of switches: an earlier-effective decision made later does not cancel one scheduled after it', async () => {
+    const day = (d: number) => new Date(Date.UTC(2031, 0, d, 6)).toISOString();
+    await h.engine.routing.set('LAND-USE', { mode: 'single', reason: 'programme', by: 'coordinator', effectiveFrom: day(10) });
+    await h.engine.routing.set('LAND-USE', { mode: 'alternative', reason: 'desk reopened meanwhile', by: 'coordinator', effectiveFrom: day(5) });
+    expect((await h.engine.routing.modeAt('LAND-USE', new Date(day(6)))).mode).toBe('alternative');
+    expect((await h.engine.routing.modeAt('LAND-USE', new Date(day(12)))).mode).toBe('single');
+    // The same answer with a third decision scheduled later (the two paths used to disagree)
+    await h.engine.routing.set('LAND-USE', { mode: 'alternative', reason: 'next year', by: 'coordinator', effectiveFrom: day(30) });
+    expect((await h.engine.routing.modeAt('LAND-USE', new Date(day(12)))).mode).toBe('single');
+  });
 });
