@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DefinitionError } from '../../../engine/index.js';
 import { openHarness, type Harness } from '../../support/harness.js';
+import { MIWG_CORPUS as CORPUS, miwgFiles as files, miwgSkipReason, miwgTitle } from '../../support/miwgCorpus.js';
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus/miwg');
-const files = readdirSync(CORPUS).filter((f) => f.endsWith('.bpmn')).sort();
-
-describe('the BPMN MIWG reference models', () => {
+describe.skipIf(miwgSkipReason !== undefined)(miwgTitle('the BPMN MIWG reference models'), () => {
   let h: Harness;
   beforeAll(async () => {
     h = await openHarness();
