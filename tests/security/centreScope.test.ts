@@ -51,6 +51,25 @@ describe('centre scope: every clerk shares centre-clerks, yet an Almaty clerk ca
   });
 });
 
+describe('applications of no centre (the agency desk)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startSecurityServer(['COMPANY-REG']);
+    await server.engine.routing.set('COMPANY-REG', { mode: 'alternative', reason: 'test', by: 'coordinator' });
+  });
+  afterAll(() => server.dispose());
+
+  it("should leave the agency desk's intake check in the clerks' queue, not in a dead end", async () => {
+    const started = await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'COMPANY-REG', channel: 'agency', applicant: { iin: '900101300123' } }, as: 'mj-1' });
+    expect(started.status).toBe(201);
+    const { id } = (await started.json()) as { id: string };
+    const queue = (await (await server.api('/api/tasks?scope=group', { as: 'clerk-almaty' })).json()) as { id: string; instanceId: string }[];
+    const intake = queue.find((t) => t.instanceId === id);
+    expect(intake).toBeDefined();
+    expect((await server.api(`/api/tasks/${intake!.id}/claim`, { method: 'POST', as: 'clerk-almaty' })).status).toBe(200);
+  });
+});
+
 describe('transfer to another centre: explicit, at the applicant’s request, audited', () => {
   let server: TestServer;
   beforeAll(async () => {
