@@ -89,6 +89,8 @@ export interface TaskFilter {
   readonly group?: string;
   /** Only tasks of applications taken in at this centre. */
   readonly centre?: string;
+  /** Only tasks of applications that belong to no centre (agency desk, portal, timer or message starts). */
+  readonly noCentre?: boolean;
   readonly state?: 'open' | 'completed' | 'cancelled' | 'any';
   readonly unassigned?: boolean;
   readonly limit?: number;

@@ -20,6 +20,7 @@ export class Tasks {
       ...(filter.assignee ? { assignee: filter.assignee } : {}),
       ...(filter.group ? { candidateGroup: filter.group } : {}),
       ...(filter.centre ? { centre: filter.centre } : {}),
+      ...(filter.noCentre ? { noCentre: true } : {}),
       ...(filter.state ? { state: filter.state } : {}),
       ...(filter.unassigned ? { unassigned: true } : {}),
       ...(filter.limit ? { limit: filter.limit } : {}),

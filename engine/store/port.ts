@@ -65,6 +65,8 @@ export interface TaskQuery {
   readonly candidateGroup?: string;
   /** Only tasks of applications taken in at this centre. */
   readonly centre?: string;
+  /** Only tasks of applications that belong to no centre (agency desk, portal, timer or message starts). */
+  readonly noCentre?: boolean;
   /** Default: `open`. */
   readonly state?: TaskState | 'any';
   /** Only tasks with no assignee (the group queue). */

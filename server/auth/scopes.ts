@@ -42,7 +42,7 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       // clerks does not open another centre's files (only one handed to them by name does).
       const clerk =
         has('clerk') &&
-        (app.intake?.by === user.id || sameScope(user.centre, app.centre ?? intakeCentre) || tasks.some((t) => t.office === 'front' && holds(user, t)));
+        (app.intake?.by === user.id || sameScope(user.centre, app.centre ?? intakeCentre) || tasks.some((t) => t.office === 'front' && ((app.centre ?? intakeCentre) === undefined ? worksOn(user, t) : holds(user, t))));
       if (!(wide || official || clerk)) throw forbidden(`application ${id} is outside your ${scopeName(user)}`);
     },
 
@@ -96,12 +96,14 @@ export function scopeChecks(engine: Engine): ScopeChecks {
 
 /**
  * Assigned to them, or waiting unassigned or held by a colleague in one of their groups; for
- * front-office work, of their own centre (a task with no centre is only its holder's).
+ * front-office work of an application taken in at a centre, of that centre. (An application
+ * of no centre — the agency desk's, the portal's — is its group's, until "Casework" routes the
+ * agency desk's intake to the agency.)
  */
 export function worksOn(user: ActingUser, task: TaskRecord): boolean {
   if (holds(user, task)) return true;
   if (task.candidateGroup === undefined || !user.groups.includes(task.candidateGroup)) return false;
-  return task.office !== 'front' || sameScope(user.centre, task.centre);
+  return task.office !== 'front' || task.centre === undefined || sameScope(user.centre, task.centre);
 }
 
 /** Holds it now or completed it. */

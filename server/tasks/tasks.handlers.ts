@@ -52,7 +52,10 @@ async function inbox(engine: Engine, user: ActingUser, query: ListQuery): Promis
   const clerkOnly = user.roles.includes('clerk') && !user.roles.includes('official');
   if (query.scope !== 'mine' && !query.assignee && !(clerkOnly && !user.centre)) {
     for (const group of query.group ? [query.group] : user.groups) {
-      reads.push(engine.tasks({ ...base, group, ...(clerkOnly ? { centre: user.centre } : {}), ...(query.state === 'open' ? { unassigned: true } : {}) }));
+      const queue = { ...base, group, ...(query.state === 'open' ? { unassigned: true } : {}) };
+      if (!clerkOnly) reads.push(engine.tasks(queue));
+      // Their centre's files, and those that belong to no centre (the agency desk's, the portal's).
+      else reads.push(engine.tasks({ ...queue, centre: user.centre }), engine.tasks({ ...queue, noCentre: true }));
     }
   }
   const offices = new Set([...(user.roles.includes('clerk') ? ['front'] : []), ...(user.roles.includes('official') ? ['back'] : [])]);

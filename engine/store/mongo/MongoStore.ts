@@ -195,6 +195,10 @@ class MongoStore implements Store {
     if (query.assignee !== undefined) filter['assignee'] = query.assignee;
     if (query.candidateGroup !== undefined) filter['candidateGroup'] = query.candidateGroup;
     if (query.centre !== undefined) filter['centre'] = query.centre;
+    if (query.noCentre) {
+      if (query.centre !== undefined) return [];
+      filter['centre'] = null;
+    }
     const state = query.state ?? 'open';
     if (state !== 'any') filter['state'] = state;
     if (query.unassigned) {

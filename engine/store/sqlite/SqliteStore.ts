@@ -181,6 +181,7 @@ class SqliteStore implements Store {
     if (query.assignee !== undefined) where.push('assignee = ?'), params.push(query.assignee);
     if (query.candidateGroup !== undefined) where.push('candidate_group = ?'), params.push(query.candidateGroup);
     if (query.centre !== undefined) where.push('centre = ?'), params.push(query.centre);
+    if (query.noCentre) where.push('centre IS NULL');
     const state = query.state ?? 'open';
     if (state !== 'any') where.push('state = ?'), params.push(state);
     if (query.unassigned) where.push('assignee IS NULL');
