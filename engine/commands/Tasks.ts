@@ -5,7 +5,7 @@ import type { TaskRecord } from '../store/port.js';
 import { fourEyesExcluded, poolHash, type EligibilityQuery } from '../assignment/index.js';
 import type { UserTaskSpec } from '../model/types.js';
 import { INTAKE_VARIABLES } from '../intake/intakeRecord.js';
-import type { UnitOfWork } from '../UnitOfWork.js';
+import type { InstanceState } from '../runtime/state.js';
 import { MAX_RETRIES, plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView } from './views.js';
@@ -38,7 +38,7 @@ export class Tasks {
     const task = await this.open(taskId);
     if (task.assignee === by) return task;
     if (task.assignee) throw new ConflictError(`task ${taskId} is already assigned to someone else`, taskId);
-    await this.checkFourEyes(task, by, 'by');
+    checkFourEyes(await this.facts(task), task, by, 'by');
     return this.update(task, { assignee: by }, { actor: by, action: 'task.claim', data: {} });
   }
 
@@ -54,12 +54,13 @@ export class Tasks {
     const reason = requiredText(options?.reason, 'reason');
     const named = options.to === undefined ? undefined : requiredText(options.to, 'to');
     const task = await this.open(taskId);
-    const query = await this.eligibility(task);
+    const facts = await this.facts(task);
+    const query = await this.eligibility(task, facts);
     const group = query.spec.candidateGroup;
     if (!group) throw new InvalidArgumentError('to', `task ${taskId} has no candidate group to reassign within`);
     if (named !== undefined) {
       if (named === task.assignee) throw new InvalidArgumentError('to', `${named} already holds task ${taskId}`);
-      await this.checkFourEyes(task, named, 'to');
+      checkFourEyes(facts, task, named, 'to');
       const why = await this.core.assigner.whyNotEligible(named, query);
       if (why) throw new InvalidArgumentError('to', `${why}: task ${taskId} may go only to an active, present member of ${group}`);
       return this.update(task, { assignee: named }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to: named, reason, mode: 'pick', group } });
@@ -81,10 +82,12 @@ export class Tasks {
       const task = await this.open(taskId);
       // An official whose file was reassigned meanwhile may not complete it any more.
       if (task.assignee && task.assignee !== by) throw new ConflictError(`task ${taskId} is assigned to another official`, taskId);
-      await this.checkFourEyes(task, by, 'by');
       const unit = core.newUnit();
       unit.rememberTask(task);
-      await this.checkRating(unit, task, variables);
+      // The unit keeps the instance it loads here for the step below: one read, not two.
+      const facts = await this.facts(task, await unit.load(task.instanceId));
+      checkFourEyes(facts, task, by, 'by');
+      checkRating(facts.spec, task, variables);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);
       const at = nowIso(core);
@@ -101,42 +104,21 @@ export class Tasks {
     }
   }
 
-  /** The applicant's rating (1–5) is recorded when the result is handed back, and only then. */
-  private async checkRating(unit: UnitOfWork, task: TaskRecord, variables: Record<string, unknown>): Promise<void> {
-    if (variables.rating === undefined) return;
-    const state = await unit.load(task.instanceId);
-    const node = state ? (await this.core.definitions.require(state.definitionId)).graph.nodes[task.elementId] : undefined;
-    if (!node?.userTask?.returnsResult) throw new InvalidArgumentError('rating', `a rating is given when the result is handed back, not at ${task.elementId}`);
-    if (!Number.isInteger(variables.rating) || (variables.rating as number) < 1 || (variables.rating as number) > 5) {
-      throw new InvalidArgumentError('rating', `must be a whole number from 1 to 5, not ${JSON.stringify(variables.rating)}`);
-    }
-  }
-
   /**
-   * `ps:excludeAssigneesOf`: whoever worked on the named tasks may not take this one, by any
-   * route: claim, completion (also of a task that waits unassigned, or was held before the
-   * rule could apply) and reassignment read the same list.
+   * What four eyes and eligibility read about a task: its spec and, when the spec excludes the
+   * assignees of other tasks, the application's other tasks. Read once per command.
    */
-  private async checkFourEyes(task: TaskRecord, who: string, field: string): Promise<void> {
-    const spec = await this.specOf(task);
-    if (!spec?.excludeAssigneesOf.length) return;
-    const others = (await this.core.store.findTasks({ instanceId: task.instanceId, state: 'any' })).filter((t) => t.id !== task.id);
-    if (!fourEyesExcluded(spec, others).includes(who)) return;
-    const clash = others.find((t) => spec.excludeAssigneesOf.includes(t.elementId) && (t.completedBy ?? t.assignee) === who);
-    throw new InvalidArgumentError(field, `${who} worked on ${clash?.elementId ?? spec.excludeAssigneesOf.join(', ')} of this application and may not also take ${task.elementId} (four eyes)`);
+  private async facts(task: TaskRecord, instance?: InstanceState): Promise<TaskFacts> {
+    const state = instance ?? (await this.core.store.getInstance(task.instanceId));
+    const spec = state ? (await this.core.definitions.require(state.definitionId)).graph.nodes[task.elementId]?.userTask : undefined;
+    const others = spec?.excludeAssigneesOf.length ? (await this.core.store.findTasks({ instanceId: task.instanceId, state: 'any' })).filter((t) => t.id !== task.id) : [];
+    return { spec, others };
   }
 
   /** The facts that decide who may work a task: its spec, today's date, four eyes, its centre. */
-  private async eligibility(task: TaskRecord): Promise<EligibilityQuery> {
-    const spec: UserTaskSpec = (await this.specOf(task)) ?? { excludeAssigneesOf: [], assignment: 'claim', returnsResult: false };
-    const others = spec.excludeAssigneesOf.length ? await this.core.store.findTasks({ instanceId: task.instanceId, state: 'any' }) : [];
-    const excluded = fourEyesExcluded(spec, others.filter((t) => t.id !== task.id));
-    return { spec, localDate: await this.core.localDate(this.core.clock.now()), excluded, ...(task.centre ? { centre: task.centre } : {}) };
-  }
-
-  private async specOf(task: TaskRecord): Promise<UserTaskSpec | undefined> {
-    const state = await this.core.store.getInstance(task.instanceId);
-    return state ? (await this.core.definitions.require(state.definitionId)).graph.nodes[task.elementId]?.userTask : undefined;
+  private async eligibility(task: TaskRecord, { spec, others }: TaskFacts): Promise<EligibilityQuery> {
+    const known: UserTaskSpec = spec ?? { excludeAssigneesOf: [], assignment: 'claim', returnsResult: false };
+    return { spec: known, localDate: await this.core.localDate(this.core.clock.now()), excluded: fourEyesExcluded(known, others), ...(task.centre ? { centre: task.centre } : {}) };
   }
 
   private async open(taskId: string): Promise<TaskRecord> {
@@ -154,5 +136,31 @@ export class Tasks {
       audit: [{ at: nowIso(this.core), actor: audit.actor, action: audit.action, subject: task.id, data: { instanceId: task.instanceId, ...audit.data } }],
     });
     return record;
+  }
+}
+
+interface TaskFacts {
+  readonly spec: UserTaskSpec | undefined;
+  /** The application's other tasks; read only when the spec has four-eyes exclusions. */
+  readonly others: readonly TaskRecord[];
+}
+
+/**
+ * `ps:excludeAssigneesOf`: whoever worked on the named tasks may not take this one, by any
+ * route: claim, completion (also of a task that waits unassigned, or was held before the rule
+ * could apply) and reassignment read the same list.
+ */
+function checkFourEyes({ spec, others }: TaskFacts, task: TaskRecord, who: string, field: string): void {
+  if (!spec?.excludeAssigneesOf.length || !fourEyesExcluded(spec, others).includes(who)) return;
+  const clash = others.find((t) => spec.excludeAssigneesOf.includes(t.elementId) && (t.completedBy ?? t.assignee) === who);
+  throw new InvalidArgumentError(field, `${who} worked on ${clash?.elementId ?? spec.excludeAssigneesOf.join(', ')} of this application and may not also take ${task.elementId} (four eyes)`);
+}
+
+/** The applicant's rating (1–5) is recorded when the result is handed back, and only then. */
+function checkRating(spec: UserTaskSpec | undefined, task: TaskRecord, variables: Record<string, unknown>): void {
+  if (variables.rating === undefined) return;
+  if (!spec?.returnsResult) throw new InvalidArgumentError('rating', `a rating is given when the result is handed back, not at ${task.elementId}`);
+  if (!Number.isInteger(variables.rating) || (variables.rating as number) < 1 || (variables.rating as number) > 5) {
+    throw new InvalidArgumentError('rating', `must be a whole number from 1 to 5, not ${JSON.stringify(variables.rating)}`);
   }
 }
