@@ -2,7 +2,7 @@ import { NotFoundError, type Engine, type TaskRecord } from '../../engine/index.
 import type { ActingUser } from '../AppContext.js';
 import { forbidden, type ScopeChecks, type ScopeInput } from './access.js';
 import { loadApplication } from '../applications/loadApplication.js';
-import { processKeyFor } from '../applications/processKeyFor.js';
+import { definitionFor } from '../applications/processKeyFor.js';
 import { supervisionOf } from './supervision.js';
 
 /**
@@ -33,16 +33,17 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       const { id } = input.params as { id: string };
       const app = await loadApplication(engine, id);
       const agency = await agencyOf(app.definitionId);
-      const intakeCentre = await centreOf(app.intake?.by);
+      // The centre the file belongs to; an application from before centres were recorded: its intake clerk's.
+      const centre = app.centre ?? (await centreOf(app.intake?.by));
       const tasks = app.tasks ?? [];
       const has = (role: ActingUser['roles'][number]) => user.roles.includes(role);
-      const wide = (has('supervisor') || has('auditor')) && (await oversees(user, app.key, agency, app.centre ?? intakeCentre));
+      const wide = (has('supervisor') || has('auditor')) && (await oversees(user, app.key, agency, centre));
       const official = has('official') && (sameScope(user.agency, agency) || tasks.some((t) => t.office !== 'front' && worksOn(user, t)));
       // A clerk works the applications of their own centre; a group shared by every centre's
       // clerks does not open another centre's files (only one handed to them by name does).
       const clerk =
         has('clerk') &&
-        (app.intake?.by === user.id || sameScope(user.centre, app.centre ?? intakeCentre) || tasks.some((t) => t.office === 'front' && ((app.centre ?? intakeCentre) === undefined ? worksOn(user, t) : holds(user, t))));
+        (app.intake?.by === user.id || sameScope(user.centre, centre) || tasks.some((t) => t.office === 'front' && (centre === undefined ? worksOn(user, t) : holds(user, t))));
       if (!(wide || official || clerk)) throw forbidden(`application ${id} is outside your ${scopeName(user)}`);
     },
 
@@ -54,7 +55,7 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       }
       if (channel === 'agency' && user.roles.includes('official')) {
         // The agency desk takes in only the agency's own services.
-        const agency = (await engine.definition(await processKeyFor(engine, serviceCode))).graph.agency;
+        const agency = (await definitionFor(engine, serviceCode)).graph.agency;
         if (sameScope(user.agency, agency)) return;
         throw forbidden(`${serviceCode} is a service of ${agency ?? 'no agency'}; your desk takes in only the services of ${user.agency ?? 'your agency (none set)'}`);
       }
