@@ -10,24 +10,13 @@
 import { performance } from 'node:perf_hooks';
 import { builtInCalendars, computeDeadline, isOpen, type Deadline } from '../../engine/sla/index.js';
 import { opStats, peakRssMb, type OpStats } from './measure.js';
+import { seeded } from '../support/seeded.js';
 import { DEADLINE_UNITS, type DeadlineUnit, type DeadlinesResult } from './semanticsTypes.js';
 
 export const DEADLINE_SEED = 20_250_101;
 const FROM = Date.parse('2024-12-31T19:00:00Z'); // 2025-01-01 00:00 in Almaty (UTC+5)
 const TO = Date.parse('2027-12-31T19:00:00Z'); // 2028-01-01 00:00 in Almaty
 const DURATION = 5;
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Why a deadline is wrong, or undefined when it holds the invariants. */
 function problem(d: Deadline, receivedAt: Date, unit: DeadlineUnit): string | undefined {

@@ -27,7 +27,7 @@ import { taskRow } from '../../engine/store/sqlite/rows.js';
 import { SCHEMA_SQL, SLA_INDEXES_SQL } from '../../engine/store/sqlite/schema.js';
 import { prepareStatements } from '../../engine/store/sqlite/statements.js';
 import { mb, peakRssMb, round } from './measure.js';
-import { seeded } from './deadlinesBench.js';
+import { seeded } from '../support/seeded.js';
 import type { SweepResult } from './semanticsTypes.js';
 
 export const SWEEP_TARGET_MS = 100;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { poolHash as poolHashOf } from '../../../engine/assignment/index.js';
 import { assignmentIntegrity } from '../../../engine/index.js';
-import { AuditTrail, seeded } from './auditTrail.js';
+import { AuditTrail } from './auditTrail.js';
+import { seeded } from '../../support/seeded.js';
 
 const GROUP = 'mj-registration';
 const FIVE = ['ana', 'bek', 'dana', 'erlan', 'gulnar'] as const;

@@ -67,15 +67,3 @@ export class AuditTrail {
     return this.push(by, 'task.complete', taskId, { instanceId: 'i', elementId: 'review', outcome: null });
   }
 }
-
-/** A small seeded generator (mulberry32), so the "fair" draws are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
