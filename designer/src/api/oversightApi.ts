@@ -10,14 +10,11 @@ import type { AccessMode, RoutingDecision } from '../../../engine/routing/Routin
 import type { SlaStatRow, StatDimension, TrendDay } from '../../../engine/reports/SlaStats.js';
 import type { AssignmentIntegrityReport, IntegrityFlag, Verdict } from '../../../engine/reports/integrity/types.js';
 import type { AuditEntry } from '../../../engine/store/port.js';
+import type { Engine } from '../../../engine/api.js';
 export type { AccessMode, RoutingDecision, SlaStatRow, StatDimension, TrendDay, AssignmentIntegrityReport, IntegrityFlag, Verdict, AuditEntry };
 
-/** The period and group of the assignment-integrity report (local dates, inclusive). */
-export interface IntegrityQuery {
-  readonly from?: string;
-  readonly to?: string;
-  readonly group?: string;
-}
+/** The period and group of the assignment-integrity report (local dates, inclusive): the engine's own query. */
+export type IntegrityQuery = NonNullable<Parameters<Engine['assignmentIntegrity']>[0]>;
 
 export interface RoutingSwitch {
   readonly mode: AccessMode;
