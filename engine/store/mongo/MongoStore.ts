@@ -4,7 +4,7 @@
  * leased with findOneAndUpdate. Transactions need a replica set (a single node one is fine).
  */
 import { MongoClient } from 'mongodb';
-import type { ClientSession, Collection, Db, Document, Filter } from 'mongodb';
+import type { Collection, Db, Document, Filter } from 'mongodb';
 import type {
   AcquireJobs,
   AuditEntry,
@@ -27,13 +27,18 @@ import type {
   TaskQuery,
   TaskRecord,
 } from '../port.js';
-import { applyBatch, AuditRace } from './applyBatch.js';
+import { namedRecords } from './applyBatch.js';
 import type { Collections, StoredDoc } from './applyBatch.js';
-import { recordIdempotencyKeys, readIdempotencyKey } from './idempotencyKeys.js';
-import { COLLECTIONS, INDEXES, SLA_FIELDS, slaPartialFilter } from './indexes.js';
+import { openChangeFeed } from './changeFeed.js';
+import { commitBody } from './commitBody.js';
+import { idFilter, strictFilter } from './filters.js';
+import { readIdempotencyKey } from './idempotencyKeys.js';
+import { COLLECTIONS, INDEXES, slaCrossingFind } from './indexes.js';
 import type { SlaCrossing } from './indexes.js';
+import { fromStoredJson } from './jsonRecord.js';
 import { StoreUnavailableError } from '../../errors.js';
 import { mongoUnavailable } from './mongoUnavailable.js';
+import { AuditRace, mongoCommitError } from './storeErrors.js';
 
 export interface MongoStoreOptions {
   /** Default: the database named in the URI, else `tereze`. */
@@ -41,6 +46,7 @@ export interface MongoStoreOptions {
 }
 
 const DEFAULT_LIMIT = 1000;
+const NAMESPACE_EXISTS = 48;
 const AUDIT_RACE_RETRIES = 5;
 /** A health check answers within this, even while the driver would wait 30 s to select a server. */
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -78,7 +84,12 @@ class MongoStore implements Store {
       throw new Error(`${NO_REPLICA_SET}; this server is a standalone`);
     }
     // Creating the indexes creates the collections: transactions cannot rely on doing that.
-    for (const name of COLLECTIONS) await this.c[name].createIndexes([...INDEXES[name]]);
+    for (const name of COLLECTIONS) {
+      if (INDEXES[name].length > 0) await this.c[name].createIndexes([...INDEXES[name]]);
+      else await this.db.createCollection(name).catch((err: unknown) => {
+        if ((err as { code?: unknown }).code !== NAMESPACE_EXISTS) throw err;
+      });
+    }
     await this.backfillSla();
   }
 
@@ -105,7 +116,7 @@ class MongoStore implements Store {
     for (let attempt = 1; ; attempt++) {
       const session = this.client.startSession();
       try {
-        await session.withTransaction(() => this.apply(batch, session), {
+        await session.withTransaction(() => commitBody(this.c, batch, session), {
           readConcern: { level: 'snapshot' },
           writeConcern: { w: 'majority' },
           readPreference: 'primary',
@@ -113,18 +124,11 @@ class MongoStore implements Store {
         return;
       } catch (err) {
         if (err instanceof AuditRace && attempt < AUDIT_RACE_RETRIES) continue;
-        if ((err as { code?: unknown }).code === 20) throw new Error(`${NO_REPLICA_SET}: ${(err as Error).message}`);
-        throw mongoUnavailable(err) ?? err;
+        throw mongoCommitError(err, { attempts: attempt, documents: () => namedRecords(batch) });
       } finally {
         await session.endSession();
       }
     }
-  }
-
-  /** The transaction's body; the idempotency keys first, so a taken key aborts before anything else is written. */
-  private async apply(batch: CommitBatch, session: ClientSession): Promise<void> {
-    if (batch.idempotencyKeys?.length) await recordIdempotencyKeys(this.c.idempotency, batch.idempotencyKeys, session);
-    await applyBatch(this.c, batch, session);
   }
 
   /** `hello` on the primary: answered by a writable primary, or the reason there is none. */
@@ -144,36 +148,41 @@ class MongoStore implements Store {
   }
 
   async getDefinition(id: string): Promise<DefinitionRecord | undefined> {
-    return one(await this.c.definitions.findOne({ _id: id }));
+    const filter = idFilter(id);
+    return filter && one(await read(this.c.definitions.findOne(filter)));
   }
 
   async latestDefinition(key: string): Promise<DefinitionRecord | undefined> {
-    return one(await this.c.definitions.findOne({ key }, { sort: { version: -1 } }));
+    if (typeof key !== 'string') return undefined;
+    return one(await read(this.c.definitions.findOne({ key }, { sort: { version: -1 } })));
   }
 
   async findDefinitionByHash(key: string, hash: string): Promise<DefinitionRecord | undefined> {
-    return one(await this.c.definitions.findOne({ key, hash }));
+    if (typeof key !== 'string' || typeof hash !== 'string') return undefined;
+    return one(await read(this.c.definitions.findOne({ key, hash })));
   }
 
   async listDefinitions(key?: string): Promise<DefinitionRecord[]> {
-    if (key !== undefined) return many(await this.c.definitions.find({ key }).sort({ version: 1 }).toArray());
-    const latest = await this.c.definitions
+    if (key !== undefined) return many(await read(this.c.definitions.find({ key }).sort({ version: 1 }).toArray()));
+    const latest = await read(this.c.definitions
       .aggregate([
         { $sort: { key: 1, version: -1 } },
         { $group: { _id: '$key', doc: { $first: '$$ROOT' } } },
         { $replaceRoot: { newRoot: '$doc' } },
         { $sort: { key: 1 } },
       ])
-      .toArray();
+      .toArray());
     return many(latest);
   }
 
   async getInstance(id: string): Promise<InstanceRecord | undefined> {
-    return one(await this.c.instances.findOne({ _id: id }));
+    const filter = idFilter(id);
+    return filter && one(await read(this.c.instances.findOne(filter)));
   }
 
   async getInstanceByTrackingNumber(trackingNumber: string): Promise<InstanceRecord | undefined> {
-    return one(await this.c.instances.findOne({ trackingNumber }));
+    if (typeof trackingNumber !== 'string') return undefined;
+    return one(await read(this.c.instances.findOne({ trackingNumber })));
   }
 
   async listInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
@@ -182,11 +191,12 @@ class MongoStore implements Store {
     if (query.status !== undefined) filter['status'] = query.status;
     const limit = query.limit ?? DEFAULT_LIMIT;
     if (limit <= 0) return [];
-    return many(await this.c.instances.find(filter).sort({ startedAt: 1, _id: 1 }).limit(limit).toArray());
+    return many(await read(this.c.instances.find(strictFilter('instance query', filter)).sort({ startedAt: 1, _id: 1 }).limit(limit).toArray()));
   }
 
   async getTask(id: string): Promise<TaskRecord | undefined> {
-    return one(await this.c.tasks.findOne({ _id: id }));
+    const filter = idFilter(id);
+    return filter && one(await read(this.c.tasks.findOne(filter)));
   }
 
   async findTasks(query: TaskQuery): Promise<TaskRecord[]> {
@@ -208,17 +218,18 @@ class MongoStore implements Store {
     const limit = query.limit ?? DEFAULT_LIMIT;
     if (limit <= 0) return [];
     // MongoDB sorts missing values first; tasks with no deadline go last, so ask twice.
-    const due = await this.c.tasks
+    strictFilter('task query', filter);
+    const due = await read(this.c.tasks
       .find({ ...filter, dueAt: { $type: 'string' } })
       .sort({ dueAt: 1, createdAt: 1, _id: 1 })
       .limit(limit)
-      .toArray();
+      .toArray());
     if (due.length === limit) return many(due);
-    const undated = await this.c.tasks
+    const undated = await read(this.c.tasks
       .find({ ...filter, dueAt: null })
       .sort({ createdAt: 1, _id: 1 })
       .limit(limit - due.length)
-      .toArray();
+      .toArray());
     return many([...due, ...undated]);
   }
 
@@ -234,11 +245,11 @@ class MongoStore implements Store {
         $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
         _id: request.id === undefined ? { $nin: taken } : request.id,
       };
-      const doc = await this.c.jobs.findOneAndUpdate(
-        filter,
+      const doc = await read(this.c.jobs.findOneAndUpdate(
+        strictFilter('job acquisition', filter),
         { $set: { lockOwner: owner, lockedUntil } },
         { sort: { dueAt: 1, _id: 1 }, returnDocument: 'after' },
-      );
+      ));
       if (!doc) break;
       taken.push(String(doc._id));
       jobs.push(toJob(doc));
@@ -248,23 +259,23 @@ class MongoStore implements Store {
 
   /** A release by an owner who lost the lease changes nothing: the new holder has the job. */
   async releaseJob(id: string, owner: string, retry: { dueAt: string; error: string }): Promise<void> {
-    await this.c.jobs.updateOne(
-      { _id: id, lockOwner: owner },
+    await read(this.c.jobs.updateOne(
+      strictFilter('job release', { _id: id, lockOwner: owner }),
       { $set: { dueAt: retry.dueAt, lastError: retry.error, lockOwner: null, lockedUntil: null }, $inc: { attempts: 1 } },
-    );
+    ));
   }
 
   /** The earliest instant a job can be acquired: its dueAt, or the end of its lease if later. */
   async nextJobDue(): Promise<string | undefined> {
-    const free = await this.c.jobs.findOne({ lockedUntil: null }, { sort: { dueAt: 1 }, projection: { dueAt: 1 } });
-    const [leased] = await this.c.jobs
+    const free = await read(this.c.jobs.findOne({ lockedUntil: null }, { sort: { dueAt: 1 }, projection: { dueAt: 1 } }));
+    const [leased] = await read(this.c.jobs
       .aggregate<{ t: string }>([
         { $match: { lockedUntil: { $type: 'string' } } },
         { $project: { t: { $max: ['$dueAt', '$lockedUntil'] } } },
         { $sort: { t: 1 } },
         { $limit: 1 },
       ])
-      .toArray();
+      .toArray());
     const a = typeof free?.['dueAt'] === 'string' ? free['dueAt'] : undefined;
     const b = leased?.t;
     if (a === undefined || b === undefined) return a ?? b;
@@ -275,7 +286,7 @@ class MongoStore implements Store {
     const query: Filter<StoredDoc> = {};
     if (filter.instanceId !== undefined) query['instanceId'] = filter.instanceId;
     if (filter.definitionId !== undefined) query['definitionId'] = filter.definitionId;
-    return (await this.c.jobs.find(query).sort({ dueAt: 1, _id: 1 }).toArray()).map(toJob);
+    return (await read(this.c.jobs.find(strictFilter('job query', query)).sort({ dueAt: 1, _id: 1 }).toArray())).map(toJob);
   }
 
   async findSlaCrossings(query: SlaCrossingQuery): Promise<TaskRecord[]> {
@@ -295,9 +306,8 @@ class MongoStore implements Store {
     const limit = Math.max(0, query.limit);
     if (limit === 0) return [];
     const scan = async (crossing: SlaCrossing): Promise<Array<{ at: string; doc: StoredDoc }>> => {
-      const { at } = SLA_FIELDS[crossing];
-      const filter = { ...slaPartialFilter(collection, crossing), [at]: { $type: 'string', $lte: query.now } };
-      const docs = await this.c[collection].find(filter).sort({ [at]: 1, _id: 1 }).limit(limit).toArray();
+      const { filter, options } = slaCrossingFind(collection, crossing, query.now, limit);
+      const docs = await read(this.c[collection].find(strictFilter('sla sweep', filter), options).toArray());
       return docs.map((doc) => ({ at: String((doc['_sla'] as Record<string, unknown>)[crossing === 'warn' ? 'warnAt' : 'dueAt']), doc }));
     };
     const earliest = new Map<string, { at: string; doc: StoredDoc }>();
@@ -314,23 +324,25 @@ class MongoStore implements Store {
 
   async countOpenTasks(assignees: readonly string[]): Promise<Record<string, number>> {
     if (assignees.length === 0) return {};
-    const groups = await this.c.tasks
+    const groups = await read(this.c.tasks
       .aggregate<{ _id: string; n: number }>([
         { $match: { assignee: { $in: [...assignees] }, state: 'open' } },
         { $group: { _id: '$assignee', n: { $sum: 1 } } },
       ])
-      .toArray();
+      .toArray());
     const counts: Record<string, number> = {};
     for (const { _id, n } of groups) counts[_id] = n;
     return counts;
   }
 
   async getPolicy<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T> | undefined> {
-    return one(await this.c.policies.findOne({ kind, id }, { sort: { version: -1 } }));
+    if (typeof kind !== 'string' || typeof id !== 'string') return undefined;
+    return one(await read(this.c.policies.findOne({ kind, id }, { sort: { version: -1 } })));
   }
 
   async listPolicies<T>(kind: PolicyKind): Promise<PolicyRecord<T>[]> {
-    const latest = await this.c.policies
+    if (typeof kind !== 'string') return [];
+    const latest = await read(this.c.policies
       .aggregate([
         { $match: { kind } },
         { $sort: { id: 1, version: -1 } },
@@ -338,22 +350,24 @@ class MongoStore implements Store {
         { $replaceRoot: { newRoot: '$doc' } },
         { $sort: { id: 1 } },
       ])
-      .toArray();
+      .toArray());
     return many(latest);
   }
 
   async policyVersions<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T>[]> {
-    return many(await this.c.policies.find({ kind, id }).sort({ version: 1 }).toArray());
+    if (typeof kind !== 'string' || typeof id !== 'string') return [];
+    return many(await read(this.c.policies.find({ kind, id }).sort({ version: 1 }).toArray()));
   }
 
   async getIdempotencyKey(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
-    return readIdempotencyKey(this.c.idempotency, scope, key);
+    if (typeof scope !== 'string' || typeof key !== 'string') return undefined;
+    return read(readIdempotencyKey(this.c.idempotency, scope, key));
   }
 
-  /** In step order: by the instance version the step produced, then in writing order. */
+  /** In commit order: by the instance's counter, advanced in each commit (sequences.ts). */
   async history(instanceId: string): Promise<HistoryEntry[]> {
-    const docs = await this.c.history.find({ instanceId }, { projection: { _id: 0, v: 0 } }).sort({ v: 1, _id: 1 }).toArray();
-    return docs as unknown as HistoryEntry[];
+    if (typeof instanceId !== 'string') return [];
+    return many(await read(this.c.history.find({ instanceId }).sort({ _seq: 1 }).toArray()));
   }
 
   async audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]> {
@@ -361,12 +375,12 @@ class MongoStore implements Store {
     if (query.subject !== undefined) filter['subject'] = query.subject;
     const limit = query.limit ?? DEFAULT_LIMIT;
     if (limit <= 0) return [];
-    return many(await this.c.audit.find(filter).sort({ _id: 1 }).limit(limit).toArray());
+    return many(await read(this.c.audit.find(strictFilter('audit query', filter)).sort({ _id: 1 }).limit(limit).toArray()));
   }
 
   async auditRows(query: { afterSeq: number; limit: number }): Promise<StoredAuditRow[]> {
     if (query.limit <= 0) return [];
-    const docs = await this.c.audit.find({ _id: { $gt: query.afterSeq } }).sort({ _id: 1 }).limit(query.limit).toArray();
+    const docs = await read(this.c.audit.find(strictFilter('audit rows', { _id: { $gt: query.afterSeq } })).sort({ _id: 1 }).limit(query.limit).toArray());
     // `subject` and `hash` are the entry's own fields here: `_id` is the only second copy.
     return docs.map((doc) => ({ entry: one<AuditEntry>(doc)!, columns: { seq: doc._id } }));
   }
@@ -374,14 +388,14 @@ class MongoStore implements Store {
   /**
    * Changes to tasks and instances from every server, by a change stream on the database
    * (replica set required, as for transactions). The full document after the change is looked
-   * up, so a listener sees the task as it now is.
+   * up, so a listener sees the task as it now is. Resolves once the stream is open; resumes
+   * after the last event's token when the stream breaks (changeFeed.ts).
    */
   async watch(onChange: (change: StoreChange) => void, onError: (error: unknown) => void): Promise<StoreWatch> {
-    const stream = this.db.watch(
-      [{ $match: { 'ns.coll': { $in: ['tasks', 'instances'] }, operationType: { $in: ['insert', 'update', 'replace'] } } }],
-      { fullDocument: 'updateLookup' },
-    );
-    stream.on('change', (change: Document) => {
+    const pipeline = [{ $match: { 'ns.coll': { $in: ['tasks', 'instances'] }, operationType: { $in: ['insert', 'update', 'replace'] } } }];
+    const open = (resumeAfter: unknown) =>
+      this.db.watch(pipeline, { fullDocument: 'updateLookup', ...(resumeAfter === undefined ? {} : { resumeAfter }) });
+    return openChangeFeed(open, (change: Document) => {
       const full = change['fullDocument'] as Document | undefined;
       if (!full) return;
       const collection = (change['ns'] as { coll?: string } | undefined)?.coll;
@@ -393,25 +407,35 @@ class MongoStore implements Store {
         instancesStarted: collection === 'instances' && inserted ? [record] : [],
         instancesChanged: collection === 'instances' && !inserted ? [record] : [],
       });
-    });
-    stream.on('error', onError);
-    return { close: () => stream.close() };
+    }, onError);
   }
 
   async notifications(instanceId: string): Promise<NotificationRecord[]> {
-    const docs = await this.c.notifications.find({ instanceId }, { projection: { _id: 0, o: 0 } }).sort({ o: 1 }).toArray();
-    return docs as unknown as NotificationRecord[];
+    if (typeof instanceId !== 'string') return [];
+    const docs = await read(this.c.notifications.find({ instanceId }).sort({ _seq: 1 }).toArray());
+    // a notification's id is its `_id`, and also its own field: `one` drops only the copy
+    return many(docs);
   }
 }
 
 /**
- * A stored document back to the port's record: `_id` is the store's, not the record's, and so is
- * `_sla` (tasks and instances: the fields the SLA sweep indexes, see applyBatch).
+ * A stored document back to the port's record: `_id` is the store's, not the record's, and so are
+ * `_sla` (tasks and instances: the fields the SLA sweep indexes, see applyBatch) and `_seq`
+ * (history and notifications: commit order); keys are unescaped (jsonRecord.ts).
  */
 function one<T>(doc: Document | null): T | undefined {
   if (!doc) return undefined;
-  const { _id, _sla, ...record } = doc;
-  return record as T;
+  const { _id, _sla, _seq, ...record } = doc;
+  return fromStoredJson<T>(record);
+}
+
+/** A read that fails because the database is away says so (StoreUnavailableError), not a 500. */
+async function read<T>(pending: Promise<T>): Promise<T> {
+  try {
+    return await pending;
+  } catch (error) {
+    throw mongoUnavailable(error) ?? error;
+  }
 }
 
 function many<T>(docs: readonly Document[]): T[] {
@@ -420,7 +444,7 @@ function many<T>(docs: readonly Document[]): T[] {
 
 function toJob(doc: Document): JobRecord {
   const { _id, lastError, ...job } = doc;
-  return job as JobRecord;
+  return fromStoredJson<JobRecord>(job);
 }
 
 /** The database named in a connection string's path, if any. */

@@ -1,14 +1,18 @@
 /**
- * The body of MongoStore.commit, run inside `session.withTransaction` (which may call it more
- * than once: it builds everything afresh and mutates nothing outside). Guards are conditional
- * writes checked by their counts; duplicate keys become ConflictErrors.
+ * The body of MongoStore.commit after the audit tail and the idempotency keys (see
+ * MongoStore.apply), run inside `session.withTransaction` (which may call it more than once: it
+ * builds everything afresh and mutates nothing outside). Guards are conditional writes checked
+ * by their counts; every filter is strict (filters.ts); every record goes through the JSON
+ * normaliser (jsonRecord.ts) and the store's own fields (`_id`, `_sla`, `_seq`) are added after.
  */
 import { ObjectId } from 'mongodb';
 import type { ClientSession, Collection, Document } from 'mongodb';
-import { chainEntry, GENESIS } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
 import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
+import { strictFilter } from './filters.js';
 import type { CollectionName } from './indexes.js';
+import { toStoredJson } from './jsonRecord.js';
+import { numberByInstance } from './sequences.js';
 
 /** Every stored document: `_id` is the record's id (a string), audit's seq, or an ObjectId. */
 export interface StoredDoc extends Document {
@@ -17,83 +21,66 @@ export interface StoredDoc extends Document {
 
 export type Collections = Readonly<Record<CollectionName, Collection<StoredDoc>>>;
 
-/** Two writers appended the same audit seq after both committed reads: run the batch again. */
-export class AuditRace extends Error {}
-
 export async function applyBatch(c: Collections, batch: CommitBatch, session: ClientSession): Promise<void> {
   const opts = { session };
   if (batch.definitions?.length) {
-    await insert(c.definitions, batch.definitions.map((d) => ({ ...d, _id: d.id })), session, 'definition (id, key+version or key+hash)');
+    const docs = batch.definitions.map((d) => ({ ...toStoredJson(d, `definition ${d.id}`), _id: d.id }));
+    await insert(c.definitions, docs, session, 'definition (id, key+version or key+hash)');
   }
-  // The version each instance has after this batch: history rows sort by it (see history()).
-  const versions = new Map<string, number>();
   if (batch.instanceInserts?.length) {
     await insert(c.instances, batch.instanceInserts.map((i) => instanceDoc(i)), session, 'instance (id or tracking number)');
-    for (const i of batch.instanceInserts) versions.set(i.id, i.version);
   }
   for (const { record, expectedVersion } of batch.instanceUpdates ?? []) {
     checkNextVersion('instance', record.id, record.version, expectedVersion);
     // replaceOne, not $set: optional fields the step removed must go from the stored document.
-    const result = await c.instances.replaceOne({ _id: record.id, version: expectedVersion }, withoutId(instanceDoc(record)), opts);
+    const filter = strictFilter('instance update', { _id: record.id, version: expectedVersion });
+    const result = await c.instances.replaceOne(filter, withoutId(instanceDoc(record)), opts);
     if (result.matchedCount !== 1) throw new ConflictError(`instance ${record.id} is no longer at version ${expectedVersion}`, record.id);
-    versions.set(record.id, record.version);
   }
   if (batch.taskInserts?.length) {
     await insert(c.tasks, batch.taskInserts.map((t) => taskDoc(t)), session, 'task');
   }
   for (const { record, expectedVersion } of batch.taskUpdates ?? []) {
     checkNextVersion('task', record.id, record.version, expectedVersion);
-    const result = await c.tasks.replaceOne({ _id: record.id, version: expectedVersion }, withoutId(taskDoc(record)), opts);
+    const filter = strictFilter('task update', { _id: record.id, version: expectedVersion });
+    const result = await c.tasks.replaceOne(filter, withoutId(taskDoc(record)), opts);
     if (result.matchedCount !== 1) throw new ConflictError(`task ${record.id} is no longer at version ${expectedVersion}`, record.id);
   }
   // Deletes and completions before inserts, so a step may re-arm a job under the same id.
-  if (batch.jobDeletes?.length) await c.jobs.deleteMany({ _id: { $in: [...batch.jobDeletes] } }, opts);
+  if (batch.jobDeletes?.length) await c.jobs.deleteMany(strictFilter('job deletes', { _id: { $in: [...batch.jobDeletes] } }), opts);
   for (const { id, owner } of batch.jobCompletions ?? []) {
-    const result = await c.jobs.deleteOne({ _id: id, lockOwner: owner }, opts);
+    const result = await c.jobs.deleteOne(strictFilter('job completion', { _id: id, lockOwner: owner }), opts);
     if (result.deletedCount !== 1) throw new ConflictError(`job ${id} is no longer held by ${owner}`, id);
   }
   if (batch.jobInserts?.length) {
-    const docs = batch.jobInserts.map((j) => ({ ...j, _id: j.id, lockedUntil: j.lockedUntil ?? null, lockOwner: j.lockOwner ?? null }));
+    const docs = batch.jobInserts.map((j) => ({ ...toStoredJson(j, `job ${j.id}`), _id: j.id, lockedUntil: j.lockedUntil ?? null, lockOwner: j.lockOwner ?? null }));
     await insert(c.jobs, docs, session, 'job');
   }
   if (batch.history?.length) {
-    const docs: StoredDoc[] = [];
-    for (const entry of batch.history) {
-      let v = versions.get(entry.instanceId);
-      if (v === undefined) {
-        // Rare (history without its instance in the batch): it follows the stored version.
-        const stored = await c.instances.findOne({ _id: entry.instanceId }, { session, projection: { version: 1 } });
-        v = typeof stored?.['version'] === 'number' ? stored['version'] : 0;
-        versions.set(entry.instanceId, v);
-      }
-      // ObjectIds made in order by one process sort in that order: the order within a version.
-      docs.push({ ...entry, _id: new ObjectId(), v });
-    }
+    const numbered = await numberByInstance(c.sequences, 'history', batch.history, session);
+    const docs = numbered.map(({ entry, seq }) => ({ ...toStoredJson(entry, `history of instance ${entry.instanceId}`), _id: new ObjectId(), _seq: seq }));
     await c.history.insertMany(docs, opts);
-  }
-  if (batch.audit?.length) {
-    // Read in the transaction; a concurrent appender of the same seq makes one of us conflict.
-    const last = await c.audit.findOne({}, { session, sort: { _id: -1 }, projection: { hash: 1 } });
-    let seq = typeof last?._id === 'number' ? last._id : 0;
-    let prev = typeof last?.['hash'] === 'string' ? last['hash'] : GENESIS;
-    const docs: StoredDoc[] = [];
-    for (const input of batch.audit) {
-      const entry = chainEntry(input, ++seq, prev);
-      docs.push({ ...entry, _id: seq });
-      prev = entry.hash;
-    }
-    try {
-      await c.audit.insertMany(docs, opts);
-    } catch (err) {
-      if (isDuplicateKey(err)) throw new AuditRace('audit seq taken by a concurrent commit');
-      throw err;
-    }
   }
   for (const p of batch.policies ?? []) await writePolicy(c.policies, p, session);
   if (batch.notifications?.length) {
-    const docs = batch.notifications.map((n) => ({ ...n, _id: n.id, o: new ObjectId() }));
+    const numbered = await numberByInstance(c.sequences, 'notifications', batch.notifications, session);
+    const docs = numbered.map(({ entry, seq }) => ({ ...toStoredJson(entry, `notification ${entry.id}`), _id: entry.id, _seq: seq }));
     await insert(c.notifications, docs, session, 'notification');
   }
+}
+
+/** The records a batch writes, named as errors name them (to find the one over 16 MB). */
+export function* namedRecords(batch: CommitBatch): Generator<{ what: string; doc: object }> {
+  for (const d of batch.definitions ?? []) yield { what: `definition ${d.id}`, doc: d };
+  for (const i of batch.instanceInserts ?? []) yield { what: `instance ${i.id}`, doc: i };
+  for (const { record } of batch.instanceUpdates ?? []) yield { what: `instance ${record.id}`, doc: record };
+  for (const t of batch.taskInserts ?? []) yield { what: `task ${t.id}`, doc: t };
+  for (const { record } of batch.taskUpdates ?? []) yield { what: `task ${record.id}`, doc: record };
+  for (const j of batch.jobInserts ?? []) yield { what: `job ${j.id}`, doc: j };
+  for (const h of batch.history ?? []) yield { what: `history of instance ${h.instanceId}`, doc: h };
+  for (const a of batch.audit ?? []) yield { what: `audit entry for ${a.subject}`, doc: a };
+  for (const n of batch.notifications ?? []) yield { what: `notification ${n.id}`, doc: n };
+  for (const p of batch.policies ?? []) yield { what: `${p.kind} ${p.id}`, doc: p };
 }
 
 /**
@@ -108,16 +95,19 @@ interface SlaFields {
   readonly overdue: boolean;
 }
 
-function slaFields(from: { warnAt?: string; dueAt?: string; atRisk?: boolean; overdue?: boolean } | undefined): SlaFields {
-  return { warnAt: from?.warnAt, dueAt: from?.dueAt, atRisk: from?.atRisk === true, overdue: from?.overdue === true };
+function slaFields(from: { warnAt?: unknown; dueAt?: unknown; atRisk?: unknown; overdue?: unknown } | undefined): SlaFields {
+  const instant = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { warnAt: instant(from?.warnAt), dueAt: instant(from?.dueAt), atRisk: from?.atRisk === true, overdue: from?.overdue === true };
 }
 
 function taskDoc(t: TaskRecord): StoredDoc {
-  return { ...t, _id: t.id, _sla: slaFields(t) };
+  const stored = toStoredJson(t, `task ${t.id}`);
+  return { ...stored, _id: t.id, _sla: slaFields(stored) };
 }
 
 function instanceDoc(i: InstanceRecord): StoredDoc {
-  return { ...i, _id: i.id, _sla: slaFields(i.sla) };
+  const stored = toStoredJson(i, `instance ${i.id}`);
+  return { ...stored, _id: i.id, _sla: slaFields(stored.sla) };
 }
 
 /** replaceOne takes the document without `_id` (the stored one keeps its own). */
@@ -132,18 +122,20 @@ function withoutId(doc: StoredDoc): Document {
  * retried transaction then sees n and conflicts here). `keepHistory: false` drops the previous.
  */
 async function writePolicy(policies: Collection<StoredDoc>, p: PolicyWrite, session: ClientSession): Promise<void> {
-  const last = await policies.findOne({ kind: p.kind, id: p.id }, { session, sort: { version: -1 }, projection: { version: 1 } });
+  const key = strictFilter('policy', { kind: p.kind, id: p.id });
+  const last = await policies.findOne(key, { session, sort: { version: -1 }, projection: { version: 1 } });
   const latest = typeof last?.['version'] === 'number' ? last['version'] : 0;
   if (p.version !== latest + 1) {
     throw new ConflictError(`${p.kind} ${p.id} is at version ${latest}, not ${p.version - 1}: someone changed it meanwhile`, p.id);
   }
   try {
-    await policies.insertOne({ _id: new ObjectId(), kind: p.kind, id: p.id, version: p.version, at: p.at, doc: p.doc }, { session });
+    const doc = toStoredJson(p.doc, `${p.kind} ${p.id}`);
+    await policies.insertOne({ _id: new ObjectId(), kind: p.kind, id: p.id, version: p.version, at: p.at, doc }, { session });
   } catch (err) {
     if (isDuplicateKey(err)) throw new ConflictError(`${p.kind} ${p.id} version ${p.version} already exists`, p.id);
     throw err;
   }
-  if (!p.keepHistory && latest > 0) await policies.deleteOne({ kind: p.kind, id: p.id, version: latest }, { session });
+  if (!p.keepHistory && latest > 0) await policies.deleteOne({ ...key, version: latest }, { session });
 }
 
 async function insert(collection: Collection<StoredDoc>, docs: StoredDoc[], session: ClientSession, what: string): Promise<void> {

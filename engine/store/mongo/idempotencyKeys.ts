@@ -8,6 +8,8 @@ import type { ClientSession, Collection, Document } from 'mongodb';
 import { ConflictError } from '../../errors.js';
 import type { IdempotencyRecord } from '../port.js';
 import { isDuplicateKey, type StoredDoc } from './applyBatch.js';
+import { strictFilter } from './filters.js';
+import { fromStoredJson, toStoredJson } from './jsonRecord.js';
 
 /** Unambiguous whatever the scope and key hold. */
 function idOf(scope: string, key: string): string {
@@ -18,9 +20,10 @@ export async function recordIdempotencyKeys(keys: Collection<StoredDoc>, records
   for (const record of records) {
     const _id = idOf(record.scope, record.key);
     // A lapsed key may be used again; the TTL index (indexes.ts) removes the rest in the background.
-    await keys.deleteOne({ _id, expiresAt: { $lte: record.at } }, { session });
+    await keys.deleteOne(strictFilter('idempotency key', { _id, expiresAt: { $lte: record.at } }), { session });
     try {
-      await keys.insertOne({ ...record, _id, _expires: new Date(record.expiresAt) }, { session });
+      // `_expires` is a Date for the TTL index, added after the normaliser (which makes dates strings)
+      await keys.insertOne({ ...toStoredJson(record, `idempotency key ${record.key}`), _id, _expires: new Date(record.expiresAt) }, { session });
     } catch (err) {
       if (isDuplicateKey(err)) throw new ConflictError(`idempotency key '${record.key}' is already held by another start`, record.key);
       throw err;
@@ -30,5 +33,5 @@ export async function recordIdempotencyKeys(keys: Collection<StoredDoc>, records
 
 export async function readIdempotencyKey(keys: Collection<StoredDoc>, scope: string, key: string): Promise<IdempotencyRecord | undefined> {
   const doc: Document | null = await keys.findOne({ _id: idOf(scope, key) }, { projection: { _id: 0, _expires: 0 } });
-  return doc ? (doc as IdempotencyRecord) : undefined;
+  return doc ? fromStoredJson<IdempotencyRecord>(doc) : undefined;
 }

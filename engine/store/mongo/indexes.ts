@@ -10,7 +10,7 @@
  */
 import type { Document, IndexDescription } from 'mongodb';
 
-export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency'] as const;
+export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type SlaCrossing = 'warn' | 'due';
@@ -32,10 +32,27 @@ export function slaPartialFilter(collection: keyof typeof SLA_OPEN, crossing: Sl
   return { ...SLA_OPEN[collection], [flag]: false, [at]: { $type: 'string' } };
 }
 
+export function slaIndexName(crossing: SlaCrossing): string {
+  return `sla_${crossing}`;
+}
+
 function slaIndex(collection: keyof typeof SLA_OPEN, crossing: SlaCrossing): IndexDescription {
   // _id second: the sweep's order (crossing time, then id) comes from the index, so a limited
   // sweep stops after `limit` entries instead of sorting every crossing
-  return { key: { [SLA_FIELDS[crossing].at]: 1, _id: 1 }, name: `sla_${crossing}`, partialFilterExpression: slaPartialFilter(collection, crossing) };
+  return { key: { [SLA_FIELDS[crossing].at]: 1, _id: 1 }, name: slaIndexName(crossing), partialFilterExpression: slaPartialFilter(collection, crossing) };
+}
+
+/**
+ * One sweep scan: the crossings of one kind due by `now`, earliest first. The `hint` names the
+ * partial index, so the planner never picks the broader `state_due` / `status` index (whose
+ * plan reads every open task) when its statistics mislead it.
+ */
+export function slaCrossingFind(collection: keyof typeof SLA_OPEN, crossing: SlaCrossing, now: string, limit: number) {
+  const { at } = SLA_FIELDS[crossing];
+  return {
+    filter: { ...slaPartialFilter(collection, crossing), [at]: { $type: 'string', $lte: now } } as Document,
+    options: { sort: { [at]: 1, _id: 1 } as Document, limit, hint: slaIndexName(crossing) },
+  };
 }
 
 export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[]>> = {
@@ -67,12 +84,15 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
     { key: { instanceId: 1 }, name: 'instance' },
     { key: { definitionId: 1 }, name: 'definition' },
   ],
-  history: [{ key: { instanceId: 1, v: 1, _id: 1 }, name: 'instance_order' }],
+  // `_seq`: the instance's commit-order counter (sequences.ts)
+  history: [{ key: { instanceId: 1, _seq: 1 }, name: 'instance_commit_order' }],
   audit: [{ key: { subject: 1, _id: 1 }, name: 'subject' }],
-  notifications: [{ key: { instanceId: 1, o: 1 }, name: 'instance_order' }],
+  notifications: [{ key: { instanceId: 1, _seq: 1 }, name: 'instance_commit_order' }],
   // every version of each document; the latest is the highest version of (kind, id)
   policies: [{ key: { kind: 1, id: 1, version: 1 }, unique: true, name: 'kind_id_version' }],
   // (scope, key) is the unique `_id` (idempotencyKeys.ts); a TTL index drops keys past their retention
   idempotency: [{ key: { _expires: 1 }, name: 'expiry', expireAfterSeconds: 0 }],
+  // one counter per (kind, instance) under its `_id`: nothing more to index
+  sequences: [],
 };
 

@@ -35,8 +35,14 @@ export function unescapeKey(key: string): string {
  * ("task t-1"), followed by the path of the offending field.
  */
 export function toStoredJson<T>(value: T, what: string): T {
-  const stored = normalise(value, '', what, new Set());
+  const stored = normalise(value, '', what, new Set(), escapeKey);
   return (stored === undefined ? null : stored) as T;
+}
+
+/** The value as JSON would keep it, keys as they are (what a hash over the record must see). */
+export function toJsonValue<T>(value: T, what: string): T {
+  const json = normalise(value, '', what, new Set(), (key) => key);
+  return (json === undefined ? null : json) as T;
 }
 
 /** The stored document back to the record: keys unescaped at every level. */
@@ -44,7 +50,7 @@ export function fromStoredJson<T>(value: unknown): T {
   return unescapeAll(value) as T;
 }
 
-function normalise(input: unknown, key: string, path: string, seen: Set<object>): unknown {
+function normalise(input: unknown, key: string, path: string, seen: Set<object>, keyOf: (key: string) => string): unknown {
   let value = input;
   // As JSON.stringify: toJSON first (Date has one), then boxed primitives unboxed.
   if (value !== null && (typeof value === 'object' || typeof value === 'bigint') && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
@@ -71,12 +77,12 @@ function normalise(input: unknown, key: string, path: string, seen: Set<object>)
   seen.add(object);
   try {
     if (Array.isArray(object)) {
-      return object.map((item, index) => normalise(item, String(index), `${path}[${index}]`, seen) ?? null);
+      return object.map((item, index) => normalise(item, String(index), `${path}[${index}]`, seen, keyOf) ?? null);
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(object)) {
-      const stored = normalise(v, k, `${path}.${k}`, seen);
-      if (stored !== undefined) out[escapeKey(k)] = stored;
+      const stored = normalise(v, k, `${path}.${k}`, seen, keyOf);
+      if (stored !== undefined) out[keyOf(k)] = stored;
     }
     return out;
   } finally {

@@ -1,0 +1,32 @@
+/**
+ * The audit trail's next entries, appended first in the commit's transaction: the tail is
+ * claimed (read and written) at the start, so a concurrent appender conflicts at once and a
+ * long batch (a 500-update sweep chunk) does not read the tail at its end and lose to every
+ * short audit commit that landed meanwhile. `_id` is the seq: two writers of one seq collide.
+ */
+import type { ClientSession, Collection } from 'mongodb';
+import { chainEntry, GENESIS } from '../../audit/chain.js';
+import type { AuditInput } from '../port.js';
+import type { StoredDoc } from './applyBatch.js';
+import { isDuplicateKey } from './applyBatch.js';
+import { toJsonValue, toStoredJson } from './jsonRecord.js';
+import { AuditRace } from './storeErrors.js';
+
+export async function claimAuditTail(audit: Collection<StoredDoc>, inputs: readonly AuditInput[], session: ClientSession): Promise<void> {
+  const last = await audit.findOne({}, { session, sort: { _id: -1 }, projection: { hash: 1 } });
+  let seq = typeof last?._id === 'number' ? last._id : 0;
+  let prev = typeof last?.['hash'] === 'string' ? last['hash'] : GENESIS;
+  const docs: StoredDoc[] = [];
+  for (const input of inputs) {
+    // normalised before hashing, so the hash covers exactly what is read back (keys unescaped)
+    const entry = chainEntry(toJsonValue(input, `audit entry ${seq + 1}`), ++seq, prev);
+    docs.push({ ...toStoredJson(entry, `audit entry ${seq}`), _id: seq });
+    prev = entry.hash;
+  }
+  try {
+    await audit.insertMany(docs, { session });
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AuditRace();
+    throw err;
+  }
+}
