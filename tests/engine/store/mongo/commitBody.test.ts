@@ -42,7 +42,7 @@ function recordingCollections(counters: Record<string, number> = {}) {
   return { c, calls, session, inserted };
 }
 
-const task = (id: string, version = 1): TaskRecord => ({ id, instanceId: 'i1', tokenId: 't', key: 'p', elementId: 'review', trackingNumber: 'KZ-1', state: 'open', createdAt: '2026-01-01T00:00:00.000Z', version });
+const task = (id: string, version = 1): TaskRecord => ({ id, instanceId: 'i1', tokenId: 't', key: 'p', elementId: 'review', trackingNumber: 'KZ-1', assignee: null, state: 'open', createdAt: '2026-01-01T00:00:00.000Z', version });
 const audit = (subject: string, data?: Record<string, unknown>) => ({ at: '2026-01-01T00:00:00.000Z', actor: 'sla', action: 'task.overdue', subject, ...(data ? { data } : {}) });
 
 describe('commitBody', () => {
