@@ -60,7 +60,9 @@ export function mongoStore(uri: string, options: MongoStoreOptions = {}): Store 
 
 class MongoStore implements Store {
   readonly kind = 'mongo' as const;
-  // ignoreUndefined: an absent optional field stays absent, as in the JSON the sqlite store keeps
+  // ignoreUndefined: an absent optional field stays absent, as in the JSON the sqlite store keeps.
+  // It also drops undefined from filters (`{ _id: undefined }` → `{}`): every filter goes through
+  // filters.ts, and every record through jsonRecord.ts, so neither can carry one.
   private readonly client: MongoClient;
   private readonly db: Db;
   private readonly c: Collections;
