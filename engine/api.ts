@@ -176,7 +176,7 @@ export interface Engine {
    */
   extendDeadline(instanceId: string, options: { days: number; by: string; reason: string }): Promise<InstanceView>;
   /** Runs the elements of an instance's incidents again (all, or one token's), after their cause was fixed. */
-  retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown> }): Promise<InstanceView>;
+  retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown>; reason?: string }): Promise<InstanceView>;
   receipt(instanceId: string): Promise<Receipt>;
   /** Operators: running and ended instances by process, version, state, incident, element, service, centre, agency, dates; with counts. */
   listInstances(filter?: InstanceFilter): Promise<InstancePage>;
