@@ -46,11 +46,6 @@ export class InstancePage extends LocalizedElement {
     return this;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.diagram?.destroy();
@@ -67,6 +62,7 @@ export class InstancePage extends LocalizedElement {
 
   protected override async updated(changed: PropertyValues) {
     super.updated(changed);
+    if ((changed.has('api') || changed.has('instanceId')) && this.api && this.instanceId) void this.load();
     const detail = this.detail;
     const box = this.querySelector<HTMLElement>('.op-diagram');
     const key = detail ? `${detail.id}:${detail.version}` : '';

@@ -42,8 +42,7 @@ export class InstancesPage extends LocalizedElement {
     this.offset = 0;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
+  protected override firstUpdated() {
     void this.load();
   }
 
