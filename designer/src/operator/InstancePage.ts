@@ -211,6 +211,8 @@ export class InstancePage extends LocalizedElement {
         this.report = await operatorApi.migrate(this.api, d.key, { fromVersion, toVersion, reason, ...(Object.keys(mapping).length ? { mapping } : {}), ...(action === 'dryRun' ? { dryRun: true } : {}) });
         this.status = '';
       }
+      const reasonBox = this.querySelector<HTMLTextAreaElement>('#op-reason');
+      if (reasonBox) reasonBox.value = '';
       await this.load();
     } catch (error) {
       const report = error instanceof ApiError ? ((error.body as { error?: { details?: { report?: MigrationReport } } })?.error?.details?.report) : undefined;

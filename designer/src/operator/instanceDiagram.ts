@@ -55,7 +55,7 @@ export async function showInstance(container: HTMLElement, xml: string, marks: D
     canvas.addMarker(incident.elementId, 'op-incident');
     const note = badge('op-incident-note', incident.message);
     note.dataset.elementId = incident.elementId;
-    overlays.add(incident.elementId, 'op-incident', { position: { bottom: -8, left: 0 }, html: note, scale: { min: 1 } });
+    overlays.add(incident.elementId, 'op-incident', { position: { bottom: -6, left: 0 }, html: note, scale: { min: 1 } });
   }
   const fit = () => {
     canvas.resized();

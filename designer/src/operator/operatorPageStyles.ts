@@ -21,7 +21,7 @@ export const operatorPageStyles = `
   .op-diagram .op-taken .djs-visual > path { stroke: #2f8f4e !important; stroke-width: 2.5px !important; }
   .op-diagram .op-incident:not(.djs-connection) .djs-visual > :first-child { stroke: #a40e26 !important; stroke-width: 3px !important; fill: #fde8eb !important; }
   .op-token-badge { background: #1f6feb; color: #fff; border-radius: 50%; width: 20px; height: 20px; font-size: 12px; line-height: 20px; text-align: center; }
-  .op-incident-note { background: #a40e26; color: #fff; font: 12px system-ui, sans-serif; padding: 3px 6px; border-radius: 4px; max-width: 220px; white-space: normal; transform: translateY(100%); }
+  .op-incident-note { background: #a40e26; color: #fff; font: 12px system-ui, sans-serif; padding: 3px 6px; border-radius: 4px; width: max-content; max-width: 240px; white-space: normal; }
   .op-incidents { border: 2px solid #a40e26; background: #fdf2f3; border-radius: 6px; padding: 8px 12px; }
   .op-incidents ul, .op-report ul { margin: 0; padding-left: 18px; overflow-wrap: anywhere; }
   .op-columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
@@ -40,7 +40,8 @@ export const operatorPageStyles = `
   .op-records { min-width: 0; }
   .op-scroll { max-height: 300px; overflow: auto; border: 1px solid #d7dce2; border-radius: 6px; background: #fff; }
   .op-records table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-  .op-records th, .op-records td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #e3e8ee; vertical-align: top; overflow-wrap: anywhere; }
+  .op-records th, .op-records td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #e3e8ee; vertical-align: top; overflow-wrap: break-word; }
+  .op-records th, .op-records td:first-child { white-space: nowrap; }
   .op-records th { background: #eef1f5; position: sticky; top: 0; }
   @media (max-width: 760px) {
     .op-columns { grid-template-columns: minmax(0, 1fr); }
