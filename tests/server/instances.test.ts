@@ -47,6 +47,16 @@ describe('instances: the operator finds, inspects and repairs instances', () => 
     expect(item).not.toHaveProperty('variables');
   });
 
+  it("should show a supervisor only the instances they oversee (this process is no agency's)", async () => {
+    const id = await failing();
+    const count = async (as: string) => ((await (await server.api('/api/instances?key=ops', { as })).json()) as { total: number }).total;
+    expect(await count('operator')).toBeGreaterThan(0);
+    expect(await count('supervisor-mj')).toBe(0);
+    expect((await server.api(`/api/instances/${id}`, { as: 'supervisor-mj' })).status).toBe(403);
+    expect((await post(`/api/instances/${id}/cancel`, { reason: 'not mine' }, 'supervisor-mj')).status).toBe(403);
+    expect((await server.engine.instance(id)).state).toBe('incident');
+  });
+
   it('should refuse a bad filter with a 400 naming it', async () => {
     for (const [query, field] of [
       ['state=stuck', 'query.state'],
