@@ -14,6 +14,13 @@ import type { SweepResult } from './SlaSweep.js';
 import type { AssignmentIntegrityReport, HeatmapCell, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
+import type { InstanceFilter, InstancePage } from './commands/listInstances.js';
+import type { MigrateOptions, MigrationReport } from './commands/migrateInstances.js';
+import type { ModifyOptions } from './commands/modifyInstance.js';
+import type { CancelOptions } from './commands/cancelInstance.js';
+
+export type { InstanceFilter, InstancePage, MigrateOptions, MigrationReport, ModifyOptions, CancelOptions };
+export type { MigrationProblem } from './commands/migrateInstances.js';
 
 export interface DeployResult {
   /** The process key (BPMN process id) of the first executable process in the file. */
@@ -169,8 +176,16 @@ export interface Engine {
    */
   extendDeadline(instanceId: string, options: { days: number; by: string; reason: string }): Promise<InstanceView>;
   /** Runs the elements of an instance's incidents again (all, or one token's), after their cause was fixed. */
-  retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown> }): Promise<InstanceView>;
+  retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown>; reason?: string }): Promise<InstanceView>;
   receipt(instanceId: string): Promise<Receipt>;
+  /** Operators: running and ended instances by process, version, state, incident, element, service, centre, agency, dates; with counts. */
+  listInstances(filter?: InstanceFilter): Promise<InstancePage>;
+  /** Ends a running instance (tasks cancelled, jobs deleted; `terminated`), with a reason; audited. */
+  cancelInstance(instanceId: string, options: CancelOptions): Promise<InstanceView>;
+  /** Moves a token to another element of the same scope (its activity cancelled), with a reason; audited. */
+  modifyInstance(instanceId: string, options: ModifyOptions): Promise<InstanceView>;
+  /** Moves the running instances of one version to another, checked first; a refused or dry run returns the report and moves nothing. */
+  migrateInstances(key: string, options: MigrateOptions): Promise<MigrationReport>;
   /** Moves an application to another centre at the applicant's request (audited): its front-office work goes there. */
   transferApplication(instanceId: string, options: { centre: string; by: string; reason: string }): Promise<InstanceView>;
   instanceByTrackingNumber(trackingNumber: string): Promise<InstanceView>;

@@ -8,6 +8,10 @@ import { systemClock, type Clock } from './clock.js';
 import type { EngineCore } from './commands/EngineCore.js';
 import { Instances } from './commands/Instances.js';
 import { Tasks } from './commands/Tasks.js';
+import { cancelInstance } from './commands/cancelInstance.js';
+import { modifyInstance } from './commands/modifyInstance.js';
+import { migrateInstances } from './commands/migrateInstances.js';
+import { listInstances } from './commands/listInstances.js';
 import { Definitions } from './definitions/Definitions.js';
 import { InvalidArgumentError } from './errors.js';
 import { handlerRegistry, registerInto } from './handlers.js';
@@ -83,6 +87,7 @@ class TerezeEngine implements Engine {
   private readonly sweep: SlaSweep;
   private readonly sweepSchedule: SweepSchedule;
   private readonly stats: SlaStats;
+  private readonly core: EngineCore;
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -128,6 +133,7 @@ class TerezeEngine implements Engine {
           localDate,
         }),
     };
+    this.core = core;
     this.instances = new Instances(core);
     this.taskPart = new Tasks(core);
     const firing = new TimerFiring(core);
@@ -161,6 +167,10 @@ class TerezeEngine implements Engine {
   instanceByTrackingNumber: Engine['instanceByTrackingNumber'] = (n) => this.instances.byTrackingNumber(n);
   receipt: Engine['receipt'] = (id) => this.instances.receipt(id);
   transferApplication: Engine['transferApplication'] = (id, options) => this.instances.transfer(id, options);
+  listInstances: Engine['listInstances'] = (filter) => listInstances(this.core, filter);
+  cancelInstance: Engine['cancelInstance'] = (id, options) => cancelInstance(this.core, id, options);
+  modifyInstance: Engine['modifyInstance'] = (id, options) => modifyInstance(this.core, id, options);
+  migrateInstances: Engine['migrateInstances'] = (key, options) => migrateInstances(this.core, key, options);
   history: Engine['history'] = (id) => this.store.history(id);
   notifications: Engine['notifications'] = (id) => this.store.notifications(id);
   audit: Engine['audit'] = (query = {}) => this.store.audit(query);

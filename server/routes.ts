@@ -34,6 +34,8 @@ import { taskHandlers } from './tasks/tasks.handlers.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
 import { userHandlers } from './users/users.handlers.js';
 import { userRoutes } from './users/users.routes.js';
+import { instanceHandlers } from './instances/instances.handlers.js';
+import { instanceRoutes } from './instances/instances.routes.js';
 
 /** Every route the server has, by resource: what the authorization test walks through. */
 export const ROUTES = {
@@ -53,6 +55,7 @@ export const ROUTES = {
   services: serviceRoutes,
   openapi: openApiRoutes,
   events: eventRoutes,
+  instances: instanceRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -74,6 +77,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.groups, groupHandlers(deps), context);
   mount(router, ROUTES.services, serviceHandlers(deps), context);
   mount(router, ROUTES.events, eventHandlers(deps), context);
+  mount(router, ROUTES.instances, instanceHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

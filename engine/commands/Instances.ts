@@ -111,7 +111,7 @@ export class Instances {
    * Retries the incidents of an instance (all, or one token's) after an operator fixed their
    * cause, optionally with corrected variables. Each retried element runs again from its start.
    */
-  async retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown> }): Promise<InstanceView> {
+  async retryIncidents(instanceId: string, options: { by: string; tokenId?: string; variables?: Record<string, unknown>; reason?: string }): Promise<InstanceView> {
     const { core } = this;
     const by = requiredText(options?.by, 'by');
     const variables = plainObject(options.variables, 'variables');
@@ -125,7 +125,7 @@ export class Instances {
       for (const [index, incident] of targets.entries()) {
         state = await unit.signal(instanceId, { type: 'retry', tokenId: incident.tokenId, ...(index === 0 ? { variables } : {}) });
       }
-      unit.audit.push({ at: nowIso(core), actor: by, action: 'incident.retry', subject: instanceId, data: { elements: targets.map((t) => t.elementId), variables: Object.keys(variables) } });
+      unit.audit.push({ at: nowIso(core), actor: by, action: 'incident.retry', subject: instanceId, data: { elements: targets.map((t) => t.elementId), variables: Object.keys(variables), ...(options.reason ? { reason: options.reason } : {}) } });
       try {
         await core.store.commit(await unit.toBatch());
         return toView(state);

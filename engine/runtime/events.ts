@@ -14,7 +14,9 @@ export type RuntimeEvent =
   | { readonly type: 'childError'; readonly tokenId: string; readonly errorCode: string; readonly message: string }
   | { readonly type: 'childFailed'; readonly tokenId: string; readonly message: string }
   | { readonly type: 'terminate'; readonly reason: string }
-  | { readonly type: 'retry'; readonly tokenId: string; readonly variables?: Record<string, unknown> };
+  | { readonly type: 'retry'; readonly tokenId: string; readonly variables?: Record<string, unknown> }
+  /** An operator moves a token: its activity is cancelled and the target element entered (same scope). */
+  | { readonly type: 'move'; readonly tokenId: string; readonly to: string; readonly variables?: Record<string, unknown> };
 
 export type Effect =
   | { readonly type: 'createTask'; readonly taskId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt?: string; readonly warnAt?: string }

@@ -104,6 +104,13 @@ function apply(run: Run, event: RuntimeEvent): void {
       run.record(token.elementId, 'incident', token.id, { retried: true });
       run.arrive(token.elementId, token.scopeId, token.arrivedBy);
       return;
+    case 'move':
+      // The caller checked that the target exists, is enterable and shares the token's scope.
+      run.mergeVariables(event.variables);
+      run.cancel(token);
+      run.record(token.elementId, 'leave', token.id, { movedTo: event.to });
+      run.arrive(event.to, token.scopeId);
+      return;
     case 'childCompleted':
       expectWait(token, 'callActivity', token.wait?.kind === 'callActivity');
       run.mergeVariables(event.variables);

@@ -84,6 +84,19 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       if (!(await oversees(user, key, agency, undefined))) throw forbidden(`process ${key} is not one you oversee`);
     },
 
+    /** Operators repair every instance; a supervisor those of the processes and centre they oversee. */
+    async operations(user, input) {
+      if (user.roles.includes('operator')) return;
+      const { id, key } = input.params as { id?: string; key?: string };
+      if (key !== undefined) {
+        const agency = (await engine.definition(key)).graph.agency;
+        if (!(await oversees(user, key, agency, undefined))) throw forbidden(`process ${key} is not one you oversee`);
+        return;
+      }
+      const instance = await engine.instance(id!);
+      if (!(await oversees(user, instance.key, await agencyOf(instance.definitionId), instance.centre))) throw forbidden(`instance ${id} is not one you oversee`);
+    },
+
     async absence(user, input) {
       const { userId } = input.params as { userId: string };
       const target = await engine.directory.findUser(userId);

@@ -7,7 +7,7 @@ const passport = fixture(import.meta.url, 'fixtures/passport.bpmn');
 const benefit = fixture(import.meta.url, 'fixtures/benefit.bpmn');
 
 /** Every role of the demo contract, anonymous, and users of the same role outside the scope. */
-const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj'] as const;
+const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj'] as const;
 type Caller = (typeof CALLERS)[number];
 
 interface Call {
@@ -174,6 +174,27 @@ describe('authorization: every route as every role', () => {
     // Public information; this server's catalogue folder is empty, so no standard is found.
     'services.list': { call: async () => ({ method: 'GET', path: '/api/services' }), expect: statuses(200) },
     'services.get': { call: async () => ({ method: 'GET', path: '/api/services/BIRTH-REG' }), expect: statuses(404) },
+    // Operators repair every instance; a supervisor those they oversee (the justice one not the social benefit).
+    'instances.list': { call: async () => ({ method: 'GET', path: '/api/instances?key=benefit' }), expect: only({ operator: 200, supervisor: 200, 'supervisor-mj': 200 }) },
+    'instances.get': { call: async () => ({ method: 'GET', path: `/api/instances/${(await application()).id}` }), expect: only({ operator: 200, supervisor: 200 }) },
+    'instances.retry': {
+      // Past the gate, the engine answers: this instance has no incident to retry.
+      call: async () => ({ method: 'POST', path: `/api/instances/${(await application()).id}/retry`, json: { reason: 'registry is back' } }),
+      expect: only({ operator: 409, supervisor: 409 }),
+    },
+    'instances.cancel': {
+      call: async () => ({ method: 'POST', path: `/api/instances/${(await intake()).id}/cancel`, json: { reason: 'applicant withdrew' } }),
+      expect: only({ operator: 200, supervisor: 200 }),
+    },
+    'instances.modify': {
+      call: async () => ({ method: 'POST', path: `/api/instances/${(await intake()).id}/modify`, json: { reason: 'checked on paper', to: 'review' } }),
+      expect: only({ operator: 200, supervisor: 200 }),
+    },
+    'instances.migrate': {
+      call: async () => ({ method: 'POST', path: '/api/definitions/benefit/migrate', json: { fromVersion: 1, toVersion: 2, reason: 'new model', dryRun: true } }),
+      // Past the gate, the engine answers: there is no version 2 of benefit.
+      expect: only({ operator: 404, supervisor: 404 }),
+    },
   };
 
   it('should have a row for every route the server mounts, and no other', () => {

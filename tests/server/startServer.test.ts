@@ -99,7 +99,7 @@ describe('server/main.ts start-up output', () => {
   it('should print the demo logins (a user per role, password demo) on a first start', async () => {
     const out = await boot({});
     expect(out).toContain('password "demo"');
-    for (const role of ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor']) expect(out).toMatch(new RegExp(`${role}\\s+user ${role}`));
+    for (const role of ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator']) expect(out).toMatch(new RegExp(`${role}\\s+user ${role}`));
   }, 90_000);
 
   it('should print no password at all with DEMO_DATA=off', async () => {

@@ -14,6 +14,7 @@ export const TEST_ORGANISATION: Organisation = {
     { id: 'official-mj', name: 'Justice official', roles: ['official'], groups: ['mj-registration'], agency: 'mj' },
     { id: 'official-mj-2', name: 'Second justice official', roles: ['official'], groups: ['mj-registration'], agency: 'mj' },
     { id: 'supervisor-mj', name: 'Justice supervisor', roles: ['supervisor'], groups: ['mj-supervisors'], agency: 'mj' },
+    { id: 'operator-2', name: 'Second operator', roles: ['operator'], groups: [] },
     { id: 'auditor-mj', name: 'Justice auditor', roles: ['auditor'], groups: [], agency: 'mj' },
   ],
 };

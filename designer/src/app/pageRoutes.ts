@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { ApiClient, SessionUser } from '../api/ApiClient.js';
 import type { MessageKey } from '../i18n/messages.js';
 
-export type Role = 'designer' | 'clerk' | 'official' | 'supervisor' | 'coordinator' | 'auditor';
+export type Role = 'designer' | 'clerk' | 'official' | 'supervisor' | 'coordinator' | 'auditor' | 'operator';
 
 export interface PageContext {
   readonly api: ApiClient;
@@ -96,6 +96,20 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api }) => html`<tereze-integrity-page .api=${api}></tereze-integrity-page>`,
   },
   {
+    path: 'instances',
+    roles: ['operator', 'supervisor'],
+    nav: 'nav.instances',
+    load: () => import('../operator/InstancesPage.js'),
+    render: ({ api }) => html`<tereze-instances-page .api=${api}></tereze-instances-page>`,
+  },
+  {
+    path: 'instance',
+    roles: ['operator', 'supervisor'],
+    // bpmn-js's styles are document-level, as for the modeler.
+    load: () => Promise.all([import('../modeler/documentStyles.js'), import('../operator/InstancePage.js')]),
+    render: ({ api, args }) => html`<tereze-instance-page .api=${api} .instanceId=${args[0] ?? ''}></tereze-instance-page>`,
+  },
+  {
     path: 'home',
     roles: 'anyone',
     load: () => import('../pages/PlaceholderHome.js'),
@@ -111,7 +125,7 @@ export const PAGES: readonly PageRoute[] = [
 ];
 
 /** Where a role lands after login; roles without pages yet land on the placeholder home. */
-export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing', supervisor: 'supervision', auditor: 'dashboards' };
+export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing', supervisor: 'supervision', auditor: 'dashboards', operator: 'instances' };
 
 /** `undefined` user: the server has no accounts (404 on /api/session), everyone designs. */
 export function rolesOf(user: SessionUser | undefined): readonly Role[] {
