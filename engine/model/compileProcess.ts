@@ -145,6 +145,9 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       if (!host) report(id, `boundary event ${id} is not attached to an activity`);
       else node.attachedTo = host;
       node.cancelActivity = element.cancelActivity !== false;
+      if (!node.cancelActivity && node.event?.type === 'error') {
+        report(id, `error boundary event ${id} is non-interrupting (cancelActivity="false"): an error always interrupts its activity in BPMN; remove cancelActivity="false"`);
+      }
     }
     if (kind === 'subProcess') {
       if (element.triggeredByEvent) report(id, `event sub-processes are not supported (element ${id})`);

@@ -238,9 +238,7 @@ export class Run {
    */
   throwError(token: Token, errorCode: string, message: string): void {
     for (let current: Token | undefined = token; current; current = current.scopeId ? this.token(current.scopeId) : undefined) {
-      const catcher = this.node(current.elementId)
-        .boundaries.map((id) => this.node(id))
-        .find((b) => b.event?.type === 'error' && (b.event.errorCode === undefined || b.event.errorCode === errorCode));
+      const catcher = errorCatcher(this.node(current.elementId).boundaries.map((id) => this.node(id)), errorCode);
       if (!catcher) continue;
       this.record(catcher.id, 'error', current.id, { errorCode, message });
       this.cancel(current);
@@ -317,6 +315,18 @@ export class Run {
     }
     return progressed;
   }
+}
+
+/**
+ * The error boundary that catches `errorCode` among an activity's boundaries: the one naming
+ * that code wins over a catch-all (no code), wherever each stands in the XML, as in Camunda 8.
+ */
+function errorCatcher(boundaries: readonly FlowNode[], errorCode: string): FlowNode | undefined {
+  const errors = boundaries.filter((b) => b.event?.type === 'error');
+  return (
+    errors.find((b) => b.event?.type === 'error' && b.event.errorCode === errorCode) ??
+    errors.find((b) => b.event?.type === 'error' && b.event.errorCode === undefined)
+  );
 }
 
 /**
