@@ -223,20 +223,28 @@ export class Run {
     return this.state.tokens.filter((t) => t.scopeId === scopeId);
   }
 
-  /** Ends a scope at once (a terminate end event): the whole instance, or one sub-process activation. */
-  terminateScope(scopeId: string | null): void {
+  /**
+   * Ends a scope at once: the whole instance, or one sub-process activation. A terminate end
+   * event ends it `completed` (a called process then answers its caller, which goes on, as in
+   * Camunda 8); an operator's or a caller's cancellation ends it `terminated`.
+   */
+  terminateScope(scopeId: string | null, status: 'completed' | 'terminated' = 'terminated'): void {
     for (const token of this.tokensIn(scopeId)) this.cancel(token);
     if (scopeId === null) {
-      this.finish('terminated');
+      this.finish(status);
     }
   }
 
   /**
    * Raises a BPMN error where a token stands: the nearest error boundary event with the same
-   * code (or no code) on the token's activity or an enclosing sub-process catches it; uncaught,
-   * it ends a called instance with the error for its caller, or parks the token as an incident.
+   * code (or no code) on the token's activity or an enclosing sub-process catches it.
+   * Uncaught in a called instance, the token stays here as an incident (at the throwing element,
+   * as in Camunda 8) and the caller is told: a boundary of the caller may catch it (which cancels
+   * this instance); if none up the chain does, the callers keep waiting and the incident here is
+   * what an operator retries. Uncaught at the root, the token becomes an incident.
+   * `fromChild`: the error came up from a called instance, whose incident already holds it.
    */
-  throwError(token: Token, errorCode: string, message: string): void {
+  throwError(token: Token, errorCode: string, message: string, fromChild = false): void {
     for (let current: Token | undefined = token; current; current = current.scopeId ? this.token(current.scopeId) : undefined) {
       const catcher = errorCatcher(this.node(current.elementId).boundaries.map((id) => this.node(id)), errorCode);
       if (!catcher) continue;
@@ -245,12 +253,13 @@ export class Run {
       this.arrive(catcher.id, current.scopeId);
       return;
     }
-    if (this.state.parent) {
-      this.terminateScope(null);
-      this.emit({ type: 'notifyParent', outcome: { kind: 'error', errorCode, message } });
+    if (fromChild) {
+      this.record(token.elementId, 'error', token.id, { errorCode, message, uncaught: true });
+      if (this.state.parent) this.emit({ type: 'notifyParent', outcome: { kind: 'error', errorCode, message } });
       return;
     }
     this.incident(token, `BPMN error '${errorCode}' was not caught: ${message}`);
+    if (this.state.parent) this.emit({ type: 'notifyParent', outcome: { kind: 'error', errorCode, message } });
   }
 
   /** The instance reaches its end: completed (no token left) or terminated. */

@@ -87,8 +87,11 @@ function apply(run: Run, event: RuntimeEvent): void {
       run.leave(token);
       return;
     case 'handlerError':
-    case 'childError':
       run.throwError(token, event.errorCode, event.message);
+      return;
+    case 'childError':
+      expectWait(token, 'callActivity', token.wait?.kind === 'callActivity');
+      run.throwError(token, event.errorCode, event.message, true);
       return;
     case 'handlerFailed':
     case 'childFailed':
