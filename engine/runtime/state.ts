@@ -41,6 +41,8 @@ export interface Incident {
   readonly elementId: string;
   readonly message: string;
   readonly at: string;
+  /** The token's activity was done when its outgoing flows could not be chosen: a retry leaves again. */
+  readonly leaving?: boolean;
 }
 
 export type InstanceStatus = 'active' | 'completed' | 'terminated';

@@ -100,8 +100,16 @@ function apply(run: Run, event: RuntimeEvent): void {
     case 'retry':
       // An operator fixed the cause (data, a registry that was down): enter the element again.
       if (token.state !== 'incident') throw new ConflictError(`token ${token.id} at ${token.elementId} has no incident to retry`, run.state.id);
+      const leaving = run.state.incidents.some((i) => i.tokenId === token.id && i.leaving);
       run.state.incidents = run.state.incidents.filter((i) => i.tokenId !== token.id);
       run.mergeVariables(event.variables);
+      if (leaving) {
+        // The activity was done; only its outgoing flows were not chosen: choose them again.
+        token.state = 'waiting';
+        run.record(token.elementId, 'incident', token.id, { retried: true });
+        run.leave(token);
+        return;
+      }
       run.disarmBoundaries(token);
       run.remove(token);
       run.record(token.elementId, 'incident', token.id, { retried: true });
