@@ -65,6 +65,26 @@ export function feelCostProblem(expression: string): string | undefined {
   return problem;
 }
 
+/**
+ * Names an expression calls as functions that FEEL (feelin) does not have: `is defined(x)`,
+ * `isEmpty(list)`. Such a call evaluates to null at run time, an incident; deploy warns. Calls
+ * on a path (`order.total()`) are not checked: their target comes from the data.
+ */
+export function unknownFeelFunctions(expression: string): string[] {
+  const unknown = new Set<string>();
+  parseExpression(expression, {}, undefined).iterate({
+    enter(ref) {
+      if (ref.name !== 'FunctionInvocation') return undefined;
+      const callee = ref.node.firstChild;
+      if (callee?.name !== 'VariableName') return undefined;
+      const name = expression.slice(callee.from, callee.to).replace(/\s+/g, ' ').trim();
+      if (typeof evaluate(name, {}).value !== 'function') unknown.add(name);
+      return undefined;
+    },
+  });
+  return [...unknown];
+}
+
 /** A FEEL evaluation's outcome: its value, or why it has none (a missing variable, a type error). */
 export type FeelOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
 
