@@ -187,6 +187,7 @@ export class UnitOfWork {
           payload: {
             ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}),
             ...(effect.remaining === undefined ? {} : { remaining: effect.remaining }),
+            ...(effect.cycle === undefined ? {} : { cycle: effect.cycle }),
           },
           attempts: 0,
         });

@@ -20,6 +20,8 @@ export interface ArmedBoundary {
   readonly jobId?: string;
   /** The message name, for message boundaries. */
   readonly messageName?: string;
+  /** A FEEL timeCycle's repetition as evaluated when armed (`R3/P2D`): its later repetitions follow it. */
+  readonly cycle?: string;
 }
 
 export interface Token {

@@ -148,8 +148,10 @@ function triggerBoundary(run: Run, host: Token, boundaryId: string, trigger: 'ti
     host.boundaries = others;
     return;
   }
-  const next = scheduleCycle(run, host, boundaryId, boundary.event.timer, new Date(timer.dueAt), timer.remaining);
-  host.boundaries = next ? [...others, { boundaryId, jobId: next }] : others;
+  const cycle = host.boundaries?.find((b) => b.jobId === timer.jobId)?.cycle;
+  const spec = cycle === undefined ? boundary.event.timer : { ...boundary.event.timer, expression: cycle };
+  const next = scheduleCycle(run, host, boundaryId, spec, new Date(timer.dueAt), timer.remaining);
+  host.boundaries = next ? [...others, cycle === undefined ? { boundaryId, jobId: next } : { boundaryId, jobId: next, cycle }] : others;
 }
 
 export type { StepContext };
