@@ -2,6 +2,7 @@ import { newId } from './ids.js';
 import { BpmnError, ConflictError } from './errors.js';
 import type { HandlerRegistry } from './handlers.js';
 import { newTrackingNumber } from './intake/TrackingNumber.js';
+import type { ConditionOutcome } from './model/feel.js';
 import type { Channel, ProcessGraph } from './model/types.js';
 import { step } from './runtime/step.js';
 import type { StepContext } from './runtime/Run.js';
@@ -28,7 +29,7 @@ export interface UnitDeps {
   readonly budget: number;
   readonly definition: (id: string) => Promise<DefinitionRecord>;
   readonly latestDefinition: (key: string) => Promise<DefinitionRecord | undefined>;
-  readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>) => boolean;
+  readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>, now: Date) => ConditionOutcome;
   /** The working-time functions for a graph (SLA deadlines, working-time timers), calendars loaded. */
   readonly workingTime?: (graph: ProcessGraph) => Promise<Pick<StepContext, 'deadline' | 'addWorkingTime'>>;
   /** How long a result waits at the centre before it moves to the archive. */
@@ -186,6 +187,7 @@ export class UnitOfWork {
           payload: {
             ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}),
             ...(effect.remaining === undefined ? {} : { remaining: effect.remaining }),
+            ...(effect.cycle === undefined ? {} : { cycle: effect.cycle }),
           },
           attempts: 0,
         });

@@ -126,7 +126,7 @@ class TerezeEngine implements Engine {
           budget,
           definition: (id) => this.definitionsPart.require(id),
           latestDefinition: (key) => this.definitionsPart.latest(key),
-          condition: (expression, variables) => conditions.evaluate(expression, variables),
+          condition: (expression, variables, at) => conditions.evaluate(expression, variables, at),
           workingTime: (graph) => workingTimeFor(this.calendars, graph),
           resultCollectionMs: days * 86_400_000,
           assigner,

@@ -46,7 +46,7 @@ export class TimerFiring {
     const graph = (await this.core.definitions.require(state.definitionId)).graph;
     // A boundary cycle that missed repetitions fires once, for the latest (see catchUp); the
     // runtime re-arms it from there, so the next repetition is one still to come.
-    const { dueAt, remaining, skipped } = this.caughtUp(timerOf(graph.nodes, job.elementId), job);
+    const { dueAt, remaining, skipped } = this.caughtUp(armedTimer(timerOf(graph.nodes, job.elementId), job), job);
     const event: RuntimeEvent = {
       type: 'timer',
       tokenId: job.tokenId!,
@@ -79,6 +79,12 @@ export class TimerFiring {
       unit.extraJobs.push({ ...job, id: newId(), dueAt: next.dueAt.toISOString(), payload: next.remaining === undefined ? {} : { remaining: next.remaining }, lockedUntil: null, lockOwner: null, attempts: 0 });
     }
   }
+}
+
+/** The ISO-8601 timer a job runs: a FEEL cycle as evaluated when it was armed (in its payload). */
+function armedTimer(timer: TimerSpec | undefined, job: JobRecord): TimerSpec | undefined {
+  if (!timer || !timer.expression.trim().startsWith('=')) return timer;
+  return typeof job.payload.cycle === 'string' ? { ...timer, expression: job.payload.cycle } : undefined;
 }
 
 /** The timer definition of a graph's element, if it has one (own keys only: ids come from stored jobs). */

@@ -1,17 +1,33 @@
 import { cycleOccurrence, lastOccurrenceIndex } from './cycleOccurrence.js';
 import { addDuration, fixedMs, isIsoDuration, nominalMs, parseDuration, type IsoDuration } from './IsoDuration.js';
+import { describeValue, evaluateFeel, feelCostProblem, feelSyntaxError, normaliseExpression } from './feel.js';
 import { HORIZON_MS, MODEL_LIMITS } from './modelLimits.js';
 import type { TimerSpec } from './types.js';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CYCLE = /^R(\d*)\/(?:([^/]+)\/)?(P[^/]+)$/;
 
+/** A timer written as FEEL (`=dueDate`, `="P" + string(days) + "D"`): evaluated in the token's scope when armed. */
+export function isFeelTimer(spec: TimerSpec): boolean {
+  return spec.expression.trim().startsWith('=');
+}
+
 /**
  * Why a timer expression is not valid ISO-8601 or goes beyond MODEL_LIMITS, or undefined when
- * it is fine. `now` (the deploy) places the horizon for dates and cycle starts.
+ * it is fine. `now` (the deploy) places the horizon for dates and cycle starts. A FEEL
+ * expression is checked for syntax and cost only: its value is known when the timer is armed,
+ * and checked then (timerValue).
  */
 export function timerProblem(spec: TimerSpec, now: Date = new Date()): string | undefined {
   const text = spec.expression.trim();
+  if (isFeelTimer(spec)) {
+    const feel = normaliseExpression(text);
+    if (feel.length > MODEL_LIMITS.maxFeelLength) return `the FEEL expression is ${feel.length} characters long: at most ${MODEL_LIMITS.maxFeelLength}`;
+    const syntax = feelSyntaxError(feel);
+    if (syntax) return `'${text}' is not valid FEEL: ${syntax}`;
+    const cost = feelCostProblem(feel);
+    return cost ? `'${text}' does too much work: ${cost}` : undefined;
+  }
   switch (spec.kind) {
     case 'duration':
       if (!isIsoDuration(text)) return `timeDuration '${text}' is not an ISO-8601 duration (e.g. PT15M, P5D)`;
@@ -133,4 +149,52 @@ export function catchUp(spec: TimerSpec, dueAt: Date, remaining: number | undefi
     ...(remaining === undefined ? {} : { remaining: remaining - skipped }),
     skipped,
   };
+}
+
+const KEY = { duration: 'timeDuration', date: 'timeDate', cycle: 'timeCycle' } as const;
+
+/**
+ * A FEEL timer evaluated in a token's scope at `now`: the ISO-8601 timer it names, checked as a
+ * written one would be at deploy, or why it names none. A timeDuration takes a FEEL duration or
+ * its ISO text; a timeDate a date and time (a zone-less one and a date are read as UTC) or its
+ * ISO text; a timeCycle the ISO repetition text (`"R3/" + period`). A plain timer is returned as is.
+ */
+export function timerValue(spec: TimerSpec, variables: Readonly<Record<string, unknown>>, now: Date): { readonly timer: TimerSpec } | { readonly problem: string } {
+  if (!isFeelTimer(spec)) return { timer: spec };
+  const what = `${KEY[spec.kind]} '${spec.expression.trim()}'`;
+  const outcome = evaluateFeel(normaliseExpression(spec.expression), variables, now);
+  if (!outcome.ok) return { problem: `${what}: ${outcome.reason}` };
+  const text = timerText(spec.kind, outcome.value);
+  if (text === undefined) return { problem: `${what} returned ${describeValue(outcome.value)}, not ${spec.kind === 'duration' ? 'a duration' : spec.kind === 'date' ? 'a date and time' : 'an ISO-8601 repetition (R3/PT1H)'}` };
+  const timer: TimerSpec = { ...spec, expression: text };
+  const problem = timerProblem(timer, now);
+  return problem ? { problem: `${what} returned '${text}': ${problem}` } : { timer };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const ZONELESS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/** The ISO-8601 text of a FEEL value for a timer of `kind`, or undefined when it cannot be one. */
+function timerText(kind: TimerSpec['kind'], value: unknown): string | undefined {
+  const typeName = typeof value === 'object' && value !== null ? value.constructor.name : typeof value;
+  if (kind === 'duration' && (typeof value === 'string' || typeName === 'FeelDuration')) return String(value).trim();
+  if (kind === 'cycle' && typeof value === 'string') return value.trim();
+  if (kind === 'date' && (typeof value === 'string' || typeName === 'FeelDateTime' || typeName === 'FeelDate')) {
+    const text = typeName === 'FeelDateTime' ? dateTimeText(value as FeelDateTimeLike) : String(value).trim();
+    if (DATE_ONLY.test(text)) return `${text}T00:00:00Z`;
+    if (ZONELESS.test(text)) return `${text}Z`;
+    return text;
+  }
+  return undefined;
+}
+
+interface FeelDateTimeLike {
+  readonly zone: string | null;
+  readonly value: { toZonedDateTime(zone: string): { toInstant(): { toString(): string } } };
+}
+
+/** A FEEL date and time as ISO text: one in a named zone (`@Asia/Almaty`) as its UTC instant. */
+function dateTimeText(value: FeelDateTimeLike): string {
+  if (value.zone?.includes('/')) return value.value.toZonedDateTime(value.zone).toInstant().toString();
+  return String(value).trim();
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DefinitionError, type Problem } from '../errors.js';
 import { compileProcess, type DefinitionsIndex } from './compileProcess.js';
+import { feelWarnings } from './feelWarnings.js';
 import { linkGraph } from './linkGraph.js';
 import { parseXml, type ModdleElement } from './parseXml.js';
 import type { ProcessGraph } from './types.js';
@@ -55,6 +56,7 @@ export async function compileDefinitions(xml: string, options: CompileOptions = 
       warnings.push(`process ${process.id} is marked isExecutable="false" and was not deployed`);
     } else if (problems.length === before) {
       processes.push(graph);
+      warnings.push(...feelWarnings(graph));
     }
   }
   if (all.length === 0) problems.push({ elementId: (parsed.definitions.id as string | undefined) ?? 'definitions', message: 'the model contains no process' });

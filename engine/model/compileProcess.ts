@@ -3,7 +3,7 @@ import { feelCostProblem, normaliseExpression, feelSyntaxError } from './feel.js
 import { nominalMs, parseDuration } from './IsoDuration.js';
 import { MODEL_LIMITS } from './modelLimits.js';
 import type { ModdleElement } from './parseXml.js';
-import { timerProblem } from './TimerExpression.js';
+import { isFeelTimer, timerProblem } from './TimerExpression.js';
 import {
   ASSIGNMENTS,
   CHANNELS,
@@ -145,6 +145,9 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       if (!host) report(id, `boundary event ${id} is not attached to an activity`);
       else node.attachedTo = host;
       node.cancelActivity = element.cancelActivity !== false;
+      if (!node.cancelActivity && node.event?.type === 'error') {
+        report(id, `error boundary event ${id} is non-interrupting (cancelActivity="false"): an error always interrupts its activity in BPMN; remove cancelActivity="false"`);
+      }
     }
     if (kind === 'subProcess') {
       if (element.triggeredByEvent) report(id, `event sub-processes are not supported (element ${id})`);
@@ -195,6 +198,10 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     }
     if (node.kind === 'startEvent' && element.isInterrupting === false) {
       report(node.id, `non-interrupting start events belong to event sub-processes, which are not supported (element ${node.id})`);
+    }
+    if (event?.type === 'timer' && node.kind === 'startEvent' && isFeelTimer(event.timer)) {
+      // A timer start is scheduled at deploy, before any instance (and variable) exists.
+      report(node.id, `timer start event ${node.id}: a FEEL timer expression ('${event.timer.expression}') has no variables to read at deploy; write the ISO-8601 text`);
     }
     node.event = event;
   }
@@ -251,7 +258,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     if (problem) report(id, `timer ${id}: ${problem}`);
     if (calendar && kind !== 'duration') report(id, `timer ${id}: ps:calendar counts working time for a timeDuration only, not a ${key}`);
     // Working time is counted day by day on the calendar: a cap keeps that walk short.
-    const workingHours = !problem && calendar && kind === 'duration' ? nominalMs(parseDuration(expression)) / 3_600_000 : 0;
+    const workingHours = !problem && calendar && kind === 'duration' && !isFeelTimer(timer) ? nominalMs(parseDuration(expression)) / 3_600_000 : 0;
     if (workingHours > MODEL_LIMITS.maxWorkingTimeTimerHours) {
       report(id, `timer ${id}: a ps:calendar timeDuration counts at most ${MODEL_LIMITS.maxWorkingTimeTimerHours} hours of working time (a working year), not '${expression}'`);
       return undefined;

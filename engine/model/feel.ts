@@ -1,4 +1,4 @@
-import { evaluate, parseExpression, unaryTest } from 'feelin';
+import { date, dateAndTime, evaluate, parseExpression, unaryTest } from 'feelin';
 import { MODEL_LIMITS } from './modelLimits.js';
 
 /** Strips Camunda 8's leading `=`, so `=amount > 100` and `amount > 100` mean the same. */
@@ -65,16 +65,76 @@ export function feelCostProblem(expression: string): string | undefined {
   return problem;
 }
 
-export interface ConditionResult {
-  readonly value: boolean;
-  /** Why the value is false other than the condition being false (a missing variable…). */
-  readonly warnings: readonly string[];
+/**
+ * Names an expression calls as functions that FEEL (feelin) does not have: `is defined(x)`,
+ * `isEmpty(list)`. Such a call evaluates to null at run time, an incident; deploy warns. Calls
+ * on a path (`order.total()`) are not checked: their target comes from the data.
+ */
+export function unknownFeelFunctions(expression: string): string[] {
+  const unknown = new Set<string>();
+  parseExpression(expression, {}, undefined).iterate({
+    enter(ref) {
+      if (ref.name !== 'FunctionInvocation') return undefined;
+      const callee = ref.node.firstChild;
+      if (callee?.name !== 'VariableName') return undefined;
+      const name = expression.slice(callee.from, callee.to).replace(/\s+/g, ' ').trim();
+      if (typeof evaluate(name, {}).value !== 'function') unknown.add(name);
+      return undefined;
+    },
+  });
+  return [...unknown];
 }
 
-/** Evaluates a sequence-flow condition: only a FEEL `true` takes the flow. */
-export function evaluateCondition(expression: string, variables: Readonly<Record<string, unknown>>): ConditionResult {
-  const result = evaluate(expression, variables as Record<string, unknown>);
-  return { value: result.value === true, warnings: result.warnings.map((w) => w.message) };
+/** A FEEL evaluation's outcome: its value, or why it has none (a missing variable, a type error). */
+export type FeelOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Evaluates a FEEL expression with the variables in scope. `now()` and `today()` read `now` (the
+ * engine's clock, UTC), not the wall clock, so a fixed clock gives a reproducible answer; they
+ * shadow variables of those names. A null result is no value: the reason names feelin's
+ * warnings (`Variable 'income' not found`).
+ */
+export function evaluateFeel(expression: string, variables: Readonly<Record<string, unknown>>, now: Date): FeelOutcome {
+  const iso = now.toISOString();
+  const context = { ...variables, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)) };
+  let result: ReturnType<typeof evaluate>;
+  try {
+    result = evaluate(expression, context);
+  } catch (error) {
+    return { ok: false, reason: `it failed: ${(error as Error)?.message ?? String(error)}` };
+  }
+  if (result.value === null || result.value === undefined) {
+    const why = [...new Set(result.warnings.map((w) => w.message))].join('; ');
+    return { ok: false, reason: `it evaluated to null${why ? ` (${why})` : ''}` };
+  }
+  return { ok: true, value: result.value };
+}
+
+/** A sequence-flow condition's outcome: true or false, or why it is neither. */
+export type ConditionOutcome = { readonly value: boolean } | { readonly problem: string };
+
+/**
+ * Evaluates a sequence-flow condition. Only a boolean decides: null (a missing variable) or any
+ * other value is a problem the runtime raises as an incident, as Camunda 8 does, instead of
+ * reading it as false and taking the default flow.
+ */
+export function evaluateCondition(expression: string, variables: Readonly<Record<string, unknown>>, now: Date): ConditionOutcome {
+  const outcome = evaluateFeel(expression, variables, now);
+  if (!outcome.ok) return { problem: outcome.reason };
+  if (typeof outcome.value !== 'boolean') return { problem: `it returned ${describeValue(outcome.value)}, not a boolean` };
+  return { value: outcome.value };
+}
+
+/** An expression quoted in an incident message: its start, enough to find it. */
+export function abbreviateExpression(expression: string): string {
+  const flat = expression.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+
+/** A value in an incident message: short, typed. */
+export function describeValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' && value !== null && !Array.isArray(value) && value.constructor !== Object ? String(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 export { unaryTest };

@@ -8,8 +8,8 @@ import type { Behaviour } from './Run.js';
 export const CallActivity: Behaviour = {
   enter(run, token, node) {
     const childId = run.ctx.newId();
+    if (!armBoundaries(run, token, node)) return;
     run.wait(token, { kind: 'callActivity', childId });
-    armBoundaries(run, token, node);
     run.emit({ type: 'startChild', tokenId: token.id, elementId: node.id, childId, calledElement: node.calledElement!, variables: { ...run.state.variables } });
   },
 };

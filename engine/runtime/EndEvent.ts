@@ -1,8 +1,8 @@
 import type { Behaviour } from './Run.js';
 
 /**
- * End events. `terminate` ends its whole scope at once (the instance, or just the enclosing
- * sub-process, which then completes); `error` raises a BPMN error for a boundary to catch;
+ * End events. `terminate` ends its whole scope at once (the instance, which completes and
+ * answers its caller, or just the enclosing sub-process, which then completes); `error` raises a BPMN error for a boundary to catch;
  * `message` records an outgoing notification, then ends like a plain one.
  */
 export const EndEvent: Behaviour = {
@@ -14,7 +14,7 @@ export const EndEvent: Behaviour = {
         return;
       case 'terminate':
         run.end(token);
-        run.terminateScope(token.scopeId);
+        run.terminateScope(token.scopeId, 'completed');
         return;
       case 'message':
         run.emit({ type: 'notify', elementId: node.id, messageName: event.messageName, payload: { ...run.state.variables } });

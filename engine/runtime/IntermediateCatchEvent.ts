@@ -9,7 +9,7 @@ export const IntermediateCatchEvent: Behaviour = {
     const event = node.event;
     if (event?.type === 'timer') {
       const jobId = scheduleTimer(run, token, node.id, event.timer);
-      run.wait(token, { kind: 'timer', jobId });
+      if (jobId) run.wait(token, { kind: 'timer', jobId }); // else: an incident naming the timer
     } else if (event?.type === 'message') {
       run.wait(token, { kind: 'message', messageName: event.messageName });
     } else {

@@ -6,7 +6,7 @@ import type { Behaviour } from './Run.js';
 export const ReceiveTask: Behaviour = {
   enter(run, token, node) {
     if (node.pausesSla) pauseSla(run);
+    if (!armBoundaries(run, token, node)) return;
     run.wait(token, { kind: 'message', messageName: node.messageName! });
-    armBoundaries(run, token, node);
   },
 };

@@ -1,4 +1,4 @@
-import { evaluateCondition } from '../model/feel.js';
+import { abbreviateExpression, evaluateCondition, type ConditionOutcome } from '../model/feel.js';
 import type { FlowNode, ProcessGraph, SlaSpec } from '../model/types.js';
 import { resumeSla } from './slaClock.js';
 import type { HistoryEntry, HistoryEvent } from '../store/port.js';
@@ -23,8 +23,8 @@ export interface StepContext {
   readonly addWorkingTime?: (calendarId: string, from: Date, ms: number) => Date;
   /** How long a result waits at the centre before it moves to the archive; none: it waits. */
   readonly resultCollectionMs?: number;
-  /** Evaluates a FEEL condition (memoised by the engine); plain feelin when absent. */
-  readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>) => boolean;
+  /** Evaluates a FEEL condition at `now` (memoised by the engine); plain feelin when absent. */
+  readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>, now: Date) => ConditionOutcome;
 }
 
 export interface Behaviour {
@@ -138,41 +138,53 @@ export class Run {
    */
   leave(token: Token, flows?: readonly string[]): void {
     const node = this.node(token.elementId);
+    // Chosen before the token goes: a condition that cannot be decided leaves the token where it
+    // is, an incident in its own scope (a sub-process waits for it), and a retry leaves again.
+    const taken = flows ?? this.selectFlows(node, false, token, true);
+    if (taken === undefined) {
+      this.disarmBoundaries(token);
+      return;
+    }
     if (node.pausesSla) resumeSla(this);
     this.disarmBoundaries(token);
     this.remove(token);
     this.record(node.id, 'leave', token.id);
-    const taken = flows ?? this.selectFlows(node, false);
-    if (taken === undefined) return;
     for (const flowId of taken) this.arrive(this.graph.flows[flowId]!.target, token.scopeId, flowId);
   }
 
   /**
    * Flows whose condition holds (conditionless ones always, except for exclusive choices, where
    * the first true condition wins). The default flow when none holds. Undefined after an
-   * incident (nothing holds and there is no default).
+   * incident on `token`: a condition that is neither true nor false (a missing variable, a
+   * non-boolean, an error), or nothing holds and there is no default. `leaving`: the token's
+   * activity is done, so a retry takes its flows again instead of running it once more.
    */
-  selectFlows(node: FlowNode, exclusive: boolean, token?: Token): string[] | undefined {
+  selectFlows(node: FlowNode, exclusive: boolean, token: Token, leaving = false): string[] | undefined {
     const chosen: string[] = [];
     for (const flowId of node.outgoing) {
       if (flowId === node.defaultFlow) continue;
       const condition = this.graph.flows[flowId]!.condition;
-      if (condition === undefined || this.condition(condition)) {
-        chosen.push(flowId);
-        if (exclusive) break;
+      if (condition !== undefined) {
+        const outcome = this.condition(condition);
+        if ('problem' in outcome) {
+          this.incident(token, `the condition of sequence flow ${flowId} ('${abbreviateExpression(condition)}') is neither true nor false: ${outcome.problem}`, leaving);
+          return undefined;
+        }
+        if (!outcome.value) continue;
       }
+      chosen.push(flowId);
+      if (exclusive) break;
     }
     if (chosen.length === 0 && node.defaultFlow) chosen.push(node.defaultFlow);
     if (chosen.length === 0 && node.outgoing.length) {
-      const subject = token ?? this.parkedAt(node);
-      this.incident(subject, `no outgoing flow of ${node.id} matches and it has no default flow (variables: ${Object.keys(this.state.variables).join(', ') || 'none'})`);
+      this.incident(token, `no outgoing flow of ${node.id} matches and it has no default flow (variables: ${Object.keys(this.state.variables).join(', ') || 'none'})`, leaving);
       return undefined;
     }
     return chosen;
   }
 
-  condition(expression: string): boolean {
-    return this.ctx.condition ? this.ctx.condition(expression, this.state.variables) : evaluateCondition(expression, this.state.variables).value;
+  condition(expression: string): ConditionOutcome {
+    return this.ctx.condition ? this.ctx.condition(expression, this.state.variables, this.ctx.now) : evaluateCondition(expression, this.state.variables, this.ctx.now);
   }
 
   /** A token ends at an end event (or an element without outgoing flows). */
@@ -188,10 +200,11 @@ export class Run {
   }
 
   /** Parks the token as an incident: the instance shows it until an operator acts. */
-  incident(token: Token, message: string): void {
+  incident(token: Token, message: string, leaving = false): void {
     token.state = 'incident';
     delete token.wait;
-    this.state.incidents.push({ tokenId: token.id, elementId: token.elementId, message, at: this.nowIso });
+    const incident = { tokenId: token.id, elementId: token.elementId, message, at: this.nowIso };
+    this.state.incidents.push(leaving ? { ...incident, leaving: true } : incident);
     this.record(token.elementId, 'incident', token.id, { message });
   }
 
@@ -223,36 +236,43 @@ export class Run {
     return this.state.tokens.filter((t) => t.scopeId === scopeId);
   }
 
-  /** Ends a scope at once (a terminate end event): the whole instance, or one sub-process activation. */
-  terminateScope(scopeId: string | null): void {
+  /**
+   * Ends a scope at once: the whole instance, or one sub-process activation. A terminate end
+   * event ends it `completed` (a called process then answers its caller, which goes on, as in
+   * Camunda 8); an operator's or a caller's cancellation ends it `terminated`.
+   */
+  terminateScope(scopeId: string | null, status: 'completed' | 'terminated' = 'terminated'): void {
     for (const token of this.tokensIn(scopeId)) this.cancel(token);
     if (scopeId === null) {
-      this.finish('terminated');
+      this.finish(status);
     }
   }
 
   /**
    * Raises a BPMN error where a token stands: the nearest error boundary event with the same
-   * code (or no code) on the token's activity or an enclosing sub-process catches it; uncaught,
-   * it ends a called instance with the error for its caller, or parks the token as an incident.
+   * code (or no code) on the token's activity or an enclosing sub-process catches it.
+   * Uncaught in a called instance, the token stays here as an incident (at the throwing element,
+   * as in Camunda 8) and the caller is told: a boundary of the caller may catch it (which cancels
+   * this instance); if none up the chain does, the callers keep waiting and the incident here is
+   * what an operator retries. Uncaught at the root, the token becomes an incident.
+   * `fromChild`: the error came up from a called instance, whose incident already holds it.
    */
-  throwError(token: Token, errorCode: string, message: string): void {
+  throwError(token: Token, errorCode: string, message: string, fromChild = false): void {
     for (let current: Token | undefined = token; current; current = current.scopeId ? this.token(current.scopeId) : undefined) {
-      const catcher = this.node(current.elementId)
-        .boundaries.map((id) => this.node(id))
-        .find((b) => b.event?.type === 'error' && (b.event.errorCode === undefined || b.event.errorCode === errorCode));
+      const catcher = errorCatcher(this.node(current.elementId).boundaries.map((id) => this.node(id)), errorCode);
       if (!catcher) continue;
       this.record(catcher.id, 'error', current.id, { errorCode, message });
       this.cancel(current);
       this.arrive(catcher.id, current.scopeId);
       return;
     }
-    if (this.state.parent) {
-      this.terminateScope(null);
-      this.emit({ type: 'notifyParent', outcome: { kind: 'error', errorCode, message } });
+    if (fromChild) {
+      this.record(token.elementId, 'error', token.id, { errorCode, message, uncaught: true });
+      if (this.state.parent) this.emit({ type: 'notifyParent', outcome: { kind: 'error', errorCode, message } });
       return;
     }
     this.incident(token, `BPMN error '${errorCode}' was not caught: ${message}`);
+    if (this.state.parent) this.emit({ type: 'notifyParent', outcome: { kind: 'error', errorCode, message } });
   }
 
   /** The instance reaches its end: completed (no token left) or terminated. */
@@ -264,14 +284,6 @@ export class Run {
     if (this.state.parent && status === 'completed') {
       this.effects.push({ type: 'notifyParent', outcome: { kind: 'completed', variables: this.state.variables } });
     }
-  }
-
-  private parkedAt(node: FlowNode): Token {
-    const token = this.state.tokens.find((t) => t.elementId === node.id);
-    if (token) return token;
-    const parked: Token = { id: `t${this.state.nextToken++}`, elementId: node.id, scopeId: node.scope, state: 'waiting', enteredAt: this.nowIso };
-    this.state.tokens.push(parked);
-    return parked;
   }
 
   /** Fires every inclusive join that no other token can still reach. */
@@ -287,7 +299,7 @@ export class Run {
       if (blocked) continue;
       for (const joined of waiting.slice(1)) this.remove(joined);
       this.record(node.id, 'enter', waiting[0]!.id, { joined: waiting.length });
-      const flows = this.selectFlows(node, false, waiting[0]);
+      const flows = this.selectFlows(node, false, waiting[0]!);
       if (flows) this.leave(waiting[0]!, flows);
       return true;
     }
@@ -317,6 +329,18 @@ export class Run {
     }
     return progressed;
   }
+}
+
+/**
+ * The error boundary that catches `errorCode` among an activity's boundaries: the one naming
+ * that code wins over a catch-all (no code), wherever each stands in the XML, as in Camunda 8.
+ */
+function errorCatcher(boundaries: readonly FlowNode[], errorCode: string): FlowNode | undefined {
+  const errors = boundaries.filter((b) => b.event?.type === 'error');
+  return (
+    errors.find((b) => b.event?.type === 'error' && b.event.errorCode === errorCode) ??
+    errors.find((b) => b.event?.type === 'error' && b.event.errorCode === undefined)
+  );
 }
 
 /**

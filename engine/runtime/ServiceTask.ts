@@ -7,8 +7,8 @@ import type { Behaviour } from './Run.js';
  */
 export const ServiceTask: Behaviour = {
   enter(run, token, node) {
+    if (!armBoundaries(run, token, node)) return;
     run.wait(token, { kind: 'handler', handler: node.handler! });
-    armBoundaries(run, token, node);
     run.emit({ type: 'invokeHandler', tokenId: token.id, elementId: node.id, handler: node.handler! });
   },
 };

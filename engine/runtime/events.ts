@@ -21,7 +21,7 @@ export type RuntimeEvent =
 export type Effect =
   | { readonly type: 'createTask'; readonly taskId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt?: string; readonly warnAt?: string }
   | { readonly type: 'closeTask'; readonly taskId: string; readonly state: 'completed' | 'cancelled'; readonly by?: string; readonly outcome?: string }
-  | { readonly type: 'scheduleTimer'; readonly jobId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt: string; readonly boundaryId?: string; readonly remaining?: number }
+  | { readonly type: 'scheduleTimer'; readonly jobId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt: string; readonly boundaryId?: string; readonly remaining?: number; /** A cycle's ISO repetition as armed (a FEEL cycle's value). */ readonly cycle?: string }
   | { readonly type: 'cancelJob'; readonly jobId: string }
   | { readonly type: 'invokeHandler'; readonly tokenId: string; readonly elementId: string; readonly handler: string }
   | { readonly type: 'notify'; readonly elementId: string; readonly messageName: string; readonly payload: Record<string, unknown> }

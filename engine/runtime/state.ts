@@ -20,6 +20,8 @@ export interface ArmedBoundary {
   readonly jobId?: string;
   /** The message name, for message boundaries. */
   readonly messageName?: string;
+  /** A FEEL timeCycle's repetition as evaluated when armed (`R3/P2D`): its later repetitions follow it. */
+  readonly cycle?: string;
 }
 
 export interface Token {
@@ -41,6 +43,8 @@ export interface Incident {
   readonly elementId: string;
   readonly message: string;
   readonly at: string;
+  /** The token's activity was done when its outgoing flows could not be chosen: a retry leaves again. */
+  readonly leaving?: boolean;
 }
 
 export type InstanceStatus = 'active' | 'completed' | 'terminated';

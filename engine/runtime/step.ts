@@ -87,8 +87,11 @@ function apply(run: Run, event: RuntimeEvent): void {
       run.leave(token);
       return;
     case 'handlerError':
-    case 'childError':
       run.throwError(token, event.errorCode, event.message);
+      return;
+    case 'childError':
+      expectWait(token, 'callActivity', token.wait?.kind === 'callActivity');
+      run.throwError(token, event.errorCode, event.message, true);
       return;
     case 'handlerFailed':
     case 'childFailed':
@@ -97,8 +100,16 @@ function apply(run: Run, event: RuntimeEvent): void {
     case 'retry':
       // An operator fixed the cause (data, a registry that was down): enter the element again.
       if (token.state !== 'incident') throw new ConflictError(`token ${token.id} at ${token.elementId} has no incident to retry`, run.state.id);
+      const leaving = run.state.incidents.some((i) => i.tokenId === token.id && i.leaving);
       run.state.incidents = run.state.incidents.filter((i) => i.tokenId !== token.id);
       run.mergeVariables(event.variables);
+      if (leaving) {
+        // The activity was done; only its outgoing flows were not chosen: choose them again.
+        token.state = 'waiting';
+        run.record(token.elementId, 'incident', token.id, { retried: true });
+        run.leave(token);
+        return;
+      }
       run.disarmBoundaries(token);
       run.remove(token);
       run.record(token.elementId, 'incident', token.id, { retried: true });
@@ -144,8 +155,10 @@ function triggerBoundary(run: Run, host: Token, boundaryId: string, trigger: 'ti
     host.boundaries = others;
     return;
   }
-  const next = scheduleCycle(run, host, boundaryId, boundary.event.timer, new Date(timer.dueAt), timer.remaining);
-  host.boundaries = next ? [...others, { boundaryId, jobId: next }] : others;
+  const cycle = host.boundaries?.find((b) => b.jobId === timer.jobId)?.cycle;
+  const spec = cycle === undefined ? boundary.event.timer : { ...boundary.event.timer, expression: cycle };
+  const next = scheduleCycle(run, host, boundaryId, spec, new Date(timer.dueAt), timer.remaining);
+  host.boundaries = next ? [...others, cycle === undefined ? { boundaryId, jobId: next } : { boundaryId, jobId: next, cycle }] : others;
 }
 
 export type { StepContext };
