@@ -19,6 +19,7 @@ export const FALLBACK_ORGANISATION: Organisation = {
     { id: 'supervisor', name: 'Demo supervisor', roles: ['supervisor'], groups: ['social-supervisors'], agency: 'social' },
     { id: 'coordinator', name: 'Demo coordinator', roles: ['coordinator'], groups: [] },
     { id: 'auditor', name: 'Demo auditor', roles: ['auditor'], groups: [] },
+    { id: 'admin', name: 'Demo administrator', roles: ['admin'], groups: [] },
   ],
   routing: [],
 };
