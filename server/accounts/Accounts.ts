@@ -111,6 +111,12 @@ export class Accounts {
     return (await this.documents.get<CredentialDoc>('credential', userId))?.doc.mustChange === true;
   }
 
+  /** Every user's credential state at once (the administrator's list): whether they can log in, and must change it. */
+  async credentialStates(): Promise<Map<string, { hasPassword: boolean; mustChangePassword: boolean }>> {
+    const all = await this.documents.list<CredentialDoc>('credential');
+    return new Map(all.map((r) => [r.id, { hasPassword: r.doc.password !== undefined, mustChangePassword: r.doc.password !== undefined && r.doc.mustChange === true }]));
+  }
+
   /** The users whose password is still the demo organisation's. */
   async demoCredentials(): Promise<string[]> {
     const all = await this.documents.list<CredentialDoc>('credential');
