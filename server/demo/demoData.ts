@@ -74,7 +74,7 @@ export async function prepareDemoData(engine: Engine, options: DemoDataOptions):
   for (let i = 0; i < ids.length; i += 8) {
     await Promise.all(ids.slice(i, i + 8).map((id) => accounts.setPassword(id, DEMO_PASSWORD, { by: 'demo-seed', origin: 'demo' })));
   }
-  if (ids.length) logger.info('demo passwords set', { users: ids.length });
+  if (ids.length) logger.info('demo credentials made', { users: ids.length });
   const demo = new Set(await accounts.demoCredentials());
   if (!local && demo.size) {
     logger.warn(
