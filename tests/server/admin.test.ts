@@ -103,7 +103,7 @@ describe('administration routes', () => {
     expect((await fetch(server.url + '/api/tasks', { headers: auth })).status).toBe(200);
     expect((await login('berik', TEMPORARY)).status).toBe(401);
     expect(await (await login('berik', 'Steppe-wind-over-9')).json()).toMatchObject({ mustChangePassword: false });
-    expect((await server.engine.audit({ subject: 'credential:berik' })).map((e) => [e.actor, e.data.origin])).toEqual([
+    expect((await server.engine.audit({ subject: 'credential:berik' })).map((e) => [e.actor, e.data?.origin])).toEqual([
       ['admin', 'reset'],
       ['berik', 'set'],
     ]);
@@ -135,7 +135,7 @@ describe('administration routes', () => {
     expect((await login('erlan', TEMPORARY)).status).toBe(401);
     expect((await put(true)).status).toBe(200);
     expect((await login('erlan', TEMPORARY)).status).toBe(200);
-    const versions = (await server.engine.audit({ subject: 'user:erlan' })).filter((e) => e.action === 'user.put').map((e) => [e.action, e.actor, e.data.active]);
+    const versions = (await server.engine.audit({ subject: 'user:erlan' })).filter((e) => e.action === 'user.put').map((e) => [e.action, e.actor, e.data?.active]);
     expect(versions).toEqual([
       ['user.put', 'admin', true],
       ['user.put', 'admin', false],
@@ -157,7 +157,7 @@ describe('administration routes', () => {
     expect(group.status).toBe(201);
     expect(await group.json()).toEqual({ id: 'health-licences', name: 'Licences', agency: 'health', members: 0 });
     expect((await asAdmin('/api/admin/groups/health-licences', { method: 'PUT', json: { name: 'Medical licences', agency: 'health' } })).status).toBe(200);
-    expect((await server.engine.audit({ subject: 'group:health-licences' })).map((e) => [e.action, e.data.version, e.data.name])).toEqual([
+    expect((await server.engine.audit({ subject: 'group:health-licences' })).map((e) => [e.action, e.data?.version, e.data?.name])).toEqual([
       ['group.put', 1, 'Licences'],
       ['group.put', 2, 'Medical licences'],
     ]);
