@@ -55,6 +55,22 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `administration in Chromium (
     const created = await harness.server.engine.directory.getUser('aigerim.n');
     expect(created).toMatchObject({ roles: ['official'], groups: ['social-benefits'], agency: 'social', active: true });
 
+    // A new group of the social agency, added on the Groups tab, is offered for users at once
+    await page.getByRole('tab', { name: 'Groups' }).click();
+    const units = page.locator('tereze-units-panel');
+    await units.getByLabel('Code', { exact: true }).fill('social-appeals');
+    await units.getByLabel('Name', { exact: true }).fill('Benefit appeals');
+    await units.getByLabel('Agency (back office)').selectOption('social');
+    await units.getByRole('button', { name: 'Add', exact: true }).click();
+    await units.locator('tr[data-unit="social-appeals"]').waitFor();
+    expect(await units.locator('tr[data-unit="social-appeals"]').textContent()).toContain('Department of employment and social protection');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/admin-groups-1366.png` });
+    expect((await harness.server.engine.audit({ subject: 'group:social-appeals' })).map((e) => [e.action, e.actor])).toEqual([['group.put', 'admin']]);
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'New user' }).click();
+    await dialog.getByLabel('Benefit appeals', { exact: true }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
     // The phone layout of the same page, for the record
     await page.setViewportSize({ width: 375, height: 667 });
     expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);

@@ -86,7 +86,7 @@ export class AdminPage extends LocalizedElement {
       <div class="tabs" role="tablist" aria-label=${t('admin.title')}>
         ${TABS.map(
           (tab) => html`<button type="button" role="tab" id=${`tab-${tab}`} aria-selected=${this.tab === tab ? 'true' : 'false'} aria-controls="admin-panel"
-            data-tab=${tab} @click=${() => (this.tab = tab)}>${t(`admin.tab.${tab}`)}</button>`,
+            data-tab=${tab} @click=${() => this.showTab(tab)}>${t(`admin.tab.${tab}`)}</button>`,
         )}
       </div>
       <p class="status" role="status" aria-live="polite">${this.message}</p>
@@ -99,6 +99,11 @@ export class AdminPage extends LocalizedElement {
       <tereze-reset-password-dialog .userId=${this.resetting} ?busy=${this.busy} .error=${this.resetError} @reset=${this.reset}
         @cancel=${() => (this.resetting = '')}></tereze-reset-password-dialog>
     `;
+  }
+
+  private showTab(tab: Tab) {
+    this.tab = tab;
+    this.message = '';
   }
 
   private renderUsers() {
