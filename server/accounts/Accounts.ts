@@ -181,6 +181,20 @@ export class Accounts {
     });
   }
 
+  /**
+   * Ends every live session of a user but `except` (the one changing its own password): after a
+   * password change or reset, a session opened with the old password must not go on. Returns
+   * the ids ended, so their event streams can be closed too.
+   */
+  async revokeSessionsOf(userId: string, options: { except?: string; by: string }): Promise<string[]> {
+    const now = this.now().toISOString();
+    const live = (await this.documents.list<SessionDoc>('session')).filter(
+      (r) => r.doc.userId === userId && !r.doc.revokedAt && r.doc.expiresAt > now && r.id !== options.except,
+    );
+    for (const record of live) await this.revokeSession(record.id, { by: options.by });
+    return live.map((r) => r.id);
+  }
+
   /** Appends `login.failed` to the audit trail: the name tried, from where, and why (never the password). */
   async recordLoginFailure(attempt: { username: string; address: string; reason: 'bad_credentials' | 'throttled' }): Promise<void> {
     await this.documents.record({

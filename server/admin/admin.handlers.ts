@@ -11,7 +11,7 @@ import { KIND_BY_PATH, knownUnits, requireKnownUnits } from './knownUnits.js';
  * centres and agencies. Every change is a new version of a directory document with its audit
  * entry (Directory, Accounts): nothing here writes to the store directly.
  */
-export function adminHandlers({ engine, accounts }: AppDeps): RouteHandlers<typeof adminRoutes> {
+export function adminHandlers({ engine, accounts, live }: AppDeps): RouteHandlers<typeof adminRoutes> {
   const view = async (userId: string) => adminUserView(await engine.directory.getUser(userId), (await accounts.credentialStates()).get(userId));
   return {
     async listUsers({ query }) {
@@ -49,6 +49,8 @@ export function adminHandlers({ engine, accounts }: AppDeps): RouteHandlers<type
       const weak = passwordProblem(body.password, params.id);
       if (weak) throw weak;
       await accounts.setPassword(params.id, body.password, { by: user.id, origin: 'reset' });
+      // A reset is often for a password that got out: whoever holds a session with it is out too.
+      for (const id of await accounts.revokeSessionsOf(params.id, { by: user.id })) live.endSession(id);
       return { status: 200, body: await view(params.id) };
     },
 

@@ -55,7 +55,7 @@ export function sessionHandlers({ accounts, logger, auth, live }: AppDeps): Rout
       return { status: 200, body: { user: userView(user), via: credentials?.via, expiresAt: credentials?.expiresAt, mustChangePassword: user.mustChangePassword === true } };
     },
 
-    async changePassword({ user, body }) {
+    async changePassword({ user, body, credentials }) {
       // The current password again: a session left open on a counter must not change it.
       if (!(await accounts.verify(user.id, body.currentPassword))) {
         throw new HttpProblem(400, 'bad_request', 'body.currentPassword: is not the current password', { field: 'currentPassword' });
@@ -66,6 +66,9 @@ export function sessionHandlers({ accounts, logger, auth, live }: AppDeps): Rout
       const weak = passwordProblem(body.newPassword, user.id, 'newPassword');
       if (weak) throw weak;
       await accounts.setPassword(user.id, body.newPassword, { by: user.id, origin: 'set' });
+      // Sessions opened elsewhere with the old password end; this one goes on.
+      const ended = await accounts.revokeSessionsOf(user.id, { by: user.id, ...(credentials ? { except: credentials.sessionId } : {}) });
+      for (const id of ended) live.endSession(id);
       return { status: 204, body: null };
     },
 

@@ -86,6 +86,7 @@ describe('administration routes', () => {
     const loggedIn = await login('berik', TEMPORARY);
     expect(loggedIn.status).toBe(200);
     const { token, mustChangePassword } = (await loggedIn.json()) as { token: string; mustChangePassword: boolean };
+    const elsewhere = ((await (await login('berik', TEMPORARY)).json()) as { token: string }).token;
     expect(mustChangePassword).toBe(true);
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const tasks = await fetch(server.url + '/api/tasks', { headers: auth });
@@ -101,6 +102,8 @@ describe('administration routes', () => {
     expect((await change({ currentPassword: TEMPORARY, newPassword: 'Steppe-wind-over-9' })).status).toBe(204);
     // The same session now works, and the temporary password no longer does.
     expect((await fetch(server.url + '/api/tasks', { headers: auth })).status).toBe(200);
+    // The session opened elsewhere with the old password has ended.
+    expect((await fetch(server.url + '/api/session', { headers: { Authorization: `Bearer ${elsewhere}` } })).status).toBe(401);
     expect((await login('berik', TEMPORARY)).status).toBe(401);
     expect(await (await login('berik', 'Steppe-wind-over-9')).json()).toMatchObject({ mustChangePassword: false });
     expect((await server.engine.audit({ subject: 'credential:berik' })).map((e) => [e.actor, e.data?.origin])).toEqual([
@@ -111,10 +114,13 @@ describe('administration routes', () => {
 
   it('should reset a password so that the user must change it again, audited', async () => {
     await newOfficial('dana');
+    const before = ((await (await login('dana', TEMPORARY)).json()) as { token: string }).token;
     const reset = await asAdmin('/api/admin/users/dana/password', { method: 'POST', json: { password: 'Another-temp-2026' } });
     expect(reset.status).toBe(200);
     expect(await reset.json()).toMatchObject({ id: 'dana', mustChangePassword: true });
     expect((await login('dana', TEMPORARY)).status).toBe(401);
+    // The session opened with the old password ended with the reset.
+    expect((await fetch(server.url + '/api/session', { headers: { Authorization: `Bearer ${before}` } })).status).toBe(401);
     expect(await (await login('dana', 'Another-temp-2026')).json()).toMatchObject({ mustChangePassword: true });
     const short = await asAdmin('/api/admin/users/dana/password', { method: 'POST', json: { password: 'short' } });
     expect(await short.json()).toMatchObject({ error: { code: 'weak_password', details: { rule: 'min_length' } } });
