@@ -38,7 +38,7 @@ export function checkPasswordPolicy(password: string, username: string): { rule:
   if ([...password].length < MIN_PASSWORD_LENGTH) return { rule: 'min_length', message: `the password must have at least ${MIN_PASSWORD_LENGTH} characters` };
   const lower = password.toLowerCase();
   const name = username.toLowerCase();
-  if (name && (lower === name || lower.includes(name) && name.length >= 4)) return { rule: 'not_username', message: 'the password must not be or contain the user name' };
+  if (name && (lower === name || (name.length >= 4 && lower.includes(name)))) return { rule: 'not_username', message: 'the password must not be or contain the user name' };
   if (COMMON.has(lower)) return { rule: 'common', message: 'the password is on the list of common passwords: choose another' };
   return undefined;
 }

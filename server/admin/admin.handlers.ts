@@ -36,8 +36,10 @@ export function adminHandlers({ engine, accounts, live }: AppDeps): RouteHandler
 
     async updateUser({ params, body, user }) {
       const current = await engine.directory.getUser(params.id);
-      if (params.id === user.id && (!body.active || !body.roles.includes('admin'))) {
-        throw new HttpProblem(400, 'bad_request', 'body.active: an administrator cannot deactivate themselves or drop their own admin role', { field: body.active ? 'roles' : 'active' });
+      // Someone must stay able to administer: not oneself out of the role or the directory.
+      if (params.id === user.id && !body.active) throw new HttpProblem(400, 'bad_request', 'body.active: an administrator cannot deactivate themselves', { field: 'active' });
+      if (params.id === user.id && !body.roles.includes('admin')) {
+        throw new HttpProblem(400, 'bad_request', 'body.roles: an administrator cannot drop their own admin role', { field: 'roles' });
       }
       await requireKnownUnits(engine, body);
       await engine.directory.putUser({ id: current.id, ...body }, { by: user.id });
