@@ -68,6 +68,11 @@ export class PolicyDocuments {
     }
   }
 
+  /** Appends an audit entry that changes no document (a failed login, say). */
+  async record(entry: AuditInput): Promise<void> {
+    await this.store.commit({ audit: [entry] });
+  }
+
   /** Drops cached reads of a document this engine just changed. */
   forget(kind: PolicyKind, id: string): void {
     this.cache.delete(`${kind}\u0000${id}`);

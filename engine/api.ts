@@ -9,7 +9,7 @@ import type { Incident, Token } from './runtime/state.js';
 import type { CalendarRegistry } from './calendars/CalendarRegistry.js';
 import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
-import type { Accounts } from './accounts/Accounts.js';
+import type { PolicyDocuments } from './PolicyDocuments.js';
 import type { SweepResult } from './SlaSweep.js';
 import type { AssignmentIntegrityReport, HeatmapCell, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
@@ -201,8 +201,12 @@ export interface Engine {
   readonly routing: RoutingPolicy;
   /** Users, groups, roles and absences: who can be assigned. */
   readonly directory: Directory;
-  /** Passwords (scrypt hashes that never leave it) and sessions of the directory's users. */
-  readonly accounts: Accounts;
+  /**
+   * The versioned, audited policy documents under the directory, calendars and routing. The
+   * server keeps its own kinds here too (credentials and sessions: authentication is the
+   * server's, not the embeddable engine's).
+   */
+  readonly documents: PolicyDocuments;
   /** Flags tasks and instances that crossed their SLA warning or deadline (the server runs it every minute). */
   sweepSla(): Promise<SweepResult>;
   /** The public tracking page's view of an application: status, next steps, deadline. */

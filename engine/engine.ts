@@ -1,4 +1,3 @@
-import { Accounts } from './accounts/Accounts.js';
 import type { Engine, ServiceHandler } from './api.js';
 import { Directory } from './assignment/Directory.js';
 import { TaskAssigner } from './assignment/TaskAssigner.js';
@@ -74,7 +73,7 @@ class TerezeEngine implements Engine {
   readonly calendars: CalendarRegistry;
   readonly routing: RoutingPolicy;
   readonly directory: Directory;
-  readonly accounts: Accounts;
+  readonly documents: PolicyDocuments;
   private readonly store: Store;
   private readonly bus = new EventBus();
   private readonly feed: StoreFeed;
@@ -100,11 +99,10 @@ class TerezeEngine implements Engine {
     const budget = options.stepBudget ?? 1_000;
 
     this.handlers = handlerRegistry(options.handlers);
-    const documents = new PolicyDocuments(store, now);
+    const documents = (this.documents = new PolicyDocuments(store, now));
     this.calendars = new CalendarRegistry(documents);
     this.routing = new RoutingPolicy(documents, now);
     this.directory = new Directory(documents, now);
-    this.accounts = new Accounts(store, documents, this.directory, now);
     this.definitionsPart = new Definitions(store, clock, () => new Set(this.handlers.keys()), this.calendars);
     const assigner = new TaskAssigner(this.directory, store, options.random);
     const conditions = new ConditionCache();

@@ -62,20 +62,16 @@ export {
 export { taskViewFor, type Viewer } from './assignment/index.js';
 export { ROLES, type Role, type DirectoryUser, type DirectoryUserInput, type Absence, Directory, TaskAssigner } from './assignment/index.js';
 export {
-  Accounts,
-  LoginThrottle,
-  DEFAULT_THROTTLE,
-  sessionIdOf,
   viewpointOf,
   redactTask,
   redactApplication,
-  type Session,
-  type NewSession,
-  type ThrottleLimits,
-  type ThrottleVerdict,
+  ORG_UNIT_KINDS,
+  type OrgUnit,
+  type OrgUnitKind,
   type Viewpoint,
   type ApplicationView,
-} from './accounts/index.js';
+} from './assignment/index.js';
+export { PolicyDocuments, type PolicyWriteOptions } from './PolicyDocuments.js';
 export { ACCESS_MODES, type AccessMode, type RoutingDecision, RoutingPolicy } from './routing/index.js';
 export { CalendarRegistry, type CalendarVersion } from './calendars/index.js';
 export { IDEMPOTENCY_KEY_RETENTION_MS, IDEMPOTENCY_KEY_FORMAT, isIdempotencyKey } from './commands/IdempotentStart.js';

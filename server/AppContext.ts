@@ -1,5 +1,7 @@
 import type { ParameterizedContext } from 'koa';
-import type { Engine, LoginThrottle, Role } from '../engine/index.js';
+import type { Engine, Role } from '../engine/index.js';
+import type { Accounts } from './accounts/Accounts.js';
+import type { LoginThrottle } from './accounts/LoginThrottle.js';
 import type { AuditAnchor } from './audit/auditAnchor.js';
 import type { LiveUpdates } from './live/LiveUpdates.js';
 import type { Logger } from './logger.js';
@@ -20,6 +22,8 @@ export interface ActingUser {
   readonly centre?: string;
   /** False for the anonymous caller (no or stale credentials). */
   readonly authenticated: boolean;
+  /** The password was given by an administrator: only changing it and logging out are allowed. */
+  readonly mustChangePassword?: boolean;
 }
 
 /** No credentials: the id has parentheses, which no directory id may have. */
@@ -54,6 +58,8 @@ export interface AuthSettings {
 /** What the app is built from: passed in, never imported, so tests can build one on any engine. */
 export interface AppDeps {
   readonly engine: Engine;
+  /** Passwords and sessions (the server's; accountsOf(engine)). */
+  readonly accounts: Accounts;
   readonly logger: Logger;
   /** The engine does not say which store it runs on; the one who built it does. */
   readonly storeKind?: StoreKind;

@@ -1,5 +1,7 @@
 import Koa from 'koa';
-import { LoginThrottle, type Engine } from '../engine/index.js';
+import type { Engine } from '../engine/index.js';
+import { accountsOf } from './accounts/Accounts.js';
+import { LoginThrottle } from './accounts/LoginThrottle.js';
 import type { AppState, AuthSettings, StoreKind } from './AppContext.js';
 import type { AuditAnchor } from './audit/auditAnchor.js';
 import { authentication } from './auth/authentication.js';
@@ -68,7 +70,7 @@ export function createApp(options: AppOptions): Koa<AppState> {
   };
   const live = options.live ?? new LiveUpdates(options.engine);
   const metrics = options.metrics ?? new Metrics(options.engine);
-  const deps = { engine: options.engine, logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}), ...(options.services ? { services: options.services } : {}), ...(options.auditAnchor ? { auditAnchor: options.auditAnchor } : {}) };
+  const deps = { engine: options.engine, accounts: accountsOf(options.engine), logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}), ...(options.services ? { services: options.services } : {}), ...(options.auditAnchor ? { auditAnchor: options.auditAnchor } : {}) };
   const router = createRouter(deps);
   const app = new Koa<AppState>();
   // Koa's own error printer would write stacks to stderr; errorMiddleware logs instead.
@@ -83,7 +85,7 @@ export function createApp(options: AppOptions): Koa<AppState> {
   app.use(errorMiddleware(logger));
   app.use(metricsEndpoint(metrics, options.metricsToken));
   app.use(designerAssets(options.assetsDir ?? DEFAULT_ASSETS));
-  app.use(authentication(options.engine));
+  app.use(authentication(deps.accounts));
   app.use(unmatchedRoute());
   app.use(router.routes());
   app.use(router.allowedMethods());

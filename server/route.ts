@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { Middleware } from 'koa';
 import type { z } from 'zod';
 import type { ActingUser, AppContext, AppState, AuthSettings, Credentials } from './AppContext.js';
-import { checkRoles, type Access, type ResponseKind, type ScopeChecks } from './auth/access.js';
+import { checkPasswordChange, checkRoles, type Access, type ResponseKind, type ScopeChecks } from './auth/access.js';
 import { shapeResponse } from './auth/redaction.js';
 import { bodyParsing } from './bodyParsing.js';
 import { HttpProblem } from './HttpProblem.js';
@@ -12,7 +12,8 @@ import { HttpProblem } from './HttpProblem.js';
  * what they answer with) in each resource's `*.routes.ts`, and answered by plain functions in
  * its `*.handlers.ts` (CONVENTIONS.md 6). `mount` runs every route through the same steps:
  *
- *  1. roles    - 401 without a user, 403 without a role the route names (access.ts)
+ *  1. roles    - 401 without a user, 403 without a role the route names (access.ts); 403
+ *                `password_change_required` while a temporary password is unchanged
  *  2. body     - parsed only now, so a stranger's body is never read (413 over the limit)
  *  3. validate - params, query, headers, body by their schemas (400)
  *  4. scope    - the route's scope check on the resource itself (403)
@@ -35,6 +36,8 @@ export interface RouteSpec {
   readonly path: string;
   readonly summary: string;
   readonly access: Access;
+  /** Callable with a temporary password not yet changed (access.ts#checkPasswordChange). */
+  readonly duringPasswordChange?: boolean;
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   /** Request headers the route reads, by their lower-case names (Node gives them so). */
@@ -97,6 +100,7 @@ export function mount<T extends Record<string, RouteSpec>>(router: Router<AppSta
     const handle = handlers[name];
     const guard: Middleware<AppState> = async (ctx, next) => {
       checkRoles(spec.access, ctx.state.user);
+      checkPasswordChange(spec.duringPasswordChange, ctx.state.user);
       await next();
     };
     const answer: Middleware<AppState> = async (ctx) => {

@@ -1,4 +1,6 @@
 import Router from '@koa/router';
+import { adminHandlers } from './admin/admin.handlers.js';
+import { adminRoutes } from './admin/admin.routes.js';
 import { auditHandlers } from './audit/audit.handlers.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { calendarHandlers } from './calendars/calendars.handlers.js';
@@ -56,6 +58,7 @@ export const ROUTES = {
   openapi: openApiRoutes,
   events: eventRoutes,
   instances: instanceRoutes,
+  admin: adminRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -78,6 +81,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.services, serviceHandlers(deps), context);
   mount(router, ROUTES.events, eventHandlers(deps), context);
   mount(router, ROUTES.instances, instanceHandlers(deps), context);
+  mount(router, ROUTES.admin, adminHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

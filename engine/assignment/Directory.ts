@@ -3,7 +3,7 @@ import { InvalidArgumentError, NotFoundError } from '../errors.js';
 import { DATE_FORMAT, isCalendarDate } from '../isoTime.js';
 import type { PolicyDocuments } from '../PolicyDocuments.js';
 
-export const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator'] as const;
+export const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 const id = z.string().regex(/^[A-Za-z0-9][\w.@-]{0,63}$/, 'letters, digits, . _ @ -, at most 64');
@@ -21,6 +21,20 @@ export const userSchema = z.object({
 });
 export type DirectoryUser = z.output<typeof userSchema>;
 export type DirectoryUserInput = z.input<typeof userSchema>;
+
+/** The organisation's units besides users: the groups tasks go to, the centres and the agencies. */
+export const ORG_UNIT_KINDS = ['group', 'centre', 'agency'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+export const orgUnitSchema = z.object({
+  id,
+  name: z.string().trim().min(1).max(200),
+  /** A group's agency (back office) or none (a centre's front office). */
+  agency: id.optional(),
+  /** A centre's city. */
+  city: z.string().trim().min(1).max(100).optional(),
+});
+export type OrgUnit = z.output<typeof orgUnitSchema>;
 
 const absenceSchema = z
   .object({ from: isoDate, to: isoDate, reason: z.string().max(500).optional() })
@@ -73,6 +87,22 @@ export class Directory {
         (filter.role === undefined || u.roles.includes(filter.role)) &&
         (filter.active === undefined || u.active === filter.active),
     );
+  }
+
+  /** Creates or changes a group, centre or agency: a new version, audited as `<kind>.put`. */
+  async putUnit(kind: OrgUnitKind, input: OrgUnit, options: { by?: string } = {}): Promise<OrgUnit> {
+    const unit = parse(orgUnitSchema, input);
+    await this.documents.write<OrgUnit>(kind, unit.id, () => unit, { by: options.by ?? 'system', action: `${kind}.put`, data: { name: unit.name } });
+    return unit;
+  }
+
+  async findUnit(kind: OrgUnitKind, unitId: string): Promise<OrgUnit | undefined> {
+    return (await this.documents.get<OrgUnit>(kind, unitId))?.doc;
+  }
+
+  /** Every group, centre or agency of a kind, by id. */
+  async listUnits(kind: OrgUnitKind): Promise<OrgUnit[]> {
+    return (await this.documents.list<OrgUnit>(kind)).map((r) => r.doc);
   }
 
   /** Records an absence (leave, sickness) from one date to another, inclusive. */

@@ -3,3 +3,13 @@ export { TaskAssigner, type AssignmentOutcome, type AssignmentRequest, type Elig
 export { fourEyesExcluded } from './fourEyes.js';
 export { drawIndex, nextInRotation, leastLoaded, poolHash } from './strategies.js';
 export { taskViewFor, type Viewer } from './taskViewFor.js';
+export {
+  viewpointOf,
+  redactTask,
+  redactApplication,
+  FRONT_OFFICE_IDENTITY_VARIABLES,
+  BACK_OFFICE_IDENTITY_VARIABLES,
+  type Viewpoint,
+  type ApplicationView,
+} from './redact.js';
+export { ORG_UNIT_KINDS, orgUnitSchema, type OrgUnit, type OrgUnitKind } from './Directory.js';

@@ -220,7 +220,7 @@ export interface AcquireJobs {
  * `keepHistory: false` replaces the previous version instead (rotation pointers change on
  * every assignment; an old password hash is not worth keeping).
  */
-export type PolicyKind = 'user' | 'absence' | 'calendar' | 'routing' | 'rotation' | 'credential' | 'session';
+export type PolicyKind = 'user' | 'absence' | 'group' | 'centre' | 'agency' | 'calendar' | 'routing' | 'rotation' | 'credential' | 'session';
 
 export interface PolicyRecord<T = Record<string, unknown>> {
   readonly kind: PolicyKind;

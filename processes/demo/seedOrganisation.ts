@@ -33,6 +33,8 @@ export interface SeedCounts {
   readonly usersUnchanged: number;
   readonly routingSet: number;
   readonly routingUnchanged: number;
+  /** Groups, centres and agencies put in the directory (an unchanged one is left alone). */
+  readonly unitsAdded: number;
 }
 
 /**
@@ -56,6 +58,18 @@ export async function seedOrganisation(engine: Engine, org: Organisation, option
     if (existing) usersUpdated++;
     else usersAdded++;
   }
+  let unitsAdded = 0;
+  const units = [
+    ...org.groups.map((unit) => ({ kind: 'group' as const, unit })),
+    ...org.centres.map((unit) => ({ kind: 'centre' as const, unit })),
+    ...org.agencies.map((unit) => ({ kind: 'agency' as const, unit })),
+  ];
+  for (const { kind, unit } of units) {
+    const existing = await engine.directory.findUnit(kind, unit.id);
+    if (existing && JSON.stringify(existing) === JSON.stringify(unit)) continue;
+    await engine.directory.putUnit(kind, unit, { by });
+    unitsAdded++;
+  }
   let routingSet = 0;
   let routingUnchanged = 0;
   for (const { serviceCode, mode, reason } of org.routing) {
@@ -68,7 +82,7 @@ export async function seedOrganisation(engine: Engine, org: Organisation, option
     await engine.routing.set(serviceCode, { mode, reason, by, effectiveFrom: '2000-01-01T00:00:00Z' });
     routingSet++;
   }
-  return { usersAdded, usersUpdated, usersUnchanged, routingSet, routingUnchanged };
+  return { usersAdded, usersUpdated, usersUnchanged, routingSet, routingUnchanged, unitsAdded };
 }
 
 function sameUser(a: { name: string; roles: readonly string[]; groups: readonly string[]; agency?: string; centre?: string; active: boolean }, b: typeof a): boolean {

@@ -38,6 +38,16 @@ export function checkRoles(access: Access, user: ActingUser): void {
   }
 }
 
+/**
+ * A user whose password an administrator gave (`mustChangePassword`) may only call the routes
+ * that say so (`duringPasswordChange`: change the password, read or end the session): 403
+ * `password_change_required` elsewhere, so a temporary password opens nothing else.
+ */
+export function checkPasswordChange(allowed: boolean | undefined, user: ActingUser): void {
+  if (!user.mustChangePassword || allowed) return;
+  throw new HttpProblem(403, 'password_change_required', 'change the temporary password first (POST /api/session/password)');
+}
+
 export function forbidden(message: string): HttpProblem {
   return new HttpProblem(403, 'forbidden', message);
 }

@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
-import type { DirectoryUser, Engine } from '../../engine/index.js';
+import type { DirectoryUser } from '../../engine/index.js';
+import type { Accounts, Session } from '../accounts/Accounts.js';
 import { ANONYMOUS, type ActingUser, type AppState } from '../AppContext.js';
 import { HttpProblem } from '../HttpProblem.js';
 import { CSRF_HEADER, SESSION_COOKIE, csrfMatches } from './cookies.js';
@@ -19,35 +20,35 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Runs ahead of the body parser (which each route runs after its role check), so strangers'
  * bodies are never read.
  */
-export function authentication(engine: Engine): Middleware<AppState> {
+export function authentication(accounts: Accounts): Middleware<AppState> {
   return async (ctx, next) => {
     ctx.state.user = ANONYMOUS;
     const header = ctx.get('Authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const found = match ? await engine.accounts.session(match[1]!) : undefined;
+      const found = match ? await accounts.session(match[1]!) : undefined;
       if (!found) {
         ctx.set('WWW-Authenticate', 'Bearer error="invalid_token"');
         throw new HttpProblem(401, 'unauthenticated', 'the bearer token is not valid (unknown, expired or logged out): log in again');
       }
-      ctx.state.user = actingUser(found.user);
+      ctx.state.user = actingUser(found.user, found.session);
       ctx.state.credentials = { via: 'bearer', sessionId: found.session.id, expiresAt: found.session.expiresAt };
       return next();
     }
     const token = ctx.cookies.get(SESSION_COOKIE);
-    const found = token ? await engine.accounts.session(token) : undefined;
+    const found = token ? await accounts.session(token) : undefined;
     if (token && found) {
       if (!SAFE_METHODS.has(ctx.method) && !csrfMatches(token, ctx.get(CSRF_HEADER))) {
         throw new HttpProblem(403, 'csrf', `a session cookie needs the ${CSRF_HEADER} header (the tereze_csrf cookie's value) on ${ctx.method}`);
       }
-      ctx.state.user = actingUser(found.user);
+      ctx.state.user = actingUser(found.user, found.session);
       ctx.state.credentials = { via: 'cookie', sessionId: found.session.id, expiresAt: found.session.expiresAt };
     }
     return next();
   };
 }
 
-export function actingUser(user: DirectoryUser): ActingUser {
+export function actingUser(user: DirectoryUser, session?: Pick<Session, 'mustChangePassword'>): ActingUser {
   return {
     id: user.id,
     name: user.name,
@@ -56,5 +57,6 @@ export function actingUser(user: DirectoryUser): ActingUser {
     ...(user.agency ? { agency: user.agency } : {}),
     ...(user.centre ? { centre: user.centre } : {}),
     authenticated: true,
+    ...(session?.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }

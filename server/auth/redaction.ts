@@ -5,7 +5,7 @@ import type { ResponseKind } from './access.js';
 /**
  * The one place a response carrying tasks or an application is shaped for its viewer; routes
  * only declare what they answer with (`response` in `*.routes.ts`) and `mount` calls this.
- * The rules themselves are the engine's (engine/accounts/redact.ts), so the public tracking
+ * The rules themselves are the engine's (engine/assignment/redact.ts), so the public tracking
  * page and any other door use the same ones.
  */
 export function shapeResponse(kind: ResponseKind, user: ActingUser, body: unknown): unknown {

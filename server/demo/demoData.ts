@@ -4,6 +4,7 @@ import { EnvError } from '../env.js';
 import type { Logger } from '../logger.js';
 import { isLoopbackHost } from './isLoopbackHost.js';
 import { FALLBACK_ORGANISATION } from './fallbackOrganisation.js';
+import { accountsOf } from '../accounts/Accounts.js';
 
 /** The demo organisation's one password (ARCHITECTURE.md). Exists nowhere when demo data is off. */
 export const DEMO_PASSWORD = 'demo';
@@ -43,9 +44,9 @@ export async function prepareDemoData(engine: Engine, options: DemoDataOptions):
   const { logger, mode, host } = options;
   const local = isLoopbackHost(host);
   if (mode === 'off') {
-    const left = await engine.accounts.demoCredentials();
+    const left = await accountsOf(engine).demoCredentials();
     for (const userId of left) {
-      await engine.accounts.removePassword(userId, { by: 'system', reason: 'DEMO_DATA=off' });
+      await accountsOf(engine).removePassword(userId, { by: 'system', reason: 'DEMO_DATA=off' });
       const user = await engine.directory.findUser(userId);
       if (user?.active) await engine.directory.putUser({ ...user, active: false }, { by: 'system' });
     }
@@ -53,22 +54,28 @@ export async function prepareDemoData(engine: Engine, options: DemoDataOptions):
     return [];
   }
   if (mode === 'auto' && !local) {
-    const left = await engine.accounts.demoCredentials();
+    const left = await accountsOf(engine).demoCredentials();
     if (left.length) throw new EnvError([exposedDemoPasswords(left, host)]);
     logger.info(`demo data off: HOST=${host} is not a loopback address (DEMO_DATA=on to create the demo organisation anyway)`);
     return [];
   }
+  const accounts = accountsOf(engine);
+  const organisation = options.organisation ?? readOrganisation(logger);
   if ((await engine.directory.listUsers()).length === 0) {
-    const organisation = options.organisation ?? readOrganisation(logger);
     const counts = await seedOrganisation(engine, organisation, { by: 'demo-seed' });
-    // scrypt runs on libuv's thread pool: a few at a time keeps start-up short.
-    const ids = organisation.users.map((u) => u.id);
-    for (let i = 0; i < ids.length; i += 8) {
-      await Promise.all(ids.slice(i, i + 8).map((id) => engine.accounts.setPassword(id, DEMO_PASSWORD, { by: 'demo-seed', origin: 'demo' })));
-    }
     logger.info('demo organisation created', { ...counts });
   }
-  const demo = new Set(await engine.accounts.demoCredentials());
+  // The demo organisation's users that never had a credential get the demo password, also when
+  // `npm run seed:demo` put them in before the first start (issue 12: nobody could log in).
+  // A password removed (DEMO_DATA=off) or set since is left alone, and nobody else gets one.
+  const ids: string[] = [];
+  for (const { id } of organisation.users) if ((await engine.directory.findUser(id)) && !(await accounts.hasCredentialRecord(id))) ids.push(id);
+  // scrypt runs on libuv's thread pool: a few at a time keeps start-up short.
+  for (let i = 0; i < ids.length; i += 8) {
+    await Promise.all(ids.slice(i, i + 8).map((id) => accounts.setPassword(id, DEMO_PASSWORD, { by: 'demo-seed', origin: 'demo' })));
+  }
+  if (ids.length) logger.info('demo credentials made', { users: ids.length });
+  const demo = new Set(await accounts.demoCredentials());
   if (!local && demo.size) {
     logger.warn(
       `DEMO DATA ON A NETWORK ADDRESS: HOST=${host} and DEMO_DATA=on, so ${demo.size} accounts log in with the published demo password from anywhere that reaches this server. ` +

@@ -20,6 +20,7 @@ export const FALLBACK_ORGANISATION: Organisation = {
     { id: 'coordinator', name: 'Demo coordinator', roles: ['coordinator'], groups: [] },
     { id: 'auditor', name: 'Demo auditor', roles: ['auditor'], groups: [] },
     { id: 'operator', name: 'Demo operator', roles: ['operator'], groups: [] },
+    { id: 'admin', name: 'Demo administrator', roles: ['admin'], groups: [] },
   ],
   routing: [],
 };

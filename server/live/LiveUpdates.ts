@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { accountsOf } from '../accounts/Accounts.js';
 import type { Engine, EngineEvent, TaskRecord } from '../../engine/index.js';
 import type { ActingUser } from '../AppContext.js';
 import { shapeResponse } from '../auth/redaction.js';
@@ -156,7 +157,7 @@ export class LiveUpdates {
     try {
       const sessions = new Set([...this.listeners].map((l) => l.sessionId).filter((id): id is string => id !== undefined));
       for (const sessionId of sessions) {
-        if (await this.engine.accounts.liveSession(sessionId)) continue;
+        if (await accountsOf(this.engine).liveSession(sessionId)) continue;
         for (const listener of this.listeners) if (listener.sessionId === sessionId) this.end(listener, 'session_ended');
       }
     } catch {

@@ -1,12 +1,13 @@
 import type { AppDeps } from '../AppContext.js';
 import { actingUser } from '../auth/authentication.js';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfTokenFor } from '../auth/cookies.js';
+import { passwordProblem } from '../accounts/passwordPolicy.js';
 import { HttpProblem } from '../HttpProblem.js';
 import type { RouteHandlers } from '../route.js';
 import { userView } from '../users/userView.js';
 import type { sessionRoutes } from './session.routes.js';
 
-export function sessionHandlers({ engine, logger, auth, live }: AppDeps): RouteHandlers<typeof sessionRoutes> {
+export function sessionHandlers({ accounts, logger, auth, live }: AppDeps): RouteHandlers<typeof sessionRoutes> {
   return {
     async login({ body, address }) {
       const { username, password } = body;
@@ -26,23 +27,23 @@ export function sessionHandlers({ engine, logger, auth, live }: AppDeps): RouteH
       const { attempt } = verdict;
       let user;
       try {
-        user = await engine.accounts.verify(username, password);
+        user = await accounts.verify(username, password);
       } catch (error) {
         attempt.abandoned();
         throw error;
       }
       if (!user) {
         attempt.failed();
-        await engine.accounts.recordLoginFailure({ username, address, reason: 'bad_credentials' });
+        await accounts.recordLoginFailure({ username, address, reason: 'bad_credentials' });
         // One answer for an unknown name and a wrong password: the login form tells nothing about who exists.
         throw new HttpProblem(401, 'unauthenticated', 'wrong user name or password');
       }
       attempt.succeeded();
-      const session = await engine.accounts.createSession(user.id, { ttlMs: auth.sessionTtlMs });
+      const session = await accounts.createSession(user.id, { ttlMs: auth.sessionTtlMs });
       const csrfToken = csrfTokenFor(session.token);
       return {
         status: 200,
-        body: { token: session.token, csrfToken, expiresAt: session.expiresAt, user: userView(actingUser(user)) },
+        body: { token: session.token, csrfToken, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword, user: userView(actingUser(user)) },
         cookies: [
           { name: SESSION_COOKIE, value: session.token, httpOnly: true, maxAgeMs: auth.sessionTtlMs },
           { name: CSRF_COOKIE, value: csrfToken, httpOnly: false, maxAgeMs: auth.sessionTtlMs },
@@ -51,12 +52,29 @@ export function sessionHandlers({ engine, logger, auth, live }: AppDeps): RouteH
     },
 
     async current({ user, credentials }) {
-      return { status: 200, body: { user: userView(user), via: credentials?.via, expiresAt: credentials?.expiresAt } };
+      return { status: 200, body: { user: userView(user), via: credentials?.via, expiresAt: credentials?.expiresAt, mustChangePassword: user.mustChangePassword === true } };
+    },
+
+    async changePassword({ user, body, credentials }) {
+      // The current password again: a session left open on a counter must not change it.
+      if (!(await accounts.verify(user.id, body.currentPassword))) {
+        throw new HttpProblem(400, 'bad_request', 'body.currentPassword: is not the current password', { field: 'currentPassword' });
+      }
+      if (body.newPassword === body.currentPassword) {
+        throw new HttpProblem(400, 'weak_password', 'newPassword: must differ from the current password', { field: 'newPassword', rule: 'unchanged' });
+      }
+      const weak = passwordProblem(body.newPassword, user.id, 'newPassword');
+      if (weak) throw weak;
+      await accounts.setPassword(user.id, body.newPassword, { by: user.id, origin: 'set' });
+      // Sessions opened elsewhere with the old password end; this one goes on.
+      const ended = await accounts.revokeSessionsOf(user.id, { by: user.id, ...(credentials ? { except: credentials.sessionId } : {}) });
+      for (const id of ended) live.endSession(id);
+      return { status: 204, body: null };
     },
 
     async logout({ user, credentials }) {
       if (credentials) {
-        await engine.accounts.revokeSession(credentials.sessionId, { by: user.id });
+        await accounts.revokeSession(credentials.sessionId, { by: user.id });
         live.endSession(credentials.sessionId);
       }
       return {

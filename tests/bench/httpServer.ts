@@ -17,6 +17,7 @@ import { prepareStatements } from '../../engine/store/sqlite/statements.js';
 import { parseEnv } from '../../server/env.js';
 import { jsonLogger } from '../../server/logger.js';
 import { startServer } from '../../server/startServer.js';
+import { accountsOf } from '../../server/accounts/Accounts.js';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '100000' }, complete: { type: 'string', default: '2000' }, officials: { type: 'string', default: '50' } } });
 const TASKS = Number(values.tasks);
@@ -91,8 +92,8 @@ const startedAt = performance.now();
 for (let i = 0; i < COMPLETE; i++) await engine.start('bench_review', { channel: 'agency', by: 'completer' });
 const startMs = performance.now() - startedAt;
 const completeTaskIds = (await engine.tasks({ assignee: 'completer', limit: COMPLETE })).map((t) => t.id);
-const readToken = (await engine.accounts.createSession(official(1))).token;
-const completeToken = (await engine.accounts.createSession('completer')).token;
+const readToken = (await accountsOf(engine).createSession(official(1))).token;
+const completeToken = (await accountsOf(engine).createSession('completer')).token;
 const seedMs = performance.now() - s0;
 
 const env = parseEnv({ PORT: '0', DATA_DIR: dataDir, DEMO_DATA: 'off', LOG_LEVEL: 'warn' });

@@ -39,6 +39,11 @@
  * (scope=mine, scope=group), task completions/s; aim 2,000 reads/s with p99 < 50 ms (MET / NOT
  * MET, printed under the table; JSON key `http`; counted by --enforce-aims).
  *
+ * Scale-out (scaleBench.ts, issue "Scale out for real"): server processes over HTTP on one throwaway
+ * PostgreSQL cluster with 1, 2 and 3 nodes, beside one sqlite node under the same load (24
+ * clients, 20 s each; 8 s with --quick): applications per second, p50/p99, ratios to one
+ * PostgreSQL node and to sqlite. Skipped with the reason without PostgreSQL binaries. JSON key `scale`.
+ *
  * Designer (designerBench.ts, issue: "time to open a 500-element model in the modeler, and the
  * designer bundle's size (gzip)"), in its own fresh process: vite builds the designer into a temp
  * dir; gzip of the initial JS+CSS and of the modeler chunk; then the real modeler page in
@@ -49,7 +54,7 @@
  * Options:
  *   --only <names>               comma list of engines (bpmn-engine, sqlite-file, sqlite-memory;
  *                                tereze = both sqlite; compare = all three) and measurements
- *                                (deadlines, assignment, sweep; semantics = all three; http; designer); default all
+ *                                (deadlines, assignment, sweep; semantics = all three; http; scale; designer); default all
  *   --json                       JSON report on stdout (see above)
  *   --scenario <a,b>             scenarios to run (default both)
  *   --n-bpmn <n> --n-ours <n>    timed instances (default 2000 and 10000)
@@ -71,6 +76,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DesignerResult } from './designerBench.js';
 import { renderHttp, runHttpBench, type HttpBenchResult } from './httpBench.js';
+import { renderScale, runScaleBench, type ScaleBenchResult } from './scaleBench.js';
 import { buildReport, renderTable } from './report.js';
 import { MEASUREMENTS, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
 import { ENGINES, SCENARIOS, type EngineName, type ScenarioName, type WorkerOutput } from './types.js';
@@ -120,7 +126,7 @@ const ALIASES: Record<string, readonly string[]> = {
   semantics: MEASUREMENTS,
 };
 // --only takes engines and measurements alike; without it everything runs.
-const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS, 'http', 'designer'], ALIASES);
+const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS, 'http', 'scale', 'designer'], ALIASES);
 const engines = ENGINES.filter((e) => !only || only.includes(e));
 const measurements = MEASUREMENTS.filter((m) => !only || only.includes(m));
 const scenarios = list<ScenarioName>(values.scenario, SCENARIOS);
@@ -216,6 +222,12 @@ if (!only || only.includes('http')) {
   );
 }
 
+let scale: ScaleBenchResult | { measure: 'scale'; error: string } | undefined;
+if (!only || only.includes('scale')) {
+  const progress = (m: string) => process.stderr.write(`${m}\n`);
+  scale = await runScaleBench({ seconds: quick ? 8 : 20, clients: 24, progress }).catch((error: unknown) => ({ measure: 'scale' as const, error: String(error) }));
+}
+
 const designer = !only || only.includes('designer') ? await runDesigner() : undefined;
 
 const method =
@@ -231,10 +243,11 @@ const notes = [
 const report = buildReport(outputs, method, notes, loadBefore, measured);
 out.write(`\n${renderTable(report)}\n`);
 if (http) out.write(`\n${'error' in http ? `HTTP: failed: ${http.error}` : renderHttp(http)}\n`);
+if (scale) out.write(`\n${'error' in scale ? `Scale-out: failed: ${scale.error}` : renderScale(scale)}\n`);
 if (designer) {
   const { renderDesigner } = await import('./designerBench.js');
   out.write(`\n${'error' in designer ? `Designer: failed: ${designer.error}` : renderDesigner(designer)}\n`);
 }
-if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(designer ? { designer } : {}) })}\n`);
-if (!report.allRunsOk || (http && 'error' in http) || (designer && 'error' in designer)) process.exitCode = 1;
+if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(scale ? { scale } : {}), ...(designer ? { designer } : {}) })}\n`);
+if (!report.allRunsOk || (http && 'error' in http) || (scale && 'error' in scale) || (designer && 'error' in designer)) process.exitCode = 1;
 else if (values['enforce-aims'] && (report.allAimsMet !== true || (http && !http.aimMet))) process.exitCode = 2;

@@ -33,7 +33,7 @@ describe('the demo organisation', () => {
     expect(first).toMatchObject({ usersAdded: org.users.length, routingSet: org.routing.length });
     const auditBefore = (await h.engine.audit({ limit: 10_000 })).length;
     const second = await seedOrganisation(h.engine, org);
-    expect(second).toEqual({ usersAdded: 0, usersUpdated: 0, usersUnchanged: org.users.length, routingSet: 0, routingUnchanged: org.routing.length });
+    expect(second).toEqual({ usersAdded: 0, usersUpdated: 0, usersUnchanged: org.users.length, routingSet: 0, routingUnchanged: org.routing.length, unitsAdded: 0 });
     expect((await h.engine.audit({ limit: 10_000 })).length).toBe(auditBefore);
   });
 });

@@ -21,7 +21,7 @@ const SEED = Number.parseInt(process.env.FUZZ_SEED ?? '20261201', 10);
 const RUNS = Number.parseInt(process.env.FUZZ_RUNS ?? '3000', 10);
 const CONCURRENCY = 8;
 
-const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj'] as const;
+const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'admin', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj'] as const;
 /** A caller's role: the out-of-scope users are named after theirs. */
 const roleOf = (caller: string) => caller.split('-')[0]!;
 /**

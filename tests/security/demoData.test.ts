@@ -6,12 +6,13 @@ import { createEngine, sqliteStore } from '../../engine/index.js';
 import { isLoopbackHost } from '../../server/demo/isLoopbackHost.js';
 import { EnvError, parseEnv } from '../../server/env.js';
 import { startTestServer, type TestServer } from '../server/testServer.js';
+import { accountsOf } from '../../server/accounts/Accounts.js';
 
 /** A network HOST needs an audit key of its own (docs/audit-chain.md); these tests are about demo data. */
 const AUDIT_KEY = 'demo-data-tests-audit-key-0123456789abcdef';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator'];
+const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin'];
 
 const login = (server: TestServer, username: string) =>
   fetch(server.url + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
@@ -79,7 +80,7 @@ describe('demo data on a network address (issue 9, item 10)', () => {
     // Nothing was removed or deactivated: the operator chooses.
     const engine = await createEngine({ store: sqliteStore(join(demo.dataDir, 'tereze.db')) });
     try {
-      expect((await engine.accounts.demoCredentials()).length).toBeGreaterThan(ROLES.length - 1);
+      expect((await accountsOf(engine).demoCredentials()).length).toBeGreaterThan(ROLES.length - 1);
       expect((await engine.directory.findUser('auditor'))?.active).toBe(true);
     } finally {
       await engine.close();

@@ -6,6 +6,7 @@ import { createApp } from '../../server/app.js';
 import { LiveUpdates, MAX_STREAMS_PER_USER } from '../../server/live/LiveUpdates.js';
 import { jsonLogger } from '../../server/logger.js';
 import { startTestServer, type TestServer } from '../server/testServer.js';
+import { accountsOf } from '../../server/accounts/Accounts.js';
 
 /** An open event stream whose text accumulates as it arrives. */
 interface Stream {
@@ -69,7 +70,7 @@ describe('GET /api/events: streams per user (issue 9, item 15)', () => {
       error: { code: 'too_many_streams', message: expect.stringContaining('5 live event streams are already open for clerk'), details: { limit: 5 } },
     });
     // Another session of the same user counts too: the limit is the user's.
-    const second = await server.engine.accounts.createSession('clerk');
+    const second = await accountsOf(server.engine).createSession('clerk');
     expect((await listen(server.url, second.token)).status).toBe(429);
     // Another user is not affected.
     const official = await listen(server.url, await server.token('official'));
@@ -102,7 +103,7 @@ describe('GET /api/events: streams per user (issue 9, item 15)', () => {
   });
 
   it('should end a stream when its session expires', async () => {
-    const session = await server.engine.accounts.createSession('official-mj', { ttlMs: 1_500 });
+    const session = await accountsOf(server.engine).createSession('official-mj', { ttlMs: 1_500 });
     const stream = await listen(server.url, session.token);
     open.push(stream);
     expect(stream.status).toBe(200);
@@ -133,18 +134,18 @@ describe('GET /api/events: streams end when their session ends elsewhere (issue 
   });
 
   it('should end the stream of a session revoked without this server being told (another server, an administrator)', async () => {
-    const session = await engine.accounts.createSession('ana');
+    const session = await accountsOf(engine).createSession('ana');
     const stream = await listen(url, session.token);
     expect(stream.status).toBe(200);
-    await engine.accounts.revokeSession(session.id, { by: 'admin' });
+    await accountsOf(engine).revokeSession(session.id, { by: 'admin' });
     await until(() => stream.ended);
     expect(stream.text).toContain('event: end');
   });
 
   it('should end every stream of a user who is deactivated', async () => {
-    const [one, two] = [await engine.accounts.createSession('ben'), await engine.accounts.createSession('ben')];
+    const [one, two] = [await accountsOf(engine).createSession('ben'), await accountsOf(engine).createSession('ben')];
     const streams = [await listen(url, one.token), await listen(url, two.token)];
-    const bystander = await listen(url, (await engine.accounts.createSession('cy')).token);
+    const bystander = await listen(url, (await accountsOf(engine).createSession('cy')).token);
     const ben = (await engine.directory.findUser('ben'))!;
     await engine.directory.putUser({ ...ben, active: false }, { by: 'admin' });
     await until(() => streams.every((s) => s.ended));

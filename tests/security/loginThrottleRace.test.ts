@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LoginThrottle } from '../../engine/index.js';
+import { LoginThrottle } from '../../server/accounts/LoginThrottle.js';
 import { startTestServer, type TestServer } from '../server/testServer.js';
 
 const post = (server: TestServer, username: string, password: string) =>

@@ -7,7 +7,7 @@ const passport = fixture(import.meta.url, 'fixtures/passport.bpmn');
 const benefit = fixture(import.meta.url, 'fixtures/benefit.bpmn');
 
 /** Every role of the demo contract, anonymous, and users of the same role outside the scope. */
-const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj'] as const;
+const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj'] as const;
 type Caller = (typeof CALLERS)[number];
 
 interface Call {
@@ -58,6 +58,7 @@ describe('authorization: every route as every role', () => {
     expect(task).toMatchObject({ elementId: 'review', assignee: 'official' });
     return task!.id;
   };
+  let made = 0;
   let shared: Promise<{ id: string; trackingNumber: string }> | undefined;
   const application = () => (shared ??= intake());
 
@@ -71,6 +72,37 @@ describe('authorization: every route as every role', () => {
     'session.logout': {
       call: async (c) => ({ method: 'DELETE', path: '/api/session', ...(c === 'anonymous' ? {} : { token: await login(server, c) }) }),
       expect: statuses(204, { anonymous: 401 }),
+    },
+    'session.changePassword': {
+      // A wrong current password: every logged-in caller reaches the check (400), nobody's password changes.
+      call: async () => ({ method: 'POST', path: '/api/session/password', json: { currentPassword: 'not-the-password', newPassword: 'A-good-new-password-1' } }),
+      expect: statuses(400, { anonymous: 401 }),
+    },
+    'admin.listUsers': { call: async () => ({ method: 'GET', path: '/api/admin/users?search=clerk' }), expect: only({ admin: 200 }) },
+    'admin.createUser': {
+      call: async (c) => ({
+        method: 'POST',
+        path: '/api/admin/users',
+        json: { id: `new-${c}-${++made}`, name: 'New clerk', roles: ['clerk'], groups: ['centre-clerks'], centre: 'astana-1', password: 'Temporary-pass-2026' },
+      }),
+      expect: only({ admin: 201 }),
+    },
+    'admin.updateUser': {
+      call: async () => ({
+        method: 'PUT',
+        path: '/api/admin/users/official-mj-2',
+        json: { name: 'Second justice official', roles: ['official'], groups: ['mj-registration'], agency: 'mj', active: true },
+      }),
+      expect: only({ admin: 200 }),
+    },
+    'admin.resetPassword': {
+      call: async () => ({ method: 'POST', path: '/api/admin/users/official-mj-2/password', json: { password: 'Temporary-pass-2026' } }),
+      expect: only({ admin: 200 }),
+    },
+    'admin.listUnits': { call: async () => ({ method: 'GET', path: '/api/admin/centres' }), expect: only({ admin: 200 }) },
+    'admin.putUnit': {
+      call: async (c) => ({ method: 'PUT', path: `/api/admin/centres/centre-${c}-${++made}`, json: { name: 'Test centre', city: 'Astana' } }),
+      expect: only({ admin: 201 }),
     },
     'users.me': { call: async () => ({ method: 'GET', path: '/api/users/me' }), expect: statuses(200, { anonymous: 401 }) },
     'definitions.deploy': { call: async () => ({ method: 'POST', path: '/api/definitions', xml: passport }), expect: only({ designer: 200 }) },

@@ -94,7 +94,7 @@ describe('redaction of tasks and applications', () => {
   });
 });
 
-describe('the redaction rules (engine/accounts)', () => {
+describe('the redaction rules (engine/assignment/redact)', () => {
   const task = (office: 'front' | 'back'): TaskRecord => ({
     id: 't', instanceId: 'i', tokenId: 'k', key: 'p', elementId: 'e', trackingNumber: 'n', office, assignee: 'x', completedBy: 'x', state: 'completed', createdAt: '', version: 1,
   });

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoLoginText } from '../../server/demo/demoData.js';
 import { startTestServer, type TestServer } from './testServer.js';
+import { accountsOf } from '../../server/accounts/Accounts.js';
 
 const post = (server: TestServer, username: string, password: string, headers: Record<string, string> = {}) =>
   fetch(server.url + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
@@ -70,7 +71,7 @@ describe('POST /api/session (login)', () => {
     expect(await current.json()).toMatchObject({ user: { id: 'designer' }, via: 'bearer', expiresAt: expect.any(String) });
     expect((await fetch(server.url + '/api/session', { method: 'DELETE', headers: auth })).status).toBe(204);
     expect((await fetch(server.url + '/api/users/me', { headers: auth })).status).toBe(401);
-    expect((await server.engine.audit({ subject: `session:${(await import('../../engine/index.js')).sessionIdOf(token)}` })).map((e) => e.action)).toEqual([
+    expect((await server.engine.audit({ subject: `session:${(await import('../../server/accounts/Accounts.js')).sessionIdOf(token)}` })).map((e) => e.action)).toEqual([
       'session.create',
       'session.revoke',
     ]);
@@ -176,7 +177,7 @@ describe('cookie settings', () => {
 describe('demo data', () => {
   let server: TestServer | undefined;
   afterEach(() => server?.dispose());
-  const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator'];
+  const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin'];
 
   it('should create a user per role with the password demo on an empty store, and list them to print', async () => {
     server = await startTestServer();
@@ -205,7 +206,7 @@ describe('demo data', () => {
     const again = await startTestServer({ env: { DEMO_DATA: 'off' }, dataDir });
     try {
       for (const role of ROLES) expect((await post(again, role, 'demo')).status, role).toBe(401);
-      expect(await again.engine.accounts.demoCredentials()).toEqual([]);
+      expect(await accountsOf(again.engine).demoCredentials()).toEqual([]);
       expect((await again.engine.directory.listUsers({ active: true })).length).toBe(0);
     } finally {
       await again.dispose();

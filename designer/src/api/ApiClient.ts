@@ -106,6 +106,8 @@ export interface SessionUser {
   readonly groups?: readonly string[];
   readonly agency?: string;
   readonly centre?: string;
+  /** Logged in with a temporary password: the app shows only the change form. */
+  readonly mustChangePassword?: boolean;
 }
 
 const CSRF_COOKIE = 'tereze_csrf';
@@ -125,15 +127,16 @@ export class ApiClient {
     const response = await this.send('GET', '/api/session');
     if (response.status === 404) return undefined;
     if (response.status === 401) return null;
-    const body = await this.json(response);
-    return (body as { user?: SessionUser }).user ?? (body as SessionUser);
+    const body = (await this.json(response)) as { user?: SessionUser; mustChangePassword?: boolean };
+    const user = body.user ?? (body as SessionUser);
+    return body.mustChangePassword ? { ...user, mustChangePassword: true } : user;
   }
 
   async login(username: string, password: string): Promise<SessionUser> {
     const response = await this.send('POST', '/api/session', JSON.stringify({ username, password }), 'application/json');
-    const body = (await this.json(response)) as { token?: string; user: SessionUser };
+    const body = (await this.json(response)) as { token?: string; user: SessionUser; mustChangePassword?: boolean };
     this.token = body.token;
-    return body.user;
+    return body.mustChangePassword ? { ...body.user, mustChangePassword: true } : body.user;
   }
 
   async logout(): Promise<void> {

@@ -4,6 +4,7 @@ import { LocalizedElement, language, setLanguage, t } from '../i18n/i18n.js';
 import { LANGUAGES, KAZAKH_WELCOME, type Language } from '../i18n/messages.js';
 import { PAGES, homeOf, mayOpen, parseHash, type PageRoute } from './pageRoutes.js';
 import './LoginForm.js';
+import '../admin/ChangePasswordForm.js';
 
 type Phase = 'checking' | 'login' | 'ready';
 
@@ -79,8 +80,10 @@ export class TerezeApp extends LocalizedElement {
           ${this.phase === 'login' && this.route.path ? html`<a class="login-link" href="#/">${t('login.submit')}</a>` : ''}
         </span>
       </header>
-      <main id="main" class="app-main" tabindex="-1" data-page=${showPage ? page.path : this.phase}>
-        ${showPage
+      <main id="main" class="app-main" tabindex="-1" data-page=${this.loggedIn && this.user?.mustChangePassword ? 'change-password' : showPage ? page.path : this.phase}>
+        ${this.loggedIn && this.user?.mustChangePassword
+          ? html`<tereze-change-password .api=${this.api} .userName=${this.user.name ?? this.user.id} @password-changed=${this.passwordChanged}></tereze-change-password>`
+          : showPage
           ? page.render(context)
           : this.phase === 'login'
             ? html`<tereze-login .error=${this.loginError} .welcome=${KAZAKH_WELCOME} @login=${this.login}></tereze-login>`
@@ -90,6 +93,8 @@ export class TerezeApp extends LocalizedElement {
   }
 
   private renderNav() {
+    // A temporary password opens nothing but its change (the server answers 403 elsewhere).
+    if (this.user?.mustChangePassword) return '';
     const links = PAGES.filter((p) => p.nav && (p.roles === 'public' || this.loggedIn) && mayOpen(p, this.user, this.loggedIn));
     if (links.length === 0) return '';
     return html`<nav aria-label=${t('nav.label')}>
@@ -142,6 +147,11 @@ export class TerezeApp extends LocalizedElement {
     } catch (error) {
       this.loginError = error instanceof ApiError && error.status === 401 ? t('login.failed') : String((error as Error).message);
     }
+  }
+
+  private passwordChanged() {
+    if (this.user) this.user = { ...this.user, mustChangePassword: false };
+    this.navigate();
   }
 
   private async logout() {

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { ApiClient, SessionUser } from '../api/ApiClient.js';
 import type { MessageKey } from '../i18n/messages.js';
 
-export type Role = 'designer' | 'clerk' | 'official' | 'supervisor' | 'coordinator' | 'auditor' | 'operator';
+export type Role = 'designer' | 'clerk' | 'official' | 'supervisor' | 'coordinator' | 'auditor' | 'operator' | 'admin';
 
 export interface PageContext {
   readonly api: ApiClient;
@@ -110,6 +110,13 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api, args }) => html`<tereze-instance-page .api=${api} .instanceId=${args[0] ?? ''}></tereze-instance-page>`,
   },
   {
+    path: 'admin',
+    roles: ['admin'],
+    nav: 'nav.admin',
+    load: () => import('../admin/AdminPage.js'),
+    render: ({ api, user }) => html`<tereze-admin-page .api=${api} .user=${user}></tereze-admin-page>`,
+  },
+  {
     path: 'home',
     roles: 'anyone',
     load: () => import('../pages/PlaceholderHome.js'),
@@ -125,7 +132,7 @@ export const PAGES: readonly PageRoute[] = [
 ];
 
 /** Where a role lands after login; roles without pages yet land on the placeholder home. */
-export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing', supervisor: 'supervision', auditor: 'dashboards', operator: 'instances' };
+export const HOME_BY_ROLE: Partial<Record<Role, string>> = { clerk: 'register', official: 'inbox', designer: 'modeler', coordinator: 'routing', supervisor: 'supervision', auditor: 'dashboards', operator: 'instances', admin: 'admin' };
 
 /** `undefined` user: the server has no accounts (404 on /api/session), everyone designs. */
 export function rolesOf(user: SessionUser | undefined): readonly Role[] {

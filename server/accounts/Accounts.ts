@@ -1,15 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DirectoryUser } from '../assignment/Directory.js';
-import type { Directory } from '../assignment/Directory.js';
-import { InvalidArgumentError } from '../errors.js';
-import type { PolicyDocuments } from '../PolicyDocuments.js';
-import type { Store } from '../store/port.js';
+import { InvalidArgumentError, type Directory, type DirectoryUser, type Engine, type PolicyDocuments } from '../../engine/index.js';
 import { hashPassword, verifyPassword, type PasswordHash } from './PasswordHash.js';
 
-/** The stored credential: the hash and where the password came from (`demo`: the demo organisation's). */
+/**
+ * The stored credential (policy kind `credential`, as before the move out of the engine): the
+ * hash, where the password came from (`demo`: the demo organisation's; `reset`: given by an
+ * administrator) and whether it must be changed at the next login.
+ */
 interface CredentialDoc extends Record<string, unknown> {
   readonly password?: PasswordHash;
-  readonly origin?: 'set' | 'demo';
+  readonly origin?: 'set' | 'demo' | 'reset';
+  readonly mustChange?: boolean;
   readonly changedAt: string;
 }
 
@@ -26,6 +27,8 @@ export interface Session {
   readonly userId: string;
   readonly createdAt: string;
   readonly expiresAt: string;
+  /** The password was given by an administrator: only changing it (and logging out) is allowed. */
+  readonly mustChangePassword: boolean;
 }
 
 export interface NewSession extends Session {
@@ -41,8 +44,18 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+const byEngine = new WeakMap<Engine, Accounts>();
+
+/** The one Accounts of an engine: the app, its event streams and the scripts share it. */
+export function accountsOf(engine: Engine): Accounts {
+  let accounts = byEngine.get(engine);
+  if (!accounts) byEngine.set(engine, (accounts = new Accounts(engine.documents, engine.directory, () => new Date())));
+  return accounts;
+}
+
 /**
- * Passwords and sessions of the directory's users. Passwords are kept only as scrypt hashes
+ * Passwords and sessions of the directory's users: the server's, not the engine's (the
+ * engine keeps who is who; the server decides who is logged in). Passwords are kept only as scrypt hashes
  * (`credential` documents); sessions only under the SHA-256 of their token (`session`
  * documents), so a copy of the store lets nobody log in. Nothing here returns or logs a hash.
  */
@@ -50,24 +63,27 @@ export class Accounts {
   private decoy: Promise<PasswordHash> | undefined;
 
   constructor(
-    private readonly store: Store,
     private readonly documents: PolicyDocuments,
     private readonly directory: Directory,
     private readonly now: () => Date,
   ) {}
 
-  /** Sets a user's password (audited as `credential.set`, without the hash). */
-  async setPassword(userId: string, password: string, options: { by?: string; origin?: 'set' | 'demo' } = {}): Promise<void> {
+  /**
+   * Sets a user's password (audited as `credential.set`, without the hash). `origin: 'reset'`
+   * (an administrator's temporary password) makes the user change it at the next login.
+   */
+  async setPassword(userId: string, password: string, options: { by?: string; origin?: 'set' | 'demo' | 'reset' } = {}): Promise<void> {
     await this.directory.getUser(userId);
     if (typeof password !== 'string' || password.length === 0 || password.length > MAX_PASSWORD) {
       throw new InvalidArgumentError('password', `must be 1 to ${MAX_PASSWORD} characters`);
     }
     const hashed = await hashPassword(password);
     const origin = options.origin ?? 'set';
-    await this.documents.write<CredentialDoc>('credential', userId, () => ({ password: hashed, origin, changedAt: this.now().toISOString() }), {
+    const mustChange = origin === 'reset';
+    await this.documents.write<CredentialDoc>('credential', userId, () => ({ password: hashed, origin, mustChange, changedAt: this.now().toISOString() }), {
       by: options.by ?? 'system',
       action: 'credential.set',
-      data: { userId, origin },
+      data: { userId, origin, mustChange },
       keepHistory: false,
     });
   }
@@ -84,6 +100,21 @@ export class Accounts {
 
   async hasPassword(userId: string): Promise<boolean> {
     return (await this.documents.get<CredentialDoc>('credential', userId))?.doc.password !== undefined;
+  }
+
+  /** Whether a credential was ever stored for the user (a removed password still counts). */
+  async hasCredentialRecord(userId: string): Promise<boolean> {
+    return (await this.documents.get<CredentialDoc>('credential', userId)) !== undefined;
+  }
+
+  async mustChangePassword(userId: string): Promise<boolean> {
+    return (await this.documents.get<CredentialDoc>('credential', userId))?.doc.mustChange === true;
+  }
+
+  /** Every user's credential state at once (the administrator's list): whether they can log in, and must change it. */
+  async credentialStates(): Promise<Map<string, { hasPassword: boolean; mustChangePassword: boolean }>> {
+    const all = await this.documents.list<CredentialDoc>('credential');
+    return new Map(all.map((r) => [r.id, { hasPassword: r.doc.password !== undefined, mustChangePassword: r.doc.password !== undefined && r.doc.mustChange === true }]));
   }
 
   /** The users whose password is still the demo organisation's. */
@@ -116,7 +147,7 @@ export class Accounts {
       data: { userId, expiresAt, ...(options.via ? { via: options.via } : {}) },
       keepHistory: false,
     });
-    return { token, id, userId, createdAt, expiresAt };
+    return { token, id, userId, createdAt, expiresAt, mustChangePassword: await this.mustChangePassword(userId) };
   }
 
   /** The live session a token opens, with its user; undefined when unknown, expired, revoked or the user is inactive. */
@@ -135,7 +166,7 @@ export class Accounts {
     const user = await this.directory.findUser(record.doc.userId);
     if (!user?.active) return undefined;
     const { userId, createdAt, expiresAt } = record.doc;
-    return { session: { id, userId, createdAt, expiresAt }, user };
+    return { session: { id, userId, createdAt, expiresAt, mustChangePassword: await this.mustChangePassword(userId) }, user };
   }
 
   /** Ends a session (logout), by its id; audited as `session.revoke`. */
@@ -150,18 +181,28 @@ export class Accounts {
     });
   }
 
+  /**
+   * Ends every live session of a user but `except` (the one changing its own password): after a
+   * password change or reset, a session opened with the old password must not go on. Returns
+   * the ids ended, so their event streams can be closed too.
+   */
+  async revokeSessionsOf(userId: string, options: { except?: string; by: string }): Promise<string[]> {
+    const now = this.now().toISOString();
+    const live = (await this.documents.list<SessionDoc>('session')).filter(
+      (r) => r.doc.userId === userId && !r.doc.revokedAt && r.doc.expiresAt > now && r.id !== options.except,
+    );
+    for (const record of live) await this.revokeSession(record.id, { by: options.by });
+    return live.map((r) => r.id);
+  }
+
   /** Appends `login.failed` to the audit trail: the name tried, from where, and why (never the password). */
   async recordLoginFailure(attempt: { username: string; address: string; reason: 'bad_credentials' | 'throttled' }): Promise<void> {
-    await this.store.commit({
-      audit: [
-        {
-          at: this.now().toISOString(),
-          actor: 'anonymous',
-          action: 'login.failed',
-          subject: `user:${attempt.username.slice(0, 100)}`,
-          data: { address: attempt.address.slice(0, 100), reason: attempt.reason },
-        },
-      ],
+    await this.documents.record({
+      at: this.now().toISOString(),
+      actor: 'anonymous',
+      action: 'login.failed',
+      subject: `user:${attempt.username.slice(0, 100)}`,
+      data: { address: attempt.address.slice(0, 100), reason: attempt.reason },
     });
   }
 

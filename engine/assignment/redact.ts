@@ -1,6 +1,6 @@
 import type { InstanceView } from '../api.js';
-import type { Role } from '../assignment/Directory.js';
-import { taskViewFor } from '../assignment/taskViewFor.js';
+import type { Role } from './Directory.js';
+import { taskViewFor } from './taskViewFor.js';
 import type { TaskRecord } from '../store/port.js';
 
 /**
