@@ -18,16 +18,15 @@ export interface PostgresCluster {
 }
 
 /** The folder holding initdb, pg_ctl and postgres, or why there is none. */
-export function findPostgresBinaries(): { bin: string } | { missing: string } {
-  const root = '/usr/lib/postgresql';
+export function findPostgresBinaries(root = '/usr/lib/postgresql', path = process.env['PATH'] ?? ''): { bin: string } | { missing: string } {
   if (existsSync(root)) {
     const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
     for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return { bin: join(root, v, 'bin') };
   }
-  for (const dir of (process.env['PATH'] ?? '').split(':')) {
+  for (const dir of path.split(':')) {
     if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return { bin: dir };
   }
-  return { missing: 'no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or on PATH' };
+  return { missing: `no PostgreSQL server binaries (initdb, pg_ctl) in ${root}/*/bin or on PATH` };
 }
 
 async function freePort(): Promise<number> {
