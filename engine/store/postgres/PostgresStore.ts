@@ -44,6 +44,8 @@ export interface PostgresStoreOptions {
   readonly schema?: string;
   /** Connections per node (default 10). */
   readonly poolSize?: number;
+  /** How the connections are named in pg_stat_activity (default `tereze`): which node is which. */
+  readonly applicationName?: string;
 }
 
 const DEFAULT_LIMIT = 1000;
@@ -66,6 +68,7 @@ class PostgresStore implements Store {
       connectionString: options.url,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: options.applicationName ?? 'tereze',
       // every connection works in the store's schema
       options: `-c search_path=${ident(this.schema)}`,
     };

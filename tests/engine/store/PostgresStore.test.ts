@@ -4,6 +4,7 @@
  * live updates from another node. Reported skipped with the reason where no server can start.
  */
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../engine/audit/index.js';
 import { ConflictError, StoreUnavailableError } from '../../../engine/errors.js';
@@ -132,6 +133,59 @@ describe.skipIf(postgresSkip !== undefined)(`postgres: several nodes on one data
       await again.close();
     } finally {
       await Promise.all(nodes.map((n) => n.close()));
+    }
+  });
+});
+
+describe.skipIf(postgresSkip !== undefined)(`postgres: connections lost under the store${postgresSkip ? ` (skipped: ${postgresSkip})` : ''}`, () => {
+  /** What a server restart does to every connection of one node. */
+  const terminate = async (applicationName: string): Promise<number> => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    try {
+      const r = await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+      return r.rowCount ?? 0;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('should go on with fresh connections after its connections were cut, losing nothing committed', async () => {
+    const name = `node-${randomUUID().slice(0, 8)}`;
+    const store = postgresStore({ url: postgresUrl!, schema: freshSchema(), poolSize: 3, applicationName: name });
+    await store.init();
+    try {
+      await store.commit({ taskInserts: [task('before')], audit: [{ at: T0, actor: 'a', action: 'x', subject: 'before' }] });
+      expect(await terminate(name)).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // the pool drops the dead connections and opens new ones; at most one call sees the cut
+      let after: unknown;
+      for (let i = 0; i < 3; i++) {
+        after = await store.commit({ taskInserts: [task(`after${i}`)], audit: [{ at: T0, actor: 'a', action: 'x', subject: `after${i}` }] }).then(() => undefined, (e: unknown) => e);
+        if (after === undefined) break;
+        expect(after).toBeInstanceOf(StoreUnavailableError);
+      }
+      expect(after).toBeUndefined();
+      expect(await store.getTask('before')).toEqual(task('before'));
+      expect(await verifyChain(store)).toMatchObject({ ok: true });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('should tell the watcher its feed was lost, so it can reopen it', async () => {
+    const name = `node-${randomUUID().slice(0, 8)}`;
+    const store = postgresStore({ url: postgresUrl!, schema: freshSchema(), poolSize: 1, applicationName: name });
+    await store.init();
+    const errors: unknown[] = [];
+    const feed = await store.watch!(() => {}, (error) => errors.push(error));
+    try {
+      await terminate(name);
+      for (let i = 0; i < 40 && errors.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(errors).toHaveLength(1);
+    } finally {
+      await feed.close();
+      await store.close();
     }
   });
 });
