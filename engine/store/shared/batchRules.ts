@@ -1,9 +1,10 @@
 /**
  * The rules of a commit batch, once, as pure functions: the adapters do only the I/O around them.
  *
- *  - Order (`BATCH_ORDER`): idempotency keys first (a taken key writes nothing else), then
+ *  - Order: idempotency keys first (a taken key writes nothing else), then
  *    definitions, instances, tasks, job deletes and completions before job inserts (a step may
- *    re-arm a job under the same id), history, audit, policies, notifications.
+ *    re-arm a job under the same id), history, audit, policies, notifications (postgres
+ *    appends the audit last, to hold its chain lock for the shortest time; the result is the same).
  *  - Version guards: `checkNextVersion` refuses a caller bug (record.version must be expected + 1)
  *    before any write; `staleVersion` / `jobNotHeld` are the ConflictErrors of a lost race.
  *  - Audit chaining: `chainAudit` turns the inputs into entries after the stored tail (read
@@ -20,24 +21,7 @@
  */
 import { chainEntry, GENESIS } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
-import type { AuditEntry, AuditInput, CommitBatch, HistoryEntry, PolicyWrite } from '../port.js';
-
-/** The order every adapter applies a batch's parts in. */
-export const BATCH_ORDER = [
-  'idempotencyKeys',
-  'definitions',
-  'instanceInserts',
-  'instanceUpdates',
-  'taskInserts',
-  'taskUpdates',
-  'jobDeletes',
-  'jobCompletions',
-  'jobInserts',
-  'history',
-  'audit',
-  'policies',
-  'notifications',
-] as const satisfies readonly (keyof CommitBatch)[];
+import type { AuditEntry, AuditInput, HistoryEntry, PolicyWrite } from '../port.js';
 
 /** A caller bug, not a race: say so rather than store a version that breaks the next CAS. */
 export function checkNextVersion(what: 'instance' | 'task', id: string, version: number, expected: number): void {
@@ -64,8 +48,6 @@ export interface AuditTail {
   readonly seq: number;
   readonly hash: string;
 }
-
-export const EMPTY_TAIL: AuditTail = { seq: 0, hash: GENESIS };
 
 /** The entries to append after `tail`, chained in order. */
 export function chainAudit(inputs: readonly AuditInput[], tail: AuditTail | undefined): AuditEntry[] {
