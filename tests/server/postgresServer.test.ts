@@ -20,7 +20,7 @@ const passport = fixture(import.meta.url, 'fixtures/passport.bpmn');
 
 describe.skipIf(postgresSkip !== undefined)(`server on the PostgreSQL store${postgresSkip ? ` (skipped: ${postgresSkip})` : ''}`, () => {
   const database = `tereze_server_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  const dir = mkdtempSync(join(tmpdir(), 'tereze-pgserver-'));
+  let dir: string;
   const nodes: RunningServer[] = [];
   let databaseUrl: string;
 
@@ -45,6 +45,7 @@ describe.skipIf(postgresSkip !== undefined)(`server on the PostgreSQL store${pos
   };
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tereze-pgserver-'));
     await admin((c) => c.query(`CREATE DATABASE ${database}`));
     const url = new URL(postgresUrl!);
     url.pathname = `/${database}`;
