@@ -6,6 +6,8 @@ export default defineConfig({
     exclude: ['tests/bench/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // One throwaway PostgreSQL for the pg store's tests (skipped with the reason where none can start).
+    globalSetup: ['tests/support/postgresGlobalSetup.ts'],
     // The JSON report lets .ci/run print one plain "N passed, N failed, N skipped" line.
     reporters: ['default', ['json', { outputFile: 'artifacts/vitest.json' }]],
   },

@@ -4,7 +4,7 @@
 export { createEngine, type EngineOptions } from './engine.js';
 export type * from './api.js';
 export { manualClock, systemClock, type Clock, type ManualClock } from './clock.js';
-export { sqliteStore, mongoStore } from './store/index.js';
+export { sqliteStore, mongoStore, postgresStore } from './store/index.js';
 export type * from './store/port.js';
 export {
   DefinitionError,

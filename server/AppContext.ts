@@ -7,7 +7,7 @@ import type { LiveUpdates } from './live/LiveUpdates.js';
 import type { Logger } from './logger.js';
 import type { ServiceStandard } from '../processes/standard.js';
 
-export type StoreKind = 'sqlite' | 'mongo';
+export type StoreKind = 'sqlite' | 'mongo' | 'postgres';
 
 /**
  * Who is acting on this request, as the directory knows them (authentication.ts sets it, from

@@ -66,6 +66,17 @@ export const EnvSchema = z.object({
       .optional(),
   ),
   /**
+   * When set, the PostgreSQL store is used (any number of nodes on one database): a
+   * `postgres://` or `postgresql://` URL. Not together with MONGODB_URI.
+   */
+  DATABASE_URL: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .refine((url) => /^postgres(ql)?:\/\//.test(url), { message: "expected a URL starting with 'postgres://' or 'postgresql://'" })
+      .optional(),
+  ),
+  /**
    * The demo organisation (a user per role, password `demo`), created on first start with an
    * empty store. `auto` (unset): only when HOST is a loopback address, and a store that still
    * has demo passwords is refused on any other HOST. `on`: also on the network, with a loud
@@ -127,6 +138,9 @@ export const EnvSchema = z.object({
     z.coerce.number({ error: (issue) => `expected seconds from 0.1 to 60, got '${String(issue.input)}'` }).min(0.1).max(60).optional(),
   ),
 }).superRefine((env, ctx) => {
+  if (env.MONGODB_URI !== undefined && env.DATABASE_URL !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'set DATABASE_URL (PostgreSQL) or MONGODB_URI (MongoDB), not both: which store to use cannot be guessed' });
+  }
   if (env.AUDIT_KEY !== undefined && env.AUDIT_KEY_FILE !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['AUDIT_KEY_FILE'], message: 'set AUDIT_KEY or AUDIT_KEY_FILE, not both' });
   }
@@ -152,6 +166,13 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>> = 
     return result.data;
   }
   throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
+}
+
+/** The store the environment names: PostgreSQL (DATABASE_URL), MongoDB (MONGODB_URI), else sqlite in DATA_DIR. */
+export function storeKindOf(env: Pick<Env, 'DATABASE_URL' | 'MONGODB_URI'>): 'postgres' | 'mongo' | 'sqlite' {
+  if (env.DATABASE_URL) return 'postgres';
+  if (env.MONGODB_URI) return 'mongo';
+  return 'sqlite';
 }
 
 /** How many reverse proxies the server trusts: TRUST_PROXY_HOPS, else 1 for TRUST_PROXY=on, else 0. */

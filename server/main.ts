@@ -6,7 +6,7 @@ import { StoreUnavailableError } from '../engine/index.js';
 import { demoLoginText } from './demo/demoData.js';
 import { isLoopbackHost } from './demo/isLoopbackHost.js';
 import { AuditAnchorError } from './audit/auditAnchor.js';
-import { EnvError, parseEnv, type Env } from './env.js';
+import { EnvError, parseEnv, storeKindOf, type Env } from './env.js';
 import { jsonLogger } from './logger.js';
 import { startServer } from './startServer.js';
 
@@ -35,7 +35,7 @@ try {
   process.stderr.write(`Tereze cannot start: ${error.message}.\n${storeAdvice(env)}\n`);
   process.exit(1);
 }
-logger.info('listening', { url: running.url, store: env.MONGODB_URI ? 'mongo' : 'sqlite' });
+logger.info('listening', { url: running.url, store: storeKindOf(env) });
 // A plain line too: the one thing a person starting the server looks for.
 process.stdout.write(`Tereze listening on ${running.url}\n`);
 // The demo contract: a user per role, password `demo`, printed at start-up (never logged).
@@ -62,6 +62,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 function storeAdvice(settings: Env): string {
+  if (settings.DATABASE_URL) return 'The store is the PostgreSQL database named by DATABASE_URL: check that the server runs, is reachable, is a primary (not a replica), and that the user and database in the URL exist.';
   if (settings.MONGODB_URI) return 'The store is the MongoDB server named by MONGODB_URI: check that it runs, is reachable and has a primary.';
   return `The store is the sqlite file in DATA_DIR (${settings.DATA_DIR}): set DATA_DIR to a folder this user can write, on a disk with free space, or fix the one named above.`;
 }

@@ -2,13 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, mongoStore, sqliteStore, type Engine } from '../engine/index.js';
+import { createEngine, mongoStore, postgresStore, sqliteStore, type Engine } from '../engine/index.js';
 import type { StoreKind } from './AppContext.js';
 import { createApp } from './app.js';
 import { deployCatalogue } from './deployCatalogue.js';
 import { loadCatalogue, type ServiceStandard } from '../processes/standard.js';
 import { prepareDemoData, type DemoLogin } from './demo/demoData.js';
-import { proxyHopsOf, type Env } from './env.js';
+import { proxyHopsOf, storeKindOf, type Env } from './env.js';
 import type { Organisation } from '../processes/demo/seedOrganisation.js';
 import { LiveUpdates } from './live/LiveUpdates.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -56,7 +56,7 @@ const DRAIN_MS = 10_000;
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { env } = options;
   const logger = options.logger ?? jsonLogger({ level: env.LOG_LEVEL });
-  const storeKind: StoreKind = env.MONGODB_URI ? 'mongo' : 'sqlite';
+  const storeKind: StoreKind = storeKindOf(env);
   // The store first: an unusable DATA_DIR is the root problem and is named as such
   // (StoreUnavailableError); then a key in the wrong place stops the start-up (AuditAnchorError).
   const engine = options.engine ?? (await openEngine(env));
@@ -112,12 +112,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 /**
- * The store the env names: MongoDB when MONGODB_URI is set, else sqlite in DATA_DIR. The
+ * The store the env names: PostgreSQL when DATABASE_URL is set, MongoDB when MONGODB_URI is,
+ * else sqlite in DATA_DIR. The
  * server runs jobs (polling from the start fires timers that fell due while it was down; the
  * SLA sweep runs at start-up and every minute); a tool (`npm run audit:verify`) runs none.
  */
 export async function openEngine(env: Env, options: { jobs?: boolean } = {}): Promise<Engine> {
   const jobs = options.jobs === false ? {} : { jobs: { poll: true, slaSweep: '* * * * *' } };
+  if (env.DATABASE_URL) return createEngine({ store: postgresStore(env.DATABASE_URL), ...jobs });
   if (env.MONGODB_URI) return createEngine({ store: mongoStore(env.MONGODB_URI), ...jobs });
   // The store creates DATA_DIR itself, and says in words why when it cannot.
   return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), ...jobs });

@@ -6,7 +6,8 @@ import { EventBus } from './EventBus.js';
 /**
  * Every change to the store, from every server sharing it, for live updates: opened on the
  * store's change feed when the first listener comes, closed when the last leaves. If the feed
- * fails (a replica set election, a network blip) it is reopened after a pause.
+ * fails, or cannot open (a replica set election, a database restart, a network blip), it is
+ * reopened after a pause.
  */
 export class StoreFeed {
   private readonly bus = new EventBus();
@@ -39,14 +40,24 @@ export class StoreFeed {
 
   private open(): void {
     if (this.watch || this.closed || !this.store.watch) return;
-    this.watch = this.store.watch(
+    const watch = this.store.watch(
       (change) => this.bus.emit({ type: 'commit', source: 'store', at: this.clock.now().toISOString(), durationMs: 0, ...change }),
       (error) => {
         this.onError(error);
-        void this.shut().then(() => setTimeout(() => this.bus.size > 0 && this.open(), 1_000).unref());
+        void this.shut().then(() => this.reopenSoon());
       },
     );
-    this.watch.catch((error: unknown) => this.onError(error));
+    this.watch = watch;
+    // A feed that could not even open (the database down as the first listener came): try again.
+    watch.catch((error: unknown) => {
+      this.onError(error);
+      if (this.watch === watch) this.watch = undefined;
+      this.reopenSoon();
+    });
+  }
+
+  private reopenSoon(): void {
+    setTimeout(() => this.bus.size > 0 && this.open(), 1_000).unref();
   }
 
   private async shut(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The persistence port: the operations the engine needs, not a query language. Every adapter
- * (sqlite, mongo) passes the same contract suite in tests/engine/store/.
+ * (sqlite, mongo, postgres) passes the same contract suite in tests/engine/store/.
  *
  * Instants are ISO-8601 strings in UTC (`2026-03-20T04:00:00.000Z`), which sort as they compare.
  */
@@ -263,7 +263,7 @@ export interface InstanceQuery {
 export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly problem: StoreUnavailableError };
 
 export interface Store {
-  readonly kind: 'sqlite' | 'mongo';
+  readonly kind: 'sqlite' | 'mongo' | 'postgres';
   /** Creates tables / collections and indexes; idempotent. Throws StoreUnavailableError naming what is wrong. */
   init(): Promise<void>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from '../../server/env.js';
+import { EnvError, parseEnv, storeKindOf } from '../../server/env.js';
 
 describe('parseEnv', () => {
   it('should default to loopback, port 3000, ./data and the sqlite store', () => {
@@ -24,6 +24,27 @@ describe('parseEnv', () => {
     expect(message).toContain("PORT: expected a number between 0 and 65535, got 'abc'");
     expect(message).toContain("LOG_LEVEL: expected one of debug, info, warn, error, silent, got 'loud'");
     expect(message).toContain("MONGODB_URI: expected a URI starting with 'mongodb://'");
+  });
+
+  it('should choose the PostgreSQL store by DATABASE_URL, in either spelling of the scheme', () => {
+    for (const url of ['postgres://tereze:secret@db:5432/tereze', 'postgresql://db/tereze?sslmode=require']) {
+      const env = parseEnv({ DATABASE_URL: url });
+      expect(env.DATABASE_URL).toBe(url);
+      expect(storeKindOf(env)).toBe('postgres');
+    }
+    expect(storeKindOf(parseEnv({ MONGODB_URI: 'mongodb://db/tereze' }))).toBe('mongo');
+    expect(storeKindOf(parseEnv({ DATABASE_URL: '' }))).toBe('sqlite');
+  });
+
+  it('should refuse a DATABASE_URL that is not a PostgreSQL URL, naming the variable', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://db/tereze' })).toThrow("DATABASE_URL: expected a URL starting with 'postgres://' or 'postgresql://'");
+    expect(() => parseEnv({ DATABASE_URL: 'db:5432' })).toThrow('DATABASE_URL');
+  });
+
+  it('should refuse DATABASE_URL and MONGODB_URI together: which store is meant cannot be guessed', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://db/tereze', MONGODB_URI: 'mongodb://db/tereze' })).toThrow(
+      'DATABASE_URL: set DATABASE_URL (PostgreSQL) or MONGODB_URI (MongoDB), not both',
+    );
   });
 
   it('should refuse a port out of range', () => {

@@ -68,7 +68,7 @@ describe('server/main.ts', () => {
   it('should exit 1 with a clear message on a bad environment', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: 'abc', MONGODB_URI: '' },
+      env: { ...process.env, PORT: 'abc', MONGODB_URI: '', DATABASE_URL: '' },
       encoding: 'utf8',
       timeout: 20_000,
     });
@@ -82,7 +82,7 @@ describe('server/main.ts start-up output', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tereze-main-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MONGODB_URI: '', LOG_LEVEL: 'silent', ...extra },
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MONGODB_URI: '', DATABASE_URL: '', LOG_LEVEL: 'silent', ...extra },
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -4,7 +4,7 @@
  * insert hits the primary key and its whole batch rolls back as a ConflictError.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { ConflictError } from '../../errors.js';
+import { keyTaken } from '../shared/batchRules.js';
 import type { CommitBatch, IdempotencyRecord } from '../port.js';
 
 export interface IdempotencyStatements {
@@ -32,7 +32,7 @@ export function applyIdempotencyKeys(s: IdempotencyStatements, batch: CommitBatc
     } catch (err) {
       const code = (err as { code?: unknown } | null)?.code;
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new ConflictError(`idempotency key '${record.key}' is already held by another start`, record.key);
+        throw keyTaken(record.key);
       }
       throw err;
     }

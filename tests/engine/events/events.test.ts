@@ -68,4 +68,22 @@ describe('engine events from a store change feed', () => {
     expect(closed).toBe(1); // the last 'all' listener gone: the feed is closed
     await engine.close();
   });
+
+  it("should open the store's feed again when it could not open at first (the database was down)", async () => {
+    const { createEngine, sqliteStore } = await import('../../../engine/index.js');
+    let attempts = 0;
+    const store = Object.assign(sqliteStore(':memory:'), {
+      async watch() {
+        attempts++;
+        if (attempts === 1) throw new Error('the database server cannot be reached');
+        return { close: async () => {} };
+      },
+    });
+    const engine = await createEngine({ store });
+    const stop = engine.subscribe(() => {}, { scope: 'all' });
+    for (let i = 0; i < 30 && attempts < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(attempts).toBe(2);
+    stop();
+    await engine.close();
+  });
 });

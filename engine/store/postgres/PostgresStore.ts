@@ -1,0 +1,377 @@
+/**
+ * The multi-node store: PostgreSQL through node-postgres (`pg.Pool`). Any number of Tereze
+ * nodes share one database: a commit is one transaction whose guards are versioned updates,
+ * jobs are leased with `FOR UPDATE SKIP LOCKED` (two pollers never take the same job), the audit
+ * chain is appended under one advisory lock, and LISTEN/NOTIFY carries live updates to every
+ * node. The SLA sweep is safe with every node polling: a flag is a versioned task/instance
+ * update, so of two nodes flagging one crossing one commits and the other gets a ConflictError.
+ */
+import pg from 'pg';
+import type { PoolClient, PoolConfig, QueryResultRow } from 'pg';
+import type {
+  AcquireJobs,
+  AuditEntry,
+  CommitBatch,
+  DefinitionRecord,
+  HistoryEntry,
+  IdempotencyRecord,
+  InstanceQuery,
+  InstanceRecord,
+  JobRecord,
+  NotificationRecord,
+  PolicyKind,
+  PolicyRecord,
+  SlaCrossingQuery,
+  Store,
+  StoreChange,
+  StoreHealth,
+  StoreWatch,
+  StoredAuditRow,
+  TaskQuery,
+  TaskRecord,
+} from '../port.js';
+import { StoreUnavailableError } from '../../errors.js';
+import { applyBatch } from './applyBatch.js';
+import { channelOf, listenForChanges, notifyChanges } from './changeFeed.js';
+import { postgresConflict, postgresUnavailable } from './postgresUnavailable.js';
+import { toJob, toPolicy, type JobRow, type PolicyRow } from './rows.js';
+import { ident, migrate } from './schema.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database`. */
+  readonly url: string;
+  /** The schema holding Tereze's tables (default `tereze`): several stores may share a database. */
+  readonly schema?: string;
+  /** Connections per node (default 10). */
+  readonly poolSize?: number;
+  /** How the connections are named in pg_stat_activity (default `tereze`): which node is which. */
+  readonly applicationName?: string;
+}
+
+const DEFAULT_LIMIT = 1000;
+const HEALTH_TIMEOUT_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export function postgresStore(options: string | PostgresStoreOptions): Store {
+  return new PostgresStore(typeof options === 'string' ? { url: options } : options);
+}
+
+class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private readonly schema: string;
+  private readonly config: PoolConfig;
+  private pool: pg.Pool | undefined;
+
+  constructor(options: PostgresStoreOptions) {
+    this.schema = options.schema ?? 'tereze';
+    this.config = {
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: options.applicationName ?? 'tereze',
+      // every connection works in the store's schema
+      options: `-c search_path=${ident(this.schema)}`,
+    };
+  }
+
+  async init(): Promise<void> {
+    if (this.pool) return;
+    const pool = new pg.Pool(this.config);
+    // An idle connection the server closed (a restart): the pool drops it and opens another.
+    pool.on('error', () => {});
+    try {
+      const client = await pool.connect();
+      try {
+        await migrate(client, this.schema);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end().catch(() => {});
+      throw postgresUnavailable(error) ?? error;
+    }
+    this.pool = pool;
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end();
+  }
+
+  private get p(): pg.Pool {
+    if (!this.pool) throw new Error('postgres store: call init() first');
+    return this.pool;
+  }
+
+  /** A read; connection failures become StoreUnavailableError. */
+  private async rows<R extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    try {
+      return (await this.p.query<R>(sql, params)).rows;
+    } catch (error) {
+      throw postgresUnavailable(error) ?? error;
+    }
+  }
+
+  private async docs<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.rows<{ doc: T }>(sql, params)).map((r) => r.doc);
+  }
+
+  private async doc<T>(sql: string, params: unknown[]): Promise<T | undefined> {
+    return (await this.docs<T>(sql, params))[0];
+  }
+
+  /** Runs `body` in one transaction; the error of a failed one is named in the engine's terms. */
+  private async transaction<T>(what: string, body: (c: PoolClient) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.p.connect();
+    } catch (error) {
+      throw postgresUnavailable(error) ?? error;
+    }
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await body(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      const unavailable = postgresUnavailable(error);
+      if (unavailable) broken = true;
+      throw unavailable ?? postgresConflict(error, what) ?? error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    const channel = channelOf(this.schema);
+    await this.transaction('commit', async (c) => {
+      const changed = await applyBatch(c, batch);
+      await notifyChanges(c, channel, changed);
+    });
+  }
+
+  /** Answers within HEALTH_TIMEOUT_MS; a replica (in recovery) cannot keep a change. */
+  async health(): Promise<StoreHealth> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreUnavailableError({ reason: 'the database server cannot be reached', detail: `no answer within ${HEALTH_TIMEOUT_MS} ms`, retryAfterSeconds: 10 })), HEALTH_TIMEOUT_MS);
+    });
+    try {
+      const [row] = await Promise.race([this.rows<{ replica: boolean }>('SELECT pg_is_in_recovery() AS replica'), timeout]);
+      if (row?.replica) return { ok: false, problem: new StoreUnavailableError({ reason: 'the database is read-only (a replica, or a primary in recovery)', retryAfterSeconds: 10 }) };
+      return { ok: true };
+    } catch (error) {
+      const problem = postgresUnavailable(error);
+      if (!problem) throw error;
+      return { ok: false, problem };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async getDefinition(id: string): Promise<DefinitionRecord | undefined> {
+    return this.doc('SELECT doc FROM definitions WHERE id = $1', [id]);
+  }
+
+  async latestDefinition(key: string): Promise<DefinitionRecord | undefined> {
+    return this.doc('SELECT doc FROM definitions WHERE key = $1 ORDER BY version DESC LIMIT 1', [key]);
+  }
+
+  async findDefinitionByHash(key: string, hash: string): Promise<DefinitionRecord | undefined> {
+    return this.doc('SELECT doc FROM definitions WHERE key = $1 AND hash = $2', [key, hash]);
+  }
+
+  async listDefinitions(key?: string): Promise<DefinitionRecord[]> {
+    if (key !== undefined) return this.docs('SELECT doc FROM definitions WHERE key = $1 ORDER BY version', [key]);
+    return this.docs('SELECT DISTINCT ON (key) doc FROM definitions ORDER BY key, version DESC');
+  }
+
+  async getInstance(id: string): Promise<InstanceRecord | undefined> {
+    return this.doc('SELECT doc FROM instances WHERE id = $1', [id]);
+  }
+
+  async getInstanceByTrackingNumber(trackingNumber: string): Promise<InstanceRecord | undefined> {
+    return this.doc('SELECT doc FROM instances WHERE tracking_number = $1', [trackingNumber]);
+  }
+
+  async listInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
+    const where = new Where();
+    if (query.key !== undefined) where.add('key = ?', query.key);
+    if (query.status !== undefined) where.add('status = ?', query.status);
+    const limit = where.param(Math.max(0, query.limit ?? DEFAULT_LIMIT));
+    return this.docs(`SELECT doc FROM instances ${where.sql()} ORDER BY started_at, id LIMIT ${limit}`, where.params);
+  }
+
+  async getTask(id: string): Promise<TaskRecord | undefined> {
+    return this.doc('SELECT doc FROM tasks WHERE id = $1', [id]);
+  }
+
+  async findTasks(query: TaskQuery): Promise<TaskRecord[]> {
+    const where = new Where();
+    if (query.instanceId !== undefined) where.add('instance_id = ?', query.instanceId);
+    if (query.assignee !== undefined) where.add('assignee = ?', query.assignee);
+    if (query.candidateGroup !== undefined) where.add('candidate_group = ?', query.candidateGroup);
+    if (query.centre !== undefined) where.add('centre = ?', query.centre);
+    if (query.noCentre) where.add('centre IS NULL');
+    const state = query.state ?? 'open';
+    if (state !== 'any') where.add('state = ?', state);
+    if (query.unassigned) where.add('assignee IS NULL');
+    const limit = where.param(Math.max(0, query.limit ?? DEFAULT_LIMIT));
+    return this.docs(`SELECT doc FROM tasks ${where.sql()} ORDER BY due_at NULLS LAST, created_at, id LIMIT ${limit}`, where.params);
+  }
+
+  /**
+   * One statement: the due, free jobs are locked with SKIP LOCKED (a job another node is
+   * leasing right now is passed over, not waited for) and leased in the same UPDATE.
+   */
+  async acquireJobs(request: AcquireJobs): Promise<JobRecord[]> {
+    if (request.limit <= 0) return [];
+    const byId = request.id === undefined ? '' : 'AND id = $5';
+    const params: unknown[] = [request.now, request.limit, request.owner, request.lockedUntil];
+    if (request.id !== undefined) params.push(request.id);
+    const rows = await this.rows<JobRow>(
+      `UPDATE jobs SET lock_owner = $3, locked_until = $4
+       WHERE id IN (SELECT id FROM jobs WHERE due_at <= $1 AND (locked_until IS NULL OR locked_until < $1) ${byId}
+                    ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      params,
+    );
+    return rows.map(toJob).sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** A release by an owner who lost the lease changes nothing: the new holder has the job. */
+  async releaseJob(id: string, owner: string, retry: { dueAt: string; error: string }): Promise<void> {
+    await this.rows(
+      'UPDATE jobs SET due_at = $1, last_error = $2, lock_owner = NULL, locked_until = NULL, attempts = attempts + 1 WHERE id = $3 AND lock_owner = $4',
+      [retry.dueAt, retry.error, id, owner],
+    );
+  }
+
+  /** The earliest instant a job can be acquired: its dueAt, or the end of its lease if later. */
+  async nextJobDue(): Promise<string | undefined> {
+    const [row] = await this.rows<{ t: string | null }>(
+      `SELECT LEAST(
+         (SELECT due_at FROM jobs WHERE locked_until IS NULL ORDER BY due_at LIMIT 1),
+         (SELECT GREATEST(due_at, locked_until) AS t FROM jobs WHERE locked_until IS NOT NULL ORDER BY t LIMIT 1)) AS t`,
+    );
+    return row?.t ?? undefined;
+  }
+
+  async listJobs(filter: { instanceId?: string; definitionId?: string }): Promise<JobRecord[]> {
+    const where = new Where();
+    if (filter.instanceId !== undefined) where.add('instance_id = ?', filter.instanceId);
+    if (filter.definitionId !== undefined) where.add('definition_id = ?', filter.definitionId);
+    return (await this.rows<JobRow>(`SELECT * FROM jobs ${where.sql()} ORDER BY due_at, id`, where.params)).map(toJob);
+  }
+
+  async findSlaCrossings(query: SlaCrossingQuery): Promise<TaskRecord[]> {
+    return this.crossings('tasks', "state = 'open'", query);
+  }
+
+  async findInstanceSlaCrossings(query: SlaCrossingQuery): Promise<InstanceRecord[]> {
+    return this.crossings('instances', "status = 'active'", query);
+  }
+
+  /**
+   * Two range scans over the partial indexes (warning crossed, due crossed), each earliest first
+   * and limited; a row in both counts once, at its earlier crossing.
+   */
+  private async crossings<T>(table: 'tasks' | 'instances', live: string, query: SlaCrossingQuery): Promise<T[]> {
+    const limit = Math.max(0, query.limit);
+    if (limit === 0) return [];
+    return this.docs<T>(
+      `SELECT doc FROM (
+         SELECT DISTINCT ON (id) id, at, doc FROM (
+           (SELECT id, warn_at AS at, doc FROM ${table} WHERE ${live} AND NOT at_risk AND warn_at IS NOT NULL AND warn_at <= $1 ORDER BY warn_at LIMIT $2)
+           UNION ALL
+           (SELECT id, due_at AS at, doc FROM ${table} WHERE ${live} AND NOT overdue AND due_at IS NOT NULL AND due_at <= $1 ORDER BY due_at LIMIT $2)
+         ) hits ORDER BY id, at
+       ) first ORDER BY at, id LIMIT $2`,
+      [query.now, limit],
+    );
+  }
+
+  async countOpenTasks(assignees: readonly string[]): Promise<Record<string, number>> {
+    if (assignees.length === 0) return {};
+    const rows = await this.rows<{ assignee: string; n: number }>(
+      "SELECT assignee, COUNT(*)::int AS n FROM tasks WHERE assignee = ANY($1::text[]) AND state = 'open' GROUP BY assignee",
+      [[...assignees]],
+    );
+    return Object.fromEntries(rows.map((r) => [r.assignee, r.n]));
+  }
+
+  async getPolicy<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T> | undefined> {
+    const [row] = await this.rows<PolicyRow>('SELECT * FROM policies WHERE kind = $1 AND id = $2 ORDER BY version DESC LIMIT 1', [kind, id]);
+    return row ? toPolicy<T>(row) : undefined;
+  }
+
+  async listPolicies<T>(kind: PolicyKind): Promise<PolicyRecord<T>[]> {
+    const rows = await this.rows<PolicyRow>('SELECT DISTINCT ON (id) * FROM policies WHERE kind = $1 ORDER BY id, version DESC', [kind]);
+    return rows.map((row) => toPolicy<T>(row));
+  }
+
+  async policyVersions<T>(kind: PolicyKind, id: string): Promise<PolicyRecord<T>[]> {
+    const rows = await this.rows<PolicyRow>('SELECT * FROM policies WHERE kind = $1 AND id = $2 ORDER BY version', [kind, id]);
+    return rows.map((row) => toPolicy<T>(row));
+  }
+
+  async getIdempotencyKey(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return this.doc('SELECT doc FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+  }
+
+  async history(instanceId: string): Promise<HistoryEntry[]> {
+    // Each row holds the entries of one commit, in order (see applyBatch).
+    return (await this.docs<HistoryEntry[]>('SELECT doc FROM history WHERE instance_id = $1 ORDER BY seq', [instanceId])).flat();
+  }
+
+  async audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]> {
+    const after = query.afterSeq ?? 0;
+    const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
+    if (query.subject === undefined) return this.docs('SELECT doc FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2', [after, limit]);
+    return this.docs('SELECT doc FROM audit WHERE subject = $1 AND seq > $2 ORDER BY seq LIMIT $3', [query.subject, after, limit]);
+  }
+
+  async auditRows(query: { afterSeq: number; limit: number }): Promise<StoredAuditRow[]> {
+    const rows = await this.rows<{ seq: number; subject: string; hash: string; doc: AuditEntry }>(
+      'SELECT seq::int AS seq, subject, hash, doc FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [query.afterSeq, Math.max(0, query.limit)],
+    );
+    return rows.map(({ doc, ...columns }) => ({ entry: doc, columns }));
+  }
+
+  async notifications(instanceId: string): Promise<NotificationRecord[]> {
+    return this.docs('SELECT doc FROM notifications WHERE instance_id = $1 ORDER BY seq', [instanceId]);
+  }
+
+  async watch(onChange: (change: StoreChange) => void, onError: (error: unknown) => void): Promise<StoreWatch> {
+    try {
+      return await listenForChanges(this.config, this.schema, onChange, onError);
+    } catch (error) {
+      throw postgresUnavailable(error) ?? error;
+    }
+  }
+}
+
+/** An optional-filter WHERE clause with numbered parameters (`?` becomes `$n`). */
+class Where {
+  readonly params: unknown[] = [];
+  private readonly conditions: string[] = [];
+
+  add(condition: string, value?: unknown): void {
+    this.conditions.push(value === undefined ? condition : condition.replace('?', this.param(value)));
+  }
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  sql(): string {
+    return this.conditions.length === 0 ? '' : `WHERE ${this.conditions.join(' AND ')}`;
+  }
+}

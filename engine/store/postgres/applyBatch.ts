@@ -1,0 +1,120 @@
+/**
+ * The body of PostgresStore.commit, inside one READ COMMITTED transaction: guards are
+ * `UPDATE … WHERE version = $expected` (a concurrent writer's update makes ours wait, then
+ * match nothing), inserts use `ON CONFLICT DO NOTHING` and count rows, so a lost race is a
+ * ConflictError and not an aborted transaction. The audit tail is read under a transaction
+ * advisory lock, taken last (held only from then to COMMIT): every node appends to one chain.
+ * Returns the ids the commit's notification names (see changeFeed.ts).
+ */
+import type { PoolClient } from 'pg';
+import type { CommitBatch } from '../port.js';
+import {
+  alreadyExists,
+  chainAudit,
+  checkNextVersion,
+  checkPolicyVersion,
+  dropsPrevious,
+  historyByInstance,
+  jobNotHeld,
+  keyTaken,
+  staleVersion,
+  type AuditTail,
+} from '../shared/batchRules.js';
+import type { ChangedIds } from './changeFeed.js';
+import { instanceParams, jobParams, json, taskParams } from './rows.js';
+
+/** One key for the whole database's audit chain, whatever the node. */
+export const AUDIT_LOCK_KEY = 'tereze.audit';
+
+const INSERT_INSTANCE = `INSERT INTO instances (id, key, status, tracking_number, version, started_at, due_at, warn_at, at_risk, overdue, doc)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`;
+const UPDATE_INSTANCE = `UPDATE instances SET key = $2, status = $3, tracking_number = $4, version = $5, started_at = $6, due_at = $7, warn_at = $8,
+  at_risk = $9, overdue = $10, doc = $11 WHERE id = $1 AND version = $12`;
+const INSERT_TASK = `INSERT INTO tasks (id, instance_id, assignee, candidate_group, centre, state, due_at, warn_at, at_risk, overdue, created_at, version, doc)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`;
+const UPDATE_TASK = `UPDATE tasks SET instance_id = $2, assignee = $3, candidate_group = $4, centre = $5, state = $6, due_at = $7, warn_at = $8,
+  at_risk = $9, overdue = $10, created_at = $11, version = $12, doc = $13 WHERE id = $1 AND version = $14`;
+const INSERT_JOB = `INSERT INTO jobs (id, type, due_at, instance_id, token_id, definition_id, element_id, payload, locked_until, lock_owner, attempts)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`;
+
+export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<ChangedIds> {
+  const changed: ChangedIds = { tasksCreated: [], tasksChanged: [], instancesStarted: [], instancesChanged: [] };
+  for (const record of batch.idempotencyKeys ?? []) {
+    // A lapsed key may be used again; a few other lapsed ones go too (skipping any another
+    // commit is pruning, so two nodes never wait on each other here).
+    await c.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at <= $3', [record.scope, record.key, record.at]);
+    await c.query(
+      'DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE expires_at <= $1 LIMIT 100 FOR UPDATE SKIP LOCKED)',
+      [record.at],
+    );
+    const inserted = await c.query('INSERT INTO idempotency_keys (scope, key, expires_at, doc) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      record.scope,
+      record.key,
+      record.expiresAt,
+      json(record),
+    ]);
+    if (inserted.rowCount !== 1) throw keyTaken(record.key);
+  }
+  for (const d of batch.definitions ?? []) {
+    const r = await c.query('INSERT INTO definitions (id, key, version, hash, doc) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [d.id, d.key, d.version, d.hash, json(d)]);
+    if (r.rowCount !== 1) throw alreadyExists(`definition ${d.id} (or one of key ${d.key} with the same hash)`, d.id);
+  }
+  for (const i of batch.instanceInserts ?? []) {
+    const r = await c.query(INSERT_INSTANCE, instanceParams(i));
+    if (r.rowCount !== 1) throw alreadyExists(`instance ${i.id} or tracking number ${i.trackingNumber}`, i.id);
+    changed.instancesStarted.push(i.id);
+  }
+  for (const { record: i, expectedVersion } of batch.instanceUpdates ?? []) {
+    checkNextVersion('instance', i.id, i.version, expectedVersion);
+    const r = await c.query(UPDATE_INSTANCE, [...instanceParams(i), expectedVersion]);
+    if (r.rowCount !== 1) throw staleVersion('instance', i.id, expectedVersion);
+    changed.instancesChanged.push(i.id);
+  }
+  for (const t of batch.taskInserts ?? []) {
+    const r = await c.query(INSERT_TASK, taskParams(t));
+    if (r.rowCount !== 1) throw alreadyExists(`task ${t.id}`, t.id);
+    changed.tasksCreated.push(t.id);
+  }
+  for (const { record: t, expectedVersion } of batch.taskUpdates ?? []) {
+    checkNextVersion('task', t.id, t.version, expectedVersion);
+    const r = await c.query(UPDATE_TASK, [...taskParams(t), expectedVersion]);
+    if (r.rowCount !== 1) throw staleVersion('task', t.id, expectedVersion);
+    changed.tasksChanged.push(t.id);
+  }
+  if (batch.jobDeletes?.length) await c.query('DELETE FROM jobs WHERE id = ANY($1::text[])', [[...batch.jobDeletes]]);
+  for (const { id, owner } of batch.jobCompletions ?? []) {
+    const r = await c.query('DELETE FROM jobs WHERE id = $1 AND lock_owner = $2', [id, owner]);
+    if (r.rowCount !== 1) throw jobNotHeld(id, owner);
+  }
+  for (const j of batch.jobInserts ?? []) {
+    const r = await c.query(INSERT_JOB, jobParams(j));
+    if (r.rowCount !== 1) throw alreadyExists(`job ${j.id}`, j.id);
+  }
+  if (batch.history?.length) {
+    for (const [instanceId, entries] of historyByInstance(batch.history)) {
+      await c.query('INSERT INTO history (instance_id, doc) VALUES ($1, $2)', [instanceId, json(entries)]);
+    }
+  }
+  for (const p of batch.policies ?? []) {
+    const latestRow = await c.query<{ v: number | null }>('SELECT MAX(version) AS v FROM policies WHERE kind = $1 AND id = $2', [p.kind, p.id]);
+    const latest = latestRow.rows[0]?.v ?? 0;
+    checkPolicyVersion(p, latest);
+    const r = await c.query('INSERT INTO policies (kind, id, version, at, doc) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [p.kind, p.id, p.version, p.at, json(p.doc)]);
+    // a concurrent writer of the same version committed first
+    if (r.rowCount !== 1) checkPolicyVersion(p, p.version);
+    if (dropsPrevious(p, latest)) await c.query('DELETE FROM policies WHERE kind = $1 AND id = $2 AND version = $3', [p.kind, p.id, latest]);
+  }
+  for (const n of batch.notifications ?? []) {
+    const r = await c.query('INSERT INTO notifications (id, instance_id, doc) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [n.id, n.instanceId, json(n)]);
+    if (r.rowCount !== 1) throw alreadyExists(`notification ${n.id}`, n.id);
+  }
+  if (batch.audit?.length) {
+    // Last, so the lock is held only from here to COMMIT; the tail read under it is the latest.
+    await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [AUDIT_LOCK_KEY]);
+    const tail = await c.query<AuditTail>('SELECT seq::int AS seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+    for (const entry of chainAudit(batch.audit, tail.rows[0])) {
+      await c.query('INSERT INTO audit (seq, subject, hash, doc) VALUES ($1, $2, $3, $4)', [entry.seq, entry.subject, entry.hash, json(entry)]);
+    }
+  }
+  return changed;
+}
