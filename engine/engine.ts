@@ -177,7 +177,8 @@ class TerezeEngine implements Engine {
     const graph = state ? (await this.definitionsPart.require(state.definitionId)).graph : undefined;
     return trackApplication(state, graph, trackingNumber);
   };
-  slaStats: Engine['slaStats'] = (by) => this.stats.by(by);
+  slaStats: Engine['slaStats'] = (by, filter) => this.stats.by(by, filter, this.clock.now());
+  statApplications: Engine['statApplications'] = (filter) => this.stats.applications(filter);
   slaTrend: Engine['slaTrend'] = (days, agencies) => this.stats.trend(days, this.clock.now(), agencies);
   heatmap: Engine['heatmap'] = async (key) => {
     await this.definitionsPart.get(key); // 404 for an unknown process

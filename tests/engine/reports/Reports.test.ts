@@ -42,8 +42,8 @@ describe('reports', () => {
 
     const byAgency = await h.engine.slaStats('agency');
     expect(byAgency).toEqual([
-      { key: 'land', completed: 1, onTime: 0, late: 1, onTimeRate: 0, overdueOpen: 1, atRiskOpen: 0, applications: 2 },
-      { key: 'rags', completed: 2, onTime: 1, late: 1, onTimeRate: 0.5, overdueOpen: 0, atRiskOpen: 0, applications: 2 },
+      { key: 'land', completed: 1, onTime: 0, late: 1, onTimeRate: 0, overdueOpen: 1, atRiskOpen: 0, applications: 2, ratings: 0, ratingAverage: null },
+      { key: 'rags', completed: 2, onTime: 1, late: 1, onTimeRate: 0.5, overdueOpen: 0, atRiskOpen: 0, applications: 2, ratings: 0, ratingAverage: null },
     ]);
     expect((await h.engine.slaStats('channel')).map((r) => [r.key, r.applications])).toEqual([['agency', 1], ['centre', 2], ['portal', 1]]);
     expect((await h.engine.slaStats('official')).map((r) => [r.key, r.completed, r.late])).toEqual([['ana', 2, 1], ['bek', 1, 1]]);
