@@ -36,6 +36,8 @@ export {
   type VerifyOptions,
   type ChainPosition,
   type SignedCheckpoint,
+  verifyExport,
+  type ExportCheck,
 } from './audit/index.js';
 export { STAT_DIMENSIONS, NO_CENTRE, type StatDimension, type StatFilter, type SlaStatRow, type TrackingView, type HeatmapCell, type TrendDay } from './reports/index.js';
 export {

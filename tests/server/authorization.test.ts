@@ -150,6 +150,10 @@ describe('authorization: every route as every role', () => {
       call: async () => ({ method: 'GET', path: '/api/stats/sla?by=agency' }),
       expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
     },
+    'stats.report': {
+      call: async () => ({ method: 'GET', path: '/api/stats/sla/report?by=centre' }),
+      expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
+    },
     'stats.trend': {
       call: async () => ({ method: 'GET', path: '/api/stats/sla/trend?days=7' }),
       expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
@@ -162,6 +166,11 @@ describe('authorization: every route as every role', () => {
     'audit.list': {
       call: async () => ({ method: 'GET', path: `/api/audit?instance=${(await application()).id}` }),
       // The justice auditor's scope does not reach a social-benefit application.
+      expect: only({ auditor: 200 }),
+    },
+    'audit.export': {
+      // The whole trail names every actor of every agency: the organisation-wide auditor only.
+      call: async () => ({ method: 'GET', path: '/api/audit/export?format=json' }),
       expect: only({ auditor: 200 }),
     },
     'audit.verify': { call: async () => ({ method: 'GET', path: '/api/audit/verify' }), expect: only({ auditor: 200, 'auditor-mj': 200 }) },
