@@ -21,6 +21,7 @@ export class AuditEntryTable extends LocalizedElement {
       table { border-collapse: collapse; width: 100%; font-size: 0.9rem; background: #fff; }
       th, td { border-bottom: 1px solid #dde3ea; padding: 6px 8px; text-align: left; vertical-align: top; }
       th { background: #f1f4f7; white-space: nowrap; }
+      td.at { white-space: nowrap; }
       td.subject { overflow-wrap: anywhere; max-width: 22ch; }
       code { font-size: 0.82rem; }
       button.copy { padding: 0 6px; font-size: 0.78rem; min-height: 0; margin-left: 4px; }
@@ -46,9 +47,9 @@ export class AuditEntryTable extends LocalizedElement {
       <tbody>${this.entries.map(
         (e) => html`<tr data-seq=${e.seq}>
           <td>${e.seq}</td>
-          <td>${formatInstant(e.at)}</td>
+          <td class="at">${formatInstant(e.at)}</td>
           <td>${e.actor}</td>
-          <td>${e.action}${e.data ? html`<details><summary>${t('auditTrail.data')}</summary><pre>${JSON.stringify(e.data, null, 1)}</pre></details>` : ''}</td>
+          <td data-action=${e.action}>${e.action}${e.data ? html`<details><summary>${t('auditTrail.data')}</summary><pre>${JSON.stringify(e.data, null, 1)}</pre></details>` : ''}</td>
           <td class="subject">${e.subject}</td>
           <td>${this.hash(e.hash, 'hash')}</td>
           <td>${this.hash(e.prev, 'prev')}</td>
@@ -58,7 +59,8 @@ export class AuditEntryTable extends LocalizedElement {
   }
 
   private hash(value: string, kind: 'hash' | 'prev') {
-    return html`<code title=${value} data-${kind}=${value}>${value.slice(0, SHORT)}…</code><button type="button" class="secondary copy" aria-label=${t('auditTrail.copy', { hash: value })} @click=${() => this.copy(value)}>${this.copied === value ? '✓' : '⧉'}</button>`;
+    const code = kind === 'hash' ? html`<code title=${value} data-hash=${value}>${value.slice(0, SHORT)}…</code>` : html`<code title=${value} data-prev=${value}>${value.slice(0, SHORT)}…</code>`;
+    return html`${code}<button type="button" class="secondary copy" aria-label=${t('auditTrail.copy', { hash: value })} @click=${() => this.copy(value)}>${this.copied === value ? '✓' : t('auditTrail.copyShort')}</button>`;
   }
 
   private async copy(value: string) {
