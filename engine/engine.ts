@@ -27,7 +27,7 @@ import { StoreFeed } from './events/StoreFeed.js';
 import { verifyChain } from './audit/verifyChain.js';
 import { SlaStats } from './reports/SlaStats.js';
 import { trackApplication } from './reports/trackApplication.js';
-import { heatmap } from './reports/heatmap.js';
+import { heatmap, heatmapInstances } from './reports/heatmap.js';
 import { assignmentIntegrity } from './reports/assignmentIntegrity.js';
 import type { AuditEntry } from './store/port.js';
 
@@ -183,6 +183,10 @@ class TerezeEngine implements Engine {
   heatmap: Engine['heatmap'] = async (key) => {
     await this.definitionsPart.get(key); // 404 for an unknown process
     return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
+  };
+  heatmapInstances: Engine['heatmapInstances'] = async (key, elementId) => {
+    await this.definitionsPart.get(key); // 404 for an unknown process
+    return heatmapInstances(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), elementId, this.clock.now());
   };
   verifyAudit: Engine['verifyAudit'] = (options) => verifyChain(this.store, options);
   storeHealth: Engine['storeHealth'] = () => this.store.health();

@@ -39,7 +39,7 @@ export {
   verifyExport,
   type ExportCheck,
 } from './audit/index.js';
-export { STAT_DIMENSIONS, NO_CENTRE, type StatDimension, type StatFilter, type SlaStatRow, type TrackingView, type HeatmapCell, type TrendDay } from './reports/index.js';
+export { STAT_DIMENSIONS, NO_CENTRE, type StatDimension, type StatFilter, type SlaStatRow, type TrackingView, type HeatmapCell, type HeatmapInstance, type TrendDay } from './reports/index.js';
 export {
   assignmentIntegrity,
   chiSquareSurvival,

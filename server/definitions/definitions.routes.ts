@@ -53,4 +53,19 @@ export const definitionRoutes = {
       z.looseObject({ elementId: z.string(), active: z.number().int(), atRisk: z.number().int(), overdue: z.number().int() }).meta({ id: 'HeatmapCell' }),
     ),
   },
+  heatmapInstances: {
+    method: 'get',
+    path: '/api/definitions/:key/heatmap/:elementId',
+    summary:
+      "The active applications behind one heatmap cell: tracking number, state (overdue, atRisk, active), deadline; overdue first. " +
+      'Supervisors and auditors of the process (tracking numbers lead to applications, so not for designers).',
+    access: { roles: ['supervisor', 'auditor'], scope: 'definition' },
+    params: z.object({ key: Key, elementId: z.string().min(1).max(200) }),
+    responses: [200],
+    responseBody: z.array(
+      z
+        .looseObject({ id: z.string(), trackingNumber: z.string(), startedAt: z.string(), state: z.enum(['overdue', 'atRisk', 'active']), dueAt: z.string().optional() })
+        .meta({ id: 'HeatmapInstance' }),
+    ),
+  },
 } as const satisfies Record<string, RouteSpec>;

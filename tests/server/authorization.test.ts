@@ -150,6 +150,11 @@ describe('authorization: every route as every role', () => {
       call: async () => ({ method: 'GET', path: '/api/stats/sla?by=agency' }),
       expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
     },
+    'definitions.heatmapInstances': {
+      call: async () => ({ method: 'GET', path: '/api/definitions/benefit/heatmap/check' }),
+      // Tracking numbers lead to applications: those who oversee the process, not its designers.
+      expect: only({ supervisor: 200, auditor: 200 }),
+    },
     'stats.report': {
       call: async () => ({ method: 'GET', path: '/api/stats/sla/report?by=centre' }),
       expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),

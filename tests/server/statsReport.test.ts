@@ -70,4 +70,16 @@ describe('SLA statistics over HTTP: filters, names, the per-centre CSV report', 
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['almaty-1,,1', 'astana-1,,2']);
     expect((await server.api('/api/stats/sla/report?by=centre', { as: 'clerk' })).status).toBe(403);
   });
+
+  it('should drill down from a heatmap cell to the applications behind its number', async () => {
+    const cells = (await (await server.api('/api/definitions/benefit/heatmap', { as: 'supervisor' })).json()) as { elementId: string; active: number }[];
+    const check = cells.find((c) => c.elementId === 'check')!;
+    const response = await server.api('/api/definitions/benefit/heatmap/check', { as: 'supervisor' });
+    expect(response.status).toBe(200);
+    const behind = (await response.json()) as { id: string; trackingNumber: string; state: string }[];
+    expect(behind).toHaveLength(check.active);
+    for (const row of behind) expect(row.trackingNumber).toBe((await server.engine.instance(row.id)).trackingNumber);
+    expect((await server.api('/api/definitions/benefit/heatmap/check', { as: 'supervisor-mj' })).status).toBe(403);
+    expect((await server.api('/api/definitions/benefit/heatmap/check', { as: 'designer' })).status).toBe(403);
+  });
 });

@@ -76,4 +76,16 @@ describe('SLA statistics that count open overdue work, filter and carry the rati
     // By official: the clerks who handed back carry the ratings; the reviewer none.
     expect(await ratings('official')).toEqual([['ana', 0, null], ['clerk', 2, 4], ['clerk-almaty', 1, 2]]);
   });
+
+  it('should list the applications behind a heatmap cell, overdue first', async () => {
+    const early = await h.engine.start('birth', { channel: 'centre', centre: 'astana-1' });
+    h.clock.set('2026-04-17T04:00:00Z'); // Friday: the first review is past its deadline (Wednesday), the second not
+    const late = await h.engine.start('birth', { channel: 'centre', centre: 'astana-1' });
+    const behind = await h.engine.heatmapInstances('birth', 'review');
+    expect(behind.map((b) => [b.trackingNumber, b.state])).toEqual([
+      [early.trackingNumber, 'overdue'],
+      [late.trackingNumber, 'active'],
+    ]);
+    expect((await h.engine.heatmap('birth')).find((c) => c.elementId === 'review')).toMatchObject({ active: 2, overdue: 1 });
+  });
 });
