@@ -45,8 +45,8 @@ export const definitionRoutes = {
   heatmap: {
     method: 'get',
     path: '/api/definitions/:key/heatmap',
-    summary: "Per element of a process's active applications: tokens resting there, tasks at risk and overdue (the designer's live overlay). Supervisors: the processes they oversee.",
-    access: { roles: ['designer', 'supervisor'], scope: 'definition' },
+    summary: "Per element of a process's active applications: tokens resting there, tasks at risk and overdue (the designer's live overlay, the dashboards). Supervisors and auditors: the processes they oversee.",
+    access: { roles: ['designer', 'supervisor', 'auditor'], scope: 'definition' },
     params: z.object({ key: Key }),
     responses: [200],
     responseBody: z.array(

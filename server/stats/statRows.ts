@@ -22,13 +22,15 @@ export async function visibleStatRows(engine: Engine, user: ActingUser, by: Stat
   if (by === 'channel' || by === 'centre') return rows;
   if (by === 'service') {
     const names = new Map<string, string>();
+    const processes = new Map<string, string>();
     const visible = new Set<string>();
     for (const d of await engine.definitions()) {
       if (!d.serviceCode) continue;
       if (d.graph.name) names.set(d.serviceCode, d.graph.name);
+      processes.set(d.serviceCode, d.key);
       if (supervision.all || supervision.keys.has(d.key) || (d.graph.agency !== undefined && supervision.agencies.has(d.graph.agency))) visible.add(d.serviceCode);
     }
-    return rows.filter((r) => visible.has(r.key)).map((r) => withLabel(r, names.get(r.key)));
+    return rows.filter((r) => visible.has(r.key)).map((r) => ({ ...withLabel(r, names.get(r.key)), ...(processes.has(r.key) ? { process: processes.get(r.key)! } : {}) }));
   }
   if (by === 'agency') return supervision.all ? rows : rows.filter((r) => supervision.agencies.has(r.key));
   const users = new Map((await engine.directory.listUsers()).map((u) => [u.id, u]));

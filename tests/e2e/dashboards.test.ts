@@ -68,6 +68,19 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `dashboards in Chromium (${SK
     const [download] = await Promise.all([page.waitForEvent('download'), dash.locator('button[data-export="centres"]').click()]);
     expect(download.suggestedFilename()).toBe('sla-by-centre.csv');
 
+    // The heatmap drills down: the three open checks, each by its tracking number, overdue.
+    const waiting = dash.locator('tereze-waiting-work');
+    await waiting.locator('select#waiting-service').selectOption('childcare_benefit');
+    const step = waiting.locator('tr[data-element="check_completeness"]');
+    await step.waitFor();
+    expect((await step.locator('td').nth(1).textContent())!.trim()).toBe('3');
+    await step.locator('button[data-drill]').click();
+    const behind = waiting.locator('li[data-application]');
+    await expect.poll(async () => behind.count()).toBe(3);
+    for (const link of await behind.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(link).toMatch(/^#\/track\/\d{4}-\d{4}-\d{4}$/);
+    expect(await behind.first().textContent()).toContain('overdue');
+    await waiting.screenshot({ path: `${SHOTS}/dashboards-waiting.png` });
+
     await page.setViewportSize({ width: 375, height: 667 });
     await page.screenshot({ path: `${SHOTS}/dashboards-375.png`, fullPage: true });
     expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);

@@ -124,8 +124,8 @@ describe('authorization: every route as every role', () => {
     },
     'definitions.heatmap': {
       call: async () => ({ method: 'GET', path: '/api/definitions/benefit/heatmap' }),
-      // The justice supervisor does not oversee the social agency's benefit process.
-      expect: only({ designer: 200, supervisor: 200 }),
+      // The justice supervisor and auditor do not oversee the social agency's benefit process.
+      expect: only({ designer: 200, supervisor: 200, auditor: 200 }),
     },
     'routing.list': { call: async () => ({ method: 'GET', path: '/api/routing' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }) },
     'routing.set': {

@@ -11,6 +11,7 @@ import './ChannelShare.js';
 import './OverdueTrend.js';
 import './RateBars.js';
 import './RatingList.js';
+import './WaitingWork.js';
 import { statsQuery, type LabelledRow, type StatFilter } from './statsQuery.js';
 
 const DIMENSIONS: readonly StatDimension[] = ['agency', 'service', 'channel', 'centre', 'official'];
@@ -116,11 +117,18 @@ export class DashboardsPage extends LocalizedElement {
         <tereze-channel-share .rows=${this.stats.channel ?? []}></tereze-channel-share>
         <tereze-overdue-trend .days=${this.trend} error=${this.trendError}></tereze-overdue-trend>
       </div>
+      <tereze-waiting-work .api=${this.api} .services=${this.waitingServices()}></tereze-waiting-work>
       <h3>${t('dash.ratings')}</h3>
       <div class="ratings">
         ${RATED_BY.map((by) => html`<tereze-rating-list data-by=${by} .rows=${this.stats[by] ?? []} heading=${t(`dash.by.${by}`)} .labels=${this.labelOf(by)}></tereze-rating-list>`)}
       </div>
     `;
+  }
+
+  /** The services whose process the server named, to see where their work waits. */
+  private waitingServices(): { key: string; name: string }[] {
+    const label = this.labelOf('service');
+    return (this.options.service ?? []).flatMap((row) => (row.process ? [{ key: row.process, name: label(row.key) }] : []));
   }
 
   private submit(event: SubmitEvent) {

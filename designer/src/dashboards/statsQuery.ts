@@ -12,7 +12,7 @@ export interface StatFilter {
 }
 
 /** A row as the server answers it: with a readable name where it knows one. */
-export type LabelledRow = SlaStatRow & { readonly label?: string };
+export type LabelledRow = SlaStatRow & { readonly label?: string; readonly process?: string };
 
 function search(by: StatDimension, filter: StatFilter): string {
   const pairs = Object.entries({ by, ...filter }).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '');
