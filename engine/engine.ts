@@ -181,8 +181,13 @@ class TerezeEngine implements Engine {
   statApplications: Engine['statApplications'] = (filter) => this.stats.applications(filter);
   slaTrend: Engine['slaTrend'] = (days, agencies) => this.stats.trend(days, this.clock.now(), agencies);
   heatmap: Engine['heatmap'] = async (key) => {
-    await this.definitionsPart.get(key); // 404 for an unknown process
-    return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
+    const { graph } = await this.definitionsPart.get(key); // 404 for an unknown process
+    const cells = heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
+    // The element's name in the latest version, for readers without the diagram (the dashboards).
+    return cells.map((cell) => {
+      const name = graph.nodes[cell.elementId]?.name;
+      return name ? { ...cell, name } : cell;
+    });
   };
   heatmapInstances: Engine['heatmapInstances'] = async (key, elementId) => {
     await this.definitionsPart.get(key); // 404 for an unknown process

@@ -2,6 +2,8 @@ import type { InstanceRecord } from '../store/port.js';
 
 export interface HeatmapCell {
   readonly elementId: string;
+  /** The element's name in the latest version of the process (set by the engine, not by `heatmap`). */
+  readonly name?: string;
   /** Tokens resting at the element now (tasks open, messages or timers awaited). */
   readonly active: number;
   /** Of those, user tasks past their warning moment, and past their deadline. */

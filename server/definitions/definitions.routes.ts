@@ -50,7 +50,7 @@ export const definitionRoutes = {
     params: z.object({ key: Key }),
     responses: [200],
     responseBody: z.array(
-      z.looseObject({ elementId: z.string(), active: z.number().int(), atRisk: z.number().int(), overdue: z.number().int() }).meta({ id: 'HeatmapCell' }),
+      z.looseObject({ elementId: z.string(), name: z.string().optional(), active: z.number().int(), atRisk: z.number().int(), overdue: z.number().int() }).meta({ id: 'HeatmapCell' }),
     ),
   },
   heatmapInstances: {

@@ -73,6 +73,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `dashboards in Chromium (${SK
     await waiting.locator('select#waiting-service').selectOption('childcare_benefit');
     const step = waiting.locator('tr[data-element="check_completeness"]');
     await step.waitFor();
+    expect((await step.locator('td').first().textContent())!.trim()).toBe('Check the package is complete'); // the step by name
     expect((await step.locator('td').nth(1).textContent())!.trim()).toBe('3');
     await step.locator('button[data-drill]').click();
     const behind = waiting.locator('li[data-application]');

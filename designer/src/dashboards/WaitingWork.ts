@@ -69,7 +69,7 @@ export class WaitingWork extends LocalizedElement {
               <thead><tr><th scope="col">${t('dash.waitingStep')}</th><th scope="col">${t('dash.waitingActive')}</th><th scope="col">${t('dash.waitingOverdue')}</th><th></th></tr></thead>
               <tbody>${this.cells.map(
                 (c) => html`<tr data-element=${c.elementId}>
-                  <td>${c.elementId}</td><td>${c.active}</td><td class=${c.overdue ? 'overdue' : ''}>${c.overdue}</td>
+                  <td>${(c as HeatmapCell & { name?: string }).name ?? c.elementId}</td><td>${c.active}</td><td class=${c.overdue ? 'overdue' : ''}>${c.overdue}</td>
                   <td><button type="button" class="secondary" data-drill=${c.elementId} aria-expanded=${this.open === c.elementId} @click=${() => this.drill(c.elementId)}>${t('dash.waitingShow')}</button></td>
                 </tr>
                 ${this.open === c.elementId && this.behind
