@@ -21,7 +21,7 @@ export class AuditEntryTable extends LocalizedElement {
       table { border-collapse: collapse; width: 100%; font-size: 0.9rem; background: #fff; }
       th, td { border-bottom: 1px solid #dde3ea; padding: 6px 8px; text-align: left; vertical-align: top; }
       th { background: #f1f4f7; white-space: nowrap; }
-      td.at { white-space: nowrap; }
+      td.at, td.chain { white-space: nowrap; }
       td.subject { overflow-wrap: anywhere; max-width: 22ch; }
       code { font-size: 0.82rem; }
       button.copy { padding: 0 6px; font-size: 0.78rem; min-height: 0; margin-left: 4px; }
@@ -42,7 +42,7 @@ export class AuditEntryTable extends LocalizedElement {
       <thead><tr>
         <th scope="col">${t('auditTrail.seq')}</th><th scope="col">${t('auditTrail.at')}</th><th scope="col">${t('auditTrail.actor')}</th>
         <th scope="col">${t('auditTrail.action')}</th><th scope="col">${t('auditTrail.subject')}</th>
-        <th scope="col">${t('auditTrail.hash')}</th><th scope="col">${t('auditTrail.prev')}</th>
+        <th scope="col">${t('auditTrail.hash')} / ${t('auditTrail.prev')}</th>
       </tr></thead>
       <tbody>${this.entries.map(
         (e) => html`<tr data-seq=${e.seq}>
@@ -51,8 +51,7 @@ export class AuditEntryTable extends LocalizedElement {
           <td>${e.actor}</td>
           <td data-action=${e.action}>${e.action}${e.data ? html`<details><summary>${t('auditTrail.data')}</summary><pre>${JSON.stringify(e.data, null, 1)}</pre></details>` : ''}</td>
           <td class="subject">${e.subject}</td>
-          <td>${this.hash(e.hash, 'hash')}</td>
-          <td>${this.hash(e.prev, 'prev')}</td>
+          <td class="chain"><div>${this.hash(e.hash, 'hash')}</div><div class="hint">← ${this.hash(e.prev, 'prev')}</div></td>
         </tr>`,
       )}</tbody>
     </table></div>`;

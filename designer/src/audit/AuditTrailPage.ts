@@ -38,7 +38,7 @@ export class AuditTrailPage extends LocalizedElement {
   static override styles = [
     formStyles,
     css`
-      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 16px; align-items: start; }
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 260px; gap: 16px; align-items: start; }
       @media (max-width: 900px) { .layout { grid-template-columns: minmax(0, 1fr); } .layout aside { order: -1; } }
       form.filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; max-width: none; margin-bottom: 8px; }
       form.filters .field { min-width: 140px; flex: 1 1 140px; }
