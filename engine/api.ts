@@ -11,7 +11,7 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { PolicyDocuments } from './PolicyDocuments.js';
 import type { SweepResult } from './SlaSweep.js';
-import type { AssignmentIntegrityReport, HeatmapCell, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
+import type { AssignmentIntegrityReport, HeatmapCell, HeatmapInstance, SlaStatRow, StatDimension, StatFilter, TrackingView, TrendDay } from './reports/index.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
 import type { InstanceFilter, InstancePage } from './commands/listInstances.js';
@@ -211,12 +211,16 @@ export interface Engine {
   sweepSla(): Promise<SweepResult>;
   /** The public tracking page's view of an application: status, next steps, deadline. */
   track(trackingNumber: string): Promise<TrackingView>;
-  /** SLA compliance by agency, service, channel or official, computed from the audit trail. */
-  slaStats(by: StatDimension): Promise<SlaStatRow[]>;
+  /** SLA compliance and ratings by agency, service, channel, centre or official, computed from the audit trail, over the applications the filter keeps. */
+  slaStats(by: StatDimension, filter?: StatFilter): Promise<SlaStatRow[]>;
+  /** The ids of the applications the statistics' filter keeps. */
+  statApplications(filter: StatFilter): Promise<string[]>;
   /** Day by day over the last `days` days (Almaty): started, completed, late, turned overdue; for the agencies given, else all. */
   slaTrend(days: number, agencies?: ReadonlySet<string>): Promise<TrendDay[]>;
   /** Per element of a process: tokens resting there, and how many tasks are at risk or overdue. */
   heatmap(key: string): Promise<HeatmapCell[]>;
+  /** The active applications behind one element's heatmap numbers (tracking numbers, overdue first). */
+  heatmapInstances(key: string, elementId: string): Promise<HeatmapInstance[]>;
   /**
    * Assignment integrity from the audit trail alone, for auditors: random draws received
    * against expected per official (chi-square per group), absences set shortly before draws,

@@ -30,7 +30,7 @@ import { StoreFeed } from './events/StoreFeed.js';
 import { verifyChain } from './audit/verifyChain.js';
 import { SlaStats } from './reports/SlaStats.js';
 import { trackApplication } from './reports/trackApplication.js';
-import { heatmap } from './reports/heatmap.js';
+import { heatmap, heatmapInstances } from './reports/heatmap.js';
 import { assignmentIntegrity } from './reports/assignmentIntegrity.js';
 import type { AuditEntry } from './store/port.js';
 
@@ -185,11 +185,21 @@ class TerezeEngine implements Engine {
     const graph = state ? (await this.definitionsPart.require(state.definitionId)).graph : undefined;
     return trackApplication(state, graph, trackingNumber);
   };
-  slaStats: Engine['slaStats'] = (by) => this.stats.by(by);
+  slaStats: Engine['slaStats'] = (by, filter) => this.stats.by(by, filter, this.clock.now());
+  statApplications: Engine['statApplications'] = (filter) => this.stats.applications(filter);
   slaTrend: Engine['slaTrend'] = (days, agencies) => this.stats.trend(days, this.clock.now(), agencies);
   heatmap: Engine['heatmap'] = async (key) => {
+    const { graph } = await this.definitionsPart.get(key); // 404 for an unknown process
+    const cells = heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
+    // The element's name in the latest version, for readers without the diagram (the dashboards).
+    return cells.map((cell) => {
+      const name = graph.nodes[cell.elementId]?.name;
+      return name ? { ...cell, name } : cell;
+    });
+  };
+  heatmapInstances: Engine['heatmapInstances'] = async (key, elementId) => {
     await this.definitionsPart.get(key); // 404 for an unknown process
-    return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
+    return heatmapInstances(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), elementId, this.clock.now());
   };
   verifyAudit: Engine['verifyAudit'] = (options) => verifyChain(this.store, options);
   storeHealth: Engine['storeHealth'] = () => this.store.health();

@@ -36,8 +36,10 @@ export {
   type VerifyOptions,
   type ChainPosition,
   type SignedCheckpoint,
+  verifyExport,
+  type ExportCheck,
 } from './audit/index.js';
-export { STAT_DIMENSIONS, type StatDimension, type SlaStatRow, type TrackingView, type HeatmapCell, type TrendDay } from './reports/index.js';
+export { STAT_DIMENSIONS, NO_CENTRE, type StatDimension, type StatFilter, type SlaStatRow, type TrackingView, type HeatmapCell, type HeatmapInstance, type TrendDay } from './reports/index.js';
 export {
   assignmentIntegrity,
   chiSquareSurvival,

@@ -1,7 +1,23 @@
 import type { AuditEntry, Store } from '../store/port.js';
 
-export const STAT_DIMENSIONS = ['agency', 'service', 'channel', 'official'] as const;
+export const STAT_DIMENSIONS = ['agency', 'service', 'channel', 'centre', 'official'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
+
+/** The key of the `centre` row of applications that belong to no centre (portal, agency desk). */
+export const NO_CENTRE = 'none';
+
+/**
+ * Which applications the statistics count: started within the period (`from` inclusive, `to`
+ * exclusive, ISO instants), and of the centre, agency, service and channel given.
+ */
+export interface StatFilter {
+  readonly from?: string;
+  readonly to?: string;
+  readonly centre?: string;
+  readonly agency?: string;
+  readonly service?: string;
+  readonly channel?: string;
+}
 
 export interface SlaStatRow {
   /** The agency, service code, channel or official the row is about. */
@@ -10,13 +26,20 @@ export interface SlaStatRow {
   readonly completed: number;
   readonly onTime: number;
   readonly late: number;
-  /** `onTime / completed`, or null before anything completed. */
+  /**
+   * `onTime / (completed + overdueOpen)`: an open task past its deadline is late already, so a
+   * backlog of overdue work pulls the rate down before anyone completes it. Null when nothing
+   * completed and nothing is overdue.
+   */
   readonly onTimeRate: number | null;
-  /** Open tasks now flagged overdue or at risk. */
+  /** Open tasks past their deadline now (flagged by the sweep, or due before `now`), and at risk. */
   readonly overdueOpen: number;
   readonly atRiskOpen: number;
   /** Applications started (by channel: the share that bypassed the centres is visible). */
   readonly applications: number;
+  /** The applicants' hand-back ratings (1–5): how many, and their mean (null without any). */
+  readonly ratings: number;
+  readonly ratingAverage: number | null;
 }
 
 /** One day of the trend: what happened that day (in the calendar's zone). */
@@ -36,6 +59,10 @@ interface InstanceFacts {
   readonly serviceCode: string;
   readonly agency: string;
   readonly channel: string;
+  readonly centre: string;
+  readonly startedAt: string;
+  /** The applicant's rating at hand-back and the clerk who recorded it. */
+  rating?: { readonly value: number; readonly by: string };
 }
 
 interface TaskFacts {
@@ -43,6 +70,7 @@ interface TaskFacts {
   sla: boolean;
   atRisk: boolean;
   overdue: boolean;
+  dueAt?: string;
   completedBy?: string;
 }
 
@@ -102,19 +130,33 @@ export class SlaStats {
     return counts;
   }
 
-  async by(dimension: StatDimension): Promise<SlaStatRow[]> {
+  /**
+   * One row per agency, service, channel, centre or official, over the applications the filter
+   * keeps. `now` decides which open tasks are past their deadline already.
+   */
+  async by(dimension: StatDimension, filter: StatFilter = {}, now: Date = new Date()): Promise<SlaStatRow[]> {
     await (this.folding ??= this.fold().finally(() => (this.folding = undefined)));
-    const rows = new Map<string, { completed: number; onTime: number; late: number; overdueOpen: number; atRiskOpen: number; applications: number }>();
+    const at = now.toISOString();
+    const rows = new Map<string, { completed: number; onTime: number; late: number; overdueOpen: number; atRiskOpen: number; applications: number; ratings: number; ratingSum: number }>();
     const row = (key: string) => {
       let r = rows.get(key);
-      if (!r) rows.set(key, (r = { completed: 0, onTime: 0, late: 0, overdueOpen: 0, atRiskOpen: 0, applications: 0 }));
+      if (!r) rows.set(key, (r = { completed: 0, onTime: 0, late: 0, overdueOpen: 0, atRiskOpen: 0, applications: 0, ratings: 0, ratingSum: 0 }));
       return r;
     };
-    for (const facts of this.instances.values()) if (dimension !== 'official') row(keyOf(dimension, facts)).applications++;
+    const kept = (facts: InstanceFacts | undefined): facts is InstanceFacts => facts !== undefined && matches(facts, filter);
+    for (const facts of this.instances.values()) {
+      if (!kept(facts)) continue;
+      if (dimension !== 'official') row(keyOf(dimension, facts)).applications++;
+      if (facts.rating) {
+        const r = row(dimension === 'official' ? facts.rating.by : keyOf(dimension, facts));
+        r.ratings++;
+        r.ratingSum += facts.rating.value;
+      }
+    }
     for (const task of this.tasks.values()) {
       if (!task.sla) continue;
       const instance = this.instances.get(task.instanceId);
-      if (!instance) continue;
+      if (!kept(instance)) continue;
       const key = dimension === 'official' ? task.completedBy : keyOf(dimension, instance);
       if (key === undefined) continue;
       const r = row(key);
@@ -123,13 +165,24 @@ export class SlaStats {
         if (task.overdue) r.late++;
         else r.onTime++;
       } else {
-        if (task.overdue) r.overdueOpen++;
+        if (task.overdue || (task.dueAt !== undefined && task.dueAt <= at)) r.overdueOpen++;
         else if (task.atRisk) r.atRiskOpen++;
       }
     }
     return [...rows.entries()]
-      .map(([key, r]) => ({ key, ...r, onTimeRate: r.completed ? r.onTime / r.completed : null }))
+      .map(([key, { ratingSum, ...r }]) => ({
+        key,
+        ...r,
+        onTimeRate: r.completed + r.overdueOpen ? r.onTime / (r.completed + r.overdueOpen) : null,
+        ratingAverage: r.ratings ? ratingSum / r.ratings : null,
+      }))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  /** The applications the filter keeps (ids), for a drill-down behind a number. */
+  async applications(filter: StatFilter = {}): Promise<string[]> {
+    await (this.folding ??= this.fold().finally(() => (this.folding = undefined)));
+    return [...this.instances.entries()].filter(([, facts]) => matches(facts, filter)).map(([id]) => id);
   }
 
   private async fold(): Promise<void> {
@@ -146,7 +199,13 @@ export class SlaStats {
     switch (entry.action) {
       case 'instance.start': {
         const { serviceCode, agency } = await this.describe(String(data.definitionId));
-        const facts = { serviceCode, agency, channel: typeof data.channel === 'string' ? data.channel : 'unknown' };
+        const facts = {
+          serviceCode,
+          agency,
+          channel: typeof data.channel === 'string' ? data.channel : 'unknown',
+          centre: typeof data.centre === 'string' ? data.centre : NO_CENTRE,
+          startedAt: entry.at,
+        };
         this.instances.set(entry.subject, facts);
         this.day(entry.at, agency).started++;
         return;
@@ -173,9 +232,17 @@ export class SlaStats {
         if (task.overdue) counts.late++;
         return;
       }
-      case 'task.create':
-        this.task(entry.subject, data).sla = typeof data.dueAt === 'string';
+      case 'task.create': {
+        const task = this.task(entry.subject, data);
+        task.sla = typeof data.dueAt === 'string';
+        if (typeof data.dueAt === 'string') task.dueAt = data.dueAt;
         return;
+      }
+      case 'application.rated': {
+        const instance = this.instances.get(entry.subject);
+        if (instance && typeof data.rating === 'number') instance.rating = { value: data.rating, by: entry.actor };
+        return;
+      }
     }
   }
 
@@ -187,5 +254,16 @@ export class SlaStats {
 }
 
 function keyOf(dimension: Exclude<StatDimension, 'official'>, facts: InstanceFacts): string {
-  return dimension === 'agency' ? facts.agency : dimension === 'service' ? facts.serviceCode : facts.channel;
+  return dimension === 'agency' ? facts.agency : dimension === 'service' ? facts.serviceCode : dimension === 'centre' ? facts.centre : facts.channel;
+}
+
+function matches(facts: InstanceFacts, filter: StatFilter): boolean {
+  return (
+    (filter.from === undefined || facts.startedAt >= filter.from) &&
+    (filter.to === undefined || facts.startedAt < filter.to) &&
+    (filter.centre === undefined || facts.centre === filter.centre) &&
+    (filter.agency === undefined || facts.agency === filter.agency) &&
+    (filter.service === undefined || facts.serviceCode === filter.service) &&
+    (filter.channel === undefined || facts.channel === filter.channel)
+  );
 }

@@ -1,6 +1,6 @@
-export { SlaStats, STAT_DIMENSIONS, type StatDimension, type SlaStatRow, type TrendDay } from './SlaStats.js';
+export { SlaStats, STAT_DIMENSIONS, NO_CENTRE, type StatDimension, type StatFilter, type SlaStatRow, type TrendDay } from './SlaStats.js';
 export { trackApplication, type TrackingView } from './trackApplication.js';
-export { heatmap, type HeatmapCell } from './heatmap.js';
+export { heatmap, heatmapInstances, type HeatmapCell, type HeatmapInstance } from './heatmap.js';
 export { assignmentIntegrity, type AssignmentIntegrityOptions } from './assignmentIntegrity.js';
 export { chiSquareSurvival, chiSquareGoodnessOfFit, poissonBinomialTail, regularizedGammaQ } from './integrity/statistics.js';
 export {

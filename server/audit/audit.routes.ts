@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
+import { InstantInput } from '../schemas.js';
+import { TrackingNumberParams } from '../track/track.routes.js';
 
 export const AuditEntrySchema = z
   .looseObject({
@@ -45,26 +47,66 @@ export const ChainReportSchema = z
 
 const Subject = z.string().min(1).max(200);
 
-export const AuditQuery = z.object({
+const Filters = {
   /** An application (instance id): its trail, for auditors whose scope reaches it. */
   instance: Subject.optional(),
+  /** An application by its tracking number: the same as its instance id. */
+  trackingNumber: TrackingNumberParams.shape.trackingNumber.optional(),
   /** Any subject: a user, a task, a service code, a calendar… */
   subject: Subject.optional(),
+  actor: Subject.optional(),
+  /** An action (`task.complete`) or a family of actions by prefix (`task`). */
+  action: z.string().regex(/^[a-zA-Z][\w.-]{0,99}$/, 'an action such as task.complete, or its prefix such as task').optional(),
+  /** The period: `from` inclusive, `to` exclusive (ISO 8601 instants). */
+  from: InstantInput.optional(),
+  to: InstantInput.optional(),
   afterSeq: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+};
+
+export const AuditQuery = z.object({ ...Filters, limit: z.coerce.number().int().min(1).max(1000).default(100) });
+
+export const AuditExportQuery = z.object({
+  ...Filters,
+  format: z.enum(['csv', 'json']),
+  limit: z.coerce.number().int().min(1).max(50_000).default(10_000),
 });
+
+export const AuditExportSchema = z
+  .looseObject({
+    exportedAt: z.string(),
+    filter: z.record(z.string(), z.unknown()),
+    count: z.number().int(),
+    firstSeq: z.number().int().optional(),
+    lastSeq: z.number().int().optional(),
+    entries: z.array(AuditEntrySchema).describe('the entries exactly as hashed: recompute each hash and the links of neighbours (engine/audit verifyExport)'),
+  })
+  .meta({ id: 'AuditExport' });
+
+const SELECTION =
+  'Filters: `actor`, `action` (exact, or a prefix such as `task` for `task.*`), `subject`, the application by `instance` or `trackingNumber` ' +
+  '(the application scope applies), the period `from`/`to`; `afterSeq` to page (the next page starts after the last seq). ' +
+  'Without an application only for auditors of the whole organisation (no agency, centre or groups).';
 
 export const auditRoutes = {
   list: {
     method: 'get',
     path: '/api/audit',
-    summary:
-      'The audit trail in order (seq), `afterSeq` to page. With `instance=` one application (the application scope applies); ' +
-      'the whole trail or another `subject` only for auditors of the whole organisation (no agency, centre or groups).',
+    summary: `The audit trail in order (seq), at most \`limit\` entries of the selection. ${SELECTION}`,
     access: { roles: ['auditor'] },
     query: AuditQuery,
     responses: [200],
     responseBody: z.array(AuditEntrySchema),
+  },
+  export: {
+    method: 'get',
+    path: '/api/audit/export',
+    summary:
+      `The selection as a file: \`format=csv\` (text/csv, for spreadsheets) or \`format=json\` (the entries exactly as hashed, ` +
+      `so each hash and the links between neighbours can be recomputed without the store). ${SELECTION}`,
+    access: { roles: ['auditor'] },
+    query: AuditExportQuery,
+    responses: [200],
+    responseBody: AuditExportSchema,
   },
   verify: {
     method: 'get',

@@ -45,5 +45,9 @@ export function definitionHandlers({ engine }: AppDeps): RouteHandlers<typeof de
       await engine.definition(params.key);
       return { status: 200, body: await engine.heatmap(params.key) };
     },
+
+    async heatmapInstances({ params }) {
+      return { status: 200, body: await engine.heatmapInstances(params.key, params.elementId) };
+    },
   };
 }

@@ -45,12 +45,27 @@ export const definitionRoutes = {
   heatmap: {
     method: 'get',
     path: '/api/definitions/:key/heatmap',
-    summary: "Per element of a process's active applications: tokens resting there, tasks at risk and overdue (the designer's live overlay). Supervisors: the processes they oversee.",
-    access: { roles: ['designer', 'supervisor'], scope: 'definition' },
+    summary: "Per element of a process's active applications: tokens resting there, tasks at risk and overdue (the designer's live overlay, the dashboards). Supervisors and auditors: the processes they oversee.",
+    access: { roles: ['designer', 'supervisor', 'auditor'], scope: 'definition' },
     params: z.object({ key: Key }),
     responses: [200],
     responseBody: z.array(
-      z.looseObject({ elementId: z.string(), active: z.number().int(), atRisk: z.number().int(), overdue: z.number().int() }).meta({ id: 'HeatmapCell' }),
+      z.looseObject({ elementId: z.string(), name: z.string().optional(), active: z.number().int(), atRisk: z.number().int(), overdue: z.number().int() }).meta({ id: 'HeatmapCell' }),
+    ),
+  },
+  heatmapInstances: {
+    method: 'get',
+    path: '/api/definitions/:key/heatmap/:elementId',
+    summary:
+      "The active applications behind one heatmap cell: tracking number, state (overdue, atRisk, active), deadline; overdue first. " +
+      'Supervisors and auditors of the process (tracking numbers lead to applications, so not for designers).',
+    access: { roles: ['supervisor', 'auditor'], scope: 'definition' },
+    params: z.object({ key: Key, elementId: z.string().min(1).max(200) }),
+    responses: [200],
+    responseBody: z.array(
+      z
+        .looseObject({ id: z.string(), trackingNumber: z.string(), startedAt: z.string(), state: z.enum(['overdue', 'atRisk', 'active']), dueAt: z.string().optional() })
+        .meta({ id: 'HeatmapInstance' }),
     ),
   },
 } as const satisfies Record<string, RouteSpec>;

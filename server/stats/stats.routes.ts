@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAT_DIMENSIONS } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
+import { InstantInput } from '../schemas.js';
 import { assignmentRoutes } from './assignment.routes.js';
 
 export const SlaStatRowSchema = z
@@ -13,20 +14,49 @@ export const SlaStatRowSchema = z
     overdueOpen: z.number().int(),
     atRiskOpen: z.number().int(),
     applications: z.number().int(),
+    ratings: z.number().int().describe("the applicants' hand-back ratings (1–5) counted in the row"),
+    ratingAverage: z.number().nullable(),
+    label: z.string().optional().describe("a readable name: the service's full name, the official's name"),
+    process: z.string().optional().describe('by=service: the process key of the service (its heatmap: GET /api/definitions/:key/heatmap)'),
   })
   .meta({ id: 'SlaStatRow' });
+
+const Key = z.string().min(1).max(100);
+
+/** Which applications the statistics count (engine StatFilter): started in the period, of the centre, agency, service, channel. */
+export const StatFilterQuery = z.object({
+  by: z.enum(STAT_DIMENSIONS),
+  from: InstantInput.optional(),
+  to: InstantInput.optional(),
+  centre: Key.optional(),
+  agency: Key.optional(),
+  service: Key.optional(),
+  channel: Key.optional(),
+});
+
+const FILTERS = 'Filters (all optional): applications started `from` (inclusive) `to` (exclusive), of a `centre`, `agency`, `service` (code), `channel`.';
 
 export const statRoutes = {
   sla: {
     method: 'get',
     path: '/api/stats/sla',
     summary:
-      'SLA compliance (on-time rate, overdue and at-risk open tasks, applications) by agency, service, channel or official. ' +
-      'Rows are limited to what the caller oversees; `by=official` names officials, so only those of agencies the caller oversees.',
+      'SLA compliance (on-time rate over completed and open work: an open task past its deadline is late now; overdue and at-risk open tasks, applications) ' +
+      "and the applicants' ratings by agency, service, channel, centre or official. " +
+      'Rows are limited to what the caller oversees; `by=official` names officials, so only those of agencies the caller oversees. ' +
+      FILTERS,
     access: { roles: ['supervisor', 'auditor'] },
-    query: z.object({ by: z.enum(STAT_DIMENSIONS) }),
+    query: StatFilterQuery,
     responses: [200],
     responseBody: z.array(SlaStatRowSchema),
+  },
+  report: {
+    method: 'get',
+    path: '/api/stats/sla/report',
+    summary: 'The same rows as `GET /api/stats/sla` as a CSV file (text/csv), e.g. the per-centre report with `by=centre`. ' + FILTERS,
+    access: { roles: ['supervisor', 'auditor'] },
+    query: StatFilterQuery,
+    responses: [200],
   },
   trend: {
     method: 'get',

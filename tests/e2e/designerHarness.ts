@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { createEngine, sqliteStore, type Clock, type Engine } from '../../engine/index.js';
 import { parseEnv } from '../../server/env.js';
 import { startServer, type RunningServer } from '../../server/startServer.js';
 
@@ -46,12 +47,18 @@ export interface DesignerHarness {
  * Builds the designer into a temp folder, starts a real Tereze server on a temp store with the
  * real catalogue, serves the build with `/api` proxied to it, and launches Debian's chromium.
  */
-export async function startDesignerHarness(): Promise<DesignerHarness> {
+export async function startDesignerHarness(options: { readonly clock?: Clock } = {}): Promise<DesignerHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'tereze-e2e-'));
   const dist = join(dir, 'dist');
   await build({ configFile: join(REPO, 'designer', 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
   const env = parseEnv({ PORT: '0', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' });
-  const server = await startServer({ env, processesDir: join(REPO, 'processes') });
+  // A clock of the test's own (a dashboard of work past its deadline): the engine opened here, on the same store.
+  let engine: Engine | undefined;
+  if (options.clock) {
+    mkdirSync(env.DATA_DIR, { recursive: true });
+    engine = await createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db')), clock: options.clock });
+  }
+  const server = await startServer({ env, processesDir: join(REPO, 'processes'), ...(engine ? { engine } : {}) });
   const web = await serve(dist, server.url);
   const url = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
   const token = await login(server.url);
@@ -94,6 +101,7 @@ export async function startDesignerHarness(): Promise<DesignerHarness> {
       await browser.close().catch(() => undefined);
       await new Promise((resolve) => web.close(resolve));
       await server.close();
+      await engine?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

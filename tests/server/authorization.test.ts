@@ -156,8 +156,8 @@ describe('authorization: every route as every role', () => {
     },
     'definitions.heatmap': {
       call: async () => ({ method: 'GET', path: '/api/definitions/benefit/heatmap' }),
-      // The justice supervisor does not oversee the social agency's benefit process.
-      expect: only({ designer: 200, supervisor: 200 }),
+      // The justice supervisor and auditor do not oversee the social agency's benefit process.
+      expect: only({ designer: 200, supervisor: 200, auditor: 200 }),
     },
     'routing.list': { call: async () => ({ method: 'GET', path: '/api/routing' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }) },
     'routing.set': {
@@ -182,6 +182,15 @@ describe('authorization: every route as every role', () => {
       call: async () => ({ method: 'GET', path: '/api/stats/sla?by=agency' }),
       expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
     },
+    'definitions.heatmapInstances': {
+      call: async () => ({ method: 'GET', path: '/api/definitions/benefit/heatmap/check' }),
+      // Tracking numbers lead to applications: those who oversee the process, not its designers.
+      expect: only({ supervisor: 200, auditor: 200 }),
+    },
+    'stats.report': {
+      call: async () => ({ method: 'GET', path: '/api/stats/sla/report?by=centre' }),
+      expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
+    },
     'stats.trend': {
       call: async () => ({ method: 'GET', path: '/api/stats/sla/trend?days=7' }),
       expect: only({ supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
@@ -194,6 +203,11 @@ describe('authorization: every route as every role', () => {
     'audit.list': {
       call: async () => ({ method: 'GET', path: `/api/audit?instance=${(await application()).id}` }),
       // The justice auditor's scope does not reach a social-benefit application.
+      expect: only({ auditor: 200 }),
+    },
+    'audit.export': {
+      // The whole trail names every actor of every agency: the organisation-wide auditor only.
+      call: async () => ({ method: 'GET', path: '/api/audit/export?format=json' }),
       expect: only({ auditor: 200 }),
     },
     'audit.verify': { call: async () => ({ method: 'GET', path: '/api/audit/verify' }), expect: only({ auditor: 200, 'auditor-mj': 200 }) },

@@ -89,6 +89,13 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api, user }) => html`<tereze-dashboards-page .api=${api} .user=${user}></tereze-dashboards-page>`,
   },
   {
+    path: 'audit',
+    roles: ['auditor'],
+    nav: 'nav.audit',
+    load: () => import('../audit/AuditTrailPage.js'),
+    render: ({ api }) => html`<tereze-audit-trail-page .api=${api}></tereze-audit-trail-page>`,
+  },
+  {
     path: 'integrity',
     roles: ['auditor'],
     nav: 'nav.integrity',

@@ -42,8 +42,8 @@ describe('reports', () => {
 
     const byAgency = await h.engine.slaStats('agency');
     expect(byAgency).toEqual([
-      { key: 'land', completed: 1, onTime: 0, late: 1, onTimeRate: 0, overdueOpen: 1, atRiskOpen: 0, applications: 2 },
-      { key: 'rags', completed: 2, onTime: 1, late: 1, onTimeRate: 0.5, overdueOpen: 0, atRiskOpen: 0, applications: 2 },
+      { key: 'land', completed: 1, onTime: 0, late: 1, onTimeRate: 0, overdueOpen: 1, atRiskOpen: 0, applications: 2, ratings: 0, ratingAverage: null },
+      { key: 'rags', completed: 2, onTime: 1, late: 1, onTimeRate: 0.5, overdueOpen: 0, atRiskOpen: 0, applications: 2, ratings: 0, ratingAverage: null },
     ]);
     expect((await h.engine.slaStats('channel')).map((r) => [r.key, r.applications])).toEqual([['agency', 1], ['centre', 2], ['portal', 1]]);
     expect((await h.engine.slaStats('official')).map((r) => [r.key, r.completed, r.late])).toEqual([['ana', 2, 1], ['bek', 1, 1]]);
@@ -89,12 +89,12 @@ describe('reports', () => {
     const done = await h.engine.start('birth', { channel: 'centre' });
     await h.engine.completeTask((await h.engine.tasks({ instanceId: done.id }))[0]!.id, { by: 'ana' });
     expect(await h.engine.heatmap('birth')).toEqual([
-      { elementId: 'docs', active: 1, atRisk: 0, overdue: 0 },
-      { elementId: 'review', active: 3, atRisk: 0, overdue: 0 },
+      { elementId: 'docs', name: 'Documents from the applicant', active: 1, atRisk: 0, overdue: 0 },
+      { elementId: 'review', name: 'Review by the agency', active: 3, atRisk: 0, overdue: 0 },
     ]);
     // D-1 deadline Tue 14 April 18:30; warning at 80 % of 16 open hours: Tue 15:18.
     h.clock.set('2026-04-14T11:00:00Z'); // Tuesday 16:00 in Almaty
-    expect((await h.engine.heatmap('birth')).find((c) => c.elementId === 'review')).toEqual({ elementId: 'review', active: 3, atRisk: 3, overdue: 0 });
+    expect((await h.engine.heatmap('birth')).find((c) => c.elementId === 'review')).toEqual({ elementId: 'review', name: 'Review by the agency', active: 3, atRisk: 3, overdue: 0 });
     h.clock.set('2026-04-16T14:00:00Z');
     expect((await h.engine.heatmap('birth')).find((c) => c.elementId === 'review')).toMatchObject({ overdue: 3 });
     await expect(h.engine.heatmap('nope')).rejects.toThrow(/not found/);
