@@ -11,7 +11,7 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { Accounts } from './accounts/Accounts.js';
 import type { SweepResult } from './SlaSweep.js';
-import type { AssignmentIntegrityReport, HeatmapCell, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
+import type { AssignmentIntegrityReport, HeatmapCell, InstanceTally, SlaStatRow, StatDimension, TrackingView, TrendDay } from './reports/index.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
 
@@ -198,6 +198,8 @@ export interface Engine {
   slaTrend(days: number, agencies?: ReadonlySet<string>): Promise<TrendDay[]>;
   /** Per element of a process: tokens resting there, and how many tasks are at risk or overdue. */
   heatmap(key: string): Promise<HeatmapCell[]>;
+  /** Applications counted by process version, service and channel: running, with incidents, on time, overdue. */
+  instanceTallies(): Promise<InstanceTally[]>;
   /**
    * Assignment integrity from the audit trail alone, for auditors: random draws received
    * against expected per official (chi-square per group), absences set shortly before draws,

@@ -28,6 +28,7 @@ import { verifyChain } from './audit/verifyChain.js';
 import { SlaStats } from './reports/SlaStats.js';
 import { trackApplication } from './reports/trackApplication.js';
 import { heatmap } from './reports/heatmap.js';
+import { instanceTallies } from './reports/instanceTallies.js';
 import { assignmentIntegrity } from './reports/assignmentIntegrity.js';
 import type { AuditEntry } from './store/port.js';
 
@@ -183,6 +184,7 @@ class TerezeEngine implements Engine {
     await this.definitionsPart.get(key); // 404 for an unknown process
     return heatmap(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), this.clock.now());
   };
+  instanceTallies: Engine['instanceTallies'] = async () => instanceTallies(await this.store.listInstances({ limit: 1_000_000 }), this.clock.now());
   verifyAudit: Engine['verifyAudit'] = (options) => verifyChain(this.store, options);
   storeHealth: Engine['storeHealth'] = () => this.store.health();
   assignmentIntegrity: Engine['assignmentIntegrity'] = async (query = {}) => {

@@ -37,7 +37,7 @@ export {
   type ChainPosition,
   type SignedCheckpoint,
 } from './audit/index.js';
-export { STAT_DIMENSIONS, type StatDimension, type SlaStatRow, type TrackingView, type HeatmapCell, type TrendDay } from './reports/index.js';
+export { STAT_DIMENSIONS, type StatDimension, type SlaStatRow, type TrackingView, type HeatmapCell, type InstanceTally, type TrendDay } from './reports/index.js';
 export {
   assignmentIntegrity,
   chiSquareSurvival,

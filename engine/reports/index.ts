@@ -1,6 +1,7 @@
 export { SlaStats, STAT_DIMENSIONS, type StatDimension, type SlaStatRow, type TrendDay } from './SlaStats.js';
 export { trackApplication, type TrackingView } from './trackApplication.js';
 export { heatmap, type HeatmapCell } from './heatmap.js';
+export { instanceTallies, type InstanceTally } from './instanceTallies.js';
 export { assignmentIntegrity, type AssignmentIntegrityOptions } from './assignmentIntegrity.js';
 export { chiSquareSurvival, chiSquareGoodnessOfFit, poissonBinomialTail, regularizedGammaQ } from './integrity/statistics.js';
 export {

@@ -127,6 +127,8 @@ describe('authorization: every route as every role', () => {
       // The justice supervisor does not oversee the social agency's benefit process.
       expect: only({ designer: 200, supervisor: 200 }),
     },
+    'definitions.catalogue': { call: async () => ({ method: 'GET', path: '/api/catalogue' }), expect: only({ designer: 200 }) },
+    'routing.facts': { call: async () => ({ method: 'GET', path: '/api/routing/facts' }), expect: only({ coordinator: 200 }) },
     'routing.list': { call: async () => ({ method: 'GET', path: '/api/routing' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }) },
     'routing.set': {
       call: async () => ({ method: 'PUT', path: '/api/routing/TEST-BENEFIT', json: { mode: 'alternative', reason: 'desk open again' } }),
