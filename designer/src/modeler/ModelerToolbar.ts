@@ -5,7 +5,7 @@ import { LocalizedElement, t } from '../i18n/i18n.js';
 /**
  * The modeler's toolbar. Properties down: the deployed definitions and the versions of the
  * chosen key. Events up: `new-diagram`, `import-xml` {xml, name}, `download`, `undo`, `redo`,
- * `pick-key` {key}, `open-definition` {key, version}, `deploy`, `toggle-overlay` (the live overlay;
+ * `pick-key` {key}, `open-definition` {key, version}, `deploy`, `show-home` (the catalogue), `toggle-overlay` (the live overlay;
  * `overlayOn` says whether it is on). Grouped (file, edit, deployed processes) so the groups wrap
  * as wholes while Deploy stays at the end of the first row; re-rendered on a language switch.
  */
@@ -54,6 +54,7 @@ export class ModelerToolbar extends LocalizedElement {
     return html`
       <div class="tools">
         <div class="group" role="group" aria-label=${t('modeler.tools.file')}>
+          <button data-action="catalogue" title=${t('modeler.homeTitle')} @click=${() => this.emit('show-home')}>${t('modeler.home')}</button>
           <button data-action="new" title=${t('modeler.newTitle')} @click=${() => this.emit('new-diagram')}>${t('modeler.new')}</button>
           <button data-action="open-file" @click=${() => this.fileInput().click()}>${t('modeler.openFile')}</button>
           <input type="file" accept=".bpmn,.xml,application/xml,text/xml" @change=${this.onFile} />
