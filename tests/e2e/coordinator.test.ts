@@ -73,6 +73,38 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     await harness.screenshot(coordinator, 'coordinator-3-routing-375');
   }, 90_000);
 
+  it("should show each service's channel share, on-time rate and waiting work beside its switch, and no switch without an agency desk", async () => {
+    const token = await tokenOf(harness, 'coordinator');
+    const facts = await callAs<{ serviceCode: string; channelShare: Record<string, number>; waiting: number; total: number; hasAgencyChannel: boolean }[]>(harness, token, 'GET', '/api/routing/facts');
+    const birth = facts.find((f) => f.serviceCode === 'BIRTH-REG');
+    expect(birth?.hasAgencyChannel).toBe(true);
+    expect(facts.find((f) => f.serviceCode === 'CHILDCARE-BENEFIT')?.hasAgencyChannel).toBe(false);
+
+    const coordinator = await openAs(harness.browser, harness.url, 'coordinator', { width: 1366, height: 768 });
+    await coordinator.getByRole('heading', { name: 'Access by service' }).waitFor();
+    // Given the birth registration row: its facts beside the switch, as the server counts them
+    const row = coordinator.locator('tereze-routing-table tr[data-service="BIRTH-REG"]');
+    await expect.poll(() => row.locator('td.facts .waiting').textContent()).toBe(`${birth!.waiting} waiting`);
+    const share = (await row.locator('td.facts .share').textContent()) ?? '';
+    if (birth!.total) for (const [channel, part] of Object.entries(birth!.channelShare)) expect(share).toContain(`${channel} ${Math.round(part * 100)} %`);
+    else expect(share).toBe('no applications yet');
+    expect(await row.locator('td.facts .on-time').textContent()).toMatch(/^on time/);
+    expect(await row.locator('button[data-action=switch]').count()).toBe(1);
+    // And a service whose standard has no agency desk offers no switch, only its history
+    const childcare = coordinator.locator('tereze-routing-table tr[data-service="CHILDCARE-BENEFIT"]');
+    expect(await childcare.locator('button[data-action=switch]').count()).toBe(0);
+    expect(await childcare.locator('button[data-action=history]').count()).toBe(1);
+    await coordinator.screenshot({ path: '/tmp/shots-wt-home/routing-facts-1366.png', fullPage: true });
+
+    // When the coordinator opens the switch, the facts stand above the decision history too
+    await row.locator('button[data-action=switch]').click();
+    await expect.poll(() => coordinator.locator('tereze-routing-history .facts-now').textContent()).toMatch(/^Now: .* · on time.* · \d+ waiting$/);
+    await coordinator.screenshot({ path: '/tmp/shots-wt-home/routing-switch-facts-1366.png' });
+    await coordinator.setViewportSize({ width: 375, height: 667 });
+    expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await coordinator.screenshot({ path: '/tmp/shots-wt-home/routing-facts-375.png' });
+  }, 60_000);
+
   it('should add a transfer and a one-off day off to a calendar with reasons, list the versions, and remove one', async () => {
     const coordinator = await openAs(harness.browser, harness.url, 'coordinator');
     await coordinator.goto(`${harness.url}/#/calendars`);

@@ -37,7 +37,7 @@ export class ModelerToolbar extends LocalizedElement {
     /* Deploy stays at the end of the first row; the groups before it wrap as wholes. */
     :host { display: flex; align-items: flex-start; gap: 6px 12px; padding: 6px 10px; border-bottom: 1px solid #d7dce2; background: #f7f8fa; }
     .tools { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; flex: 1 1 auto; min-width: 0; }
-    .group { display: flex; align-items: center; gap: 6px; min-width: 0; }
+    .group { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; min-width: 0; }
     .group + .group { padding-left: 12px; border-left: 1px solid #d7dce2; }
     button, select { font: inherit; padding: 4px 10px; border: 1px solid #b8c0cc; border-radius: 4px; background: #fff; cursor: pointer; white-space: nowrap; }
     select[name='definition'] { width: 16rem; max-width: 100%; min-width: 8rem; flex: 0 1 auto; text-overflow: ellipsis; }
