@@ -150,6 +150,35 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
     await harness.screenshot(coordinator, 'coordinator-5-calendar-375');
   }, 90_000);
+
+  it('should edit a calendar\'s opening hours with a reason, refusing a malformed interval, as a new version', async () => {
+    const coordinator = await openAs(harness.browser, harness.url, 'coordinator', { width: 1366, height: 768 });
+    await coordinator.goto(`${harness.url}/#/calendars`);
+    await coordinator.getByLabel('Calendar', { exact: true }).selectOption('centre');
+    const view = coordinator.locator('tereze-calendar-view');
+    const hours = coordinator.locator('tereze-opening-hours-form');
+    const saturday = hours.getByLabel('Saturday');
+    await saturday.waitFor();
+    const token = await tokenOf(harness, 'coordinator');
+    const before = await callAs<{ version: number }[]>(harness, token, 'GET', '/api/calendars/centre/versions');
+
+    // When the coordinator types a malformed interval, the field says so and nothing is saved
+    await saturday.fill('10-14');
+    await hours.getByLabel('Reason for the change').fill('Saturday service from March');
+    await hours.getByRole('button', { name: 'Save opening hours' }).click();
+    await hours.getByText('Not a time interval (from–to, 24-hour): 10-14').waitFor();
+
+    // When the hours are right, they are saved as a new version with the reason
+    await saturday.fill('10:00–14:00');
+    await hours.getByRole('button', { name: 'Save opening hours' }).click();
+    await coordinator.getByText(/Saved: version \d+/).waitFor();
+    await expect.poll(() => view.locator('dd[data-day=sat]').textContent()).toBe('10:00–14:00');
+    await coordinator.locator('tereze-calendar-versions').getByText('Saturday service from March').waitFor();
+    const calendar = await callAs<{ week: Record<string, { from: string; to: string }[]> }>(harness, token, 'GET', '/api/calendars/centre');
+    expect(calendar.week.sat).toEqual([{ from: '10:00', to: '14:00' }]);
+    expect((await callAs<unknown[]>(harness, token, 'GET', '/api/calendars/centre/versions')).length).toBe(before.length + 1);
+    await coordinator.screenshot({ path: '/tmp/shots-wt-home/calendar-hours-1366.png', fullPage: true });
+  }, 60_000);
 });
 
 async function fillDeskForm(page: import('playwright-core').Page) {

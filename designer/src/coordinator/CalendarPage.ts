@@ -7,6 +7,8 @@ import { tableStyles } from '../shared/tableStyles.js';
 import './CalendarExceptionForm.js';
 import type { CalendarException, CalendarExceptionForm } from './CalendarExceptionForm.js';
 import './CalendarVersions.js';
+import './OpeningHoursForm.js';
+import type { OpeningHoursChange, OpeningHoursForm } from './OpeningHoursForm.js';
 import './CalendarView.js';
 import type { ExceptionKind } from './CalendarView.js';
 
@@ -70,6 +72,9 @@ export class CalendarPage extends LocalizedElement {
         <section class="panel-box">
           <tereze-calendar-exception-form ?busy=${this.busy} @add-exception=${this.add}></tereze-calendar-exception-form>
         </section>
+        <section class="panel-box">
+          <tereze-opening-hours-form .calendar=${this.calendar} ?busy=${this.busy} @save-hours=${this.saveHours}></tereze-opening-hours-form>
+        </section>
       </div>
       <h3>${t('calendar.versions')}</h3>
       <tereze-calendar-versions .versions=${this.versions}></tereze-calendar-versions>
@@ -123,7 +128,19 @@ export class CalendarPage extends LocalizedElement {
 
   private askRemoval(event: CustomEvent<{ kind: ExceptionKind; date: string }>) {
     this.removal = event.detail;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#removal-reason')?.focus());
+    // The reason box opens below a long list: bring it into view, then into focus.
+    void this.updateComplete.then(() => {
+      const box = this.renderRoot.querySelector<HTMLElement>('#removal-reason');
+      box?.scrollIntoView({ block: 'center' });
+      box?.focus({ preventScroll: true });
+    });
+  }
+
+  private async saveHours(event: CustomEvent<OpeningHoursChange>) {
+    const c = this.calendar;
+    if (!c) return;
+    const form = event.target as OpeningHoursForm;
+    if (await this.save({ ...c, week: event.detail.week }, event.detail.reason)) form.reset();
   }
 
   private async confirmRemoval(event: SubmitEvent) {
