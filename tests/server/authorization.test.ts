@@ -139,6 +139,7 @@ describe('authorization: every route as every role', () => {
       expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
     },
     'calendars.list': { call: async () => ({ method: 'GET', path: '/api/calendars' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }) },
+    'calendars.month': { call: async () => ({ method: 'GET', path: '/api/calendars/centre/month?month=2026-03' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }) },
     'calendars.get': { call: async () => ({ method: 'GET', path: '/api/calendars/centre' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }) },
     'calendars.versions': {
       call: async () => ({ method: 'GET', path: '/api/calendars/centre/versions' }),
