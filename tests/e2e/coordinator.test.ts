@@ -179,6 +179,36 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     expect((await callAs<unknown[]>(harness, token, 'GET', '/api/calendars/centre/versions')).length).toBe(before.length + 1);
     await coordinator.screenshot({ path: '/tmp/shots-wt-home/calendar-hours-1366.png', fullPage: true });
   }, 60_000);
+
+  it("should show a calendar's month with its holidays and where a sample application's deadline falls, as the server counts it", async () => {
+    const token = await tokenOf(harness, 'coordinator');
+    const expected = await callAs<{ sample: { dueDate: string } }>(harness, token, 'GET', '/api/calendars/agency/month?month=2026-03&receivedAt=2026-03-20T05:00:00Z&duration=2&unit=workingDays');
+    const coordinator = await openAs(harness.browser, harness.url, 'coordinator', { width: 1366, height: 768 });
+    await coordinator.goto(`${harness.url}/#/calendars`);
+    await coordinator.getByLabel('Calendar', { exact: true }).selectOption('agency');
+    const month = coordinator.locator('tereze-calendar-month');
+    await month.locator('.grid').waitFor();
+
+    // When the coordinator asks for March 2026 with an application received on Friday 20 March at 10:00, due in 2 working days
+    await month.getByLabel('Month', { exact: true }).fill('2026-03');
+    await month.getByLabel('Sample application received (Astana time)').fill('2026-03-20T10:00');
+    await month.getByLabel('Term').fill('2');
+    await month.getByLabel('Unit').selectOption('workingDays');
+    await month.getByRole('button', { name: 'Show' }).click();
+
+    // Then the deadline is the server's, marked on its day, and Nauryz is a closed holiday
+    await month.getByText(`The sample application is due on ${expected.sample.dueDate}`).waitFor();
+    expect(await month.locator('.day[data-due]').getAttribute('data-date')).toBe(expected.sample.dueDate);
+    expect(await month.locator('.day[data-received]').getAttribute('data-date')).toBe('2026-03-20');
+    const nauryz = month.locator('.day[data-date="2026-03-23"]');
+    expect(await nauryz.getAttribute('data-working')).toBe('false');
+    expect(await nauryz.getAttribute('data-holiday')).not.toBeNull();
+    expect(await month.locator('.day[data-date="2026-03-01"]').getAttribute('data-working')).toBe('false');
+    await month.screenshot({ path: '/tmp/shots-wt-home/calendar-month-1366.png' });
+    await coordinator.setViewportSize({ width: 375, height: 667 });
+    expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await month.screenshot({ path: '/tmp/shots-wt-home/calendar-month-375.png' });
+  }, 60_000);
 });
 
 async function fillDeskForm(page: import('playwright-core').Page) {

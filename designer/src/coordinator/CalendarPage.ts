@@ -1,11 +1,13 @@
 import { css, html } from 'lit';
 import type { ApiClient } from '../api/ApiClient.js';
+import { calendarMonthApi, type CalendarMonthView, type SampleTerm } from '../api/calendarMonthApi.js';
 import { oversightApi, type Calendar, type CalendarVersion } from '../api/oversightApi.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
 import './CalendarExceptionForm.js';
 import type { CalendarException, CalendarExceptionForm } from './CalendarExceptionForm.js';
+import './CalendarMonth.js';
 import './CalendarVersions.js';
 import './OpeningHoursForm.js';
 import type { OpeningHoursChange, OpeningHoursForm } from './OpeningHoursForm.js';
@@ -21,6 +23,8 @@ export class CalendarPage extends LocalizedElement {
     calendar: { state: true },
     versions: { state: true },
     removal: { state: true },
+    month: { state: true },
+    monthView: { state: true },
     busy: { state: true },
     message: { state: true },
   };
@@ -30,6 +34,10 @@ export class CalendarPage extends LocalizedElement {
   declare calendar: Calendar | undefined;
   declare versions: CalendarVersion[];
   declare removal: { kind: ExceptionKind; date: string } | undefined;
+  /** The month shown (YYYY-MM, Astana) and how deadlines count it, with the sample asked for. */
+  declare month: string;
+  declare monthView: CalendarMonthView | undefined;
+  private sample: SampleTerm | undefined;
   declare busy: boolean;
   declare message: string;
   static override styles = [
@@ -46,6 +54,8 @@ export class CalendarPage extends LocalizedElement {
     this.ids = [];
     this.calendarId = '';
     this.versions = [];
+    this.month = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 7);
+    this.monthView = undefined;
     this.busy = false;
     this.message = '';
   }
@@ -76,6 +86,9 @@ export class CalendarPage extends LocalizedElement {
           <tereze-opening-hours-form .calendar=${this.calendar} ?busy=${this.busy} @save-hours=${this.saveHours}></tereze-opening-hours-form>
         </section>
       </div>
+      <section class="panel-box">
+        <tereze-calendar-month .view=${this.monthView} .month=${this.month} @show-month=${this.showMonth}></tereze-calendar-month>
+      </section>
       <h3>${t('calendar.versions')}</h3>
       <tereze-calendar-versions .versions=${this.versions}></tereze-calendar-versions>
     `;
@@ -108,7 +121,11 @@ export class CalendarPage extends LocalizedElement {
     this.removal = undefined;
     if (!id) return;
     try {
-      [this.calendar, this.versions] = await Promise.all([oversightApi.calendar(this.api, id), oversightApi.calendarVersions(this.api, id)]);
+      [this.calendar, this.versions, this.monthView] = await Promise.all([
+        oversightApi.calendar(this.api, id),
+        oversightApi.calendarVersions(this.api, id),
+        calendarMonthApi.month(this.api, id, this.month, this.sample),
+      ]);
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
     }
@@ -134,6 +151,16 @@ export class CalendarPage extends LocalizedElement {
       box?.scrollIntoView({ block: 'center' });
       box?.focus({ preventScroll: true });
     });
+  }
+
+  private async showMonth(event: CustomEvent<{ month: string; sample?: SampleTerm }>) {
+    this.month = event.detail.month;
+    this.sample = event.detail.sample;
+    try {
+      this.monthView = await calendarMonthApi.month(this.api, this.calendarId, this.month, this.sample);
+    } catch (error) {
+      this.message = t('common.error', { message: (error as Error).message });
+    }
   }
 
   private async saveHours(event: CustomEvent<OpeningHoursChange>) {
