@@ -11,7 +11,7 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { PolicyDocuments } from './PolicyDocuments.js';
 import type { SweepResult } from './SlaSweep.js';
-import type { AssignmentIntegrityReport, HeatmapCell, HeatmapInstance, SlaStatRow, StatDimension, StatFilter, TrackingView, TrendDay } from './reports/index.js';
+import type { AssignmentIntegrityReport, HeatmapCell, HeatmapInstance, InstanceTally, SlaStatRow, StatDimension, StatFilter, TrackingView, TrendDay } from './reports/index.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
 import type { InstanceFilter, InstancePage } from './commands/listInstances.js';
@@ -221,6 +221,8 @@ export interface Engine {
   heatmap(key: string): Promise<HeatmapCell[]>;
   /** The active applications behind one element's heatmap numbers (tracking numbers, overdue first). */
   heatmapInstances(key: string, elementId: string): Promise<HeatmapInstance[]>;
+  /** Applications counted by process version, service and channel: running, with incidents, on time, overdue. */
+  instanceTallies(): Promise<InstanceTally[]>;
   /**
    * Assignment integrity from the audit trail alone, for auditors: random draws received
    * against expected per official (chi-square per group), absences set shortly before draws,

@@ -31,6 +31,7 @@ import { verifyChain } from './audit/verifyChain.js';
 import { SlaStats } from './reports/SlaStats.js';
 import { trackApplication } from './reports/trackApplication.js';
 import { heatmap, heatmapInstances } from './reports/heatmap.js';
+import { instanceTallies } from './reports/instanceTallies.js';
 import { assignmentIntegrity } from './reports/assignmentIntegrity.js';
 import type { AuditEntry } from './store/port.js';
 
@@ -201,6 +202,7 @@ class TerezeEngine implements Engine {
     await this.definitionsPart.get(key); // 404 for an unknown process
     return heatmapInstances(await this.store.listInstances({ key, status: 'active', limit: 1_000_000 }), elementId, this.clock.now());
   };
+  instanceTallies: Engine['instanceTallies'] = async () => instanceTallies(await this.store.listInstances({ limit: 1_000_000 }), this.clock.now());
   verifyAudit: Engine['verifyAudit'] = (options) => verifyChain(this.store, options);
   storeHealth: Engine['storeHealth'] = () => this.store.health();
   assignmentIntegrity: Engine['assignmentIntegrity'] = async (query = {}) => {

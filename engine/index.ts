@@ -39,7 +39,7 @@ export {
   verifyExport,
   type ExportCheck,
 } from './audit/index.js';
-export { STAT_DIMENSIONS, NO_CENTRE, type StatDimension, type StatFilter, type SlaStatRow, type TrackingView, type HeatmapCell, type HeatmapInstance, type TrendDay } from './reports/index.js';
+export { STAT_DIMENSIONS, NO_CENTRE, type StatDimension, type StatFilter, type SlaStatRow, type TrackingView, type HeatmapCell, type HeatmapInstance, type InstanceTally, type TrendDay } from './reports/index.js';
 export {
   assignmentIntegrity,
   chiSquareSurvival,
@@ -78,6 +78,6 @@ export { ACCESS_MODES, type AccessMode, type RoutingDecision, RoutingPolicy } fr
 export { CalendarRegistry, type CalendarVersion } from './calendars/index.js';
 export { IDEMPOTENCY_KEY_RETENTION_MS, IDEMPOTENCY_KEY_FORMAT, isIdempotencyKey } from './commands/IdempotentStart.js';
 export { SANE_YEARS, INSTANT_FORMAT, DATE_FORMAT, parseInstant, saneInstant, isCalendarDate } from './isoTime.js';
-export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, type WorkingCalendar, type Deadline } from './sla/index.js';
+export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, isWorkingDay, openIntervals, type WorkingCalendar, type Deadline } from './sla/index.js';
 export type { SweepResult } from './SlaSweep.js';
 export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
+import { InstantInput } from '../schemas.js';
 
 const CalendarId = z.object({ id: z.string().regex(/^[\w.-]{1,64}$/, 'a calendar id: letters, digits, . _ -') });
 
@@ -63,6 +64,31 @@ export const calendarRoutes = {
     body: { kind: 'json', schema: PutCalendarBody },
     responses: [200],
     responseBody: CalendarVersionSchema,
+  },
+  month: {
+    method: 'get',
+    path: '/api/calendars/:id/month',
+    summary: "One month of a calendar as deadlines count it: each day working or not, its hours, holiday, one-off day off or transfer; with `receivedAt`, `duration` and `unit`, where that sample application's deadline falls (the engine's deadline arithmetic, received at a centre).",
+    access: READERS,
+    params: CalendarId,
+    query: z
+      .object({
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month: YYYY-MM'),
+        receivedAt: InstantInput.optional(),
+        duration: z.coerce.number().int().min(1).max(366).optional(),
+        unit: z.enum(['workingDays', 'calendarDays', 'workingHours']).optional(),
+      })
+      .refine((q) => (q.receivedAt === undefined) === (q.duration === undefined) && (q.duration === undefined) === (q.unit === undefined), {
+        message: 'receivedAt, duration and unit come together',
+        path: ['receivedAt'],
+      }),
+    responses: [200],
+    responseBody: z.looseObject({
+      id: z.string(),
+      month: z.string(),
+      days: z.array(z.looseObject({ date: z.string(), working: z.boolean(), hours: z.array(z.string()) })),
+      sample: z.looseObject({ receivedAt: z.string(), dueAt: z.string(), dueDate: z.string() }).optional(),
+    }),
   },
   versions: {
     method: 'get',

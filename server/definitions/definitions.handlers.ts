@@ -1,6 +1,7 @@
 import { NotFoundError, type DefinitionRecord } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
+import { catalogueEntries } from './catalogueEntries.js';
 import type { definitionRoutes } from './definitions.routes.js';
 
 /** What a listing shows of a definition: never the XML or the compiled graph. */
@@ -16,7 +17,7 @@ function summary(record: DefinitionRecord) {
   };
 }
 
-export function definitionHandlers({ engine }: AppDeps): RouteHandlers<typeof definitionRoutes> {
+export function definitionHandlers({ engine, services }: AppDeps): RouteHandlers<typeof definitionRoutes> {
   return {
     async deploy({ body, user }) {
       const result = await engine.deploy(body, { by: user.id });
@@ -38,6 +39,12 @@ export function definitionHandlers({ engine }: AppDeps): RouteHandlers<typeof de
     async xml({ params, query }) {
       const record = await engine.definition(params.key, query.version);
       return { status: 200, type: 'application/xml; charset=utf-8', body: record.xml };
+    },
+
+    async catalogue() {
+      const latest = await engine.definitions();
+      const all = (await Promise.all(latest.map((d) => engine.definitions(d.key)))).flat();
+      return { status: 200, body: catalogueEntries(all, await engine.instanceTallies(), services ?? []) };
     },
 
     async heatmap({ params }) {

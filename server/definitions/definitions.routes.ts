@@ -3,6 +3,17 @@ import type { RouteSpec } from '../route.js';
 import { DefinitionSummarySchema } from '../schemas.js';
 
 const Key = z.string().min(1).max(200);
+
+export const CatalogueEntrySchema = z
+  .looseObject({
+    key: z.string(),
+    name: z.string().optional(),
+    service: z.looseObject({ code: z.string(), names: z.looseObject({ en: z.string(), ru: z.string(), kk: z.string() }).optional() }).optional(),
+    running: z.number().int(),
+    incidents: z.number().int(),
+    versions: z.array(z.looseObject({ version: z.number().int(), deployedAt: z.string(), deployedBy: z.string().optional(), running: z.number().int(), incidents: z.number().int() })),
+  })
+  .meta({ id: 'CatalogueEntry' });
 /** Designers model; supervisors read the models their queues run on. */
 const READERS = { roles: ['designer', 'supervisor'] } as const;
 
@@ -41,6 +52,14 @@ export const definitionRoutes = {
     params: z.object({ key: Key }),
     query: z.object({ version: z.coerce.number().int().min(1).optional() }),
     responses: [200],
+  },
+  catalogue: {
+    method: 'get',
+    path: '/api/catalogue',
+    summary: "The designer's home: every process key with its service (code and names) and its versions, newest first, each with its running applications and those with an incident.",
+    access: { roles: ['designer'] },
+    responses: [200],
+    responseBody: z.array(CatalogueEntrySchema),
   },
   heatmap: {
     method: 'get',

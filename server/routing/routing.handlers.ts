@@ -2,9 +2,14 @@ import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
 import type { routingRoutes } from './routing.routes.js';
 import { requireService } from './requireService.js';
+import { serviceFacts } from './serviceFacts.js';
 
-export function routingHandlers({ engine }: AppDeps): RouteHandlers<typeof routingRoutes> {
+export function routingHandlers({ engine, services }: AppDeps): RouteHandlers<typeof routingRoutes> {
   return {
+    async facts() {
+      const codes = (await engine.definitions()).flatMap((d) => (d.serviceCode ? [d.serviceCode] : []));
+      return { status: 200, body: serviceFacts(codes, await engine.instanceTallies(), services ?? []) };
+    },
     async list() {
       return { status: 200, body: await engine.routing.list() };
     },

@@ -34,7 +34,30 @@ export const SetRoutingBody = z.strictObject({
  */
 const READERS = { roles: ['coordinator', 'supervisor', 'auditor'] } as const;
 
+export const ServiceFactsSchema = z
+  .looseObject({
+    serviceCode: z.string(),
+    names: z.looseObject({ en: z.string(), ru: z.string(), kk: z.string() }).optional(),
+    agency: z.string().optional(),
+    channels: z.array(z.string()),
+    hasAgencyChannel: z.boolean(),
+    byChannel: z.record(z.string(), z.number().int()),
+    channelShare: z.record(z.string(), z.number()),
+    total: z.number().int(),
+    waiting: z.number().int(),
+    onTimeRate: z.number().optional(),
+  })
+  .meta({ id: 'ServiceFacts' });
+
 export const routingRoutes = {
+  facts: {
+    method: 'get',
+    path: '/api/routing/facts',
+    summary: "Beside each service's access switch: its name, agency, channels, each channel's share of its applications, the on-time rate (open work past its deadline counts as late) and the applications waiting now.",
+    access: { roles: ['coordinator'] },
+    responses: [200],
+    responseBody: z.array(ServiceFactsSchema),
+  },
   list: {
     method: 'get',
     path: '/api/routing',

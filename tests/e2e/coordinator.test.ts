@@ -73,6 +73,38 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     await harness.screenshot(coordinator, 'coordinator-3-routing-375');
   }, 90_000);
 
+  it("should show each service's channel share, on-time rate and waiting work beside its switch, and no switch without an agency desk", async () => {
+    const token = await tokenOf(harness, 'coordinator');
+    const facts = await callAs<{ serviceCode: string; channelShare: Record<string, number>; waiting: number; total: number; hasAgencyChannel: boolean }[]>(harness, token, 'GET', '/api/routing/facts');
+    const birth = facts.find((f) => f.serviceCode === 'BIRTH-REG');
+    expect(birth?.hasAgencyChannel).toBe(true);
+    expect(facts.find((f) => f.serviceCode === 'CHILDCARE-BENEFIT')?.hasAgencyChannel).toBe(false);
+
+    const coordinator = await openAs(harness.browser, harness.url, 'coordinator', { width: 1366, height: 768 });
+    await coordinator.getByRole('heading', { name: 'Access by service' }).waitFor();
+    // Given the birth registration row: its facts beside the switch, as the server counts them
+    const row = coordinator.locator('tereze-routing-table tr[data-service="BIRTH-REG"]');
+    await expect.poll(() => row.locator('td.facts .waiting').textContent()).toBe(`${birth!.waiting} waiting`);
+    const share = (await row.locator('td.facts .share').textContent()) ?? '';
+    if (birth!.total) for (const [channel, part] of Object.entries(birth!.channelShare)) expect(share).toContain(`${channel} ${Math.round(part * 100)} %`);
+    else expect(share).toBe('no applications yet');
+    expect(await row.locator('td.facts .on-time').textContent()).toMatch(/^on time/);
+    expect(await row.locator('button[data-action=switch]').count()).toBe(1);
+    // And a service whose standard has no agency desk offers no switch, only its history
+    const childcare = coordinator.locator('tereze-routing-table tr[data-service="CHILDCARE-BENEFIT"]');
+    expect(await childcare.locator('button[data-action=switch]').count()).toBe(0);
+    expect(await childcare.locator('button[data-action=history]').count()).toBe(1);
+    await coordinator.screenshot({ path: '/tmp/shots-wt-home/routing-facts-1366.png', fullPage: true });
+
+    // When the coordinator opens the switch, the facts stand above the decision history too
+    await row.locator('button[data-action=switch]').click();
+    await expect.poll(() => coordinator.locator('tereze-routing-history .facts-now').textContent()).toMatch(/^Now: .* · on time.* · \d+ waiting$/);
+    await coordinator.screenshot({ path: '/tmp/shots-wt-home/routing-switch-facts-1366.png' });
+    await coordinator.setViewportSize({ width: 375, height: 667 });
+    expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await coordinator.screenshot({ path: '/tmp/shots-wt-home/routing-facts-375.png' });
+  }, 60_000);
+
   it('should add a transfer and a one-off day off to a calendar with reasons, list the versions, and remove one', async () => {
     const coordinator = await openAs(harness.browser, harness.url, 'coordinator');
     await coordinator.goto(`${harness.url}/#/calendars`);
@@ -118,6 +150,65 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
     await harness.screenshot(coordinator, 'coordinator-5-calendar-375');
   }, 90_000);
+
+  it('should edit a calendar\'s opening hours with a reason, refusing a malformed interval, as a new version', async () => {
+    const coordinator = await openAs(harness.browser, harness.url, 'coordinator', { width: 1366, height: 768 });
+    await coordinator.goto(`${harness.url}/#/calendars`);
+    await coordinator.getByLabel('Calendar', { exact: true }).selectOption('centre');
+    const view = coordinator.locator('tereze-calendar-view');
+    const hours = coordinator.locator('tereze-opening-hours-form');
+    const saturday = hours.getByLabel('Saturday');
+    await saturday.waitFor();
+    const token = await tokenOf(harness, 'coordinator');
+    const before = await callAs<{ version: number }[]>(harness, token, 'GET', '/api/calendars/centre/versions');
+
+    // When the coordinator types a malformed interval, the field says so and nothing is saved
+    await saturday.fill('10-14');
+    await hours.getByLabel('Reason for the change').fill('Saturday service from March');
+    await hours.getByRole('button', { name: 'Save opening hours' }).click();
+    await hours.getByText('Not a time interval (from–to, 24-hour): 10-14').waitFor();
+
+    // When the hours are right, they are saved as a new version with the reason
+    await saturday.fill('10:00–14:00');
+    await hours.getByRole('button', { name: 'Save opening hours' }).click();
+    await coordinator.getByText(/Saved: version \d+/).waitFor();
+    await expect.poll(() => view.locator('dd[data-day=sat]').textContent()).toBe('10:00–14:00');
+    await coordinator.locator('tereze-calendar-versions').getByText('Saturday service from March').waitFor();
+    const calendar = await callAs<{ week: Record<string, { from: string; to: string }[]> }>(harness, token, 'GET', '/api/calendars/centre');
+    expect(calendar.week.sat).toEqual([{ from: '10:00', to: '14:00' }]);
+    expect((await callAs<unknown[]>(harness, token, 'GET', '/api/calendars/centre/versions')).length).toBe(before.length + 1);
+    await coordinator.screenshot({ path: '/tmp/shots-wt-home/calendar-hours-1366.png', fullPage: true });
+  }, 60_000);
+
+  it("should show a calendar's month with its holidays and where a sample application's deadline falls, as the server counts it", async () => {
+    const token = await tokenOf(harness, 'coordinator');
+    const expected = await callAs<{ sample: { dueDate: string } }>(harness, token, 'GET', '/api/calendars/agency/month?month=2026-03&receivedAt=2026-03-20T05:00:00Z&duration=2&unit=workingDays');
+    const coordinator = await openAs(harness.browser, harness.url, 'coordinator', { width: 1366, height: 768 });
+    await coordinator.goto(`${harness.url}/#/calendars`);
+    await coordinator.getByLabel('Calendar', { exact: true }).selectOption('agency');
+    const month = coordinator.locator('tereze-calendar-month');
+    await month.locator('.grid').waitFor();
+
+    // When the coordinator asks for March 2026 with an application received on Friday 20 March at 10:00, due in 2 working days
+    await month.getByLabel('Month', { exact: true }).fill('2026-03');
+    await month.getByLabel('Sample application received (Astana time)').fill('2026-03-20T10:00');
+    await month.getByLabel('Term').fill('2');
+    await month.getByLabel('Unit').selectOption('workingDays');
+    await month.getByRole('button', { name: 'Show' }).click();
+
+    // Then the deadline is the server's, marked on its day, and Nauryz is a closed holiday
+    await month.getByText(`The sample application is due on ${expected.sample.dueDate}`).waitFor();
+    expect(await month.locator('.day[data-due]').getAttribute('data-date')).toBe(expected.sample.dueDate);
+    expect(await month.locator('.day[data-received]').getAttribute('data-date')).toBe('2026-03-20');
+    const nauryz = month.locator('.day[data-date="2026-03-23"]');
+    expect(await nauryz.getAttribute('data-working')).toBe('false');
+    expect(await nauryz.getAttribute('data-holiday')).not.toBeNull();
+    expect(await month.locator('.day[data-date="2026-03-01"]').getAttribute('data-working')).toBe('false');
+    await month.screenshot({ path: '/tmp/shots-wt-home/calendar-month-1366.png' });
+    await coordinator.setViewportSize({ width: 375, height: 667 });
+    expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await month.screenshot({ path: '/tmp/shots-wt-home/calendar-month-375.png' });
+  }, 60_000);
 });
 
 async function fillDeskForm(page: import('playwright-core').Page) {

@@ -31,6 +31,12 @@ function slaDuration(xml: string, taskId: string): string | undefined {
   return /<ps:sla\b[^>]*\bduration="([^"]*)"/.exec(userTaskXml(xml, taskId))?.[1];
 }
 
+/** Deploy asks first (with what changes from the deployed version): press Deploy, then confirm. */
+async function deployConfirmed(page: Page): Promise<void> {
+  await page.locator('tereze-modeler-toolbar button[data-action=deploy]').click();
+  await page.locator('tereze-deploy-confirm dialog[open] button[data-action=confirm-deploy]').click();
+}
+
 async function selectedIds(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const view = (globalThis as any).document.querySelector('tereze-modeler-page');
@@ -86,7 +92,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `designer modeler in Chromium
     await expect.poll(async () => slaDuration(await modelXml(page), target.slaTask)).toBe(newDuration);
 
     // and deploys
-    await page.locator('button[data-action=deploy]').click();
+    await deployConfirmed(page);
     const answered = page.locator('.status[data-kind=ok], .status[data-kind=error]');
     await answered.waitFor();
     const status = (await answered.textContent()) ?? '';
@@ -104,7 +110,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `designer modeler in Chromium
     await page.locator(`.djs-element[data-element-id="${target.otherTask}"]`).click();
     await duration.fill('soon');
     await expect.poll(async () => slaDuration(await modelXml(page), target.otherTask)).toBe('soon');
-    await page.locator('button[data-action=deploy]').click();
+    await deployConfirmed(page);
     await page.locator('.status[data-kind=error]').waitFor();
 
     // Then that element is marked, with the server's message as the badge's tooltip
@@ -201,7 +207,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `designer modeler in Chromium
     await expect.poll(async () => candidateGroup(await modelXml(page), 'review')).toBe(picked!.id);
 
     // When it is deployed, the stored XML carries the picked group (and the unknown one as written)
-    await page.locator('button[data-action=deploy]').click();
+    await deployConfirmed(page);
     const answered = page.locator('.status[data-kind=ok], .status[data-kind=error]');
     await answered.waitFor();
     const status = (await answered.textContent()) ?? '';

@@ -58,6 +58,17 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     await page.getByRole('heading', { name: 'Workload and deadlines' }).waitFor();
     const workload = page.locator('tereze-workload-table');
     await workload.locator(`tr[data-official="${from}"]`).waitFor();
+    // The workload names the official, sorts by name and filters
+    await expect.poll(() => workload.locator(`tr[data-official="${from}"] th`).textContent()).toContain(nameOf(from));
+    await workload.locator('button[data-sort=name]').click();
+    expect(await workload.locator('th[aria-sort=ascending] button[data-sort=name]').count()).toBe(1);
+    const filter = workload.getByLabel('Filter by name, id or group');
+    await filter.fill('no such official');
+    await expect.poll(() => workload.locator('tbody tr').count()).toBe(0);
+    await filter.fill(nameOf(from).slice(0, 4).toUpperCase());
+    await workload.locator(`tr[data-official="${from}"]`).waitFor();
+    await filter.fill('');
+    await page.screenshot({ path: '/tmp/shots-wt-home/workload-1366.png' });
     expect(await page.locator('tereze-supervised-tasks[data-list=overdue] [data-empty]').textContent()).toBe('No overdue task.');
 
     // When they reassign the task: the reason is required

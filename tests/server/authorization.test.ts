@@ -159,6 +159,8 @@ describe('authorization: every route as every role', () => {
       // The justice supervisor and auditor do not oversee the social agency's benefit process.
       expect: only({ designer: 200, supervisor: 200, auditor: 200 }),
     },
+    'definitions.catalogue': { call: async () => ({ method: 'GET', path: '/api/catalogue' }), expect: only({ designer: 200 }) },
+    'routing.facts': { call: async () => ({ method: 'GET', path: '/api/routing/facts' }), expect: only({ coordinator: 200 }) },
     'routing.list': { call: async () => ({ method: 'GET', path: '/api/routing' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }) },
     'routing.set': {
       call: async () => ({ method: 'PUT', path: '/api/routing/TEST-BENEFIT', json: { mode: 'alternative', reason: 'desk open again' } }),
@@ -169,6 +171,7 @@ describe('authorization: every route as every role', () => {
       expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }),
     },
     'calendars.list': { call: async () => ({ method: 'GET', path: '/api/calendars' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }) },
+    'calendars.month': { call: async () => ({ method: 'GET', path: '/api/calendars/centre/month?month=2026-03' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }) },
     'calendars.get': { call: async () => ({ method: 'GET', path: '/api/calendars/centre' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, designer: 200 }) },
     'calendars.versions': {
       call: async () => ({ method: 'GET', path: '/api/calendars/centre/versions' }),

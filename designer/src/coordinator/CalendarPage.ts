@@ -1,12 +1,16 @@
 import { css, html } from 'lit';
 import type { ApiClient } from '../api/ApiClient.js';
+import { calendarMonthApi, type CalendarMonthView, type SampleTerm } from '../api/calendarMonthApi.js';
 import { oversightApi, type Calendar, type CalendarVersion } from '../api/oversightApi.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
 import './CalendarExceptionForm.js';
 import type { CalendarException, CalendarExceptionForm } from './CalendarExceptionForm.js';
+import './CalendarMonth.js';
 import './CalendarVersions.js';
+import './OpeningHoursForm.js';
+import type { OpeningHoursChange, OpeningHoursForm } from './OpeningHoursForm.js';
 import './CalendarView.js';
 import type { ExceptionKind } from './CalendarView.js';
 
@@ -19,6 +23,8 @@ export class CalendarPage extends LocalizedElement {
     calendar: { state: true },
     versions: { state: true },
     removal: { state: true },
+    month: { state: true },
+    monthView: { state: true },
     busy: { state: true },
     message: { state: true },
   };
@@ -28,6 +34,10 @@ export class CalendarPage extends LocalizedElement {
   declare calendar: Calendar | undefined;
   declare versions: CalendarVersion[];
   declare removal: { kind: ExceptionKind; date: string } | undefined;
+  /** The month shown (YYYY-MM, Astana) and how deadlines count it, with the sample asked for. */
+  declare month: string;
+  declare monthView: CalendarMonthView | undefined;
+  private sample: SampleTerm | undefined;
   declare busy: boolean;
   declare message: string;
   static override styles = [
@@ -44,6 +54,8 @@ export class CalendarPage extends LocalizedElement {
     this.ids = [];
     this.calendarId = '';
     this.versions = [];
+    this.month = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 7);
+    this.monthView = undefined;
     this.busy = false;
     this.message = '';
   }
@@ -70,7 +82,13 @@ export class CalendarPage extends LocalizedElement {
         <section class="panel-box">
           <tereze-calendar-exception-form ?busy=${this.busy} @add-exception=${this.add}></tereze-calendar-exception-form>
         </section>
+        <section class="panel-box">
+          <tereze-opening-hours-form .calendar=${this.calendar} ?busy=${this.busy} @save-hours=${this.saveHours}></tereze-opening-hours-form>
+        </section>
       </div>
+      <section class="panel-box">
+        <tereze-calendar-month .view=${this.monthView} .month=${this.month} @show-month=${this.showMonth}></tereze-calendar-month>
+      </section>
       <h3>${t('calendar.versions')}</h3>
       <tereze-calendar-versions .versions=${this.versions}></tereze-calendar-versions>
     `;
@@ -103,7 +121,11 @@ export class CalendarPage extends LocalizedElement {
     this.removal = undefined;
     if (!id) return;
     try {
-      [this.calendar, this.versions] = await Promise.all([oversightApi.calendar(this.api, id), oversightApi.calendarVersions(this.api, id)]);
+      [this.calendar, this.versions, this.monthView] = await Promise.all([
+        oversightApi.calendar(this.api, id),
+        oversightApi.calendarVersions(this.api, id),
+        calendarMonthApi.month(this.api, id, this.month, this.sample),
+      ]);
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
     }
@@ -123,7 +145,29 @@ export class CalendarPage extends LocalizedElement {
 
   private askRemoval(event: CustomEvent<{ kind: ExceptionKind; date: string }>) {
     this.removal = event.detail;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#removal-reason')?.focus());
+    // The reason box opens below a long list: bring it into view, then into focus.
+    void this.updateComplete.then(() => {
+      const box = this.renderRoot.querySelector<HTMLElement>('#removal-reason');
+      box?.scrollIntoView({ block: 'center' });
+      box?.focus({ preventScroll: true });
+    });
+  }
+
+  private async showMonth(event: CustomEvent<{ month: string; sample?: SampleTerm }>) {
+    this.month = event.detail.month;
+    this.sample = event.detail.sample;
+    try {
+      this.monthView = await calendarMonthApi.month(this.api, this.calendarId, this.month, this.sample);
+    } catch (error) {
+      this.message = t('common.error', { message: (error as Error).message });
+    }
+  }
+
+  private async saveHours(event: CustomEvent<OpeningHoursChange>) {
+    const c = this.calendar;
+    if (!c) return;
+    const form = event.target as OpeningHoursForm;
+    if (await this.save({ ...c, week: event.detail.week }, event.detail.reason)) form.reset();
   }
 
   private async confirmRemoval(event: SubmitEvent) {

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { ApiClient } from '../api/ApiClient.js';
+import { catalogueApi, type ServiceFacts } from '../api/catalogueApi.js';
 import { oversightApi, type RoutingDecision, type RoutingSwitch } from '../api/oversightApi.js';
 import { STANDARDS, serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, language, t } from '../i18n/i18n.js';
@@ -15,6 +16,7 @@ export class RoutingPage extends LocalizedElement {
   static override properties = {
     api: { attribute: false },
     decisions: { state: true },
+    facts: { state: true },
     selected: { state: true },
     view: { state: true },
     history: { state: true },
@@ -23,6 +25,7 @@ export class RoutingPage extends LocalizedElement {
   };
   declare api: ApiClient;
   declare decisions: RoutingDecision[];
+  declare facts: ServiceFacts[];
   declare selected: string;
   declare view: 'switch' | 'history' | '';
   declare history: RoutingDecision[];
@@ -33,6 +36,7 @@ export class RoutingPage extends LocalizedElement {
   constructor() {
     super();
     this.decisions = [];
+    this.facts = [];
     this.selected = '';
     this.view = '';
     this.history = [];
@@ -51,7 +55,9 @@ export class RoutingPage extends LocalizedElement {
     return [...codes]
       .map((code) => {
         const standard = STANDARDS.get(code);
-        return { serviceCode: code, name: serviceName(code, lang, code), agency: standard?.agency ?? '', agencyDesk: standard?.channels.includes('agency') ?? true, decision: byService.get(code) };
+        const facts = this.facts.find((f) => f.serviceCode === code);
+        const agencyDesk = facts?.hasAgencyChannel ?? standard?.channels.includes('agency') ?? true;
+        return { serviceCode: code, name: serviceName(code, lang, code), agency: standard?.agency ?? '', agencyDesk, decision: byService.get(code), facts };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -69,7 +75,7 @@ export class RoutingPage extends LocalizedElement {
               ? html`<tereze-routing-switch-form .service=${selectedName} .current=${current} ?busy=${this.busy}
                   @switch-access=${this.switchAccess} @cancel=${this.close}></tereze-routing-switch-form>`
               : ''}
-            <tereze-routing-history .service=${selectedName} .decisions=${this.history}></tereze-routing-history>
+            <tereze-routing-history .service=${selectedName} .decisions=${this.history} .facts=${this.facts.find((f) => f.serviceCode === this.selected)}></tereze-routing-history>
             ${this.view === 'history' ? html`<button type="button" class="secondary" @click=${this.close}>${t('common.close')}</button>` : ''}
           </section>`
         : ''}
@@ -79,7 +85,7 @@ export class RoutingPage extends LocalizedElement {
 
   private async load() {
     try {
-      this.decisions = await oversightApi.routing(this.api);
+      [this.decisions, this.facts] = await Promise.all([oversightApi.routing(this.api), catalogueApi.routingFacts(this.api)]);
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
     }

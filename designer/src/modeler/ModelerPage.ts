@@ -1,19 +1,27 @@
 import Modeler from 'bpmn-js/lib/Modeler';
 import { html } from 'lit';
 import { ApiError, type ApiClient, type DefinitionSummary, type DeployProblem } from '../api/ApiClient.js';
+import { catalogueApi, type CatalogueEntry } from '../api/catalogueApi.js';
 import { oversightApi } from '../api/oversightApi.js';
 import { LocalizedElement, onLanguageChange, t } from '../i18n/i18n.js';
 import { createModeler } from './createModeler.js';
 import { LiveOverlay } from './liveOverlay.js';
 import { newDiagramXml } from './newDiagram.js';
 import { clearProblems, showProblems } from './problemMarkers.js';
+import { elementFacts, versionDiff, type ModdleNode, type VersionDiff } from './diff/index.js';
+import type { DeployPlan } from './DeployConfirm.js';
+import './CatalogueHome.js';
+import './DeployConfirm.js';
 import './DeployProblems.js';
 import './ModelerToolbar.js';
+import './VersionChanges.js';
 
 type StatusKind = 'info' | 'ok' | 'error';
 
 interface Selection { select(element: unknown): void }
-interface Registry { get(id: string): unknown }
+interface Registry { get(id: string): { businessObject?: { name?: string } } | undefined }
+interface Moddle { fromXML(xml: string, type?: string): Promise<{ rootElement: unknown }> }
+interface Markers { addMarker(id: string, marker: string): void }
 interface Box { x: number; y: number; width: number; height: number }
 interface Canvas {
   scrollToElement(element: unknown): void;
@@ -32,7 +40,7 @@ function fitBesidePalette(canvas: Canvas) {
   canvas.viewbox({ x: inner.x - PALETTE_WIDTH / scale, y: inner.y - MARGIN / scale, width: outer.width / scale, height: outer.height / scale });
 }
 interface CommandStack { undo(): void; redo(): void }
-interface EventBus { fire(event: string): void }
+interface EventBus { fire(event: string): void; on(event: string, listener: () => void): void }
 /** The status line's text, worked out at render time so that it follows a language switch. */
 type StatusText = () => string;
 
@@ -54,6 +62,11 @@ export class ModelerPage extends LocalizedElement {
     busy: { state: true },
     openKey: { state: true },
     overlayOn: { state: true },
+    catalogue: { state: true },
+    catalogueError: { state: true },
+    homeOpen: { state: true },
+    changes: { state: true },
+    deployPlan: { state: true },
   };
 
   declare api: ApiClient;
@@ -66,6 +79,19 @@ export class ModelerPage extends LocalizedElement {
   /** The deployed process the canvas shows (opened from the server or just deployed); the overlay's key. */
   declare openKey: string | undefined;
   declare overlayOn: boolean;
+  /** The designer's home (`GET /api/catalogue`): undefined while it loads. */
+  declare catalogue: CatalogueEntry[] | undefined;
+  declare catalogueError: string | undefined;
+  /** The home covers the canvas until a diagram is opened or made, and again from the toolbar. */
+  declare homeOpen: boolean;
+  /** What the opened version changed from the one before it (marked on the canvas too). */
+  declare changes: { diff: VersionDiff; version: number; against: number } | undefined;
+  /** Set while the deploy confirmation is open. */
+  declare deployPlan: DeployPlan | undefined;
+  /** Edits since the diagram was opened or deployed: New and Open ask before discarding them. */
+  dirty = false;
+  /** Whether a diagram was opened or made by the designer (the first blank one is not). */
+  private hasDiagram = false;
   private overlay: LiveOverlay | undefined;
 
   /** The bpmn-js modeler (public for tools and end-to-end tests). */
@@ -85,6 +111,11 @@ export class ModelerPage extends LocalizedElement {
     this.busy = false;
     this.openKey = undefined;
     this.overlayOn = false;
+    this.catalogue = undefined;
+    this.catalogueError = undefined;
+    this.homeOpen = true;
+    this.changes = undefined;
+    this.deployPlan = undefined;
   }
 
   protected override createRenderRoot() {
@@ -99,26 +130,46 @@ export class ModelerPage extends LocalizedElement {
         ?busy=${this.busy}
         ?overlayOn=${this.overlayOn}
         @toggle-overlay=${this.toggleOverlay}
-        @new-diagram=${() => this.importXml(newDiagramXml(), () => t('modeler.newDiagramName'))}
-        @import-xml=${(e: CustomEvent<{ xml: string; name: string }>) => this.importXml(e.detail.xml, e.detail.name)}
+        @show-home=${this.showHome}
+        @new-diagram=${this.newDiagram}
+        @import-xml=${(e: CustomEvent<{ xml: string; name: string }>) => this.mayDiscard() && this.importXml(e.detail.xml, e.detail.name)}
         @download=${this.download}
         @undo=${() => this.modeler?.get<CommandStack>('commandStack').undo()}
         @redo=${() => this.modeler?.get<CommandStack>('commandStack').redo()}
         @pick-key=${(e: CustomEvent<{ key: string }>) => this.loadVersions(e.detail.key)}
-        @open-definition=${(e: CustomEvent<{ key: string; version?: number }>) => this.openDefinition(e.detail.key, e.detail.version)}
+        @open-definition=${(e: CustomEvent<{ key: string; version?: number }>) => this.mayDiscard() && this.openDefinition(e.detail.key, e.detail.version)}
         @deploy=${this.deploy}
       ></tereze-modeler-toolbar>
       <div class="modeler-body">
         <div class="modeler-main">
           <div class="modeler-canvas"></div>
+          <tereze-version-changes
+            .diff=${this.changes?.diff}
+            .version=${this.changes?.version ?? 0}
+            .against=${this.changes?.against ?? 0}
+            ?hidden=${!this.changes}
+            @select-element=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}
+          ></tereze-version-changes>
           <tereze-deploy-problems
             .problems=${this.problems}
+            .labelOf=${(id: string) => this.elementLabel(id)}
             ?hidden=${!this.problems.length}
             @select-element=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}
           ></tereze-deploy-problems>
         </div>
         <aside class="modeler-panel"></aside>
+        <tereze-catalogue-home
+          class="modeler-home"
+          ?hidden=${!this.homeOpen}
+          ?canClose=${this.hasDiagram}
+          .entries=${this.catalogue}
+          .error=${this.catalogueError}
+          @new-diagram=${this.newDiagram}
+          @close-home=${() => (this.homeOpen = false)}
+          @open-version=${(e: CustomEvent<{ key: string; version: number }>) => this.mayDiscard() && this.openDefinition(e.detail.key, e.detail.version)}
+        ></tereze-catalogue-home>
       </div>
+      <tereze-deploy-confirm .plan=${this.deployPlan} @confirm-deploy=${this.confirmDeploy} @cancel-deploy=${() => (this.deployPlan = undefined)}></tereze-deploy-confirm>
       <div class="status" data-kind=${this.statusKind} role="status">${this.status()}</div>
     `;
   }
@@ -127,8 +178,10 @@ export class ModelerPage extends LocalizedElement {
     this.modeler = createModeler(this.querySelector('.modeler-canvas') as HTMLElement, this.querySelector('.modeler-panel') as HTMLElement, {
       loadGroups: () => oversightApi.groups(this.api),
     });
-    void this.importXml(newDiagramXml(), () => t('modeler.newDiagramName'));
+    this.modeler.get<EventBus>('eventBus').on('commandStack.changed', () => (this.dirty = true));
+    void this.importXml(newDiagramXml(), () => t('modeler.newDiagramName'), { keepHome: true });
     void this.loadDefinitions();
+    void this.loadCatalogue();
     // The panel is preact inside bpmn-js: asking it to re-run the providers redraws the selection's groups.
     // The overlay's badges are redrawn (their words) by fetching again.
     this.unsubscribePanel = onLanguageChange(() => {
@@ -146,8 +199,13 @@ export class ModelerPage extends LocalizedElement {
   }
 
   /** Opens `xml` on the canvas; `name` (a file's, a key's, or one said in the UI's language) names it in the status line. */
-  async importXml(xml: string, label: string | (() => string)): Promise<void> {
+  async importXml(xml: string, label: string | (() => string), options: { keepHome?: boolean } = {}): Promise<void> {
     if (!this.modeler) return;
+    if (!options.keepHome) {
+      this.homeOpen = false;
+      this.hasDiagram = true;
+    }
+    this.changes = undefined;
     const nameNow = typeof label === 'string' ? () => label : label;
     const name = nameNow();
     this.problems = [];
@@ -157,6 +215,7 @@ export class ModelerPage extends LocalizedElement {
     try {
       clearProblems(this.modeler);
       const { warnings } = await this.modeler.importXML(xml);
+      this.dirty = false;
       this.lastImport = { name, warnings: warnings.length };
       this.fileName = name.endsWith('.bpmn') ? name : `${name.replace(/[^\w.-]+/g, '_')}.bpmn`;
       fitBesidePalette(this.modeler.get<Canvas>('canvas'));
@@ -188,7 +247,10 @@ export class ModelerPage extends LocalizedElement {
     try {
       const xml = await this.api.definitionXml(key, version);
       await this.importXml(xml, () => (version ? `${key} ${t('modeler.versionOption', { version })}` : key));
-      if (!this.lastImport?.error) this.openKey = key;
+      if (!this.lastImport?.error) {
+        this.openKey = key;
+        await this.showChangesFromPrevious(key, version);
+      }
       this.fileName = `${key}.bpmn`;
     } catch (error) {
       this.fail((message) => t('modeler.definitionFailed', { key, message }), error);
@@ -205,7 +267,27 @@ export class ModelerPage extends LocalizedElement {
     setTimeout(() => URL.revokeObjectURL(link.href), 1_000);
   }
 
+  /** Deploy asks first, with what changes from the version deployed now. */
   private async deploy() {
+    if (!this.modeler) return;
+    try {
+      const key = this.canvasProcessKey();
+      if (!key) return void (await this.deployNow());
+      const latest = await this.latestVersion(key);
+      const elements = elementFacts(this.modeler.getDefinitions() as ModdleNode).size;
+      const diff = latest ? versionDiff(await this.factsOfVersion(key, latest), elementFacts(this.modeler.getDefinitions() as ModdleNode)) : undefined;
+      this.deployPlan = { key, latest, elements, ...(diff ? { diff } : {}) };
+    } catch (error) {
+      this.fail((message) => t('modeler.deployFailed', { message }), error);
+    }
+  }
+
+  private async confirmDeploy() {
+    this.deployPlan = undefined;
+    await this.deployNow();
+  }
+
+  private async deployNow() {
     if (!this.modeler) return;
     this.busy = true;
     try {
@@ -221,8 +303,10 @@ export class ModelerPage extends LocalizedElement {
           const what = created ? t('modeler.deployed', { key, version }) : t('modeler.unchanged', { key, version });
           return count ? t('modeler.deployWarnings', { what, count }) : what;
         }, 'ok');
+        this.dirty = false;
         await this.loadDefinitions();
         await this.loadVersions(result.key);
+        void this.loadCatalogue();
       } else {
         this.problems = [...result.errors];
         const marked = showProblems(this.modeler, result.errors);
@@ -265,6 +349,74 @@ export class ModelerPage extends LocalizedElement {
     this.overlay?.stop();
     this.overlay = undefined;
     this.overlayOn = false;
+  }
+
+  private async loadCatalogue() {
+    try {
+      this.catalogue = await catalogueApi.catalogue(this.api);
+      this.catalogueError = undefined;
+    } catch (error) {
+      this.catalogueError = t('home.failed', { message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private showHome() {
+    this.homeOpen = true;
+    void this.loadCatalogue();
+  }
+
+  private newDiagram() {
+    if (this.mayDiscard()) void this.importXml(newDiagramXml(), () => t('modeler.newDiagramName'));
+  }
+
+  /** True when nothing unsaved would be lost, or the designer says to go on. */
+  mayDiscard(): boolean {
+    return !this.dirty || window.confirm(t('modeler.discardEdits'));
+  }
+
+  /** The id of the first executable process on the canvas: what the deploy will version. */
+  private canvasProcessKey(): string | undefined {
+    const roots = ((this.modeler?.getDefinitions() as ModdleNode | undefined)?.['rootElements'] as ModdleNode[] | undefined) ?? [];
+    const processes = roots.filter((r) => r.$type === 'bpmn:Process');
+    return (processes.find((p) => p['isExecutable']) ?? processes[0])?.id;
+  }
+
+  /** The newest deployed version of `key`, 0 when it was never deployed. */
+  private async latestVersion(key: string): Promise<number> {
+    try {
+      return (await this.api.versions(key))[0]?.version ?? 0;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return 0;
+      throw error;
+    }
+  }
+
+  private async factsOfVersion(key: string, version: number) {
+    const xml = await this.api.definitionXml(key, version);
+    const { rootElement } = await this.modeler!.get<Moddle>('moddle').fromXML(xml, 'bpmn:Definitions');
+    return elementFacts(rootElement as ModdleNode);
+  }
+
+  /** Lists and marks what `version` (the latest when not given) changed from the version before it. */
+  private async showChangesFromPrevious(key: string, version: number | undefined) {
+    if (!this.modeler) return;
+    try {
+      const opened = version ?? (await this.latestVersion(key));
+      if (opened < 2) return;
+      const diff = versionDiff(await this.factsOfVersion(key, opened - 1), elementFacts(this.modeler.getDefinitions() as ModdleNode));
+      const canvas = this.modeler.get<Markers>('canvas');
+      const registry = this.modeler.get<Registry>('elementRegistry');
+      for (const change of diff.added) if (registry.get(change.id)) canvas.addMarker(change.id, 'ps-diff-added');
+      for (const change of diff.changed) if (registry.get(change.id)) canvas.addMarker(change.id, 'ps-diff-changed');
+      this.changes = { diff, version: opened, against: opened - 1 };
+    } catch (error) {
+      this.fail((message) => t('diff.failed', { message }), error);
+    }
+  }
+
+  /** An element's name for the problem list, its id when it has none. */
+  private elementLabel(id: string): string {
+    return this.modeler?.get<Registry>('elementRegistry').get(id)?.businessObject?.name || id;
   }
 
   selectElement(id: string) {

@@ -5,7 +5,7 @@ import { LocalizedElement, t } from '../i18n/i18n.js';
 /**
  * The modeler's toolbar. Properties down: the deployed definitions and the versions of the
  * chosen key. Events up: `new-diagram`, `import-xml` {xml, name}, `download`, `undo`, `redo`,
- * `pick-key` {key}, `open-definition` {key, version}, `deploy`, `toggle-overlay` (the live overlay;
+ * `pick-key` {key}, `open-definition` {key, version}, `deploy`, `show-home` (the catalogue), `toggle-overlay` (the live overlay;
  * `overlayOn` says whether it is on). Grouped (file, edit, deployed processes) so the groups wrap
  * as wholes while Deploy stays at the end of the first row; re-rendered on a language switch.
  */
@@ -37,7 +37,7 @@ export class ModelerToolbar extends LocalizedElement {
     /* Deploy stays at the end of the first row; the groups before it wrap as wholes. */
     :host { display: flex; align-items: flex-start; gap: 6px 12px; padding: 6px 10px; border-bottom: 1px solid #d7dce2; background: #f7f8fa; }
     .tools { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; flex: 1 1 auto; min-width: 0; }
-    .group { display: flex; align-items: center; gap: 6px; min-width: 0; }
+    .group { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; min-width: 0; }
     .group + .group { padding-left: 12px; border-left: 1px solid #d7dce2; }
     button, select { font: inherit; padding: 4px 10px; border: 1px solid #b8c0cc; border-radius: 4px; background: #fff; cursor: pointer; white-space: nowrap; }
     select[name='definition'] { width: 16rem; max-width: 100%; min-width: 8rem; flex: 0 1 auto; text-overflow: ellipsis; }
@@ -54,6 +54,7 @@ export class ModelerToolbar extends LocalizedElement {
     return html`
       <div class="tools">
         <div class="group" role="group" aria-label=${t('modeler.tools.file')}>
+          <button data-action="catalogue" title=${t('modeler.homeTitle')} @click=${() => this.emit('show-home')}>${t('modeler.home')}</button>
           <button data-action="new" title=${t('modeler.newTitle')} @click=${() => this.emit('new-diagram')}>${t('modeler.new')}</button>
           <button data-action="open-file" @click=${() => this.fileInput().click()}>${t('modeler.openFile')}</button>
           <input type="file" accept=".bpmn,.xml,application/xml,text/xml" @change=${this.onFile} />

@@ -63,7 +63,8 @@ function CandidateGroupEntry({ element, target, property, spec }: EntryProps) {
   const groups = useService<CandidateGroups>('candidateGroups');
   const debounce = useService('debounceInput');
   const read = () => (target.get(property) as string | undefined) ?? '';
-  const write = (value: string) => modeling.updateModdleProperties(element, target, { [property]: value.trim() === '' ? undefined : value.trim() });
+  // The panel's text field hands over `undefined` when it is cleared, a string otherwise.
+  const write = (value: string | undefined) => modeling.updateModdleProperties(element, target, { [property]: blankToUndefined(value) });
   const current = read();
   if (groups.state !== 'loaded') {
     const description = groups.state === 'failed' ? t('modeler.groupListFailed') : t('modeler.groupListLoading');
@@ -100,18 +101,23 @@ function SlaEntry({ element, target, property, spec }: EntryProps) {
 function render(spec: EntrySpec, element: unknown, read: () => string | undefined, write: (value: string | undefined) => void) {
   const debounce = useService('debounceInput');
   const common = { id: spec.id, element, label: spec.label, description: spec.description };
-  const orUnset = (value: string) => (value === '' ? undefined : value);
   switch (spec.kind) {
     case 'text':
-      return jsx(TextFieldEntry, { ...common, debounce, getValue: () => read() ?? '', setValue: (v: string) => write(orUnset(v.trim())) });
+      return jsx(TextFieldEntry, { ...common, debounce, getValue: () => read() ?? '', setValue: (v: string | undefined) => write(blankToUndefined(v)) });
     case 'select':
       return jsx(SelectEntry, {
         ...common,
         getValue: () => read() ?? '',
-        setValue: (v: string) => write(orUnset(v)),
+        setValue: (v: string | undefined) => write(blankToUndefined(v)),
         getOptions: () => [{ value: '', label: t('ps.notSet') }, ...(spec.options ?? []).map(([value, label]) => ({ value, label }))],
       });
     case 'checkbox':
       return jsx(CheckboxEntry, { ...common, getValue: () => read() === 'true', setValue: (v: boolean) => write(v ? 'true' : undefined) });
   }
+}
+
+/** A field's new value as the model stores it: trimmed, and no attribute at all when blank (a cleared field sends `undefined`). */
+export function blankToUndefined(value: string | undefined): string | undefined {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? undefined : trimmed;
 }

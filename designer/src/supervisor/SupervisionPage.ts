@@ -77,7 +77,7 @@ export class SupervisionPage extends LocalizedElement {
     return html`
       <h2>${t('supervision.title')}</h2>
       <p class="status" role="status" aria-live="polite">${this.message}</p>
-      <tereze-workload-table .rows=${workloadOf(this.tasks)} .absences=${this.absences}></tereze-workload-table>
+      <tereze-workload-table .rows=${workloadOf(this.tasks)} .names=${new Map(this.members.map((m) => [m.id, m.name]))} .absences=${this.absences}></tereze-workload-table>
       <h3>${t('supervision.overdueList')}</h3>
       <tereze-supervised-tasks data-list="overdue" .tasks=${overdueOf(this.tasks)} .empty=${t('supervision.noOverdue')} @reassign-request=${this.openReassign}></tereze-supervised-tasks>
       <h3>${t('inbox.title')}</h3><p class="hint">${t('inbox.intro')}</p>
