@@ -10,11 +10,26 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export interface PostgresCluster {
   /** `postgres://postgres@127.0.0.1:<port>/postgres`: trust authentication, a superuser. */
   readonly url: string;
+  /** A crash of the server (`pg_ctl stop -m immediate`) and a start on the same port and data. */
+  restart(): Promise<void>;
+  /** A new empty database on this cluster: its URL. */
+  createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  /**
+   * Keep `synchronous_commit` on, so a commit acknowledged before a crash of the server is
+   * there after it (the fault tests restart the server mid-load). Off by default: the contract
+   * tests never crash it and run faster without. `fsync` stays off either way: the machine
+   * itself does not crash, and the OS keeps what the server wrote.
+   */
+  readonly durableCommits?: boolean;
 }
 
 /** The folder holding initdb, pg_ctl and postgres, or why there is none. */
@@ -41,7 +56,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(bin: string): Promise<PostgresCluster> {
+export async function startPostgresCluster(bin: string, clusterOptions: ClusterOptions = {}): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'tereze-pg-'));
   const data = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
@@ -58,9 +73,10 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
     chmodSync(dir, 0o700);
   }
   const port = await freePort();
+  let options = '';
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=${clusterOptions.durableCommits ? 'on' : 'off'} -c full_page_writes=off -c max_connections=200`;
     run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -68,8 +84,24 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
     throw new Error(`PostgreSQL did not start${stderr ? `: ${stderr}` : ''}`);
   }
   let stopped = false;
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
+    async restart() {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+    },
+    async createDatabase(name: string) {
+      if (!/^[a-z][a-z0-9_]{0,40}$/.test(name)) throw new Error(`not a database name: ${name}`);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return url.replace(/\/postgres$/, `/${name}`);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
