@@ -7,8 +7,8 @@
  */
 import { ObjectId } from 'mongodb';
 import type { ClientSession, Collection, Document } from 'mongodb';
-import { ConflictError } from '../../errors.js';
 import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
+import { alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, staleVersion } from '../shared/batchRules.js';
 import { strictFilter } from './filters.js';
 import type { CollectionName } from './indexes.js';
 import { toStoredJson } from './jsonRecord.js';
@@ -35,7 +35,7 @@ export async function applyBatch(c: Collections, batch: CommitBatch, session: Cl
     // replaceOne, not $set: optional fields the step removed must go from the stored document.
     const filter = strictFilter('instance update', { _id: record.id, version: expectedVersion });
     const result = await c.instances.replaceOne(filter, withoutId(instanceDoc(record)), opts);
-    if (result.matchedCount !== 1) throw new ConflictError(`instance ${record.id} is no longer at version ${expectedVersion}`, record.id);
+    if (result.matchedCount !== 1) throw staleVersion('instance', record.id, expectedVersion);
   }
   if (batch.taskInserts?.length) {
     await insert(c.tasks, batch.taskInserts.map((t) => taskDoc(t)), session, 'task');
@@ -44,13 +44,13 @@ export async function applyBatch(c: Collections, batch: CommitBatch, session: Cl
     checkNextVersion('task', record.id, record.version, expectedVersion);
     const filter = strictFilter('task update', { _id: record.id, version: expectedVersion });
     const result = await c.tasks.replaceOne(filter, withoutId(taskDoc(record)), opts);
-    if (result.matchedCount !== 1) throw new ConflictError(`task ${record.id} is no longer at version ${expectedVersion}`, record.id);
+    if (result.matchedCount !== 1) throw staleVersion('task', record.id, expectedVersion);
   }
   // Deletes and completions before inserts, so a step may re-arm a job under the same id.
   if (batch.jobDeletes?.length) await c.jobs.deleteMany(strictFilter('job deletes', { _id: { $in: [...batch.jobDeletes] } }), opts);
   for (const { id, owner } of batch.jobCompletions ?? []) {
     const result = await c.jobs.deleteOne(strictFilter('job completion', { _id: id, lockOwner: owner }), opts);
-    if (result.deletedCount !== 1) throw new ConflictError(`job ${id} is no longer held by ${owner}`, id);
+    if (result.deletedCount !== 1) throw jobNotHeld(id, owner);
   }
   if (batch.jobInserts?.length) {
     const docs = batch.jobInserts.map((j) => ({ ...toStoredJson(j, `job ${j.id}`), _id: j.id, lockedUntil: j.lockedUntil ?? null, lockOwner: j.lockOwner ?? null }));
@@ -125,17 +125,15 @@ async function writePolicy(policies: Collection<StoredDoc>, p: PolicyWrite, sess
   const key = strictFilter('policy', { kind: p.kind, id: p.id });
   const last = await policies.findOne(key, { session, sort: { version: -1 }, projection: { version: 1 } });
   const latest = typeof last?.['version'] === 'number' ? last['version'] : 0;
-  if (p.version !== latest + 1) {
-    throw new ConflictError(`${p.kind} ${p.id} is at version ${latest}, not ${p.version - 1}: someone changed it meanwhile`, p.id);
-  }
+  checkPolicyVersion(p, latest);
   try {
     const doc = toStoredJson(p.doc, `${p.kind} ${p.id}`);
     await policies.insertOne({ _id: new ObjectId(), kind: p.kind, id: p.id, version: p.version, at: p.at, doc }, { session });
   } catch (err) {
-    if (isDuplicateKey(err)) throw new ConflictError(`${p.kind} ${p.id} version ${p.version} already exists`, p.id);
+    if (isDuplicateKey(err)) throw alreadyExists(`${p.kind} ${p.id} version ${p.version}`, p.id);
     throw err;
   }
-  if (!p.keepHistory && latest > 0) await policies.deleteOne({ ...key, version: latest }, { session });
+  if (dropsPrevious(p, latest)) await policies.deleteOne({ ...key, version: latest }, { session });
 }
 
 async function insert(collection: Collection<StoredDoc>, docs: StoredDoc[], session: ClientSession, what: string): Promise<void> {
@@ -144,17 +142,10 @@ async function insert(collection: Collection<StoredDoc>, docs: StoredDoc[], sess
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const key = (err as { keyValue?: unknown }).keyValue;
-    throw new ConflictError(`${what} already exists${key ? `: ${JSON.stringify(key)}` : ''}`, String(docs[0]?.['_id'] ?? ''));
+    throw alreadyExists(what, String(docs[0]?.['_id'] ?? ''), key ? JSON.stringify(key) : undefined);
   }
 }
 
 export function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 11000;
-}
-
-function checkNextVersion(what: string, id: string, version: number, expected: number): void {
-  // A caller bug, not a race: say so rather than store a version that breaks the next CAS.
-  if (version !== expected + 1) {
-    throw new Error(`${what} ${id}: record.version ${version} must be expectedVersion + 1 (${expected + 1})`);
-  }
 }

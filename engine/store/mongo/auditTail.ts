@@ -5,8 +5,8 @@
  * short audit commit that landed meanwhile. `_id` is the seq: two writers of one seq collide.
  */
 import type { ClientSession, Collection } from 'mongodb';
-import { chainEntry, GENESIS } from '../../audit/chain.js';
 import type { AuditInput } from '../port.js';
+import { chainAudit } from '../shared/batchRules.js';
 import type { StoredDoc } from './applyBatch.js';
 import { isDuplicateKey } from './applyBatch.js';
 import { toJsonValue, toStoredJson } from './jsonRecord.js';
@@ -14,15 +14,11 @@ import { AuditRace } from './storeErrors.js';
 
 export async function claimAuditTail(audit: Collection<StoredDoc>, inputs: readonly AuditInput[], session: ClientSession): Promise<void> {
   const last = await audit.findOne({}, { session, sort: { _id: -1 }, projection: { hash: 1 } });
-  let seq = typeof last?._id === 'number' ? last._id : 0;
-  let prev = typeof last?.['hash'] === 'string' ? last['hash'] : GENESIS;
-  const docs: StoredDoc[] = [];
-  for (const input of inputs) {
-    // normalised before hashing, so the hash covers exactly what is read back (keys unescaped)
-    const entry = chainEntry(toJsonValue(input, `audit entry ${seq + 1}`), ++seq, prev);
-    docs.push({ ...toStoredJson(entry, `audit entry ${seq}`), _id: seq });
-    prev = entry.hash;
-  }
+  const tail = typeof last?._id === 'number' && typeof last['hash'] === 'string' ? { seq: last._id, hash: last['hash'] } : undefined;
+  // normalised before hashing, so the hash covers exactly what is read back (keys unescaped)
+  const first = (tail?.seq ?? 0) + 1;
+  const normalised = inputs.map((input, i) => toJsonValue(input, `audit entry ${first + i}`));
+  const docs: StoredDoc[] = chainAudit(normalised, tail).map((entry) => ({ ...toStoredJson(entry, `audit entry ${entry.seq}`), _id: entry.seq }));
   try {
     await audit.insertMany(docs, { session });
   } catch (err) {

@@ -5,7 +5,7 @@
  * engine, retrying, finds the first start's record.
  */
 import type { ClientSession, Collection, Document } from 'mongodb';
-import { ConflictError } from '../../errors.js';
+import { keyTaken } from '../shared/batchRules.js';
 import type { IdempotencyRecord } from '../port.js';
 import { isDuplicateKey, type StoredDoc } from './applyBatch.js';
 import { strictFilter } from './filters.js';
@@ -25,7 +25,7 @@ export async function recordIdempotencyKeys(keys: Collection<StoredDoc>, records
       // `_expires` is a Date for the TTL index, added after the normaliser (which makes dates strings)
       await keys.insertOne({ ...toStoredJson(record, `idempotency key ${record.key}`), _id, _expires: new Date(record.expiresAt) }, { session });
     } catch (err) {
-      if (isDuplicateKey(err)) throw new ConflictError(`idempotency key '${record.key}' is already held by another start`, record.key);
+      if (isDuplicateKey(err)) throw keyTaken(record.key);
       throw err;
     }
   }

@@ -13,11 +13,11 @@
  *  - Idempotency keys: `keyTaken` is the ConflictError of a held key; an expired key (expiresAt
  *    <= the new record's `at`) is pruned first, so it may be used again.
  *
- * Used by the sqlite and postgres adapters. The mongo adapter is meant to adopt it the same way:
- * call `checkNextVersion` before each replaceOne and throw `staleVersion` on matchedCount 0;
- * `jobNotHeld` on deletedCount 0; build audit documents with `chainAudit(batch.audit, tail)`
- * from the tail it claims first; `checkPolicyVersion` after its findOne of the latest version;
- * `keyTaken` on a duplicate idempotency `_id`; `historyByInstance` if it keeps one row per commit.
+ * Used by all three adapters. The mongo adapter (applyBatch.ts, auditTail.ts, idempotencyKeys.ts)
+ * calls `checkNextVersion` before each replaceOne and throws `staleVersion` on matchedCount 0,
+ * `jobNotHeld` on deletedCount 0, `alreadyExists` / `keyTaken` on a duplicate `_id`; it chains
+ * the audit with `chainAudit` from the tail it claims first, and checks policies with
+ * `checkPolicyVersion` / `dropsPrevious` after its findOne of the latest version.
  */
 import { chainEntry, GENESIS } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
