@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { postgresSkipReason, startPostgresCluster } from '../support/postgresCluster.js';
+import { findPostgresBinaries, startPostgresCluster } from '../support/postgresCluster.js';
 import { freePort, NodeProcess } from '../scale/nodeProcess.js';
 
 const AUDIT_KEY = 'scale-bench-audit-key-0123456789abcdef';
@@ -130,12 +130,13 @@ async function withNodes<T>(count: number, env: (i: number, dir: string) => Reco
 export async function runScaleBench(options: { seconds: number; clients: number; progress: (m: string) => void }): Promise<ScaleBenchResult> {
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const base = { measure: 'scale' as const, seconds: options.seconds, clients: options.clients, cpus: cpus().length, loadBefore };
-  const skipped = postgresSkipReason();
-  if (skipped) return { ...base, runs: [], ratioToOnePostgresNode: {}, ratioToSqlite: {}, skipped };
+  const binaries = findPostgresBinaries();
+  const skipped = 'missing' in binaries ? binaries.missing : undefined;
+  if (skipped || !('bin' in binaries)) return { ...base, runs: [], ratioToOnePostgresNode: {}, ratioToSqlite: {}, skipped };
   const runs: ScaleRun[] = [];
   options.progress(`scale: one sqlite node, ${options.clients} clients for ${options.seconds} s`);
   runs.push({ store: 'sqlite', nodes: 1, ...(await withNodes(1, () => ({ DATABASE_URL: '' }), (nodes) => drive(nodes, options.seconds, options.clients))) });
-  const cluster = await startPostgresCluster();
+  const cluster = await startPostgresCluster((binaries as { bin: string }).bin, { durableCommits: true });
   try {
     for (const count of [1, 2, 3]) {
       options.progress(`scale: ${count} PostgreSQL node(s), ${options.clients} clients for ${options.seconds} s`);

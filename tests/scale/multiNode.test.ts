@@ -156,6 +156,8 @@ describe.skipIf(skip !== undefined)(`three nodes on one PostgreSQL, nodes killed
     const started = new Map<string, { id: string; trackingNumber: string; node: string }>([[randomUUID(), { ...first.body, node: 'node2' }]]);
     const completed = new Set<string>();
     const counts = { startRetries: 0, downAnswers: 0 };
+    /** Answers no client should get (a 4xx other than a lost race): reported at the end, the load goes on. */
+    const refusals: string[] = [];
     let stop = false;
     let turn = 0;
     const pick = () => nodes[turn++ % nodes.length]!;
@@ -177,7 +179,8 @@ describe.skipIf(skip !== undefined)(`three nodes on one PostgreSQL, nodes killed
             await sleep(100);
             continue;
           }
-          throw new Error(`start refused on ${node.name}: ${answer.status} ${JSON.stringify(answer.body)}`);
+          refusals.push(`start refused on ${node.name}: ${answer.status} ${JSON.stringify(answer.body)}`);
+          break;
         }
         await sleep(20);
       }
@@ -198,7 +201,7 @@ describe.skipIf(skip !== undefined)(`three nodes on one PostgreSQL, nodes killed
           const done = await call(pick(), token, 'POST', `/api/tasks/${task.id}/complete`, {});
           if (done.status === 200) completed.add(task.id);
           else if (done.status !== 0 && done.status !== 409 && done.status !== 404 && done.status < 500) {
-            throw new Error(`completion of ${task.id} refused: ${done.status} ${JSON.stringify(done.body)}`);
+            refusals.push(`completion of ${task.id} refused: ${done.status} ${JSON.stringify(done.body)}`);
           }
         }
       }
@@ -220,11 +223,13 @@ describe.skipIf(skip !== undefined)(`three nodes on one PostgreSQL, nodes killed
     const beforeRestart = started.size;
     await cluster.restart();
     const restartedAt = Date.now();
-    while (started.size < beforeRestart + 10 && Date.now() - restartedAt < 60_000) await sleep(250);
-    expect(started.size - beforeRestart, 'starts acknowledged after PostgreSQL restarted').toBeGreaterThanOrEqual(10);
+    while (started.size < beforeRestart + 10 && Date.now() - restartedAt < 120_000) await sleep(250);
+    const nodeStates = () => nodes.map((node) => `${node.name} ${node.running ? 'running' : 'DOWN'}:\n${node.tail(8)}`).join('\n');
+    expect(started.size - beforeRestart, `starts acknowledged after PostgreSQL restarted; refusals: ${refusals.slice(0, 5).join('; ')}\n${nodeStates()}`).toBeGreaterThanOrEqual(10);
 
     stop = true;
     await load;
+    expect(refusals.slice(0, 10), 'answers refused to a client').toEqual([]);
 
     // Quiet: every timer that fell due has had time to fire (PT1S; the pollers run on every node).
     const applications = [...started.values()];
