@@ -33,7 +33,7 @@ import type {
 import { StoreUnavailableError } from '../../errors.js';
 import { applyBatch } from './applyBatch.js';
 import { channelOf, listenForChanges, notifyChanges } from './changeFeed.js';
-import { postgresConflict, postgresUnavailable } from './postgresUnavailable.js';
+import { postgresConflict, postgresRefused, postgresUnavailable } from './postgresUnavailable.js';
 import { toJob, toPolicy, type JobRow, type PolicyRow } from './rows.js';
 import { ident, migrate } from './schema.js';
 
@@ -141,7 +141,7 @@ class PostgresStore implements Store {
       });
       const unavailable = postgresUnavailable(error);
       if (unavailable) broken = true;
-      throw unavailable ?? postgresConflict(error, what) ?? error;
+      throw unavailable ?? postgresConflict(error, what) ?? postgresRefused(error, what) ?? error;
     } finally {
       client.release(broken);
     }

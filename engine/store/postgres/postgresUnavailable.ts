@@ -4,7 +4,7 @@
  * deadlocks) as ConflictError. `reason` carries no host (it reaches the public health check);
  * `detail` has the driver's message for the log (node-postgres never prints the password).
  */
-import { ConflictError, StoreUnavailableError } from '../../errors.js';
+import { ConflictError, InvalidArgumentError, StoreUnavailableError } from '../../errors.js';
 
 const RECONNECT_RETRY_S = 10;
 const FULL_RETRY_S = 60;
@@ -42,5 +42,17 @@ export function postgresConflict(error: unknown, what: string): ConflictError | 
   const detail = (error as { detail?: unknown } | null)?.detail;
   if (code === '23505') return new ConflictError(`${what}: already exists${typeof detail === 'string' ? ` (${detail})` : ''}`);
   if (code === '40001' || code === '40P01') return new ConflictError(`${what}: a concurrent commit won (${(error as Error).message})`);
+  return undefined;
+}
+
+/**
+ * What PostgreSQL refuses to keep whatever the moment: a NUL character (`\u0000`) in a text,
+ * which JSONB cannot hold (sqlite can). A 400 naming the problem; a retry would fail the same.
+ */
+export function postgresRefused(error: unknown, what: string): InvalidArgumentError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '22P05' || code === '22021') {
+    return new InvalidArgumentError(what, 'a text holds a NUL character (\\u0000), which the PostgreSQL store cannot keep: remove it');
+  }
   return undefined;
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../engine/audit/index.js';
-import { ConflictError, StoreUnavailableError } from '../../../engine/errors.js';
+import { ConflictError, InvalidArgumentError, StoreUnavailableError } from '../../../engine/errors.js';
 import type { JobRecord, Store, StoreChange, TaskRecord } from '../../../engine/store/port.js';
 import { postgresStore } from '../../../engine/store/postgres/PostgresStore.js';
 import { payloadsOf } from '../../../engine/store/postgres/changeFeed.js';
@@ -185,6 +185,23 @@ describe.skipIf(postgresSkip !== undefined)(`postgres: connections lost under th
       expect(errors).toHaveLength(1);
     } finally {
       await feed.close();
+      await store.close();
+    }
+  });
+});
+
+describe.skipIf(postgresSkip !== undefined)(`postgres: what it cannot keep${postgresSkip ? ` (skipped: ${postgresSkip})` : ''}`, () => {
+  it('should refuse a NUL character in a text with a 400-kind error naming it, and keep nothing of the batch', async () => {
+    const store = postgresStore({ url: postgresUrl!, schema: freshSchema(), poolSize: 2 });
+    await store.init();
+    try {
+      const batch = { taskInserts: [{ ...task('nul'), name: 'Check\u0000completeness' }], audit: [{ at: T0, actor: 'a', action: 'x', subject: 'nul' }] };
+      const refused = await store.commit(batch).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(InvalidArgumentError);
+      expect(String((refused as Error).message)).toContain('NUL character');
+      expect(await store.getTask('nul')).toBeUndefined();
+      expect(await store.audit({ subject: 'nul' })).toEqual([]);
+    } finally {
       await store.close();
     }
   });
