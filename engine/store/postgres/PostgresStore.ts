@@ -79,6 +79,11 @@ class PostgresStore implements Store {
     const pool = new pg.Pool(this.config);
     // An idle connection the server closed (a restart): the pool drops it and opens another.
     pool.on('error', () => {});
+    // A checked-out connection has no listener of the pool's (pg-pool removes it at checkout):
+    // one the server drops between two queries of a transaction (a restart) would emit an
+    // unheard 'error' and end the process. Heard here, the next query fails instead, as
+    // StoreUnavailableError, and `transaction` discards the connection.
+    pool.on('connect', (client) => client.on('error', () => {}));
     try {
       const client = await pool.connect();
       try {
