@@ -16,21 +16,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findPostgresBinaries, startPostgresCluster } from '../support/postgresCluster.js';
 import { freePort, NodeProcess } from '../scale/nodeProcess.js';
+import { probeProcess } from '../scale/probeProcess.js';
 
 const AUDIT_KEY = 'scale-bench-audit-key-0123456789abcdef';
 
-const SERVICE = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ps="https://tereze.dev/bpmn/ps" id="defs" targetNamespace="https://tereze.dev/bench">
-  <bpmn:process id="scale_bench" name="Scale bench" isExecutable="true" ps:serviceCode="SCALE-BENCH" ps:agency="social">
-    <bpmn:startEvent id="at_centre" ps:channel="centre" />
-    <bpmn:sequenceFlow id="f1" sourceRef="at_centre" targetRef="check" />
-    <bpmn:userTask id="check" name="Check completeness" ps:office="front" ps:candidateGroup="centre-clerks" ps:assignment="claim" />
-    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="decide" />
-    <bpmn:userTask id="decide" name="Decide" ps:office="back" ps:candidateGroup="social-benefits" ps:assignment="claim" />
-    <bpmn:sequenceFlow id="f3" sourceRef="decide" targetRef="end" />
-    <bpmn:endEvent id="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const SERVICE = probeProcess({ id: 'scale_bench', name: 'Scale bench', serviceCode: 'SCALE-BENCH' });
 
 export interface ScaleRun {
   readonly store: 'sqlite' | 'postgres';

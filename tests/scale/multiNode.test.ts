@@ -23,26 +23,12 @@ import type { Store, TaskRecord } from '../../engine/store/port.js';
 import { postgresStore } from '../../engine/store/postgres/PostgresStore.js';
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from '../support/postgresCluster.js';
 import { freePort, NodeProcess } from './nodeProcess.js';
+import { probeProcess } from './probeProcess.js';
 
 const KILLS = Number(process.env['SCALE_KILLS'] ?? 10);
 const AUDIT_KEY = 'multi-node-fault-test-audit-key-0123456789';
 
-const PROBE = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ps="https://tereze.dev/bpmn/ps" id="defs" targetNamespace="https://tereze.dev/tests">
-  <bpmn:process id="scale_probe" name="Scale probe" isExecutable="true" ps:serviceCode="SCALE-PROBE" ps:agency="social">
-    <bpmn:startEvent id="at_centre" ps:channel="centre" />
-    <bpmn:sequenceFlow id="f1" sourceRef="at_centre" targetRef="check" />
-    <bpmn:userTask id="check" name="Check completeness" ps:office="front" ps:candidateGroup="centre-clerks" ps:assignment="claim" />
-    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="pause" />
-    <bpmn:intermediateCatchEvent id="pause">
-      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1S</bpmn:timeDuration></bpmn:timerEventDefinition>
-    </bpmn:intermediateCatchEvent>
-    <bpmn:sequenceFlow id="f3" sourceRef="pause" targetRef="decide" />
-    <bpmn:userTask id="decide" name="Decide" ps:office="back" ps:candidateGroup="social-benefits" ps:assignment="claim" />
-    <bpmn:sequenceFlow id="f4" sourceRef="decide" targetRef="end" />
-    <bpmn:endEvent id="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const PROBE = probeProcess({ id: 'scale_probe', name: 'Scale probe', serviceCode: 'SCALE-PROBE', pause: 'PT1S' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
