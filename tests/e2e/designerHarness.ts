@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { createEngine, sqliteStore, type Clock, type Engine } from '../../engine/index.js';
 import { parseEnv } from '../../server/env.js';
 import { startServer, type RunningServer } from '../../server/startServer.js';
+import { designerBuild } from './designerBuild.js';
 
 /** Debian's chromium; CHROMIUM_PATH names another build. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -44,13 +44,12 @@ export interface DesignerHarness {
 }
 
 /**
- * Builds the designer into a temp folder, starts a real Tereze server on a temp store with the
+ * Builds the designer (once per content: ./designerBuild.ts), starts a real Tereze server on a temp store with the
  * real catalogue, serves the build with `/api` proxied to it, and launches Debian's chromium.
  */
 export async function startDesignerHarness(options: { readonly clock?: Clock } = {}): Promise<DesignerHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'tereze-e2e-'));
-  const dist = join(dir, 'dist');
-  await build({ configFile: join(REPO, 'designer', 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  const dist = await designerBuild();
   const env = parseEnv({ PORT: '0', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' });
   // A clock of the test's own (a dashboard of work past its deadline): the engine opened here, on the same store.
   let engine: Engine | undefined;
