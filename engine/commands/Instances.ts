@@ -76,6 +76,8 @@ export class Instances {
     const { core } = this;
     const name = requiredText(messageName, 'messageName');
     const variables = plainObject(options.variables, 'variables');
+    // Declared for the integrations' API (ttl?: string); the engine keeps no unmatched messages yet.
+    if (options.ttl !== undefined) throw new InvalidArgumentError('ttl', 'ttl is not supported yet');
     if (!options.instanceId && !options.trackingNumber) return this.startByMessage(name, variables, options.by);
     for (let attempt = 0; ; attempt++) {
       const state = options.instanceId ? await core.store.getInstance(options.instanceId) : await core.store.getInstanceByTrackingNumber(options.trackingNumber!);
