@@ -202,6 +202,12 @@ export interface Engine {
    * cancelled and jobs deleted; history 'withdrawal', audited as `application.withdraw`.
    */
   withdrawApplication(instanceId: string, options: { by: string; reason: string }): Promise<InstanceView>;
+  /**
+   * The documents the applicant brought (the clerk records them): correlates `documentsProvided`
+   * with `{ broughtDocuments, documentsBroughtAt }`, resuming the case and restarting the term;
+   * ConflictError when it is not waiting for documents. History 'documents', audited.
+   */
+  recordDocumentsBrought(instanceId: string, options: { by: string; documents: readonly string[] }): Promise<InstanceView>;
   /** Attaches a scan (PDF, JPEG, PNG by content; size-limited), audited with its SHA-256. */
   addAttachment(instanceId: string, options: AddAttachmentOptions): Promise<AttachmentRecord>;
   /** An application's attachments, without their bytes. */

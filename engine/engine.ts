@@ -13,7 +13,7 @@ import { migrateInstances } from './commands/migrateInstances.js';
 import { listInstances } from './commands/listInstances.js';
 import { Definitions } from './definitions/Definitions.js';
 import { InvalidArgumentError, NotFoundError } from './errors.js';
-import { withdrawApplication } from './casework/index.js';
+import { recordDocumentsBrought, withdrawApplication } from './casework/index.js';
 import { addAttachment } from './attachments/index.js';
 import { handlerRegistry, registerInto } from './handlers.js';
 import { JobExecutor } from './jobs/JobExecutor.js';
@@ -167,6 +167,7 @@ class TerezeEngine implements Engine {
   instance: Engine['instance'] = (id) => this.instances.get(id);
   instanceByTrackingNumber: Engine['instanceByTrackingNumber'] = (n) => this.instances.byTrackingNumber(n);
   withdrawApplication: Engine['withdrawApplication'] = (id, options) => withdrawApplication(this.core, id, options);
+  recordDocumentsBrought: Engine['recordDocumentsBrought'] = (id, options) => recordDocumentsBrought(this.core, id, options);
   addAttachment: Engine['addAttachment'] = (id, options) => addAttachment(this.core, id, options);
   attachments: Engine['attachments'] = (id) => this.store.attachments(id);
   attachment: Engine['attachment'] = async (id, attachmentId) => {
