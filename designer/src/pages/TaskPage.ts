@@ -57,7 +57,7 @@ export class TaskPage extends LocalizedElement {
     const applicant = app.applicant ?? {};
     const documents = Array.isArray(app.variables.documents) ? (app.variables.documents as string[]) : [];
     return html`
-      <p><a href="#/inbox">${t('common.back')}</a></p>
+      <p><a href="#/inbox">${t('common.back')}</a> · <a href=${`#/case/${encodeURIComponent(app.id)}`} data-case-link>${t('case.openFile')}</a></p>
       <h2>${task?.name ?? t('inbox.task')}</h2>
       <dl>
         <dt>${t('common.service')}</dt><dd>${serviceName(app.serviceCode, language(), app.key)}</dd>
