@@ -116,7 +116,8 @@ export type HistoryEvent =
   | 'sla'
   | 'attachment'
   | 'documents'
-  | 'withdrawal';
+  | 'withdrawal'
+  | 'extension';
 
 /** An entry before the store chains it: the store assigns `seq`, `prev` and `hash`. */
 export interface AuditInput {

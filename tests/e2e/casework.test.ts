@@ -89,7 +89,11 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `casework screens in Chromium
 
     // The official, on a phone, opens the file from the review task and extends by 5 days
     const phone = await openAs(harness.browser, harness.url, review!.assignee!, { width: 375, height: 667 });
+    await harness.server.engine.addAttachment(app.id, { by: 'astana-1-clerk-1', fileName: 'power-of-attorney.png', content: PNG });
     await phone.goto(`${harness.url}/#/task/${app.id}/${review!.id}`);
+    // The scans are shown with the application on the task page
+    await phone.locator('tereze-task-page tereze-attachments-panel').getByRole('link', { name: 'power-of-attorney.png' }).waitFor();
+    await harness.screenshot(phone, 'casework-3a-task-375');
     await phone.locator('tereze-task-page [data-case-link]').click();
     const casePage = phone.locator('tereze-case-page');
     const extension = casePage.locator('tereze-extension-form');

@@ -173,6 +173,7 @@ describe('casework routes: documents, attachments, messages, extension, withdraw
       const audit = (await server.engine.audit({ subject: app.id })).filter((a) => a.action === 'deadline.extend');
       expect(audit).toMatchObject([{ actor: 'official', data: { days: 10, reason: 'waiting for the land registry', from: before, to: dueAt } }]);
       expect((await server.engine.notifications(app.id)).map((n) => n.messageName)).toEqual(['deadlineExtended']);
+      expect((await server.engine.history(app.id)).filter((e) => e.event === 'extension')).toMatchObject([{ data: { days: 10, dueAt, by: 'official' } }]);
       const more = await post(`/api/applications/${app.id}/extend`, { days: 6, reason: 'again' }, 'supervisor');
       expect(more.status).toBe(400);
       expect((await errorOf(more)).message).toBe('days: an extension is at most 15 calendar days in all (10 already granted); 6 asked');
