@@ -422,15 +422,15 @@ class MongoStore implements Store {
 
   async attachments(instanceId: string): Promise<AttachmentRecord[]> {
     if (typeof instanceId !== 'string') return [];
-    const docs = await read(this.c.attachments.find({ 'record.instanceId': instanceId }, { projection: { record: 1 } }).sort({ _order: 1 }).toArray());
+    const docs = await read(this.c.attachments.find(strictFilter('attachment list', { 'record.instanceId': instanceId }), { projection: { record: 1 } }).sort({ _order: 1 }).toArray());
     return docs.map((doc) => fromStoredJson<AttachmentRecord>(doc['record'] as Document));
   }
 
   async attachmentContent(instanceId: string, attachmentId: string): Promise<Uint8Array | undefined> {
     if (typeof instanceId !== 'string' || typeof attachmentId !== 'string') return undefined;
-    const doc = await read(this.c.attachments.findOne({ _id: attachmentId, 'record.instanceId': instanceId }));
+    const doc = await read(this.c.attachments.findOne(strictFilter('attachment read', { _id: attachmentId, 'record.instanceId': instanceId })));
     const content = doc?.['content'];
-    return content instanceof Binary ? new Uint8Array(content.buffer) : undefined;
+    return content instanceof Binary ? new Uint8Array(content.value()) : undefined;
   }
 }
 
