@@ -80,6 +80,27 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `casework screens in Chromium
     await page.context().close();
   });
 
+  it('should let the clerk attach a scan at intake, from the receipt', async () => {
+    const page = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });
+    await page.getByRole('heading', { name: 'Register an application' }).waitFor();
+    await page.getByLabel('Service', { exact: true }).selectOption('CHILDCARE-BENEFIT');
+    await page.getByLabel("Applicant's full name").fill(APPLICANT.name);
+    await page.getByLabel("Applicant's IIN").fill(APPLICANT.iin);
+    await page.locator('tereze-application-form input[name=documents]').first().check();
+    await page.getByRole('button', { name: 'Register' }).click();
+    const trackingNumber = (await page.locator('tereze-receipt-view [data-receipt] [data-field=trackingNumber]').textContent())!.trim();
+    await page.getByRole('link', { name: 'Attach scans' }).click();
+    const casePage = page.locator('tereze-case-page');
+    await casePage.locator('[data-field="trackingNumber"]', { hasText: trackingNumber }).waitFor();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await casePage.locator('tereze-attachments-panel input[type=file]').setInputFiles({ name: 'birth-certificate.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await casePage.getByRole('link', { name: 'birth-certificate.pdf' }).waitFor();
+    const id = (await harness.server.engine.instanceByTrackingNumber(trackingNumber)).id;
+    expect((await harness.server.engine.attachments(id)).map((a) => [a.fileName, a.by])).toEqual([['birth-certificate.pdf', 'clerk']]);
+    await harness.screenshot(page, 'casework-0-intake-scan-1366');
+    await page.context().close();
+  });
+
   it('should let the official extend the deadline from the task page, and the counter withdraw the application after a confirmation', async () => {
     const app = await waitingForDocuments();
     const clerk = await tokenOf(harness, 'astana-1-clerk-1');

@@ -85,6 +85,7 @@ export class CasePage extends LocalizedElement {
         ${file.applicant?.name ? html`<dt>${t('task.applicant')}</dt><dd>${file.applicant.name}${file.applicant.iin ? ` · ${file.applicant.iin}` : ''}</dd>` : ''}
         <dt>${t('case.status')}</dt><dd data-field="status">${this.statusText(file, waiting)}</dd>
         <dt>${t('common.deadline')}</dt><dd data-field="dueAt">${file.slaPausedAt ? t('case.paused', { since: formatInstant(file.slaPausedAt) }) : formatInstant(file.dueAt)}</dd>
+        ${namesIn(file.variables['documents']).length ? html`<dt>${t('task.documents')}</dt><dd data-field="documents">${namesIn(file.variables['documents']).join(', ')}</dd>` : ''}
         ${requested.length ? html`<dt>${t('case.requested')}</dt><dd><ul class="names">${requested.map((d) => html`<li>${d}</li>`)}</ul></dd>` : ''}
         ${brought.length ? html`<dt>${t('case.brought')}</dt><dd data-field="brought">${brought.join(', ')} · ${formatInstant(file.variables['documentsBroughtAt'] as string | undefined)}</dd>` : ''}
         ${typeof file.variables['withdrawalReason'] === 'string' ? html`<dt>${t('case.withdrawalReason')}</dt><dd>${file.variables['withdrawalReason']}</dd>` : ''}
