@@ -18,8 +18,11 @@ import type { InstanceFilter, InstancePage } from './commands/listInstances.js';
 import type { MigrateOptions, MigrationReport } from './commands/migrateInstances.js';
 import type { ModifyOptions } from './commands/modifyInstance.js';
 import type { CancelOptions } from './commands/cancelInstance.js';
+import type { AddAttachmentOptions } from './attachments/addAttachment.js';
+import type { AttachmentRecord } from './store/port.js';
 
 export type { InstanceFilter, InstancePage, MigrateOptions, MigrationReport, ModifyOptions, CancelOptions };
+export type { AddAttachmentOptions };
 export type { MigrationProblem } from './commands/migrateInstances.js';
 
 export interface DeployResult {
@@ -114,6 +117,11 @@ export interface CorrelateOptions {
   readonly trackingNumber?: string;
   readonly variables?: Record<string, unknown>;
   readonly by?: string;
+  /**
+   * ISO-8601 duration to keep a message no catch waits for yet, until one is entered. Declared
+   * for the integrations' API; not supported by the engine yet (refused naming `ttl`).
+   */
+  readonly ttl?: string;
 }
 
 export interface CorrelateResult {
@@ -189,6 +197,23 @@ export interface Engine {
   /** Moves an application to another centre at the applicant's request (audited): its front-office work goes there. */
   transferApplication(instanceId: string, options: { centre: string; by: string; reason: string }): Promise<InstanceView>;
   instanceByTrackingNumber(trackingNumber: string): Promise<InstanceView>;
+  /**
+   * The applicant withdraws: the case ends (`terminated`, `decision: 'withdrawn'`), its tasks
+   * cancelled and jobs deleted; history 'withdrawal', audited as `application.withdraw`.
+   */
+  withdrawApplication(instanceId: string, options: { by: string; reason: string }): Promise<InstanceView>;
+  /**
+   * The documents the applicant brought (the clerk records them): correlates `documentsProvided`
+   * with `{ broughtDocuments, documentsBroughtAt }`, resuming the case and restarting the term;
+   * ConflictError when it is not waiting for documents. History 'documents', audited.
+   */
+  recordDocumentsBrought(instanceId: string, options: { by: string; documents: readonly string[] }): Promise<InstanceView>;
+  /** Attaches a scan (PDF, JPEG, PNG by content; size-limited), audited with its SHA-256. */
+  addAttachment(instanceId: string, options: AddAttachmentOptions): Promise<AttachmentRecord>;
+  /** An application's attachments, without their bytes. */
+  attachments(instanceId: string): Promise<AttachmentRecord[]>;
+  /** One attachment with its bytes; NotFoundError when it is not this application's. */
+  attachment(instanceId: string, attachmentId: string): Promise<{ readonly record: AttachmentRecord; readonly content: Uint8Array }>;
   history(instanceId: string): Promise<HistoryEntry[]>;
   notifications(instanceId: string): Promise<NotificationRecord[]>;
   audit(query?: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;

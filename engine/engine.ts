@@ -12,7 +12,9 @@ import { modifyInstance } from './commands/modifyInstance.js';
 import { migrateInstances } from './commands/migrateInstances.js';
 import { listInstances } from './commands/listInstances.js';
 import { Definitions } from './definitions/Definitions.js';
-import { InvalidArgumentError } from './errors.js';
+import { InvalidArgumentError, NotFoundError } from './errors.js';
+import { recordDocumentsBrought, withdrawApplication } from './casework/index.js';
+import { addAttachment } from './attachments/index.js';
 import { handlerRegistry, registerInto } from './handlers.js';
 import { JobExecutor } from './jobs/JobExecutor.js';
 import { SweepSchedule } from './jobs/SweepSchedule.js';
@@ -164,6 +166,16 @@ class TerezeEngine implements Engine {
   extendDeadline: Engine['extendDeadline'] = (id, options) => this.instances.extendDeadline(id, options);
   instance: Engine['instance'] = (id) => this.instances.get(id);
   instanceByTrackingNumber: Engine['instanceByTrackingNumber'] = (n) => this.instances.byTrackingNumber(n);
+  withdrawApplication: Engine['withdrawApplication'] = (id, options) => withdrawApplication(this.core, id, options);
+  recordDocumentsBrought: Engine['recordDocumentsBrought'] = (id, options) => recordDocumentsBrought(this.core, id, options);
+  addAttachment: Engine['addAttachment'] = (id, options) => addAttachment(this.core, id, options);
+  attachments: Engine['attachments'] = (id) => this.store.attachments(id);
+  attachment: Engine['attachment'] = async (id, attachmentId) => {
+    const record = (await this.store.attachments(id)).find((a) => a.id === attachmentId);
+    const content = record ? await this.store.attachmentContent(id, attachmentId) : undefined;
+    if (!record || !content) throw new NotFoundError('attachment', attachmentId);
+    return { record, content };
+  };
   receipt: Engine['receipt'] = (id) => this.instances.receipt(id);
   transferApplication: Engine['transferApplication'] = (id, options) => this.instances.transfer(id, options);
   listInstances: Engine['listInstances'] = (filter) => listInstances(this.core, filter);

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ActingUser, AppContext, AppState, AuthSettings, Credentials } from './AppContext.js';
 import { checkPasswordChange, checkRoles, type Access, type ResponseKind, type ScopeChecks } from './auth/access.js';
 import { shapeResponse } from './auth/redaction.js';
-import { bodyParsing } from './bodyParsing.js';
+import { bodyParsing, rawFileBody } from './bodyParsing.js';
 import { HttpProblem } from './HttpProblem.js';
 
 /**
@@ -29,6 +29,8 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 const MEDIA_TYPES = {
   json: ['application/json'],
   xml: ['application/xml', 'text/xml'],
+  /** A scan as the raw request body (fetch with a File, `curl --data-binary @scan.pdf`): its type is checked by its bytes. */
+  file: ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'],
 } as const;
 
 export interface RouteSpec {
@@ -95,6 +97,7 @@ export interface MountContext {
 /** Registers every route of a resource on the router, each guarded, validated and redacted by its spec. */
 export function mount<T extends Record<string, RouteSpec>>(router: Router<AppState>, routes: T, handlers: RouteHandlers<T>, context: MountContext): void {
   const parseBody = bodyParsing();
+  const readFile = rawFileBody();
   for (const name of Object.keys(routes) as (keyof T & string)[]) {
     const spec = routes[name]!;
     const handle = handlers[name];
@@ -121,7 +124,8 @@ export function mount<T extends Record<string, RouteSpec>>(router: Router<AppSta
       if (reply.type) ctx.type = reply.type;
       ctx.body = spec.response ? shapeResponse(spec.response, ctx.state.user, reply.body) : reply.body;
     };
-    const chain = spec.body ? [guard, parseBody as Middleware<AppState>, answer] : [guard, answer];
+    const parser = spec.body?.kind === 'file' ? readFile : parseBody;
+    const chain = spec.body ? [guard, parser as Middleware<AppState>, answer] : [guard, answer];
     router.register(spec.path, [spec.method.toUpperCase()], chain, { name });
   }
 }
@@ -146,7 +150,7 @@ function readBody(ctx: AppContext, kind: keyof typeof MEDIA_TYPES): unknown {
   const types = MEDIA_TYPES[kind];
   // An empty body (`Content-Length: 0`, as fetch sends for a bodiless POST) has no media type to check.
   const match = ctx.request.length === 0 ? null : ctx.request.is(...types);
-  if (match === null) return kind === 'json' ? {} : '';
+  if (match === null) return kind === 'json' ? {} : kind === 'file' ? new Uint8Array(0) : '';
   if (match === false) {
     throw new HttpProblem(415, 'unsupported_media_type', `this route takes ${types.join(' or ')}, not ${ctx.request.type || 'an untyped body'}`, {
       accepts: [...types],

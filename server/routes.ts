@@ -38,6 +38,10 @@ import { userHandlers } from './users/users.handlers.js';
 import { userRoutes } from './users/users.routes.js';
 import { instanceHandlers } from './instances/instances.handlers.js';
 import { instanceRoutes } from './instances/instances.routes.js';
+import { caseworkHandlers } from './applications/casework.handlers.js';
+import { caseworkRoutes } from './applications/casework.routes.js';
+import { messageHandlers } from './messages/messages.handlers.js';
+import { messageRoutes } from './messages/messages.routes.js';
 
 /** Every route the server has, by resource: what the authorization test walks through. */
 export const ROUTES = {
@@ -59,6 +63,8 @@ export const ROUTES = {
   events: eventRoutes,
   instances: instanceRoutes,
   admin: adminRoutes,
+  casework: caseworkRoutes,
+  messages: messageRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -82,6 +88,8 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.events, eventHandlers(deps), context);
   mount(router, ROUTES.instances, instanceHandlers(deps), context);
   mount(router, ROUTES.admin, adminHandlers(deps), context);
+  mount(router, ROUTES.casework, caseworkHandlers(deps), context);
+  mount(router, ROUTES.messages, messageHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

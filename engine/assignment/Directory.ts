@@ -3,7 +3,7 @@ import { InvalidArgumentError, NotFoundError } from '../errors.js';
 import { DATE_FORMAT, isCalendarDate } from '../isoTime.js';
 import type { PolicyDocuments } from '../PolicyDocuments.js';
 
-export const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin'] as const;
+export const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin', 'integration'] as const;
 export type Role = (typeof ROLES)[number];
 
 const id = z.string().regex(/^[A-Za-z0-9][\w.@-]{0,63}$/, 'letters, digits, . _ @ -, at most 64');

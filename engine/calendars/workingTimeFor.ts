@@ -1,6 +1,6 @@
 import type { ProcessGraph } from '../model/types.js';
 import type { StepContext } from '../runtime/Run.js';
-import { addWorkingTime, computeDeadline, type WorkingCalendar } from '../sla/index.js';
+import { addWorkingTime, computeDeadline, extendDeadline, type WorkingCalendar } from '../sla/index.js';
 import type { CalendarRegistry } from './CalendarRegistry.js';
 
 /**
@@ -16,8 +16,10 @@ export async function workingTimeFor(calendars: CalendarRegistry, graph: Process
   // The centre registers the application: its hours decide the day of receipt (DOMAIN rule 7).
   const intake = loaded.get('centre')!;
   return {
-    deadline: (sla, office, from) => {
-      const deadline = computeDeadline({ calendar: loaded.get(sla.calendar)!, intakeCalendar: intake, receivedAt: from, duration: sla.duration, unit: sla.unit, warnAt: sla.warnAt, ...(office ? { office } : {}) });
+    deadline: (sla, office, from, extendedDays) => {
+      const calendar = loaded.get(sla.calendar)!;
+      const computed = computeDeadline({ calendar, intakeCalendar: intake, receivedAt: from, duration: sla.duration, unit: sla.unit, warnAt: sla.warnAt, ...(office ? { office } : {}) });
+      const deadline = extendedDays ? extendDeadline(computed, extendedDays, calendar) : computed;
       return { dueAt: deadline.dueAt.toISOString(), warnAt: deadline.warnAt.toISOString() };
     },
     addWorkingTime: (calendarId, from, ms) => addWorkingTime(loaded.get(calendarId)!, from, ms),

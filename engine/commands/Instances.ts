@@ -76,6 +76,8 @@ export class Instances {
     const { core } = this;
     const name = requiredText(messageName, 'messageName');
     const variables = plainObject(options.variables, 'variables');
+    // Declared for the integrations' API (ttl?: string); the engine keeps no unmatched messages yet.
+    if (options.ttl !== undefined) throw new InvalidArgumentError('ttl', 'ttl is not supported yet');
     if (!options.instanceId && !options.trackingNumber) return this.startByMessage(name, variables, options.by);
     for (let attempt = 0; ; attempt++) {
       const state = options.instanceId ? await core.store.getInstance(options.instanceId) : await core.store.getInstanceByTrackingNumber(options.trackingNumber!);
@@ -163,7 +165,7 @@ export class Instances {
       try {
         await core.store.commit({
           instanceUpdates: [{ record, expectedVersion: state.version }],
-          history: [{ instanceId, at, elementId: graph.id, event: 'sla', data: { change: 'extended', days: options.days, dueAt, reason } }],
+          history: [{ instanceId, at, elementId: graph.id, event: 'extension', data: { change: 'extended', days: options.days, dueAt, reason, by } }],
           audit: [{ at, actor: by, action: 'deadline.extend', subject: instanceId, data: { days: options.days, totalDays: extended.extendedDays, from: state.sla.dueAt, to: dueAt, reason } }],
           // Rule 6: the applicant is told (within 3 days); the outbox carries it now.
           notifications: [{ id: newId(), instanceId, at, elementId: graph.id, messageName: 'deadlineExtended', trackingNumber: state.trackingNumber, payload: { dueAt, days: options.days, reason } }],

@@ -16,9 +16,10 @@ export interface StepContext {
   readonly visits?: number;
   /**
    * The deadline of an SLA started at `from` (working calendars preloaded by the engine);
-   * absent, SLAs are not tracked. `office: 'back'` works to D-1.
+   * absent, SLAs are not tracked. `office: 'back'` works to D-1. `extendedDays`: calendar days
+   * of extension (rule 6) granted again on a restarted term.
    */
-  readonly deadline?: (sla: SlaSpec, office: 'front' | 'back' | undefined, from: Date) => { readonly dueAt: string; readonly warnAt: string };
+  readonly deadline?: (sla: SlaSpec, office: 'front' | 'back' | undefined, from: Date, extendedDays?: number) => { readonly dueAt: string; readonly warnAt: string };
   /** Adds working time on a calendar (preloaded): `ps:calendar` timers. */
   readonly addWorkingTime?: (calendarId: string, from: Date, ms: number) => Date;
   /** How long a result waits at the centre before it moves to the archive; none: it waits. */

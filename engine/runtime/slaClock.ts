@@ -33,8 +33,9 @@ export function pauseSla(run: Run): void {
 export function resumeSla(run: Run): void {
   const sla = run.state.sla;
   if (!sla?.pausedAt || !run.graph.sla || !run.ctx.deadline) return;
-  const { dueAt, warnAt } = run.ctx.deadline(run.graph.sla, undefined, run.ctx.now);
-  // Extension days already granted are granted again on the restarted term.
+  // Extension days already granted are granted again on the restarted term (they were counted
+  // in the stored record but not in the new deadline before: an extended case lost its days).
+  const { dueAt, warnAt } = run.ctx.deadline(run.graph.sla, undefined, run.ctx.now, sla.extendedDays);
   const extended = sla.extendedDays ? { extendedDays: sla.extendedDays } : {};
   run.state.sla = { dueAt, warnAt, atRisk: false, overdue: false, ...extended };
   run.record(run.graph.id, 'sla', undefined, { change: 'resumed', dueAt });

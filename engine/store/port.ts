@@ -113,7 +113,11 @@ export type HistoryEvent =
   | 'error'
   | 'message'
   | 'timer'
-  | 'sla';
+  | 'sla'
+  | 'attachment'
+  | 'documents'
+  | 'withdrawal'
+  | 'extension';
 
 /** An entry before the store chains it: the store assigns `seq`, `prev` and `hash`. */
 export interface AuditInput {
@@ -151,6 +155,28 @@ export interface NotificationRecord {
   readonly messageName: string;
   readonly trackingNumber: string;
   readonly payload: Record<string, unknown>;
+}
+
+/**
+ * A scan attached to an application (engine/attachments): what lists show. The bytes are kept
+ * beside it in their own table / collection, never in the instance row the engine reads at
+ * every step.
+ */
+export interface AttachmentRecord {
+  readonly id: string;
+  readonly instanceId: string;
+  readonly at: string;
+  readonly by: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  /** Hex SHA-256 of the bytes, also in the audit entry of the upload. */
+  readonly sha256: string;
+}
+
+export interface AttachmentWrite {
+  readonly record: AttachmentRecord;
+  readonly content: Uint8Array;
 }
 
 /**
@@ -194,6 +220,8 @@ export interface CommitBatch {
   readonly audit?: readonly AuditInput[];
   readonly notifications?: readonly NotificationRecord[];
   readonly policies?: readonly PolicyWrite[];
+  /** Scans uploaded in this commit (with their audit entry and history event). */
+  readonly attachments?: readonly AttachmentWrite[];
   /**
    * Keys recorded with the start they belong to. One already held in its scope, and not
    * expired at the new record's `at`, rejects the batch with a ConflictError (an expired one is
@@ -330,4 +358,8 @@ export interface Store {
   /** The whole trail in seq order with its stored columns, for verification (see StoredAuditRow). */
   auditRows(query: { afterSeq: number; limit: number }): Promise<StoredAuditRow[]>;
   notifications(instanceId: string): Promise<NotificationRecord[]>;
+  /** An application's attachments (no bytes), oldest first. */
+  attachments(instanceId: string): Promise<AttachmentRecord[]>;
+  /** One attachment's bytes, when it belongs to that application. */
+  attachmentContent(instanceId: string, attachmentId: string): Promise<Uint8Array | undefined>;
 }

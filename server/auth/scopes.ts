@@ -47,6 +47,33 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       if (!(wide || official || clerk)) throw forbidden(`application ${id} is outside your ${scopeName(user)}`);
     },
 
+    /**
+     * The counter's work on a file (documents brought, a withdrawal): a clerk of the centre the
+     * application belongs to, or a supervisor who oversees it. Clerks of another centre, and
+     * clerks who merely hold one of its tasks by a shared group, do not.
+     */
+    async counter(user, input) {
+      const { id } = input.params as { id: string };
+      const app = await loadApplication(engine, id);
+      const centre = app.centre ?? (await centreOf(app.intake?.by));
+      if (user.roles.includes('clerk') && sameScope(user.centre, centre)) return;
+      if (user.roles.includes('supervisor') && (await oversees(user, app.key, await agencyOf(app.definitionId), centre))) return;
+      throw forbidden(`application ${id} belongs to ${centre ? `the centre ${centre}` : 'no centre'}: only its clerks (or a supervisor over it) record this`);
+    },
+
+    /**
+     * The applicant's deadline (an extension, DOMAIN rule 6): the responsible official (one who
+     * holds or completed a back-office task of the application) or a supervisor who oversees it.
+     */
+    async deadline(user, input) {
+      const { id } = input.params as { id: string };
+      const app = await loadApplication(engine, id);
+      if (user.roles.includes('official') && (app.tasks ?? []).some((t) => t.office !== 'front' && holds(user, t))) return;
+      const centre = app.centre ?? (await centreOf(app.intake?.by));
+      if (user.roles.includes('supervisor') && (await oversees(user, app.key, await agencyOf(app.definitionId), centre))) return;
+      throw forbidden(`the deadline of application ${id} is extended by the official responsible for it or a supervisor over it`);
+    },
+
     async startChannel(user, input) {
       const { channel, serviceCode } = input.body as { channel: string; serviceCode: string };
       if (channel === 'centre' && user.roles.includes('clerk')) {

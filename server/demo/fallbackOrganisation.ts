@@ -21,6 +21,7 @@ export const FALLBACK_ORGANISATION: Organisation = {
     { id: 'auditor', name: 'Demo auditor', roles: ['auditor'], groups: [] },
     { id: 'operator', name: 'Demo operator', roles: ['operator'], groups: [] },
     { id: 'admin', name: 'Demo administrator', roles: ['admin'], groups: [] },
+    { id: 'integration', name: 'Demo integration (agency system)', roles: ['integration'], groups: [] },
   ],
   routing: [],
 };

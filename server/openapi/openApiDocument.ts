@@ -93,6 +93,10 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query' | 'he
 }
 
 function requestBody(body: NonNullable<RouteSpec['body']>, convert: (s: z.ZodType, io: 'input' | 'output') => JsonSchema): unknown {
+  if (body.kind === 'file') {
+    const schema = { type: 'string', format: 'binary', description: 'the scan itself (PDF, JPEG or PNG, recognised by its first bytes)' };
+    return { required: true, content: Object.fromEntries(['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'].map((type) => [type, { schema }])) };
+  }
   if (body.kind === 'xml') {
     const schema = { type: 'string', description: 'BPMN 2.0 XML' };
     return { required: true, content: { 'application/xml': { schema }, 'text/xml': { schema } } };

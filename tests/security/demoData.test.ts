@@ -12,7 +12,7 @@ import { accountsOf } from '../../server/accounts/Accounts.js';
 const AUDIT_KEY = 'demo-data-tests-audit-key-0123456789abcdef';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin'];
+const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin', 'integration'];
 
 const login = (server: TestServer, username: string) =>
   fetch(server.url + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });

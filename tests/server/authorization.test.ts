@@ -5,9 +5,10 @@ import { deploy, startTestServer, type TestServer } from './testServer.js';
 
 const passport = fixture(import.meta.url, 'fixtures/passport.bpmn');
 const benefit = fixture(import.meta.url, 'fixtures/benefit.bpmn');
+const SCAN = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 /** Every role of the demo contract, anonymous, and users of the same role outside the scope. */
-const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj'] as const;
+const CALLERS = ['anonymous', 'designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin', 'clerk-almaty', 'official-mj', 'supervisor-mj', 'auditor-mj', 'integration'] as const;
 type Caller = (typeof CALLERS)[number];
 
 interface Call {
@@ -15,6 +16,8 @@ interface Call {
   readonly path: string;
   readonly json?: unknown;
   readonly xml?: string;
+  /** A raw upload (an attachment) with its media type. */
+  readonly file?: { readonly body: Uint8Array; readonly type: string };
   /** Send this token instead of the caller's shared one (logout must not end the shared session). */
   readonly token?: string;
 }
@@ -58,6 +61,10 @@ describe('authorization: every route as every role', () => {
     expect(task).toMatchObject({ elementId: 'review', assignee: 'official' });
     return task!.id;
   };
+  /** One application at the back-office review, held by the official (for the deadline's scope). */
+  let underReview: Promise<{ instanceId: string }> | undefined;
+  const reviewed = () => (underReview ??= atReview().then((taskId) => server.engine.task(taskId)));
+  let scan: Promise<string> | undefined;
   let made = 0;
   let shared: Promise<{ id: string; trackingNumber: string }> | undefined;
   const application = () => (shared ??= intake());
@@ -246,6 +253,44 @@ describe('authorization: every route as every role', () => {
     },
   };
 
+  Object.assign(TABLE, {
+    'casework.documents': {
+      // Past the gate, the engine answers: the benefit application is not waiting for documents.
+      call: async () => ({ method: 'POST', path: `/api/applications/${(await application()).id}/documents`, json: { documents: ['passport'] } }),
+      expect: only({ clerk: 409 }),
+    },
+    'casework.addAttachment': {
+      call: async () => ({ method: 'POST', path: `/api/applications/${(await application()).id}/attachments?name=scan.pdf`, file: { body: SCAN, type: 'application/pdf' } }),
+      expect: only({ clerk: 201, official: 201 }),
+    },
+    'casework.listAttachments': {
+      call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}/attachments` }),
+      expect: only({ clerk: 200, official: 200, supervisor: 200, auditor: 200 }),
+    },
+    'casework.attachment': {
+      call: async () => {
+        const { id } = await application();
+        scan ??= server.engine.addAttachment(id, { by: 'clerk', fileName: 'scan.pdf', content: SCAN }).then((a) => a.id);
+        return { method: 'GET', path: `/api/applications/${id}/attachments/${await scan}` };
+      },
+      expect: only({ clerk: 200, official: 200, supervisor: 200, auditor: 200 }),
+    },
+    'casework.extend': {
+      // The official holds its review; past the gate the engine answers: the benefit process has no deadline to extend.
+      call: async () => ({ method: 'POST', path: `/api/applications/${(await reviewed()).instanceId}/extend`, json: { days: 3, reason: 'records awaited' } }),
+      expect: only({ official: 409, supervisor: 409 }),
+    },
+    'casework.withdraw': {
+      call: async () => ({ method: 'POST', path: `/api/applications/${(await intake()).id}/withdraw`, json: { reason: 'the applicant changed their mind' } }),
+      expect: only({ clerk: 200, supervisor: 200 }),
+    },
+    'messages.correlate': {
+      // Past the gate: nothing in the benefit application waits for this message.
+      call: async () => ({ method: 'POST', path: '/api/messages', json: { name: 'recordReceived', trackingNumber: (await application()).trackingNumber } }),
+      expect: only({ integration: 404 }),
+    },
+  } satisfies Record<string, Row>);
+
   it('should have a row for every route the server mounts, and no other', () => {
     const mounted = Object.entries(ROUTES).flatMap(([resource, routes]) => Object.keys(routes).map((name) => `${resource}.${name}`));
     expect(Object.keys(TABLE).sort()).toEqual(mounted.sort());
@@ -265,7 +310,8 @@ describe('authorization: every route as every role', () => {
         if (token) headers.Authorization = `Bearer ${token}`;
         if (call.xml !== undefined) headers['Content-Type'] = 'application/xml';
         if (call.json !== undefined) headers['Content-Type'] = 'application/json';
-        const body = call.xml ?? (call.json === undefined ? undefined : JSON.stringify(call.json));
+        if (call.file) headers['Content-Type'] = call.file.type;
+        const body = call.file?.body ?? call.xml ?? (call.json === undefined ? undefined : JSON.stringify(call.json));
         const response = await fetch(server.url + call.path, { method: call.method, headers, ...(body === undefined ? {} : { body }) });
         got[caller] = response.status;
       }

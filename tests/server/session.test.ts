@@ -177,7 +177,7 @@ describe('cookie settings', () => {
 describe('demo data', () => {
   let server: TestServer | undefined;
   afterEach(() => server?.dispose());
-  const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin'];
+  const ROLES = ['designer', 'clerk', 'official', 'supervisor', 'coordinator', 'auditor', 'operator', 'admin', 'integration'];
 
   it('should create a user per role with the password demo on an empty store, and list them to print', async () => {
     server = await startTestServer();

@@ -47,6 +47,13 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api, args }) => html`<tereze-task-page .api=${api} .instanceId=${args[0] ?? ''} .taskId=${args[1] ?? ''}></tereze-task-page>`,
   },
   {
+    path: 'case',
+    roles: ['clerk', 'official', 'supervisor'],
+    nav: 'nav.casework',
+    load: () => import('../casework/CasePage.js'),
+    render: ({ api, user, args }) => html`<tereze-case-page .api=${api} .user=${user} .instanceId=${args[0] ?? ''}></tereze-case-page>`,
+  },
+  {
     path: 'modeler',
     roles: ['designer'],
     nav: 'nav.modeler',

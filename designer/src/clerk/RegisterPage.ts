@@ -15,7 +15,10 @@ export class RegisterPage extends LocalizedElement {
     busy: { state: true },
     message: { state: true },
     receipt: { state: true },
+    startedId: { state: true },
   };
+  /** The application just registered: its file takes the scans handed in at intake. */
+  declare startedId: string | undefined;
   declare api: ApiClient;
   declare services: ServiceOption[];
   declare busy: boolean;
@@ -42,6 +45,7 @@ export class RegisterPage extends LocalizedElement {
         <tereze-receipt-view .receipt=${this.receipt} trackUrl=${`${location.origin}${location.pathname}#/track`}>
           <button type="button" @click=${() => print()}>${t('receipt.print')}</button>
           <button type="button" class="secondary" @click=${this.another}>${t('register.another')}</button>
+          ${this.startedId ? html`<a class="button secondary" href=${`#/case/${encodeURIComponent(this.startedId)}`} data-case-link>${t('case.attachAtIntake')}</a>` : ''}
         </tereze-receipt-view>`;
     }
     return html`<tereze-application-form .services=${this.services} ?busy=${this.busy} @register=${this.register}></tereze-application-form>${status}`;
@@ -73,6 +77,7 @@ export class RegisterPage extends LocalizedElement {
     this.message = t('register.submitting');
     try {
       const started = await this.api.startApplication(application);
+      this.startedId = started.id;
       this.receipt = await this.api.receipt(started.id).catch((error: unknown) => {
         // Until the receipt route answers, the receipt is what the counter knows.
         if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
@@ -91,6 +96,7 @@ export class RegisterPage extends LocalizedElement {
 
   private another() {
     this.receipt = undefined;
+    this.startedId = undefined;
     this.message = '';
   }
 }

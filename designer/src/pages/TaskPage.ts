@@ -9,6 +9,8 @@ import '../clerk/IntakeForm.js';
 import '../clerk/HandBackForm.js';
 import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
+import { caseworkApi, type AttachmentRecord } from '../casework/caseworkApi.js';
+import '../casework/AttachmentsPanel.js';
 
 /** One task of an application (#/task/<application>/<task>): the file, and the form its kind needs. */
 export class TaskPage extends LocalizedElement {
@@ -20,7 +22,9 @@ export class TaskPage extends LocalizedElement {
     busy: { state: true },
     message: { state: true },
     done: { state: true },
+    attachments: { state: true },
   };
+  declare attachments: readonly AttachmentRecord[];
   declare api: ApiClient;
   declare instanceId: string;
   declare taskId: string;
@@ -57,7 +61,7 @@ export class TaskPage extends LocalizedElement {
     const applicant = app.applicant ?? {};
     const documents = Array.isArray(app.variables.documents) ? (app.variables.documents as string[]) : [];
     return html`
-      <p><a href="#/inbox">${t('common.back')}</a></p>
+      <p><a href="#/inbox">${t('common.back')}</a> · <a href=${`#/case/${encodeURIComponent(app.id)}`} data-case-link>${t('case.openFile')}</a></p>
       <h2>${task?.name ?? t('inbox.task')}</h2>
       <dl>
         <dt>${t('common.service')}</dt><dd>${serviceName(app.serviceCode, language(), app.key)}</dd>
@@ -66,6 +70,7 @@ export class TaskPage extends LocalizedElement {
         <dt>${t('common.deadline')}</dt><dd>${formatInstant(task?.dueAt ?? app.dueAt)} ${task ? deadlineBadge(task) : ''}</dd>
         <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : t('common.none')}</dd>
       </dl>
+      ${this.attachments?.length ? html`<tereze-attachments-panel .applicationId=${app.id} .attachments=${this.attachments}></tereze-attachments-panel>` : ''}
       ${status}
       ${this.done ? html`<p><a class="button" href="#/inbox">${t('common.back')}</a></p>` : ''}
       ${task && task.state === 'open' && !this.done ? this.renderForm(task, standard?.requiredDocuments ?? [], standard?.groundsForRefusal ?? [], documents) : ''}
@@ -86,6 +91,8 @@ export class TaskPage extends LocalizedElement {
   private async load() {
     try {
       this.application = await this.api.application(this.instanceId);
+      // The scans shown with the file; a failure to list them leaves the task workable.
+      this.attachments = await caseworkApi.attachments(this.api, this.instanceId).catch(() => []);
       if (!this.task) this.message = t('task.conflict');
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });

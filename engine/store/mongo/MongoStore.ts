@@ -3,7 +3,7 @@
  * share one replica set: commits are multi-document transactions guarded by versions, jobs are
  * leased with findOneAndUpdate. Transactions need a replica set (a single node one is fine).
  */
-import { MongoClient } from 'mongodb';
+import { Binary, MongoClient } from 'mongodb';
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import type {
   AcquireJobs,
@@ -17,6 +17,7 @@ import type {
   InstanceRecord,
   JobRecord,
   NotificationRecord,
+  AttachmentRecord,
   PolicyKind,
   PolicyRecord,
   SlaCrossingQuery,
@@ -417,6 +418,19 @@ class MongoStore implements Store {
     const docs = await read(this.c.notifications.find({ instanceId }).sort({ _seq: 1 }).toArray());
     // a notification's id is its `_id`, and also its own field: `one` drops only the copy
     return many(docs);
+  }
+
+  async attachments(instanceId: string): Promise<AttachmentRecord[]> {
+    if (typeof instanceId !== 'string') return [];
+    const docs = await read(this.c.attachments.find(strictFilter('attachment list', { 'record.instanceId': instanceId }), { projection: { record: 1 } }).sort({ _order: 1 }).toArray());
+    return docs.map((doc) => fromStoredJson<AttachmentRecord>(doc['record'] as Document));
+  }
+
+  async attachmentContent(instanceId: string, attachmentId: string): Promise<Uint8Array | undefined> {
+    if (typeof instanceId !== 'string' || typeof attachmentId !== 'string') return undefined;
+    const doc = await read(this.c.attachments.findOne(strictFilter('attachment read', { _id: attachmentId, 'record.instanceId': instanceId })));
+    const content = doc?.['content'];
+    return content instanceof Binary ? new Uint8Array(content.value()) : undefined;
   }
 }
 

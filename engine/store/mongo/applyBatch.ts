@@ -5,7 +5,7 @@
  * by their counts; every filter is strict (filters.ts); every record goes through the JSON
  * normaliser (jsonRecord.ts) and the store's own fields (`_id`, `_sla`, `_seq`) are added after.
  */
-import { ObjectId } from 'mongodb';
+import { Binary, ObjectId } from 'mongodb';
 import type { ClientSession, Collection, Document } from 'mongodb';
 import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
 import { alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, staleVersion } from '../shared/batchRules.js';
@@ -66,6 +66,16 @@ export async function applyBatch(c: Collections, batch: CommitBatch, session: Cl
     const numbered = await numberByInstance(c.sequences, 'notifications', batch.notifications, session);
     const docs = numbered.map(({ entry, seq }) => ({ ...toStoredJson(entry, `notification ${entry.id}`), _id: entry.id, _seq: seq }));
     await insert(c.notifications, docs, session, 'notification');
+  }
+  if (batch.attachments?.length) {
+    const docs = batch.attachments.map(({ record, content }) => ({
+      _id: record.id,
+      // ObjectIds grow within a process: upload order, also for uploads in the same millisecond
+      _order: new ObjectId(),
+      record: toStoredJson(record, `attachment ${record.id}`),
+      content: new Binary(content),
+    }));
+    await insert(c.attachments, docs, session, 'attachment');
   }
 }
 

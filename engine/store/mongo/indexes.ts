@@ -10,7 +10,7 @@
  */
 import type { Document, IndexDescription } from 'mongodb';
 
-export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences'] as const;
+export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences', 'attachments'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type SlaCrossing = 'warn' | 'due';
@@ -94,5 +94,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
   idempotency: [{ key: { _expires: 1 }, name: 'expiry', expireAfterSeconds: 0 }],
   // one counter per (kind, instance) under its `_id`: nothing more to index
   sequences: [],
+  // scans: the record and its bytes (a Binary), read by application in upload order
+  attachments: [{ key: { 'record.instanceId': 1, _order: 1 }, name: 'instance_upload_order' }],
 };
 

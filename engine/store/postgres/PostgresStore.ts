@@ -19,6 +19,7 @@ import type {
   InstanceRecord,
   JobRecord,
   NotificationRecord,
+  AttachmentRecord,
   PolicyKind,
   PolicyRecord,
   SlaCrossingQuery,
@@ -351,6 +352,15 @@ class PostgresStore implements Store {
 
   async notifications(instanceId: string): Promise<NotificationRecord[]> {
     return this.docs('SELECT doc FROM notifications WHERE instance_id = $1 ORDER BY seq', [instanceId]);
+  }
+
+  async attachments(instanceId: string): Promise<AttachmentRecord[]> {
+    return this.docs('SELECT doc FROM attachments WHERE instance_id = $1 ORDER BY seq', [instanceId]);
+  }
+
+  async attachmentContent(instanceId: string, attachmentId: string): Promise<Uint8Array | undefined> {
+    const rows = await this.rows<{ content: Buffer }>('SELECT content FROM attachments WHERE instance_id = $1 AND id = $2', [instanceId, attachmentId]);
+    return rows[0] ? new Uint8Array(rows[0].content) : undefined;
   }
 
   async watch(onChange: (change: StoreChange) => void, onError: (error: unknown) => void): Promise<StoreWatch> {

@@ -108,6 +108,15 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
     const r = await c.query('INSERT INTO notifications (id, instance_id, doc) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [n.id, n.instanceId, json(n)]);
     if (r.rowCount !== 1) throw alreadyExists(`notification ${n.id}`, n.id);
   }
+  for (const { record, content } of batch.attachments ?? []) {
+    const r = await c.query('INSERT INTO attachments (id, instance_id, doc, content) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      record.id,
+      record.instanceId,
+      json(record),
+      Buffer.from(content.buffer, content.byteOffset, content.byteLength),
+    ]);
+    if (r.rowCount !== 1) throw alreadyExists(`attachment ${record.id}`, record.id);
+  }
   if (batch.audit?.length) {
     // Last, so the lock is held only from here to COMMIT; the tail read under it is the latest.
     await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [AUDIT_LOCK_KEY]);

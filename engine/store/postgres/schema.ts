@@ -126,6 +126,21 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
 `,
   },
+  {
+    version: 2,
+    name: 'attachments',
+    // the bytes in their own table, never in the instance rows every step reads
+    sql: `
+CREATE TABLE attachments (
+  seq bigserial PRIMARY KEY,
+  id text COLLATE "C" NOT NULL UNIQUE,
+  instance_id text COLLATE "C" NOT NULL,
+  doc jsonb NOT NULL,
+  content bytea NOT NULL
+);
+CREATE INDEX attachments_instance ON attachments (instance_id, seq);
+`,
+  },
 ];
 
 /** Quotes an identifier (a schema name from the options). */

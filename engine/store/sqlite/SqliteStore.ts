@@ -19,6 +19,7 @@ import type {
   InstanceRecord,
   JobRecord,
   NotificationRecord,
+  AttachmentRecord,
   IdempotencyRecord,
   Store,
   TaskQuery,
@@ -278,6 +279,15 @@ class SqliteStore implements Store {
 
   async notifications(instanceId: string): Promise<NotificationRecord[]> {
     return this.s.notifications.all(instanceId).map((doc) => parseDoc<NotificationRecord>(doc));
+  }
+
+  async attachments(instanceId: string): Promise<AttachmentRecord[]> {
+    return this.s.attachments.all(instanceId).map((doc) => parseDoc<AttachmentRecord>(doc));
+  }
+
+  async attachmentContent(instanceId: string, attachmentId: string): Promise<Uint8Array | undefined> {
+    const content = this.s.attachmentContent.get(instanceId, attachmentId);
+    return content === undefined ? undefined : new Uint8Array(content);
   }
 
   private shape(sql: string): Statement<unknown[], string> {

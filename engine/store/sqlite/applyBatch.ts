@@ -89,6 +89,13 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
       }
     }
   }
+  for (const { record, content } of batch.attachments ?? []) {
+    try {
+      s.insertAttachment.run(record.id, record.instanceId, JSON.stringify(record), content);
+    } catch (err) {
+      throw duplicate(err, `attachment ${record.id} already exists`, record.id);
+    }
+  }
 }
 
 function applyPolicies(s: Statements, batch: CommitBatch): void {

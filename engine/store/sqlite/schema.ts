@@ -114,6 +114,16 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   PRIMARY KEY (scope, key)
 );
 CREATE INDEX IF NOT EXISTS idempotency_keys_expiry ON idempotency_keys (expires_at);
+
+-- scans attached to applications: the record as JSON, the bytes beside it (never in the
+-- instance row); a new table, so older files gain it at the next open
+CREATE TABLE IF NOT EXISTS attachments (
+  id TEXT PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  content BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attachments_instance ON attachments (instance_id);
 `;
 
 /** Indexes over columns that databases made before they existed gain in migrate(). */

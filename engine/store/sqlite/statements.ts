@@ -53,6 +53,9 @@ export interface Statements {
   readonly auditRows: Statement<[number, number], { seq: number; subject: string; hash: string; doc: string }>;
   readonly insertNotification: Statement<[string, string, string]>;
   readonly notifications: Statement<[string], string>;
+  readonly insertAttachment: Statement<[string, string, string, Uint8Array]>;
+  readonly attachments: Statement<[string], string>;
+  readonly attachmentContent: Statement<[string, string], Buffer>;
 }
 
 export function prepareStatements(db: Database): Statements {
@@ -176,5 +179,9 @@ export function prepareStatements(db: Database): Statements {
     notifications: db
       .prepare<[string], string>('SELECT doc FROM notifications WHERE instance_id = ? ORDER BY rowid')
       .pluck(),
+
+    insertAttachment: db.prepare<[string, string, string, Uint8Array]>('INSERT INTO attachments (id, instance_id, doc, content) VALUES (?, ?, ?, ?)'),
+    attachments: db.prepare<[string], string>('SELECT doc FROM attachments WHERE instance_id = ? ORDER BY rowid').pluck(),
+    attachmentContent: db.prepare<[string, string], Buffer>('SELECT content FROM attachments WHERE instance_id = ? AND id = ?').pluck(),
   };
 }

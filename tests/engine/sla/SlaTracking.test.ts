@@ -114,6 +114,24 @@ describe('SLA tracking', () => {
     expect(resumed.dueAt).toBe('2026-04-13T13:30:00.000Z');
   });
 
+  it('should grant an extension again on the term restarted when the documents arrive', async () => {
+    // Given an application due Wed 1 April 18:30, extended by 3 calendar days (to Sat 4 → Mon 6 April, rule 4)
+    const { id, trackingNumber } = await h.engine.start('sla_review');
+    h.clock.set('2026-03-26T05:00:00Z');
+    const extended = await h.engine.extendDeadline(id, { days: 3, by: 'supervisor', reason: 'records from another agency' });
+    expect(extended.dueAt).toBe('2026-04-06T13:30:00.000Z');
+    // When the official asks for documents and they come on Thu 2 April at 19:10 local (after closing: still that day's receipt, as at intake)
+    h.clock.set('2026-03-27T05:00:00Z');
+    await h.engine.completeTask((await onlyTask(h.engine, id)).id, { by: 'official-1', outcome: 'request documents' });
+    h.clock.set('2026-04-02T14:10:00Z');
+    await h.engine.correlate('documentsProvided', { trackingNumber });
+    // Then the term restarts in full: Thu 2 April not counted, 3 and 6–9 April → Thu 9 April;
+    // the 3 days granted are granted again: Sun 12 April, not a working day → Mon 13 April 18:30.
+    const resumed = await h.engine.instance(id);
+    expect(resumed.slaPausedAt).toBeUndefined();
+    expect(resumed.dueAt).toBe('2026-04-13T13:30:00.000Z');
+  });
+
   it('should refuse at deploy an SLA on a calendar that does not exist', async () => {
     const bad = fixture(import.meta.url, 'SlaTracking.bpmn').replaceAll('calendar="agency"', 'calendar="moon"');
     const error = await h.engine.deploy(bad).catch((e: unknown) => e);

@@ -6,6 +6,7 @@ import { findBrokenLink, GENESIS } from '../../../engine/audit/chain.js';
 import { ConflictError } from '../../../engine/errors.js';
 import type { ProcessGraph } from '../../../engine/model/types.js';
 import type {
+  AttachmentWrite,
   DefinitionRecord,
   IdempotencyRecord,
   InstanceRecord,
@@ -664,6 +665,37 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
         const winner = (await store.getIdempotencyKey('clerk', 'race'))!.instanceId;
         expect((await store.listInstances({})).map((i) => i.id)).toEqual([winner]);
+      });
+    });
+
+    describe('attachments', () => {
+      const scan = (id: string, instanceId: string, bytes: number[]): AttachmentWrite => ({
+        record: { id, instanceId, at: T0, by: 'clerk', fileName: `${id}.pdf`, contentType: 'application/pdf', size: bytes.length, sha256: `sha-${id}` },
+        content: Uint8Array.from(bytes),
+      });
+
+      it('keeps each attachment with its bytes, listed per application in upload order without them', async () => {
+        const bytes = Array.from({ length: 300 }, (_, n) => n % 256);
+        await store.commit({ attachments: [scan('a1', 'i1', bytes), scan('a2', 'i2', [1])] });
+        await store.commit({ attachments: [scan('a3', 'i1', [0, 255, 0])] });
+        expect(await store.attachments('i1')).toStrictEqual([scan('a1', 'i1', bytes).record, scan('a3', 'i1', [0, 255, 0]).record]);
+        expect(await store.attachments('none')).toEqual([]);
+        expect(Array.from((await store.attachmentContent('i1', 'a1'))!)).toEqual(bytes);
+        expect(Array.from((await store.attachmentContent('i1', 'a3'))!)).toEqual([0, 255, 0]);
+      });
+
+      it("serves an attachment's bytes only under its own application", async () => {
+        await store.commit({ attachments: [scan('a1', 'i1', [7])] });
+        expect(await store.attachmentContent('i2', 'a1')).toBeUndefined();
+        expect(await store.attachmentContent('i1', 'missing')).toBeUndefined();
+      });
+
+      it('refuses a second attachment under the same id and writes nothing of the batch', async () => {
+        await store.commit({ attachments: [scan('a1', 'i1', [1])] });
+        const again = { attachments: [scan('a1', 'i1', [2])], audit: [{ at: T0, actor: 'clerk', action: 'attachment.add', subject: 'i1' }] };
+        await expect(store.commit(again)).rejects.toBeInstanceOf(ConflictError);
+        expect(Array.from((await store.attachmentContent('i1', 'a1'))!)).toEqual([1]);
+        expect(await store.audit({ subject: 'i1' })).toEqual([]);
       });
     });
   });

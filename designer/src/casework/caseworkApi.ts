@@ -1,0 +1,49 @@
+import type { ApiClient, ApplicationView } from '../api/ApiClient.js';
+import type { AttachmentRecord } from '../../../engine/store/port.js';
+
+export type { AttachmentRecord };
+
+/** The application as the case page reads it: the instance view with its tokens (where it waits). */
+export type CaseFile = ApplicationView & {
+  readonly tokens?: readonly { readonly elementId: string; readonly wait?: { readonly kind: string; readonly messageName?: string } }[];
+  readonly slaPausedAt?: string;
+  readonly centre?: string;
+};
+
+export interface CaseAnswer {
+  readonly id: string;
+  readonly trackingNumber: string;
+  readonly state: string;
+  readonly dueAt?: string;
+}
+
+const base = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
+
+/** The routes of the case page (server/applications/casework.routes.ts), one request each. */
+export const caseworkApi = {
+  file: (api: ApiClient, id: string) => api.request<CaseFile>('GET', base(id)),
+  /** The application with this tracking number, when the caller's scope reaches it. */
+  async find(api: ApiClient, trackingNumber: string): Promise<CaseFile | undefined> {
+    const found = await api.request<CaseFile[]>('GET', `/api/applications?trackingNumber=${encodeURIComponent(trackingNumber)}&limit=1`);
+    return found[0];
+  },
+  documentsBrought: (api: ApiClient, id: string, documents: readonly string[]) => api.request<CaseAnswer>('POST', `${base(id)}/documents`, { documents }),
+  extend: (api: ApiClient, id: string, days: number, reason: string) => api.request<CaseAnswer>('POST', `${base(id)}/extend`, { days, reason }),
+  withdraw: (api: ApiClient, id: string, reason: string) => api.request<CaseAnswer>('POST', `${base(id)}/withdraw`, { reason }),
+  attachments: (api: ApiClient, id: string) => api.request<AttachmentRecord[]>('GET', `${base(id)}/attachments`),
+  upload: (api: ApiClient, id: string, file: File) =>
+    api.upload<AttachmentRecord>(`${base(id)}/attachments?name=${encodeURIComponent(file.name)}`, file, file.type || 'application/octet-stream'),
+  /** Where the browser downloads a scan (the session cookie goes with a plain link). */
+  downloadUrl: (id: string, attachmentId: string) => `${base(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+};
+
+/** Waiting at the catalogue's await_documents (its `documentsProvided` receive task). */
+export function waitsForDocuments(file: CaseFile): boolean {
+  return file.state === 'active' && (file.tokens ?? []).some((t) => t.wait?.kind === 'message' && t.wait.messageName === 'documentsProvided');
+}
+
+/** A list variable as strings (the casework contract: a string or an array of strings). */
+export function namesIn(value: unknown): string[] {
+  if (typeof value === 'string') return value.trim() ? [value] : [];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}

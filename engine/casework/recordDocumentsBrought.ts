@@ -1,0 +1,69 @@
+import type { InstanceView } from '../api.js';
+import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
+import { MAX_RETRIES, requiredText } from '../commands/args.js';
+import { nowIso, type EngineCore } from '../commands/EngineCore.js';
+import { toView } from '../commands/views.js';
+import type { InstanceState } from '../runtime/state.js';
+
+/** The catalogue's message for the documents the applicant brings (the await_documents receive task). */
+export const DOCUMENTS_MESSAGE = 'documentsProvided';
+
+export interface DocumentsBroughtOptions {
+  readonly by: string;
+  /** What the applicant brought, as the clerk names it. */
+  readonly documents: readonly string[];
+}
+
+/**
+ * The applicant brought the documents the official asked for: the clerk records them, which
+ * correlates the catalogue's `documentsProvided` message with `{ broughtDocuments,
+ * documentsBroughtAt }` and resumes the case (a `ps:pausesSla` wait restarts the term, DOMAIN
+ * rule 5, engine/runtime/slaClock.ts). History 'documents'; audited as `documents.brought`.
+ * ConflictError, in words, when the application is not waiting for documents.
+ */
+export async function recordDocumentsBrought(core: EngineCore, instanceId: string, options: DocumentsBroughtOptions): Promise<InstanceView> {
+  const by = requiredText(options?.by, 'by');
+  const documents = documentList(options.documents);
+  for (let attempt = 0; ; attempt++) {
+    const state = await core.store.getInstance(instanceId);
+    if (!state) throw new NotFoundError('application', instanceId);
+    const tokenId = waitingForDocuments(state);
+    if (!tokenId) {
+      const where = state.status === 'active' ? `it is at ${state.tokens.map((t) => t.elementId).join(', ') || 'no step'}` : `it has ended (${state.status})`;
+      throw new ConflictError(`application ${state.trackingNumber} is not waiting for documents: ${where}`, instanceId);
+    }
+    const at = nowIso(core);
+    const variables = { broughtDocuments: documents, documentsBroughtAt: at };
+    const unit = core.newUnit();
+    const next = await unit.signal(instanceId, { type: 'message', tokenId, messageName: DOCUMENTS_MESSAGE, variables });
+    const batch = await unit.toBatch();
+    try {
+      await core.store.commit({
+        ...batch,
+        history: [...(batch.history ?? []), { instanceId, at, elementId: state.key, event: 'documents', data: { by, documents } }],
+        audit: [
+          ...(batch.audit ?? []),
+          { at, actor: by, action: 'documents.brought', subject: instanceId, data: { messageName: DOCUMENTS_MESSAGE, documents, trackingNumber: state.trackingNumber } },
+        ],
+      });
+      return toView(next);
+    } catch (error) {
+      if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
+      throw error;
+    }
+  }
+}
+
+/** The token resting at a receive task or catch event for the documents message. */
+function waitingForDocuments(state: InstanceState): string | undefined {
+  if (state.status !== 'active') return undefined;
+  return state.tokens.find((t) => t.wait?.kind === 'message' && t.wait.messageName === DOCUMENTS_MESSAGE)?.id;
+}
+
+function documentList(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0) throw new InvalidArgumentError('documents', 'name at least one document brought');
+  return value.map((item, i) => {
+    if (typeof item !== 'string' || !item.trim()) throw new InvalidArgumentError(`documents.${i}`, 'is empty');
+    return item.trim();
+  });
+}
