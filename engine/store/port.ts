@@ -113,7 +113,9 @@ export type HistoryEvent =
   | 'error'
   | 'message'
   | 'timer'
-  | 'sla';
+  | 'sla'
+  | 'comment'
+  | 'unclaim';
 
 /** An entry before the store chains it: the store assigns `seq`, `prev` and `hash`. */
 export interface AuditInput {

@@ -8,7 +8,13 @@ export interface ApplicationSearch {
   readonly serviceCode?: string | undefined;
   readonly state?: ApplicationView['state'] | undefined;
   readonly trackingNumber?: string | undefined;
+  /** The applicant's IIN, exactly: their history. */
+  readonly iin?: string | undefined;
+  /** Part of the applicant's name. */
+  readonly name?: string | undefined;
   readonly limit: number;
+  /** Matches within scope to skip (paging). */
+  readonly offset?: number | undefined;
 }
 
 /** Tasks read per source (the user, each group, or a supervisor's wide read) before filtering. */
@@ -21,17 +27,45 @@ const READ = 1000;
  * never shows what the detail route would refuse.
  */
 export async function searchApplications(engine: Engine, scopes: ScopeChecks, user: ActingUser, search: ApplicationSearch): Promise<ApplicationView[]> {
-  const ids = search.trackingNumber ? await byTrackingNumber(engine, search.trackingNumber) : await candidates(engine, user, search.serviceCode);
+  const byApplicant = search.iin !== undefined || search.name !== undefined;
+  const ids = search.trackingNumber
+    ? await byTrackingNumber(engine, search.trackingNumber)
+    : byApplicant
+      ? (await engine.findApplications({ ...(search.iin ? { iin: search.iin } : {}), ...(search.name ? { name: search.name } : {}) })).map((found) => found.id)
+      : await candidates(engine, user, search.serviceCode);
   const found: ApplicationView[] = [];
+  let skip = search.offset ?? 0;
   for (const id of ids) {
     if (found.length >= search.limit) break;
     const application = await loadApplication(engine, id);
     if (search.serviceCode && application.serviceCode !== search.serviceCode) continue;
     if (search.state && application.state !== search.state) continue;
+    if (search.trackingNumber && byApplicant && !sameApplicant(application, search)) continue;
     if (!(await reaches(scopes, user, id))) continue;
+    if (skip > 0) {
+      skip -= 1;
+      continue;
+    }
     found.push(application);
   }
+  // A look-up of a person is personal data: who looked whom up, and how many files they were shown.
+  if (byApplicant) {
+    await engine.documents.record({
+      at: new Date().toISOString(),
+      actor: user.id,
+      action: 'applicant.lookup',
+      subject: search.iin ? `applicant:${search.iin}` : 'applicant:name',
+      data: { ...(search.iin ? { iin: search.iin } : {}), ...(search.name ? { name: search.name } : {}), shown: found.map((a) => a.trackingNumber), offset: search.offset ?? 0 },
+    });
+  }
   return found;
+}
+
+function sameApplicant(application: ApplicationView, search: ApplicationSearch): boolean {
+  const applicant = application.applicant ?? {};
+  if (search.iin !== undefined && applicant['iin'] !== search.iin) return false;
+  const name = typeof applicant['name'] === 'string' ? applicant['name'].toLocaleLowerCase('ru') : '';
+  return search.name === undefined || name.includes(search.name.trim().toLocaleLowerCase('ru'));
 }
 
 async function byTrackingNumber(engine: Engine, text: string): Promise<string[]> {
