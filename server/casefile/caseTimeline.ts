@@ -70,26 +70,49 @@ export async function caseTimeline(engine: Engine, user: ActingUser, instanceId:
     return { actor: name ? { id, name } : { id } };
   };
 
-  const entries: TimelineEntry[] = [];
+  const entries: Pending[] = [];
   for (const entry of trail) {
     if (entry.action === 'instance.start') {
-      entries.push({ at: entry.at, kind: 'received', side: 'front', ...(await actor(entry.actor, 'front')), details: instance.channel ? { channel: instance.channel } : {} });
+      // The start's commit writes the first task's entry before its own: the intake comes first.
+      entries.push({ at: entry.at, seq: -1, kind: 'received', side: 'front', ...(await actor(entry.actor, 'front')), details: instance.channel ? { channel: instance.channel } : {} });
     } else if (entry.action === 'application.transfer') {
       const data = entry.data ?? {};
-      entries.push({ at: entry.at, kind: 'transfer', side: 'front', ...(await actor(entry.actor, 'front')), details: { from: data.from ?? null, to: data.to, reason: data.reason } });
+      entries.push({ at: entry.at, seq: entry.seq, kind: 'transfer', side: 'front', ...(await actor(entry.actor, 'front')), details: { from: data.from ?? null, to: data.to, reason: data.reason } });
     }
   }
   tasks.forEach((task, i) => entries.push(...taskEntries(task, taskTrails[i] ?? [])));
+  // History entries carry no audit seq: a comment or unclaim takes its audit twin's, in the same order.
+  const twins = {
+    comment: trail.filter((e) => e.action === 'application.comment').map((e) => e.seq),
+    unclaim: taskTrails.flat().filter((e) => e.action === 'task.unclaim').sort((a, b) => a.seq - b.seq).map((e) => e.seq),
+  };
   for (const h of history) {
     const line = historyEntry(h, graph, tasks);
-    if (line) entries.push(line);
+    if (!line) continue;
+    const seq = h.event === 'comment' ? twins.comment.shift() : h.event === 'unclaim' ? twins.unclaim.shift() : undefined;
+    entries.push(seq === undefined ? line : { ...line, seq });
   }
 
+  // In the audit trail's order (the order of the commits); an entry with no audit twin (a step, the SLA
+  // clock, another part's event) after the last audited entry at or before its time.
+  // A completion's commit audits the tasks its step opened before the completion itself: the completion goes first.
+  const actions = new Map([...trail, ...taskTrails.flat()].map((e) => [e.seq, e.action]));
+  const completionKey = (seq: number) => {
+    let first = seq;
+    while (['task.create', 'task.assign'].includes(actions.get(first - 1) ?? '')) first -= 1;
+    return first === seq ? seq : first - 0.25;
+  };
+  const keyed = entries.map((line, index) => {
+    if (line.seq !== undefined) return { line, index, key: line.kind === 'taskCompleted' ? completionKey(line.seq) : line.seq };
+    const before = entries.filter((e) => e.seq !== undefined && e.at <= line.at).map((e) => e.seq!);
+    return { line, index, key: (before.length ? Math.max(...before) : -1) + 0.5 };
+  });
+  const ordered = keyed.sort((a, b) => a.key - b.key || a.index - b.index);
   const shown: TimelineEntry[] = [];
-  for (const { actorId, ...line } of entries as (TimelineEntry & { actorId?: unknown })[]) {
+  for (const { line: { actorId, seq: _seq, ...line } } of ordered) {
     shown.push(actorId === undefined ? line : { ...line, ...(await actor(actorId, line.side)) });
   }
-  return shown.map((line) => redactDetails(line, viewpoint)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return shown.map((line) => redactDetails(line, viewpoint));
 }
 
 function sees(viewpoint: Viewpoint, side: Side): boolean {
@@ -103,19 +126,25 @@ function sideOf(task: TaskRecord): Side {
   return task.office === 'front' ? 'front' : task.office === 'back' ? 'back' : 'supervisor';
 }
 
-type Pending = TimelineEntry & { actorId?: unknown };
+type Pending = TimelineEntry & { actorId?: unknown; seq?: number };
 
 function taskEntries(task: TaskRecord, trail: readonly AuditEntry[]): Pending[] {
   const side = sideOf(task);
   const base = { elementId: task.elementId, ...(task.name ? { name: task.name } : {}), taskId: task.id };
-  const out: Pending[] = [{ at: task.createdAt, kind: 'taskOpened', ...base, side: 'system', details: { office: task.office ?? null, ...(task.candidateGroup ? { group: task.candidateGroup } : {}) } }];
+  const created = trail.find((e) => e.action === 'task.create');
+  const out: Pending[] = [
+    { at: task.createdAt, ...(created ? { seq: created.seq } : {}), kind: 'taskOpened', ...base, side: 'system', details: { office: task.office ?? null, ...(task.candidateGroup ? { group: task.candidateGroup } : {}) } },
+  ];
   for (const entry of trail) {
     const data = entry.data ?? {};
-    if (entry.action === 'task.claim') out.push({ at: entry.at, kind: 'claim', ...base, side, actorId: entry.actor, details: {} });
+    const seq = entry.seq;
+    // The draw: the clerk learns the file was drawn, not for whom.
+    if (entry.action === 'task.assign' && typeof data.pick === 'string') out.push({ at: entry.at, seq, kind: 'assigned', ...base, side, actorId: data.pick, details: { strategy: data.strategy ?? task.assignment ?? null } });
+    else if (entry.action === 'task.claim') out.push({ at: entry.at, seq, kind: 'claim', ...base, side, actorId: entry.actor, details: {} });
     else if (entry.action === 'task.reassign') {
-      out.push({ at: entry.at, kind: 'reassign', ...base, side: 'supervisor', actorId: entry.actor, details: { mode: data.mode, reason: data.reason, from: data.from ?? null, to: data.to, holderSide: side } });
+      out.push({ at: entry.at, seq, kind: 'reassign', ...base, side: 'supervisor', actorId: entry.actor, details: { mode: data.mode, reason: data.reason, from: data.from ?? null, to: data.to, holderSide: side } });
     } else if (entry.action === 'task.complete') {
-      out.push({ at: entry.at, kind: 'taskCompleted', ...base, side, actorId: entry.actor, details: { outcome: data.outcome ?? null, ...decisionDetails(data.variables) } });
+      out.push({ at: entry.at, seq, kind: 'taskCompleted', ...base, side, actorId: entry.actor, details: { outcome: data.outcome ?? null, ...decisionDetails(data.variables) } });
     }
   }
   if (task.state === 'cancelled') out.push({ at: task.completedAt ?? task.createdAt, kind: 'taskCancelled', ...base, side: 'system', details: {} });
@@ -175,7 +204,7 @@ function redactDetails(line: TimelineEntry, viewpoint: Viewpoint): TimelineEntry
     return { ...line, details: rest };
   }
   if (ENGINE_EVENTS.has(line.kind) || sees(viewpoint, 'supervisor')) return line;
-  const known = new Set(['received', 'transfer', 'taskOpened', 'claim', 'taskCompleted', 'taskCancelled', 'step', 'waiting', 'completed', 'terminated']);
+  const known = new Set(['assigned', 'received', 'transfer', 'taskOpened', 'claim', 'taskCompleted', 'taskCancelled', 'step', 'waiting', 'completed', 'terminated']);
   if (known.has(line.kind)) return line;
   return { ...line, details: Object.fromEntries(Object.entries(line.details).filter(([key]) => !PERSON_KEYS.has(key))) };
 }
