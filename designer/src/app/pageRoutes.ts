@@ -136,6 +136,19 @@ export const PAGES: readonly PageRoute[] = [
     load: () => import('../public/TrackPage.js'),
     render: ({ api, args }) => html`<tereze-track-page .api=${api} .number=${args[0] ?? ''}></tereze-track-page>`,
   },
+  {
+    path: 'search',
+    roles: ['clerk', 'official', 'supervisor', 'auditor'],
+    nav: 'nav.search',
+    load: () => import('../casefile/SearchPage.js'),
+    render: ({ api }) => html`<tereze-search-page .api=${api}></tereze-search-page>`,
+  },
+  {
+    path: 'case',
+    roles: ['clerk', 'official', 'supervisor', 'auditor'],
+    load: () => import('../casefile/CasePage.js'),
+    render: ({ api, user, args }) => html`<tereze-case-page .api=${api} .user=${user} .instanceId=${args[0] ?? ''}></tereze-case-page>`,
+  },
 ];
 
 /** Where a role lands after login; roles without pages yet land on the placeholder home. */

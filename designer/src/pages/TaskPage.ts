@@ -9,6 +9,8 @@ import '../clerk/IntakeForm.js';
 import '../clerk/HandBackForm.js';
 import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
+import '../casefile/TaskClaimBar.js';
+import '../casefile/EarlierDecision.js';
 
 /** One task of an application (#/task/<application>/<task>): the file, and the form its kind needs. */
 export class TaskPage extends LocalizedElement {
@@ -59,6 +61,7 @@ export class TaskPage extends LocalizedElement {
     return html`
       <p><a href="#/inbox">${t('common.back')}</a></p>
       <h2>${task?.name ?? t('inbox.task')}</h2>
+      <tereze-task-claim-bar .api=${this.api} .task=${task} @task-changed=${() => void this.load()}></tereze-task-claim-bar>
       <dl>
         <dt>${t('common.service')}</dt><dd>${serviceName(app.serviceCode, language(), app.key)}</dd>
         <dt>${t('common.trackingNumber')}</dt><dd data-field="trackingNumber">${app.trackingNumber}</dd>
@@ -66,6 +69,7 @@ export class TaskPage extends LocalizedElement {
         <dt>${t('common.deadline')}</dt><dd>${formatInstant(task?.dueAt ?? app.dueAt)} ${task ? deadlineBadge(task) : ''}</dd>
         <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : t('common.none')}</dd>
       </dl>
+      <tereze-earlier-decision .api=${this.api} .taskId=${this.taskId}></tereze-earlier-decision>
       ${status}
       ${this.done ? html`<p><a class="button" href="#/inbox">${t('common.back')}</a></p>` : ''}
       ${task && task.state === 'open' && !this.done ? this.renderForm(task, standard?.requiredDocuments ?? [], standard?.groundsForRefusal ?? [], documents) : ''}
