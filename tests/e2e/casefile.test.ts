@@ -139,7 +139,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `case file in Chromium (${SKI
     await bar.getByRole('link', { name: 'Case file and comments' }).click();
     const timeline = page.locator('tereze-case-page tereze-case-timeline');
     await timeline.locator('li[data-kind=unclaim]').waitFor();
-    expect(await timeline.locator('li[data-kind=claim] .what').textContent()).toBe('Taken by Demo official (official): Review from the queue');
+    expect(await timeline.locator('li[data-kind=claim] .what').textContent()).toBe('Taken by Demo official: Review from the queue');
     await page.context().close();
   }, 90_000);
 

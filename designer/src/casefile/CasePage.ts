@@ -52,7 +52,7 @@ export class CasePage extends LocalizedElement {
     css`
       .layout { display: grid; gap: 20px; align-items: start; }
       @media (min-width: 960px) { .layout { grid-template-columns: minmax(0, 3fr) minmax(300px, 2fr); } }
-      section { background: #fff; border: 1px solid #c4ccd5; border-radius: 6px; padding: 14px 16px; min-width: 0; }
+      section { background: #fff; border: 1px solid #c4ccd5; border-radius: 6px; padding: 14px 16px; min-width: 0; margin-bottom: 16px; }
       section h3 { margin-top: 0; }
       .decision[data-decision='approved'] { color: #1f5130; font-weight: 600; }
       .decision[data-decision='refused'] { color: #a40e26; font-weight: 600; }
@@ -98,9 +98,9 @@ export class CasePage extends LocalizedElement {
         </div>
         <div>
           ${this.writes ? html`<section>${status}<tereze-comment-form ?busy=${this.busy} @comment=${this.comment}></tereze-comment-form></section>` : status}
-          ${iin ? this.renderHistory(app) : ''}
         </div>
       </div>
+      ${iin ? this.renderHistory(app) : ''}
     `;
   }
 

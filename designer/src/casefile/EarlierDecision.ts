@@ -45,16 +45,15 @@ export class EarlierDecision extends LocalizedElement {
       <p class="hint">${t('casefile.earlier.intro')}</p>
       ${this.decisions.map((d) => {
         const grounds = d.refusalGrounds === undefined ? [] : Array.isArray(d.refusalGrounds) ? d.refusalGrounds : [d.refusalGrounds as string];
-        const who = d.decidedBy ? (d.decidedBy.name ? `${d.decidedBy.name} (${d.decidedBy.id})` : d.decidedBy.id) : undefined;
-        return html`<dl data-task=${d.taskId}>
+        const who = d.decidedBy ? (d.decidedBy.name ?? d.decidedBy.id) : undefined;
+        return html`<div data-task=${d.taskId}><dl>
           <dt>${t('casefile.detail.name')}</dt><dd>${d.name ?? d.elementId}</dd>
           <dt>${t('casefile.detail.outcome')}</dt><dd data-outcome=${d.outcome ?? ''}>${d.outcome ? tMaybe(`casefile.outcome.${d.outcome}`, d.outcome) : '—'}</dd>
           ${grounds.length ? html`<dt>${t('casefile.detail.refusalGrounds')}</dt><dd>${grounds.join('; ')}</dd>` : ''}
           ${d.decisionNote ? html`<dt>${t('casefile.detail.decisionNote')}</dt><dd>${d.decisionNote}</dd>` : ''}
           ${d.requestedDocuments?.length ? html`<dt>${t('casefile.detail.requestedDocuments')}</dt><dd>${d.requestedDocuments.join('; ')}</dd>` : ''}
-          <dt>${t('casefile.decision')}</dt>
-          <dd data-decided-by=${d.decidedBy?.id ?? ''}>${who ? t('casefile.earlier.by', { who, at: formatInstant(d.completedAt) }) : t('casefile.earlier.at', { at: formatInstant(d.completedAt) })}</dd>
-        </dl>`;
+        </dl>
+        <p data-decided-by=${d.decidedBy?.id ?? ''}>${who ? t('casefile.earlier.by', { who, at: formatInstant(d.completedAt) }) : t('casefile.earlier.at', { at: formatInstant(d.completedAt) })}</p></div>`;
       })}
     </section>`;
   }

@@ -49,6 +49,7 @@ export class SearchPage extends LocalizedElement {
       form { max-width: 720px; }
       .row { display: flex; flex-wrap: wrap; gap: 10px 14px; align-items: end; }
       .row .field { flex: 1 1 220px; }
+      .row .field.submit { flex: 0 0 auto; }
       fieldset { display: flex; flex-wrap: wrap; gap: 6px 18px; }
       fieldset legend { padding: 0 4px; }
       .pager { display: flex; gap: 10px; margin-top: 10px; flex-wrap: wrap; }
@@ -75,7 +76,7 @@ export class SearchPage extends LocalizedElement {
               aria-describedby="search-hint search-error" aria-invalid=${this.problem ? 'true' : 'false'} @input=${(e: Event) => (this.text = (e.target as HTMLInputElement).value)} />
             <span class="error" id="search-error">${this.problem ? t(this.problem) : ''}</span>
           </div>
-          <div class="field"><span></span><button type="submit" ?disabled=${this.busy}>${t('casefile.search.submit')}</button><span class="error"></span></div>
+          <div class="field submit"><span></span><button type="submit" ?disabled=${this.busy}>${t('casefile.search.submit')}</button><span class="error"></span></div>
         </div>
       </form>
       <p class="status" role="status" aria-live="polite">${this.failure}</p>

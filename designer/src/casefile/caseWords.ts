@@ -4,7 +4,7 @@ import type { TimelineEntry } from './casefileApi.js';
 
 /** Who did it, in words: their name where the viewer may know it, else only the side of the file. */
 export function who(entry: Pick<TimelineEntry, 'actor' | 'side'>): string {
-  if (entry.actor) return entry.actor.name ? `${entry.actor.name} (${entry.actor.id})` : entry.actor.id;
+  if (entry.actor) return entry.actor.name ?? entry.actor.id;
   return t(`casefile.side.${entry.side}` as MessageKey);
 }
 
