@@ -25,7 +25,8 @@ export function casefileHandlers({ engine }: AppDeps): RouteHandlers<typeof case
       const task = await engine.task(params.id);
       const input = { params, query: {}, body };
       if (task.assignee === user.id) {
-        await scopes.taskWork(user, input);
+        // A supervisor holding an escalation they claimed gives it back by oversight, not by office.
+        await (user.roles.includes('supervisor') ? scopes.taskWork(user, input).catch(() => scopes.taskReassign(user, input)) : scopes.taskWork(user, input));
         return { status: 200, body: await engine.unclaimTask(params.id, { by: user.id, ...(body.reason ? { reason: body.reason } : {}) }) };
       }
       if (!user.roles.includes('supervisor')) throw forbidden(`task ${params.id} is not yours to give back: only its holder or a supervisor who oversees it`);

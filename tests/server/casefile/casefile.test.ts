@@ -5,6 +5,7 @@ import { TEST_ORGANISATION } from '../testOrganisation.js';
 import { deploy, startTestServer, type TestServer } from '../testServer.js';
 
 const twoReviews = fixture(import.meta.url, 'two-reviews.bpmn');
+const escalation = fixture(import.meta.url, 'escalation.bpmn');
 
 interface Line {
   kind: string;
@@ -29,6 +30,7 @@ describe('the case file: search, comments, unclaim, timeline, earlier decisions'
       },
     });
     expect((await deploy(server, twoReviews)).status).toBe(201);
+    expect((await deploy(server, escalation)).status).toBe(201);
   });
   afterAll(() => server.dispose());
 
@@ -165,6 +167,15 @@ describe('the case file: search, comments, unclaim, timeline, earlier decisions'
       const line = (await get<Line[]>(`/api/applications/${app.id}/timeline`, 'official')).body.filter((l) => l.kind === 'unclaim');
       // The official sees that the counter's task went back, not which clerk or supervisor did it
       expect(line.map((l) => [l.actor, l.details.bySupervisor])).toEqual([[undefined, false], [undefined, true]]);
+    });
+
+    it('should let a supervisor give back an escalation they claimed themselves, without a reason', async () => {
+      const { body } = await post<{ id: string }>('/api/applications', 'clerk', { serviceCode: 'TEST-ESCALATION', channel: 'centre' });
+      const act = await openTask(body.id, 'act');
+      await server.engine.claimTask(act.id, { by: 'supervisor' });
+      expect((await post(`/api/tasks/${act.id}/unclaim`, 'supervisor-mj', { reason: 'not mine' })).status).toBe(403);
+      const given = await post<{ assignee: string | null }>(`/api/tasks/${act.id}/unclaim`, 'supervisor', {});
+      expect([given.status, given.body.assignee]).toEqual([200, null]);
     });
 
     it('should refuse to give back a task drawn at random: only a reassignment moves it', async () => {
