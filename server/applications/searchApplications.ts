@@ -2,6 +2,7 @@ import { NotFoundError, type ApplicationView, type Engine, type TaskRecord } fro
 import type { ActingUser } from '../AppContext.js';
 import type { ScopeChecks } from '../auth/access.js';
 import { HttpProblem } from '../HttpProblem.js';
+import { worksOn } from '../auth/scopes.js';
 import { loadApplication } from './loadApplication.js';
 
 export interface ApplicationSearch {
@@ -42,6 +43,7 @@ export async function searchApplications(engine: Engine, scopes: ScopeChecks, us
     if (search.state && application.state !== search.state) continue;
     if (search.trackingNumber && byApplicant && !sameApplicant(application, search)) continue;
     if (!(await reaches(scopes, user, id))) continue;
+    if (byApplicant && !officialWorksOn(user, application)) continue;
     if (skip > 0) {
       skip -= 1;
       continue;
@@ -59,6 +61,17 @@ export async function searchApplications(engine: Engine, scopes: ScopeChecks, us
     });
   }
   return found;
+}
+
+/**
+ * An official looks a person up only among the files they work on: held, decided, or waiting in
+ * one of their groups. Their agency's other files open by number (the application scope), but an
+ * applicant's history across the agency is not theirs to read.
+ */
+function officialWorksOn(user: ActingUser, application: ApplicationView): boolean {
+  const wide = user.roles.some((role) => role === 'clerk' || role === 'supervisor' || role === 'auditor');
+  if (wide || !user.roles.includes('official')) return true;
+  return (application.tasks ?? []).some((t) => t.office !== 'front' && worksOn(user, t));
 }
 
 function sameApplicant(application: ApplicationView, search: ApplicationSearch): boolean {

@@ -26,7 +26,11 @@ describe('the case file: search, comments, unclaim, timeline, earlier decisions'
     server = await startTestServer({
       organisation: {
         ...TEST_ORGANISATION,
-        users: [...TEST_ORGANISATION.users, { id: 'official-2', name: 'Second benefits official', roles: ['official'], groups: ['social-benefits'], agency: 'social' }],
+        users: [
+          ...TEST_ORGANISATION.users,
+          { id: 'official-2', name: 'Second benefits official', roles: ['official'], groups: ['social-benefits'], agency: 'social' },
+          { id: 'official-pensions', name: 'Pensions official', roles: ['official'], groups: ['social-pensions'], agency: 'social' },
+        ],
       },
     });
     expect((await deploy(server, twoReviews)).status).toBe(201);
@@ -59,7 +63,10 @@ describe('the case file: search, comments, unclaim, timeline, earlier decisions'
     const iin = '900101300123';
     let app: { id: string; trackingNumber: string };
     beforeAll(async () => {
-      app = await register({ name: 'Aigerim Seitkali', iin });
+      const registered = await register({ name: 'Aigerim Seitkali', iin });
+      // Past the counter: the review waits for one of social-benefits.
+      await server.engine.completeTask(registered.check.id, { by: 'clerk' });
+      app = registered;
       await register({ name: 'Someone Else', iin: '850202400456' });
     });
 
@@ -72,6 +79,9 @@ describe('the case file: search, comments, unclaim, timeline, earlier decisions'
       expect(await ids('clerk-almaty')).toEqual([]);
       expect(await ids('official-mj')).toEqual([]);
       expect(await ids('supervisor-mj')).toEqual([]);
+      // An official of the same agency in another department opens the file by its id, but does not read the person's history
+      expect((await get(`/api/applications/${app.id}`, 'official-pensions')).status).toBe(200);
+      expect(await ids('official-pensions')).toEqual([]);
     });
 
     it('should find by part of the name, case-insensitive, in scope only', async () => {
