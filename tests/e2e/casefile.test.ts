@@ -69,6 +69,14 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `case file in Chromium (${SKI
     expect(await search.locator('tbody tr').count()).toBe(1);
     await harness.screenshot(page, 'casefile-0-search-1366');
     await phone(page, harness, 'casefile-0-search');
+    // In Russian on a phone: the words change, the results stay
+    await page.locator('.app-header button[data-lang=ru]').click();
+    await search.getByRole('heading', { name: 'Поиск заявления' }).waitFor();
+    await page.setViewportSize({ width: 375, height: 667 });
+    expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(page, 'casefile-0-search-ru-375');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('.app-header button[data-lang=en]').click();
 
     // Then the case file opens with its timeline, the back office named only as a side
     await search.getByRole('link', { name: `Open the case file ${app.trackingNumber}` }).click();

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import type { ApplicationView } from '../api/ApiClient.js';
 import { serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
@@ -12,7 +12,7 @@ export class ApplicationTable extends LocalizedElement {
   declare applications: readonly ApplicationView[];
   declare caption: string;
   declare current: string;
-  static override styles = [formStyles, tableStyles];
+  static override styles = [formStyles, tableStyles, css`tbody th { white-space: nowrap; }`];
 
   constructor() {
     super();
