@@ -20,10 +20,12 @@ import type { ModifyOptions } from './commands/modifyInstance.js';
 import type { CancelOptions } from './commands/cancelInstance.js';
 import type { AddAttachmentOptions } from './attachments/addAttachment.js';
 import type { AttachmentRecord } from './store/port.js';
+import type { ApplicantQuery, CommentOptions, UnclaimOptions } from './casefile/index.js';
 
 export type { InstanceFilter, InstancePage, MigrateOptions, MigrationReport, ModifyOptions, CancelOptions };
 export type { AddAttachmentOptions };
 export type { MigrationProblem } from './commands/migrateInstances.js';
+export type { ApplicantQuery, CommentOptions, CommentOffice, UnclaimOptions } from './casefile/index.js';
 
 export interface DeployResult {
   /** The process key (BPMN process id) of the first executable process in the file. */
@@ -267,6 +269,12 @@ export interface Engine {
    * Returns the unsubscribe function.
    */
   subscribe(listener: EngineListener, options?: SubscribeOptions): () => void;
+  /** A comment on an application's case file (history `comment`, audited); at most COMMENT_MAX_LENGTH characters. */
+  addComment(instanceId: string, options: CommentOptions): Promise<HistoryEntry>;
+  /** Gives a claimed task back to its group's queue (history `unclaim`, audited): its holder, or a supervisor with a reason. */
+  unclaimTask(taskId: string, options: UnclaimOptions): Promise<TaskRecord>;
+  /** An applicant's applications by exact IIN or part of the name, newest first, unscoped: the caller filters by scope. */
+  findApplications(query: ApplicantQuery): Promise<InstanceView[]>;
   /** Stops the job poller, waits for steps in flight, closes the store. */
   close(): Promise<void>;
 }

@@ -36,6 +36,7 @@ import { heatmap, heatmapInstances } from './reports/heatmap.js';
 import { instanceTallies } from './reports/instanceTallies.js';
 import { assignmentIntegrity } from './reports/assignmentIntegrity.js';
 import type { AuditEntry } from './store/port.js';
+import { addComment, findApplications, unclaimTask } from './casefile/index.js';
 
 export interface EngineOptions {
   readonly store: Store;
@@ -191,6 +192,9 @@ class TerezeEngine implements Engine {
   claimTask: Engine['claimTask'] = (id, options) => this.taskPart.claim(id, options);
   reassignTask: Engine['reassignTask'] = (id, options) => this.taskPart.reassign(id, options);
   completeTask: Engine['completeTask'] = (id, options) => this.taskPart.complete(id, options);
+  addComment: Engine['addComment'] = (id, options) => addComment(this.core, id, options);
+  unclaimTask: Engine['unclaimTask'] = (id, options) => unclaimTask(this.core, id, options);
+  findApplications: Engine['findApplications'] = (query) => findApplications(this.core, query);
 
   /** Status, next step and deadline for the public tracking page: never a person's identity. */
   track: Engine['track'] = async (trackingNumber) => {

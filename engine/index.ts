@@ -82,3 +82,5 @@ export { SANE_YEARS, INSTANT_FORMAT, DATE_FORMAT, parseInstant, saneInstant, isC
 export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, isWorkingDay, openIntervals, type WorkingCalendar, type Deadline } from './sla/index.js';
 export type { SweepResult } from './SlaSweep.js';
 export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';
+export { COMMENT_MAX_LENGTH, COMMENT_OFFICES, MIN_NAME_SEARCH } from './casefile/index.js';
+export { FRONT_OFFICE_IDENTITY_VARIABLES, BACK_OFFICE_IDENTITY_VARIABLES } from './assignment/index.js';

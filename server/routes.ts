@@ -42,6 +42,8 @@ import { caseworkHandlers } from './applications/casework.handlers.js';
 import { caseworkRoutes } from './applications/casework.routes.js';
 import { messageHandlers } from './messages/messages.handlers.js';
 import { messageRoutes } from './messages/messages.routes.js';
+import { casefileHandlers } from './casefile/casefile.handlers.js';
+import { casefileRoutes } from './casefile/casefile.routes.js';
 
 /** Every route the server has, by resource: what the authorization test walks through. */
 export const ROUTES = {
@@ -65,6 +67,7 @@ export const ROUTES = {
   admin: adminRoutes,
   casework: caseworkRoutes,
   messages: messageRoutes,
+  casefile: casefileRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -90,6 +93,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.admin, adminHandlers(deps), context);
   mount(router, ROUTES.casework, caseworkHandlers(deps), context);
   mount(router, ROUTES.messages, messageHandlers(deps), context);
+  mount(router, ROUTES.casefile, casefileHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

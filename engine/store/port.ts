@@ -117,7 +117,9 @@ export type HistoryEvent =
   | 'attachment'
   | 'documents'
   | 'withdrawal'
-  | 'extension';
+  | 'extension'
+  | 'comment'
+  | 'unclaim';
 
 /** An entry before the store chains it: the store assigns `seq`, `prev` and `hash`. */
 export interface AuditInput {

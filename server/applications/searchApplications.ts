@@ -2,13 +2,20 @@ import { NotFoundError, type ApplicationView, type Engine, type TaskRecord } fro
 import type { ActingUser } from '../AppContext.js';
 import type { ScopeChecks } from '../auth/access.js';
 import { HttpProblem } from '../HttpProblem.js';
+import { worksOn } from '../auth/scopes.js';
 import { loadApplication } from './loadApplication.js';
 
 export interface ApplicationSearch {
   readonly serviceCode?: string | undefined;
   readonly state?: ApplicationView['state'] | undefined;
   readonly trackingNumber?: string | undefined;
+  /** The applicant's IIN, exactly: their history. */
+  readonly iin?: string | undefined;
+  /** Part of the applicant's name. */
+  readonly name?: string | undefined;
   readonly limit: number;
+  /** Matches within scope to skip (paging). */
+  readonly offset?: number | undefined;
 }
 
 /** Tasks read per source (the user, each group, or a supervisor's wide read) before filtering. */
@@ -21,17 +28,57 @@ const READ = 1000;
  * never shows what the detail route would refuse.
  */
 export async function searchApplications(engine: Engine, scopes: ScopeChecks, user: ActingUser, search: ApplicationSearch): Promise<ApplicationView[]> {
-  const ids = search.trackingNumber ? await byTrackingNumber(engine, search.trackingNumber) : await candidates(engine, user, search.serviceCode);
+  const byApplicant = search.iin !== undefined || search.name !== undefined;
+  const ids = search.trackingNumber
+    ? await byTrackingNumber(engine, search.trackingNumber)
+    : byApplicant
+      ? (await engine.findApplications({ ...(search.iin ? { iin: search.iin } : {}), ...(search.name ? { name: search.name } : {}) })).map((found) => found.id)
+      : await candidates(engine, user, search.serviceCode);
   const found: ApplicationView[] = [];
+  let skip = search.offset ?? 0;
   for (const id of ids) {
     if (found.length >= search.limit) break;
     const application = await loadApplication(engine, id);
     if (search.serviceCode && application.serviceCode !== search.serviceCode) continue;
     if (search.state && application.state !== search.state) continue;
+    if (search.trackingNumber && byApplicant && !sameApplicant(application, search)) continue;
     if (!(await reaches(scopes, user, id))) continue;
+    if (byApplicant && !officialWorksOn(user, application)) continue;
+    if (skip > 0) {
+      skip -= 1;
+      continue;
+    }
     found.push(application);
   }
+  // A look-up of a person is personal data: who looked whom up, and how many files they were shown.
+  if (byApplicant) {
+    await engine.documents.record({
+      at: new Date().toISOString(),
+      actor: user.id,
+      action: 'applicant.lookup',
+      subject: search.iin ? `applicant:${search.iin}` : 'applicant:name',
+      data: { ...(search.iin ? { iin: search.iin } : {}), ...(search.name ? { name: search.name } : {}), shown: found.map((a) => a.trackingNumber), offset: search.offset ?? 0 },
+    });
+  }
   return found;
+}
+
+/**
+ * An official looks a person up only among the files they work on: held, decided, or waiting in
+ * one of their groups. Their agency's other files open by number (the application scope), but an
+ * applicant's history across the agency is not theirs to read.
+ */
+function officialWorksOn(user: ActingUser, application: ApplicationView): boolean {
+  const wide = user.roles.some((role) => role === 'clerk' || role === 'supervisor' || role === 'auditor');
+  if (wide || !user.roles.includes('official')) return true;
+  return (application.tasks ?? []).some((t) => t.office !== 'front' && worksOn(user, t));
+}
+
+function sameApplicant(application: ApplicationView, search: ApplicationSearch): boolean {
+  const applicant = application.applicant ?? {};
+  if (search.iin !== undefined && applicant['iin'] !== search.iin) return false;
+  const name = typeof applicant['name'] === 'string' ? applicant['name'].toLocaleLowerCase('ru') : '';
+  return search.name === undefined || name.includes(search.name.trim().toLocaleLowerCase('ru'));
 }
 
 async function byTrackingNumber(engine: Engine, text: string): Promise<string[]> {

@@ -40,10 +40,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `casework screens in Chromium
 
     // The clerk finds the file by its tracking number from the navigation
     const page = await openAs(harness.browser, harness.url, 'astana-1-clerk-1', { width: 1366, height: 768 });
-    await page.getByRole('link', { name: 'Application file' }).click();
+    await page.getByRole('link', { name: 'Search' }).click();
+    const search = page.locator('tereze-search-page');
+    await search.getByLabel('Search for').fill(app.trackingNumber);
+    await search.getByRole('button', { name: 'Search' }).click();
+    await search.getByRole('link', { name: `Open the case file ${app.trackingNumber}` }).click();
     const casePage = page.locator('tereze-case-page');
-    await casePage.getByLabel('Tracking number').fill(app.trackingNumber.replace(/-/g, ''));
-    await casePage.getByRole('button', { name: 'Open the file' }).click();
     await casePage.locator('[data-field="status"]', { hasText: "Waiting for the applicant's documents" }).waitFor();
     for (const name of REQUESTED) expect(await casePage.getByText(name).first().isVisible()).toBe(true);
     expect(await casePage.locator('[data-field="dueAt"]').textContent()).toContain('paused since');

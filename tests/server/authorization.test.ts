@@ -251,6 +251,29 @@ describe('authorization: every route as every role', () => {
       // Past the gate, the engine answers: there is no version 2 of benefit.
       expect: only({ operator: 404, supervisor: 404 }),
     },
+    'casefile.timeline': {
+      call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}/timeline` }),
+      // As the application itself: the other centre's clerk, the other agency's official, supervisor and auditor: 403.
+      expect: only({ clerk: 200, official: 200, supervisor: 200, auditor: 200 }),
+    },
+    'casefile.comment': {
+      call: async () => ({ method: 'POST', path: `/api/applications/${(await application()).id}/comments`, json: { text: 'Please call the applicant' } }),
+      // Auditors read the case file, they do not write in it.
+      expect: only({ clerk: 201, official: 201, supervisor: 201 }),
+    },
+    'casefile.unclaim': {
+      // The intake claimed by the demo clerk: they or a supervisor who oversees the centre give it back.
+      call: async () => {
+        const { frontTask } = await intake();
+        await server.engine.claimTask(frontTask, { by: 'clerk' });
+        return { method: 'POST', path: `/api/tasks/${frontTask}/unclaim`, json: { reason: 'the clerk went home ill' } };
+      },
+      expect: only({ clerk: 200, supervisor: 200 }),
+    },
+    'casefile.earlierDecisions': {
+      call: async () => ({ method: 'GET', path: `/api/tasks/${await atReview()}/earlier-decisions` }),
+      expect: only({ official: 200 }),
+    },
   };
 
   Object.assign(TABLE, {

@@ -47,13 +47,6 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api, args }) => html`<tereze-task-page .api=${api} .instanceId=${args[0] ?? ''} .taskId=${args[1] ?? ''}></tereze-task-page>`,
   },
   {
-    path: 'case',
-    roles: ['clerk', 'official', 'supervisor'],
-    nav: 'nav.casework',
-    load: () => import('../casework/CasePage.js'),
-    render: ({ api, user, args }) => html`<tereze-case-page .api=${api} .user=${user} .instanceId=${args[0] ?? ''}></tereze-case-page>`,
-  },
-  {
     path: 'modeler',
     roles: ['designer'],
     nav: 'nav.modeler',
@@ -142,6 +135,19 @@ export const PAGES: readonly PageRoute[] = [
     nav: 'nav.track',
     load: () => import('../public/TrackPage.js'),
     render: ({ api, args }) => html`<tereze-track-page .api=${api} .number=${args[0] ?? ''}></tereze-track-page>`,
+  },
+  {
+    path: 'search',
+    roles: ['clerk', 'official', 'supervisor', 'auditor'],
+    nav: 'nav.search',
+    load: () => import('../casefile/SearchPage.js'),
+    render: ({ api }) => html`<tereze-search-page .api=${api}></tereze-search-page>`,
+  },
+  {
+    path: 'case',
+    roles: ['clerk', 'official', 'supervisor', 'auditor'],
+    load: () => import('../casefile/CasePage.js'),
+    render: ({ api, user, args }) => html`<tereze-case-page .api=${api} .user=${user} .instanceId=${args[0] ?? ''}></tereze-case-page>`,
   },
 ];
 

@@ -22,11 +22,6 @@ const base = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
 /** The routes of the case page (server/applications/casework.routes.ts), one request each. */
 export const caseworkApi = {
   file: (api: ApiClient, id: string) => api.request<CaseFile>('GET', base(id)),
-  /** The application with this tracking number, when the caller's scope reaches it. */
-  async find(api: ApiClient, trackingNumber: string): Promise<CaseFile | undefined> {
-    const found = await api.request<CaseFile[]>('GET', `/api/applications?trackingNumber=${encodeURIComponent(trackingNumber)}&limit=1`);
-    return found[0];
-  },
   documentsBrought: (api: ApiClient, id: string, documents: readonly string[]) => api.request<CaseAnswer>('POST', `${base(id)}/documents`, { documents }),
   extend: (api: ApiClient, id: string, days: number, reason: string) => api.request<CaseAnswer>('POST', `${base(id)}/extend`, { days, reason }),
   withdraw: (api: ApiClient, id: string, reason: string) => api.request<CaseAnswer>('POST', `${base(id)}/withdraw`, { reason }),

@@ -11,6 +11,8 @@ import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
 import { caseworkApi, type AttachmentRecord } from '../casework/caseworkApi.js';
 import '../casework/AttachmentsPanel.js';
+import '../casefile/TaskClaimBar.js';
+import '../casefile/EarlierDecision.js';
 
 /** One task of an application (#/task/<application>/<task>): the file, and the form its kind needs. */
 export class TaskPage extends LocalizedElement {
@@ -61,8 +63,9 @@ export class TaskPage extends LocalizedElement {
     const applicant = app.applicant ?? {};
     const documents = Array.isArray(app.variables.documents) ? (app.variables.documents as string[]) : [];
     return html`
-      <p><a href="#/inbox">${t('common.back')}</a> · <a href=${`#/case/${encodeURIComponent(app.id)}`} data-case-link>${t('case.openFile')}</a></p>
+      <p><a href="#/inbox">${t('common.back')}</a> · <a href=${`#/case/${encodeURIComponent(app.id)}`} data-case-link>${t('casefile.caseLink')}</a></p>
       <h2>${task?.name ?? t('inbox.task')}</h2>
+      <tereze-task-claim-bar .api=${this.api} .task=${task} @task-changed=${() => void this.load()}></tereze-task-claim-bar>
       <dl>
         <dt>${t('common.service')}</dt><dd>${serviceName(app.serviceCode, language(), app.key)}</dd>
         <dt>${t('common.trackingNumber')}</dt><dd data-field="trackingNumber">${app.trackingNumber}</dd>
@@ -71,6 +74,7 @@ export class TaskPage extends LocalizedElement {
         <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : t('common.none')}</dd>
       </dl>
       ${this.attachments?.length ? html`<tereze-attachments-panel .applicationId=${app.id} .attachments=${this.attachments}></tereze-attachments-panel>` : ''}
+      <tereze-earlier-decision .api=${this.api} .taskId=${this.taskId}></tereze-earlier-decision>
       ${status}
       ${this.done ? html`<p><a class="button" href="#/inbox">${t('common.back')}</a></p>` : ''}
       ${task && task.state === 'open' && !this.done ? this.renderForm(task, standard?.requiredDocuments ?? [], standard?.groundsForRefusal ?? [], documents) : ''}

@@ -1,7 +1,6 @@
 import { css, html } from 'lit';
 import { ApiError, type ApiClient, type SessionUser } from '../api/ApiClient.js';
-import { serviceName } from '../catalogue/standards.js';
-import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
+import { LocalizedElement, formatInstant, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { caseworkApi, namesIn, waitsForDocuments, type AttachmentRecord, type CaseFile } from './caseworkApi.js';
 import type { ExtensionRequest } from './ExtensionForm.js';
@@ -13,12 +12,14 @@ import './WithdrawalForm.js';
 type Action = 'documents' | 'upload' | 'extend' | 'withdraw';
 
 /**
- * An application's file (#/case/<id>, or #/case to find one by tracking number): where it
- * stands, the documents asked for and brought, its scans; and what the viewer's role may do
- * with it — the counter records documents brought or a withdrawal, the official or a
- * supervisor extends the deadline. The server decides; a refusal is shown in its words.
+ * The casework part of an application's case file (placed on #/case/<id> by
+ * casefile/CasePage.ts): where it stands and its term, the documents asked for and brought, its
+ * scans; and what the viewer's role may do with it — the counter records documents brought or a
+ * withdrawal, the official or a supervisor extends the deadline. The server decides; a refusal
+ * is shown in its words. After each action it fires `case-changed`, so the page can reload the
+ * timeline.
  */
-export class CasePage extends LocalizedElement {
+export class CaseActions extends LocalizedElement {
   static override properties = {
     api: { attribute: false },
     user: { attribute: false },
@@ -49,10 +50,8 @@ export class CasePage extends LocalizedElement {
   static override styles = [
     formStyles,
     css`
-      .sections { display: grid; gap: 24px; margin-top: 16px; }
+      .sections { display: grid; gap: 24px; margin-top: 8px; }
       .sections > * { border-top: 1px solid #d5dbe1; padding-top: 12px; }
-      .find { display: flex; gap: 8px; flex-wrap: wrap; align-items: end; max-width: 640px; }
-      .find .field { flex: 1 1 220px; }
       ul.names { margin: 0; padding-left: 1.2em; }
     `,
   ];
@@ -71,18 +70,14 @@ export class CasePage extends LocalizedElement {
 
   override render() {
     const status = html`<p class="status ${this.message ? 'done' : ''}" role="status" aria-live="polite">${this.message}</p>`;
-    if (!this.instanceId) return html`<h2>${t('case.title')}</h2>${this.renderFind()}`;
     const file = this.file;
-    if (!file) return html`<h2>${t('case.title')}</h2><p class="error" role="alert">${this.problems.find ?? ''}</p>${this.problems.find ? '' : html`<p>${t('common.loading')}</p>`}`;
+    if (!file) return html`<p class="error" role="alert">${this.problems.find ?? ''}</p>${this.problems.find ? '' : html`<p>${t('common.loading')}</p>`}`;
     const active = file.state === 'active' || file.state === 'incident';
     const waiting = waitsForDocuments(file);
     const requested = namesIn(file.variables['requestedDocuments']);
     const brought = namesIn(file.variables['broughtDocuments']);
     return html`
-      <h2>${t('case.title')}: <span data-field="trackingNumber">${file.trackingNumber}</span></h2>
       <dl>
-        <dt>${t('common.service')}</dt><dd>${serviceName(file.serviceCode, language(), file.key)}</dd>
-        ${file.applicant?.name ? html`<dt>${t('task.applicant')}</dt><dd>${file.applicant.name}${file.applicant.iin ? ` · ${file.applicant.iin}` : ''}</dd>` : ''}
         <dt>${t('case.status')}</dt><dd data-field="status">${this.statusText(file, waiting)}</dd>
         <dt>${t('common.deadline')}</dt><dd data-field="dueAt">${file.slaPausedAt ? t('case.paused', { since: formatInstant(file.slaPausedAt) }) : formatInstant(file.dueAt)}</dd>
         ${namesIn(file.variables['documents']).length ? html`<dt>${t('task.documents')}</dt><dd data-field="documents">${namesIn(file.variables['documents']).join(', ')}</dd>` : ''}
@@ -112,16 +107,6 @@ export class CasePage extends LocalizedElement {
     `;
   }
 
-  private renderFind() {
-    return html`<form class="find" @submit=${this.find} novalidate>
-        <div class="field">
-          <label for="case-number">${t('common.trackingNumber')}</label>
-          <input id="case-number" name="trackingNumber" inputmode="numeric" maxlength="16" autocomplete="off" aria-describedby="case-find-error" />
-        </div>
-        <button type="submit">${t('case.find')}</button>
-      </form>
-      <p id="case-find-error" class="error" role="alert">${this.problems.find ?? ''}</p>`;
-  }
 
   private statusText(file: CaseFile, waiting: boolean): string {
     if (file.variables['decision'] === 'withdrawn') return t('case.status.withdrawn');
@@ -131,25 +116,6 @@ export class CasePage extends LocalizedElement {
     return t('case.status.active');
   }
 
-  private async find(event: SubmitEvent) {
-    event.preventDefault();
-    const digits = String(new FormData(event.target as HTMLFormElement).get('trackingNumber') ?? '').replace(/[\s-]/g, '');
-    if (!/^\d{12}$/.test(digits)) {
-      this.problems = { find: t('case.findInvalid') };
-      return;
-    }
-    try {
-      const found = await caseworkApi.find(this.api, `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`);
-      if (!found) {
-        this.problems = { find: t('case.notFound') };
-        return;
-      }
-      this.problems = {};
-      location.hash = `#/case/${encodeURIComponent(found.id)}`;
-    } catch (error) {
-      this.problems = { find: (error as Error).message };
-    }
-  }
 
   private async load() {
     try {
@@ -168,6 +134,7 @@ export class CasePage extends LocalizedElement {
     try {
       const answer = await request();
       await this.load();
+      this.dispatchEvent(new CustomEvent('case-changed', { bubbles: true, composed: true }));
       this.problems = {};
       this.message = done(answer);
       // On a phone the form is far below the status line: bring the answer into view.
@@ -197,4 +164,4 @@ function problemText(error: unknown): string {
   return error.message;
 }
 
-customElements.define('tereze-case-page', CasePage);
+customElements.define('tereze-case-actions', CaseActions);
