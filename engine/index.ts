@@ -81,3 +81,5 @@ export { SANE_YEARS, INSTANT_FORMAT, DATE_FORMAT, parseInstant, saneInstant, isC
 export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, isWorkingDay, openIntervals, type WorkingCalendar, type Deadline } from './sla/index.js';
 export type { SweepResult } from './SlaSweep.js';
 export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';
+export { applicationOutcome, type ApplicationOutcome, type OutcomeContext, type OutcomeSource } from './reports/index.js';
+export { DECISIONS, REFUSAL_REASONS, groundsOf, issueRefusal, issueResult, type Decision, type RefusalReason } from './decision/issueDecision.js';
