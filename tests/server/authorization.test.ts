@@ -244,6 +244,16 @@ describe('authorization: every route as every role', () => {
       // Past the gate, the engine answers: there is no version 2 of benefit.
       expect: only({ operator: 404, supervisor: 404 }),
     },
+    'print.outcome': {
+      call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}/outcome` }),
+      // The same scope as applications.get: the other centre's clerk, the other agency's official, supervisor and auditor: 403.
+      expect: only({ clerk: 200, official: 200, supervisor: 200, auditor: 200 }),
+    },
+    'print.document': {
+      call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}/document.pdf` }),
+      // Past the scope, the engine answers: the shared application is still undecided (tests/server/print.test.ts prints decided ones).
+      expect: only({ clerk: 409, official: 409, supervisor: 409, auditor: 409 }),
+    },
   };
 
   it('should have a row for every route the server mounts, and no other', () => {
