@@ -149,6 +149,8 @@ export interface Receipt {
   readonly documents: readonly string[];
   /** The applicant's deadline under the service standard, when the process has a ps:sla. */
   readonly dueAt?: string;
+  /** While the case waits for documents: the ones the official asked for (applicationOutcome). */
+  readonly requestedDocuments?: readonly string[];
 }
 
 export interface RunJobsResult {

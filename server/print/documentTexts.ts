@@ -26,7 +26,7 @@ export const DOCUMENT_TEXTS = {
     article: 'Legal basis',
     collect: 'Collect the result at {where}, until {until} inclusive.',
     appeal: 'The applicant may appeal this decision to the responsible agency or to the court under the law of the Republic of Kazakhstan.',
-    footer: 'Issued by the public service centre. Check the status at /track with the tracking number.',
+    footer: 'Issued by the public service centre. The status can be checked with the tracking number on the page “Track an application”.',
   },
   ru: {
     'title.approved': 'Уведомление о решении: государственная услуга оказана',
@@ -52,7 +52,7 @@ export const DOCUMENT_TEXTS = {
     article: 'Правовое основание',
     collect: 'Получить результат: {where}, до {until} включительно.',
     appeal: 'Заявитель вправе обжаловать решение в услугодателе или в суде в порядке, установленном законодательством Республики Казахстан.',
-    footer: 'Выдано центром обслуживания населения. Статус заявления — на странице /track по номеру заявления.',
+    footer: 'Выдано центром обслуживания населения. Статус можно узнать по номеру заявления на странице «Статус заявления».',
   },
 } as const satisfies Record<DocumentLanguage, Record<string, string>>;
 

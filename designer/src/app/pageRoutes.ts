@@ -136,6 +136,13 @@ export const PAGES: readonly PageRoute[] = [
     load: () => import('../public/TrackPage.js'),
     render: ({ api, args }) => html`<tereze-track-page .api=${api} .number=${args[0] ?? ''}></tereze-track-page>`,
   },
+  {
+    path: 'print',
+    // Whoever may open the application (GET /api/applications/:id) may print its decision.
+    roles: ['clerk', 'official', 'supervisor', 'auditor'],
+    load: () => import('../print/DecisionPrintPage.js'),
+    render: ({ api, args }) => html`<tereze-decision-print-page .api=${api} .instanceId=${args[0] ?? ''}></tereze-decision-print-page>`,
+  },
 ];
 
 /** Where a role lands after login; roles without pages yet land on the placeholder home. */

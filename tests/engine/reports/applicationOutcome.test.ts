@@ -98,11 +98,14 @@ describe('applicationOutcome over the catalogue', () => {
     const asked = [entry.standard.requiredDocuments[2]!, 'certificate of the family composition'];
     await complete(h.engine, id, 'review', 'request documents', { requestedDocuments: asked });
     expect(await h.engine.outcome(id)).toMatchObject({ outcome: undefined, requestedDocuments: asked });
+    // The receipt reprinted at the counter: what was handed in, and what is still to bring.
+    expect(await h.engine.receipt(id)).toMatchObject({ documents: entry.standard.requiredDocuments, requestedDocuments: asked });
     h.clock.advance(`P${entry.standard.documentsPauseDays}D`);
     await h.engine.runDueJobs();
     const outcome = await h.engine.outcome(id);
     expect(outcome).toMatchObject({ outcome: 'refused', reason: 'documentsNotBrought', grounds: [] });
     expect(outcome.requestedDocuments, 'no longer waiting').toBeUndefined();
+    expect(await h.engine.receipt(id)).not.toHaveProperty('requestedDocuments');
   });
 
   it("should read a withdrawal as 'withdrawn', with nothing to collect", () => {
