@@ -39,6 +39,8 @@ export interface ApplicationOutcome {
   readonly note?: string;
   /** While the applicant is asked for documents: which (the official's `requestedDocuments`). */
   readonly requestedDocuments?: readonly string[];
+  /** The application's centre, as the directory names it (the printed document's issuer). */
+  readonly centre?: { readonly name: string; readonly address?: string };
   /** While the result waits at the centre: where, and the last day before it goes to the archive. */
   readonly collect?: { readonly where: string; readonly address?: string; readonly until?: string; readonly archiveAt?: string };
 }
@@ -65,6 +67,7 @@ export function applicationOutcome(instance: OutcomeSource, context: OutcomeCont
     ...(typeof v['decidedAt'] === 'string' ? { decidedAt: v['decidedAt'] } : {}),
     ...(note && outcome ? { note } : {}),
     ...(waitingForDocuments && requested.length ? { requestedDocuments: requested } : {}),
+    ...(context.centre ? { centre: context.centre } : {}),
     ...(collect ? { collect } : {}),
   };
 }

@@ -13,6 +13,7 @@ export const OutcomeSchema = z
     decidedAt: z.string().optional(),
     note: z.string().optional(),
     requestedDocuments: z.array(z.string()).optional(),
+    centre: z.looseObject({ name: z.string(), address: z.string().optional() }).optional(),
     collect: z.looseObject({ where: z.string(), address: z.string().optional(), until: z.string().optional(), archiveAt: z.string().optional() }).optional(),
   })
   .meta({ id: 'ApplicationOutcome' });

@@ -128,4 +128,52 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the outcome everywhere in Ch
     await harness.screenshot(visitor, 'outcome-8-track-ru-375');
     await context.close();
   }, 120_000);
+
+  it('should print the refusal receipt of an incomplete package, and show the applicant which documents to bring', async () => {
+    // Given a package refused at the counter for missing documents
+    const clerk = await tokenOf(harness, 'clerk');
+    const take = async (documents: readonly string[]) => {
+      const started = await callAs<{ id: string; trackingNumber: string }>(harness, clerk, 'POST', '/api/applications', { serviceCode: 'LARGE-FAMILY', channel: 'centre', applicant: APPLICANT, documents });
+      const [check] = await callAs<Task[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${started.id}`);
+      await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/claim`);
+      return { ...started, check: check! };
+    };
+    const incomplete = await take(standard.requiredDocuments.slice(0, 2));
+    await callAs(harness, clerk, 'POST', `/api/tasks/${incomplete.check.id}/complete`, { outcome: 'incomplete' });
+
+    // When the clerk opens its print view (English this time)
+    const page = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });
+    await page.goto(`${harness.url}/#/print/${incomplete.id}`);
+    const printed = page.locator('tereze-decision-print-page article[data-document=incomplete]');
+    await printed.waitFor();
+
+    // Then it is the receipt of refusal, naming the documents not handed in
+    expect(await printed.locator('h2').textContent()).toBe('Receipt of refusal to accept the application: the package is incomplete');
+    expect(await printed.locator('[data-field=grounds] li').allTextContents()).toEqual(['The package of documents required by the service standard is incomplete.']);
+    expect(await printed.locator('[data-field=centre]').textContent(), 'the issuing centre, though nothing waits there').toBe(CENTRE);
+    const text = (await printed.textContent())!;
+    for (const missing of standard.requiredDocuments.slice(2)) expect(text).toContain(missing);
+    await harness.screenshot(page, 'outcome-9-refusal-receipt-en-1366');
+    await page.setViewportSize({ width: 375, height: 667 });
+    expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(page, 'outcome-10-refusal-receipt-en-375');
+
+    // And for a package the official asks more of, the public page lists what to bring
+    const asked = await take(standard.requiredDocuments);
+    await callAs(harness, clerk, 'POST', `/api/tasks/${asked.check.id}/complete`, { outcome: 'complete' });
+    const review = (await harness.server.engine.tasks({ instanceId: asked.id })).find((t) => t.elementId === 'review')!;
+    const wanted = ['certificate of the family composition', standard.requiredDocuments[2]!];
+    await callAs(harness, await tokenOf(harness, review.assignee!), 'POST', `/api/tasks/${review.id}/complete`, { outcome: 'request documents', variables: { requestedDocuments: wanted } });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${harness.url}/#/track/${asked.trackingNumber}`);
+    const result = page.locator('tereze-track-result');
+    await result.locator('[data-field=requestedDocuments]').waitFor();
+    expect(await result.locator('[data-field=status]').textContent()).toBe('Waiting for your documents');
+    expect(await result.locator('[data-field=requestedDocuments] li').allTextContents()).toEqual(wanted);
+    expect(await result.locator('[data-field=outcome]').count(), 'nothing decided yet').toBe(0);
+    await harness.screenshot(page, 'outcome-11-track-documents-en-1366');
+    await page.setViewportSize({ width: 375, height: 667 });
+    await result.locator('[data-field=requestedDocuments]').scrollIntoViewIfNeeded();
+    await harness.screenshot(page, 'outcome-12-track-documents-en-375');
+  }, 90_000);
 });

@@ -106,6 +106,7 @@ export interface ApplicationOutcome {
   readonly decidedAt?: string;
   readonly note?: string;
   readonly requestedDocuments?: readonly string[];
+  readonly centre?: { readonly name: string; readonly address?: string };
   readonly collect?: Collection;
 }
 

@@ -79,7 +79,7 @@ export class DecisionPrintPage extends LocalizedElement {
           ${applicant.iin ? html`<dt>${t('outcome.iin')}</dt><dd>${applicant.iin}</dd>` : ''}
           <dt>${t('outcome.receivedAt')}</dt><dd>${formatInstant(app.startedAt)}</dd>
           <dt>${t('outcome.decidedAt')}</dt><dd>${formatInstant(o.decidedAt)}</dd>
-          ${o.collect ? html`<dt>${t('outcome.centre')}</dt><dd>${[o.collect.where, o.collect.address].filter(Boolean).join(', ')}</dd>` : ''}
+          ${o.centre ? html`<dt>${t('outcome.centre')}</dt><dd data-field="centre">${[o.centre.name, o.centre.address].filter(Boolean).join(', ')}</dd>` : ''}
           <dt>${t('outcome.title')}</dt><dd data-field="outcome"><strong>${t(`outcome.decision.${o.outcome!}`)}</strong></dd>
         </dl>
         ${grounds.length ? html`<h3>${t('outcome.grounds')}</h3><ul data-field="grounds">${grounds.map((g) => html`<li>${g}</li>`)}</ul>` : ''}
