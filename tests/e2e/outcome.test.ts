@@ -175,5 +175,19 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the outcome everywhere in Ch
     await page.setViewportSize({ width: 375, height: 667 });
     await result.locator('[data-field=requestedDocuments]').scrollIntoViewIfNeeded();
     await harness.screenshot(page, 'outcome-12-track-documents-en-375');
+
+    // And the clerk reprints the receipt: the documents handed in, and those still to bring
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${harness.url}/#/print/${asked.id}`);
+    const receipt = page.locator('tereze-decision-print-page tereze-receipt-view [data-receipt]');
+    await receipt.waitFor();
+    expect(await receipt.locator('[data-field=requestedDocuments] li').allTextContents()).toEqual(wanted);
+    expect(await receipt.locator('[data-field=trackingNumber]').textContent()).toBe(asked.trackingNumber);
+    expect(await receipt.textContent()).toContain(APPLICANT.name);
+    await harness.screenshot(page, 'outcome-13-receipt-to-bring-en-1366');
+    await page.setViewportSize({ width: 375, height: 667 });
+    expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
+    await receipt.locator('[data-field=requestedDocuments]').scrollIntoViewIfNeeded();
+    await harness.screenshot(page, 'outcome-14-receipt-to-bring-en-375');
   }, 90_000);
 });

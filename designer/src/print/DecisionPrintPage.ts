@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
-import type { ApiClient, ApplicationOutcome, ApplicationView } from '../api/ApiClient.js';
+import type { ApiClient, ApplicationOutcome, ApplicationView, Receipt } from '../api/ApiClient.js';
+import '../clerk/ReceiptView.js';
 import { serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
@@ -16,12 +17,15 @@ export class DecisionPrintPage extends LocalizedElement {
     instanceId: { type: String },
     application: { state: true },
     outcome: { state: true },
+    receipt: { state: true },
     problem: { state: true },
   };
   declare api: ApiClient;
   declare instanceId: string;
   declare application: ApplicationView | undefined;
   declare outcome: ApplicationOutcome | undefined;
+  /** Undecided: the receipt to reprint instead (with the documents still to bring). */
+  declare receipt: Receipt | undefined;
   declare problem: string;
 
   static override styles = [
@@ -60,6 +64,11 @@ export class DecisionPrintPage extends LocalizedElement {
     const o = this.outcome;
     if (!app || !o) return html`${back}<p class="hint">${t('outcome.loading')}</p>`;
     const kind = documentKind(o);
+    if (!kind && this.receipt) {
+      return html`${back}<tereze-receipt-view .receipt=${this.receipt} trackUrl=${`${location.origin}${location.pathname}#/track`}>
+          <button type="button" @click=${() => print()}>${t('receipt.print')}</button>
+        </tereze-receipt-view>`;
+    }
     if (!kind) return html`${back}<p data-outcome="none">${t('outcome.none')}</p>`;
     const applicant = (app.applicant ?? {}) as { name?: string; iin?: string };
     const grounds = o.outcome === 'refused' ? groundsText(app.serviceCode, o) : [];
@@ -93,7 +102,12 @@ export class DecisionPrintPage extends LocalizedElement {
 
   private async load() {
     try {
-      [this.application, this.outcome] = await Promise.all([this.api.application(this.instanceId), this.api.outcome(this.instanceId)]);
+      const [application, outcome] = await Promise.all([this.api.application(this.instanceId), this.api.outcome(this.instanceId)]);
+      // Nothing decided: the counter reprints the receipt (clerks and supervisors may; others see "no decision yet").
+      const receipt = outcome.outcome ? undefined : await this.api.receipt(this.instanceId).catch(() => undefined);
+      // The receipt route names no applicant; the counter's receipt does (as RegisterPage adds it).
+      if (receipt) this.receipt = { ...receipt, applicant: receipt.applicant ?? (application.applicant as Receipt['applicant']) };
+      [this.application, this.outcome] = [application, outcome];
     } catch (error) {
       this.problem = t('common.error', { message: (error as Error).message });
     }

@@ -59,7 +59,10 @@ export class DecisionSummary extends LocalizedElement {
     if (!o.outcome) {
       return html`<div data-outcome="none">
         <p>${t('outcome.none')}</p>
-        ${o.requestedDocuments?.length ? html`<p>${t('outcome.requested')}:</p><ul data-field="requestedDocuments">${o.requestedDocuments.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
+        ${o.requestedDocuments?.length
+          ? html`<p>${t('outcome.requested')}:</p><ul data-field="requestedDocuments">${o.requestedDocuments.map((d) => html`<li>${d}</li>`)}</ul>
+              <div class="actions"><a class="button secondary" href=${`#/print/${encodeURIComponent(this.instanceId)}`} data-action="receipt">${t('receipt.print')}</a></div>`
+          : ''}
       </div>`;
     }
     const grounds = o.outcome === 'refused' ? groundsText(this.serviceCode, o) : [];
