@@ -137,6 +137,18 @@ describe('the decision: GET /api/applications/:id/outcome and the printed docume
     expect((await server.api(`/api/applications/${id}/document.pdf`, { as: 'auditor' })).status).toBe(200);
   });
 
+  it("should say where to collect at the centre's address as the administrator keeps it", async () => {
+    const put = (json: unknown) => server.api('/api/admin/centres/astana-1', { method: 'PUT', as: 'admin', json });
+    expect((await put({ name: 'Public Service Centre No. 1, Astana', city: 'Astana', address: '7 Dostyk Street, Astana' })).status).toBe(200);
+    expect((await put({ name: 'Public Service Centre No. 1, Astana', city: 'Astana' })).status, 'a rename without an address keeps it').toBe(200);
+    const onGroup = await server.api('/api/admin/groups/centre-clerks', { method: 'PUT', as: 'admin', json: { name: 'Clerks', address: 'somewhere' } });
+    expect(await onGroup.json()).toMatchObject({ error: { message: 'body.address: only a centre has an address' } });
+    const { id } = await application({ outcome: 'approve' });
+    const outcome = (await (await server.api(`/api/applications/${id}/outcome`, { as: 'clerk' })).json()) as { collect: { address: string } };
+    expect(outcome.collect.address).toBe('7 Dostyk Street, Astana');
+    await put({ name: 'Public Service Centre No. 1, Astana', city: 'Astana', address: '10 Kenesary Street, Astana' });
+  });
+
   it('should show the public page the refusal and its grounds, never the note', async () => {
     const { trackingNumber } = await application({ outcome: 'refuse', variables: { refusalGrounds: standard.groundsForRefusal[0], decisionNote: 'Called Ms Petrova' } });
     const response = await fetch(`${server.url}/api/track/${trackingNumber}`);
