@@ -80,8 +80,7 @@ describe('applicationOutcome over the catalogue', () => {
     expect(outcome.reason).toBeUndefined();
   });
 
-  it('should refuse an incomplete package at the counter, listing what was not handed in', async () => {
-    const entry = catalogue.find((e) => e.code === 'ID-CARD')!;
+  it.each(catalogue.map((e) => [e.code, e] as const))('%s: should refuse an incomplete package at the counter, listing what was not handed in', async (_code, entry) => {
     const [first, ...rest] = entry.standard.requiredDocuments;
     const { id } = await start(entry, [first!]);
     await complete(h.engine, id, 'check_completeness', 'incomplete');
