@@ -12,6 +12,7 @@ import type { Directory } from './assignment/Directory.js';
 import type { PolicyDocuments } from './PolicyDocuments.js';
 import type { SweepResult } from './SlaSweep.js';
 import type { AssignmentIntegrityReport, HeatmapCell, HeatmapInstance, InstanceTally, SlaStatRow, StatDimension, StatFilter, TrackingView, TrendDay } from './reports/index.js';
+import type { ApplicationOutcome, OutcomeContext } from './reports/applicationOutcome.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
 import type { InstanceFilter, InstancePage } from './commands/listInstances.js';
@@ -158,6 +159,8 @@ export interface Receipt {
   readonly documents: readonly string[];
   /** The applicant's deadline under the service standard, when the process has a ps:sla. */
   readonly dueAt?: string;
+  /** While the case waits for documents: the ones the official asked for (applicationOutcome). */
+  readonly requestedDocuments?: readonly string[];
 }
 
 export interface RunJobsResult {
@@ -237,7 +240,9 @@ export interface Engine {
   /** Flags tasks and instances that crossed their SLA warning or deadline (the server runs it every minute). */
   sweepSla(): Promise<SweepResult>;
   /** The public tracking page's view of an application: status, next steps, deadline. */
-  track(trackingNumber: string): Promise<TrackingView>;
+  track(trackingNumber: string, context?: Pick<OutcomeContext, 'article' | 'requiredDocuments'>): Promise<TrackingView>;
+  /** The application's decision, grounds, and where and until when to collect it (engine/reports/applicationOutcome.ts). */
+  outcome(instanceId: string, context?: Pick<OutcomeContext, 'article' | 'requiredDocuments'>): Promise<ApplicationOutcome>;
   /** SLA compliance and ratings by agency, service, channel, centre or official, computed from the audit trail, over the applications the filter keeps. */
   slaStats(by: StatDimension, filter?: StatFilter): Promise<SlaStatRow[]>;
   /** The ids of the applications the statistics' filter keeps. */

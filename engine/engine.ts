@@ -32,6 +32,7 @@ import { StoreFeed } from './events/StoreFeed.js';
 import { verifyChain } from './audit/verifyChain.js';
 import { SlaStats } from './reports/SlaStats.js';
 import { trackApplication } from './reports/trackApplication.js';
+import { applicationOutcome, type OutcomeContext } from './reports/applicationOutcome.js';
 import { heatmap, heatmapInstances } from './reports/heatmap.js';
 import { instanceTallies } from './reports/instanceTallies.js';
 import { assignmentIntegrity } from './reports/assignmentIntegrity.js';
@@ -197,11 +198,27 @@ class TerezeEngine implements Engine {
   findApplications: Engine['findApplications'] = (query) => findApplications(this.core, query);
 
   /** Status, next step and deadline for the public tracking page: never a person's identity. */
-  track: Engine['track'] = async (trackingNumber) => {
+  track: Engine['track'] = async (trackingNumber, context) => {
     const state = await this.store.getInstanceByTrackingNumber(trackingNumber);
     const graph = state ? (await this.definitionsPart.require(state.definitionId)).graph : undefined;
-    return trackApplication(state, graph, trackingNumber);
+    return trackApplication(state, graph, trackingNumber, { ...context, ...(state ? await this.outcomePlace(state.centre) : {}) });
   };
+  /** The application's outcome as every screen shows it: decision, grounds, where and until when to collect. */
+  outcome: Engine['outcome'] = async (id, context) => {
+    const state = await this.store.getInstance(id);
+    if (!state) throw new NotFoundError('application', id);
+    const { graph } = await this.definitionsPart.require(state.definitionId);
+    return applicationOutcome(state, { ...context, graph, ...(await this.outcomePlace(state.centre)) });
+  };
+  /** The centre's name and address from the directory, and its calendar's local date. */
+  private async outcomePlace(centreId: string | undefined): Promise<Pick<OutcomeContext, 'centre' | 'localDate'>> {
+    const unit = centreId ? await this.directory.findUnit('centre', centreId) : undefined;
+    const calendar = await this.calendars.get('centre');
+    return {
+      ...(unit ? { centre: { name: unit.name, ...(unit.address ? { address: unit.address } : {}) } } : {}),
+      localDate: (at) => localDateOf(calendar, at),
+    };
+  }
   slaStats: Engine['slaStats'] = (by, filter) => this.stats.by(by, filter, this.clock.now());
   statApplications: Engine['statApplications'] = (filter) => this.stats.applications(filter);
   slaTrend: Engine['slaTrend'] = (days, agencies) => this.stats.trend(days, this.clock.now(), agencies);

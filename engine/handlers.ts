@@ -1,4 +1,5 @@
 import type { ServiceHandler } from './api.js';
+import { issueRefusal, issueResult } from './decision/issueDecision.js';
 import { InvalidArgumentError } from './errors.js';
 
 export type HandlerRegistry = ReadonlyMap<string, ServiceHandler>;
@@ -9,6 +10,10 @@ export const BUILT_IN_HANDLERS: Readonly<Record<string, ServiceHandler>> = Objec
   noop: () => undefined,
   /** Stamps the moment the step ran, e.g. when a result document was issued. */
   stamp: ({ elementId, now }) => ({ [`${elementId}At`]: now.toISOString() }),
+  /** The result goes to the centre: `decision: 'approved'`, `decidedAt` (engine/decision/issueDecision.ts). */
+  issueResult,
+  /** The reasoned refusal: `decision: 'refused'`, its grounds or the reason, `decidedAt`. */
+  issueRefusal,
 });
 
 export function handlerRegistry(extra: Readonly<Record<string, ServiceHandler>> = {}): Map<string, ServiceHandler> {

@@ -84,3 +84,5 @@ export type { SweepResult } from './SlaSweep.js';
 export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';
 export { COMMENT_MAX_LENGTH, COMMENT_OFFICES, MIN_NAME_SEARCH } from './casefile/index.js';
 export { FRONT_OFFICE_IDENTITY_VARIABLES, BACK_OFFICE_IDENTITY_VARIABLES } from './assignment/index.js';
+export { applicationOutcome, type ApplicationOutcome, type OutcomeContext, type OutcomeSource } from './reports/index.js';
+export { DECISIONS, REFUSAL_REASONS, groundsOf, issueRefusal, issueResult, type Decision, type RefusalReason } from './decision/issueDecision.js';

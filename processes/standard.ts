@@ -44,6 +44,12 @@ export const standardSchema = z
     result: text,
     fee: z.object({ amount: z.number().nonnegative(), currency: z.enum(['KZT', 'MRP']), note: text.optional() }),
     groundsForRefusal: z.array(text).min(1),
+    /** The legal article that names the grounds for refusal: printed on every refusal. */
+    refusalArticle: z.object({ en: text, ru: text, kk: text }).optional(),
+    /** The standard's wording in the other languages, item by item in the same order (kk follows in issue 14). */
+    translations: z
+      .object({ ru: z.object({ groundsForRefusal: z.array(text).optional() }).optional(), kk: z.object({ groundsForRefusal: z.array(text).optional() }).optional() })
+      .default({}),
     /** Minutes an applicant may wait in the queue (15–30 in the standards). */
     maxQueueWaitMinutes: z.number().int().min(1).max(60),
     /** Minutes of service at the counter (15–20 in the standards). */
@@ -54,7 +60,11 @@ export const standardSchema = z
     secondReview: z.boolean().default(false),
     notes: z.array(text).default([]),
   })
-  .refine((s) => s.processKey === processKeyOf(s.code), { message: 'must be the code in lowercase with _ for - ', path: ['processKey'] });
+  .refine((s) => s.processKey === processKeyOf(s.code), { message: 'must be the code in lowercase with _ for - ', path: ['processKey'] })
+  .refine((s) => Object.values(s.translations).every((t) => !t?.groundsForRefusal || t.groundsForRefusal.length === s.groundsForRefusal.length), {
+    message: 'a translation lists as many grounds as groundsForRefusal, in the same order',
+    path: ['translations'],
+  });
 
 export type ServiceStandard = z.output<typeof standardSchema>;
 export type ServiceTerm = z.output<typeof termSchema>;

@@ -52,6 +52,8 @@ export interface RouteSpec {
   readonly response?: ResponseKind;
   /** The 2xx body's shape, for /api/openapi.json (and the test that checks answers against it). */
   readonly responseBody?: z.ZodType;
+  /** The 2xx body's media type when it is not JSON (a PDF): documented as binary. */
+  readonly responseType?: string;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -44,6 +44,8 @@ import { messageHandlers } from './messages/messages.handlers.js';
 import { messageRoutes } from './messages/messages.routes.js';
 import { casefileHandlers } from './casefile/casefile.handlers.js';
 import { casefileRoutes } from './casefile/casefile.routes.js';
+import { printHandlers } from './print/print.handlers.js';
+import { printRoutes } from './print/print.routes.js';
 
 /** Every route the server has, by resource: what the authorization test walks through. */
 export const ROUTES = {
@@ -68,6 +70,7 @@ export const ROUTES = {
   casework: caseworkRoutes,
   messages: messageRoutes,
   casefile: casefileRoutes,
+  print: printRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -94,6 +97,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.casework, caseworkHandlers(deps), context);
   mount(router, ROUTES.messages, messageHandlers(deps), context);
   mount(router, ROUTES.casefile, casefileHandlers(deps), context);
+  mount(router, ROUTES.print, printHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

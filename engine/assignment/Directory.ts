@@ -33,6 +33,8 @@ export const orgUnitSchema = z.object({
   agency: id.optional(),
   /** A centre's city. */
   city: z.string().trim().min(1).max(100).optional(),
+  /** A centre's street address: where an applicant collects a result. */
+  address: z.string().trim().min(1).max(300).optional(),
 });
 export type OrgUnit = z.output<typeof orgUnitSchema>;
 

@@ -8,6 +8,7 @@ import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView, viewState } from './views.js';
 import { extendDeadline, type Deadline } from '../sla/index.js';
 import { newId } from '../ids.js';
+import { applicationOutcome } from '../reports/applicationOutcome.js';
 import { transferApplication, type TransferOptions } from './transferApplication.js';
 import { IdempotentStart } from './IdempotentStart.js';
 
@@ -200,6 +201,7 @@ export class Instances {
     if (!state) throw new NotFoundError('application', instanceId);
     const graph = (await this.core.definitions.require(state.definitionId)).graph;
     const documents = Array.isArray(state.variables.documents) ? (state.variables.documents as unknown[]).map(String) : [];
+    const { requestedDocuments } = applicationOutcome(state, { graph });
     return {
       trackingNumber: state.trackingNumber,
       serviceCode: state.serviceCode ?? graph.id,
@@ -209,6 +211,8 @@ export class Instances {
       receivedAt: state.startedAt,
       documents,
       ...(state.sla ? { dueAt: state.sla.dueAt } : {}),
+      // Reprinted while the case waits for documents: which ones the applicant is to bring.
+      ...(requestedDocuments ? { requestedDocuments } : {}),
     };
   }
 }

@@ -1,5 +1,6 @@
 export { SlaStats, STAT_DIMENSIONS, NO_CENTRE, type StatDimension, type StatFilter, type SlaStatRow, type TrendDay } from './SlaStats.js';
 export { trackApplication, type TrackingView } from './trackApplication.js';
+export { applicationOutcome, type ApplicationOutcome, type OutcomeContext, type OutcomeSource } from './applicationOutcome.js';
 export { heatmap, heatmapInstances, type HeatmapCell, type HeatmapInstance } from './heatmap.js';
 export { instanceTallies, type InstanceTally } from './instanceTallies.js';
 export { assignmentIntegrity, type AssignmentIntegrityOptions } from './assignmentIntegrity.js';

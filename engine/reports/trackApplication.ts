@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from '../runtime/state.js';
+import { applicationOutcome, type ApplicationOutcome, type OutcomeContext } from './applicationOutcome.js';
 
 /** What the public tracking page may show: status, next step and deadline — never a person. */
 export interface TrackingView {
@@ -14,9 +15,26 @@ export interface TrackingView {
   readonly dueAt?: string;
   readonly overdue?: boolean;
   readonly completedAt?: string;
+  /** The decision once issued: approved / refused / withdrawn (applicationOutcome). */
+  readonly outcome?: NonNullable<ApplicationOutcome['outcome']>;
+  /** A refusal's grounds, in the standard's words, and the reason when no official named any. */
+  readonly grounds?: readonly string[];
+  readonly reason?: ApplicationOutcome['reason'];
+  readonly missingDocuments?: readonly string[];
+  readonly article?: string;
+  readonly decidedAt?: string;
+  /** The documents the applicant is asked to bring. */
+  readonly requestedDocuments?: readonly string[];
+  /** Where the result waits (the centre's name and address) and the last day to collect it. */
+  readonly collect?: { readonly where: string; readonly address?: string; readonly until?: string };
 }
 
-export function trackApplication(state: InstanceState | undefined, graph: ProcessGraph | undefined, trackingNumber: string): TrackingView {
+export function trackApplication(
+  state: InstanceState | undefined,
+  graph: ProcessGraph | undefined,
+  trackingNumber: string,
+  context: Omit<OutcomeContext, 'graph'> = {},
+): TrackingView {
   if (!state || !graph) throw new NotFoundError('application', trackingNumber);
   const waiting = state.tokens.filter((t) => t.state !== 'joining' && t.wait?.kind !== 'subProcess').map((t) => graph.nodes[t.elementId]);
   const nextSteps = [...new Set(waiting.map((n) => n?.name ?? humanise(n?.id ?? '')).filter(Boolean))];
@@ -30,6 +48,8 @@ export function trackApplication(state: InstanceState | undefined, graph: Proces
           : state.sla?.pausedAt
             ? 'waiting for your documents'
             : 'in progress';
+  // The public page's share of the outcome: no free-text note (it may name people), no archive instant.
+  const { outcome, grounds, reason, missingDocuments, article, decidedAt, requestedDocuments, collect } = applicationOutcome(state, { ...context, graph });
   return {
     trackingNumber: state.trackingNumber,
     service: graph.name ?? graph.id,
@@ -39,6 +59,10 @@ export function trackApplication(state: InstanceState | undefined, graph: Proces
     receivedAt: state.startedAt,
     ...(state.sla ? { dueAt: state.sla.dueAt, overdue: state.sla.overdue } : {}),
     ...(state.endedAt ? { completedAt: state.endedAt } : {}),
+    ...(outcome ? { outcome, ...(decidedAt ? { decidedAt } : {}) } : {}),
+    ...(outcome === 'refused' ? { grounds, ...(reason ? { reason } : {}), ...(missingDocuments ? { missingDocuments } : {}), ...(article ? { article } : {}) } : {}),
+    ...(requestedDocuments && status === 'waiting for your documents' ? { requestedDocuments } : {}),
+    ...(collect ? { collect: { where: collect.where, ...(collect.address ? { address: collect.address } : {}), ...(collect.until ? { until: collect.until } : {}) } } : {}),
   };
 }
 

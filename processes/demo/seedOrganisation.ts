@@ -7,7 +7,7 @@ import { ROLES, type Engine } from '../../engine/index.js';
 /** The demo organisation (processes/demo/organisation.json): no passwords, only who is who. */
 const id = z.string().regex(/^[A-Za-z0-9][\w.@-]{0,63}$/);
 export const organisationSchema = z.object({
-  centres: z.array(z.object({ id, name: z.string().min(1), city: z.string().min(1) })).min(1),
+  centres: z.array(z.object({ id, name: z.string().min(1), city: z.string().min(1), address: z.string().min(1).optional() })).min(1),
   agencies: z.array(z.object({ id, name: z.string().min(1) })).min(1),
   groups: z.array(z.object({ id, name: z.string().min(1), agency: id.optional() })),
   users: z.array(

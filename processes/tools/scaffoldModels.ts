@@ -72,7 +72,7 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   el(`<bpmn:exclusiveGateway id="package_complete" name="Package complete?" default="flow_${n + 1}" />`);
   flow('package_complete', toBack, undefined, 'complete');
   flow('package_complete', 'give_refusal_receipt', 'outcome = "incomplete"', 'incomplete');
-  el(`<bpmn:serviceTask id="give_refusal_receipt" name="Give a refusal receipt" ps:handler="stamp" />`);
+  el(`<bpmn:serviceTask id="give_refusal_receipt" name="Give a refusal receipt" ps:handler="issueRefusal" />`);
   flow('give_refusal_receipt', 'refused_incomplete');
   el(`<bpmn:endEvent id="refused_incomplete" name="Refused: package incomplete" />`);
 
@@ -122,11 +122,11 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   }
 
   // The result or the reasoned refusal goes to the centre (by D-1), then back to the applicant.
-  el(`<bpmn:serviceTask id="issue_result" name="${esc(o.issueName)}" ps:handler="stamp" />`);
+  el(`<bpmn:serviceTask id="issue_result" name="${esc(o.issueName)}" ps:handler="issueResult" />`);
   flow('issue_result', 'to_hand_back');
   el(`<bpmn:exclusiveGateway id="to_refusal" name="Refusal" />`);
   flow('to_refusal', 'issue_refusal');
-  el(`<bpmn:serviceTask id="issue_refusal" name="Issue the reasoned refusal to the centre" ps:handler="stamp" />`);
+  el(`<bpmn:serviceTask id="issue_refusal" name="Issue the reasoned refusal to the centre" ps:handler="issueRefusal" />`);
   flow('issue_refusal', 'to_hand_back');
   el(`<bpmn:exclusiveGateway id="to_hand_back" name="At the centre" />`);
   flow('to_hand_back', 'hand_back');

@@ -64,9 +64,12 @@ export function adminHandlers({ engine, accounts, live }: AppDeps): RouteHandler
       const kind = KIND_BY_PATH[params.kind];
       if (body.agency !== undefined && kind !== 'group') throw new HttpProblem(400, 'bad_request', `body.agency: only a group names its agency`, { field: 'agency' });
       if (body.city !== undefined && kind !== 'centre') throw new HttpProblem(400, 'bad_request', `body.city: only a centre has a city`, { field: 'city' });
+      if (body.address !== undefined && kind !== 'centre') throw new HttpProblem(400, 'bad_request', `body.address: only a centre has an address`, { field: 'address' });
       if (body.agency !== undefined) await requireKnownUnits(engine, { groups: [], agency: body.agency });
-      const existed = (await engine.directory.findUnit(kind, params.id)) !== undefined;
-      await engine.directory.putUnit(kind, { id: params.id, ...body }, { by: user.id });
+      const previous = await engine.directory.findUnit(kind, params.id);
+      const existed = previous !== undefined;
+      // A centre's address (where results are collected): a rename without one keeps it.
+      await engine.directory.putUnit(kind, { id: params.id, ...(previous?.address ? { address: previous.address } : {}), ...body }, { by: user.id });
       const saved = (await knownUnits(engine, kind)).find((u) => u.id === params.id)!;
       return { status: existed ? 200 : 201, body: saved };
     },

@@ -25,7 +25,7 @@ export const UpdateUserBody = z.strictObject({ ...UserFields, active: z.boolean(
 
 export const ResetPasswordBody = z.strictObject({ password: z.string().min(1).max(1024) });
 
-export const UnitBody = z.strictObject({ name, agency: id.optional(), city: z.string().trim().min(1).max(100).optional() });
+export const UnitBody = z.strictObject({ name, agency: id.optional(), city: z.string().trim().min(1).max(100).optional(), address: z.string().trim().min(1).max(300).optional() });
 
 export const AdminUserSchema = z
   .looseObject({
@@ -42,7 +42,7 @@ export const AdminUserSchema = z
   .meta({ id: 'AdminUser' });
 
 export const OrgUnitSchema = z
-  .looseObject({ id: z.string(), name: z.string(), agency: z.string().optional(), city: z.string().optional(), members: z.number().int().optional() })
+  .looseObject({ id: z.string(), name: z.string(), agency: z.string().optional(), city: z.string().optional(), address: z.string().optional(), members: z.number().int().optional() })
   .meta({ id: 'OrgUnit' });
 
 const admin = { roles: ['admin'] } as const;

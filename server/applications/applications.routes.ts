@@ -46,6 +46,7 @@ export const ReceiptSchema = z
     receivedAt: z.string(),
     documents: z.array(z.string()),
     dueAt: z.string().optional(),
+    requestedDocuments: z.array(z.string()).optional(),
   })
   .meta({ id: 'Receipt' });
 

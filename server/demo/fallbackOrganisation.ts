@@ -5,7 +5,7 @@ import type { Organisation } from '../../processes/demo/seedOrganisation.js';
  * contract), used when processes/demo/organisation.json cannot be read.
  */
 export const FALLBACK_ORGANISATION: Organisation = {
-  centres: [{ id: 'astana-1', name: 'Public Service Centre No. 1, Astana', city: 'Astana' }],
+  centres: [{ id: 'astana-1', name: 'Public Service Centre No. 1, Astana', city: 'Astana', address: '10 Kenesary Street, Astana' }],
   agencies: [{ id: 'social', name: 'Social protection' }],
   groups: [
     { id: 'centre-clerks', name: 'Front-office clerks of the centres' },

@@ -111,6 +111,7 @@ function responses(spec: RouteSpec, convert: (s: z.ZodType, io: 'input' | 'outpu
     out[String(status)] = {
       description: isSuccess ? 'success' : 'see summary',
       ...(isSuccess && spec.responseBody ? { content: { 'application/json': { schema: convert(spec.responseBody, 'output') } } } : {}),
+      ...(isSuccess && spec.responseType ? { content: { [spec.responseType]: { schema: { type: 'string', format: 'binary' } } } } : {}),
     };
   }
   const errors = [400, ...(spec.access === 'public' ? [] : [401, 403]), 404, ...(spec.body ? [413, 415] : []), 500];

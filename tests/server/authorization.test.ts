@@ -274,6 +274,16 @@ describe('authorization: every route as every role', () => {
       call: async () => ({ method: 'GET', path: `/api/tasks/${await atReview()}/earlier-decisions` }),
       expect: only({ official: 200 }),
     },
+    'print.outcome': {
+      call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}/outcome` }),
+      // The same scope as applications.get: the other centre's clerk, the other agency's official, supervisor and auditor: 403.
+      expect: only({ clerk: 200, official: 200, supervisor: 200, auditor: 200 }),
+    },
+    'print.document': {
+      call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}/document.pdf` }),
+      // Past the scope, the engine answers: the shared application is still undecided (tests/server/print.test.ts prints decided ones).
+      expect: only({ clerk: 409, official: 409, supervisor: 409, auditor: 409 }),
+    },
   };
 
   Object.assign(TABLE, {

@@ -85,6 +85,29 @@ export interface Receipt {
   readonly documents: readonly string[];
   readonly dueAt?: string;
   readonly applicant?: { readonly name?: string; readonly iin?: string };
+  /** While the case waits for documents: which the applicant is to bring. */
+  readonly requestedDocuments?: readonly string[];
+}
+
+/** Where the result waits and the last day to collect it (the centre's name and address). */
+export interface Collection {
+  readonly where: string;
+  readonly address?: string;
+  readonly until?: string;
+}
+
+/** GET /api/applications/:id/outcome (server/print/print.routes.ts): the decision as every screen shows it. */
+export interface ApplicationOutcome {
+  readonly outcome?: 'approved' | 'refused' | 'withdrawn';
+  readonly grounds: readonly string[];
+  readonly reason?: 'incomplete' | 'documentsNotBrought';
+  readonly missingDocuments?: readonly string[];
+  readonly article?: string;
+  readonly decidedAt?: string;
+  readonly note?: string;
+  readonly requestedDocuments?: readonly string[];
+  readonly centre?: { readonly name: string; readonly address?: string };
+  readonly collect?: Collection;
 }
 
 export interface TrackingView {
@@ -97,6 +120,14 @@ export interface TrackingView {
   readonly dueAt?: string;
   readonly overdue?: boolean;
   readonly completedAt?: string;
+  readonly outcome?: ApplicationOutcome['outcome'];
+  readonly grounds?: readonly string[];
+  readonly reason?: ApplicationOutcome['reason'];
+  readonly missingDocuments?: readonly string[];
+  readonly article?: string;
+  readonly decidedAt?: string;
+  readonly requestedDocuments?: readonly string[];
+  readonly collect?: Collection;
 }
 
 export interface SessionUser {
@@ -159,6 +190,16 @@ export class ApiClient {
 
   async receipt(id: string): Promise<Receipt> {
     return (await this.json(await this.send('GET', `/api/applications/${encodeURIComponent(id)}/receipt`))) as Receipt;
+  }
+
+  /** The decision, its grounds, and where and until when to collect the result. */
+  async outcome(id: string): Promise<ApplicationOutcome> {
+    return (await this.json(await this.send('GET', `/api/applications/${encodeURIComponent(id)}/outcome`))) as ApplicationOutcome;
+  }
+
+  /** The printed result or refusal document (a PDF the session cookie opens in a new tab). */
+  documentUrl(id: string, lang: 'en' | 'ru'): string {
+    return `${this.base}/api/applications/${encodeURIComponent(id)}/document.pdf?lang=${lang}`;
   }
 
   /** The inbox, by deadline (the server orders it; scoped by role). */

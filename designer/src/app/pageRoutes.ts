@@ -149,6 +149,13 @@ export const PAGES: readonly PageRoute[] = [
     load: () => import('../casefile/CasePage.js'),
     render: ({ api, user, args }) => html`<tereze-case-page .api=${api} .user=${user} .instanceId=${args[0] ?? ''}></tereze-case-page>`,
   },
+  {
+    path: 'print',
+    // Whoever may open the application (GET /api/applications/:id) may print its decision.
+    roles: ['clerk', 'official', 'supervisor', 'auditor'],
+    load: () => import('../print/DecisionPrintPage.js'),
+    render: ({ api, args }) => html`<tereze-decision-print-page .api=${api} .instanceId=${args[0] ?? ''}></tereze-decision-print-page>`,
+  },
 ];
 
 /** Where a role lands after login; roles without pages yet land on the placeholder home. */

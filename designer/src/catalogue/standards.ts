@@ -11,6 +11,10 @@ export interface ServiceStandard {
   readonly requiredDocuments: readonly string[];
   readonly groundsForRefusal: readonly string[];
   readonly result: string;
+  /** The legal article naming the grounds for refusal (printed with every refusal). */
+  readonly refusalArticle?: Readonly<Record<'en' | 'ru' | 'kk', string>>;
+  /** The grounds in other languages, in the same order as groundsForRefusal. */
+  readonly translations?: { readonly ru?: { readonly groundsForRefusal?: readonly string[] } };
 }
 
 // The standards are data in processes/; the server does not serve them yet, so the build

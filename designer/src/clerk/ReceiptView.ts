@@ -5,7 +5,7 @@ import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import { KAZAKH_WELCOME } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
 
-/** The applicant's receipt: tracking number, service, documents, deadline; prints on its own. */
+/** The applicant's receipt: tracking number, service, documents handed in (and those still to bring), deadline; prints on its own. */
 export class ReceiptView extends LocalizedElement {
   static override properties = { receipt: { attribute: false }, trackUrl: { type: String } };
   declare receipt: Receipt | undefined;
@@ -43,6 +43,9 @@ export class ReceiptView extends LocalizedElement {
         <dt>${t('receipt.deadline')}</dt><dd data-field="dueAt"><strong>${formatInstant(r.dueAt)}</strong></dd>
         <dt>${t('receipt.documents')}</dt>
         <dd>${r.documents.length ? html`<ul>${r.documents.map((d) => html`<li>${d}</li>`)}</ul>` : t('common.none')}</dd>
+        ${r.requestedDocuments?.length
+          ? html`<dt>${t('receipt.requested')}</dt><dd data-field="requestedDocuments"><ul>${r.requestedDocuments.map((d) => html`<li>${d}</li>`)}</ul></dd>`
+          : ''}
       </dl>
       <p>${t('receipt.trackAt', { url: this.trackUrl })}</p>
       <p lang="kk">${KAZAKH_WELCOME}</p>

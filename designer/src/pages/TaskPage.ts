@@ -7,6 +7,7 @@ import type { TaskCompletion } from '../official/DecisionForm.js';
 import '../official/DecisionForm.js';
 import '../clerk/IntakeForm.js';
 import '../clerk/HandBackForm.js';
+import '../print/DecisionSummary.js';
 import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
 import { caseworkApi, type AttachmentRecord } from '../casework/caseworkApi.js';
@@ -72,6 +73,7 @@ export class TaskPage extends LocalizedElement {
         ${applicant.name ? html`<dt>${t('task.applicant')}</dt><dd>${applicant.name}${applicant.iin ? ` · ${applicant.iin}` : ''}</dd>` : ''}
         <dt>${t('common.deadline')}</dt><dd>${formatInstant(task?.dueAt ?? app.dueAt)} ${task ? deadlineBadge(task) : ''}</dd>
         <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : t('common.none')}</dd>
+        <dt>${t('outcome.title')}</dt><dd><tereze-decision-summary .api=${this.api} .instanceId=${app.id} .serviceCode=${app.serviceCode} .refresh=${this.done}></tereze-decision-summary></dd>
       </dl>
       ${this.attachments?.length ? html`<tereze-attachments-panel .applicationId=${app.id} .attachments=${this.attachments}></tereze-attachments-panel>` : ''}
       <tereze-earlier-decision .api=${this.api} .taskId=${this.taskId}></tereze-earlier-decision>

@@ -1,0 +1,47 @@
+import type { ApplicationOutcome } from '../api/ApiClient.js';
+import { STANDARDS } from '../catalogue/standards.js';
+import { language, t } from '../i18n/i18n.js';
+
+/**
+ * The decision's words in the UI's language: the official picks a ground in the standard's
+ * (English) wording, and the standard's translation sits at the same position; free text
+ * stays as written. One place for the hand-back, the print view and the public page.
+ */
+export function groundsText(serviceCode: string | undefined, outcome: Pick<ApplicationOutcome, 'grounds' | 'reason'>): string[] {
+  const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
+  const lang = language();
+  const translated = lang === 'en' ? undefined : standard?.translations?.[lang]?.groundsForRefusal;
+  const grounds = outcome.grounds.map((ground) => {
+    const index = standard?.groundsForRefusal.indexOf(ground) ?? -1;
+    return (index >= 0 ? translated?.[index] : undefined) ?? ground;
+  });
+  return [...grounds, ...(outcome.reason ? [t(`outcome.reason.${outcome.reason}`)] : [])];
+}
+
+/** The standard's article in the UI's language, else what the server sent. */
+export function articleText(serviceCode: string | undefined, fallback: string | undefined): string | undefined {
+  const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
+  return standard?.refusalArticle?.[language()] ?? fallback;
+}
+
+/** A calendar date (YYYY-MM-DD) in words, in the UI's language. */
+export function formatDay(day: string | undefined): string {
+  if (!day) return '—';
+  return new Intl.DateTimeFormat(language() === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "Ready for collection at <centre>, <address>, until <date>". */
+export function collectText(collect: NonNullable<ApplicationOutcome['collect']>): string {
+  return t('outcome.collect', { where: [collect.where, collect.address].filter(Boolean).join(', '), until: formatDay(collect.until) });
+}
+
+/** The document's kind, as the server's PDF names it. */
+export function documentKind(outcome: ApplicationOutcome): 'approved' | 'refused' | 'incomplete' | 'withdrawn' | undefined {
+  if (!outcome.outcome) return undefined;
+  return outcome.outcome === 'refused' && outcome.reason === 'incomplete' ? 'incomplete' : outcome.outcome;
+}
+
+/** "<centre>, <address>, until <date>": beside a label that already says what it is. */
+export function collectPlaceText(collect: NonNullable<ApplicationOutcome['collect']>): string {
+  return t('outcome.collectAt', { where: [collect.where, collect.address].filter(Boolean).join(', '), until: formatDay(collect.until) });
+}

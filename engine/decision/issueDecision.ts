@@ -1,0 +1,51 @@
+import type { HandlerInput } from '../api.js';
+
+/**
+ * The application's decision as data (the casework contract, issue 11): the built-in handlers
+ * on the catalogue's issue_result / issue_refusal / give_refusal_receipt service tasks write
+ * these variables, and `applicationOutcome()` (engine/reports/applicationOutcome.ts) is the
+ * one reader every screen, the public page and the printed document go through.
+ */
+export const DECISIONS = ['approved', 'refused', 'withdrawn'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Why a refusal was issued when no official named grounds: the counter or the documents' timer. */
+export const REFUSAL_REASONS = ['incomplete', 'documentsNotBrought'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** `refusalGrounds` as the official wrote it: one string today, a list tomorrow (the contract accepts both). */
+export function groundsOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((g): g is string => typeof g === 'string').map((g) => g.trim()).filter(Boolean);
+}
+
+/** The result goes to the centre: approved, stamped with the issue time. */
+export function issueResult({ elementId, now }: HandlerInput): Record<string, unknown> {
+  const at = now.toISOString();
+  // `<element>At` as the `stamp` handler wrote it before, for readers of the older variables.
+  return { decision: 'approved' satisfies Decision, decidedAt: at, [`${elementId}At`]: at };
+}
+
+/**
+ * The reasoned refusal: the official's `refusalGrounds`; without them, the intake's verdict
+ * (an incomplete package at the counter, DOMAIN: "a written receipt listing what is missing")
+ * or the documents' 30-day limit running out (rule 5).
+ */
+export function issueRefusal({ elementId, variables, now }: HandlerInput): Record<string, unknown> {
+  const at = now.toISOString();
+  const grounds = groundsOf(variables['refusalGrounds']);
+  const reason: RefusalReason | undefined = grounds.length
+    ? undefined
+    : variables['outcome'] === 'incomplete'
+      ? 'incomplete'
+      : variables['outcome'] === 'request documents'
+        ? 'documentsNotBrought'
+        : undefined;
+  return {
+    decision: 'refused' satisfies Decision,
+    decisionGrounds: grounds,
+    ...(reason ? { decisionReason: reason } : {}),
+    decidedAt: at,
+    [`${elementId}At`]: at,
+  };
+}

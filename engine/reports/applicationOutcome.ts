@@ -1,0 +1,111 @@
+import { DECISIONS, groundsOf, REFUSAL_REASONS, type Decision, type RefusalReason } from '../decision/issueDecision.js';
+import { addDuration, parseDuration } from '../model/IsoDuration.js';
+import { isFeelTimer } from '../model/TimerExpression.js';
+import type { ProcessGraph } from '../model/types.js';
+import type { Token } from '../runtime/state.js';
+
+/** What an outcome is read from: an instance's state or its view (both carry these). */
+export interface OutcomeSource {
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly tokens: readonly Pick<Token, 'elementId' | 'state' | 'enteredAt'>[];
+  readonly centre?: string;
+}
+
+export interface OutcomeContext {
+  /** The process graph, to find the hand-back task and its uncollected-result timer. */
+  readonly graph?: ProcessGraph;
+  /** The application's centre, as the directory names it. */
+  readonly centre?: { readonly name: string; readonly address?: string };
+  /** The service standard's article naming the grounds for refusal. */
+  readonly article?: string;
+  /** The standard's required documents: an incomplete package lists those not handed in. */
+  readonly requiredDocuments?: readonly string[];
+  /** The local calendar date of an instant (the centre's zone); Asia/Almaty by default. */
+  readonly localDate?: (at: Date) => string;
+}
+
+export interface ApplicationOutcome {
+  /** Undefined while no decision is issued. */
+  readonly outcome: Decision | undefined;
+  /** The official's grounds for a refusal, as written (the standard's wording). */
+  readonly grounds: readonly string[];
+  /** A refusal without an official's grounds: at the counter, or the documents never came. */
+  readonly reason?: RefusalReason;
+  /** For a refusal at the counter: the standard's documents not handed in. */
+  readonly missingDocuments?: readonly string[];
+  readonly article?: string;
+  readonly decidedAt?: string;
+  /** The official's free-text note with a decision (back office and counter only, never public). */
+  readonly note?: string;
+  /** While the applicant is asked for documents: which (the official's `requestedDocuments`). */
+  readonly requestedDocuments?: readonly string[];
+  /** The application's centre, as the directory names it (the printed document's issuer). */
+  readonly centre?: { readonly name: string; readonly address?: string };
+  /** While the result waits at the centre: where, and the last day before it goes to the archive. */
+  readonly collect?: { readonly where: string; readonly address?: string; readonly until?: string; readonly archiveAt?: string };
+}
+
+/** The one reader of an application's decision, for every screen, the public page and the print. */
+export function applicationOutcome(instance: OutcomeSource, context: OutcomeContext = {}): ApplicationOutcome {
+  const v = instance.variables;
+  const outcome = (DECISIONS as readonly unknown[]).includes(v['decision']) ? (v['decision'] as Decision) : undefined;
+  const refused = outcome === 'refused';
+  const grounds = refused ? groundsOf(v['decisionGrounds'] ?? v['refusalGrounds']) : [];
+  const reason = refused && (REFUSAL_REASONS as readonly unknown[]).includes(v['decisionReason']) ? (v['decisionReason'] as RefusalReason) : undefined;
+  const handedIn = Array.isArray(v['documents']) ? (v['documents'] as unknown[]).map(String) : [];
+  const missing = reason === 'incomplete' && context.requiredDocuments ? context.requiredDocuments.filter((d) => !handedIn.includes(d)) : undefined;
+  const requested = groundsOf(v['requestedDocuments']);
+  const waitingForDocuments = !outcome && context.graph ? instance.tokens.some((t) => context.graph!.nodes[t.elementId]?.pausesSla === true) : !outcome;
+  const note = typeof v['decisionNote'] === 'string' && v['decisionNote'].trim() ? v['decisionNote'].trim() : undefined;
+  const collect = outcome && outcome !== 'withdrawn' ? collection(instance, context) : undefined;
+  return {
+    outcome,
+    grounds,
+    ...(reason ? { reason } : {}),
+    ...(missing ? { missingDocuments: missing } : {}),
+    ...(refused && context.article ? { article: context.article } : {}),
+    ...(typeof v['decidedAt'] === 'string' ? { decidedAt: v['decidedAt'] } : {}),
+    ...(note && outcome ? { note } : {}),
+    ...(waitingForDocuments && requested.length ? { requestedDocuments: requested } : {}),
+    ...(context.centre ? { centre: context.centre } : {}),
+    ...(collect ? { collect } : {}),
+  };
+}
+
+/**
+ * Where the result waits and until when: the centre, and the day before the hand-back task's
+ * own uncollected-result timer fires (read from the model, so a designer's P14D is P14D).
+ */
+function collection(instance: OutcomeSource, context: OutcomeContext): ApplicationOutcome['collect'] {
+  const graph = context.graph;
+  if (!graph) return undefined;
+  const token = instance.tokens.find((t) => t.state === 'waiting' && graph.nodes[t.elementId]?.userTask?.returnsResult);
+  if (!token) return undefined;
+  const where = context.centre?.name ?? instance.centre;
+  if (!where) return undefined;
+  const archiveAt = archiveMoment(graph, token.elementId, new Date(token.enteredAt));
+  const localDate = context.localDate ?? almatyDate;
+  return {
+    where,
+    ...(context.centre?.address ? { address: context.centre.address } : {}),
+    ...(archiveAt ? { archiveAt: archiveAt.toISOString(), until: localDate(new Date(archiveAt.getTime() - 86_400_000)) } : {}),
+  };
+}
+
+/** When the task's interrupting duration timer fires; undefined for a FEEL or working-time timer (not knowable here). */
+function archiveMoment(graph: ProcessGraph, taskId: string, enteredAt: Date): Date | undefined {
+  for (const id of graph.nodes[taskId]?.boundaries ?? []) {
+    const boundary = graph.nodes[id];
+    const event = boundary?.event;
+    if (event?.type !== 'timer' || boundary?.cancelActivity === false) continue;
+    const timer = event.timer;
+    if (timer.kind !== 'duration' || timer.slaTrigger || timer.calendar || isFeelTimer(timer)) continue;
+    return addDuration(enteredAt, parseDuration(timer.expression));
+  }
+  return undefined;
+}
+
+const almatyDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' });
+function almatyDate(at: Date): string {
+  return almatyDay.format(at);
+}

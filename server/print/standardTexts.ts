@@ -1,0 +1,23 @@
+import type { ServiceStandard } from '../../processes/standard.js';
+
+/** The languages a printed document comes in today (Kazakh keys follow in issue 14). */
+export const DOCUMENT_LANGUAGES = ['en', 'ru'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+export function standardOf(services: readonly ServiceStandard[] | undefined, serviceCode: string | undefined): ServiceStandard | undefined {
+  return serviceCode ? services?.find((s) => s.code === serviceCode) : undefined;
+}
+
+/**
+ * A ground as the standard words it in a language: the official picks the standard's English
+ * wording, and its translation sits at the same position; free text stays as written.
+ */
+export function groundIn(standard: ServiceStandard | undefined, ground: string, lang: DocumentLanguage): string {
+  if (!standard || lang === 'en') return ground;
+  const index = standard.groundsForRefusal.indexOf(ground);
+  return (index >= 0 ? standard.translations[lang]?.groundsForRefusal?.[index] : undefined) ?? ground;
+}
+
+export function articleIn(standard: ServiceStandard | undefined, lang: DocumentLanguage): string | undefined {
+  return standard?.refusalArticle?.[lang];
+}
