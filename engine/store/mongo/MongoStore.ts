@@ -3,6 +3,7 @@
  * share one replica set: commits are multi-document transactions guarded by versions, jobs are
  * leased with findOneAndUpdate. Transactions need a replica set (a single node one is fine).
  */
+import { MongoOutbox } from './notificationOutbox.js';
 import { MongoClient } from 'mongodb';
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import type {
@@ -418,6 +419,16 @@ class MongoStore implements Store {
     // a notification's id is its `_id`, and also its own field: `one` drops only the copy
     return many(docs);
   }
+  private get outbox(): MongoOutbox {
+    return new MongoOutbox(this.c.notificationOutbox);
+  }
+  acquireDeliveries: Store['acquireDeliveries'] = (request) => this.outbox.acquireDeliveries(request);
+  settleDelivery: Store['settleDelivery'] = (id, owner, outcome) => this.outbox.settleDelivery(id, owner, outcome);
+  getDelivery: Store['getDelivery'] = (id) => this.outbox.getDelivery(id);
+  listDeliveries: Store['listDeliveries'] = (query) => this.outbox.listDeliveries(query);
+  countDeliveries: Store['countDeliveries'] = () => this.outbox.countDeliveries();
+  requeueDelivery: Store['requeueDelivery'] = (id, at) => this.outbox.requeueDelivery(id, at);
+
 }
 
 /**

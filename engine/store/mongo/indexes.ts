@@ -10,7 +10,7 @@
  */
 import type { Document, IndexDescription } from 'mongodb';
 
-export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences'] as const;
+export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences', 'notificationOutbox'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type SlaCrossing = 'warn' | 'due';
@@ -94,5 +94,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
   idempotency: [{ key: { _expires: 1 }, name: 'expiry', expireAfterSeconds: 0 }],
   // one counter per (kind, instance) under its `_id`: nothing more to index
   sequences: [],
+  // the delivery worker's query: pending, due, earliest first (notificationOutbox.ts)
+  notificationOutbox: [{ key: { state: 1, nextAttemptAt: 1, _id: 1 }, name: 'due' }],
 };
 

@@ -21,6 +21,7 @@ import {
   type AuditTail,
 } from '../shared/batchRules.js';
 import type { ChangedIds } from './changeFeed.js';
+import { applyOutbox } from './notificationOutbox.js';
 import { instanceParams, jobParams, json, taskParams } from './rows.js';
 
 /** One key for the whole database's audit chain, whatever the node. */
@@ -108,6 +109,7 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
     const r = await c.query('INSERT INTO notifications (id, instance_id, doc) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [n.id, n.instanceId, json(n)]);
     if (r.rowCount !== 1) throw alreadyExists(`notification ${n.id}`, n.id);
   }
+  await applyOutbox(c, batch);
   if (batch.audit?.length) {
     // Last, so the lock is held only from here to COMMIT; the tail read under it is the latest.
     await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [AUDIT_LOCK_KEY]);

@@ -7,6 +7,7 @@
  * sqlite), whatever the database's locale.
  */
 import type { PoolClient } from 'pg';
+import { OUTBOX_MIGRATION } from './notificationOutbox.js';
 
 export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   {
@@ -126,6 +127,7 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
 `,
   },
+  OUTBOX_MIGRATION,
 ];
 
 /** Quotes an identifier (a schema name from the options). */

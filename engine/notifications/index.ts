@@ -1,0 +1,1 @@
+export { NOTIFICATION_KINDS, isNotificationKind, notificationPayload, type NotificationKind } from './notificationKinds.js';
