@@ -18,6 +18,7 @@ import type { InstanceFilter, InstancePage } from './commands/listInstances.js';
 import type { MigrateOptions, MigrationReport } from './commands/migrateInstances.js';
 import type { ModifyOptions } from './commands/modifyInstance.js';
 import type { CancelOptions } from './commands/cancelInstance.js';
+import type { EngineOutbox } from './notifications/EngineOutbox.js';
 
 export type { InstanceFilter, InstancePage, MigrateOptions, MigrationReport, ModifyOptions, CancelOptions };
 export type { MigrationProblem } from './commands/migrateInstances.js';
@@ -207,6 +208,8 @@ export interface Engine {
    * server's, not the embeddable engine's).
    */
   readonly documents: PolicyDocuments;
+  /** What the applicant is told and its delivery (the outbox): for the server's delivery worker and the operators. */
+  readonly outbox: EngineOutbox;
   /** Flags tasks and instances that crossed their SLA warning or deadline (the server runs it every minute). */
   sweepSla(): Promise<SweepResult>;
   /** The public tracking page's view of an application: status, next steps, deadline. */

@@ -81,3 +81,5 @@ export { SANE_YEARS, INSTANT_FORMAT, DATE_FORMAT, parseInstant, saneInstant, isC
 export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, isWorkingDay, openIntervals, type WorkingCalendar, type Deadline } from './sla/index.js';
 export type { SweepResult } from './SlaSweep.js';
 export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';
+export { NOTIFICATION_KINDS, NOTIFICATION_AUDIT_ACTIONS, isNotificationKind, type NotificationKind, type EngineOutbox } from './notifications/index.js';
+export { DELIVERY_STATES, DELIVERY_CHANNELS } from './store/notificationOutbox.js';

@@ -8,6 +8,7 @@
  * server nodes never deliver one notification at once. The record's id is the notification's:
  * the idempotency key the e-mail's Message-ID and the SMS gateway carry.
  */
+import { ConflictError } from '../errors.js';
 import type { NotificationRecord } from './port.js';
 
 export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
@@ -75,8 +76,16 @@ export interface NotificationOutbox {
   /** Ordered by nextAttemptAt, then id; `failed` is pending with attempts. */
   listDeliveries(query: { readonly state?: DeliveryFilter; readonly limit: number }): Promise<DeliveryRecord[]>;
   countDeliveries(): Promise<DeliveryCounts>;
-  /** A dead letter back to pending, due at `at`, attempts from 0 again; undefined when it is not dead. */
-  requeueDelivery(id: string, at: string): Promise<DeliveryRecord | undefined>;
+}
+
+/** A dead letter put back (CommitBatch.deliveryRequeues), in the commit that audits it. */
+export interface DeliveryRequeue {
+  readonly id: string;
+  readonly at: string;
+}
+
+export function notDead(id: string): ConflictError {
+  return new ConflictError(`notification ${id} is not a dead letter (any more)`, id);
 }
 
 /** The record a new notification gets in its commit; undefined when it is not for the applicant. */

@@ -8,7 +8,7 @@ import type { StoreUnavailableError } from '../errors.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from '../runtime/state.js';
 import type { NotificationKind } from '../notifications/notificationKinds.js';
-import type { NotificationOutbox } from './notificationOutbox.js';
+import type { DeliveryRequeue, NotificationOutbox } from './notificationOutbox.js';
 export type * from './notificationOutbox.js';
 
 export interface DefinitionRecord {
@@ -205,6 +205,8 @@ export interface CommitBatch {
    * replaced); the store prunes expired keys as it goes.
    */
   readonly idempotencyKeys?: readonly IdempotencyRecord[];
+  /** Dead letters put back to pending (attempts from 0, due at `at`); one that is not dead rejects the batch with a ConflictError. */
+  readonly deliveryRequeues?: readonly DeliveryRequeue[];
 }
 
 export interface AcquireJobs {

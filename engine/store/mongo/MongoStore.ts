@@ -427,7 +427,6 @@ class MongoStore implements Store {
   getDelivery: Store['getDelivery'] = (id) => this.outbox.getDelivery(id);
   listDeliveries: Store['listDeliveries'] = (query) => this.outbox.listDeliveries(query);
   countDeliveries: Store['countDeliveries'] = () => this.outbox.countDeliveries();
-  requeueDelivery: Store['requeueDelivery'] = (id, at) => this.outbox.requeueDelivery(id, at);
 
 }
 

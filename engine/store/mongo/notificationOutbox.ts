@@ -7,6 +7,7 @@ import type { ClientSession, Collection, Filter } from 'mongodb';
 import type { CommitBatch } from '../port.js';
 import {
   deliveryDoc,
+  notDead,
   newDelivery,
   requeued,
   settled,
@@ -60,6 +61,13 @@ export async function applyOutbox(outbox: Collection<StoredDoc>, batch: CommitBa
     return record ? [stored(record)] : [];
   });
   if (docs.length) await outbox.insertMany(docs, { session });
+  for (const { id, at } of batch.deliveryRequeues ?? []) {
+    const doc = await outbox.findOne(strictFilter('delivery requeue', { _id: id }), { session });
+    if (!doc || doc['state'] !== 'dead') throw notDead(id);
+    const { _id, ...next } = stored(requeued(toRecord(doc), at));
+    const result = await outbox.replaceOne(strictFilter('delivery requeue', { _id: id, state: 'dead' }), next, { session });
+    if (result.matchedCount !== 1) throw notDead(id);
+  }
 }
 
 export class MongoOutbox {
@@ -114,12 +122,4 @@ export class MongoOutbox {
     return { pending: pending!, failed: failed!, dead: dead!, delivered: delivered! };
   }
 
-  async requeueDelivery(id: string, at: string): Promise<DeliveryRecord | undefined> {
-    const current = await this.getDelivery(id);
-    if (!current || current.state !== 'dead') return undefined;
-    const next = requeued(current, at);
-    const { _id, ...doc } = stored(next);
-    const result = await read(this.c.replaceOne(strictFilter('delivery requeue', { _id: id, state: 'dead' }), doc));
-    return result.matchedCount === 1 ? next : undefined;
-  }
 }

@@ -359,7 +359,6 @@ class PostgresStore implements Store {
   getDelivery: Store['getDelivery'] = (id) => this.outbox.getDelivery(id);
   listDeliveries: Store['listDeliveries'] = (query) => this.outbox.listDeliveries(query);
   countDeliveries: Store['countDeliveries'] = () => this.outbox.countDeliveries();
-  requeueDelivery: Store['requeueDelivery'] = (id, at) => this.outbox.requeueDelivery(id, at);
 
 
   async watch(onChange: (change: StoreChange) => void, onError: (error: unknown) => void): Promise<StoreWatch> {

@@ -7,6 +7,7 @@ import type { PoolClient, QueryResultRow } from 'pg';
 import type { CommitBatch } from '../port.js';
 import {
   deliveryDoc,
+  notDead,
   newDelivery,
   requeued,
   settled,
@@ -67,6 +68,16 @@ export async function applyOutbox(c: PoolClient, batch: CommitBatch): Promise<vo
       ]);
     }
   }
+  for (const { id, at } of batch.deliveryRequeues ?? []) {
+    const { rows } = await c.query<OutboxRow>('SELECT * FROM notification_outbox WHERE id = $1 FOR UPDATE', [id]);
+    const row = rows[0];
+    if (!row || row.state !== 'dead') throw notDead(id);
+    const next = requeued(toRecord(row), at);
+    await c.query(
+      `UPDATE notification_outbox SET state = 'pending', attempts = $1, next_attempt_at = $2, doc = $3, lock_owner = NULL, locked_until = NULL WHERE id = $4`,
+      [next.attempts, next.nextAttemptAt, JSON.stringify(deliveryDoc(next)), id],
+    );
+  }
 }
 
 export class PostgresOutbox {
@@ -119,17 +130,6 @@ export class PostgresOutbox {
     return counts;
   }
 
-  async requeueDelivery(id: string, at: string): Promise<DeliveryRecord | undefined> {
-    const current = await this.getDelivery(id);
-    if (!current || current.state !== 'dead') return undefined;
-    const next = requeued(current, at);
-    const rows = await this.rows(
-      `UPDATE notification_outbox SET state = 'pending', attempts = $1, next_attempt_at = $2, doc = $3, lock_owner = NULL, locked_until = NULL
-       WHERE id = $4 AND state = 'dead' RETURNING id`,
-      [next.attempts, next.nextAttemptAt, JSON.stringify(deliveryDoc(next)), id],
-    );
-    return rows.length === 1 ? next : undefined;
-  }
 }
 
 function toRecord(row: OutboxRow): DeliveryRecord {

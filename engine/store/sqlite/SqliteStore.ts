@@ -314,10 +314,6 @@ class SqliteStore implements Store {
     return this.outbox.countDeliveries();
   }
 
-  async requeueDelivery(id: string, at: string): Promise<DeliveryRecord | undefined> {
-    const outbox = this.outbox;
-    return this.write(() => outbox.requeueDelivery(id, at));
-  }
 
 
   private shape(sql: string): Statement<unknown[], string> {

@@ -7,6 +7,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { CommitBatch } from '../port.js';
 import {
   deliveryDoc,
+  notDead,
   newDelivery,
   requeued,
   settled,
@@ -90,6 +91,12 @@ export class SqliteOutbox {
       const record = newDelivery(n);
       if (record) this.insert.run(record.id, record.state, record.attempts, record.nextAttemptAt, JSON.stringify(deliveryDoc(record)));
     }
+    for (const { id, at } of batch.deliveryRequeues ?? []) {
+      const row = this.get.get(id);
+      if (!row || row.state !== 'dead') throw notDead(id);
+      const next = requeued(toRecord(row), at);
+      this.requeue.run(next.attempts, next.nextAttemptAt, JSON.stringify(deliveryDoc(next)), id);
+    }
   }
 
   settleDelivery(id: string, owner: string, outcome: DeliveryOutcome): boolean {
@@ -123,13 +130,6 @@ export class SqliteOutbox {
     return counts;
   }
 
-  requeueDelivery(id: string, at: string): DeliveryRecord | undefined {
-    const row = this.get.get(id);
-    if (!row || row.state !== 'dead') return undefined;
-    const next = requeued(toRecord(row), at);
-    if (this.requeue.run(next.attempts, next.nextAttemptAt, JSON.stringify(deliveryDoc(next)), id).changes !== 1) return undefined;
-    return next;
-  }
 }
 
 function toRecord(row: OutboxRow): DeliveryRecord {

@@ -96,11 +96,15 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<St
       await store.settleDelivery('n1', 'A', { state: 'dead', attempts: 1, nextAttemptAt: T0, lastAttemptAt: T0, lastError: 'gateway 400: bad number', sent: {} });
       expect((await store.listDeliveries({ state: 'dead', limit: 10 })).map((d) => d.id)).toEqual(['n1']);
       expect((await store.acquireDeliveries({ now: at(60), lockedUntil: at(61), owner: 'A', limit: 5 })).map((d) => d.id)).toEqual(['n2']);
-      expect(await store.requeueDelivery('n2', at(2))).toBeUndefined();
-      const back = await store.requeueDelivery('n1', at(2));
-      expect(back).toMatchObject({ id: 'n1', state: 'pending', attempts: 0, nextAttemptAt: at(2), requeued: 1, lastError: 'gateway 400: bad number' });
-      expect(await store.getDelivery('n1')).toMatchObject({ state: 'pending', attempts: 0, requeued: 1 });
-      expect(await store.requeueDelivery('n1', at(3))).toBeUndefined();
+      const audit = [{ at: at(2), actor: 'operator', action: 'notification.retry', subject: 'n1' }];
+      // n2 is not dead: the whole batch, audit and all, is refused
+      await expect(store.commit({ deliveryRequeues: [{ id: 'n1', at: at(2) }, { id: 'n2', at: at(2) }], audit })).rejects.toBeInstanceOf(ConflictError);
+      expect(await store.getDelivery('n1')).toMatchObject({ state: 'dead' });
+      expect(await store.audit({})).toEqual([]);
+      await store.commit({ deliveryRequeues: [{ id: 'n1', at: at(2) }], audit });
+      expect(await store.getDelivery('n1')).toMatchObject({ id: 'n1', state: 'pending', attempts: 0, nextAttemptAt: at(2), requeued: 1, lastError: 'gateway 400: bad number' });
+      expect(await store.audit({})).toMatchObject([{ action: 'notification.retry', subject: 'n1' }]);
+      await expect(store.commit({ deliveryRequeues: [{ id: 'n1', at: at(3) }] })).rejects.toBeInstanceOf(ConflictError);
       expect((await store.acquireDeliveries({ now: at(2), lockedUntil: at(3), owner: 'B', limit: 5 })).map((d) => d.id)).toEqual(['n1']);
     });
   });
