@@ -11,7 +11,8 @@
 import { ConflictError } from '../errors.js';
 import type { NotificationRecord } from './port.js';
 
-export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
+/** `skipped`: the applicant gave no phone or e-mail, so there was nobody to send it to. */
+export const DELIVERY_STATES = ['pending', 'delivered', 'dead', 'skipped'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const DELIVERY_CHANNELS = ['email', 'sms'] as const;
@@ -65,6 +66,7 @@ export interface DeliveryCounts {
   readonly failed: number;
   readonly dead: number;
   readonly delivered: number;
+  readonly skipped: number;
 }
 
 export interface NotificationOutbox {

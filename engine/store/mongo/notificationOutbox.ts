@@ -28,6 +28,7 @@ const FILTERS: Record<DeliveryFilter | 'any', Filter<StoredDoc>> = {
   failed: { state: 'pending', attempts: { $gt: 0 } },
   dead: { state: 'dead' },
   delivered: { state: 'delivered' },
+  skipped: { state: 'skipped' },
 };
 
 function stored(record: DeliveryRecord): StoredDoc {
@@ -116,10 +117,10 @@ export class MongoOutbox {
   }
 
   async countDeliveries(): Promise<DeliveryCounts> {
-    const [pending, failed, dead, delivered] = await Promise.all(
-      (['pending', 'failed', 'dead', 'delivered'] as const).map((state) => read(this.c.countDocuments(FILTERS[state]))),
+    const [pending, failed, dead, delivered, skipped] = await Promise.all(
+      (['pending', 'failed', 'dead', 'delivered', 'skipped'] as const).map((state) => read(this.c.countDocuments(FILTERS[state]))),
     );
-    return { pending: pending!, failed: failed!, dead: dead!, delivered: delivered! };
+    return { pending: pending!, failed: failed!, dead: dead!, delivered: delivered!, skipped: skipped! };
   }
 
 }

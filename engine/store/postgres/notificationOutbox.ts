@@ -50,6 +50,7 @@ const FILTERS: Record<DeliveryFilter | 'any', string> = {
   failed: "state = 'pending' AND attempts > 0",
   dead: "state = 'dead'",
   delivered: "state = 'delivered'",
+  skipped: "state = 'skipped'",
 };
 
 type Query = <R extends QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>;
@@ -122,9 +123,9 @@ export class PostgresOutbox {
     const rows = await this.rows<{ state: string; failed: string; n: string }>(
       "SELECT state, SUM(CASE WHEN state = 'pending' AND attempts > 0 THEN 1 ELSE 0 END) AS failed, COUNT(*) AS n FROM notification_outbox GROUP BY state",
     );
-    const counts = { pending: 0, failed: 0, dead: 0, delivered: 0 };
+    const counts = { pending: 0, failed: 0, dead: 0, delivered: 0, skipped: 0 };
     for (const row of rows) {
-      if (row.state === 'pending' || row.state === 'dead' || row.state === 'delivered') counts[row.state] = Number(row.n);
+      if (row.state === 'pending' || row.state === 'dead' || row.state === 'delivered' || row.state === 'skipped') counts[row.state] = Number(row.n);
       counts.failed += Number(row.failed);
     }
     return counts;

@@ -48,6 +48,7 @@ const FILTERS: Record<DeliveryFilter | 'any', string> = {
   failed: "state = 'pending' AND attempts > 0",
   dead: "state = 'dead'",
   delivered: "state = 'delivered'",
+  skipped: "state = 'skipped'",
 };
 
 export class SqliteOutbox {
@@ -122,9 +123,9 @@ export class SqliteOutbox {
   }
 
   countDeliveries(): DeliveryCounts {
-    const counts = { pending: 0, failed: 0, dead: 0, delivered: 0 };
+    const counts = { pending: 0, failed: 0, dead: 0, delivered: 0, skipped: 0 };
     for (const row of this.counts.all()) {
-      if (row.state === 'pending' || row.state === 'dead' || row.state === 'delivered') counts[row.state] = row.n;
+      if (row.state === 'pending' || row.state === 'dead' || row.state === 'delivered' || row.state === 'skipped') counts[row.state] = row.n;
       counts.failed += row.failed;
     }
     return counts;

@@ -40,7 +40,7 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<St
       const queued = await store.getDelivery('n1');
       expect(queued).toMatchObject({ id: 'n1', state: 'pending', attempts: 0, nextAttemptAt: T0, sent: {}, notification: { trackingNumber: 'TN-1', kind: 'readyForCollection' } });
       expect(await store.getDelivery('n2')).toBeUndefined();
-      expect(await store.countDeliveries()).toEqual({ pending: 1, failed: 0, dead: 0, delivered: 0 });
+      expect(await store.countDeliveries()).toEqual({ pending: 1, failed: 0, dead: 0, delivered: 0, skipped: 0 });
     });
 
     it('should write no delivery when the commit is refused', async () => {
@@ -80,7 +80,7 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<St
       expect(await store.acquireDeliveries({ now: at(4), lockedUntil: at(6), owner: 'A', limit: 1 })).toEqual([]);
       const failed = await store.listDeliveries({ state: 'failed', limit: 10 });
       expect(failed).toMatchObject([{ id: 'n1', attempts: 1, lastError: 'SMTP 421 try later', lockOwner: null }]);
-      expect(await store.countDeliveries()).toEqual({ pending: 1, failed: 1, dead: 0, delivered: 0 });
+      expect(await store.countDeliveries()).toEqual({ pending: 1, failed: 1, dead: 0, delivered: 0, skipped: 0 });
       const [again] = await store.acquireDeliveries({ now: at(5), lockedUntil: at(6), owner: 'A', limit: 1 });
       expect(again?.attempts).toBe(1);
       expect(await store.settleDelivery('n1', 'A', { state: 'delivered', attempts: 1, nextAttemptAt: at(5), lastAttemptAt: at(5), deliveredAt: at(5), sent: { email: at(5) } })).toBe(true);
