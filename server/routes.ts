@@ -38,6 +38,7 @@ import { userHandlers } from './users/users.handlers.js';
 import { userRoutes } from './users/users.routes.js';
 import { instanceHandlers } from './instances/instances.handlers.js';
 import { instanceRoutes } from './instances/instances.routes.js';
+import { notificationHandlers, notificationRoutes } from './notifications/index.js';
 
 /** Every route the server has, by resource: what the authorization test walks through. */
 export const ROUTES = {
@@ -59,6 +60,7 @@ export const ROUTES = {
   events: eventRoutes,
   instances: instanceRoutes,
   admin: adminRoutes,
+  notifications: notificationRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -82,6 +84,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.events, eventHandlers(deps), context);
   mount(router, ROUTES.instances, instanceHandlers(deps), context);
   mount(router, ROUTES.admin, adminHandlers(deps), context);
+  mount(router, ROUTES.notifications, notificationHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

@@ -244,6 +244,13 @@ describe('authorization: every route as every role', () => {
       // Past the gate, the engine answers: there is no version 2 of benefit.
       expect: only({ operator: 404, supervisor: 404 }),
     },
+    'notifications.status': { call: async () => ({ method: 'GET', path: '/api/notifications/status' }), expect: only({ operator: 200, admin: 200 }) },
+    'notifications.list': { call: async () => ({ method: 'GET', path: '/api/notifications?state=pending' }), expect: only({ operator: 200, admin: 200 }) },
+    'notifications.retry': {
+      // Past the gate: no such notification.
+      call: async () => ({ method: 'POST', path: '/api/notifications/no-such-notice/retry' }),
+      expect: only({ operator: 404, admin: 404 }),
+    },
   };
 
   it('should have a row for every route the server mounts, and no other', () => {
