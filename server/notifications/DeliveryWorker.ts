@@ -153,7 +153,7 @@ export class DeliveryWorker {
       }
     }
     if (targets.every(([channel]) => sent[channel])) return { ...base, sent, state: 'delivered', deliveredAt: at };
-    if (permanent) return { ...base, sent, state: 'dead', lastError: errors.join('; ') };
+    if (permanent) return { ...base, sent, attempts: record.attempts + 1, state: 'dead', lastError: errors.join('; ') };
     if (errors.length) {
       const attempts = record.attempts + 1;
       if (attempts >= this.retry.maxAttempts) return { ...base, sent, attempts, state: 'dead', lastError: `gave up after ${attempts} attempts: ${errors.join('; ')}` };

@@ -101,7 +101,7 @@ describe('e-mail notifications through SMTP', () => {
     const w = worker();
     expect(await w.runOnce()).toMatchObject({ dead: 1 });
     const [dead] = await h.engine.outbox.listDeliveries({ state: 'dead', limit: 5 });
-    expect(dead).toMatchObject({ attempts: 0 });
+    expect(dead).toMatchObject({ attempts: 1 });
     expect(dead!.lastError).toMatch(/^email: SMTP 550/);
     h.clock.advance(RETRY.capMs);
     expect(await w.runOnce()).toMatchObject({ delivered: 0, dead: 0 });

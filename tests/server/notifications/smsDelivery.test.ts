@@ -27,7 +27,7 @@ describe('SMS notifications through the HTTP gateway', () => {
   let answers: (number | 'hang')[] = [];
   const workers: DeliveryWorker[] = [];
   const worker = (extra: { email?: string } = {}) => {
-    const senders = [smsSender({ url, token: 'gateway-secret-token', timeoutMs: 300 }), ...(extra.email ? [emailSender({ url: extra.email, from: 'noreply@tereze.test' })] : [])];
+    const senders = [smsSender({ url, token: 'gateway-secret-token', timeoutMs: 1_500 }), ...(extra.email ? [emailSender({ url: extra.email, from: 'noreply@tereze.test' })] : [])];
     const w = new DeliveryWorker({ engine: h.engine, senders, services, logger: quietLogger, now: () => h.clock.now(), retry: { baseMs: 1_000, capMs: 60_000, maxAttempts: 5 } });
     workers.push(w);
     return w;
@@ -81,7 +81,7 @@ describe('SMS notifications through the HTTP gateway', () => {
     expect((await h.engine.outbox.listDeliveries({ state: 'failed', limit: 1 }))[0]!.lastError).toBe('sms: SMS gateway 503: {"error":"gateway busy"}');
     h.clock.advance(1_000);
     expect(await w.runOnce()).toMatchObject({ retrying: 1 });
-    expect((await h.engine.outbox.listDeliveries({ state: 'failed', limit: 1 }))[0]).toMatchObject({ attempts: 2, lastError: 'sms: SMS gateway: no answer within 300 ms' });
+    expect((await h.engine.outbox.listDeliveries({ state: 'failed', limit: 1 }))[0]).toMatchObject({ attempts: 2, lastError: 'sms: SMS gateway: no answer within 1500 ms' });
     h.clock.advance(2_000);
     expect(await w.runOnce()).toMatchObject({ delivered: 1 });
     expect(calls).toHaveLength(3);
@@ -96,7 +96,7 @@ describe('SMS notifications through the HTTP gateway', () => {
     h.clock.advance(60_000);
     expect(await w.runOnce()).toMatchObject({ delivered: 0, retrying: 0 });
     expect(calls).toHaveLength(1);
-    expect((await h.engine.outbox.listDeliveries({ state: 'dead', limit: 1 }))[0]).toMatchObject({ attempts: 0, lastError: 'sms: SMS gateway 400: {"error":"invalid phone number"}' });
+    expect((await h.engine.outbox.listDeliveries({ state: 'dead', limit: 1 }))[0]).toMatchObject({ attempts: 1, lastError: 'sms: SMS gateway 400: {"error":"invalid phone number"}' });
   });
 
   it('should resend only the SMS when the e-mail already went out', async () => {
