@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpInbox } from '../support/smtpInbox.js';
-import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
+import { join } from 'node:path';
+import { ARTIFACTS, SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
 import { openAs, scrollWidth } from './rolePages.js';
 
 if (chromiumMissing) console.warn(`[e2e] notifications ${SKIP_REASON}`);
@@ -72,7 +73,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
     await phone.getByLabel('The applicant agrees to be told by SMS or e-mail how the application goes').check();
     await phone.getByLabel('Mobile phone').scrollIntoViewIfNeeded();
     expect(await phone.evaluate(scrollWidth), 'no horizontal scroll at 375 px').toBeLessThanOrEqual(375);
-    await harness.screenshot(phone, 'notify-2-register-contact-375');
+    await phone.getByLabel('Mobile phone').fill('+7 701 123 45 67');
+    await phone.screenshot({ path: join(ARTIFACTS, 'notify-2-register-contact-375.png'), fullPage: true });
   }, 120_000);
 
   it('should show an operator the dead letter with its error, and deliver it after they send it again', async () => {
@@ -121,7 +123,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
     await ru.getByRole('button', { name: /^Доставлены/ }).click();
     await ru.locator('tbody tr', { hasText: trackingNumber }).waitFor();
     expect(await phone.evaluate(scrollWidth), 'no horizontal scroll at 375 px').toBeLessThanOrEqual(375);
-    await harness.screenshot(phone, 'notify-4-delivered-ru-375');
+    await phone.screenshot({ path: join(ARTIFACTS, 'notify-4-delivered-ru-375.png'), fullPage: true });
   }, 120_000);
 
   async function token(username: string): Promise<string> {

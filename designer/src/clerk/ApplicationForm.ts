@@ -62,8 +62,8 @@ export class ApplicationForm extends LocalizedElement {
         font: inherit; padding: 8px 10px; border: 1px solid #7b8794; border-radius: 4px; min-height: 24px; width: 100%; box-sizing: border-box; background: #fff;
       }
       input[type='tel'][aria-invalid='true'], input[type='email'][aria-invalid='true'] { border-color: #a40e26; border-width: 2px; }
-      .contact { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; }
-      .contact select { width: auto; min-width: 12em; }
+      .contact { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; align-items: start; }
+      .contact-language select { width: auto; min-width: 12em; justify-self: start; }
       @media (max-width: 560px) { .contact { grid-template-columns: 1fr; } }
     `,
   ];
