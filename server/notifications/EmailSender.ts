@@ -3,7 +3,7 @@
  * notice sent twice (a worker that died after the server accepted it) is one message to a
  * mail system that de-duplicates, and traceable to its notification anywhere.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ChannelSender, OutgoingNotice, SendResult } from './deliveryChannels.js';
 
 export interface EmailSettings {
@@ -22,12 +22,17 @@ export function messageIdOf(notificationId: string): string {
 
 export function emailSender(settings: EmailSettings): ChannelSender {
   const timeout = settings.timeoutMs ?? 10_000;
-  const transport = nodemailer.createTransport(settings.url, { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
+  // nodemailer is loaded with the first notice, not at every server start (a server without SMTP never needs it).
+  let transport: Transporter | undefined;
+  const open = async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    return (transport ??= nodemailer.createTransport(settings.url, { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout }));
+  };
   return {
     channel: 'email',
     async send(notice: OutgoingNotice): Promise<SendResult> {
       try {
-        await transport.sendMail({
+        await (await open()).sendMail({
           from: settings.from,
           to: notice.to,
           subject: notice.subject,
@@ -40,7 +45,7 @@ export function emailSender(settings: EmailSettings): ChannelSender {
         return failure(error);
       }
     },
-    close: () => transport.close(),
+    close: () => transport?.close(),
   };
 }
 
