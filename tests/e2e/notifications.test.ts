@@ -38,7 +38,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
     await inbox?.stop();
   });
 
-  it('should register the applicant contact and e-mail them in Russian that the application is received', async () => {
+  it('should register the applicant contact and e-mail them in Russian when the application is received and when the result is ready', async () => {
     const clerk = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });
     await clerk.getByRole('heading', { name: 'Register an application' }).waitFor();
     await clerk.getByLabel('Service', { exact: true }).selectOption(SERVICE);
@@ -66,6 +66,17 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
     expect(mail.to).toEqual(['aizhan@example.kz']);
     expect(mail.subject).toBe(`Заявление ${trackingNumber} принято`);
     expect(mail.text).toContain('«Назначение пособия многодетным семьям»');
+
+    // The back office approves: the result is at the centre, and the applicant is told so
+    const engine = harness.server.engine;
+    const work = async (elementId: string, outcome: string) => {
+      const task = (await engine.tasks({ instanceId: instance!.id })).find((t) => t.elementId === elementId)!;
+      await engine.completeTask(task.id, { by: task.assignee ?? 'clerk', outcome });
+    };
+    await work('check_completeness', 'complete');
+    await work('review', 'approve');
+    const ready = await eventually(() => inbox.messages.find((m) => m.subject === `Заявление ${trackingNumber}: результат готов`), 'the result-ready e-mail');
+    expect(ready.text).toContain('Получите его в ЦОН, где подавали заявление');
 
     // On a phone the form with its contact fields fits
     const phone = await openAs(harness.browser, harness.url, 'clerk', { width: 375, height: 667 });
