@@ -82,3 +82,26 @@ describe('notifications over HTTP', () => {
     expect(JSON.stringify(await response.json())).toContain('expected one of pending, failed, dead, delivered, skipped');
   });
 });
+
+describe('notifications with no channel configured', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    expect((await deploy(server, benefit)).status).toBe(201);
+  });
+  afterAll(() => server.dispose());
+
+  it('should keep every notice pending and say so in the health answer and the status', async () => {
+    const created = await server.api('/api/applications', { method: 'POST', as: 'clerk', json: { serviceCode: 'TEST-BENEFIT', channel: 'centre', applicant: { name: 'A', iin: '900101300123', email: 'a@example.kz' } } });
+    expect(created.status).toBe(201);
+    // longer than a worker's poll: nothing takes it
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(await (await server.api('/api/health')).json()).toMatchObject({ status: 'ok', notifications: 'not configured' });
+    const status = (await (await server.api('/api/notifications/status', { as: 'operator' })).json()) as Record<string, unknown>;
+    expect(status).toMatchObject({ channels: { email: false, sms: false }, counts: { pending: 1, delivered: 0, dead: 0 } });
+    expect(status['problem']).toBe('no channel is configured (SMTP_URL and SMTP_FROM, SMS_GATEWAY_URL): notices stay pending');
+    const [pending] = (await (await server.api('/api/notifications?state=pending', { as: 'operator' })).json()) as Record<string, unknown>[];
+    expect(pending).toMatchObject({ kind: 'received', state: 'pending', attempts: 0 });
+    expect(server.logs.some((l) => String(l['msg'] ?? l['message'] ?? '').startsWith('applicants are not notified'))).toBe(true);
+  });
+});
