@@ -204,6 +204,7 @@ export class UnitOfWork {
           messageName: effect.messageName,
           trackingNumber: state.trackingNumber,
           payload: effect.payload,
+          ...(effect.kind ? { kind: effect.kind } : {}),
         });
         return undefined;
       case 'invokeHandler':

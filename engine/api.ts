@@ -22,6 +22,7 @@ import type { CancelOptions } from './commands/cancelInstance.js';
 import type { AddAttachmentOptions } from './attachments/addAttachment.js';
 import type { AttachmentRecord } from './store/port.js';
 import type { ApplicantQuery, CommentOptions, UnclaimOptions } from './casefile/index.js';
+import type { EngineOutbox } from './notifications/EngineOutbox.js';
 
 export type { InstanceFilter, InstancePage, MigrateOptions, MigrationReport, ModifyOptions, CancelOptions };
 export type { AddAttachmentOptions };
@@ -237,6 +238,8 @@ export interface Engine {
    * server's, not the embeddable engine's).
    */
   readonly documents: PolicyDocuments;
+  /** What the applicant is told and its delivery (the outbox): for the server's delivery worker and the operators. */
+  readonly outbox: EngineOutbox;
   /** Flags tasks and instances that crossed their SLA warning or deadline (the server runs it every minute). */
   sweepSla(): Promise<SweepResult>;
   /** The public tracking page's view of an application: status, next steps, deadline. */

@@ -1,3 +1,4 @@
+import { engineOutbox, type EngineOutbox } from './notifications/index.js';
 import type { Engine, ServiceHandler } from './api.js';
 import { Directory } from './assignment/Directory.js';
 import { TaskAssigner } from './assignment/TaskAssigner.js';
@@ -78,6 +79,7 @@ class TerezeEngine implements Engine {
   readonly calendars: CalendarRegistry;
   readonly routing: RoutingPolicy;
   readonly directory: Directory;
+  readonly outbox: EngineOutbox;
   readonly documents: PolicyDocuments;
   private readonly store: Store;
   private readonly bus = new EventBus();
@@ -108,6 +110,7 @@ class TerezeEngine implements Engine {
     this.calendars = new CalendarRegistry(documents);
     this.routing = new RoutingPolicy(documents, now);
     this.directory = new Directory(documents, now);
+    this.outbox = engineOutbox(store, now);
     this.definitionsPart = new Definitions(store, clock, () => new Set(this.handlers.keys()), this.calendars);
     const assigner = new TaskAssigner(this.directory, store, options.random);
     const conditions = new ConditionCache();

@@ -86,3 +86,5 @@ export { COMMENT_MAX_LENGTH, COMMENT_OFFICES, MIN_NAME_SEARCH } from './casefile
 export { FRONT_OFFICE_IDENTITY_VARIABLES, BACK_OFFICE_IDENTITY_VARIABLES } from './assignment/index.js';
 export { applicationOutcome, type ApplicationOutcome, type OutcomeContext, type OutcomeSource } from './reports/index.js';
 export { DECISIONS, REFUSAL_REASONS, groundsOf, issueRefusal, issueResult, type Decision, type RefusalReason } from './decision/issueDecision.js';
+export { NOTIFICATION_KINDS, NOTIFICATION_AUDIT_ACTIONS, isNotificationKind, type NotificationKind, type EngineOutbox } from './notifications/index.js';
+export { DELIVERY_STATES, DELIVERY_CHANNELS } from './store/notificationOutbox.js';

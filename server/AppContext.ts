@@ -6,6 +6,7 @@ import type { AuditAnchor } from './audit/auditAnchor.js';
 import type { LiveUpdates } from './live/LiveUpdates.js';
 import type { Logger } from './logger.js';
 import type { ServiceStandard } from '../processes/standard.js';
+import type { NotificationChannels } from './notifications/startNotifications.js';
 
 export type StoreKind = 'sqlite' | 'mongo' | 'postgres';
 
@@ -70,4 +71,6 @@ export interface AppDeps {
   readonly services?: readonly ServiceStandard[];
   /** The audit chain's key and checkpoint file, for GET /api/audit/verify; absent: the chain alone is checked. */
   readonly auditAnchor?: AuditAnchor;
+  /** Which channels tell applicants (server/notifications); absent: none. */
+  readonly notifications?: NotificationChannels;
 }

@@ -1,3 +1,4 @@
+import type { NotificationChannels } from './notifications/startNotifications.js';
 import Koa from 'koa';
 import type { Engine } from '../engine/index.js';
 import { accountsOf } from './accounts/Accounts.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   readonly services?: readonly ServiceStandard[];
   /** The audit chain's key and checkpoint file (startServer resolves them). */
   readonly auditAnchor?: AuditAnchor;
+  /** Which channels tell applicants (startServer starts them). */
+  readonly notifications?: NotificationChannels;
 }
 
 const DEFAULT_ASSETS = fileURLToPath(new URL('../designer/dist', import.meta.url));
@@ -70,7 +73,7 @@ export function createApp(options: AppOptions): Koa<AppState> {
   };
   const live = options.live ?? new LiveUpdates(options.engine);
   const metrics = options.metrics ?? new Metrics(options.engine);
-  const deps = { engine: options.engine, accounts: accountsOf(options.engine), logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}), ...(options.services ? { services: options.services } : {}), ...(options.auditAnchor ? { auditAnchor: options.auditAnchor } : {}) };
+  const deps = { engine: options.engine, accounts: accountsOf(options.engine), logger, auth, live, ...(options.storeKind ? { storeKind: options.storeKind } : {}), ...(options.services ? { services: options.services } : {}), ...(options.auditAnchor ? { auditAnchor: options.auditAnchor } : {}), ...(options.notifications ? { notifications: options.notifications } : {}) };
   const router = createRouter(deps);
   const app = new Koa<AppState>();
   // Koa's own error printer would write stacks to stderr; errorMiddleware logs instead.

@@ -137,12 +137,25 @@ export const EnvSchema = z.object({
     unsetWhenEmpty,
     z.coerce.number({ error: (issue) => `expected seconds from 0.1 to 60, got '${String(issue.input)}'` }).min(0.1).max(60).optional(),
   ),
+  /**
+   * Telling applicants (server/notifications): e-mail through this SMTP server
+   * (`smtp://user:pass@host:587`, `smtps://…:465`) from SMTP_FROM; SMS through an HTTP gateway
+   * (POST JSON) with SMS_GATEWAY_TOKEN as its bearer token. A channel left unset keeps its
+   * notices pending (the operators' notifications page and /api/health say so), never dropped.
+   */
+  SMTP_URL: z.preprocess(unsetWhenEmpty, z.string().refine((url) => /^smtps?:\/\/[^/\s]+/.test(url), { message: "expected a URL starting with 'smtp://' or 'smtps://'" }).optional()),
+  SMTP_FROM: z.preprocess(unsetWhenEmpty, z.string().refine((from) => /^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(from.trim()), { message: "expected an address ('noreply@example.kz' or 'Name <noreply@example.kz>')" }).optional()),
+  SMS_GATEWAY_URL: z.preprocess(unsetWhenEmpty, z.string().refine((url) => /^https?:\/\/[^/\s]+/.test(url), { message: "expected a URL starting with 'http://' or 'https://'" }).optional()),
+  SMS_GATEWAY_TOKEN: z.preprocess(unsetWhenEmpty, z.string().min(8, 'expected at least 8 characters').optional()),
 }).superRefine((env, ctx) => {
   if (env.MONGODB_URI !== undefined && env.DATABASE_URL !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'set DATABASE_URL (PostgreSQL) or MONGODB_URI (MongoDB), not both: which store to use cannot be guessed' });
   }
   if (env.AUDIT_KEY !== undefined && env.AUDIT_KEY_FILE !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['AUDIT_KEY_FILE'], message: 'set AUDIT_KEY or AUDIT_KEY_FILE, not both' });
+  }
+  if ((env.SMTP_URL === undefined) !== (env.SMTP_FROM === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [env.SMTP_URL === undefined ? 'SMTP_URL' : 'SMTP_FROM'], message: 'e-mail needs both SMTP_URL and SMTP_FROM' });
   }
 });
 

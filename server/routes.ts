@@ -46,6 +46,7 @@ import { casefileHandlers } from './casefile/casefile.handlers.js';
 import { casefileRoutes } from './casefile/casefile.routes.js';
 import { printHandlers } from './print/print.handlers.js';
 import { printRoutes } from './print/print.routes.js';
+import { notificationHandlers, notificationRoutes } from './notifications/index.js';
 
 /** Every route the server has, by resource: what the authorization test walks through. */
 export const ROUTES = {
@@ -71,6 +72,7 @@ export const ROUTES = {
   messages: messageRoutes,
   casefile: casefileRoutes,
   print: printRoutes,
+  notifications: notificationRoutes,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 /** Every resource's routes on one router: adding a resource is a line in ROUTES and one here. */
@@ -98,6 +100,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.messages, messageHandlers(deps), context);
   mount(router, ROUTES.casefile, casefileHandlers(deps), context);
   mount(router, ROUTES.print, printHandlers(deps), context);
+  mount(router, ROUTES.notifications, notificationHandlers(deps), context);
   mount(router, ROUTES.openapi, openApiHandlers(deps, ROUTES), context);
   return router;
 }

@@ -16,6 +16,7 @@ import { resolveAuditAnchor, type AuditAnchor } from './audit/auditAnchor.js';
 import { AuditCheckpoints } from './audit/AuditCheckpoints.js';
 import { Metrics } from './metrics/Metrics.js';
 import { answerClientError } from './clientError.js';
+import { startNotifications, type RunningNotifications } from './notifications/index.js';
 
 export interface StartServerOptions {
   readonly env: Env;
@@ -69,6 +70,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw error;
   }
   let checkpoints: AuditCheckpoints | undefined;
+  let notifications: RunningNotifications | undefined;
   try {
     checkpoints = await AuditCheckpoints.start({
       engine,
@@ -81,10 +83,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const demoLogins = await prepareDemoData(engine, { mode: env.DEMO_DATA, host: env.HOST, logger, ...(options.organisation ? { organisation: options.organisation } : {}) });
     const live = new LiveUpdates(engine);
     const metrics = new Metrics(engine);
+    const services = readStandards(options.processesDir ?? DEFAULT_PROCESSES, logger);
+    notifications = startNotifications(env, engine, services, logger);
     const app = createApp({
       engine,
       logger,
-      services: readStandards(options.processesDir ?? DEFAULT_PROCESSES, logger),
+      services,
+      notifications: notifications.channels,
       storeKind,
       live,
       metrics,
@@ -103,8 +108,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     const url = `http://${host}:${port}`;
     const anchored = checkpoints;
-    return { url, engine, server, demoLogins, close: once(() => shutdown(server, ownsEngine ? engine : undefined, logger, () => (live.close(), metrics.close()), anchored)) };
+    const notifying = notifications;
+    const stop = () => shutdown(server, ownsEngine ? engine : undefined, logger, () => (live.close(), metrics.close()), anchored);
+    return { url, engine, server, demoLogins, close: once(() => notifying.close().then(stop)) };
   } catch (error) {
+    await notifications?.close();
     await checkpoints?.close();
     if (ownsEngine) await engine.close();
     throw error;

@@ -169,7 +169,7 @@ export class Instances {
           history: [{ instanceId, at, elementId: graph.id, event: 'extension', data: { change: 'extended', days: options.days, dueAt, reason, by } }],
           audit: [{ at, actor: by, action: 'deadline.extend', subject: instanceId, data: { days: options.days, totalDays: extended.extendedDays, from: state.sla.dueAt, to: dueAt, reason } }],
           // Rule 6: the applicant is told (within 3 days); the outbox carries it now.
-          notifications: [{ id: newId(), instanceId, at, elementId: graph.id, messageName: 'deadlineExtended', trackingNumber: state.trackingNumber, payload: { dueAt, days: options.days, reason } }],
+          notifications: [{ id: newId(), instanceId, at, elementId: graph.id, messageName: 'deadlineExtended', kind: 'deadlineExtended', trackingNumber: state.trackingNumber, payload: { dueAt, days: options.days, reason } }],
         });
         return toView(record);
       } catch (error) {

@@ -4,6 +4,7 @@ import { nominalMs, parseDuration } from './IsoDuration.js';
 import { MODEL_LIMITS } from './modelLimits.js';
 import type { ModdleElement } from './parseXml.js';
 import { isFeelTimer, timerProblem } from './TimerExpression.js';
+import { readNotify } from '../notifications/readNotify.js';
 import {
   ASSIGNMENTS,
   CHANNELS,
@@ -295,6 +296,8 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     }
     const sla = readSla(element, report);
     if (sla) node.sla = sla;
+    const notify = readNotify(element, id, report);
+    if (notify) node.notify = notify;
   }
 
   function readUserTask(element: ModdleElement, id: string): UserTaskSpec {

@@ -3,6 +3,8 @@
  * definition read back from the store is the same graph the validator produced.
  */
 
+import type { NotificationKind } from '../notifications/notificationKinds.js';
+
 export const SUPPORTED_KINDS = [
   'startEvent',
   'endEvent',
@@ -99,6 +101,8 @@ export interface FlowNode {
   readonly channel?: Channel;
   readonly pausesSla?: boolean;
   readonly sla?: SlaSpec;
+  /** `ps:notify`: entering the node tells the applicant (engine/notifications). */
+  readonly notify?: NotificationKind;
 }
 
 export interface SequenceFlow {

@@ -1,6 +1,7 @@
 import { abbreviateExpression, evaluateCondition, type ConditionOutcome } from '../model/feel.js';
 import type { FlowNode, ProcessGraph, SlaSpec } from '../model/types.js';
 import { resumeSla } from './slaClock.js';
+import { notifyOnEnter } from './notifyOnEnter.js';
 import type { HistoryEntry, HistoryEvent } from '../store/port.js';
 import type { Effect } from './events.js';
 import type { InstanceState, Token, Wait } from './state.js';
@@ -118,6 +119,7 @@ export class Run {
       return;
     }
     this.record(node.id, 'enter', token.id);
+    notifyOnEnter(this, node);
     const behaviour = this.behaviours[node.kind];
     if (!behaviour) {
       this.incident(token, `no behaviour for ${node.kind}`);

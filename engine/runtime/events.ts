@@ -1,6 +1,7 @@
 /** What goes into a step (events) and what comes out (effects): plain data, applied by the engine shell. */
 import type { HistoryEntry } from '../store/port.js';
 import type { InstanceState } from './state.js';
+import type { NotificationKind } from '../notifications/notificationKinds.js';
 
 export type RuntimeEvent =
   | { readonly type: 'start'; readonly startId: string }
@@ -24,7 +25,7 @@ export type Effect =
   | { readonly type: 'scheduleTimer'; readonly jobId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt: string; readonly boundaryId?: string; readonly remaining?: number; /** A cycle's ISO repetition as armed (a FEEL cycle's value). */ readonly cycle?: string }
   | { readonly type: 'cancelJob'; readonly jobId: string }
   | { readonly type: 'invokeHandler'; readonly tokenId: string; readonly elementId: string; readonly handler: string }
-  | { readonly type: 'notify'; readonly elementId: string; readonly messageName: string; readonly payload: Record<string, unknown> }
+  | { readonly type: 'notify'; readonly elementId: string; readonly messageName: string; readonly payload: Record<string, unknown>; /** The applicant is told (ps:notify). */ readonly kind?: NotificationKind }
   | { readonly type: 'startChild'; readonly tokenId: string; readonly elementId: string; readonly childId: string; readonly calledElement: string; readonly variables: Record<string, unknown> }
   | { readonly type: 'cancelChild'; readonly childId: string }
   | { readonly type: 'notifyParent'; readonly outcome: { readonly kind: 'completed'; readonly variables: Record<string, unknown> } | { readonly kind: 'error'; readonly errorCode: string; readonly message: string } };

@@ -7,6 +7,9 @@
 import type { StoreUnavailableError } from '../errors.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from '../runtime/state.js';
+import type { NotificationKind } from '../notifications/notificationKinds.js';
+import type { DeliveryRequeue, NotificationOutbox } from './notificationOutbox.js';
+export type * from './notificationOutbox.js';
 
 export interface DefinitionRecord {
   /** `key:version`. */
@@ -157,6 +160,8 @@ export interface NotificationRecord {
   readonly messageName: string;
   readonly trackingNumber: string;
   readonly payload: Record<string, unknown>;
+  /** Set when the applicant is told (ps:notify, an extension): the store queues it for delivery (notificationOutbox.ts). */
+  readonly kind?: NotificationKind;
 }
 
 /**
@@ -230,6 +235,8 @@ export interface CommitBatch {
    * replaced); the store prunes expired keys as it goes.
    */
   readonly idempotencyKeys?: readonly IdempotencyRecord[];
+  /** Dead letters put back to pending (attempts from 0, due at `at`); one that is not dead rejects the batch with a ConflictError. */
+  readonly deliveryRequeues?: readonly DeliveryRequeue[];
 }
 
 export interface AcquireJobs {
@@ -292,7 +299,7 @@ export interface InstanceQuery {
 /** Whether the store can keep a change now; `problem` says why not, in words. */
 export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly problem: StoreUnavailableError };
 
-export interface Store {
+export interface Store extends NotificationOutbox {
   readonly kind: 'sqlite' | 'mongo' | 'postgres';
   /** Creates tables / collections and indexes; idempotent. Throws StoreUnavailableError naming what is wrong. */
   init(): Promise<void>;

@@ -57,7 +57,7 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   // Start events, one per channel, merged before the completeness check.
   const intakeTarget = s.channels.length > 1 ? 'received' : 'check_completeness';
   for (const channel of s.channels) {
-    el(`<bpmn:startEvent id="start_${channel}" name="${esc(CHANNEL_START[channel]!)}" ps:channel="${channel}" />`);
+    el(`<bpmn:startEvent id="start_${channel}" name="${esc(CHANNEL_START[channel]!)}" ps:channel="${channel}" ps:notify="received" />`);
     flow(`start_${channel}`, intakeTarget);
   }
   if (s.channels.length > 1) {
@@ -104,7 +104,7 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   flow('decision', 'await_documents', 'outcome = "request documents"', 'request documents');
 
   // Request for documents: the SLA pauses; the 30-day limit refuses.
-  el(`<bpmn:receiveTask id="await_documents" name="Wait for the missing documents" messageRef="msg_documents" ps:pausesSla="true" />`);
+  el(`<bpmn:receiveTask id="await_documents" name="Wait for the missing documents" messageRef="msg_documents" ps:pausesSla="true" ps:notify="documentsNeeded" />`);
   el(`<bpmn:boundaryEvent id="documents_not_brought" name="${s.documentsPauseDays} days without the documents" attachedToRef="await_documents"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P${s.documentsPauseDays}D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
   flow('await_documents', 'to_review');
   flow('documents_not_brought', 'to_refusal');
@@ -128,7 +128,7 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   flow('to_refusal', 'issue_refusal');
   el(`<bpmn:serviceTask id="issue_refusal" name="Issue the reasoned refusal to the centre" ps:handler="issueRefusal" />`);
   flow('issue_refusal', 'to_hand_back');
-  el(`<bpmn:exclusiveGateway id="to_hand_back" name="At the centre" />`);
+  el(`<bpmn:exclusiveGateway id="to_hand_back" name="At the centre" ps:notify="readyForCollection" />`);
   flow('to_hand_back', 'hand_back');
   el(`<bpmn:userTask id="hand_back" name="${esc(o.handBackName)}" ps:office="front" ps:candidateGroup="${clerks}" ps:assignment="claim" ps:returnsResult="true" />`);
   el(`<bpmn:boundaryEvent id="not_collected" name="Not collected in 30 days" attachedToRef="hand_back"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
@@ -137,7 +137,7 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   flow('not_collected', 'archive_result');
   el(`<bpmn:serviceTask id="archive_result" name="Move the result to the archive" ps:handler="stamp" />`);
   flow('archive_result', 'archived');
-  el(`<bpmn:endEvent id="archived" name="Result archived" />`);
+  el(`<bpmn:endEvent id="archived" name="Result archived" ps:notify="uncollected" />`);
 
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ps="https://tereze.dev/bpmn/ps" id="definitions_${s.processKey}" targetNamespace="https://tereze.dev/catalogue">

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { IDEMPOTENCY_KEY_FORMAT, IDEMPOTENCY_KEY_RETENTION_MS, isIdempotencyKey, isValidTrackingNumber } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
 import { ApplicationSchema } from '../schemas.js';
+import { ApplicantContact } from '../notifications/applicantContact.js';
 
 export const CHANNELS = ['centre', 'agency', 'portal'] as const;
 
 export const StartApplicationBody = z.strictObject({
   serviceCode: z.string().min(1).max(100),
   channel: z.enum(CHANNELS, { error: (issue) => `expected one of ${CHANNELS.join(', ')}, got ${JSON.stringify(issue.input) ?? 'nothing'}` }),
-  applicant: z.record(z.string(), z.unknown()).optional(),
+  applicant: ApplicantContact.optional(),
   /** Names (ids) of the documents handed in; they reach the process as the `documents` variable. */
   documents: z.array(z.string().min(1).max(500)).max(500).optional(),
   variables: z.record(z.string(), z.unknown()).optional(),

@@ -3,7 +3,7 @@ import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
 import type { healthRoutes } from './health.routes.js';
 
-export function healthHandlers({ engine, logger, storeKind }: AppDeps): RouteHandlers<typeof healthRoutes> {
+export function healthHandlers({ engine, logger, storeKind, notifications }: AppDeps): RouteHandlers<typeof healthRoutes> {
   return {
     async health() {
       const time = new Date().toISOString();
@@ -22,7 +22,8 @@ export function healthHandlers({ engine, logger, storeKind }: AppDeps): RouteHan
         }
         // Then the smallest indexed inbox read: a real round trip to the store.
         await engine.tasks({ limit: 1 });
-        return { status: 200, body: { status: 'ok', store, time } };
+        const notifying = notifications?.email || notifications?.sms ? 'delivering' : 'not configured';
+        return { status: 200, body: { status: 'ok', store, time, notifications: notifying } };
       } catch (error) {
         logger.error('health check: store did not answer', { error });
         if (error instanceof StoreUnavailableError) return unavailable(error.reason, error.retryAfterSeconds);

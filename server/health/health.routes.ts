@@ -14,6 +14,8 @@ export const healthRoutes = {
       time: z.string(),
       /** Why the store cannot keep changes (disk full, file deleted, no primary), in words; only when unavailable. */
       reason: z.string().optional(),
+      /** Whether applicants are told: `not configured` while no channel is (server/notifications); notices then wait. */
+      notifications: z.enum(['delivering', 'not configured']).optional(),
     }),
   },
 } as const satisfies Record<string, RouteSpec>;

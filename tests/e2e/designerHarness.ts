@@ -47,10 +47,10 @@ export interface DesignerHarness {
  * Builds the designer (once per content: ./designerBuild.ts), starts a real Tereze server on a temp store with the
  * real catalogue, serves the build with `/api` proxied to it, and launches Debian's chromium.
  */
-export async function startDesignerHarness(options: { readonly clock?: Clock } = {}): Promise<DesignerHarness> {
+export async function startDesignerHarness(options: { readonly clock?: Clock; /** Extra environment (SMTP_URL…). */ readonly env?: Record<string, string> } = {}): Promise<DesignerHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'tereze-e2e-'));
   const dist = await designerBuild();
-  const env = parseEnv({ PORT: '0', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' });
+  const env = parseEnv({ PORT: '0', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', ...options.env });
   // A clock of the test's own (a dashboard of work past its deadline): the engine opened here, on the same store.
   let engine: Engine | undefined;
   if (options.clock) {

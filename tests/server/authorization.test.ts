@@ -284,6 +284,13 @@ describe('authorization: every route as every role', () => {
       // Past the scope, the engine answers: the shared application is still undecided (tests/server/print.test.ts prints decided ones).
       expect: only({ clerk: 409, official: 409, supervisor: 409, auditor: 409 }),
     },
+    'notifications.status': { call: async () => ({ method: 'GET', path: '/api/notifications/status' }), expect: only({ operator: 200, admin: 200 }) },
+    'notifications.list': { call: async () => ({ method: 'GET', path: '/api/notifications?state=pending' }), expect: only({ operator: 200, admin: 200 }) },
+    'notifications.retry': {
+      // Past the gate: no such notification.
+      call: async () => ({ method: 'POST', path: '/api/notifications/no-such-notice/retry' }),
+      expect: only({ operator: 404, admin: 404 }),
+    },
   };
 
   Object.assign(TABLE, {

@@ -124,6 +124,13 @@ export const PAGES: readonly PageRoute[] = [
     render: ({ api, user }) => html`<tereze-admin-page .api=${api} .user=${user}></tereze-admin-page>`,
   },
   {
+    path: 'notifications',
+    roles: ['operator', 'admin'],
+    nav: 'nav.notifications',
+    load: () => import('../notifications/NotificationsPage.js'),
+    render: ({ api, user }) => html`<tereze-notifications-page .api=${api} .user=${user}></tereze-notifications-page>`,
+  },
+  {
     path: 'home',
     roles: 'anyone',
     load: () => import('../pages/PlaceholderHome.js'),

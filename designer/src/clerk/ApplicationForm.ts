@@ -4,6 +4,7 @@ import type { ServiceStandard } from '../catalogue/standards.js';
 import { LocalizedElement, language, t, tMaybe } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { iinProblem } from './iin.js';
+import { contactProblems, type ContactField } from './applicantContact.js';
 
 export interface ServiceOption {
   readonly code: string;
@@ -13,6 +14,7 @@ export interface ServiceOption {
 }
 
 const CHANNELS = ['centre', 'agency', 'portal'] as const;
+const NOTICE_LANGUAGES = ['kk', 'ru', 'en'] as const;
 
 /**
  * The clerk's registration form: service, applicant (name, IIN), channel and the standard's
@@ -26,6 +28,7 @@ export class ApplicationForm extends LocalizedElement {
     heading: {},
     serviceCode: { state: true },
     errors: { state: true },
+    notify: { state: true },
   };
   declare services: readonly ServiceOption[];
   declare busy: boolean;
@@ -34,7 +37,9 @@ export class ApplicationForm extends LocalizedElement {
   /** The form's title; the clerk's by default. */
   declare heading: string;
   declare serviceCode: string;
-  declare errors: Partial<Record<'service' | 'name' | 'iin', string>>;
+  declare errors: Partial<Record<'service' | 'name' | 'iin' | ContactField, string>>;
+  /** The applicant agreed to be told by SMS or e-mail: the contact fields show. */
+  declare notify: boolean;
 
   constructor() {
     super();
@@ -44,6 +49,7 @@ export class ApplicationForm extends LocalizedElement {
     this.heading = '';
     this.serviceCode = '';
     this.errors = {};
+    this.notify = false;
   }
 
   static override styles = [
@@ -51,6 +57,14 @@ export class ApplicationForm extends LocalizedElement {
     css`
       .row { display: grid; grid-template-columns: 2fr 1fr; gap: 14px; }
       @media (max-width: 560px) { .row { grid-template-columns: 1fr; } }
+      /* formStyles styles text inputs; the contact's tel and email inputs look the same */
+      input[type='tel'], input[type='email'] {
+        font: inherit; padding: 8px 10px; border: 1px solid #7b8794; border-radius: 4px; min-height: 24px; width: 100%; box-sizing: border-box; background: #fff;
+      }
+      input[type='tel'][aria-invalid='true'], input[type='email'][aria-invalid='true'] { border-color: #a40e26; border-width: 2px; }
+      .contact { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; align-items: start; }
+      .contact-language select { width: auto; min-width: 12em; justify-self: start; }
+      @media (max-width: 560px) { .contact { grid-template-columns: 1fr; } }
     `,
   ];
 
@@ -90,6 +104,33 @@ export class ApplicationForm extends LocalizedElement {
           </div>
         </div>
         <fieldset>
+          <legend>${t('notify.legend')}</legend>
+          <label class="choice"><input type="checkbox" name="consent" id="notify-consent" .checked=${this.notify} @change=${this.toggleNotify} />${t('notify.consent')}</label>
+          ${this.notify
+            ? html`<div class="contact">
+                  <div class="field">
+                    <label for="applicant-phone">${t('notify.phone')}</label>
+                    <input id="applicant-phone" name="phone" type="tel" inputmode="tel" autocomplete="off" placeholder="+7 701 123 45 67"
+                      aria-invalid=${this.errors.phone ? 'true' : 'false'} aria-describedby="phone-hint phone-error" />
+                    <span id="phone-hint" class="hint">${t('notify.phoneHint')}</span>
+                    <span id="phone-error" class="error">${this.errors.phone ?? ''}</span>
+                  </div>
+                  <div class="field">
+                    <label for="applicant-email">${t('notify.email')}</label>
+                    <input id="applicant-email" name="email" type="email" autocomplete="off" placeholder="name@mail.kz"
+                      aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />
+                    <span id="email-error" class="error">${this.errors.email ?? ''}</span>
+                  </div>
+                </div>
+                <div class="field contact-language">
+                  <label for="applicant-language">${t('notify.language')}</label>
+                  <select id="applicant-language" name="language">
+                    ${NOTICE_LANGUAGES.map((l) => html`<option value=${l} ?selected=${l === lang}>${t(`notify.language.${l}`)}</option>`)}
+                  </select>
+                </div>`
+            : ''}
+        </fieldset>
+        <fieldset>
           <legend>${t('register.channel')}</legend>
           ${channels.map(
             (channel, i) => html`<label class="choice"><input type="radio" name="channel" value=${channel} ?checked=${i === 0} />${t(`channel.${channel}`)}</label>`,
@@ -107,6 +148,11 @@ export class ApplicationForm extends LocalizedElement {
         <div><button type="submit" ?disabled=${this.busy}>${this.busy ? t('register.submitting') : t('register.submit')}</button></div>
       </form>
     `;
+  }
+
+  private toggleNotify(event: Event) {
+    this.notify = (event.target as HTMLInputElement).checked;
+    if (!this.notify) this.errors = { ...this.errors, phone: undefined, email: undefined };
   }
 
   private pickService(event: Event) {
@@ -132,21 +178,24 @@ export class ApplicationForm extends LocalizedElement {
     const name = String(data.get('name') ?? '').trim();
     const iin = String(data.get('iin') ?? '').replace(/\s/g, '');
     const iinCheck = iinProblem(iin);
+    const contact = this.notify ? contactProblems(String(data.get('phone') ?? ''), String(data.get('email') ?? '')) : { value: {}, problems: {} };
     this.errors = {
       service: this.serviceCode ? undefined : t('register.serviceRequired'),
       name: name ? undefined : t('register.nameRequired'),
       iin: iinCheck ? t(`register.iin.${iinCheck}`) : undefined,
+      phone: contact.problems.phone ? t(contact.problems.phone) : undefined,
+      email: contact.problems.email ? t(contact.problems.email) : undefined,
     };
-    const firstInvalid = (['service', 'name', 'iin'] as const).find((field) => this.errors[field]);
+    const firstInvalid = (['service', 'name', 'iin', 'phone', 'email'] as const).find((field) => this.errors[field]);
     if (firstInvalid) {
-      const id = { service: 'service', name: 'applicant-name', iin: 'applicant-iin' }[firstInvalid];
+      const id = { service: 'service', name: 'applicant-name', iin: 'applicant-iin', phone: 'applicant-phone', email: 'applicant-email' }[firstInvalid];
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
       return;
     }
     const application: StartApplication = {
       serviceCode: this.serviceCode,
       channel: String(data.get('channel') ?? 'centre') as StartApplication['channel'],
-      applicant: { name, iin },
+      applicant: { name, iin, ...(this.notify ? { ...contact.value, language: String(data.get('language') ?? language()), consent: true } : {}) },
       documents: data.getAll('documents').map(String),
     };
     this.dispatchEvent(new CustomEvent('register', { detail: application }));

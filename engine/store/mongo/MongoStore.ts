@@ -4,6 +4,7 @@
  * leased with findOneAndUpdate. Transactions need a replica set (a single node one is fine).
  */
 import { Binary, MongoClient } from 'mongodb';
+import { MongoOutbox } from './notificationOutbox.js';
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import type {
   AcquireJobs,
@@ -432,6 +433,15 @@ class MongoStore implements Store {
     const content = doc?.['content'];
     return content instanceof Binary ? new Uint8Array(content.value()) : undefined;
   }
+  private get outbox(): MongoOutbox {
+    return new MongoOutbox(this.c.notificationOutbox);
+  }
+  acquireDeliveries: Store['acquireDeliveries'] = (request) => this.outbox.acquireDeliveries(request);
+  settleDelivery: Store['settleDelivery'] = (id, owner, outcome) => this.outbox.settleDelivery(id, owner, outcome);
+  getDelivery: Store['getDelivery'] = (id) => this.outbox.getDelivery(id);
+  listDeliveries: Store['listDeliveries'] = (query) => this.outbox.listDeliveries(query);
+  countDeliveries: Store['countDeliveries'] = () => this.outbox.countDeliveries();
+
 }
 
 /**

@@ -9,9 +9,11 @@ import { applyBatch } from './applyBatch.js';
 import type { Collections } from './applyBatch.js';
 import { claimAuditTail } from './auditTail.js';
 import { recordIdempotencyKeys } from './idempotencyKeys.js';
+import { applyOutbox } from './notificationOutbox.js';
 
 export async function commitBody(c: Collections, batch: CommitBatch, session: ClientSession): Promise<void> {
   if (batch.audit?.length) await claimAuditTail(c.audit, batch.audit, session);
   if (batch.idempotencyKeys?.length) await recordIdempotencyKeys(c.idempotency, batch.idempotencyKeys, session);
   await applyBatch(c, batch, session);
+  await applyOutbox(c.notificationOutbox, batch, session);
 }

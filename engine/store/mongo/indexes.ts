@@ -10,7 +10,7 @@
  */
 import type { Document, IndexDescription } from 'mongodb';
 
-export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences', 'attachments'] as const;
+export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences', 'attachments', 'notificationOutbox'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type SlaCrossing = 'warn' | 'due';
@@ -96,5 +96,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
   sequences: [],
   // scans: the record and its bytes (a Binary), read by application in upload order
   attachments: [{ key: { 'record.instanceId': 1, _order: 1 }, name: 'instance_upload_order' }],
+  // the delivery worker's query: pending, due, earliest first (notificationOutbox.ts)
+  notificationOutbox: [{ key: { state: 1, nextAttemptAt: 1, _id: 1 }, name: 'due' }],
 };
 

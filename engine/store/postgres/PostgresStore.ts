@@ -6,6 +6,7 @@
  * node. The SLA sweep is safe with every node polling: a flag is a versioned task/instance
  * update, so of two nodes flagging one crossing one commits and the other gets a ConflictError.
  */
+import { PostgresOutbox } from './notificationOutbox.js';
 import pg from 'pg';
 import type { PoolClient, PoolConfig, QueryResultRow } from 'pg';
 import type {
@@ -353,6 +354,13 @@ class PostgresStore implements Store {
   async notifications(instanceId: string): Promise<NotificationRecord[]> {
     return this.docs('SELECT doc FROM notifications WHERE instance_id = $1 ORDER BY seq', [instanceId]);
   }
+  private readonly outbox = new PostgresOutbox((sql, params) => this.rows(sql, params));
+  acquireDeliveries: Store['acquireDeliveries'] = (request) => this.outbox.acquireDeliveries(request);
+  settleDelivery: Store['settleDelivery'] = (id, owner, outcome) => this.outbox.settleDelivery(id, owner, outcome);
+  getDelivery: Store['getDelivery'] = (id) => this.outbox.getDelivery(id);
+  listDeliveries: Store['listDeliveries'] = (query) => this.outbox.listDeliveries(query);
+  countDeliveries: Store['countDeliveries'] = () => this.outbox.countDeliveries();
+
 
   async attachments(instanceId: string): Promise<AttachmentRecord[]> {
     return this.docs('SELECT doc FROM attachments WHERE instance_id = $1 ORDER BY seq', [instanceId]);

@@ -21,6 +21,7 @@ import {
   type AuditTail,
 } from '../shared/batchRules.js';
 import type { ChangedIds } from './changeFeed.js';
+import { applyOutbox } from './notificationOutbox.js';
 import { instanceParams, jobParams, json, taskParams } from './rows.js';
 
 /** One key for the whole database's audit chain, whatever the node. */
@@ -117,6 +118,7 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
     ]);
     if (r.rowCount !== 1) throw alreadyExists(`attachment ${record.id}`, record.id);
   }
+  await applyOutbox(c, batch);
   if (batch.audit?.length) {
     // Last, so the lock is held only from here to COMMIT; the tail read under it is the latest.
     await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [AUDIT_LOCK_KEY]);

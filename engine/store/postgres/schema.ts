@@ -7,6 +7,7 @@
  * sqlite), whatever the database's locale.
  */
 import type { PoolClient } from 'pg';
+import { OUTBOX_MIGRATION } from './notificationOutbox.js';
 
 export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   {
@@ -141,6 +142,7 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_instance ON attachments (instance_id, seq);
 `,
   },
+  OUTBOX_MIGRATION,
 ];
 
 /** Quotes an identifier (a schema name from the options). */

@@ -2,6 +2,8 @@
  * The embedded store: better-sqlite3 (synchronous, in-process), one file shared by any number
  * of processes on the same machine (WAL + busy timeout), or `:memory:` for tests.
  */
+import { SqliteOutbox } from './notificationOutbox.js';
+import type { AcquireDeliveries, DeliveryCounts, DeliveryFilter, DeliveryOutcome, DeliveryRecord } from '../notificationOutbox.js';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type {
@@ -58,6 +60,7 @@ class SqliteStore implements Store {
   private db: Database.Database | undefined;
   private stmts: Statements | undefined;
   private keys: IdempotencyStatements | undefined;
+  private outboxRows: SqliteOutbox | undefined;
   /** Statements for the optional-filter queries, prepared once per filter shape. */
   private readonly shaped = new Map<string, Statement<unknown[], string>>();
   private applyBatch: ((batch: CommitBatch) => void) | undefined;
@@ -77,12 +80,15 @@ class SqliteStore implements Store {
     const db = guard ? openFile(this.path, guard, () => openDatabase(this.path, this.options)) : openDatabase(this.path, this.options);
     const s = prepareStatements(db);
     const keys = prepareIdempotencyKeys(db);
+    const outbox = new SqliteOutbox(db);
+    this.outboxRows = outbox;
     this.db = db;
     this.stmts = s;
     this.keys = keys;
     const apply = db.transaction((batch: CommitBatch) => {
       applyIdempotencyKeys(keys, batch);
       applyBatch(s, batch);
+      outbox.applyBatch(batch);
     });
     const acquire = db.transaction((request: AcquireJobs) => acquireJobs(s, request));
     // IMMEDIATE: take the write lock up front, so two processes never both read and then
@@ -120,6 +126,7 @@ class SqliteStore implements Store {
     this.db = undefined;
     this.stmts = undefined;
     this.keys = undefined;
+    this.outboxRows = undefined;
     this.shaped.clear();
     this.guard = undefined;
   }
@@ -280,6 +287,35 @@ class SqliteStore implements Store {
   async notifications(instanceId: string): Promise<NotificationRecord[]> {
     return this.s.notifications.all(instanceId).map((doc) => parseDoc<NotificationRecord>(doc));
   }
+  private get outbox(): SqliteOutbox {
+    if (!this.outboxRows) throw new Error('sqlite store: call init() first');
+    return this.outboxRows;
+  }
+
+  async acquireDeliveries(request: AcquireDeliveries): Promise<DeliveryRecord[]> {
+    const outbox = this.outbox;
+    if (request.limit <= 0) return [];
+    return this.write(() => outbox.acquire(request));
+  }
+
+  async settleDelivery(id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean> {
+    const outbox = this.outbox;
+    return this.write(() => outbox.settleDelivery(id, owner, outcome));
+  }
+
+  async getDelivery(id: string): Promise<DeliveryRecord | undefined> {
+    return this.outbox.getDelivery(id);
+  }
+
+  async listDeliveries(query: { readonly state?: DeliveryFilter; readonly limit: number }): Promise<DeliveryRecord[]> {
+    return this.outbox.listDeliveries(query);
+  }
+
+  async countDeliveries(): Promise<DeliveryCounts> {
+    return this.outbox.countDeliveries();
+  }
+
+
 
   async attachments(instanceId: string): Promise<AttachmentRecord[]> {
     return this.s.attachments.all(instanceId).map((doc) => parseDoc<AttachmentRecord>(doc));

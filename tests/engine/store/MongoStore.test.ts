@@ -12,6 +12,7 @@ import type { StoreChange, TaskRecord } from '../../../engine/store/port.js';
 import { mongoStore } from '../../../engine/store/mongo/MongoStore.js';
 import { slaCrossingFind } from '../../../engine/store/mongo/indexes.js';
 import { describeStoreContract } from './storeContract.js';
+import { describeOutboxContract } from './notificationOutboxContract.js';
 
 const START_LIMIT_MS = 20_000;
 
@@ -81,6 +82,8 @@ describeStoreContract(
   },
   skipReason,
 );
+
+describeOutboxContract('mongo', async () => mongoStore(uri!, { dbName: freshDatabase() }), skipReason);
 
 describe.skipIf(skipReason !== undefined)(`mongo change feed${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   it('should report a task created by another store object on the same database (another server)', async () => {

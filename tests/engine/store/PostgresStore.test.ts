@@ -13,10 +13,12 @@ import { postgresStore } from '../../../engine/store/postgres/PostgresStore.js';
 import { payloadsOf } from '../../../engine/store/postgres/changeFeed.js';
 import { dropTestSchemas, freshSchema, postgresSkip, postgresUrl } from '../../support/postgresTestStore.js';
 import { describeStoreContract } from './storeContract.js';
+import { describeOutboxContract } from './notificationOutboxContract.js';
 
 afterAll(dropTestSchemas);
 
 describeStoreContract('postgres', async () => postgresStore({ url: postgresUrl!, schema: freshSchema(), poolSize: 6 }), postgresSkip);
+describeOutboxContract('postgres', async () => postgresStore({ url: postgresUrl!, schema: freshSchema(), poolSize: 6 }), postgresSkip);
 
 const T0 = '2026-03-20T04:00:00.000Z';
 const task = (id: string): TaskRecord => ({ id, instanceId: 'i1', tokenId: 't1', key: 'p', elementId: 'review', trackingNumber: 'TN-1', assignee: 'ana', state: 'open', createdAt: T0, version: 1 });

@@ -8,6 +8,7 @@ import { sqliteStore } from '../../../engine/store/sqlite/SqliteStore.js';
 import type { InstanceRecord, TaskRecord } from '../../../engine/store/port.js';
 import { prepareStatements } from '../../../engine/store/sqlite/statements.js';
 import { describeStoreContract } from './storeContract.js';
+import { describeOutboxContract } from './notificationOutboxContract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tereze-sqlite-'));
 let files = 0;
@@ -15,6 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeStoreContract('sqlite :memory:', async () => sqliteStore(':memory:'));
 describeStoreContract('sqlite file', async () => sqliteStore(join(dir, `contract-${++files}.db`)));
+describeOutboxContract('sqlite file', async () => sqliteStore(join(dir, `outbox-${++files}.db`)));
 
 describe('sqlite: two stores on one file', () => {
   const record = (version: number, variables: Record<string, unknown> = {}): InstanceRecord => ({
