@@ -81,3 +81,4 @@ export { SANE_YEARS, INSTANT_FORMAT, DATE_FORMAT, parseInstant, saneInstant, isC
 export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, isWorkingDay, openIntervals, type WorkingCalendar, type Deadline } from './sla/index.js';
 export type { SweepResult } from './SlaSweep.js';
 export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';
+export { redrawAbsentTasks, type AbsenceRedraw } from './assignment/index.js';

@@ -49,7 +49,24 @@ export const ServiceFactsSchema = z
   })
   .meta({ id: 'ServiceFacts' });
 
+export const OpenChannelsSchema = z
+  .looseObject({
+    serviceCode: z.string(),
+    channels: z.array(z.string()),
+    closed: z.array(z.looseObject({ channel: z.string(), reason: z.string().optional(), effectiveFrom: z.string().optional() })),
+  })
+  .meta({ id: 'OpenChannels' });
+
 export const routingRoutes = {
+  open: {
+    method: 'get',
+    path: '/api/routing/open',
+    summary:
+      "For the registration forms: each deployed service's channels this caller may take it in on now (the start's own checks: a clerk at their centre, an official at their agency's desk, the routing policy's single access closing the desk), and the channels closed now with the coordinator's reason.",
+    access: { roles: ['clerk', 'official'] },
+    responses: [200],
+    responseBody: z.array(OpenChannelsSchema),
+  },
   facts: {
     method: 'get',
     path: '/api/routing/facts',

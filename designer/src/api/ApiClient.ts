@@ -114,6 +114,13 @@ export interface TrackingView {
   readonly completedAt?: string;
 }
 
+/** A service's channels open to the caller now, and those the routing policy closes (GET /api/routing/open). */
+export interface OpenChannels {
+  readonly serviceCode: string;
+  readonly channels: readonly StartApplication['channel'][];
+  readonly closed: readonly { readonly channel: string; readonly reason?: string; readonly effectiveFrom?: string }[];
+}
+
 export interface SessionUser {
   readonly id: string;
   readonly name?: string;
@@ -182,6 +189,11 @@ export class ApiClient {
 
   async receipt(id: string): Promise<Receipt> {
     return (await this.json(await this.send('GET', `/api/applications/${encodeURIComponent(id)}/receipt`))) as Receipt;
+  }
+
+  /** Which channels the registration forms may offer this user, per deployed service. */
+  async openChannels(): Promise<OpenChannels[]> {
+    return (await this.json(await this.send('GET', '/api/routing/open'))) as OpenChannels[];
   }
 
   /** The inbox, by deadline (the server orders it; scoped by role). */

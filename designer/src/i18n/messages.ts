@@ -740,6 +740,12 @@ const en = {
   'error.status.network': "The server cannot be reached: check the connection and try again",
   'error.status.404': "Not found",
   'error.status.429': "Too many requests: wait and try again",
+  'supervision.escalations': "Escalations for you to act on",
+  'supervision.noEscalations': "No escalation waits for you.",
+  'supervision.redrawn': "Their open files drawn again among the eligible: {count}.",
+  'supervision.redrawKept': "Kept with them, nobody else may take them ({count}): {numbers}.",
+  'desk.closedTitle': "Not taken in at the desk now",
+  'desk.closedHint': "Under single access: send the applicant to a public service centre.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1480,6 +1486,12 @@ const ru: Record<MessageKey, string> = {
   'error.status.network': "Сервер недоступен: проверьте соединение и повторите",
   'error.status.404': "Не найдено",
   'error.status.429': "Слишком много запросов: подождите и повторите",
+  'supervision.escalations': "Эскалации, требующие ваших действий",
+  'supervision.noEscalations': "Эскалаций для вас нет.",
+  'supervision.redrawn': "Их открытых дел перераспределено по жребию: {count}.",
+  'supervision.redrawKept': "Оставлены за ними, передать некому ({count}): {numbers}.",
+  'desk.closedTitle': "Сейчас не принимаются в ведомстве",
+  'desk.closedHint': "Режим единого доступа: направьте заявителя в ЦОН.",
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru };
