@@ -14,7 +14,8 @@ export function routingHandlers({ engine, services }: AppDeps): RouteHandlers<ty
     },
     async facts() {
       const codes = (await engine.definitions()).flatMap((d) => (d.serviceCode ? [d.serviceCode] : []));
-      return { status: 200, body: serviceFacts(codes, await engine.instanceTallies(), services ?? []) };
+      const agencyNames = new Map((await engine.directory.listUnits('agency')).map((a) => [a.id, a.name]));
+      return { status: 200, body: serviceFacts(codes, await engine.instanceTallies(), services ?? [], agencyNames) };
     },
     async list() {
       return { status: 200, body: await engine.routing.list() };

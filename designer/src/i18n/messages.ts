@@ -746,6 +746,8 @@ const en = {
   'supervision.redrawKept': "Kept with them, nobody else may take them ({count}): {numbers}.",
   'desk.closedTitle': "Not taken in at the desk now",
   'desk.closedHint': "Under single access: send the applicant to a public service centre.",
+  'calendar.name.centre': "Public service centres' calendar",
+  'calendar.name.agency': "Agencies' calendar (back office)",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1492,6 +1494,8 @@ const ru: Record<MessageKey, string> = {
   'supervision.redrawKept': "Оставлены за ними, передать некому ({count}): {numbers}.",
   'desk.closedTitle': "Сейчас не принимаются в ведомстве",
   'desk.closedHint': "Режим единого доступа: направьте заявителя в ЦОН.",
+  'calendar.name.centre': "Календарь ЦОН",
+  'calendar.name.agency': "Календарь ведомств (бэк-офис)",
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru };
