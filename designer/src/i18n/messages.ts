@@ -748,6 +748,8 @@ const en = {
   'desk.closedHint': "Under single access: send the applicant to a public service centre.",
   'calendar.name.centre': "Public service centres' calendar",
   'calendar.name.agency': "Agencies' calendar (back office)",
+  'ops.calls': "Called processes",
+  'ops.calledBy': "Back to the calling instance",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1496,6 +1498,8 @@ const ru: Record<MessageKey, string> = {
   'desk.closedHint': "Режим единого доступа: направьте заявителя в ЦОН.",
   'calendar.name.centre': "Календарь ЦОН",
   'calendar.name.agency': "Календарь ведомств (бэк-офис)",
+  'ops.calls': "Вызванные процессы",
+  'ops.calledBy': "К вызвавшему экземпляру",
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru };
