@@ -161,6 +161,8 @@ export class ApiClient {
   }
 
   async login(username: string, password: string): Promise<SessionUser> {
+    // A token of an ended session would be refused before the password is even read.
+    this.token = undefined;
     const response = await this.send('POST', '/api/session', JSON.stringify({ username, password }), 'application/json');
     const body = (await this.json(response)) as { token?: string; user: SessionUser; mustChangePassword?: boolean };
     this.token = body.token;
