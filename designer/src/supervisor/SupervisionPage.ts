@@ -28,7 +28,10 @@ export class SupervisionPage extends LocalizedElement {
     reassigning: { state: true },
     busy: { state: true },
     message: { state: true },
+    redrawNote: { state: true },
   };
+  /** What the last absence did to the official's open files, shown beside the absence form. */
+  declare redrawNote: string;
   declare api: ApiClient;
   declare user: SessionUser | undefined;
   declare tasks: TaskView[];
@@ -55,6 +58,7 @@ export class SupervisionPage extends LocalizedElement {
     this.absences = new Map();
     this.busy = false;
     this.message = '';
+    this.redrawNote = '';
   }
 
   override firstUpdated() {
@@ -85,6 +89,7 @@ export class SupervisionPage extends LocalizedElement {
       <h3>${t('inbox.title')}</h3><p class="hint">${t('inbox.intro')}</p>
       <tereze-supervised-tasks data-list="open" .tasks=${this.tasks} caption="" .empty=${t('supervision.noTasks')} @reassign-request=${this.openReassign}></tereze-supervised-tasks>
       <tereze-absence-form .officials=${this.members} ?busy=${this.busy} @set-absence=${this.setAbsence} @end-absence=${this.endAbsence}></tereze-absence-form>
+      <p class="status" role="status" aria-live="polite" data-redraw>${this.redrawNote}</p>
       <tereze-reassign-dialog .task=${this.reassigning} .candidates=${this.candidates} .candidatesError=${this.candidatesError} ?busy=${this.busy}
         @reassign=${this.reassign} @cancel=${this.closeReassign}></tereze-reassign-dialog>
     `;
@@ -172,20 +177,21 @@ export class SupervisionPage extends LocalizedElement {
   /** Recorded; when it covers today (Astana), the official's open files are drawn again and the count shown. */
   private async setAbsence(event: CustomEvent<{ userId: string; from: string; to: string; reason?: string }>) {
     const { userId, ...body } = event.detail;
+    this.redrawNote = '';
     const recorded = await this.absenceCall(userId, () => oversightApi.setAbsence(this.api, userId, body), 'supervision.absenceSet');
     const today = astanaToday();
     if (!recorded || !(body.from <= today && today <= body.to)) return;
     this.busy = true;
     try {
       const result = await oversightApi.redrawAbsent(this.api, userId);
-      this.message = [
-        t('supervision.absenceSet', { user: userId }),
+      this.redrawNote = [
+        `${t('supervision.absenceSet', { user: userId })}.`,
         t('supervision.redrawn', { count: result.redrawn.length }),
         ...(result.kept.length ? [t('supervision.redrawKept', { count: result.kept.length, numbers: result.kept.map((k) => k.trackingNumber).join(', ') })] : []),
       ].join(' ');
       await this.load();
     } catch (error) {
-      this.message = t('common.error', { message: (error as Error).message });
+      this.redrawNote = t('common.error', { message: (error as Error).message });
     } finally {
       this.busy = false;
     }
