@@ -97,17 +97,20 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the shell in Chromium (${SKI
     expect(await draftKeys(page)).toEqual([]);
   }, 120_000);
 
-  it('should open the login in place on a phone too, with nothing to scroll sideways', async () => {
+  it('should open the login in place on a phone too, in Russian, with nothing to scroll sideways', async () => {
     const page = await openAs(harness.browser, harness.url, 'clerk', { width: 375, height: 667 });
-    await fillRegistration(page, { name: 'Bolat Serikov', iin: '850202400457' });
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.locator('tereze-application-form #service').selectOption(SERVICE);
+    await page.locator('tereze-application-form #applicant-name').fill('Bolat Serikov');
+    await page.locator('tereze-application-form #applicant-iin').fill('850202400457');
     await endSessionElsewhere(harness, page);
-    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     const dialog = page.locator('dialog.session-dialog');
-    await dialog.getByText('Your session has ended').waitFor();
+    await dialog.getByText('Сеанс завершён').waitFor();
     expect(await page.evaluate(scrollWidth)).toBeLessThanOrEqual(375);
-    await harness.screenshot(page, 'shell-3-session-ended-375');
+    await harness.screenshot(page, 'shell-3-session-ended-375-ru');
     await dialog.locator('input[name=password]').fill('demo');
-    await dialog.getByRole('button', { name: 'Log in' }).click();
+    await dialog.getByRole('button', { name: 'Войти' }).click();
     const receipt = page.locator('tereze-receipt-view');
     await receipt.waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
       await harness.screenshot(page, 'shell-4-failed-375');
