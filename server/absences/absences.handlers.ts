@@ -1,3 +1,4 @@
+import { redrawAbsentTasks } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
 import type { absenceRoutes } from './absences.routes.js';
@@ -10,6 +11,9 @@ export function absenceHandlers({ engine }: AppDeps): RouteHandlers<typeof absen
     async add({ params, body, user }) {
       const periods = await engine.directory.setAbsence(params.userId, { from: body.from, to: body.to, ...(body.reason ? { reason: body.reason } : {}), by: user.id });
       return { status: 200, body: periods };
+    },
+    async redraw({ params, body, user }) {
+      return { status: 200, body: await redrawAbsentTasks(engine, params.userId, { by: user.id, ...(body.reason ? { reason: body.reason } : {}) }) };
     },
     async end({ params, query, user }) {
       return { status: 200, body: await engine.directory.clearAbsence(params.userId, query.date, { by: user.id }) };

@@ -90,8 +90,8 @@ export const applicationRoutes = {
   receipt: {
     method: 'get',
     path: '/api/applications/:id/receipt',
-    summary: "What the applicant takes home from the counter: tracking number, service, documents handed in, the deadline. For the centre's clerks and supervisors.",
-    access: { roles: ['clerk', 'supervisor'], scope: 'application' },
+    summary: "What the applicant takes home from the counter: tracking number, service, documents handed in, the deadline. For the centre's clerks, the agency desk's officials (their agency's applications) and supervisors.",
+    access: { roles: ['clerk', 'official', 'supervisor'], scope: 'application' },
     params: z.object({ id: z.string().min(1).max(200) }),
     responses: [200],
     responseBody: ReceiptSchema,

@@ -93,7 +93,9 @@ export function scopeChecks(engine: Engine): ScopeChecks {
     async taskWork(user, input) {
       const task = await engine.task((input.params as { id: string }).id);
       const office = task.office === 'front' ? 'clerk' : task.office === 'back' ? 'official' : undefined;
-      if (office && !user.roles.includes(office)) throw forbidden(`task ${task.id} is ${task.office}-office work, for a${office === 'official' ? 'n' : ''} ${office}`);
+      // A supervisor acts on the back-office tasks of their own groups or handed to them (escalations).
+      const supervising = office === 'official' && user.roles.includes('supervisor');
+      if (office && !user.roles.includes(office) && !supervising) throw forbidden(`task ${task.id} is ${task.office}-office work, for a${office === 'official' ? 'n' : ''} ${office}`);
       if (!worksOn(user, task)) throw forbidden(`task ${task.id} is neither assigned to you nor in one of your groups (of your centre)`);
     },
 

@@ -7,6 +7,7 @@ import { supervisionOf } from '../auth/supervision.js';
 import type { Engine } from '../../engine/index.js';
 import type { instanceRoutes } from './instances.routes.js';
 import { summarise } from './summarise.js';
+import { calledInstances } from './calledInstances.js';
 
 export function instanceHandlers({ engine }: AppDeps): RouteHandlers<typeof instanceRoutes> {
   return {
@@ -34,7 +35,9 @@ export function instanceHandlers({ engine }: AppDeps): RouteHandlers<typeof inst
       const application = await loadApplication(engine, params.id);
       const [key, version] = [application.key, Number(application.definitionId.slice(application.key.length + 1))];
       const [history, audit, definition] = await Promise.all([engine.history(params.id), engine.audit({ subject: params.id, limit: 500 }), engine.definition(key, version)]);
-      return { status: 200, body: { ...application, history, audit, xml: definition.xml } };
+      // The drill-down: the processes its call activities started, and (in `parent`) the one that called it.
+      const calls = await calledInstances(engine, application, history);
+      return { status: 200, body: { ...application, history, audit, xml: definition.xml, calls } };
     },
 
     async retry({ params, body, user }) {

@@ -92,12 +92,17 @@ export const instanceRoutes = {
   get: {
     method: 'get',
     path: '/api/instances/:id',
-    summary: 'One instance for its repair: tokens, incidents with their error, variables (redacted for the viewer), tasks, history, its audit entries and the BPMN XML of its version.',
+    summary: 'One instance for its repair: tokens, incidents with their error, variables (redacted for the viewer), tasks, history, its audit entries, the BPMN XML of its version, the instances its call activities started (`calls`) and the one that called it (`parent`).',
     access: OPERATORS,
     params: Id,
     responses: [200],
     response: 'application',
-    responseBody: ApplicationSchema.extend({ history: z.array(z.looseObject({})), audit: z.array(z.looseObject({})), xml: z.string() }),
+    responseBody: ApplicationSchema.extend({
+      history: z.array(z.looseObject({})),
+      audit: z.array(z.looseObject({})),
+      xml: z.string(),
+      calls: z.array(z.looseObject({ elementId: z.string(), instanceId: z.string(), key: z.string(), state: z.string(), trackingNumber: z.string(), startedAt: z.string() })),
+    }),
   },
   retry: {
     method: 'post',

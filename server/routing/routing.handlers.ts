@@ -3,12 +3,19 @@ import type { RouteHandlers } from '../route.js';
 import type { routingRoutes } from './routing.routes.js';
 import { requireService } from './requireService.js';
 import { serviceFacts } from './serviceFacts.js';
+import { openChannels } from './openChannels.js';
+import { scopeChecks } from '../auth/scopes.js';
 
 export function routingHandlers({ engine, services }: AppDeps): RouteHandlers<typeof routingRoutes> {
+  const scopes = scopeChecks(engine);
   return {
+    async open({ user }) {
+      return { status: 200, body: await openChannels(engine, scopes, services ?? [], user, new Date()) };
+    },
     async facts() {
       const codes = (await engine.definitions()).flatMap((d) => (d.serviceCode ? [d.serviceCode] : []));
-      return { status: 200, body: serviceFacts(codes, await engine.instanceTallies(), services ?? []) };
+      const agencyNames = new Map((await engine.directory.listUnits('agency')).map((a) => [a.id, a.name]));
+      return { status: 200, body: serviceFacts(codes, await engine.instanceTallies(), services ?? [], agencyNames) };
     },
     async list() {
       return { status: 200, body: await engine.routing.list() };

@@ -39,6 +39,7 @@ export const ServiceFactsSchema = z
     serviceCode: z.string(),
     names: z.looseObject({ en: z.string(), ru: z.string(), kk: z.string() }).optional(),
     agency: z.string().optional(),
+    agencyName: z.string().optional(),
     channels: z.array(z.string()),
     hasAgencyChannel: z.boolean(),
     byChannel: z.record(z.string(), z.number().int()),
@@ -49,7 +50,24 @@ export const ServiceFactsSchema = z
   })
   .meta({ id: 'ServiceFacts' });
 
+export const OpenChannelsSchema = z
+  .looseObject({
+    serviceCode: z.string(),
+    channels: z.array(z.string()),
+    closed: z.array(z.looseObject({ channel: z.string(), reason: z.string().optional(), effectiveFrom: z.string().optional() })),
+  })
+  .meta({ id: 'OpenChannels' });
+
 export const routingRoutes = {
+  open: {
+    method: 'get',
+    path: '/api/routing/open',
+    summary:
+      "For the registration forms: each deployed service's channels this caller may take it in on now (the start's own checks: a clerk at their centre, an official at their agency's desk, the routing policy's single access closing the desk), and the channels closed now with the coordinator's reason.",
+    access: { roles: ['clerk', 'official'] },
+    responses: [200],
+    responseBody: z.array(OpenChannelsSchema),
+  },
   facts: {
     method: 'get',
     path: '/api/routing/facts',

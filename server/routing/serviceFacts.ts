@@ -5,6 +5,8 @@ export interface ServiceFacts {
   readonly serviceCode: string;
   readonly names?: ServiceStandard['names'];
   readonly agency?: string;
+  /** The agency's name in the directory (administration), when it has one. */
+  readonly agencyName?: string;
   /** The channels the service standard offers; the access switch only means something with `agency` among them. */
   readonly channels: readonly string[];
   readonly hasAgencyChannel: boolean;
@@ -22,7 +24,7 @@ export interface ServiceFacts {
 }
 
 /** The facts a coordinator weighs beside a service's access switch, for every service code a deployed process carries. */
-export function serviceFacts(serviceCodes: readonly string[], tallies: readonly InstanceTally[], standards: readonly ServiceStandard[]): ServiceFacts[] {
+export function serviceFacts(serviceCodes: readonly string[], tallies: readonly InstanceTally[], standards: readonly ServiceStandard[], agencyNames: ReadonlyMap<string, string> = new Map()): ServiceFacts[] {
   return [...new Set(serviceCodes)].sort().map((code) => {
     const standard = standards.find((s) => s.code === code);
     const mine = tallies.filter((t) => t.serviceCode === code);
@@ -44,6 +46,7 @@ export function serviceFacts(serviceCodes: readonly string[], tallies: readonly 
     return {
       serviceCode: code,
       ...(standard ? { names: standard.names, agency: standard.agency } : {}),
+      ...(standard && agencyNames.has(standard.agency) ? { agencyName: agencyNames.get(standard.agency)! } : {}),
       channels,
       hasAgencyChannel: channels.includes('agency'),
       byChannel,

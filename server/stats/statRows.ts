@@ -14,12 +14,9 @@ import { supervisionOf } from '../auth/supervision.js';
  */
 export async function visibleStatRows(engine: Engine, user: ActingUser, by: StatDimension, filter: StatFilter): Promise<SlaStatRow[]> {
   const supervision = await supervisionOf(engine, user);
-  if (by === 'centre' && !supervision.all) {
-    const agencies = filter.agency ? [filter.agency].filter((a) => supervision.agencies.has(a)) : [...supervision.agencies];
-    return mergeRows(await Promise.all(agencies.map((agency) => engine.slaStats('centre', { ...filter, agency }))));
-  }
+  if (by === 'centre') return withUnitNames(engine, 'centre', await visibleCentreRows(engine, supervision, filter));
   const rows = await engine.slaStats(by, filter);
-  if (by === 'channel' || by === 'centre') return rows;
+  if (by === 'channel') return rows;
   if (by === 'service') {
     const names = new Map<string, string>();
     const processes = new Map<string, string>();
@@ -32,7 +29,7 @@ export async function visibleStatRows(engine: Engine, user: ActingUser, by: Stat
     }
     return rows.filter((r) => visible.has(r.key)).map((r) => ({ ...withLabel(r, names.get(r.key)), ...(processes.has(r.key) ? { process: processes.get(r.key)! } : {}) }));
   }
-  if (by === 'agency') return supervision.all ? rows : rows.filter((r) => supervision.agencies.has(r.key));
+  if (by === 'agency') return withUnitNames(engine, 'agency', supervision.all ? rows : rows.filter((r) => supervision.agencies.has(r.key)));
   const users = new Map((await engine.directory.listUsers()).map((u) => [u.id, u]));
   return rows
     .filter((r) => {
@@ -41,6 +38,19 @@ export async function visibleStatRows(engine: Engine, user: ActingUser, by: Stat
       return agency !== undefined && supervision.agencies.has(agency);
     })
     .map((r) => withLabel(r, users.get(r.key)?.name));
+}
+
+/** `centre`: the centres' counts of the applications of their agencies only (the inspection: all). */
+async function visibleCentreRows(engine: Engine, supervision: Awaited<ReturnType<typeof supervisionOf>>, filter: StatFilter): Promise<SlaStatRow[]> {
+  if (supervision.all) return engine.slaStats('centre', filter);
+  const agencies = filter.agency ? [filter.agency].filter((a) => supervision.agencies.has(a)) : [...supervision.agencies];
+  return mergeRows(await Promise.all(agencies.map((agency) => engine.slaStats('centre', { ...filter, agency }))));
+}
+
+/** Centres and agencies by the name the directory gives them (the administration's units). */
+async function withUnitNames(engine: Engine, kind: 'centre' | 'agency', rows: readonly SlaStatRow[]): Promise<SlaStatRow[]> {
+  const names = new Map((await engine.directory.listUnits(kind)).map((u) => [u.id, u.name]));
+  return rows.map((r) => withLabel(r, names.get(r.key)));
 }
 
 function withLabel(row: SlaStatRow, label: string | undefined): SlaStatRow & { label?: string } {

@@ -12,7 +12,7 @@ export function taskHandlers({ engine }: AppDeps): RouteHandlers<typeof taskRout
   return {
     async list({ query, user }) {
       const works = user.roles.includes('clerk') || user.roles.includes('official');
-      const asSupervisor = user.roles.includes('supervisor') && !(works && query.scope);
+      const asSupervisor = user.roles.includes('supervisor') && !(works && query.scope) && query.scope !== 'inbox';
       const found = asSupervisor ? await agencyTasks(engine, user, query) : await inbox(engine, user, query);
       const tasks = found.filter((t) => query.overdue === undefined || Boolean(t.overdue) === query.overdue);
       return { status: 200, body: tasks.sort(byDeadline).slice(0, query.limit) };
@@ -58,7 +58,8 @@ async function inbox(engine: Engine, user: ActingUser, query: ListQuery): Promis
       else reads.push(engine.tasks({ ...queue, centre: user.centre }), engine.tasks({ ...queue, noCentre: true }));
     }
   }
-  const offices = new Set([...(user.roles.includes('clerk') ? ['front'] : []), ...(user.roles.includes('official') ? ['back'] : [])]);
+  // A supervisor's own work is back office: the escalations their groups are candidates for.
+  const offices = new Set([...(user.roles.includes('clerk') ? ['front'] : []), ...(user.roles.includes('official') || user.roles.includes('supervisor') ? ['back'] : [])]);
   const unique = new Map((await Promise.all(reads)).flat().map((t) => [t.id, t]));
   return [...unique.values()].filter((t) => (t.office === undefined || offices.has(t.office)) && worksOn(user, t));
 }

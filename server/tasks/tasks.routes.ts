@@ -7,8 +7,11 @@ const TaskId = z.object({ id: Text });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const TaskQuery = z.object({
-  /** `mine`: assigned to me; `group`: my groups' unassigned queues; none: both (supervisors: their agency's). */
-  scope: z.enum(['mine', 'group']).optional(),
+  /**
+   * `mine`: assigned to me; `group`: my groups' unassigned queues; none: both (supervisors: their
+   * agency's); `inbox`: both, for a supervisor too (the escalations of their groups, theirs to act on).
+   */
+  scope: z.enum(['mine', 'group', 'inbox']).optional(),
   instanceId: Text.optional(),
   assignee: Text.optional(),
   group: Text.optional(),
@@ -43,7 +46,8 @@ export const taskRoutes = {
     method: 'post',
     path: '/api/tasks/:id/claim',
     summary: "Take an unassigned task of one of your groups: 200 with the task; 409 when someone else took it first.",
-    access: { roles: ['clerk', 'official'], scope: 'taskWork' },
+    // Supervisors: the escalations modelled as their groups' back-office tasks (scopes.ts#taskWork).
+    access: { roles: ['clerk', 'official', 'supervisor'], scope: 'taskWork' },
     params: TaskId,
     responses: [200],
     response: 'task',
@@ -53,7 +57,8 @@ export const taskRoutes = {
     method: 'post',
     path: '/api/tasks/:id/complete',
     summary: 'Complete a task assigned to you (or unassigned, of your group): 200 with the instance view; 409 when it was completed or taken first by someone else.',
-    access: { roles: ['clerk', 'official'], scope: 'taskWork' },
+    // Supervisors: the escalations modelled as their groups' back-office tasks (scopes.ts#taskWork).
+    access: { roles: ['clerk', 'official', 'supervisor'], scope: 'taskWork' },
     params: TaskId,
     body: { kind: 'json', schema: CompleteTaskBody },
     responses: [200],

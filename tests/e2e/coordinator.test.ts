@@ -9,6 +9,8 @@ if (chromiumMissing) console.warn(`[e2e] coordinator ${SKIP_REASON}`);
 const SERVICE = 'LARGE-FAMILY';
 const APPLICANT = { name: 'Gulmira Bekova', iin: '900515401230' };
 const REASON = 'Decree 12/2025: large-family allowances only through the centres';
+/** Birth registration's agency, as the demo directory names it. */
+const RAGS = 'Registry office (civil registration)';
 
 describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromium (${SKIP_REASON})` : 'coordinator pages in Chromium', () => {
   let harness: DesignerHarness;
@@ -31,6 +33,16 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     await official.goto(`${harness.url}/#/desk`);
     await fillDeskForm(official);
     await official.getByText('Registered: tracking number').waitFor();
+    // The receipt to print replaces the form (a second click cannot register the applicant twice)
+    const receipt = official.locator('tereze-agency-desk-page tereze-receipt-view');
+    await receipt.waitFor();
+    expect(await official.locator('tereze-agency-desk-page tereze-application-form').count()).toBe(0);
+    await receipt.getByText(APPLICANT.name).first().waitFor();
+    await harness.screenshot(official, 'coordinator-0-agency-desk-receipt');
+    await official.getByRole('button', { name: 'Register another application' }).click();
+    // …and the next form is empty
+    await official.getByLabel("Applicant's full name").waitFor();
+    expect(await official.getByLabel("Applicant's full name").inputValue()).toBe('');
 
     // When the coordinator (landing on the routing console) switches it to single access
     const coordinator = await openAs(harness.browser, harness.url, 'coordinator');
@@ -56,8 +68,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     expect(await history.locator('tr[data-version]').count()).toBeGreaterThanOrEqual(2);
     await harness.screenshot(coordinator, 'coordinator-1-routing-switched');
 
-    // And the official's next agency-desk application is refused with the service and channel named
-    await official.getByRole('button', { name: 'Register' }).click();
+    // And the official's form, opened before the switch, is refused with the service and channel named
+    await fillDeskForm(official);
     const refusal = official.locator('tereze-agency-desk-page [data-refusal]');
     await refusal.getByText('Refused:').waitFor();
     const text = (await refusal.textContent()) ?? '';
@@ -66,6 +78,13 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     expect(text).toContain('single access');
     expect(text).toContain('Allowance for large families is under single access');
     await harness.screenshot(official, 'coordinator-2-agency-desk-refused');
+    // Opened now, the desk no longer offers the service: it is listed as closed, with the reason
+    await official.reload();
+    const closed = official.locator('tereze-agency-desk-page [data-closed]');
+    await closed.locator(`li[data-service="${SERVICE}"]`).waitFor();
+    expect(await closed.textContent()).toContain(REASON);
+    expect(await official.locator(`tereze-application-form option[value="${SERVICE}"]`).count()).toBe(0);
+    await harness.screenshot(official, 'coordinator-2b-agency-desk-closed');
 
     // The console at 375 px: no sideways scrolling
     await coordinator.setViewportSize({ width: 375, height: 800 });
@@ -89,6 +108,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     if (birth!.total) for (const [channel, part] of Object.entries(birth!.channelShare)) expect(share).toContain(`${channel} ${Math.round(part * 100)} %`);
     else expect(share).toBe('no applications yet');
     expect(await row.locator('td.facts .on-time').textContent()).toMatch(/^on time/);
+    // The agency by its name in the directory, not its code
+    expect((await row.locator('td[data-label="Agency"]').textContent())?.trim()).toBe(RAGS);
     expect(await row.locator('button[data-action=switch]').count()).toBe(1);
     // And a service whose standard has no agency desk offers no switch, only its history
     const childcare = coordinator.locator('tereze-routing-table tr[data-service="CHILDCARE-BENEFIT"]');
@@ -112,6 +133,9 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     await view.getByText('Opening hours').waitFor();
     await coordinator.getByLabel('Calendar', { exact: true }).selectOption('agency');
     await view.locator('dd[data-day=mon]').getByText(/\d{2}:\d{2}/).waitFor();
+    // Calendars by name, not by id
+    await expect.poll(() => coordinator.locator('#calendar-id option[value=agency]').textContent()).toBe("Agencies' calendar (back office)");
+    expect(await coordinator.locator('#calendar-id option[value=centre]').textContent()).toBe("Public service centres' calendar");
 
     const form = coordinator.locator('tereze-calendar-exception-form');
     await form.getByLabel('Transfer: a day off is worked (e.g. a Saturday)').check();

@@ -122,6 +122,10 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `designer home in Chromium ($
     const home = page.locator('tereze-catalogue-home');
     await home.locator(`tr[data-key="${KEY}"] button[data-action=open-version][data-version="1"]`).click();
     await page.locator('.djs-element[data-element-id="review"]').click();
+    // The toolbar's selects follow the version opened from the home (not the latest, not empty)
+    const toolbar = page.locator('tereze-modeler-toolbar');
+    await expect.poll(() => toolbar.locator('select[name=definition]').inputValue()).toBe(KEY);
+    await expect.poll(() => toolbar.locator('select[name=version]').inputValue()).toBe('1');
     const duration = page.locator('#bio-properties-panel-ps-sla-duration');
     await expect.poll(() => duration.inputValue()).toBe('5');
     await duration.fill('9');

@@ -126,7 +126,13 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     await absence.getByLabel('Reason (optional)').fill('annual leave');
     await absence.getByRole('button', { name: 'Record the absence' }).click();
     await page.getByText(`Absence recorded for ${redrawn}`).waitFor();
-    await workload.locator(`tr[data-official="${redrawn}"]`).getByText(`absent ${today} – ${inAWeek}`).waitFor();
+    // Away from today: their open file is drawn again among the eligible, and the page says how many moved
+    await page.locator('tereze-supervision-page [data-redraw]').getByText('Their open files drawn again among the eligible: 1.').waitFor();
+    await expect.poll(() => row.locator('td[data-label="Assigned to"]').textContent()).not.toBe(redrawn);
+    const holder = (await row.locator('td[data-label="Assigned to"]').textContent())!;
+    expect([redrawn, away]).not.toContain(holder);
+    const last = (await callAs<{ action: string; data: { mode?: string; reason?: string; from?: string } }[]>(harness, await tokenOf(harness, 'auditor'), 'GET', `/api/audit?subject=${task.id}`)).filter((e) => e.action === 'task.reassign').at(-1);
+    expect(last?.data).toMatchObject({ mode: 'redraw', from: redrawn, reason: `absence of ${redrawn}` });
     const absences = await callAs<{ from: string; to: string; reason?: string }[]>(harness, supervisor, 'GET', `/api/absences/${redrawn}`);
     expect(absences).toEqual([expect.objectContaining({ from: today, to: inAWeek, reason: 'annual leave' })]);
     await expect.poll(() => absence.locator('[data-members]').textContent()).toMatch(new RegExp(`absent today: (${nameOf(away)}, ${nameOf(redrawn)}|${nameOf(redrawn)}, ${nameOf(away)})\\.$`));

@@ -151,6 +151,7 @@ describe('authorization: every route as every role', () => {
       call: async () => ({ method: 'PUT', path: '/api/absences/official', json: { from: '2030-01-10', to: '2030-01-12', reason: 'leave' } }),
       expect: only({ supervisor: 200 }),
     },
+    'absences.redraw': { call: async () => ({ method: 'POST', path: '/api/absences/official/redraw', json: {} }), expect: only({ supervisor: 200 }) },
     'absences.end': { call: async () => ({ method: 'DELETE', path: '/api/absences/official?date=2030-01-11' }), expect: only({ supervisor: 200 }) },
     'applications.search': {
       call: async () => ({ method: 'GET', path: '/api/applications?serviceCode=TEST-BENEFIT' }),
@@ -159,7 +160,7 @@ describe('authorization: every route as every role', () => {
     },
     'applications.receipt': {
       call: async () => ({ method: 'GET', path: `/api/applications/${(await application()).id}/receipt` }),
-      expect: only({ clerk: 200, supervisor: 200 }),
+      expect: only({ clerk: 200, official: 200, supervisor: 200 }),
     },
     'definitions.heatmap': {
       call: async () => ({ method: 'GET', path: '/api/definitions/benefit/heatmap' }),
@@ -167,6 +168,7 @@ describe('authorization: every route as every role', () => {
       expect: only({ designer: 200, supervisor: 200, auditor: 200 }),
     },
     'definitions.catalogue': { call: async () => ({ method: 'GET', path: '/api/catalogue' }), expect: only({ designer: 200 }) },
+    'routing.open': { call: async () => ({ method: 'GET', path: '/api/routing/open' }), expect: only({ clerk: 200, official: 200, 'clerk-almaty': 200, 'official-mj': 200 }) },
     'routing.facts': { call: async () => ({ method: 'GET', path: '/api/routing/facts' }), expect: only({ coordinator: 200 }) },
     'routing.list': { call: async () => ({ method: 'GET', path: '/api/routing' }), expect: only({ coordinator: 200, supervisor: 200, 'supervisor-mj': 200, auditor: 200, 'auditor-mj': 200 }) },
     'routing.set': {

@@ -44,6 +44,25 @@ describe('routing and calendars over HTTP', () => {
     expect(JSON.stringify(await badMode.json())).toContain('mode');
   });
 
+  it('should offer each caller only the channels a start would accept now, and say why one is closed', async () => {
+    type Open = { serviceCode: string; channels: string[]; closed: { channel: string; reason?: string }[] };
+    const open = async (as: string) => ((await (await server.api('/api/routing/open', { as })).json()) as Open[]).find((o) => o.serviceCode === 'TEST-BENEFIT');
+    await server.api('/api/routing/TEST-BENEFIT', { method: 'PUT', json: { mode: 'alternative', reason: 'desk open' }, as: 'coordinator' });
+    // A clerk takes in at the centre only (the desk is the agency's, the portal the portal's).
+    expect(await open('clerk')).toEqual({ serviceCode: 'TEST-BENEFIT', channels: ['centre'], closed: [] });
+    // The social agency's official at their desk; another agency's official: nothing of it.
+    expect(await open('official')).toEqual({ serviceCode: 'TEST-BENEFIT', channels: ['agency'], closed: [] });
+    expect(await open('official-mj')).toEqual({ serviceCode: 'TEST-BENEFIT', channels: [], closed: [] });
+    await server.api('/api/routing/TEST-BENEFIT', { method: 'PUT', json: { mode: 'single', reason: 'centres only this month' }, as: 'coordinator' });
+    expect(await open('official')).toEqual({ serviceCode: 'TEST-BENEFIT', channels: [], closed: [expect.objectContaining({ channel: 'agency', reason: 'centres only this month' })] });
+    expect((await open('clerk'))?.channels).toEqual(['centre']);
+    // What is offered is what a start accepts.
+    expect((await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'TEST-BENEFIT', channel: 'agency' }, as: 'official' })).status).toBe(403);
+    await server.api('/api/routing/TEST-BENEFIT', { method: 'PUT', json: { mode: 'alternative', reason: 'month over' }, as: 'coordinator' });
+    expect((await open('official'))?.channels).toEqual(['agency']);
+    expect((await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'TEST-BENEFIT', channel: 'agency' }, as: 'official' })).status).toBe(201);
+  });
+
   it('should read, edit and version a calendar, audited', async () => {
     const ids = (await (await server.api('/api/calendars', { as: 'designer' })).json()) as string[];
     expect(ids).toEqual(expect.arrayContaining(['agency', 'centre']));

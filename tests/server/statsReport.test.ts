@@ -67,8 +67,16 @@ describe('SLA statistics over HTTP: filters, names, the per-centre CSV report', 
     expect(response.headers.get('content-disposition')).toContain('sla-by-centre.csv');
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines[0]).toBe('key,name,applications,completed,onTime,late,overdueOpen,atRiskOpen,onTimeRate,ratings,ratingAverage');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['almaty-1,,1', 'astana-1,,2']);
+    // Centres by the directory's name (quoted: it holds a comma); one the directory does not name, by id only.
+    expect(lines.slice(1).map((l) => l.match(/^[^,]*,("[^"]*"|[^,]*),\d+/)?.[0])).toEqual(['almaty-1,,1', 'astana-1,"Public Service Centre No. 1, Astana",2']);
     expect((await server.api('/api/stats/sla/report?by=centre', { as: 'clerk' })).status).toBe(403);
+  });
+
+  it('should name agencies and centres by the directory, not by code', async () => {
+    const agencies = (await (await server.api('/api/stats/sla?by=agency', { as: 'supervisor' })).json()) as { key: string; label?: string }[];
+    expect(agencies).toContainEqual(expect.objectContaining({ key: 'social', label: 'Social protection' }));
+    const centres = (await (await server.api('/api/stats/sla?by=centre', { as: 'auditor' })).json()) as { key: string; label?: string }[];
+    expect(centres).toContainEqual(expect.objectContaining({ key: 'astana-1', label: 'Public Service Centre No. 1, Astana' }));
   });
 
   it('should drill down from a heatmap cell to the applications behind its number', async () => {

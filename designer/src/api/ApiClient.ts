@@ -1,15 +1,30 @@
-/** A problem the server reported: `{ error: { code, message, details? } }` with its status. */
+import { language } from '../i18n/i18n.js';
+import { errorWords } from './errorWords.js';
+
+/**
+ * A problem the server reported: `{ error: { code, message, details? } }` with its status.
+ * `message` is in words of the UI's language (errorWords.ts); `serverMessage` is the server's own.
+ */
 export class ApiError extends Error {
+  readonly serverMessage: string;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    serverMessage: string,
     readonly body: unknown,
   ) {
-    super(message);
+    super(errorWords(code, status, serverMessage, language()));
+    this.serverMessage = serverMessage;
     this.name = 'ApiError';
   }
 }
+
+/**
+ * Called when a request meets a 401 after the user had logged in (the session expired or was
+ * ended elsewhere): resolves true once the same user has logged in again (the request is then
+ * sent once more), false when they gave up (the 401 stands).
+ */
+export type SessionLostHandler = () => Promise<boolean>;
 
 export interface DefinitionSummary {
   readonly key: string;
@@ -130,6 +145,13 @@ export interface TrackingView {
   readonly collect?: Collection;
 }
 
+/** A service's channels open to the caller now, and those the routing policy closes (GET /api/routing/open). */
+export interface OpenChannels {
+  readonly serviceCode: string;
+  readonly channels: readonly StartApplication['channel'][];
+  readonly closed: readonly { readonly channel: string; readonly reason?: string; readonly effectiveFrom?: string }[];
+}
+
 export interface SessionUser {
   readonly id: string;
   readonly name?: string;
@@ -150,8 +172,14 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export class ApiClient {
   private token: string | undefined;
+  private sessionLost: SessionLostHandler | undefined;
 
   constructor(private readonly base = '') {}
+
+  /** The shell's in-place login (TerezeApp): every call that meets an expired session waits for it. */
+  onSessionLost(handler: SessionLostHandler | undefined): void {
+    this.sessionLost = handler;
+  }
 
   /** `undefined` when the server has no accounts (404): everyone may design then. */
   async currentUser(): Promise<SessionUser | null | undefined> {
@@ -164,6 +192,8 @@ export class ApiClient {
   }
 
   async login(username: string, password: string): Promise<SessionUser> {
+    // A token of an ended session would be refused before the password is even read.
+    this.token = undefined;
     const response = await this.send('POST', '/api/session', JSON.stringify({ username, password }), 'application/json');
     const body = (await this.json(response)) as { token?: string; user: SessionUser; mustChangePassword?: boolean };
     this.token = body.token;
@@ -175,8 +205,10 @@ export class ApiClient {
     this.token = undefined;
   }
 
-  async startApplication(application: StartApplication): Promise<{ id: string; trackingNumber: string; dueAt?: string }> {
-    return (await this.json(await this.send('POST', '/api/applications', JSON.stringify(application), 'application/json'))) as { id: string; trackingNumber: string; dueAt?: string };
+  /** With an `idempotencyKey`, sending the same application twice (a second click, a retry) starts it once. */
+  async startApplication(application: StartApplication, options: { idempotencyKey?: string } = {}): Promise<{ id: string; trackingNumber: string; dueAt?: string }> {
+    const extra: Record<string, string> = options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {};
+    return (await this.json(await this.send('POST', '/api/applications', JSON.stringify(application), 'application/json', extra))) as { id: string; trackingNumber: string; dueAt?: string };
   }
 
   /** Moves an application to the caller's centre at the applicant's request (tracking number and IIN must match: 404 otherwise). */
@@ -200,6 +232,11 @@ export class ApiClient {
   /** The printed result or refusal document (a PDF the session cookie opens in a new tab). */
   documentUrl(id: string, lang: 'en' | 'ru'): string {
     return `${this.base}/api/applications/${encodeURIComponent(id)}/document.pdf?lang=${lang}`;
+  }
+
+  /** Which channels the registration forms may offer this user, per deployed service. */
+  async openChannels(): Promise<OpenChannels[]> {
+    return (await this.json(await this.send('GET', '/api/routing/open'))) as OpenChannels[];
   }
 
   /** The inbox, by deadline (the server orders it; scoped by role). */
@@ -254,22 +291,31 @@ export class ApiClient {
     return (await this.json(response)) as T;
   }
 
-  /** A file as the raw body of a POST (an attachment): the same token and CSRF echo as every call. */
+  /** A file as the raw body of a POST (an attachment): the same token, CSRF echo and lost-session login as every call. */
   async upload<T>(path: string, file: Blob, type: string): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': type };
-    if (this.token) headers.Authorization = `Bearer ${this.token}`;
-    const csrf = readCookie(CSRF_COOKIE);
-    if (csrf) headers['X-CSRF-Token'] = csrf;
-    return (await this.json(await fetch(this.base + path, { method: 'POST', headers, credentials: 'include', body: file }))) as T;
+    return (await this.json(await this.send('POST', path, file, type))) as T;
   }
 
-  private async send(method: string, path: string, body?: string, type?: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  private async send(method: string, path: string, body?: string | Blob, type?: string, extra: Record<string, string> = {}): Promise<Response> {
+    const response = await this.sendOnce(method, path, body, type, extra);
+    // The session's own route answers 401 as a fact (wrong password, logged out), not a loss.
+    if (response.status !== 401 || path === '/api/session' || !this.sessionLost) return response;
+    if (!(await this.sessionLost())) return response;
+    return this.sendOnce(method, path, body, type, extra);
+  }
+
+  private async sendOnce(method: string, path: string, body: string | Blob | undefined, type: string | undefined, extra: Record<string, string>): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
     if (type) headers['Content-Type'] = type;
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf && UNSAFE.has(method)) headers['X-CSRF-Token'] = csrf;
-    return fetch(this.base + path, { method, headers, credentials: 'include', ...(body === undefined ? {} : { body }) });
+    try {
+      return await fetch(this.base + path, { method, headers, credentials: 'include', ...(body === undefined ? {} : { body }) });
+    } catch {
+      // Offline, the server down, a proxy refusing: in words too, not "Failed to fetch".
+      throw new ApiError(0, 'unreachable', '', undefined);
+    }
   }
 
   private async json(response: Response): Promise<unknown> {

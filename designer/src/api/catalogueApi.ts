@@ -24,6 +24,8 @@ export interface ServiceFacts {
   readonly agency?: string;
   readonly channels: readonly string[];
   readonly hasAgencyChannel: boolean;
+  /** The agency's name in the directory, when it has one. */
+  readonly agencyName?: string;
   readonly byChannel: Readonly<Record<string, number>>;
   readonly channelShare: Readonly<Record<string, number>>;
   readonly total: number;

@@ -38,6 +38,10 @@ export interface InstanceDetail extends ApplicationView {
   readonly history: readonly HistoryEntry[];
   readonly audit: readonly AuditEntry[];
   readonly xml: string;
+  /** The instances its call activities started, running or finished (server/instances/calledInstances.ts). */
+  readonly calls?: readonly { readonly elementId: string; readonly instanceId: string; readonly key: string; readonly state: InstanceState; readonly trackingNumber: string; readonly startedAt: string }[];
+  /** Started by a call activity of this instance. */
+  readonly parent?: { readonly instanceId: string; readonly tokenId: string };
 }
 
 export interface MigrateRequest {

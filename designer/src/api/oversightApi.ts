@@ -106,6 +106,8 @@ export const oversightApi = {
   reassign: (api: ApiClient, taskId: string, reason: string, to?: string) => api.request<TaskView>('POST', `/api/tasks/${seg(taskId)}/reassign`, { ...(to ? { to } : {}), reason }),
   absences: (api: ApiClient, userId: string) => api.request<Absence[]>('GET', `/api/absences/${seg(userId)}`),
   setAbsence: (api: ApiClient, userId: string, body: { from: string; to: string; reason?: string }) => api.request<Absence[]>('PUT', `/api/absences/${seg(userId)}`, body),
+  /** The official is away: their open tasks drawn again among the eligible, each audited (server/absences). */
+  redrawAbsent: (api: ApiClient, userId: string) => api.request<AbsenceRedraw>('POST', `/api/absences/${seg(userId)}/redraw`, {}),
   endAbsence: (api: ApiClient, userId: string, date: string) => api.request<Absence[]>('DELETE', `/api/absences/${seg(userId)}?date=${seg(date)}`),
 
   slaStats: (api: ApiClient, by: StatDimension) => api.request<SlaStatRow[]>('GET', `/api/stats/sla?by=${by}`),
@@ -131,3 +133,10 @@ export const oversightApi = {
     return (await Promise.all([...wanted].sort((a, b) => a - b).map(one))).flat();
   },
 };
+
+/** What an absence did to the absent official's open files (POST /api/absences/:userId/redraw). */
+export interface AbsenceRedraw {
+  readonly userId: string;
+  readonly redrawn: readonly { readonly taskId: string; readonly trackingNumber: string; readonly to: string }[];
+  readonly kept: readonly { readonly taskId: string; readonly trackingNumber: string; readonly why: string }[];
+}

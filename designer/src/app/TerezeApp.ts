@@ -3,7 +3,9 @@ import { ApiClient, ApiError, type SessionUser } from '../api/ApiClient.js';
 import { LocalizedElement, language, setLanguage, t } from '../i18n/i18n.js';
 import { LANGUAGES, KAZAKH_WELCOME, type Language } from '../i18n/messages.js';
 import { PAGES, homeOf, mayOpen, parseHash, type PageRoute } from './pageRoutes.js';
+import { clearDrafts, setDraftOwner } from './drafts.js';
 import './LoginForm.js';
+import type { LoginForm } from './LoginForm.js';
 import '../admin/ChangePasswordForm.js';
 
 type Phase = 'checking' | 'login' | 'ready';
@@ -19,6 +21,7 @@ export class TerezeApp extends LocalizedElement {
     user: { state: true },
     loginError: { state: true },
     route: { state: true },
+    relogin: { state: true },
   };
 
   declare phase: Phase;
@@ -26,6 +29,10 @@ export class TerezeApp extends LocalizedElement {
   declare loginError: string;
   declare route: { path: string; args: string[] };
   readonly api = new ApiClient();
+  /** The session expired mid-work: the login over the page, and the calls waiting for it. */
+  declare relogin: { error: string } | undefined;
+  private reloginDone: Promise<boolean> | undefined;
+  private reloginResolve: ((again: boolean) => void) | undefined;
   private readonly onHash = () => this.navigate();
 
   constructor() {
@@ -42,12 +49,14 @@ export class TerezeApp extends LocalizedElement {
   override connectedCallback() {
     super.connectedCallback();
     addEventListener('hashchange', this.onHash);
+    this.api.onSessionLost(() => this.sessionLost());
     void this.checkSession();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHash);
+    this.api.onSessionLost(undefined);
   }
 
   private get loggedIn() {
@@ -89,7 +98,57 @@ export class TerezeApp extends LocalizedElement {
             ? html`<tereze-login .error=${this.loginError} .welcome=${KAZAKH_WELCOME} @login=${this.login}></tereze-login>`
             : html`<p role="status">${t('common.loading')}</p>`}
       </main>
+      ${this.relogin && this.user
+        ? html`<dialog class="session-dialog" aria-label=${t('session.expiredTitle')} @cancel=${(e: Event) => e.preventDefault()}>
+            <tereze-login username=${this.user.id} .error=${this.relogin.error} @login=${this.loginAgain} @give-up=${this.giveUp}></tereze-login>
+          </dialog>`
+        : ''}
     `;
+  }
+
+  protected override updated() {
+    const dialog = this.querySelector<HTMLDialogElement>('dialog.session-dialog');
+    if (dialog && !dialog.open) {
+      // Modal: the page under it is inert but kept as it was, half-filled forms and all.
+      dialog.showModal();
+      void (dialog.querySelector('tereze-login') as LoginForm | null)?.updateComplete.then(() => (dialog.querySelector('tereze-login') as LoginForm).focusPassword());
+    }
+  }
+
+  /**
+   * A call met a 401 while logged in: the login opens over the page, and every call that meets
+   * one meanwhile waits for the same answer (true: logged in again, the calls are resent).
+   */
+  private sessionLost(): Promise<boolean> {
+    if (this.phase !== 'ready' || !this.user) return Promise.resolve(false);
+    this.reloginDone ??= new Promise<boolean>((resolve) => {
+      this.reloginResolve = resolve;
+      this.relogin = { error: '' };
+    });
+    return this.reloginDone;
+  }
+
+  private endRelogin(again: boolean) {
+    this.reloginResolve?.(again);
+    this.reloginDone = undefined;
+    this.reloginResolve = undefined;
+    this.relogin = undefined;
+  }
+
+  /** The user name is fixed to who was logged in: the waiting calls are theirs to resend. */
+  private async loginAgain(event: CustomEvent<{ username: string; password: string }>) {
+    try {
+      const user = await this.api.login(this.user?.id ?? event.detail.username, event.detail.password);
+      this.user = user;
+      this.endRelogin(true);
+    } catch (error) {
+      this.relogin = { error: error instanceof ApiError && error.status === 401 ? t('login.failed') : (error as Error).message };
+    }
+  }
+
+  private async giveUp() {
+    this.endRelogin(false);
+    await this.logout();
   }
 
   private renderNav() {
@@ -132,6 +191,7 @@ export class TerezeApp extends LocalizedElement {
       const user = await this.api.currentUser();
       this.user = user ?? undefined;
       this.phase = user === null ? 'login' : 'ready';
+      if (user) setDraftOwner(user.id);
     } catch {
       this.phase = 'ready';
     }
@@ -141,6 +201,7 @@ export class TerezeApp extends LocalizedElement {
   private async login(event: CustomEvent<{ username: string; password: string }>) {
     try {
       this.user = await this.api.login(event.detail.username, event.detail.password);
+      setDraftOwner(this.user.id);
       this.loginError = '';
       this.phase = 'ready';
       this.navigate();
@@ -156,6 +217,8 @@ export class TerezeApp extends LocalizedElement {
 
   private async logout() {
     await this.api.logout().catch(() => undefined);
+    // No applicant's name or IIN stays behind in this tab for the next person at the counter.
+    clearDrafts();
     this.user = undefined;
     this.phase = 'login';
     location.hash = '#/';

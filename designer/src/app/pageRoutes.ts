@@ -35,14 +35,15 @@ export const PAGES: readonly PageRoute[] = [
   },
   {
     path: 'inbox',
-    roles: ['clerk', 'official'],
+    // Supervisors: the escalations of their groups ("Act on the overdue review"), theirs to act on.
+    roles: ['clerk', 'official', 'supervisor'],
     nav: 'nav.inbox',
     load: () => import('../pages/InboxPage.js'),
     render: ({ api, user }) => html`<tereze-inbox-page .api=${api} .user=${user}></tereze-inbox-page>`,
   },
   {
     path: 'task',
-    roles: ['clerk', 'official'],
+    roles: ['clerk', 'official', 'supervisor'],
     load: () => import('../pages/TaskPage.js'),
     render: ({ api, args }) => html`<tereze-task-page .api=${api} .instanceId=${args[0] ?? ''} .taskId=${args[1] ?? ''}></tereze-task-page>`,
   },

@@ -11,6 +11,8 @@ export interface ServiceOption {
   readonly standard: ServiceStandard | undefined;
   /** The deployed process's name, when the standard is not known to the build. */
   readonly name: string;
+  /** The channels open to this user now (GET /api/routing/open); the standard's when unknown. */
+  readonly channels?: readonly StartApplication['channel'][];
 }
 
 const CHANNELS = ['centre', 'agency', 'portal'] as const;
@@ -75,7 +77,7 @@ export class ApplicationForm extends LocalizedElement {
   override render() {
     const lang = language();
     const selected = this.selected;
-    const channels = this.channel ? [this.channel] : (selected?.standard?.channels ?? CHANNELS);
+    const channels = this.channel ? [this.channel] : (selected?.channels ?? selected?.standard?.channels ?? CHANNELS);
     return html`
       <form @submit=${this.submit} novalidate aria-labelledby="register-title">
         <h2 id="register-title">${this.heading || t('register.title')}</h2>

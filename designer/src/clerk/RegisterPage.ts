@@ -3,11 +3,19 @@ import { ApiError, type ApiClient, type Receipt, type StartApplication } from '.
 import { STANDARDS, serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
+import { dropDraft, formFields, isBlank, readDraft, restoreFields, writeDraft } from '../app/drafts.js';
 import './ApplicationForm.js';
-import type { ServiceOption } from './ApplicationForm.js';
+import type { ApplicationForm, ServiceOption } from './ApplicationForm.js';
 import './ReceiptView.js';
 
-/** The clerk's counter: register an application, then the receipt to print. */
+/** The draft's name: one registration in progress per user and tab (drafts.ts). */
+const DRAFT = 'register';
+
+/**
+ * The clerk's counter: register an application, then the receipt to print. The half-filled
+ * form is kept as a draft (every field it has, whatever they are) and put back after a reload;
+ * registering drops it.
+ */
 export class RegisterPage extends LocalizedElement {
   static override properties = {
     api: { attribute: false },
@@ -38,6 +46,30 @@ export class RegisterPage extends LocalizedElement {
     void this.loadServices();
   }
 
+  private draftForm: HTMLFormElement | undefined;
+
+  /** Each new form (the first, and after "register another") is watched and, once, filled from the draft. */
+  protected override async updated() {
+    const element = this.renderRoot.querySelector<ApplicationForm>('tereze-application-form');
+    if (!element || this.services.length === 0) return;
+    await element.updateComplete;
+    const form = element.renderRoot.querySelector('form');
+    if (!form || form === this.draftForm) return;
+    this.draftForm = form;
+    const draft = readDraft(DRAFT);
+    if (draft) {
+      await restoreFields(form, draft, () => element.updateComplete);
+      this.message = t('draft.restored');
+    }
+    const save = () => {
+      const fields = formFields(form);
+      if (isBlank(fields, form)) dropDraft(DRAFT);
+      else writeDraft(DRAFT, fields);
+    };
+    form.addEventListener('input', save);
+    form.addEventListener('change', save);
+  }
+
   override render() {
     const status = html`<p class="status" role="status" aria-live="polite">${this.message}</p>`;
     if (this.receipt) {
@@ -65,9 +97,14 @@ export class RegisterPage extends LocalizedElement {
     } catch (error) {
       if (!(error instanceof ApiError && (error.status === 403 || error.status === 404))) this.message = t('common.error', { message: (error as Error).message });
     }
-    const codes = deployed ? [...deployed.keys()] : [...STANDARDS.keys()];
+    // Only what a start would accept now: the channels open to this clerk (a service with none is not offered).
+    const open = await this.api.openChannels().then(
+      (list) => new Map(list.map((o) => [o.serviceCode, o.channels])),
+      () => undefined,
+    );
+    const codes = (deployed ? [...deployed.keys()] : open ? [...open.keys()] : [...STANDARDS.keys()]).filter((code) => !open || (open.get(code)?.length ?? 0) > 0);
     this.services = codes
-      .map((code) => ({ code, standard: STANDARDS.get(code), name: deployed?.get(code) ?? code }))
+      .map((code) => ({ code, standard: STANDARDS.get(code), name: deployed?.get(code) ?? code, ...(open?.has(code) ? { channels: open.get(code)! } : {}) }))
       .sort((a, b) => serviceName(a.code, lang, a.name).localeCompare(serviceName(b.code, lang, b.name)));
   }
 
@@ -86,6 +123,7 @@ export class RegisterPage extends LocalizedElement {
         throw error;
       });
       this.receipt = { ...this.receipt, applicant: this.receipt.applicant ?? (application.applicant as Receipt['applicant']) };
+      dropDraft(DRAFT);
       this.message = t('register.done', { trackingNumber: started.trackingNumber });
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });

@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import type { ApiClient } from '../api/ApiClient.js';
 import { calendarMonthApi, type CalendarMonthView, type SampleTerm } from '../api/calendarMonthApi.js';
 import { oversightApi, type Calendar, type CalendarVersion } from '../api/oversightApi.js';
-import { LocalizedElement, t } from '../i18n/i18n.js';
+import { LocalizedElement, t, tMaybe } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
 import './CalendarExceptionForm.js';
@@ -19,6 +19,7 @@ export class CalendarPage extends LocalizedElement {
   static override properties = {
     api: { attribute: false },
     ids: { state: true },
+    names: { state: true },
     calendarId: { state: true },
     calendar: { state: true },
     versions: { state: true },
@@ -30,6 +31,8 @@ export class CalendarPage extends LocalizedElement {
   };
   declare api: ApiClient;
   declare ids: string[];
+  /** Each calendar's name: the built-in ones' in the UI's language, a stored one's own, else its id. */
+  declare names: Map<string, string>;
   declare calendarId: string;
   declare calendar: Calendar | undefined;
   declare versions: CalendarVersion[];
@@ -52,6 +55,7 @@ export class CalendarPage extends LocalizedElement {
   constructor() {
     super();
     this.ids = [];
+    this.names = new Map();
     this.calendarId = '';
     this.versions = [];
     this.month = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 7);
@@ -70,12 +74,12 @@ export class CalendarPage extends LocalizedElement {
       <div class="field" style="max-width: 320px">
         <label for="calendar-id">${t('calendar.pick')}</label>
         <select id="calendar-id" .value=${this.calendarId} @change=${(e: Event) => this.open((e.target as HTMLSelectElement).value)}>
-          ${this.ids.map((id) => html`<option value=${id} ?selected=${id === this.calendarId}>${id}</option>`)}
+          ${this.ids.map((id) => html`<option value=${id} ?selected=${id === this.calendarId}>${this.nameOf(id)}</option>`)}
         </select>
       </div>
       <p class="status" role="status" aria-live="polite">${this.message}</p>
       <div class="columns">
-        <section class="panel-box" aria-label=${this.calendarId}>
+        <section class="panel-box" aria-label=${this.nameOf(this.calendarId)}>
           <tereze-calendar-view .calendar=${this.calendar} @remove=${this.askRemoval}></tereze-calendar-view>
           ${this.removal ? this.renderRemoval(this.removal) : ''}
         </section>
@@ -111,9 +115,16 @@ export class CalendarPage extends LocalizedElement {
     try {
       this.ids = await oversightApi.calendars(this.api);
       await this.open(this.ids.includes('agency') ? 'agency' : (this.ids[0] ?? ''));
+      // Stored calendars may carry a name of their own (a handful: one read each).
+      const named = await Promise.all(this.ids.map(async (id) => [id, (await oversightApi.calendar(this.api, id).catch(() => undefined))?.name] as const));
+      this.names = new Map(named.filter((n): n is readonly [string, string] => typeof n[1] === 'string' && n[1] !== ''));
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
     }
+  }
+
+  private nameOf(id: string): string {
+    return tMaybe(`calendar.name.${id}`, '') || this.names.get(id) || id;
   }
 
   private async open(id: string) {

@@ -57,7 +57,7 @@ export class RoutingPage extends LocalizedElement {
         const standard = STANDARDS.get(code);
         const facts = this.facts.find((f) => f.serviceCode === code);
         const agencyDesk = facts?.hasAgencyChannel ?? standard?.channels.includes('agency') ?? true;
-        return { serviceCode: code, name: serviceName(code, lang, code), agency: standard?.agency ?? '', agencyDesk, decision: byService.get(code), facts };
+        return { serviceCode: code, name: serviceName(code, lang, code), agency: facts?.agencyName ?? standard?.agency ?? facts?.agency ?? '', agencyDesk, decision: byService.get(code), facts };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
   }

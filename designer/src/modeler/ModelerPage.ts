@@ -61,6 +61,7 @@ export class ModelerPage extends LocalizedElement {
     statusKind: { state: true },
     busy: { state: true },
     openKey: { state: true },
+    opened: { state: true },
     overlayOn: { state: true },
     catalogue: { state: true },
     catalogueError: { state: true },
@@ -78,6 +79,8 @@ export class ModelerPage extends LocalizedElement {
   declare busy: boolean;
   /** The deployed process the canvas shows (opened from the server or just deployed); the overlay's key. */
   declare openKey: string | undefined;
+  /** The deployed version on the canvas, for the toolbar's selects (undefined: a new or imported diagram). */
+  declare opened: { key: string; version?: number } | undefined;
   declare overlayOn: boolean;
   /** The designer's home (`GET /api/catalogue`): undefined while it loads. */
   declare catalogue: CatalogueEntry[] | undefined;
@@ -110,6 +113,7 @@ export class ModelerPage extends LocalizedElement {
     this.statusKind = 'info';
     this.busy = false;
     this.openKey = undefined;
+    this.opened = undefined;
     this.overlayOn = false;
     this.catalogue = undefined;
     this.catalogueError = undefined;
@@ -127,6 +131,7 @@ export class ModelerPage extends LocalizedElement {
       <tereze-modeler-toolbar
         .definitions=${this.definitions}
         .versions=${this.versions}
+        .opened=${this.opened}
         ?busy=${this.busy}
         ?overlayOn=${this.overlayOn}
         @toggle-overlay=${this.toggleOverlay}
@@ -212,6 +217,7 @@ export class ModelerPage extends LocalizedElement {
     // Another diagram: the overlay belonged to the process shown until now.
     this.stopOverlay();
     this.openKey = undefined;
+    this.opened = undefined;
     try {
       clearProblems(this.modeler);
       const { warnings } = await this.modeler.importXML(xml);
@@ -249,6 +255,9 @@ export class ModelerPage extends LocalizedElement {
       await this.importXml(xml, () => (version ? `${key} ${t('modeler.versionOption', { version })}` : key));
       if (!this.lastImport?.error) {
         this.openKey = key;
+        // The toolbar's process and version selects show what is open, also when opened from the home.
+        if (!this.versions.some((v) => v.key === key)) await this.loadVersions(key);
+        this.opened = { key, version: version ?? Math.max(0, ...this.versions.filter((v) => v.key === key).map((v) => v.version)) };
         await this.showChangesFromPrevious(key, version);
       }
       this.fileName = `${key}.bpmn`;

@@ -16,7 +16,10 @@ export class ModelerToolbar extends LocalizedElement {
     busy: { type: Boolean },
     overlayOn: { type: Boolean },
     selectedKey: { state: true },
+    opened: { attribute: false },
   };
+  /** The deployed version on the canvas (opened from the home or here): the selects follow it. */
+  declare opened: { readonly key: string; readonly version?: number } | undefined;
 
   declare definitions: readonly DefinitionSummary[];
   declare versions: readonly DefinitionSummary[];
@@ -49,8 +52,13 @@ export class ModelerToolbar extends LocalizedElement {
     input[type='file'] { display: none; }
   `;
 
+  protected override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('opened') && this.opened) this.selectedKey = this.opened.key;
+  }
+
   override render() {
     const versions = this.versions.filter((v) => v.key === this.selectedKey);
+    const shown = this.opened?.key === this.selectedKey ? this.opened.version : undefined;
     return html`
       <div class="tools">
         <div class="group" role="group" aria-label=${t('modeler.tools.file')}>
@@ -70,7 +78,7 @@ export class ModelerToolbar extends LocalizedElement {
             ${this.definitions.map((d) => html`<option value=${d.key} ?selected=${d.key === this.selectedKey}>${d.name ? `${d.name} (${d.key})` : d.key}</option>`)}
           </select>
           <select name="version" aria-label=${t('modeler.version')} ?disabled=${!versions.length}>
-            ${versions.map((v) => html`<option value=${v.version}>${t('modeler.versionOption', { version: v.version })}</option>`)}
+            ${versions.map((v) => html`<option value=${v.version} ?selected=${v.version === shown}>${t('modeler.versionOption', { version: v.version })}</option>`)}
           </select>
           <button data-action="open-definition" title=${t('modeler.openTitle')} ?disabled=${!this.selectedKey} @click=${this.onOpen}>${t('modeler.open')}</button>
           <button data-action="live-overlay" aria-pressed=${this.overlayOn ? 'true' : 'false'} title=${t('modeler.heatmapLegend')} @click=${() => this.emit('toggle-overlay')}>${t('modeler.heatmap')}</button>

@@ -93,11 +93,32 @@ export class InstancePage extends LocalizedElement {
       </section>`;
   }
 
+  /** The drill-down: up to the calling instance, down to each process a call activity started. */
+  private renderCalls(d: InstanceDetail) {
+    const calls = d.calls ?? [];
+    if (!d.parent && !calls.length) return '';
+    return html`<nav class="op-calls" aria-label=${t('ops.calls')}>
+      ${d.parent ? html`<p><a data-parent href=${`#/instance/${encodeURIComponent(d.parent.instanceId)}`}>↑ ${t('ops.calledBy')}</a></p>` : ''}
+      ${calls.length
+        ? html`<h3>${t('ops.calls')}</h3>
+            <ul>
+              ${calls.map(
+                (c) => html`<li data-call=${c.elementId}>
+                  <a href=${`#/instance/${encodeURIComponent(c.instanceId)}`}>${elementName(d.xml, c.elementId)} → ${c.key} · ${c.trackingNumber}</a>
+                  <span class="op-badge" data-state=${c.state}>${t(`ops.state.${c.state}` as MessageKey)}</span>
+                </li>`,
+              )}
+            </ul>`
+        : ''}
+    </nav>`;
+  }
+
   private renderDetail(d: InstanceDetail) {
     const running = d.state === 'active' || d.state === 'incident';
     return html`
       <h2>${t('ops.instanceTitle', { number: d.trackingNumber })} <span class="op-badge" data-state=${d.state}>${t(`ops.state.${d.state}` as MessageKey)}</span></h2>
       <p class="op-hint">${d.definitionId}${d.serviceCode ? ` · ${d.serviceCode}` : ''}${d.centre ? ` · ${d.centre}` : ''} · ${t('ops.col.started')}: ${formatInstant(d.startedAt)}</p>
+      ${this.renderCalls(d)}
       <div class="op-diagram" role="img" aria-label=${t('ops.diagram', { elements: d.tokens.map((tk) => tk.elementId).join(', ') || '—' })}></div>
       <p class="op-legend"><span class="op-key op-key-token"></span>${t('ops.legend.token')} <span class="op-key op-key-taken"></span>${t('ops.legend.taken')} <span class="op-key op-key-incident"></span>${t('ops.legend.incident')}</p>
       ${d.incidents.length
@@ -228,6 +249,13 @@ export class InstancePage extends LocalizedElement {
 function elementIds(xml: string): string[] {
   const ids = [...xml.matchAll(/<bpmn:(?!sequenceFlow|process|definitions|incoming|outgoing)\w+\s[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
   return [...new Set(ids)].filter((id) => !/_di$/.test(id));
+}
+
+/** A call activity's name in the model (its id when it has none). */
+function elementName(xml: string, id: string): string {
+  if (!id) return '—';
+  const element = [...new DOMParser().parseFromString(xml, 'application/xml').getElementsByTagName('*')].find((e) => e.getAttribute('id') === id);
+  return element?.getAttribute('name') || id;
 }
 
 function messageOf(error: unknown): string {

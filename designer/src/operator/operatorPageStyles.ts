@@ -8,6 +8,8 @@ export const operatorPageStyles = `
   .op-error { color: #a40e26; font-weight: 600; overflow-wrap: anywhere; }
   .op-badge { font-size: 0.85rem; border-radius: 10px; padding: 1px 8px; background: #e3e8ee; font-weight: 600; }
   .op-badge[data-state='incident'] { background: #a40e26; color: #fff; }
+  .op-calls ul { list-style: none; padding: 0; margin: 0 0 8px; display: grid; gap: 4px; }
+  .op-calls li { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; overflow-wrap: anywhere; }
   .op-badge[data-state='completed'] { background: #dff3e4; color: #14532d; }
   .op-badge[data-state='terminated'] { background: #f1e4d6; color: #6b3d00; }
   .op-diagram { height: 380px; border: 1px solid #c4ccd5; border-radius: 6px; background: #fff; overflow: hidden; position: relative; }

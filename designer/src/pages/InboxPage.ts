@@ -148,7 +148,8 @@ export class InboxPage extends LocalizedElement {
 
   private async load() {
     try {
-      const tasks = await this.api.tasks();
+      // A supervisor's own work (their groups' escalations), not the whole agency's: scope=inbox.
+      const tasks = await this.api.tasks(this.user?.roles?.includes('supervisor') ? { scope: 'inbox' } : {});
       const changed = this.loaded && tasks.map((x) => x.id).join() !== this.tasks.map((x) => x.id).join();
       this.tasks = tasks;
       if (changed) this.message = t('inbox.updated', { count: tasks.length });

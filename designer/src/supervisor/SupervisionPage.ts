@@ -5,6 +5,7 @@ import { oversightApi, type Absence, type GroupMember, type GroupSummary } from 
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import './AbsenceForm.js';
+import '../shared/TaskList.js';
 import './ReassignDialog.js';
 import './SupervisedTasks.js';
 import './WorkloadTable.js';
@@ -27,7 +28,10 @@ export class SupervisionPage extends LocalizedElement {
     reassigning: { state: true },
     busy: { state: true },
     message: { state: true },
+    redrawNote: { state: true },
   };
+  /** What the last absence did to the official's open files, shown beside the absence form. */
+  declare redrawNote: string;
   declare api: ApiClient;
   declare user: SessionUser | undefined;
   declare tasks: TaskView[];
@@ -54,6 +58,7 @@ export class SupervisionPage extends LocalizedElement {
     this.absences = new Map();
     this.busy = false;
     this.message = '';
+    this.redrawNote = '';
   }
 
   override firstUpdated() {
@@ -77,15 +82,27 @@ export class SupervisionPage extends LocalizedElement {
     return html`
       <h2>${t('supervision.title')}</h2>
       <p class="status" role="status" aria-live="polite">${this.message}</p>
+      ${this.renderEscalations()}
       <tereze-workload-table .rows=${workloadOf(this.tasks)} .names=${new Map(this.members.map((m) => [m.id, m.name]))} .absences=${this.absences}></tereze-workload-table>
       <h3>${t('supervision.overdueList')}</h3>
       <tereze-supervised-tasks data-list="overdue" .tasks=${overdueOf(this.tasks)} .empty=${t('supervision.noOverdue')} @reassign-request=${this.openReassign}></tereze-supervised-tasks>
       <h3>${t('inbox.title')}</h3><p class="hint">${t('inbox.intro')}</p>
       <tereze-supervised-tasks data-list="open" .tasks=${this.tasks} caption="" .empty=${t('supervision.noTasks')} @reassign-request=${this.openReassign}></tereze-supervised-tasks>
       <tereze-absence-form .officials=${this.members} ?busy=${this.busy} @set-absence=${this.setAbsence} @end-absence=${this.endAbsence}></tereze-absence-form>
+      <p class="status" role="status" aria-live="polite" data-redraw>${this.redrawNote}</p>
       <tereze-reassign-dialog .task=${this.reassigning} .candidates=${this.candidates} .candidatesError=${this.candidatesError} ?busy=${this.busy}
         @reassign=${this.reassign} @cancel=${this.closeReassign}></tereze-reassign-dialog>
     `;
+  }
+
+  /** The escalations the supervisor's own groups are candidates for (or handed to them): theirs to open and complete. */
+  private renderEscalations() {
+    const groups = new Set(this.user?.groups ?? []);
+    const mine = this.tasks.filter((task) => task.state === 'open' && (task.assignee === this.user?.id || (!task.assignee && task.candidateGroup !== undefined && groups.has(task.candidateGroup))));
+    return html`<section data-list="escalations" aria-labelledby="escalations-title">
+      <h3 id="escalations-title">${t('supervision.escalations')}</h3>
+      ${mine.length ? html`<tereze-task-list .tasks=${mine}></tereze-task-list>` : html`<p class="hint">${t('supervision.noEscalations')}</p>`}
+    </section>`;
   }
 
   private async load() {
@@ -157,9 +174,27 @@ export class SupervisionPage extends LocalizedElement {
     }
   }
 
+  /** Recorded; when it covers today (Astana), the official's open files are drawn again and the count shown. */
   private async setAbsence(event: CustomEvent<{ userId: string; from: string; to: string; reason?: string }>) {
     const { userId, ...body } = event.detail;
-    await this.absenceCall(userId, () => oversightApi.setAbsence(this.api, userId, body), 'supervision.absenceSet');
+    this.redrawNote = '';
+    const recorded = await this.absenceCall(userId, () => oversightApi.setAbsence(this.api, userId, body), 'supervision.absenceSet');
+    const today = astanaToday();
+    if (!recorded || !(body.from <= today && today <= body.to)) return;
+    this.busy = true;
+    try {
+      const result = await oversightApi.redrawAbsent(this.api, userId);
+      this.redrawNote = [
+        `${t('supervision.absenceSet', { user: userId })}.`,
+        t('supervision.redrawn', { count: result.redrawn.length }),
+        ...(result.kept.length ? [t('supervision.redrawKept', { count: result.kept.length, numbers: result.kept.map((k) => k.trackingNumber).join(', ') })] : []),
+      ].join(' ');
+      await this.load();
+    } catch (error) {
+      this.redrawNote = t('common.error', { message: (error as Error).message });
+    } finally {
+      this.busy = false;
+    }
   }
 
   private async endAbsence(event: CustomEvent<{ userId: string }>) {
@@ -167,19 +202,26 @@ export class SupervisionPage extends LocalizedElement {
     await this.absenceCall(userId, () => oversightApi.endAbsence(this.api, userId, new Date().toISOString().slice(0, 10)), 'supervision.absenceEnded');
   }
 
-  private async absenceCall(userId: string, call: () => Promise<Absence[]>, done: 'supervision.absenceSet' | 'supervision.absenceEnded') {
+  private async absenceCall(userId: string, call: () => Promise<Absence[]>, done: 'supervision.absenceSet' | 'supervision.absenceEnded'): Promise<boolean> {
     this.busy = true;
     try {
       const absences = await call();
       this.absences = new Map(this.absences).set(userId, absences);
       this.message = t(done, { user: userId });
       void this.loadMembers();
+      return true;
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
+      return false;
     } finally {
       this.busy = false;
     }
   }
+}
+
+/** Today's date in Astana (UTC+5, all of Kazakhstan), as absences are dated. */
+function astanaToday(): string {
+  return new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
 }
 
 customElements.define('tereze-supervision-page', SupervisionPage);
