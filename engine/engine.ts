@@ -179,6 +179,7 @@ class TerezeEngine implements Engine {
   claimTask: Engine['claimTask'] = (id, options) => this.taskPart.claim(id, options);
   reassignTask: Engine['reassignTask'] = (id, options) => this.taskPart.reassign(id, options);
   completeTask: Engine['completeTask'] = (id, options) => this.taskPart.complete(id, options);
+  taskForm: Engine['taskForm'] = (id) => this.taskPart.form(id);
 
   /** Status, next step and deadline for the public tracking page: never a person's identity. */
   track: Engine['track'] = async (trackingNumber) => {
