@@ -77,8 +77,6 @@ export class Tasks {
     const by = requiredText(options?.by, 'by');
     const variables = plainObject(options.variables, 'variables');
     if (options.outcome !== undefined && typeof options.outcome !== 'string') throw new InvalidArgumentError('outcome', 'must be text');
-    const intake = Object.keys(variables).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name));
-    if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
     for (let attempt = 0; ; attempt++) {
       const task = await this.open(taskId);
       // An official whose file was reassigned meanwhile may not complete it any more.
@@ -91,6 +89,9 @@ export class Tasks {
       checkFourEyes(facts, task, by, 'by');
       // The task's form (ps:form) says what it may write: engine/forms/checkCompletion.ts.
       const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { ...(options.outcome === undefined ? {} : { outcome: options.outcome }), variables }, instance?.variables ?? {}, core.clock.now()) : variables;
+      // After the form: a read-only field that shows the intake record sends it back unchanged.
+      const intake = Object.keys(written).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name));
+      if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
       checkRating(facts.spec, task, written);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables: written, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);

@@ -20,7 +20,8 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,
  * must be filled when required and hold a value of its type (text, a number within its bounds,
  * true/false, one of its values, a date); a key the form does not declare is refused. The
  * field with the key `outcome` answers `outcome` (the gateway's branch value). FEEL conditions
- * read the application's variables overlaid with what the completion sends.
+ * read the application's variables overlaid with what the completion sends; the outcome of the
+ * task before reads as `lastOutcome` (the inbox gives the form the same data).
  *
  * Returns the variables to merge: a read-only field sent back unchanged is left out (it
  * writes nothing). Throws InvalidArgumentError naming the field (`variables.<key>` or `outcome`).
@@ -37,7 +38,9 @@ export function checkCompletion(form: TaskForm, elementId: string, completion: F
     if (key === OUTCOME_KEY) throw new InvalidArgumentError(OUTCOME_KEY, `the form of ${elementId} has no outcome field, so it takes no outcome`);
     throw new InvalidArgumentError(`variables.${key}`, `is not a field of the form of ${elementId} (its fields: ${accepted.join(', ') || 'none'})`);
   }
-  const context = { ...scope, ...data };
+  // This answer's `outcome` is the form's; the one before it (the last task's) reads as `lastOutcome`.
+  const { [OUTCOME_KEY]: lastOutcome, ...earlier } = scope;
+  const context = { ...earlier, lastOutcome: lastOutcome ?? null, ...data };
   const result: Record<string, unknown> = {};
   for (const field of form.fields) {
     const path = field.key === OUTCOME_KEY ? OUTCOME_KEY : `variables.${field.key}`;

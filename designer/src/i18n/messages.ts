@@ -708,6 +708,18 @@ const en = {
   'password.change': "Change password",
   'password.required': "Required",
   'password.mismatch': "The two new passwords differ",
+  'task.complete': "Complete",
+  'task.noForm': "This task has no form: complete it when the work is done.",
+  'task.refused': "Not taken: correct the field marked below.",
+  'formEditor.group': "Form",
+  'formEditor.summary': "{count} fields",
+  'formEditor.none': "No form: the task gets a plain Complete button",
+  'formEditor.edit': "Edit the form",
+  'formEditor.title': "Form of {name}",
+  'formEditor.apply': "Apply to the task",
+  'formEditor.remove': "Remove the form",
+  'formEditor.cancel': "Cancel",
+  'formEditor.loading': "Loading the form editor…",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1416,6 +1428,18 @@ const ru: Record<MessageKey, string> = {
   'password.change': "Сменить пароль",
   'password.required': "Обязательное поле",
   'password.mismatch': "Новые пароли не совпадают",
+  'task.complete': "Завершить",
+  'task.noForm': "У этой задачи нет формы: завершите её, когда работа сделана.",
+  'task.refused': "Не принято: исправьте отмеченное поле ниже.",
+  'formEditor.group': "Форма",
+  'formEditor.summary': "Полей: {count}",
+  'formEditor.none': "Формы нет: у задачи будет простая кнопка «Завершить»",
+  'formEditor.edit': "Редактировать форму",
+  'formEditor.title': "Форма задачи «{name}»",
+  'formEditor.apply': "Применить к задаче",
+  'formEditor.remove': "Удалить форму",
+  'formEditor.cancel': "Отмена",
+  'formEditor.loading': "Загружается редактор форм…",
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru };
