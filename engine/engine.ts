@@ -117,6 +117,7 @@ class TerezeEngine implements Engine {
       calendars: this.calendars,
       assigner,
       localDate,
+      condition: (expression, variables, at) => conditions.evaluate(expression, variables, at),
       newUnit: () =>
         new UnitOfWork({
           store,

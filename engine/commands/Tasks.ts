@@ -88,7 +88,7 @@ export class Tasks {
       const facts = await this.facts(task, instance);
       checkFourEyes(facts, task, by, 'by');
       // The task's form (ps:form) says what it may write: engine/forms/checkCompletion.ts.
-      const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { ...(options.outcome === undefined ? {} : { outcome: options.outcome }), variables }, instance?.variables ?? {}, core.clock.now()) : variables;
+      const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { ...(options.outcome === undefined ? {} : { outcome: options.outcome }), variables }, instance?.variables ?? {}, core.clock.now(), core.condition) : variables;
       // After the form: a read-only field that shows the intake record sends it back unchanged.
       const intake = Object.keys(written).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name));
       if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);

@@ -1,7 +1,10 @@
 import { InvalidArgumentError } from '../errors.js';
-import { evaluateFeel } from '../model/feel.js';
+import { evaluateCondition, evaluateFeel, type ConditionOutcome } from '../model/feel.js';
 import { MODEL_LIMITS } from '../model/modelLimits.js';
 import { OUTCOME_KEY, type ChoiceValue, type FormField, type TaskForm } from './TaskForm.js';
+
+/** Evaluates a boolean FEEL condition: the engine passes its ConditionCache (FEEL is pure). */
+export type ConditionEvaluator = (expression: string, variables: Readonly<Record<string, unknown>>, now: Date) => ConditionOutcome;
 
 export interface FormCompletion {
   readonly outcome?: string;
@@ -26,7 +29,19 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,
  * Returns the variables to merge: a read-only field sent back unchanged is left out (it
  * writes nothing). Throws InvalidArgumentError naming the field (`variables.<key>` or `outcome`).
  */
-export function checkCompletion(form: TaskForm, elementId: string, completion: FormCompletion, scope: Readonly<Record<string, unknown>>, now: Date): Record<string, unknown> {
+export function checkCompletion(
+  form: TaskForm,
+  elementId: string,
+  completion: FormCompletion,
+  scope: Readonly<Record<string, unknown>>,
+  now: Date,
+  condition: ConditionEvaluator = evaluateCondition,
+): Record<string, unknown> {
+  // As form-js: a condition hides (or requires) only when it is true; null or an error is not true.
+  const isTrue = (expression: string, context: Record<string, unknown>) => {
+    const outcome = condition(expression, named(expression, context), now);
+    return 'value' in outcome && outcome.value;
+  };
   const sent = completion.variables;
   if (Object.hasOwn(sent, OUTCOME_KEY)) throw new InvalidArgumentError(`variables.${OUTCOME_KEY}`, 'send the outcome as "outcome", beside the variables');
   const byKey = new Map(form.fields.map((field) => [field.key, field]));
@@ -46,7 +61,7 @@ export function checkCompletion(form: TaskForm, elementId: string, completion: F
     const path = field.key === OUTCOME_KEY ? OUTCOME_KEY : `variables.${field.key}`;
     const has = Object.hasOwn(data, field.key);
     const value = data[field.key];
-    const hidden = field.hiddenBy?.some((expression) => isTrue(expression, context, now)) ?? false;
+    const hidden = field.hiddenBy?.some((expression) => isTrue(expression, context)) ?? false;
     if (hidden || field.disabled) {
       if (has) throw new InvalidArgumentError(path, `"${field.label}" is ${hidden ? 'hidden by the form here' : 'shown, not filled in (disabled)'}, so it takes no value`);
       continue;
@@ -56,7 +71,7 @@ export function checkCompletion(form: TaskForm, elementId: string, completion: F
       continue;
     }
     if (isEmpty(field, value)) {
-      if (field.required === true || (typeof field.required === 'string' && isTrue(field.required, context, now))) {
+      if (field.required === true || (typeof field.required === 'string' && isTrue(field.required, context))) {
         throw new InvalidArgumentError(path, `"${field.label}" is required`);
       }
       if (has && field.key !== OUTCOME_KEY) result[field.key] = value;
@@ -128,7 +143,7 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
 /** A choice field's values: its list, the variable its valuesKey names, or its FEEL expression's list. */
 function allowedValues(field: FormField, context: Record<string, unknown>, now: Date): readonly ChoiceValue[] {
   if (field.values) return field.values;
-  const source = field.valuesKey !== undefined ? context[field.valuesKey] : field.valuesExpression ? feelValue(field.valuesExpression, context, now) : undefined;
+  const source = field.valuesKey !== undefined ? context[field.valuesKey] : field.valuesExpression ? feelValue(field.valuesExpression, named(field.valuesExpression, context), now) : undefined;
   if (!Array.isArray(source)) return [];
   return source.flatMap((entry: unknown) => {
     const value = typeof entry === 'object' && entry !== null ? (entry as { value?: unknown }).value : entry;
@@ -147,9 +162,15 @@ function feelValue(expression: string, context: Record<string, unknown>, now: Da
   return outcome.ok ? outcome.value : undefined;
 }
 
-/** As form-js: a condition hides (or requires) only when it is true; null or an error is not true. */
-function isTrue(expression: string, context: Record<string, unknown>, now: Date): boolean {
-  return feelValue(expression, context, now) === true;
+/**
+ * The variables an expression can read: those whose name occurs in its text (a sound
+ * over-approximation, as ConditionCache's key). feelin's parser takes every variable name of
+ * the context, so a whole application's variables made each evaluation several milliseconds.
+ */
+function named(expression: string, context: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const name in context) if (expression.includes(name)) kept[name] = context[name];
+  return kept;
 }
 
 function isEmpty(field: FormField, value: unknown): boolean {
