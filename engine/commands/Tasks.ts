@@ -87,11 +87,12 @@ export class Tasks {
       const instance = await unit.load(task.instanceId);
       const facts = await this.facts(task, instance);
       checkFourEyes(facts, task, by, 'by');
+      // The intake record is never rewritten; a form's read-only field may show it (and sends it back unchanged).
+      const shown = new Set(facts.spec?.form?.fields.filter((f) => f.readonly).map((f) => f.key));
+      const intake = Object.keys(variables).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name) && !shown.has(name));
+      if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
       // The task's form (ps:form) says what it may write: engine/forms/checkCompletion.ts.
       const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { ...(options.outcome === undefined ? {} : { outcome: options.outcome }), variables }, instance?.variables ?? {}, core.clock.now(), core.condition) : variables;
-      // After the form: a read-only field that shows the intake record sends it back unchanged.
-      const intake = Object.keys(written).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name));
-      if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
       checkRating(facts.spec, task, written);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables: written, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);

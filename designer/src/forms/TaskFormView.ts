@@ -16,10 +16,31 @@ export interface FieldProblem {
   readonly message: string;
 }
 
-/** form-js's own messages, in the reader's language (form-js has no translations). */
-const FORM_JS_MESSAGES: Record<string, Record<string, string>> = {
-  ru: { 'Field is required.': 'Обязательное поле.', 'Value is not a number.': 'Значение не является числом.' },
+/** form-js's own texts, in the reader's language: form-js has them in English only, in its code. */
+const FORM_JS_TEXTS: Record<string, Record<string, string>> = {
+  ru: {
+    'Field is required.': 'Обязательное поле.',
+    'Value is not a number.': 'Значение не является числом.',
+    Select: 'Выберите…',
+    Search: 'Поиск',
+    'No results': 'Ничего не найдено',
+    'All values selected': 'Выбраны все значения',
+  },
 };
+
+/**
+ * Puts form-js's English texts (a select's "Select", "Field is required.") into the reader's
+ * language as form-js renders them: a text node or placeholder equal to one is replaced.
+ */
+function translateTexts(root: Node, texts: Record<string, string>): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.textContent?.trim() ?? '';
+      if (Object.hasOwn(texts, text)) node.textContent = texts[text]!;
+    } else if (node instanceof HTMLInputElement && Object.hasOwn(texts, node.placeholder)) node.placeholder = texts[node.placeholder]!;
+  }
+}
 
 /**
  * A task's form (its ps:form, a form-js schema) rendered by @bpmn-io/form-js-viewer with the
@@ -40,6 +61,7 @@ export class TaskFormView extends LocalizedElement {
   declare busy: boolean;
   private form: Form | undefined;
   private shownLanguage = '';
+  private observer: MutationObserver | undefined;
 
   static override styles = [
     unsafeCSS(formJsCss),
@@ -70,6 +92,7 @@ export class TaskFormView extends LocalizedElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.observer?.disconnect();
     this.form?.destroy();
     this.form = undefined;
   }
@@ -84,6 +107,13 @@ export class TaskFormView extends LocalizedElement {
     const form = new Form({ container });
     this.form = form;
     await form.importSchema(localizeForm(this.schema, language()), { ...formData(this.data), ...(kept ?? {}) });
+    this.observer?.disconnect();
+    const texts = FORM_JS_TEXTS[language()];
+    if (texts) {
+      translateTexts(container, texts);
+      this.observer = new MutationObserver(() => translateTexts(container, texts));
+      this.observer.observe(container, { subtree: true, childList: true, characterData: true });
+    }
     if (this.problem) this.showProblem(this.problem);
   }
 
@@ -92,7 +122,7 @@ export class TaskFormView extends LocalizedElement {
     if (!form) return;
     const { data, errors } = form.submit() as { data: Record<string, unknown>; errors: Record<string, string[]> };
     if (Object.keys(errors).length) {
-      this.setErrors(Object.fromEntries(Object.entries(errors).map(([id, messages]) => [id, messages.map((m) => FORM_JS_MESSAGES[language()]?.[m] ?? m)])));
+      this.setErrors(errors);
       this.renderRoot.querySelector<HTMLElement>('.fjs-has-errors input, .fjs-has-errors textarea, .fjs-has-errors select')?.focus();
       return;
     }
