@@ -169,6 +169,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
     await clerk.getByText('Decision: approved').waitFor();
     await clerk.getByLabel('Handed over to the applicant').check();
     await clerk.getByLabel('★★★★★ 5').check();
+    await harness.screenshot(clerk, 'flow-4a-clerk-hand-back-form');
     await clerk.getByRole('button', { name: 'Submit' }).click();
     await clerk.getByText('Done:').waitFor();
     await harness.screenshot(clerk, 'flow-4-clerk-handed-back');

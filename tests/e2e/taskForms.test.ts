@@ -73,17 +73,26 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `task forms in Chromium (${SK
     const dialog = page.locator('dialog.tereze-form-editor[open]');
     await dialog.locator('.fjs-palette-field[data-field-type="textfield"]').waitFor({ timeout: 20_000 });
     await drag(page, 'dialog.tereze-form-editor .fjs-palette-field[data-field-type="textfield"]', 'dialog.tereze-form-editor .fjs-form-container');
-    await dialog.locator('.fjs-editor-container .fjs-form-field-textfield').first().click();
+    // The dropped field is selected, its properties in the editor's panel
     const panel = dialog.locator('.fjs-properties-container');
-    await panel.locator('input[name=label]').fill('Notice number');
+    await panel.locator('.bio-properties-panel-header-type', { hasText: /text field/i }).waitFor();
+    const general = panel.locator('[data-group-id="group-general"]');
+    if (!(await general.locator('input[name=key]').isVisible())) await general.locator('.bio-properties-panel-group-header').click();
+    // The label is a templating (CodeMirror) editor; the key a plain input
+    await panel.locator('[data-entry-id="label"] [contenteditable="true"]').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Notice number');
     await panel.locator('input[name=key]').fill('noticeNumber');
-    await panel.getByText('Validation', { exact: true }).click();
+    await panel.locator('[data-group-id="group-validation"] .bio-properties-panel-group-header').click();
     await panel.locator('input[name=required]').check();
     await harness.screenshot(page, 'task-forms-1-form-editor');
     await dialog.getByRole('button', { name: 'Apply to the task' }).click();
 
     // Then the task carries the form in its ps:form, undoably
-    await expect.poll(async () => /<ps:form>[\s\S]*noticeNumber[\s\S]*<\/ps:form>/.test(await modelXml(page))).toBe(true);
+    const formOf = async () => /<ps:form>([\s\S]*?)<\/ps:form>/.exec(await modelXml(page))?.[1] ?? '';
+    await expect.poll(formOf).toContain('"key":"noticeNumber"');
+    expect(await formOf()).toContain('Notice number');
+    expect(await formOf()).toContain('"required":true');
     await group.getByText('1 fields').waitFor();
 
     // When they deploy it
