@@ -88,5 +88,7 @@ style.textContent = `
   .tereze-form-editor-actions button.secondary { background: #fff; color: #0b5cad; }
   .tereze-form-editor-canvas { flex: 1; min-height: 0; position: relative; }
   .tereze-form-editor-canvas .fjs-container { height: 100%; }
+  /* Components the engine cannot check (engine/forms/parseTaskForm.ts): not offered. */
+  .tereze-form-editor .fjs-palette-field:is([data-field-type="expression"], [data-field-type="filepicker"], [data-field-type="image"], [data-field-type="table"], [data-field-type="documentPreview"], [data-field-type="iframe"], [data-field-type="dynamiclist"]) { display: none; }
 `;
 document.head.append(style);

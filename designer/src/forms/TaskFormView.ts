@@ -70,9 +70,8 @@ export class TaskFormView extends LocalizedElement {
       .fjs-container { max-width: 640px; }
       /* The form lines up with the page: form-js's grid keeps a gutter for its editor. */
       .fjs-container .fjs-form { padding: 0; }
-      .fjs-container .fjs-form > .cds--grid { padding-left: 0; padding-right: 0; }
-      .fjs-container .fjs-form > .cds--grid > .cds--row > .cds--col { padding-left: 0; padding-right: 0; }
-      .fjs-container .fjs-form .fjs-form-field { margin-left: 0; margin-right: 0; }
+      .fjs-container .fjs-form > .cds--grid, .fjs-container .fjs-form > .cds--grid > .cds--row > .cds--col { padding-inline: 0; }
+      .fjs-container .fjs-form > .cds--grid > .cds--row > .cds--col > .fjs-form-field { margin-inline: 0; }
       .fjs-container .fjs-powered-by { margin: 8px 0; }
       .fjs-form-field-error { color: #a40e26; font-weight: 600; }
       .actions { margin-top: 8px; }
