@@ -15,6 +15,11 @@ export default defineConfig({
     // bpmn-js alone is ~1 MB minified; the warning says nothing we do not know.
     chunkSizeWarningLimit: 2_000,
   },
+  resolve: {
+    // One preact: @bpmn-io/properties-panel ships its own copy (../preact) and form-js imports
+    // `preact`; the form editor renders the panel's components, whose hooks need the same copy.
+    alias: [{ find: /^preact(\/.*)?$/, replacement: `${repoDir}node_modules/@bpmn-io/properties-panel/preact$1` }],
+  },
   server: {
     // engine/model/ps.json lives outside the designer folder.
     fs: { allow: [repoDir] },

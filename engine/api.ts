@@ -182,6 +182,8 @@ export interface Engine {
   /** Without `to`: drawn again at random among the eligible; with `to`: a manual pick, which must be eligible. */
   reassignTask(taskId: string, options: { to?: string; by: string; reason: string }): Promise<TaskRecord>;
   completeTask(taskId: string, options: CompleteOptions): Promise<InstanceView>;
+  /** The task's form (`ps:form`, a form-js schema) as modelled, or null for a task without one. */
+  taskForm(taskId: string): Promise<Readonly<Record<string, unknown>> | null>;
   correlate(messageName: string, options?: CorrelateOptions): Promise<CorrelateResult>;
   instance(id: string): Promise<InstanceView>;
   /**

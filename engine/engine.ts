@@ -124,6 +124,7 @@ class TerezeEngine implements Engine {
       calendars: this.calendars,
       assigner,
       localDate,
+      condition: (expression, variables, at) => conditions.evaluate(expression, variables, at),
       newUnit: () =>
         new UnitOfWork({
           store,
@@ -199,6 +200,7 @@ class TerezeEngine implements Engine {
   addComment: Engine['addComment'] = (id, options) => addComment(this.core, id, options);
   unclaimTask: Engine['unclaimTask'] = (id, options) => unclaimTask(this.core, id, options);
   findApplications: Engine['findApplications'] = (query) => findApplications(this.core, query);
+  taskForm: Engine['taskForm'] = (id) => this.taskPart.form(id);
 
   /** Status, next step and deadline for the public tracking page: never a person's identity. */
   track: Engine['track'] = async (trackingNumber, context) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TaskSchema } from './contracts/tasks.js';
 import { DATE_FORMAT, INSTANT_FORMAT, isCalendarDate, parseInstant } from '../engine/index.js';
 
 /**
@@ -22,27 +23,8 @@ export const CalendarDateInput = z
   .refine(isCalendarDate, { error: (issue) => `${JSON.stringify(issue.input)} is not ${DATE_FORMAT}` })
   .meta({ format: 'date' });
 
-export const TaskSchema = z
-  .looseObject({
-    id: z.string(),
-    instanceId: z.string(),
-    key: z.string(),
-    elementId: z.string(),
-    name: z.string().optional(),
-    trackingNumber: z.string(),
-    serviceCode: z.string().optional(),
-    office: z.enum(['front', 'back']).optional(),
-    candidateGroup: z.string().optional(),
-    /** Absent when the viewer may not know who holds it (redaction). */
-    assignee: z.string().nullable().optional(),
-    state: z.enum(['open', 'completed', 'cancelled']),
-    createdAt: z.string(),
-    dueAt: z.string().optional(),
-    warnAt: z.string().optional(),
-    atRisk: z.boolean().optional(),
-    overdue: z.boolean().optional(),
-  })
-  .meta({ id: 'Task' });
+/** Declared once in contracts/tasks.ts, which the designer imports too. */
+export { TaskSchema };
 
 export const ApplicationSchema = z
   .looseObject({

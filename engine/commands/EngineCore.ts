@@ -5,6 +5,7 @@ import type { RoutingPolicy } from '../routing/RoutingPolicy.js';
 import type { Store } from '../store/port.js';
 import type { UnitOfWork } from '../UnitOfWork.js';
 import type { TaskAssigner } from '../assignment/TaskAssigner.js';
+import type { ConditionEvaluator } from '../forms/checkCompletion.js';
 
 /** What every command needs: the store, the time, the definitions, and a fresh unit of work per step. */
 export interface EngineCore {
@@ -18,6 +19,8 @@ export interface EngineCore {
   /** The local date in the agency's zone (absences are per day). */
   localDate(at: Date): Promise<string>;
   newUnit(): UnitOfWork;
+  /** The engine's memoised FEEL conditions (ConditionCache), for checks outside a step (task forms). */
+  readonly condition?: ConditionEvaluator;
 }
 
 export function nowIso(core: EngineCore): string {

@@ -5,6 +5,7 @@ import type { TaskRecord } from '../store/port.js';
 import { fourEyesExcluded, poolHash, type EligibilityQuery } from '../assignment/index.js';
 import type { UserTaskSpec } from '../model/types.js';
 import { INTAKE_VARIABLES } from '../intake/intakeRecord.js';
+import { checkCompletion } from '../forms/index.js';
 import type { InstanceState } from '../runtime/state.js';
 import { MAX_RETRIES, plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
@@ -76,8 +77,6 @@ export class Tasks {
     const by = requiredText(options?.by, 'by');
     const variables = plainObject(options.variables, 'variables');
     if (options.outcome !== undefined && typeof options.outcome !== 'string') throw new InvalidArgumentError('outcome', 'must be text');
-    const intake = Object.keys(variables).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name));
-    if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
     for (let attempt = 0; ; attempt++) {
       const task = await this.open(taskId);
       // An official whose file was reassigned meanwhile may not complete it any more.
@@ -85,14 +84,21 @@ export class Tasks {
       const unit = core.newUnit();
       unit.rememberTask(task);
       // The unit keeps the instance it loads here for the step below: one read, not two.
-      const facts = await this.facts(task, await unit.load(task.instanceId));
+      const instance = await unit.load(task.instanceId);
+      const facts = await this.facts(task, instance);
       checkFourEyes(facts, task, by, 'by');
-      checkRating(facts.spec, task, variables);
-      const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
+      // The intake record is never rewritten; a form's read-only field may show it (and sends it back unchanged).
+      const shown = new Set(facts.spec?.form?.fields.filter((f) => f.readonly).map((f) => f.key));
+      const intake = Object.keys(variables).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name) && !shown.has(name));
+      if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
+      // The task's form (ps:form) says what it may write: engine/forms/checkCompletion.ts.
+      const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { ...(options.outcome === undefined ? {} : { outcome: options.outcome }), variables }, instance?.variables ?? {}, core.clock.now(), core.condition) : variables;
+      checkRating(facts.spec, task, written);
+      const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables: written, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);
       const at = nowIso(core);
-      unit.audit.push({ at, actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null, variables } });
-      if (variables.rating !== undefined) unit.audit.push({ at, actor: by, action: 'application.rated', subject: task.instanceId, data: { rating: variables.rating, taskId } });
+      unit.audit.push({ at, actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null, variables: written } });
+      if (written.rating !== undefined) unit.audit.push({ at, actor: by, action: 'application.rated', subject: task.instanceId, data: { rating: written.rating, taskId } });
       try {
         await core.store.commit(await unit.toBatch());
         return toView(state);
@@ -102,6 +108,12 @@ export class Tasks {
         throw error;
       }
     }
+  }
+
+  /** The form-js schema of a task's `ps:form`, from the version its application runs; null without one. */
+  async form(taskId: string): Promise<Readonly<Record<string, unknown>> | null> {
+    const { spec } = await this.facts(await this.get(requiredText(taskId, 'taskId')));
+    return spec?.form?.schema ?? null;
   }
 
   /**

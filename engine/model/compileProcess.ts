@@ -1,4 +1,6 @@
 import type { Problem } from '../errors.js';
+import { parseTaskForm } from '../forms/parseTaskForm.js';
+import type { TaskForm } from '../forms/TaskForm.js';
 import { feelCostProblem, normaliseExpression, feelSyntaxError } from './feel.js';
 import { nominalMs, parseDuration } from './IsoDuration.js';
 import { MODEL_LIMITS } from './modelLimits.js';
@@ -324,6 +326,8 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     };
     if (office === 'front' || office === 'back') spec.office = office;
     if (group) spec.candidateGroup = group;
+    const form = readForm(element);
+    if (form) spec.form = form;
     return spec;
   }
 
@@ -334,6 +338,18 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     report(id, `${name} on ${id} must be true or false, not '${value}'`);
     return false;
   }
+}
+
+/**
+ * Reads `<ps:form>` (a form-js schema as JSON) from a user task. Its problems (bad JSON, an
+ * unsupported component, a duplicate key, over the size limits) refuse the deploy through the
+ * lint rule tereze/task-form (lint/psRules.ts), which the modeler shows on the canvas too: one
+ * rule, reported once.
+ */
+function readForm(element: ModdleElement): TaskForm | undefined {
+  const values = ((element.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? [];
+  const form = values.find((v) => v.$type === 'ps:Form');
+  return form ? parseTaskForm(form.body as string | undefined).form : undefined;
 }
 
 /** Reads `<ps:sla>` from an element's extension elements. */

@@ -43,6 +43,17 @@ export const MODEL_LIMITS = {
    * every step. A range whose bound is a variable is refused (iterate a list variable instead).
    */
   maxFeelIterations: 10_000,
+  /**
+   * A task's form (`ps:form`, a form-js schema) is at most 64 KiB of JSON with at most 200
+   * components, 500 values a choice field and groups nested 5 deep: the engine parses it at
+   * deploy and checks every completion against it, and the inbox renders it.
+   */
+  maxFormBytes: 65_536,
+  maxFormComponents: 200,
+  maxFormValues: 500,
+  maxFormDepth: 5,
+  /** A text a form field accepts, when the form sets no smaller maxLength. */
+  maxFormTextLength: 10_000,
 } as const;
 
 /** The horizon in milliseconds, counting a year as the Gregorian average (365.2425 days). */

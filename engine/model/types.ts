@@ -1,3 +1,4 @@
+import type { TaskForm } from '../forms/TaskForm.js';
 /**
  * The compiled process graph: what the runtime walks. Plain, frozen JSON-compatible data, so a
  * definition read back from the store is the same graph the validator produced.
@@ -70,6 +71,8 @@ export interface UserTaskSpec {
   readonly assignment: AssignmentStrategy;
   readonly excludeAssigneesOf: readonly string[];
   readonly returnsResult: boolean;
+  /** `<ps:form>`: the task's form-js form; a completion is checked against it (engine/forms). */
+  readonly form?: TaskForm;
 }
 
 export interface FlowNode {

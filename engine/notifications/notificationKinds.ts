@@ -1,3 +1,4 @@
+import { requestedDocumentsOf } from '../casework/requestedDocuments.js';
 /**
  * What an applicant is told (DOMAIN.md, "Languages and notices"): named once, so the model's
  * `ps:notify`, the engine's commands, the outbox and the message texts agree on the names.
@@ -15,8 +16,7 @@ export function isNotificationKind(value: unknown): value is NotificationKind {
  */
 export function notificationPayload(kind: NotificationKind, variables: Readonly<Record<string, unknown>>): Record<string, unknown> {
   if (kind === 'documentsNeeded') {
-    const requested = variables.requestedDocuments;
-    const documents = Array.isArray(requested) ? requested.filter((d): d is string => typeof d === 'string').slice(0, 20) : [];
+    const documents = requestedDocumentsOf(variables).slice(0, 20);
     return documents.length ? { requestedDocuments: documents } : {};
   }
   return {};

@@ -1,3 +1,4 @@
+import { requestedDocumentsOf } from '../casework/requestedDocuments.js';
 import { DECISIONS, groundsOf, REFUSAL_REASONS, type Decision, type RefusalReason } from '../decision/issueDecision.js';
 import { addDuration, parseDuration } from '../model/IsoDuration.js';
 import { isFeelTimer } from '../model/TimerExpression.js';
@@ -53,8 +54,10 @@ export function applicationOutcome(instance: OutcomeSource, context: OutcomeCont
   const grounds = refused ? groundsOf(v['decisionGrounds'] ?? v['refusalGrounds']) : [];
   const reason = refused && (REFUSAL_REASONS as readonly unknown[]).includes(v['decisionReason']) ? (v['decisionReason'] as RefusalReason) : undefined;
   const handedIn = Array.isArray(v['documents']) ? (v['documents'] as unknown[]).map(String) : [];
-  const missing = reason === 'incomplete' && context.requiredDocuments ? context.requiredDocuments.filter((d) => !handedIn.includes(d)) : undefined;
-  const requested = groundsOf(v['requestedDocuments']);
+  // The clerk's own list when the intake form names it; else the standard's list less what was handed in.
+  const named = groundsOf(v['missingDocuments']);
+  const missing = reason !== 'incomplete' ? undefined : named.length ? named : context.requiredDocuments ? context.requiredDocuments.filter((d) => !handedIn.includes(d)) : undefined;
+  const requested = requestedDocumentsOf(v);
   const waitingForDocuments = !outcome && context.graph ? instance.tokens.some((t) => context.graph!.nodes[t.elementId]?.pausesSla === true) : !outcome;
   const note = typeof v['decisionNote'] === 'string' && v['decisionNote'].trim() ? v['decisionNote'].trim() : undefined;
   const collect = outcome && outcome !== 'withdrawn' ? collection(instance, context) : undefined;

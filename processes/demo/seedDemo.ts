@@ -34,21 +34,23 @@ async function main(): Promise<void> {
       const { id, trackingNumber } = await engine.start(entry.standard.processKey, { channel: 'centre', by: 'clerk', variables: { documents: entry.standard.requiredDocuments } });
       const stage = ['counter', 'review', 'documents', 'handBack', 'completed', 'refused', 'review', 'review'][i % 8]!;
       const open = async (elementId: string) => (await engine.tasks({ instanceId: id })).find((t) => t.elementId === elementId);
-      const done = async (elementId: string, outcome?: string) => {
+      const done = async (elementId: string, outcome?: string, variables?: Record<string, unknown>) => {
         const task = await open(elementId);
-        if (task) await engine.completeTask(task.id, { by: task.assignee ?? 'clerk', ...(outcome ? { outcome } : {}) });
+        if (task) await engine.completeTask(task.id, { by: task.assignee ?? 'clerk', ...(outcome ? { outcome } : {}), ...(variables ? { variables } : {}) });
       };
+      // What the tasks' forms ask for besides the outcome (processes/tools/taskForms.ts).
+      const firstDocument = [entry.standard.requiredDocuments[0]];
       if (stage !== 'counter') {
-        await done('check_completeness', stage === 'refused' && i % 3 === 0 ? 'incomplete' : 'complete');
+        await done('check_completeness', stage === 'refused' && i % 3 === 0 ? 'incomplete' : 'complete', stage === 'refused' && i % 3 === 0 ? { missingDocuments: firstDocument } : undefined);
         await done('agency_check', 'in order');
-        if (stage === 'documents') await done('review', 'request documents');
-        if (stage === 'refused') await done('review', 'refuse');
+        if (stage === 'documents') await done('review', 'request documents', { requestedDocuments: firstDocument });
+        if (stage === 'refused') await done('review', 'refuse', { refusalGrounds: entry.standard.groundsForRefusal[0] });
         if (stage === 'handBack' || stage === 'completed') {
           await done('review', 'approve');
           await done('second_review', 'confirm');
-          await done('offer_place');
+          await done('offer_place', undefined, { placeOffered: 'Kindergarten No. 12' });
         }
-        if (stage === 'completed' || stage === 'refused') await done('hand_back', 'handed over');
+        if (stage === 'completed' || stage === 'refused') await done('hand_back', 'handed over', i % 4 === 0 ? { ratingDeclined: true } : { rating: 3 + (i % 3) });
       }
       counts[stage] = (counts[stage] ?? 0) + 1;
       void trackingNumber;

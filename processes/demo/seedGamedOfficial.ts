@@ -103,5 +103,5 @@ async function finish(engine: Engine, review: TaskRecord): Promise<void> {
 async function finishTask(engine: Engine, second: TaskRecord): Promise<void> {
   await engine.completeTask(second.id, { by: second.assignee ?? GAMED.colleagues[0], outcome: 'confirm' });
   const handBack = (await engine.tasks({ instanceId: second.instanceId })).find((t) => t.elementId === 'hand_back');
-  if (handBack) await engine.completeTask(handBack.id, { by: 'clerk', outcome: 'handed over' });
+  if (handBack) await engine.completeTask(handBack.id, { by: 'clerk', outcome: 'handed over', variables: { ratingDeclined: true } });
 }

@@ -23,9 +23,12 @@ import { compileDefinitions } from '../../engine/index.js';
 import { CATALOGUE_DIR, parseStandard, type ServiceStandard, type ServiceTerm } from '../standard.js';
 import { layoutDiagram } from './layoutDiagram.js';
 import { MODEL_OPTIONS, type ModelOptions } from './modelOptions.js';
+import { agencyCheckForm, completenessForm, escalationForm, handBackForm, offerPlaceForm, psForm, reviewForm, secondReviewForm } from './taskForms.js';
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-const sla = (t: ServiceTerm) => `<bpmn:extensionElements><ps:sla duration="${t.duration}" unit="${t.unit}"${t.calendar ? ` calendar="${t.calendar}"` : ''} /></bpmn:extensionElements>`;
+const slaOnly = (t: ServiceTerm) => `<ps:sla duration="${t.duration}" unit="${t.unit}"${t.calendar ? ` calendar="${t.calendar}"` : ''} />`;
+/** A task's extension elements: its SLA and, for a user task, its form (./taskForms.ts). */
+const sla = (t: ServiceTerm | undefined, form?: Parameters<typeof psForm>[0]) => `<bpmn:extensionElements>${t ? slaOnly(t) : ''}${form ? psForm(form) : ''}</bpmn:extensionElements>`;
 
 const CHANNEL_START: Record<string, string> = {
   centre: 'Application at a service centre',
@@ -39,8 +42,9 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   const flows: string[] = [];
   let n = 0;
   const links: { id: string; from: string; to: string }[] = [];
-  const flow = (from: string, to: string, condition?: string, name?: string) => {
-    const id = `flow_${++n}`;
+  let agencyFlows = 0;
+  const flow = (from: string, to: string, condition?: string, name?: string, own?: 'agency') => {
+    const id = own ? `flow_${own}_${++agencyFlows}` : `flow_${++n}`;
     links.push({ id, from, to });
     const label = name ? ` name="${esc(name)}"` : '';
     flows.push(
@@ -54,20 +58,29 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   const clerks = 'centre-clerks';
   const supervisors = `${s.agency}-supervisors`;
 
-  // Start events, one per channel, merged before the completeness check.
-  const intakeTarget = s.channels.length > 1 ? 'received' : 'check_completeness';
+  // Start events, one per channel, merged before the completeness check. The agency desk's
+  // applications go to the agency's own intake (its desk officials), not the centre clerks'.
+  const atCentre = s.channels.filter((c) => c !== 'agency');
+  const desk = s.channels.includes('agency');
+  const intakeTarget = atCentre.length > 1 ? 'received' : 'check_completeness';
   for (const channel of s.channels) {
     el(`<bpmn:startEvent id="start_${channel}" name="${esc(CHANNEL_START[channel]!)}" ps:channel="${channel}" ps:notify="received" />`);
-    flow(`start_${channel}`, intakeTarget);
+    flow(`start_${channel}`, channel === 'agency' ? 'agency_intake' : intakeTarget);
   }
-  if (s.channels.length > 1) {
+  if (atCentre.length > 1) {
     el(`<bpmn:exclusiveGateway id="received" name="Application received" />`);
     flow('received', 'check_completeness');
   }
 
   // Intake: the clerk checks the package at the counter (maximum counter time).
-  el(`<bpmn:userTask id="check_completeness" name="Check the package is complete" ps:office="front" ps:candidateGroup="${clerks}" ps:assignment="claim">${sla({ duration: s.maxCounterMinutes, unit: 'minutes', calendar: 'centre' })}</bpmn:userTask>`);
-  flow('check_completeness', 'package_complete');
+  el(`<bpmn:userTask id="check_completeness" name="Check the package is complete" ps:office="front" ps:candidateGroup="${clerks}" ps:assignment="claim">${sla({ duration: s.maxCounterMinutes, unit: 'minutes', calendar: 'centre' }, completenessForm('check_completeness', s))}</bpmn:userTask>`);
+  flow('check_completeness', desk ? 'package_checked' : 'package_complete');
+  if (desk) {
+    el(`<bpmn:userTask id="agency_intake" name="Check the package at the agency's desk" ps:office="back" ps:candidateGroup="${s.agency}-desk" ps:assignment="claim">${sla({ duration: s.maxCounterMinutes, unit: 'minutes', calendar: 'agency' }, completenessForm('agency_intake', s))}</bpmn:userTask>`);
+    flow('agency_intake', 'package_checked', undefined, undefined, 'agency');
+    el(`<bpmn:exclusiveGateway id="package_checked" name="Package checked" />`);
+    flow('package_checked', 'package_complete', undefined, undefined, 'agency');
+  }
   const toBack = o.agencyCheck ? 'agency_check' : 'to_review';
   el(`<bpmn:exclusiveGateway id="package_complete" name="Package complete?" default="flow_${n + 1}" />`);
   flow('package_complete', toBack, undefined, 'complete');
@@ -79,7 +92,7 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   // Land: the agency's own completeness check within 2 working days (rule 5).
   if (o.agencyCheck) {
     const term = s.stageTerms['agency_check']!;
-    el(`<bpmn:userTask id="agency_check" name="Check the package at the agency" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random">${sla(term)}</bpmn:userTask>`);
+    el(`<bpmn:userTask id="agency_check" name="Check the package at the agency" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random">${sla(term, agencyCheckForm(s))}</bpmn:userTask>`);
     flow('agency_check', 'agency_check_ok');
     el(`<bpmn:exclusiveGateway id="agency_check_ok" name="Package in order?" default="flow_${n + 1}" />`);
     flow('agency_check_ok', 'to_review', undefined, 'in order');
@@ -90,10 +103,10 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   el(`<bpmn:exclusiveGateway id="to_review" name="To the back office" />`);
   flow('to_review', 'review');
   const reviewTerm = o.reviewTerm ?? s.term;
-  el(`<bpmn:userTask id="review" name="${esc(o.reviewName)}" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random">${sla(reviewTerm)}</bpmn:userTask>`);
+  el(`<bpmn:userTask id="review" name="${esc(o.reviewName)}" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random">${sla(reviewTerm, reviewForm(s))}</bpmn:userTask>`);
   el(`<bpmn:boundaryEvent id="review_overdue" name="Review overdue" attachedToRef="review" cancelActivity="false"><bpmn:timerEventDefinition ps:slaTrigger="overdue" /></bpmn:boundaryEvent>`);
   flow('review_overdue', 'act_on_overdue_review');
-  el(`<bpmn:userTask id="act_on_overdue_review" name="Act on the overdue review" ps:office="back" ps:candidateGroup="${supervisors}" ps:assignment="claim" />`);
+  el(`<bpmn:userTask id="act_on_overdue_review" name="Act on the overdue review" ps:office="back" ps:candidateGroup="${supervisors}" ps:assignment="claim">${sla(undefined, escalationForm())}</bpmn:userTask>`);
   flow('act_on_overdue_review', 'escalation_handled');
   el(`<bpmn:endEvent id="escalation_handled" name="Escalation handled" />`);
   flow('review', 'decision');
@@ -110,14 +123,14 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   flow('documents_not_brought', 'to_refusal');
 
   if (s.secondReview) {
-    el(`<bpmn:userTask id="second_review" name="Second review (another official)" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random" ps:excludeAssigneesOf="review">${sla({ duration: 1, unit: 'workingDays', calendar: 'agency' })}</bpmn:userTask>`);
+    el(`<bpmn:userTask id="second_review" name="Second review (another official)" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random" ps:excludeAssigneesOf="review">${sla({ duration: 1, unit: 'workingDays', calendar: 'agency' }, secondReviewForm(s))}</bpmn:userTask>`);
     flow('second_review', 'confirmed');
     el(`<bpmn:exclusiveGateway id="confirmed" name="Decision confirmed?" default="flow_${n + 1}" />`);
     flow('confirmed', o.offer ? 'offer_place' : 'issue_result', undefined, 'confirm');
     flow('confirmed', 'to_refusal', 'outcome = "refuse"', 'refuse');
   }
   if (o.offer) {
-    el(`<bpmn:userTask id="offer_place" name="Offer a place in a kindergarten" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random">${sla(s.term)}</bpmn:userTask>`);
+    el(`<bpmn:userTask id="offer_place" name="Offer a place in a kindergarten" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random">${sla(s.term, offerPlaceForm())}</bpmn:userTask>`);
     flow('offer_place', 'issue_result');
   }
 
@@ -130,7 +143,7 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   flow('issue_refusal', 'to_hand_back');
   el(`<bpmn:exclusiveGateway id="to_hand_back" name="At the centre" ps:notify="readyForCollection" />`);
   flow('to_hand_back', 'hand_back');
-  el(`<bpmn:userTask id="hand_back" name="${esc(o.handBackName)}" ps:office="front" ps:candidateGroup="${clerks}" ps:assignment="claim" ps:returnsResult="true" />`);
+  el(`<bpmn:userTask id="hand_back" name="${esc(o.handBackName)}" ps:office="front" ps:candidateGroup="${clerks}" ps:assignment="claim" ps:returnsResult="true">${sla(undefined, handBackForm())}</bpmn:userTask>`);
   el(`<bpmn:boundaryEvent id="not_collected" name="Not collected in 30 days" attachedToRef="hand_back"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
   flow('hand_back', 'result_returned');
   el(`<bpmn:endEvent id="result_returned" name="Result returned" />`);

@@ -31,6 +31,11 @@ export function taskHandlers({ engine }: AppDeps): RouteHandlers<typeof taskRout
       return { status: 200, body: view };
     },
 
+    async form({ params }) {
+      const task = await engine.task(params.id);
+      return { status: 200, body: { taskId: task.id, elementId: task.elementId, schema: await engine.taskForm(task.id) } };
+    },
+
     async reassign({ params, body, user }) {
       // Eligibility (group, presence, centre, four eyes) is the engine's rule, as for the draw.
       return { status: 200, body: await engine.reassignTask(params.id, { ...(body.to === undefined ? {} : { to: body.to }), by: user.id, reason: body.reason }) };

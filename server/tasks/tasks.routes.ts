@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteSpec } from '../route.js';
-import { ApplicationSchema, TaskSchema } from '../schemas.js';
+import { ApplicationSchema } from '../schemas.js';
+import { CompleteTaskBody, TaskFormSchema, TaskSchema } from '../contracts/tasks.js';
 
 const Text = z.string().min(1).max(200);
 const TaskId = z.object({ id: Text });
@@ -20,10 +21,7 @@ export const TaskQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-export const CompleteTaskBody = z.strictObject({
-  outcome: z.string().min(1).max(200).optional(),
-  variables: z.record(z.string(), z.unknown()).optional(),
-});
+export { CompleteTaskBody };
 
 export const ReassignTaskBody = z.strictObject({
   /** Left out: drawn again at random among the eligible (the default). Named: a manual pick, counted per supervisor. */
@@ -56,7 +54,8 @@ export const taskRoutes = {
   complete: {
     method: 'post',
     path: '/api/tasks/:id/complete',
-    summary: 'Complete a task assigned to you (or unassigned, of your group): 200 with the instance view; 409 when it was completed or taken first by someone else.',
+    summary:
+      'Complete a task assigned to you (or unassigned, of your group): 200 with the instance view; 400 naming the field when the answer does not fit the task\'s form (a required field missing, a value of the wrong type or not offered, a key the form does not declare); 409 when it was completed or taken first by someone else.',
     // Supervisors: the escalations modelled as their groups' back-office tasks (scopes.ts#taskWork).
     access: { roles: ['clerk', 'official', 'supervisor'], scope: 'taskWork' },
     params: TaskId,
@@ -64,6 +63,16 @@ export const taskRoutes = {
     responses: [200],
     response: 'application',
     responseBody: ApplicationSchema,
+  },
+  form: {
+    method: 'get',
+    path: '/api/tasks/:id/form',
+    summary:
+      "The task's form (its ps:form, a form-js schema as modelled in the version its application runs), or `schema: null` for a task without one: what the inbox renders and what /complete checks the answer against.",
+    access: { roles: ['clerk', 'official'], scope: 'taskWork' },
+    params: TaskId,
+    responses: [200],
+    responseBody: TaskFormSchema,
   },
   reassign: {
     method: 'post',

@@ -69,7 +69,7 @@ async function openFromInbox(page: Page, trackingNumber: string, elementId: stri
     return false;
   }, { timeout: 20_000, interval: 1_000 }).toBe(true);
   await row.getByRole('link').click();
-  await page.locator('tereze-task-page h3').waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+  await page.locator('tereze-task-page tereze-task-form .fjs-form').waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
     await page.screenshot({ path: 'artifacts/e2e/flow-debug.png' });
     throw error;
   });
@@ -123,7 +123,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
 
     // And the clerk completes the completeness check from the inbox
     await openFromInbox(clerk, trackingNumber, 'check_completeness');
-    await clerk.getByLabel('Complete: send to the back office').check();
+    await clerk.getByLabel('Complete: send it to the back office').check();
     await clerk.getByRole('button', { name: 'Submit' }).click();
     await clerk.getByText('Done:').waitFor();
 
@@ -149,11 +149,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
     const officialPage = await openAs(harness.browser, harness.url, official.id);
     await officialPage.getByRole('heading', { name: 'Inbox' }).waitFor();
     await openFromInbox(officialPage, trackingNumber, 'review');
+    // The review's form (its ps:form): a refusal shows the standard's grounds, an approval hides them
     await officialPage.getByLabel('Refuse', { exact: true }).check();
-    const grounds = officialPage.getByLabel('Ground for refusal (from the standard)');
-    await expect.poll(() => grounds.locator('option').count()).toBe(4);
+    const grounds = officialPage.getByText('Ground for refusal (from the standard)');
+    await grounds.waitFor();
     await officialPage.getByLabel('Approve', { exact: true }).check();
-    expect(await grounds.count()).toBe(0);
+    await expect.poll(() => grounds.count()).toBe(0);
     await officialPage.getByRole('button', { name: 'Submit' }).click();
     await officialPage.getByText('Done:').waitFor();
     await harness.screenshot(officialPage, 'flow-2-official-decided');
@@ -164,9 +165,11 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SK
     await clerk.locator('tereze-inbox-page [role=status]', { hasText: 'Inbox updated' }).waitFor();
     await harness.screenshot(clerk, 'flow-3-clerk-inbox-live');
     await handBack.getByRole('link').click();
-    await clerk.locator('tereze-task-page h3').waitFor();
-    await clerk.getByLabel('The result was handed over to the applicant').check();
-    await clerk.getByLabel('5 of 5').check();
+    await clerk.locator('tereze-task-page tereze-task-form .fjs-form').waitFor();
+    await clerk.getByText('Decision: approved').waitFor();
+    await clerk.getByLabel('Handed over to the applicant').check();
+    await clerk.getByLabel('★★★★★ 5').check();
+    await harness.screenshot(clerk, 'flow-4a-clerk-hand-back-form');
     await clerk.getByRole('button', { name: 'Submit' }).click();
     await clerk.getByText('Done:').waitFor();
     await harness.screenshot(clerk, 'flow-4-clerk-handed-back');

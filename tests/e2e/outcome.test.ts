@@ -139,7 +139,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the outcome everywhere in Ch
       return { ...started, check: check! };
     };
     const incomplete = await take(standard.requiredDocuments.slice(0, 2));
-    await callAs(harness, clerk, 'POST', `/api/tasks/${incomplete.check.id}/complete`, { outcome: 'incomplete' });
+    await callAs(harness, clerk, 'POST', `/api/tasks/${incomplete.check.id}/complete`, { outcome: 'incomplete', variables: { missingDocuments: standard.requiredDocuments.slice(2) } });
 
     // When the clerk opens its print view (English this time)
     const page = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });

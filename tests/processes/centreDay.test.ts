@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ChannelClosedError, createEngine, manualClock, sqliteStore } from '../../engine/index.js';
 import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
 import { loadCatalogue } from '../../processes/standard.js';
-import { approveToHandBack, complete, intake } from './scenario.js';
+import { approveToHandBack, complete, handBack, intake, intakeTask, requestDocuments } from './scenario.js';
 
 const APPLICATIONS = 1_200;
 
@@ -42,7 +42,7 @@ describe("one centre's day", () => {
       for (const [i, id] of ids.entries()) {
         const entry = catalogue[i % catalogue.length]!;
         if (i % 10 === 9) {
-          await complete(engine, id, 'check_completeness', 'incomplete');
+          await complete(engine, id, await intakeTask(engine, id), 'incomplete', { missingDocuments: [entry.standard.requiredDocuments[0]] });
           continue;
         }
         await intake(engine, id, entry);
@@ -50,13 +50,13 @@ describe("one centre's day", () => {
         expect(review.dueAt, entry.code).toBeDefined();
         expect(review.assignee, entry.code).toBeTruthy();
         if (i % 7 === 3) {
-          await complete(engine, id, 'review', 'request documents');
+          await requestDocuments(engine, id, entry);
           const view = await engine.instance(id);
           await engine.correlate('documentsProvided', { trackingNumber: view.trackingNumber });
         }
-        if (i % 9 === 4) await complete(engine, id, 'review', 'refuse');
+        if (i % 9 === 4) await complete(engine, id, 'review', 'refuse', { refusalGrounds: entry.standard.groundsForRefusal[0] });
         else await approveToHandBack(engine, id, entry);
-        await complete(engine, id, 'hand_back', 'handed over');
+        await handBack(engine, id, 4);
       }
       const states = await Promise.all(ids.map(async (id) => (await engine.instance(id)).state));
       expect(states.filter((s) => s !== 'completed')).toEqual([]);

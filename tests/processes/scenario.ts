@@ -35,6 +35,21 @@ export async function complete(engine: Engine, instanceId: string, elementId: st
   return engine.completeTask(task.id, { by, ...(outcome ? { outcome } : {}), ...(variables ? { variables } : {}) });
 }
 
+/** The completeness check an application waits in: the agency desk's own, or the centre clerks'. */
+export async function intakeTask(engine: Engine, instanceId: string): Promise<'agency_intake' | 'check_completeness'> {
+  return (await engine.tasks({ instanceId })).some((t) => t.elementId === 'agency_intake') ? 'agency_intake' : 'check_completeness';
+}
+
+/** The hand-back through its form: handed over, rated, or the rating declined. */
+export function handBack(engine: Engine, instanceId: string, rating?: number) {
+  return complete(engine, instanceId, 'hand_back', 'handed over', rating === undefined ? { ratingDeclined: true } : { rating });
+}
+
+/** The official's request for documents through the review form: the standard's first document. */
+export function requestDocuments(engine: Engine, instanceId: string, entry: CatalogueEntry) {
+  return complete(engine, instanceId, 'review', 'request documents', { requestedDocuments: [entry.standard.requiredDocuments[0]] });
+}
+
 /** Drives an approved application from the back office's decision to the hand-back. */
 export async function approveToHandBack(engine: Engine, instanceId: string, entry: CatalogueEntry): Promise<void> {
   const review = await taskAt(engine, instanceId, 'review');
@@ -45,12 +60,12 @@ export async function approveToHandBack(engine: Engine, instanceId: string, entr
     expect(second.assignee, 'four eyes').not.toBe(review.assignee);
     await complete(engine, instanceId, 'second_review', 'confirm');
   }
-  if (entry.xml.includes('id="offer_place"')) await complete(engine, instanceId, 'offer_place', 'approve');
+  if (entry.xml.includes('id="offer_place"')) await complete(engine, instanceId, 'offer_place', undefined, { placeOffered: 'Kindergarten No. 12, group "Sunflower"' });
 }
 
 /** Through the intake (and the land agency's own check) to the review. */
 export async function intake(engine: Engine, instanceId: string, entry: CatalogueEntry): Promise<void> {
-  await complete(engine, instanceId, 'check_completeness', 'complete');
+  await complete(engine, instanceId, await intakeTask(engine, instanceId), 'complete');
   if (entry.xml.includes('id="agency_check"')) await complete(engine, instanceId, 'agency_check', 'in order');
 }
 
@@ -87,16 +102,26 @@ export function serviceScenarios(code: string, expected: ExpectedDeadlines): voi
       if (expected.backOfficeTask) await complete(h.engine, id, expected.backOfficeTask, 'in order');
       await approveToHandBack(h.engine, id, entry);
       expect((await h.engine.instance(id)).variables).toHaveProperty('issue_resultAt');
-      const done = await complete(h.engine, id, 'hand_back', 'handed over', { rating: 5 });
+      const done = await handBack(h.engine, id, 5);
       expect(done.state).toBe('completed');
       const visited = await path(h.engine, id);
       expect(visited).toContain('issue_result');
       expect(visited.at(-1)).toBe('result_returned');
     });
 
+    it.runIf(entry.standard.channels.includes('agency'))("should take an agency desk's application in at the agency's own desk, not in the centre clerks' queue", async () => {
+      const { id } = await h.engine.start(entry.standard.processKey, { channel: 'agency', variables: { documents: entry.standard.requiredDocuments } });
+      const [first] = await h.engine.tasks({ instanceId: id });
+      expect(first).toMatchObject({ elementId: 'agency_intake', office: 'back', candidateGroup: `${entry.standard.agency}-desk` });
+      expect(org.users.some((u) => u.groups.includes(`${entry.standard.agency}-desk`) && u.roles.includes('official')), 'a desk official').toBe(true);
+      expect(await h.engine.tasks({ group: 'centre-clerks' })).toEqual([]);
+      await intake(h.engine, id, entry);
+      expect((await h.engine.tasks({ instanceId: id })).map((t) => t.elementId)).toEqual(['review']);
+    });
+
     it('should end an incomplete package at the counter with a refusal receipt', async () => {
       const { id } = await start();
-      const done = await complete(h.engine, id, 'check_completeness', 'incomplete');
+      const done = await complete(h.engine, id, 'check_completeness', 'incomplete', { missingDocuments: [entry.standard.requiredDocuments[0]] });
       expect(done.state).toBe('completed');
       expect(done.variables).toHaveProperty('give_refusal_receiptAt');
       expect((await path(h.engine, id)).at(-1)).toBe('refused_incomplete');
@@ -106,7 +131,7 @@ export function serviceScenarios(code: string, expected: ExpectedDeadlines): voi
       const { id } = await start();
       await intake(h.engine, id, entry);
       await complete(h.engine, id, 'review', 'refuse', { refusalGrounds: entry.standard.groundsForRefusal[0] });
-      await complete(h.engine, id, 'hand_back', 'handed over');
+      await handBack(h.engine, id);
       const view = await h.engine.instance(id);
       expect(view.state).toBe('completed');
       expect(view.variables).toMatchObject({ refusalGrounds: entry.standard.groundsForRefusal[0] });
@@ -117,7 +142,7 @@ export function serviceScenarios(code: string, expected: ExpectedDeadlines): voi
       const { id, trackingNumber, dueAt } = await start();
       await intake(h.engine, id, entry);
       h.clock.advance('PT1H');
-      await complete(h.engine, id, 'review', 'request documents');
+      await requestDocuments(h.engine, id, entry);
       const paused = await h.engine.instance(id);
       expect(paused.slaPausedAt).toBe(new Date(h.clock.now()).toISOString());
       expect(paused.dueAt! > dueAt!).toBe(true);
@@ -127,20 +152,20 @@ export function serviceScenarios(code: string, expected: ExpectedDeadlines): voi
       expect(resumed.slaPausedAt).toBeUndefined();
       expect(resumed.dueAt! > dueAt!).toBe(true);
       await approveToHandBack(h.engine, id, entry);
-      expect((await complete(h.engine, id, 'hand_back')).state).toBe('completed');
+      expect((await handBack(h.engine, id)).state).toBe('completed');
     });
 
     it('should refuse when the documents do not come within 30 days', async () => {
       const { id } = await start();
       await intake(h.engine, id, entry);
-      await complete(h.engine, id, 'review', 'request documents');
+      await requestDocuments(h.engine, id, entry);
       h.clock.advance('P29D');
       await h.engine.runDueJobs();
       expect((await h.engine.instance(id)).slaPausedAt).toBeDefined();
       h.clock.advance('P1D');
       await h.engine.runDueJobs();
       expect(await path(h.engine, id)).toContain('issue_refusal');
-      expect((await complete(h.engine, id, 'hand_back')).state).toBe('completed');
+      expect((await handBack(h.engine, id)).state).toBe('completed');
     });
 
     it('should flag an overdue review and escalate it to a supervisor', async () => {
@@ -153,9 +178,9 @@ export function serviceScenarios(code: string, expected: ExpectedDeadlines): voi
       expect((await h.engine.task(review.id)).overdue).toBe(true);
       const escalation = await taskAt(h.engine, id, 'act_on_overdue_review');
       expect(escalation.candidateGroup).toBe(`${entry.standard.agency}-supervisors`);
-      await complete(h.engine, id, 'act_on_overdue_review', undefined);
+      await complete(h.engine, id, 'act_on_overdue_review', undefined, { escalationAction: 'asked the official to decide today' });
       await approveToHandBack(h.engine, id, entry);
-      expect((await complete(h.engine, id, 'hand_back')).state).toBe('completed');
+      expect((await handBack(h.engine, id)).state).toBe('completed');
     });
 
     it('should resume after a restart half-way and finish', async () => {
@@ -165,7 +190,7 @@ export function serviceScenarios(code: string, expected: ExpectedDeadlines): voi
       h.clock.advance('PT2H');
       await approveToHandBack(h.engine, id, entry);
       await h.restart();
-      const done = await complete(h.engine, id, 'hand_back');
+      const done = await handBack(h.engine, id);
       expect(done.state).toBe('completed');
       expect(done.dueAt).toBe(dueAt);
     });

@@ -12,7 +12,7 @@ describe('completion variables', () => {
 
   async function atReview() {
     const app = await takeIn(server, 'ID-CARD', 'clerk-astana');
-    await complete(server, app.intake.id, 'clerk-astana');
+    await complete(server, app.intake.id, 'clerk-astana', { outcome: 'complete' });
     return { ...app, review: await openTask(server, app.id, 'review') };
   }
 
@@ -32,8 +32,8 @@ describe('completion variables', () => {
 
   it('should record the variables a completion wrote in its audit entry', async () => {
     const { review } = await atReview();
-    await complete(server, review.id, review.assignee!, { outcome: 'approve', variables: { note: 'photo matches', pages: 3 } });
+    await complete(server, review.id, review.assignee!, { outcome: 'approve', variables: { decisionNote: 'photo matches' } });
     const entry = (await server.engine.audit({ subject: review.id })).find((e) => e.action === 'task.complete');
-    expect(entry).toMatchObject({ actor: review.assignee, data: { outcome: 'approve', variables: { note: 'photo matches', pages: 3 } } });
+    expect(entry).toMatchObject({ actor: review.assignee, data: { outcome: 'approve', variables: { decisionNote: 'photo matches' } } });
   });
 });

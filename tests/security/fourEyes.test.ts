@@ -13,7 +13,7 @@ describe('four eyes on COMPANY-REG (review, then a second review by another offi
   /** Up to the second review, with the other justice official absent so it waits unassigned. */
   async function atSecondReview() {
     const { id, intake } = await takeIn(server, 'COMPANY-REG', 'clerk-astana');
-    await complete(server, intake.id, 'clerk-astana');
+    await complete(server, intake.id, 'clerk-astana', { outcome: 'complete' });
     const review = await openTask(server, id, 'review');
     const reviewer = review.assignee!;
     const other = reviewer === 'mj-1' ? 'mj-2' : 'mj-1';

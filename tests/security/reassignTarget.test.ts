@@ -12,7 +12,7 @@ describe('reassigning an ID-card review', () => {
 
   async function atReview() {
     const { id, intake } = await takeIn(server, 'ID-CARD', 'clerk-astana');
-    await complete(server, intake.id, 'clerk-astana');
+    await complete(server, intake.id, 'clerk-astana', { outcome: 'complete' });
     return openTask(server, id, 'review');
   }
   const reassign = (taskId: string, json: Record<string, unknown>) => server.api(`/api/tasks/${taskId}/reassign`, { method: 'POST', json, as: 'mvd-supervisor' });

@@ -141,6 +141,7 @@ describe('authorization: every route as every role', () => {
     'tasks.list': { call: async () => ({ method: 'GET', path: '/api/tasks' }), expect: only({ clerk: 200, official: 200, supervisor: 200, 'clerk-almaty': 200, 'official-mj': 200, 'supervisor-mj': 200 }) },
     'tasks.claim': { call: async () => ({ method: 'POST', path: `/api/tasks/${(await intake()).frontTask}/claim` }), expect: only({ clerk: 200 }) },
     'tasks.complete': { call: async () => ({ method: 'POST', path: `/api/tasks/${(await intake()).frontTask}/complete`, json: {} }), expect: only({ clerk: 200 }) },
+    'tasks.form': { call: async () => ({ method: 'GET', path: `/api/tasks/${(await intake()).frontTask}/form` }), expect: only({ clerk: 200 }) },
     'tasks.reassign': {
       // The intake waits in the centre's queue: handed by name to the centre's clerk.
       call: async () => ({ method: 'POST', path: `/api/tasks/${(await intake()).frontTask}/reassign`, json: { to: 'clerk', reason: 'back from leave' } }),

@@ -1,5 +1,6 @@
 import { language } from '../i18n/i18n.js';
 import { errorWords } from './errorWords.js';
+import type { TaskFormView, TaskView } from '../../../server/contracts/tasks.js';
 
 /**
  * A problem the server reported: `{ error: { code, message, details? } }` with its status.
@@ -44,26 +45,8 @@ export type DeployResult =
   | { readonly ok: true; readonly created: boolean; readonly key: string; readonly version: number; readonly warnings: readonly unknown[] }
   | { readonly ok: false; readonly errors: readonly DeployProblem[] };
 
-/** An inbox task as the API shows it to the viewer (redacted by role). */
-export interface TaskView {
-  readonly id: string;
-  readonly instanceId: string;
-  readonly key: string;
-  readonly elementId: string;
-  readonly name?: string;
-  readonly trackingNumber: string;
-  readonly serviceCode?: string;
-  readonly office?: 'front' | 'back';
-  readonly candidateGroup?: string;
-  readonly assignee?: string | null;
-  readonly state: 'open' | 'completed' | 'cancelled';
-  readonly createdAt: string;
-  readonly dueAt?: string;
-  readonly warnAt?: string;
-  readonly atRisk?: boolean;
-  readonly overdue?: boolean;
-  readonly returnsResult?: boolean;
-}
+/** An inbox task as the API shows it to the viewer (redacted by role): server/contracts/tasks.ts. */
+export type { TaskView, TaskFormView } from '../../../server/contracts/tasks.js';
 
 export interface ApplicationView {
   readonly id: string;
@@ -247,6 +230,11 @@ export class ApiClient {
 
   async claimTask(id: string): Promise<TaskView> {
     return (await this.json(await this.send('POST', `/api/tasks/${encodeURIComponent(id)}/claim`))) as TaskView;
+  }
+
+  /** The task's form-js schema (its ps:form), or `schema: null`. */
+  async taskForm(id: string): Promise<TaskFormView> {
+    return (await this.json(await this.send('GET', `/api/tasks/${encodeURIComponent(id)}/form`))) as TaskFormView;
   }
 
   async completeTask(id: string, body: { outcome?: string; variables?: Record<string, unknown> }): Promise<ApplicationView> {

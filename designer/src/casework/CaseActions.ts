@@ -2,6 +2,7 @@ import { css, html } from 'lit';
 import { ApiError, type ApiClient, type SessionUser } from '../api/ApiClient.js';
 import { LocalizedElement, formatInstant, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
+import { requestedDocumentsOf } from '../../../engine/casework/requestedDocuments.js';
 import { caseworkApi, namesIn, waitsForDocuments, type AttachmentRecord, type CaseFile } from './caseworkApi.js';
 import type { ExtensionRequest } from './ExtensionForm.js';
 import './AttachmentsPanel.js';
@@ -74,7 +75,7 @@ export class CaseActions extends LocalizedElement {
     if (!file) return html`<p class="error" role="alert">${this.problems.find ?? ''}</p>${this.problems.find ? '' : html`<p>${t('common.loading')}</p>`}`;
     const active = file.state === 'active' || file.state === 'incident';
     const waiting = waitsForDocuments(file);
-    const requested = namesIn(file.variables['requestedDocuments']);
+    const requested = requestedDocumentsOf(file.variables);
     const brought = namesIn(file.variables['broughtDocuments']);
     return html`
       <dl>

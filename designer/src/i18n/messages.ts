@@ -995,6 +995,18 @@ const en = {
   'calendar.name.agency': "Agencies' calendar (back office)",
   'ops.calls': "Called processes",
   'ops.calledBy': "Back to the calling instance",
+  'task.complete': "Complete",
+  'task.noForm': "This task has no form: complete it when the work is done.",
+  'task.refused': "Not taken: correct the field marked below.",
+  'formEditor.group': "Form",
+  'formEditor.summary': "{count} fields",
+  'formEditor.none': "No form: the task gets a plain Complete button",
+  'formEditor.edit': "Edit the form",
+  'formEditor.title': "Form of {name}",
+  'formEditor.apply': "Apply to the task",
+  'formEditor.remove': "Remove the form",
+  'formEditor.cancel': "Cancel",
+  'formEditor.loading': "Loading the form editor…",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1990,6 +2002,18 @@ const ru: Record<MessageKey, string> = {
   'calendar.name.agency': "Календарь ведомств (бэк-офис)",
   'ops.calls': "Вызванные процессы",
   'ops.calledBy': "К вызвавшему экземпляру",
+  'task.complete': "Завершить",
+  'task.noForm': "У этой задачи нет формы: завершите её, когда работа сделана.",
+  'task.refused': "Не принято: исправьте отмеченное поле ниже.",
+  'formEditor.group': "Форма",
+  'formEditor.summary': "Полей: {count}",
+  'formEditor.none': "Формы нет: у задачи будет простая кнопка «Завершить»",
+  'formEditor.edit': "Редактировать форму",
+  'formEditor.title': "Форма задачи «{name}»",
+  'formEditor.apply': "Применить к задаче",
+  'formEditor.remove': "Удалить форму",
+  'formEditor.cancel': "Отмена",
+  'formEditor.loading': "Загружается редактор форм…",
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru };

@@ -1,13 +1,10 @@
 import { html } from 'lit';
 import { ApiError, type ApiClient, type ApplicationView, type TaskView } from '../api/ApiClient.js';
-import { STANDARDS, serviceName } from '../catalogue/standards.js';
+import { serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
-import { outcomesOf } from '../official/decisionOutcomes.js';
-import type { TaskCompletion } from '../official/DecisionForm.js';
-import '../official/DecisionForm.js';
-import '../clerk/IntakeForm.js';
-import '../clerk/HandBackForm.js';
 import '../print/DecisionSummary.js';
+import type { FieldProblem, TaskAnswer } from '../forms/TaskFormView.js';
+import '../forms/TaskFormView.js';
 import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
 import { caseworkApi, type AttachmentRecord } from '../casework/caseworkApi.js';
@@ -15,7 +12,12 @@ import '../casework/AttachmentsPanel.js';
 import '../casefile/TaskClaimBar.js';
 import '../casefile/EarlierDecision.js';
 
-/** One task of an application (#/task/<application>/<task>): the file, and the form its kind needs. */
+/**
+ * One task of an application (#/task/<application>/<task>): the file, and the task's own form
+ * (its ps:form, GET /api/tasks/:id/form) filled with the application's data; a task without a
+ * form gets a plain "Complete". The server checks the answer against the same form and names
+ * the field it refuses, shown at that field.
+ */
 export class TaskPage extends LocalizedElement {
   static override properties = {
     api: { attribute: false },
@@ -26,6 +28,8 @@ export class TaskPage extends LocalizedElement {
     message: { state: true },
     done: { state: true },
     attachments: { state: true },
+    form: { state: true },
+    problem: { state: true },
   };
   declare attachments: readonly AttachmentRecord[];
   declare api: ApiClient;
@@ -35,6 +39,9 @@ export class TaskPage extends LocalizedElement {
   declare busy: boolean;
   declare message: string;
   declare done: boolean;
+  /** The task's form-js schema; null for a task without one; undefined while loading. */
+  declare form: Readonly<Record<string, unknown>> | null | undefined;
+  declare problem: FieldProblem | undefined;
   static override styles = formStyles;
 
   constructor() {
@@ -60,7 +67,6 @@ export class TaskPage extends LocalizedElement {
     const task = this.task;
     const status = html`<p class="status ${this.done ? 'done' : ''}" role="status" aria-live="polite">${this.message}</p>`;
     if (!app) return html`<p><a href="#/inbox">${t('common.back')}</a></p>${status}`;
-    const standard = app.serviceCode ? STANDARDS.get(app.serviceCode) : undefined;
     const applicant = app.applicant ?? {};
     const documents = Array.isArray(app.variables.documents) ? (app.variables.documents as string[]) : [];
     return html`
@@ -79,19 +85,17 @@ export class TaskPage extends LocalizedElement {
       <tereze-earlier-decision .api=${this.api} .taskId=${this.taskId}></tereze-earlier-decision>
       ${status}
       ${this.done ? html`<p><a class="button" href="#/inbox">${t('common.back')}</a></p>` : ''}
-      ${task && task.state === 'open' && !this.done ? this.renderForm(task, standard?.requiredDocuments ?? [], standard?.groundsForRefusal ?? [], documents) : ''}
+      ${task && task.state === 'open' && !this.done ? this.renderForm(app) : ''}
     `;
   }
 
-  private renderForm(task: TaskView, required: readonly string[], grounds: readonly string[], documents: readonly string[]) {
-    const onComplete = (event: CustomEvent<TaskCompletion>) => void this.complete(event.detail);
-    if (task.elementId === 'check_completeness') {
-      return html`<h3>${t('intake.title')}</h3><tereze-intake-form .required=${required} .handedIn=${documents} ?busy=${this.busy} @complete=${onComplete}></tereze-intake-form>`;
+  private renderForm(app: ApplicationView) {
+    const onComplete = (event: CustomEvent<TaskAnswer>) => void this.complete(event.detail);
+    if (this.form === undefined) return '';
+    if (this.form === null) {
+      return html`<p class="hint">${t('task.noForm')}</p><div><button type="button" ?disabled=${this.busy} @click=${() => void this.complete({ variables: {} })}>${t('task.complete')}</button></div>`;
     }
-    if (task.returnsResult || task.elementId === 'hand_back') {
-      return html`<h3>${t('handback.title')}</h3><tereze-hand-back-form ?busy=${this.busy} @complete=${onComplete}></tereze-hand-back-form>`;
-    }
-    return html`<h3>${t('decision.title')}</h3><tereze-decision-form .outcomes=${outcomesOf(task.elementId)} .grounds=${grounds} ?busy=${this.busy} @complete=${onComplete}></tereze-decision-form>`;
+    return html`<tereze-task-form .schema=${this.form} .data=${app.variables} .problem=${this.problem} ?busy=${this.busy} @complete=${onComplete}></tereze-task-form>`;
   }
 
   private async load() {
@@ -100,21 +104,28 @@ export class TaskPage extends LocalizedElement {
       // The scans shown with the file; a failure to list them leaves the task workable.
       this.attachments = await caseworkApi.attachments(this.api, this.instanceId).catch(() => []);
       if (!this.task) this.message = t('task.conflict');
+      else if (this.task.state === 'open') this.form = (await this.api.taskForm(this.task.id)).schema;
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
     }
   }
 
-  private async complete(completion: TaskCompletion) {
+  private async complete(completion: TaskAnswer) {
     const task = this.task;
     if (!task) return;
     this.busy = true;
+    this.problem = undefined;
     try {
       await this.api.completeTask(task.id, completion);
       this.done = true;
       this.message = t('task.done', { name: task.name ?? task.elementId });
     } catch (error) {
-      this.message = error instanceof ApiError && error.status === 409 ? t('task.conflict') : t('common.error', { message: (error as Error).message });
+      const field = error instanceof ApiError && error.status === 400 ? (error.body as { error?: { details?: { field?: unknown } } })?.error?.details?.field : undefined;
+      if (typeof field === 'string' && this.form) {
+        // Shown at the field; the status line says the answer was not taken.
+        this.problem = { field, message: (error as Error).message.replace(/^[\w.]+: /, '') };
+        this.message = t('task.refused');
+      } else this.message = error instanceof ApiError && error.status === 409 ? t('task.conflict') : t('common.error', { message: (error as Error).message });
     } finally {
       this.busy = false;
     }

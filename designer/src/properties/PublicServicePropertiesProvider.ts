@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { attributeEntry, candidateGroupEntry, slaEntry, type EntrySpec, type PanelEntry } from './entries.js';
+import { attributeEntry, candidateGroupEntry, formEntry, slaEntry, type EntrySpec, type PanelEntry } from './entries.js';
 import type { ModdleElement } from './slaCommands.js';
 
 /** The values of the `ps` enumerations with their message keys; the labels are said when the panel draws. */
@@ -26,7 +26,7 @@ const spec = (id: string, label: MessageKey, kind: EntrySpec['kind'], extra: { o
 interface Shape {
   readonly businessObject: ModdleElement;
 }
-type GroupsUpdater = (groups: { id: string }[]) => { id: string }[];
+type GroupsUpdater = (groups: { id: string; label?: string; entries?: unknown[] }[]) => { id: string; label?: string; entries?: unknown[] }[];
 
 /**
  * The "Public service" group: every `ps` field of the contract that applies to the selection,
@@ -47,6 +47,9 @@ export class PublicServicePropertiesProvider {
       const group = { id: 'public-service', label: t('ps.group'), entries };
       const general = groups.findIndex((g) => g.id === 'general');
       groups.splice(general + 1, 0, group);
+      // A user task's form (ps:form): its own group, edited in the form editor.
+      const bo = element.businessObject;
+      if (bo.$instanceOf('bpmn:UserTask')) groups.splice(general + 2, 0, { id: 'task-form', label: t('formEditor.group'), entries: [formEntry(element, bo)] });
       return groups;
     };
   }

@@ -3,6 +3,7 @@ import { jsx } from '@bpmn-io/properties-panel/preact/jsx-runtime';
 import { useService } from 'bpmn-js-properties-panel';
 import { t } from '../i18n/i18n.js';
 import type { CandidateGroups } from './candidateGroups.js';
+import { fieldCount, findForm, readFormSchema, updateForm } from './formCommands.js';
 import { findSla, updateSla, type ModdleElement, type SlaField } from './slaCommands.js';
 
 /** One row of the panel: which attribute of which moddle element, shown how. */
@@ -120,4 +121,36 @@ function render(spec: EntrySpec, element: unknown, read: () => string | undefine
 export function blankToUndefined(value: string | undefined): string | undefined {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * The "Form" group's entry: what the task's form holds and a button that opens the form editor
+ * (lazily loaded, designer/src/forms/FormEditorDialog.ts) on it; the edited schema is written
+ * into `<ps:form>` as one undoable command.
+ */
+export function formEntry(element: unknown, target: ModdleElement): PanelEntry {
+  return { id: 'ps-form', element, target, component: FormEntry, isEdited: () => Boolean(findForm(target)) };
+}
+
+function FormEntry({ element, target }: EntryProps) {
+  const commandStack = useService('commandStack');
+  const bpmnFactory = useService('bpmnFactory');
+  const schema = readFormSchema(target);
+  const open = async () => {
+    const { FormEditorDialog } = await import('../forms/FormEditorDialog.js');
+    const dialog = new FormEditorDialog();
+    dialog.taskName = (target.get('name') as string | undefined) ?? (target.get('id') as string);
+    dialog.schema = readFormSchema(target);
+    dialog.onApply = (edited) => updateForm({ commandStack, bpmnFactory }, element, target, edited);
+    dialog.onRemove = () => updateForm({ commandStack, bpmnFactory }, element, target, undefined);
+    document.body.append(dialog);
+  };
+  return jsx('div', {
+    class: 'bio-properties-panel-entry',
+    'data-entry-id': 'ps-form',
+    children: [
+      jsx('p', { class: 'bio-properties-panel-description', children: findForm(target) ? t('formEditor.summary', { count: fieldCount(schema) }) : t('formEditor.none') }),
+      jsx('button', { type: 'button', class: 'tereze-edit-form', onClick: () => void open(), children: t('formEditor.edit') }),
+    ],
+  });
 }

@@ -2,6 +2,7 @@
  * Tereze's own bpmnlint rules: the public-service conventions a model should keep beyond
  * what the deploy validation enforces. bpmnlint rule factories, shared by deploy and designer.
  */
+import { parseTaskForm } from '../../forms/parseTaskForm.js';
 import type { ModdleElement } from '../parseXml.js';
 
 export interface Reporter {
@@ -52,5 +53,20 @@ export const serviceCode: RuleFactory = () => ({
     if (is(node, 'bpmn:Process') && node.isExecutable !== false && !attr(node, 'ps:serviceCode')) {
       reporter.report(node.id!, 'an executable process should carry its ps:serviceCode (routing policy and statistics use it)');
     }
+  },
+});
+
+/**
+ * A user task's `ps:form` must be a form-js schema the engine can check completions against:
+ * valid JSON, supported components, one field per key, within MODEL_LIMITS (engine/forms).
+ */
+export const taskForm: RuleFactory = () => ({
+  check(node, reporter) {
+    const values = ((node.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? [];
+    const forms = values.filter((v) => v.$type === 'ps:Form');
+    if (!forms.length) return;
+    if (!is(node, 'bpmn:UserTask')) return reporter.report(node.id!, 'a ps:form belongs on a user task');
+    if (forms.length > 1) reporter.report(node.id!, 'a user task has one ps:form, not several');
+    for (const problem of parseTaskForm(forms[0]!.body as string | undefined).problems) reporter.report(node.id!, `ps:form: ${problem}`);
   },
 });

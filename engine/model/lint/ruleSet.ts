@@ -5,7 +5,7 @@ import noGatewayJoinFork from 'bpmnlint/rules/no-gateway-join-fork.js';
 import noOverlappingElements from 'bpmnlint/rules/no-overlapping-elements.js';
 import singleEventDefinition from 'bpmnlint/rules/single-event-definition.js';
 import superfluousGateway from 'bpmnlint/rules/superfluous-gateway.js';
-import { backOfficeGroup, backOfficeSla, returnsResultAtFront, serviceCode, type RuleFactory } from './psRules.js';
+import { backOfficeGroup, backOfficeSla, returnsResultAtFront, serviceCode, taskForm, type RuleFactory } from './psRules.js';
 
 /**
  * The one lint rule set: run at deploy (errors refuse the model, warnings come back with the
@@ -26,6 +26,7 @@ export const lintConfig = {
     'tereze/returns-result-at-front': 'error',
     'tereze/back-office-sla': 'warn',
     'tereze/service-code': 'warn',
+    'tereze/task-form': 'error',
   },
 } as const;
 
@@ -42,4 +43,5 @@ export const lintRuleCache: Record<string, RuleFactory> = {
   'rule:bpmnlint-plugin-tereze/returns-result-at-front': returnsResultAtFront,
   'rule:bpmnlint-plugin-tereze/back-office-sla': backOfficeSla,
   'rule:bpmnlint-plugin-tereze/service-code': serviceCode,
+  'rule:bpmnlint-plugin-tereze/task-form': taskForm,
 };

@@ -60,7 +60,7 @@ describe('applicationOutcome over the catalogue', () => {
       archiveAt: new Date(Date.parse(handBack.createdAt) + days * 86_400_000).toISOString(),
       until: lastDay.toISOString().slice(0, 10),
     });
-    await complete(h.engine, id, 'hand_back', 'handed over');
+    await complete(h.engine, id, 'hand_back', 'handed over', { rating: 5 });
     const done = await h.engine.outcome(id);
     expect(done.outcome).toBe('approved');
     expect(done.collect, 'nothing waits at the centre once handed over').toBeUndefined();
@@ -83,7 +83,7 @@ describe('applicationOutcome over the catalogue', () => {
   it.each(catalogue.map((e) => [e.code, e] as const))('%s: should refuse an incomplete package at the counter, listing what was not handed in', async (_code, entry) => {
     const [first, ...rest] = entry.standard.requiredDocuments;
     const { id } = await start(entry, [first!]);
-    await complete(h.engine, id, 'check_completeness', 'incomplete');
+    await complete(h.engine, id, 'check_completeness', 'incomplete', { missingDocuments: rest });
     expect((await path(h.engine, id)).at(-1)).toBe('refused_incomplete');
     const outcome = await h.engine.outcome(id, { requiredDocuments: entry.standard.requiredDocuments });
     expect(outcome).toMatchObject({ outcome: 'refused', grounds: [], reason: 'incomplete', missingDocuments: rest });
@@ -95,7 +95,8 @@ describe('applicationOutcome over the catalogue', () => {
     const { id } = await start(entry);
     await intake(h.engine, id, entry);
     const asked = [entry.standard.requiredDocuments[2]!, 'certificate of the family composition'];
-    await complete(h.engine, id, 'review', 'request documents', { requestedDocuments: asked });
+    // One from the standard's list, one written in free text (the decision form's two fields).
+    await complete(h.engine, id, 'review', 'request documents', { requestedDocuments: [asked[0]], otherRequestedDocuments: asked[1] });
     expect(await h.engine.outcome(id)).toMatchObject({ outcome: undefined, requestedDocuments: asked });
     // The receipt reprinted at the counter: what was handed in, and what is still to bring.
     expect(await h.engine.receipt(id)).toMatchObject({ documents: entry.standard.requiredDocuments, requestedDocuments: asked });
