@@ -11,16 +11,13 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { PolicyDocuments } from './PolicyDocuments.js';
 import type { SweepResult } from './SlaSweep.js';
-import type { AssignmentIntegrityReport, HeatmapCell, HeatmapInstance, InstanceTally, SlaStatRow, StatDimension, StatFilter, TrackingView, TrendDay } from './reports/index.js';
+import type { SlaStatRow, StatDimension, StatFilter, TrendDay } from './reports/SlaStats.js';
+import type { TrackingView } from './reports/trackApplication.js';
+import type { HeatmapCell, HeatmapInstance } from './reports/heatmap.js';
+import type { InstanceTally } from './reports/instanceTallies.js';
+import type { AssignmentIntegrityReport } from './reports/integrity/types.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
-import type { InstanceFilter, InstancePage } from './commands/listInstances.js';
-import type { MigrateOptions, MigrationReport } from './commands/migrateInstances.js';
-import type { ModifyOptions } from './commands/modifyInstance.js';
-import type { CancelOptions } from './commands/cancelInstance.js';
-
-export type { InstanceFilter, InstancePage, MigrateOptions, MigrationReport, ModifyOptions, CancelOptions };
-export type { MigrationProblem } from './commands/migrateInstances.js';
 
 export interface DeployResult {
   /** The process key (BPMN process id) of the first executable process in the file. */
@@ -244,4 +241,83 @@ export interface Engine {
   subscribe(listener: EngineListener, options?: SubscribeOptions): () => void;
   /** Stops the job poller, waits for steps in flight, closes the store. */
   close(): Promise<void>;
+}
+
+/*
+ * The operator commands' options and reports. Declared here, in the contract, so that the
+ * commands import the API and never the other way round (no import cycle in engine/).
+ */
+
+/** What an operator filters instances by; every field optional, all of them must hold. */
+export interface InstanceFilter {
+  readonly key?: string;
+  readonly version?: number;
+  readonly state?: InstanceView['state'];
+  readonly hasIncident?: boolean;
+  /** Only instances with a token at this element. */
+  readonly elementId?: string;
+  readonly serviceCode?: string;
+  readonly centre?: string;
+  readonly agency?: string;
+  /** Started at or after / before this instant (ISO-8601, UTC). */
+  readonly startedFrom?: string;
+  readonly startedTo?: string;
+  /** Only instances these definitions (`key:version`) or keys pass; a supervisor's scope. */
+  readonly visible?: (instance: { key: string; definitionId: string; agency?: string; centre?: string }) => boolean;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+export interface InstancePage {
+  /** How many match the filter (before paging). */
+  readonly total: number;
+  /** Of those, by state (`incident`: active with an incident). */
+  readonly counts: Readonly<Record<InstanceView['state'], number>>;
+  /** Newest first. */
+  readonly items: readonly InstanceView[];
+}
+
+export interface MigrateOptions {
+  readonly fromVersion: number;
+  readonly toVersion: number;
+  /** Old element id → new element id, for elements renamed in the new version; others keep their id. */
+  readonly mapping?: Readonly<Record<string, string>>;
+  readonly by: string;
+  readonly reason: string;
+  /** Check only: the report, nothing migrated. */
+  readonly dryRun?: boolean;
+}
+
+/** One reason an instance cannot move to the new version. */
+export interface MigrationProblem {
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly problem: string;
+}
+
+export interface MigrationReport {
+  readonly key: string;
+  readonly fromVersion: number;
+  readonly toVersion: number;
+  readonly dryRun: boolean;
+  /** The running instances of the old version that were checked. */
+  readonly instances: readonly string[];
+  readonly problems: readonly MigrationProblem[];
+  /** Moved to the new version: empty on a dry run or when there is any problem. */
+  readonly migrated: readonly string[];
+}
+
+export interface ModifyOptions {
+  readonly by: string;
+  readonly reason: string;
+  /** The token to move: its id (`t3`) or the element it is at; optional when the instance has one token. */
+  readonly moveFrom?: string;
+  /** The element the token enters. */
+  readonly to: string;
+  readonly variables?: Record<string, unknown>;
+}
+
+export interface CancelOptions {
+  readonly by: string;
+  readonly reason: string;
 }

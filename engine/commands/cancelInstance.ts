@@ -1,13 +1,11 @@
-import type { InstanceView } from '../api.js';
+import type { InstanceView, CancelOptions } from '../api.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { MAX_RETRIES, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView } from './views.js';
 
-export interface CancelOptions {
-  readonly by: string;
-  readonly reason: string;
-}
+/** Declared in the API contract (engine/api.ts); re-exported where they were. */
+export type { CancelOptions };
 
 /**
  * An operator ends a running instance: its open tasks are cancelled, its timers and other jobs

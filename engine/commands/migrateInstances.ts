@@ -1,3 +1,4 @@
+import type { MigrateOptions, MigrationProblem, MigrationReport } from '../api.js';
 import { ConflictError, InvalidArgumentError } from '../errors.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from '../runtime/state.js';
@@ -5,35 +6,8 @@ import type { JobRecord, TaskRecord } from '../store/port.js';
 import { MAX_RETRIES, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 
-export interface MigrateOptions {
-  readonly fromVersion: number;
-  readonly toVersion: number;
-  /** Old element id → new element id, for elements renamed in the new version; others keep their id. */
-  readonly mapping?: Readonly<Record<string, string>>;
-  readonly by: string;
-  readonly reason: string;
-  /** Check only: the report, nothing migrated. */
-  readonly dryRun?: boolean;
-}
-
-/** One reason an instance cannot move to the new version. */
-export interface MigrationProblem {
-  readonly instanceId: string;
-  readonly elementId: string;
-  readonly problem: string;
-}
-
-export interface MigrationReport {
-  readonly key: string;
-  readonly fromVersion: number;
-  readonly toVersion: number;
-  readonly dryRun: boolean;
-  /** The running instances of the old version that were checked. */
-  readonly instances: readonly string[];
-  readonly problems: readonly MigrationProblem[];
-  /** Moved to the new version: empty on a dry run or when there is any problem. */
-  readonly migrated: readonly string[];
-}
+/** Declared in the API contract (engine/api.ts); re-exported where they were. */
+export type { MigrateOptions, MigrationProblem, MigrationReport };
 
 /**
  * Moves the running instances of one version of a process to another, checked first: every

@@ -1,4 +1,4 @@
-import type { InstanceView } from '../api.js';
+import type { InstanceView, ModifyOptions } from '../api.js';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
 import type { FlowNode, ProcessGraph } from '../model/types.js';
 import type { InstanceState, Token } from '../runtime/state.js';
@@ -6,15 +6,8 @@ import { MAX_RETRIES, plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView } from './views.js';
 
-export interface ModifyOptions {
-  readonly by: string;
-  readonly reason: string;
-  /** The token to move: its id (`t3`) or the element it is at; optional when the instance has one token. */
-  readonly moveFrom?: string;
-  /** The element the token enters. */
-  readonly to: string;
-  readonly variables?: Record<string, unknown>;
-}
+/** Declared in the API contract (engine/api.ts); re-exported where they were. */
+export type { ModifyOptions };
 
 /** Kinds a token cannot be put on: it only ever starts there, or rides on an activity. */
 const NOT_ENTERABLE = new Set<FlowNode['kind']>(['startEvent', 'boundaryEvent']);

@@ -1,5 +1,5 @@
 /** What goes into a step (events) and what comes out (effects): plain data, applied by the engine shell. */
-import type { HistoryEntry } from '../store/port.js';
+import type { HistoryEntry } from '../records/index.js';
 import type { InstanceState } from './state.js';
 
 export type RuntimeEvent =

@@ -13,11 +13,9 @@ import { strictFilter } from './filters.js';
 import type { CollectionName } from './indexes.js';
 import { toStoredJson } from './jsonRecord.js';
 import { numberByInstance } from './sequences.js';
+import type { StoredDoc } from './storedDoc.js';
 
-/** Every stored document: `_id` is the record's id (a string), audit's seq, or an ObjectId. */
-export interface StoredDoc extends Document {
-  _id: string | number | ObjectId;
-}
+export type { StoredDoc };
 
 export type Collections = Readonly<Record<CollectionName, Collection<StoredDoc>>>;
 
