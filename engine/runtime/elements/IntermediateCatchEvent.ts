@@ -1,6 +1,6 @@
-import { scheduleTimer } from './timers.js';
-import { pauseSla } from './slaClock.js';
-import type { Behaviour } from './Run.js';
+import { scheduleTimer } from '../timers.js';
+import { pauseSla } from '../slaClock.js';
+import { expectWait, type Behaviour } from '../Run.js';
 
 /** Intermediate catch event: waits for its timer (a persisted job) or its message. */
 export const IntermediateCatchEvent: Behaviour = {
@@ -15,5 +15,26 @@ export const IntermediateCatchEvent: Behaviour = {
     } else {
       run.incident(token, `intermediate catch event ${node.id} has no supported trigger`);
     }
+  },
+
+  resume(run, token, _node, event) {
+    if (event.type === 'message') {
+      expectWait(token, 'message', token.wait?.kind === 'message' && token.wait.messageName === event.messageName);
+      run.mergeVariables(event.variables);
+      run.record(token.elementId, 'message', token.id, { messageName: event.messageName });
+      run.leave(token);
+      return;
+    }
+    if (event.type === 'timer') {
+      expectWait(token, 'timer', token.wait?.kind === 'timer' && token.wait.jobId === event.jobId);
+      run.record(token.elementId, 'timer', token.id);
+      run.leave(token);
+      return;
+    }
+    expectWait(token, event.type, false);
+  },
+
+  cancel(run, token) {
+    if (token.wait?.kind === 'timer') run.emit({ type: 'cancelJob', jobId: token.wait.jobId });
   },
 };
