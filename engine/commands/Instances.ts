@@ -3,7 +3,7 @@ import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js
 import { CHANNELS, type ProcessGraph } from '../model/types.js';
 import type { RuntimeEvent } from '../runtime/events.js';
 import type { InstanceState } from '../runtime/state.js';
-import { MAX_RETRIES, plainObject, requiredText } from './args.js';
+import { plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView, viewState } from './views.js';
 import { extendDeadline, type Deadline } from '../sla/index.js';
@@ -34,42 +34,45 @@ export class Instances {
     const earlier = await idempotent?.earlier(core.store, core.clock.now());
     if (earlier) return earlier;
     await core.routing.check(definition.graph.serviceCode, options.channel, core.clock.now(), options.region);
-    for (let attempt = 0; ; attempt++) {
-      const unit = core.newUnit();
-      const { state } = await unit.startInstance(definition, startId, {
-        ...(options.channel ? { channel: options.channel } : {}),
-        variables,
-        ...(applicant ? { applicant } : {}),
-        ...(centre ? { centre } : {}),
-      });
-      unit.audit.push({
-        at: nowIso(core),
-        actor: options.by ?? 'system',
-        action: 'instance.start',
-        subject: state.id,
-        data: {
-          key,
-          definitionId: definition.id,
-          channel: options.channel ?? null,
-          trackingNumber: state.trackingNumber,
+    const startResult = (final: InstanceState): StartResult => ({ id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) });
+    const { value, latest } = await core.transact<{ readonly state?: InstanceState; readonly result: StartResult }>(
+      async (unit) => {
+        const { state } = await unit.startInstance(definition, startId, {
+          ...(options.channel ? { channel: options.channel } : {}),
+          variables,
+          ...(applicant ? { applicant } : {}),
           ...(centre ? { centre } : {}),
-          ...(idempotent ? { idempotencyKey: idempotent.key } : {}),
-        },
-      });
-      const final = unit.instanceState(state.id)!;
-      const result: StartResult = { id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) };
-      const batch = await unit.toBatch();
-      try {
-        await core.store.commit(idempotent ? { ...batch, idempotencyKeys: [idempotent.record(result, core.clock.now())] } : batch);
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= MAX_RETRIES) throw error;
+        });
+        unit.audit({
+          at: nowIso(core),
+          actor: options.by ?? 'system',
+          action: 'instance.start',
+          subject: state.id,
+          data: {
+            key,
+            definitionId: definition.id,
+            channel: options.channel ?? null,
+            trackingNumber: state.trackingNumber,
+            ...(centre ? { centre } : {}),
+            ...(idempotent ? { idempotencyKey: idempotent.key } : {}),
+          },
+        });
+        const final = unit.instanceState(state.id)!;
+        const result = startResult(final);
+        // The answer recorded with the key is the one of this commit: a repeat gets exactly it.
+        if (idempotent) unit.recordIdempotencyKey(idempotent.record(result, core.clock.now()));
+        return { state: final, result };
+      },
+      {
         // A tracking number collided, a rotation moved, or a concurrent repeat took the key first.
-        const winner = await idempotent?.earlier(core.store, core.clock.now());
-        if (winner) return winner;
-        continue;
-      }
-      return result;
-    }
+        onConflict: async () => {
+          const winner = await idempotent?.earlier(core.store, core.clock.now());
+          return winner ? { result: winner } : undefined;
+        },
+      },
+    );
+    // Without a key, the answer shows what the handlers reached by the start did.
+    return idempotent || !value.state ? value.result : startResult(latest(value.state));
   }
 
   async correlate(messageName: string, options: CorrelateOptions = {}): Promise<CorrelateResult> {
@@ -77,22 +80,16 @@ export class Instances {
     const name = requiredText(messageName, 'messageName');
     const variables = plainObject(options.variables, 'variables');
     if (!options.instanceId && !options.trackingNumber) return this.startByMessage(name, variables, options.by);
-    for (let attempt = 0; ; attempt++) {
-      const state = options.instanceId ? await core.store.getInstance(options.instanceId) : await core.store.getInstanceByTrackingNumber(options.trackingNumber!);
-      if (!state) throw new NotFoundError('instance', options.instanceId ?? options.trackingNumber!);
-      const event = messageEvent(state, name, variables);
-      if (!event) throw new ConflictError(`instance ${state.id} is not waiting for message '${name}'`, state.id);
-      const unit = core.newUnit();
-      await unit.signal(state.id, event);
-      unit.audit.push({ at: nowIso(core), actor: options.by ?? 'system', action: 'message.correlate', subject: state.id, data: { messageName: name } });
-      try {
-        await core.store.commit(await unit.toBatch());
-        return { instanceId: state.id, started: false };
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-        throw error;
-      }
-    }
+    const { value: instanceId } = await core.transact(async (unit) => {
+      const stored = options.instanceId ? await unit.load(options.instanceId) : await core.store.getInstanceByTrackingNumber(options.trackingNumber!);
+      if (!stored) throw new NotFoundError('instance', options.instanceId ?? options.trackingNumber!);
+      const event = messageEvent(stored, name, variables);
+      if (!event) throw new ConflictError(`instance ${stored.id} is not waiting for message '${name}'`, stored.id);
+      await unit.signal(stored.id, event);
+      unit.audit({ at: nowIso(core), actor: options.by ?? 'system', action: 'message.correlate', subject: stored.id, data: { messageName: name } });
+      return stored.id;
+    });
+    return { instanceId, started: false };
   }
 
   private async startByMessage(name: string, variables: Record<string, unknown>, by?: string): Promise<CorrelateResult> {
@@ -100,11 +97,12 @@ export class Instances {
     // Own keys only: a stored graph is a plain object, and `constructor` is no message start.
     const target = (await core.definitions.list()).find((d) => Object.hasOwn(d.graph.starts.message, name));
     if (!target) throw new NotFoundError('message start event', name);
-    const unit = core.newUnit();
-    const { state } = await unit.startInstance(target, target.graph.starts.message[name]!, { variables });
-    unit.audit.push({ at: nowIso(core), actor: by ?? 'system', action: 'instance.start', subject: state.id, data: { key: target.key, definitionId: target.id, messageName: name, trackingNumber: state.trackingNumber } });
-    await core.store.commit(await unit.toBatch());
-    return { instanceId: state.id, started: true };
+    const { value: instanceId } = await core.transact(async (unit) => {
+      const { state } = await unit.startInstance(target, target.graph.starts.message[name]!, { variables });
+      unit.audit({ at: nowIso(core), actor: by ?? 'system', action: 'instance.start', subject: state.id, data: { key: target.key, definitionId: target.id, messageName: name, trackingNumber: state.trackingNumber } });
+      return state.id;
+    });
+    return { instanceId, started: true };
   }
 
   /**
@@ -115,32 +113,26 @@ export class Instances {
     const { core } = this;
     const by = requiredText(options?.by, 'by');
     const variables = plainObject(options.variables, 'variables');
-    for (let attempt = 0; ; attempt++) {
-      const stored = await core.store.getInstance(instanceId);
+    const { value, latest } = await core.transact(async (unit) => {
+      const stored = await unit.load(instanceId);
       if (!stored) throw new NotFoundError('instance', instanceId);
       const targets = stored.incidents.filter((i) => options.tokenId === undefined || i.tokenId === options.tokenId);
       if (!targets.length) throw new ConflictError(`instance ${instanceId} has no incident${options.tokenId ? ` on token ${options.tokenId}` : ''} to retry`, instanceId);
-      const unit = core.newUnit();
       let state = stored;
       for (const [index, incident] of targets.entries()) {
         state = await unit.signal(instanceId, { type: 'retry', tokenId: incident.tokenId, ...(index === 0 ? { variables } : {}) });
       }
-      unit.audit.push({ at: nowIso(core), actor: by, action: 'incident.retry', subject: instanceId, data: { elements: targets.map((t) => t.elementId), variables: Object.keys(variables), ...(options.reason ? { reason: options.reason } : {}) } });
-      try {
-        await core.store.commit(await unit.toBatch());
-        return toView(state);
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-        throw error;
-      }
-    }
+      unit.audit({ at: nowIso(core), actor: by, action: 'incident.retry', subject: instanceId, data: { elements: targets.map((t) => t.elementId), variables: Object.keys(variables), ...(options.reason ? { reason: options.reason } : {}) } });
+      return state;
+    });
+    return toView(latest(value));
   }
 
   async extendDeadline(instanceId: string, options: { days: number; by: string; reason: string }): Promise<InstanceView> {
     const { core } = this;
     const by = requiredText(options?.by, 'by');
     const reason = requiredText(options?.reason, 'reason');
-    for (let attempt = 0; ; attempt++) {
+    const { value } = await core.transact(async (unit) => {
       const state = await core.store.getInstance(instanceId);
       if (!state) throw new NotFoundError('application', instanceId);
       const graph = (await core.definitions.require(state.definitionId)).graph;
@@ -160,20 +152,14 @@ export class Instances {
       const dueAt = extended.applicantDueAt.toISOString();
       const sla = { ...state.sla, dueAt, warnAt: extended.warnAt.toISOString(), atRisk: extended.warnAt.toISOString() <= at, overdue: dueAt <= at, extendedDays: extended.extendedDays };
       const record = { ...state, sla, version: state.version + 1 };
-      try {
-        await core.store.commit({
-          instanceUpdates: [{ record, expectedVersion: state.version }],
-          history: [{ instanceId, at, elementId: graph.id, event: 'sla', data: { change: 'extended', days: options.days, dueAt, reason } }],
-          audit: [{ at, actor: by, action: 'deadline.extend', subject: instanceId, data: { days: options.days, totalDays: extended.extendedDays, from: state.sla.dueAt, to: dueAt, reason } }],
-          // Rule 6: the applicant is told (within 3 days); the outbox carries it now.
-          notifications: [{ id: newId(), instanceId, at, elementId: graph.id, messageName: 'deadlineExtended', trackingNumber: state.trackingNumber, payload: { dueAt, days: options.days, reason } }],
-        });
-        return toView(record);
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-        throw error;
-      }
-    }
+      unit.updateInstance(record, state.version);
+      unit.history({ instanceId, at, elementId: graph.id, event: 'sla', data: { change: 'extended', days: options.days, dueAt, reason } });
+      unit.audit({ at, actor: by, action: 'deadline.extend', subject: instanceId, data: { days: options.days, totalDays: extended.extendedDays, from: state.sla.dueAt, to: dueAt, reason } });
+      // Rule 6: the applicant is told (within 3 days); the outbox carries it now.
+      unit.notify({ id: newId(), instanceId, at, elementId: graph.id, messageName: 'deadlineExtended', trackingNumber: state.trackingNumber, payload: { dueAt, days: options.days, reason } });
+      return record;
+    });
+    return toView(value);
   }
 
   transfer(id: string, options: TransferOptions): Promise<InstanceView> {
