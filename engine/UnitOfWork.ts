@@ -236,6 +236,16 @@ export class UnitOfWork extends WriteSet {
       });
       return undefined;
     },
+    // A message kept for this instance (correlate with a ttl) is delivered as the catch is
+    // entered, and consumed in this unit's commit (guarded: never twice).
+    awaitMessage: async ({ state }, effect) => {
+      const kept = await this.deps.store.keptMessages({ instanceId: state.id, name: effect.messageName, now: this.nowIso });
+      const message = kept.find((m) => !this.consumes(m.id));
+      if (!message) return undefined;
+      this.consumeMessage(message.id);
+      this.audit({ at: this.nowIso, actor: message.by, action: 'message.correlate', subject: state.id, data: { messageName: message.name, keptSince: message.publishedAt } });
+      return { event: { type: 'message', tokenId: effect.tokenId, messageName: message.name, variables: message.variables, ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}) } };
+    },
     startChild: ({ state, depth }, effect) => this.startChild(state, effect, depth),
     cancelChild: async ({ depth }, effect) => {
       if (await this.load(effect.childId)) await this.signal(effect.childId, { type: 'terminate', reason: 'its call activity was cancelled' }, depth + 1);
@@ -327,6 +337,11 @@ export class UnitOfWork extends WriteSet {
 
   instanceState(id: string): InstanceState | undefined {
     return this.instances.get(id)?.state;
+  }
+
+  /** Rewrites a loaded instance (its version moves) although no step changed it: a write that must serialise with steps. */
+  touch(id: string): void {
+    if (this.instances.has(id)) this.changed.add(id);
   }
 
   /** The instances this unit changed, as it leaves them. */

@@ -111,12 +111,20 @@ export interface CorrelateOptions {
   readonly trackingNumber?: string;
   readonly variables?: Record<string, unknown>;
   readonly by?: string;
+  /**
+   * ISO-8601 duration (`P30D`, `PT2H`): when no catch of the instance waits for the message
+   * yet, keep it (in the store) this long; a matching catch entered meanwhile consumes it at
+   * once (as Camunda 8's message TTL). Without it such a message is refused (409).
+   */
+  readonly ttl?: string;
 }
 
 export interface CorrelateResult {
   readonly instanceId: string;
   /** True when the message started a new instance (a message start event). */
   readonly started: boolean;
+  /** True when no catch waited yet and the message was kept for one (`ttl`); false when it was delivered. */
+  readonly buffered?: boolean;
 }
 
 /** What a service-task handler receives. */

@@ -8,6 +8,7 @@ import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView, viewState } from './views.js';
 import { extendDeadline, type Deadline } from '../sla/index.js';
 import { newId } from '../ids.js';
+import { addDuration, isIsoDuration, parseDuration, type IsoDuration } from '../model/IsoDuration.js';
 import { transferApplication, type TransferOptions } from './transferApplication.js';
 import { IdempotentStart } from './IdempotentStart.js';
 
@@ -80,16 +81,31 @@ export class Instances {
     const name = requiredText(messageName, 'messageName');
     const variables = plainObject(options.variables, 'variables');
     if (!options.instanceId && !options.trackingNumber) return this.startByMessage(name, variables, options.by);
-    const { value: instanceId } = await core.transact(async (unit) => {
+    const ttl = options.ttl === undefined ? undefined : messageTtl(options.ttl);
+    const { value } = await core.transact(async (unit) => {
       const stored = options.instanceId ? await unit.load(options.instanceId) : await core.store.getInstanceByTrackingNumber(options.trackingNumber!);
       if (!stored) throw new NotFoundError('instance', options.instanceId ?? options.trackingNumber!);
+      const at = nowIso(core);
       const event = messageEvent(stored, name, variables);
-      if (!event) throw new ConflictError(`instance ${stored.id} is not waiting for message '${name}'`, stored.id);
-      await unit.signal(stored.id, event);
-      unit.audit({ at: nowIso(core), actor: options.by ?? 'system', action: 'message.correlate', subject: stored.id, data: { messageName: name } });
-      return stored.id;
+      if (event) {
+        await unit.signal(stored.id, event);
+        unit.audit({ at, actor: options.by ?? 'system', action: 'message.correlate', subject: stored.id, data: { messageName: name } });
+        return { instanceId: stored.id, buffered: false };
+      }
+      if (!ttl || stored.status !== 'active') {
+        throw new ConflictError(`instance ${stored.id} is ${stored.status === 'active' ? 'not waiting' : `${stored.status}, not waiting`} for message '${name}'`, stored.id);
+      }
+      // No catch waits yet: keep the message for the one that will. The instance's version moves
+      // with it, so a step entering a catch concurrently conflicts and, retried, finds it kept.
+      const state = (await unit.load(stored.id))!;
+      unit.touch(state.id);
+      const expiresAt = addDuration(core.clock.now(), ttl).toISOString();
+      unit.keepMessage({ id: newId(), name, instanceId: state.id, variables, publishedAt: at, expiresAt, by: options.by ?? 'system' });
+      unit.history({ instanceId: state.id, at, elementId: state.key, event: 'message', data: { messageName: name, kept: true, expiresAt } });
+      unit.audit({ at, actor: options.by ?? 'system', action: 'message.keep', subject: state.id, data: { messageName: name, ttl: options.ttl, expiresAt } });
+      return { instanceId: state.id, buffered: true };
     });
-    return { instanceId, started: false };
+    return { ...value, started: false };
   }
 
   private async startByMessage(name: string, variables: Record<string, unknown>, by?: string): Promise<CorrelateResult> {
@@ -102,7 +118,7 @@ export class Instances {
       unit.audit({ at: nowIso(core), actor: by ?? 'system', action: 'instance.start', subject: state.id, data: { key: target.key, definitionId: target.id, messageName: name, trackingNumber: state.trackingNumber } });
       return state.id;
     });
-    return { instanceId, started: true };
+    return { instanceId, started: true, buffered: false };
   }
 
   /**
@@ -218,4 +234,12 @@ function messageEvent(state: InstanceState, messageName: string, variables: Reco
     if (armed) return { type: 'message', tokenId: token.id, messageName, boundaryId: armed.boundaryId, variables };
   }
   return undefined;
+}
+
+/** A message's time to live: an ISO-8601 duration of more than nothing. */
+function messageTtl(text: unknown): IsoDuration {
+  if (typeof text !== 'string' || !isIsoDuration(text)) throw new InvalidArgumentError('ttl', `must be an ISO-8601 duration such as P30D or PT2H, not ${JSON.stringify(text)}`);
+  const ttl = parseDuration(text);
+  if (addDuration(new Date(0), ttl).getTime() <= 0) throw new InvalidArgumentError('ttl', `must be longer than nothing, not ${text}`);
+  return ttl;
 }

@@ -5,6 +5,7 @@ import type {
   IdempotencyRecord,
   InstanceRecord,
   JobRecord,
+  MessageRecord,
   NotificationRecord,
   PolicyWrite,
   TaskRecord,
@@ -30,6 +31,8 @@ export class WriteSet {
   private readonly notifications: NotificationRecord[] = [];
   private readonly policies = new Map<string, PolicyWrite>();
   private readonly idempotencyKeys: IdempotencyRecord[] = [];
+  private readonly messageInserts: MessageRecord[] = [];
+  private readonly messageConsumptions = new Set<string>();
 
   deployDefinition(record: DefinitionRecord): void {
     this.definitions.push(record);
@@ -93,6 +96,21 @@ export class WriteSet {
     this.idempotencyKeys.push(record);
   }
 
+  /** Keeps a message for a catch not yet entered (correlate with a ttl). */
+  keepMessage(record: MessageRecord): void {
+    this.messageInserts.push(record);
+  }
+
+  /** Consumes a kept message: the commit fails (ConflictError) if another step consumed it first. */
+  consumeMessage(id: string): void {
+    this.messageConsumptions.add(id);
+  }
+
+  /** Whether this transaction consumes the message already. */
+  consumes(id: string): boolean {
+    return this.messageConsumptions.has(id);
+  }
+
   toBatch(): CommitBatch | Promise<CommitBatch> {
     return this.batch();
   }
@@ -113,6 +131,8 @@ export class WriteSet {
       notifications: this.notifications,
       policies: [...this.policies.values()],
       idempotencyKeys: this.idempotencyKeys,
+      messageInserts: this.messageInserts,
+      messageConsumptions: [...this.messageConsumptions],
     };
     return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length)) as CommitBatch;
   }

@@ -180,3 +180,20 @@ export interface PolicyRecord<T = Record<string, unknown>> {
 export interface PolicyWrite extends PolicyRecord {
   readonly keepHistory: boolean;
 }
+
+/**
+ * A message published for an instance before any catch waited for it (`correlate` with a
+ * `ttl`, as Camunda 8's message TTL): kept until a matching catch of the instance is entered
+ * (it is consumed in that step's commit) or until `expiresAt`, after which it is never consumed.
+ */
+export interface MessageRecord {
+  readonly id: string;
+  /** The message name a catch (receive task, message catch event, message boundary) waits for. */
+  readonly name: string;
+  readonly instanceId: string;
+  readonly variables: Record<string, unknown>;
+  readonly publishedAt: string;
+  readonly expiresAt: string;
+  /** Who published it, for the audit trail. */
+  readonly by: string;
+}

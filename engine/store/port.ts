@@ -13,6 +13,7 @@ import type {
   IdempotencyRecord,
   InstanceRecord,
   JobRecord,
+  MessageRecord,
   NotificationRecord,
   PolicyKind,
   PolicyRecord,
@@ -68,6 +69,10 @@ export interface CommitBatch {
    * replaced); the store prunes expired keys as it goes.
    */
   readonly idempotencyKeys?: readonly IdempotencyRecord[];
+  /** Messages kept for a catch not yet entered (correlate with a ttl). */
+  readonly messageInserts?: readonly MessageRecord[];
+  /** Kept messages a step consumed: each must still be stored (else ConflictError: another step took it), then is deleted. */
+  readonly messageConsumptions?: readonly string[];
 }
 
 export interface AcquireJobs {
@@ -171,6 +176,9 @@ export interface Store {
 
   /** The record held under a key in a scope, expired or not (the caller compares `expiresAt`). */
   getIdempotencyKey(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+
+  /** An instance's kept messages of one name not expired at `now` (expiresAt > now), oldest first. */
+  keptMessages(query: { readonly instanceId: string; readonly name: string; readonly now: string }): Promise<MessageRecord[]>;
 
   history(instanceId: string): Promise<HistoryEntry[]>;
   audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;

@@ -12,6 +12,7 @@ export const IntermediateCatchEvent: Behaviour = {
       if (jobId) run.wait(token, { kind: 'timer', jobId }); // else: an incident naming the timer
     } else if (event?.type === 'message') {
       run.wait(token, { kind: 'message', messageName: event.messageName });
+      run.emit({ type: 'awaitMessage', tokenId: token.id, messageName: event.messageName });
     } else {
       run.incident(token, `intermediate catch event ${node.id} has no supported trigger`);
     }

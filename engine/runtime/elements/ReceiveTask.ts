@@ -8,6 +8,7 @@ export const ReceiveTask: Behaviour = {
     if (node.pausesSla) pauseSla(run);
     if (!armBoundaries(run, token, node)) return;
     run.wait(token, { kind: 'message', messageName: node.messageName! });
+    run.emit({ type: 'awaitMessage', tokenId: token.id, messageName: node.messageName! });
   },
 
   resume(run, token, _node, event) {

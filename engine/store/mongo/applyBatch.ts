@@ -8,7 +8,7 @@
 import { ObjectId } from 'mongodb';
 import type { ClientSession, Collection, Document } from 'mongodb';
 import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
-import { alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, staleVersion } from '../shared/batchRules.js';
+import { alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, messageGone, staleVersion } from '../shared/batchRules.js';
 import { strictFilter } from './filters.js';
 import type { CollectionName } from './indexes.js';
 import { toStoredJson } from './jsonRecord.js';
@@ -64,6 +64,14 @@ export async function applyBatch(c: Collections, batch: CommitBatch, session: Cl
     const numbered = await numberByInstance(c.sequences, 'notifications', batch.notifications, session);
     const docs = numbered.map(({ entry, seq }) => ({ ...toStoredJson(entry, `notification ${entry.id}`), _id: entry.id, _seq: seq }));
     await insert(c.notifications, docs, session, 'notification');
+  }
+  for (const id of batch.messageConsumptions ?? []) {
+    const result = await c.messages.deleteOne(strictFilter('message consumption', { _id: id }), opts);
+    if (result.deletedCount !== 1) throw messageGone(id);
+  }
+  if (batch.messageInserts?.length) {
+    const docs = batch.messageInserts.map((m) => ({ ...toStoredJson(m, `message ${m.id}`), _id: m.id }));
+    await insert(c.messages, docs, session, 'message');
   }
 }
 

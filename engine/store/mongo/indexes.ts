@@ -10,7 +10,7 @@
  */
 import type { Document, IndexDescription } from 'mongodb';
 
-export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences'] as const;
+export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences', 'messages'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type SlaCrossing = 'warn' | 'due';
@@ -94,5 +94,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
   idempotency: [{ key: { _expires: 1 }, name: 'expiry', expireAfterSeconds: 0 }],
   // one counter per (kind, instance) under its `_id`: nothing more to index
   sequences: [],
+  // messages kept for a catch not yet entered (correlate with a ttl), found by instance and name
+  messages: [{ key: { instanceId: 1, name: 1, expiresAt: 1 }, name: 'catch' }],
 };
 

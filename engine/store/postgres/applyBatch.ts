@@ -16,6 +16,7 @@ import {
   dropsPrevious,
   historyByInstance,
   jobNotHeld,
+  messageGone,
   keyTaken,
   staleVersion,
   type AuditTail,
@@ -107,6 +108,22 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
   for (const n of batch.notifications ?? []) {
     const r = await c.query('INSERT INTO notifications (id, instance_id, doc) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [n.id, n.instanceId, json(n)]);
     if (r.rowCount !== 1) throw alreadyExists(`notification ${n.id}`, n.id);
+  }
+  for (const id of batch.messageConsumptions ?? []) {
+    // Row-locked by the DELETE: of two nodes consuming one message, the second finds no row.
+    const r = await c.query('DELETE FROM kept_messages WHERE id = $1', [id]);
+    if (r.rowCount !== 1) throw messageGone(id);
+  }
+  for (const m of batch.messageInserts ?? []) {
+    const r = await c.query('INSERT INTO kept_messages (id, instance_id, name, published_at, expires_at, doc) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [
+      m.id,
+      m.instanceId,
+      m.name,
+      m.publishedAt,
+      m.expiresAt,
+      json(m),
+    ]);
+    if (r.rowCount !== 1) throw alreadyExists(`message ${m.id}`, m.id);
   }
   if (batch.audit?.length) {
     // Last, so the lock is held only from here to COMMIT; the tail read under it is the latest.

@@ -53,6 +53,9 @@ export interface Statements {
   readonly auditRows: Statement<[number, number], { seq: number; subject: string; hash: string; doc: string }>;
   readonly insertNotification: Statement<[string, string, string]>;
   readonly notifications: Statement<[string], string>;
+  readonly insertMessage: Statement<[string, string, string, string, string, string]>;
+  readonly consumeMessage: Statement<[string]>;
+  readonly keptMessages: Statement<[string, string, string], string>;
 }
 
 export function prepareStatements(db: Database): Statements {
@@ -175,6 +178,14 @@ export function prepareStatements(db: Database): Statements {
     insertNotification: db.prepare<[string, string, string]>('INSERT INTO notifications (id, instance_id, doc) VALUES (?, ?, ?)'),
     notifications: db
       .prepare<[string], string>('SELECT doc FROM notifications WHERE instance_id = ? ORDER BY rowid')
+      .pluck(),
+
+    insertMessage: db.prepare<[string, string, string, string, string, string]>(
+      'INSERT INTO kept_messages (id, instance_id, name, published_at, expires_at, doc) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    consumeMessage: db.prepare<[string]>('DELETE FROM kept_messages WHERE id = ?'),
+    keptMessages: db
+      .prepare<[string, string, string], string>('SELECT doc FROM kept_messages WHERE instance_id = ? AND name = ? AND expires_at > ? ORDER BY published_at, rowid')
       .pluck(),
   };
 }
