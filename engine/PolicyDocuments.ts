@@ -1,4 +1,5 @@
-import { ConflictError } from './errors.js';
+import { transact } from './commit/transact.js';
+import { WriteSet } from './commit/WriteSet.js';
 import type { AuditInput, PolicyKind, PolicyRecord, Store } from './store/port.js';
 
 export interface PolicyWriteOptions {
@@ -52,20 +53,16 @@ export class PolicyDocuments {
     next: (current: PolicyRecord<T> | undefined) => T,
     options: PolicyWriteOptions,
   ): Promise<PolicyRecord<T>> {
-    for (let attempt = 0; ; attempt++) {
+    const { value: record } = await transact(this.store, () => new WriteSet(), async (writes) => {
       const current = await this.store.getPolicy<T>(kind, id);
       const at = this.now().toISOString();
       const record: PolicyRecord<T> = { kind, id, version: (current?.version ?? 0) + 1, at, doc: next(current) };
-      const audit: AuditInput = { at, actor: options.by, action: options.action, subject: `${kind}:${id}`, data: { version: record.version, ...(options.data ?? {}) } };
-      try {
-        await this.store.commit({ policies: [{ ...record, keepHistory: options.keepHistory ?? true }], audit: [audit] });
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < 5) continue;
-        throw error;
-      }
-      this.forget(kind, id);
+      writes.writePolicy({ ...record, keepHistory: options.keepHistory ?? true });
+      writes.audit({ at, actor: options.by, action: options.action, subject: `${kind}:${id}`, data: { version: record.version, ...(options.data ?? {}) } });
       return record;
-    }
+    });
+    this.forget(kind, id);
+    return record;
   }
 
   /** Appends an audit entry that changes no document (a failed login, say). */

@@ -1,6 +1,6 @@
 import { newId } from './ids.js';
-import { BpmnError, ConflictError } from './errors.js';
-import type { HandlerRegistry } from './handlers.js';
+import { ConflictError } from './errors.js';
+import { WriteSet } from './commit/WriteSet.js';
 import { newTrackingNumber } from './intake/TrackingNumber.js';
 import type { ConditionOutcome } from './model/feel.js';
 import type { Channel, ProcessGraph } from './model/types.js';
@@ -10,21 +10,11 @@ import type { TaskAssigner } from './assignment/TaskAssigner.js';
 import { fourEyesExcluded } from './assignment/fourEyes.js';
 import type { Effect, RuntimeEvent } from './runtime/events.js';
 import type { InstanceState } from './runtime/state.js';
-import type {
-  AuditInput,
-  CommitBatch,
-  DefinitionRecord,
-  PolicyWrite,
-  HistoryEntry,
-  JobRecord,
-  NotificationRecord,
-  Store,
-  TaskRecord,
-} from './store/port.js';
+import type { DefinitionRecord, PolicyWrite, TaskRecord } from './records/index.js';
+import type { CommitBatch, Store } from './store/port.js';
 
 export interface UnitDeps {
   readonly store: Store;
-  readonly handlers: HandlerRegistry;
   readonly now: Date;
   readonly budget: number;
   readonly definition: (id: string) => Promise<DefinitionRecord>;
@@ -38,6 +28,11 @@ export interface UnitDeps {
   readonly assigner?: TaskAssigner;
   /** The local date in the agency's zone, for absences. */
   readonly localDate?: (at: Date) => Promise<string>;
+  /**
+   * Who runs the handler jobs this unit queues, right after its commit: each job is inserted
+   * already leased to them for `ms`, so no other node takes it unless that node dies first.
+   */
+  readonly handlerLease?: { readonly owner: string; readonly ms: number };
 }
 
 export interface NewInstance {
@@ -54,31 +49,40 @@ type ParentEvent = Extract<RuntimeEvent, { type: 'childCompleted' | 'childError'
 
 const MAX_CALL_DEPTH = 16;
 
+/** Where an effect was produced: the instance as the step left it, its graph, the call depth, the visits spent. */
+interface EffectSite {
+  readonly state: InstanceState;
+  readonly graph: ProcessGraph;
+  readonly depth: number;
+  readonly visits: number;
+}
+
+/** What performing an effect leads to: another event for the same instance, or one for its caller. */
+type FollowUp = { readonly event: RuntimeEvent } | { readonly parent: ParentEvent } | undefined;
+
+/** One interpreter per effect type: the table is checked complete by the compiler. */
+type EffectTable = { readonly [K in Effect['type']]: (site: EffectSite, effect: Extract<Effect, { type: K }>) => Promise<FollowUp> | FollowUp };
+
 /**
  * One engine step, possibly touching several instances (a call activity and its caller): runs
- * the pure steps, performs the effects that need the shell (handlers, called instances), and
- * gathers every write into one atomic commit batch.
+ * the pure steps, interprets their effects through a typed table (tasks, timers, outbox,
+ * called instances, handler jobs), and gathers every write into its write set: one atomic
+ * commit batch. It runs nothing outside the store: handlers run after the commit, as jobs.
  */
-export class UnitOfWork {
+export class UnitOfWork extends WriteSet {
   private readonly instances = new Map<string, { state: InstanceState; expectedVersion: number | null }>();
-  private readonly taskInserts = new Map<string, TaskRecord>();
+  private readonly createdTasks = new Map<string, TaskRecord>();
   private readonly taskCloses = new Map<string, Extract<Effect, { type: 'closeTask' }>>();
   /** Tasks the caller already read (the one being completed): no second read to guard them. */
   private readonly knownTasks = new Map<string, TaskRecord>();
-  private readonly jobInserts = new Map<string, JobRecord>();
-  private readonly jobDeletes = new Set<string>();
-  readonly jobCompletions: { id: string; owner: string }[] = [];
-  private readonly history: HistoryEntry[] = [];
-  private readonly notifications: NotificationRecord[] = [];
-  readonly audit: AuditInput[] = [];
-  readonly extraJobs: JobRecord[] = [];
-  /** Rotation pointers moved by round-robin assignments in this step. */
+  /** Rotation pointers moved by round-robin assignments in this step, by group. */
   private readonly rotations = new Map<string, PolicyWrite>();
   private readonly nowIso: string;
   /** Instances a step changed; loaded ones that no step changed are not rewritten. */
   private readonly changed = new Set<string>();
 
   constructor(private readonly deps: UnitDeps) {
+    super();
     this.nowIso = deps.now.toISOString();
   }
 
@@ -117,20 +121,21 @@ export class UnitOfWork {
   }
 
   /** Feeds an event to an existing instance; its caller is told when it completes or fails. */
-  async signal(instanceId: string, event: RuntimeEvent, depth = 0): Promise<InstanceState> {
+  async signal(instanceId: string, event: RuntimeEvent, depth = 0, visits = 0): Promise<InstanceState> {
     const state = await this.load(instanceId);
     if (!state) throw new ConflictError(`instance ${instanceId} no longer exists`, instanceId);
     const graph = (await this.deps.definition(state.definitionId)).graph;
-    const { state: next, parentEvents } = await this.advance(state, graph, event, depth);
+    const { state: next, parentEvents } = await this.advance(state, graph, event, depth, visits);
     for (const parentEvent of parentEvents) await this.signal(next.parent!.instanceId, parentEvent, depth + 1);
     return next;
   }
 
-  private async advance(state: InstanceState, graph: ProcessGraph, event: RuntimeEvent, depth: number): Promise<{ state: InstanceState; parentEvents: ParentEvent[] }> {
+  /** `visits`: spent already by the engine step this continues (a handler's answer continues the step that reached it). */
+  private async advance(state: InstanceState, graph: ProcessGraph, event: RuntimeEvent, depth: number, spent = 0): Promise<{ state: InstanceState; parentEvents: ParentEvent[] }> {
     if (depth > MAX_CALL_DEPTH) throw new ConflictError(`call activities nest deeper than ${MAX_CALL_DEPTH} levels at instance ${state.id}`);
     const parentEvents: ParentEvent[] = [];
     const queue: RuntimeEvent[] = [event];
-    let visits = 0;
+    let visits = spent;
     let current = state;
     const time = (await this.deps.workingTime?.(graph)) ?? {};
     while (queue.length) {
@@ -148,9 +153,10 @@ export class UnitOfWork {
       current = result.state;
       this.instances.get(current.id)!.state = current;
       this.changed.add(current.id);
-      this.history.push(...result.history);
+      this.history(...result.history);
+      const site: EffectSite = { state: current, graph, depth, visits };
       for (const effect of result.effects) {
-        const followUp = await this.perform(current, graph, effect, depth);
+        const followUp = await this.perform(site, effect);
         if (followUp && 'parent' in followUp) parentEvents.push(followUp.parent);
         else if (followUp) queue.push(followUp.event);
       }
@@ -158,94 +164,104 @@ export class UnitOfWork {
     return { state: current, parentEvents };
   }
 
-  private async perform(state: InstanceState, graph: ProcessGraph, effect: Effect, depth: number): Promise<{ event: RuntimeEvent } | { parent: ParentEvent } | undefined> {
-    switch (effect.type) {
-      case 'createTask': {
-        const task = this.newTask(state, graph, effect);
-        this.taskInserts.set(effect.taskId, task);
-        this.audit.push({
-          at: this.nowIso,
-          actor: 'engine',
-          action: 'task.create',
-          subject: task.id,
-          data: { instanceId: state.id, elementId: task.elementId, group: task.candidateGroup ?? null, office: task.office ?? null, dueAt: task.dueAt ?? null },
-        });
-        await this.assign(task, state, graph);
-        return undefined;
-      }
-      case 'closeTask':
-        this.taskCloses.set(effect.taskId, effect);
-        return undefined;
-      case 'scheduleTimer':
-        this.jobInserts.set(effect.jobId, {
-          id: effect.jobId,
-          type: 'timer',
-          dueAt: effect.dueAt,
-          instanceId: state.id,
-          tokenId: effect.tokenId,
-          elementId: effect.elementId,
-          payload: {
-            ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}),
-            ...(effect.remaining === undefined ? {} : { remaining: effect.remaining }),
-            ...(effect.cycle === undefined ? {} : { cycle: effect.cycle }),
-          },
-          attempts: 0,
-        });
-        return undefined;
-      case 'cancelJob':
-        if (!this.jobInserts.delete(effect.jobId)) this.jobDeletes.add(effect.jobId);
-        return undefined;
-      case 'notify':
-        this.notifications.push({
-          id: newId(),
-          instanceId: state.id,
-          at: this.nowIso,
-          elementId: effect.elementId,
-          messageName: effect.messageName,
-          trackingNumber: state.trackingNumber,
-          payload: effect.payload,
-          ...(effect.kind ? { kind: effect.kind } : {}),
-        });
-        return undefined;
-      case 'invokeHandler':
-        return { event: await this.invokeHandler(state, effect) };
-      case 'startChild':
-        return this.startChild(state, effect, depth);
-      case 'cancelChild':
-        if (await this.load(effect.childId)) await this.signal(effect.childId, { type: 'terminate', reason: 'its call activity was cancelled' }, depth + 1);
-        return undefined;
-      case 'notifyParent': {
-        const tokenId = state.parent!.tokenId;
-        return {
-          parent:
-            effect.outcome.kind === 'completed'
-              ? { type: 'childCompleted', tokenId, variables: effect.outcome.variables }
-              : { type: 'childError', tokenId, errorCode: effect.outcome.errorCode, message: effect.outcome.message },
-        };
-      }
-    }
+  private perform(site: EffectSite, effect: Effect): Promise<FollowUp> | FollowUp {
+    return (this.effects[effect.type] as (site: EffectSite, effect: Effect) => Promise<FollowUp> | FollowUp)(site, effect);
   }
 
-  private async invokeHandler(state: InstanceState, effect: Extract<Effect, { type: 'invokeHandler' }>): Promise<RuntimeEvent> {
-    const handler = this.deps.handlers.get(effect.handler);
-    if (!handler) return { type: 'handlerFailed', tokenId: effect.tokenId, message: `ps:handler '${effect.handler}' is not registered` };
-    try {
-      const variables = await handler({
-        instanceId: state.id,
-        trackingNumber: state.trackingNumber,
-        elementId: effect.elementId,
-        variables: structuredClone(state.variables),
-        now: this.deps.now,
+  private readonly effects: EffectTable = {
+    createTask: async ({ state, graph }, effect) => {
+      const task = this.newTask(state, graph, effect);
+      this.createdTasks.set(effect.taskId, task);
+      this.audit({
+        at: this.nowIso,
+        actor: 'engine',
+        action: 'task.create',
+        subject: task.id,
+        data: { instanceId: state.id, elementId: task.elementId, group: task.candidateGroup ?? null, office: task.office ?? null, dueAt: task.dueAt ?? null },
       });
-      if (variables !== undefined && (variables === null || typeof variables !== 'object' || Array.isArray(variables))) {
-        return { type: 'handlerFailed', tokenId: effect.tokenId, message: `ps:handler '${effect.handler}' returned ${JSON.stringify(variables)}, not an object of variables` };
-      }
-      return variables ? { type: 'handlerResult', tokenId: effect.tokenId, variables } : { type: 'handlerResult', tokenId: effect.tokenId };
-    } catch (error) {
-      if (error instanceof BpmnError) return { type: 'handlerError', tokenId: effect.tokenId, errorCode: error.errorCode, message: error.message };
-      return { type: 'handlerFailed', tokenId: effect.tokenId, message: `ps:handler '${effect.handler}' failed: ${(error as Error)?.message ?? String(error)}` };
-    }
-  }
+      await this.assign(task, state, graph);
+      return undefined;
+    },
+    closeTask: (_site, effect) => {
+      this.taskCloses.set(effect.taskId, effect);
+      return undefined;
+    },
+    scheduleTimer: ({ state }, effect) => {
+      this.insertJob({
+        id: effect.jobId,
+        type: 'timer',
+        dueAt: effect.dueAt,
+        instanceId: state.id,
+        tokenId: effect.tokenId,
+        elementId: effect.elementId,
+        payload: {
+          ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}),
+          ...(effect.remaining === undefined ? {} : { remaining: effect.remaining }),
+          ...(effect.cycle === undefined ? {} : { cycle: effect.cycle }),
+        },
+        attempts: 0,
+      });
+      return undefined;
+    },
+    cancelJob: (_site, effect) => {
+      this.deleteJob(effect.jobId);
+      return undefined;
+    },
+    notify: ({ state }, effect) => {
+      this.notify({
+        id: newId(),
+        instanceId: state.id,
+        at: this.nowIso,
+        elementId: effect.elementId,
+        messageName: effect.messageName,
+        trackingNumber: state.trackingNumber,
+        payload: effect.payload,
+        ...(effect.kind ? { kind: effect.kind } : {}),
+      });
+      return undefined;
+    },
+    // The handler runs after this unit commits, as a job (engine/jobs/HandlerJobs.ts): a commit
+    // that loses a race and is retried never runs it twice.
+    invokeHandler: ({ state, visits }, effect) => {
+      const lease = this.deps.handlerLease;
+      this.insertJob({
+        id: newId(),
+        type: 'continuation',
+        dueAt: this.nowIso,
+        ...(lease ? { lockOwner: lease.owner, lockedUntil: new Date(this.deps.now.getTime() + lease.ms).toISOString() } : {}),
+        instanceId: state.id,
+        tokenId: effect.tokenId,
+        elementId: effect.elementId,
+        payload: { handler: effect.handler, visits },
+        attempts: 0,
+      });
+      return undefined;
+    },
+    // A message kept for this instance (correlate with a ttl) is delivered as the catch is
+    // entered, and consumed in this unit's commit (guarded: never twice).
+    awaitMessage: async ({ state }, effect) => {
+      const kept = await this.deps.store.keptMessages({ instanceId: state.id, name: effect.messageName, now: this.nowIso });
+      const message = kept.find((m) => !this.consumes(m.id));
+      if (!message) return undefined;
+      this.consumeMessage(message.id);
+      this.audit({ at: this.nowIso, actor: message.by, action: 'message.correlate', subject: state.id, data: { messageName: message.name, keptSince: message.publishedAt } });
+      return { event: { type: 'message', tokenId: effect.tokenId, messageName: message.name, variables: message.variables, ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}) } };
+    },
+    startChild: ({ state, depth }, effect) => this.startChild(state, effect, depth),
+    cancelChild: async ({ depth }, effect) => {
+      if (await this.load(effect.childId)) await this.signal(effect.childId, { type: 'terminate', reason: 'its call activity was cancelled' }, depth + 1);
+      return undefined;
+    },
+    notifyParent: ({ state }, effect) => {
+      const tokenId = state.parent!.tokenId;
+      return {
+        parent:
+          effect.outcome.kind === 'completed'
+            ? { type: 'childCompleted', tokenId, variables: effect.outcome.variables }
+            : { type: 'childError', tokenId, errorCode: effect.outcome.errorCode, message: effect.outcome.message },
+      };
+    },
+  };
 
   private async startChild(state: InstanceState, effect: Extract<Effect, { type: 'startChild' }>, depth: number): Promise<{ event: RuntimeEvent } | undefined> {
     const failed = (message: string): { event: RuntimeEvent } => ({ event: { type: 'childFailed', tokenId: effect.tokenId, message } });
@@ -277,13 +293,13 @@ export class UnitOfWork {
     });
     task.assignee = outcome.assignee;
     if (outcome.attention) task.attention = outcome.attention;
-    if (outcome.audit) this.audit.push(outcome.audit);
+    if (outcome.audit) this.audit(outcome.audit);
   }
 
   /** The tasks of an instance as they will be after this unit: stored ones and those created here. */
   private async tasksOf(instanceId: string): Promise<TaskRecord[]> {
     const stored = await this.deps.store.findTasks({ instanceId, state: 'any' });
-    return [...stored.filter((t) => !this.taskInserts.has(t.id)), ...this.taskInserts.values()].filter((t) => t.instanceId === instanceId);
+    return [...stored.filter((t) => !this.createdTasks.has(t.id)), ...this.createdTasks.values()].filter((t) => t.instanceId === instanceId);
   }
 
   private newTask(state: InstanceState, graph: ProcessGraph, effect: Extract<Effect, { type: 'createTask' }>): TaskRecord {
@@ -316,16 +332,26 @@ export class UnitOfWork {
   }
 
   /** The tasks this unit created, as they will be stored. */
-  createdTasks(): TaskRecord[] {
-    return [...this.taskInserts.values()];
+  tasksCreated(): TaskRecord[] {
+    return [...this.createdTasks.values()];
   }
 
   instanceState(id: string): InstanceState | undefined {
     return this.instances.get(id)?.state;
   }
 
+  /** Rewrites a loaded instance (its version moves) although no step changed it: a write that must serialise with steps. */
+  touch(id: string): void {
+    if (this.instances.has(id)) this.changed.add(id);
+  }
+
+  /** The instances this unit changed, as it leaves them. */
+  changedInstances(): InstanceState[] {
+    return [...this.changed].map((id) => this.instances.get(id)!.state);
+  }
+
   /** Gathers everything into one batch; reads the tasks it closes to guard them by version. */
-  async toBatch(): Promise<CommitBatch> {
+  override async toBatch(): Promise<CommitBatch> {
     const taskUpdates: { record: TaskRecord; expectedVersion: number }[] = [];
     for (const close of this.taskCloses.values()) {
       const closed = {
@@ -334,7 +360,7 @@ export class UnitOfWork {
         ...(close.by ? { completedBy: close.by } : {}),
         ...(close.outcome === undefined ? {} : { outcome: close.outcome }),
       };
-      const inserted = this.taskInserts.get(close.taskId);
+      const inserted = this.createdTasks.get(close.taskId);
       if (inserted) {
         Object.assign(inserted, closed);
         continue;
@@ -350,21 +376,9 @@ export class UnitOfWork {
     const instanceUpdates: { record: InstanceState; expectedVersion: number }[] = [];
     for (const { state, expectedVersion } of this.instances.values()) {
       if (expectedVersion === null) instanceInserts.push(state);
-      else if (state !== undefined) instanceUpdates.push({ record: { ...state, version: expectedVersion + 1 }, expectedVersion });
+      else if (this.changed.has(state.id)) instanceUpdates.push({ record: { ...state, version: expectedVersion + 1 }, expectedVersion });
     }
-    return {
-      instanceInserts,
-      instanceUpdates: instanceUpdates.filter((u) => this.changed.has(u.record.id)),
-      taskInserts: [...this.taskInserts.values()],
-      taskUpdates,
-      jobInserts: [...this.jobInserts.values(), ...this.extraJobs],
-      jobDeletes: [...this.jobDeletes],
-      jobCompletions: this.jobCompletions,
-      history: this.history,
-      audit: this.audit,
-      notifications: this.notifications,
-      ...(this.rotations.size ? { policies: [...this.rotations.values()] } : {}),
-    };
+    for (const rotation of this.rotations.values()) this.writePolicy(rotation);
+    return this.batch({ instanceInserts, instanceUpdates, taskInserts: [...this.createdTasks.values()], taskUpdates });
   }
-
 }

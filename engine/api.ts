@@ -11,23 +11,20 @@ import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
 import type { PolicyDocuments } from './PolicyDocuments.js';
 import type { SweepResult } from './SlaSweep.js';
-import type { AssignmentIntegrityReport, HeatmapCell, HeatmapInstance, InstanceTally, SlaStatRow, StatDimension, StatFilter, TrackingView, TrendDay } from './reports/index.js';
-import type { ApplicationOutcome, OutcomeContext } from './reports/applicationOutcome.js';
+import type { SlaStatRow, StatDimension, StatFilter, TrendDay } from './reports/SlaStats.js';
+import type { TrackingView } from './reports/trackApplication.js';
+import type { HeatmapCell, HeatmapInstance } from './reports/heatmap.js';
+import type { InstanceTally } from './reports/instanceTallies.js';
+import type { AssignmentIntegrityReport } from './reports/integrity/types.js';
 import type { ChainReport, VerifyOptions } from './audit/verifyChain.js';
 import type { EngineListener, SubscribeOptions } from './events/EngineEvents.js';
-import type { InstanceFilter, InstancePage } from './commands/listInstances.js';
-import type { MigrateOptions, MigrationReport } from './commands/migrateInstances.js';
-import type { ModifyOptions } from './commands/modifyInstance.js';
-import type { CancelOptions } from './commands/cancelInstance.js';
-import type { AddAttachmentOptions } from './attachments/addAttachment.js';
+import type { ApplicationOutcome, OutcomeContext } from './reports/applicationOutcome.js';
+import type { AddAttachmentOptions } from './attachments/types.js';
 import type { AttachmentRecord } from './store/port.js';
-import type { ApplicantQuery, CommentOptions, UnclaimOptions } from './casefile/index.js';
+import type { ApplicantQuery, CommentOptions, UnclaimOptions } from './casefile/types.js';
 import type { EngineOutbox } from './notifications/EngineOutbox.js';
-
-export type { InstanceFilter, InstancePage, MigrateOptions, MigrationReport, ModifyOptions, CancelOptions };
 export type { AddAttachmentOptions };
-export type { MigrationProblem } from './commands/migrateInstances.js';
-export type { ApplicantQuery, CommentOptions, CommentOffice, UnclaimOptions } from './casefile/index.js';
+export type { ApplicantQuery, CommentOptions, CommentOffice, UnclaimOptions } from './casefile/types.js';
 
 export interface DeployResult {
   /** The process key (BPMN process id) of the first executable process in the file. */
@@ -122,8 +119,9 @@ export interface CorrelateOptions {
   readonly variables?: Record<string, unknown>;
   readonly by?: string;
   /**
-   * ISO-8601 duration to keep a message no catch waits for yet, until one is entered. Declared
-   * for the integrations' API; not supported by the engine yet (refused naming `ttl`).
+   * ISO-8601 duration (`P30D`, `PT2H`): when no catch of the instance waits for the message
+   * yet, keep it (in the store) this long; a matching catch entered meanwhile consumes it at
+   * once (as Camunda 8's message TTL). Without it such a message is refused (409).
    */
   readonly ttl?: string;
 }
@@ -132,22 +130,13 @@ export interface CorrelateResult {
   readonly instanceId: string;
   /** True when the message started a new instance (a message start event). */
   readonly started: boolean;
+  /** True when no catch waited yet and the message was kept for one (`ttl`); false when it was delivered. */
+  readonly buffered?: boolean;
 }
 
 /** What a service-task handler receives. */
-export interface HandlerInput {
-  readonly instanceId: string;
-  readonly trackingNumber: string;
-  readonly elementId: string;
-  readonly variables: Readonly<Record<string, unknown>>;
-  readonly now: Date;
-}
-
-/**
- * A built-in service-task handler (named by `ps:handler`). Returns variables to merge; throws a
- * BpmnError for a business error an error boundary catches; any other throw is an incident.
- */
-export type ServiceHandler = (input: HandlerInput) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
+export type { HandlerInput, ServiceHandler } from './handlerTypes.js';
+import type { HandlerInput, ServiceHandler } from './handlerTypes.js';
 
 /** What the applicant takes home from the counter. */
 export interface Receipt {
@@ -287,4 +276,83 @@ export interface Engine {
   findApplications(query: ApplicantQuery): Promise<InstanceView[]>;
   /** Stops the job poller, waits for steps in flight, closes the store. */
   close(): Promise<void>;
+}
+
+/*
+ * The operator commands' options and reports. Declared here, in the contract, so that the
+ * commands import the API and never the other way round (no import cycle in engine/).
+ */
+
+/** What an operator filters instances by; every field optional, all of them must hold. */
+export interface InstanceFilter {
+  readonly key?: string;
+  readonly version?: number;
+  readonly state?: InstanceView['state'];
+  readonly hasIncident?: boolean;
+  /** Only instances with a token at this element. */
+  readonly elementId?: string;
+  readonly serviceCode?: string;
+  readonly centre?: string;
+  readonly agency?: string;
+  /** Started at or after / before this instant (ISO-8601, UTC). */
+  readonly startedFrom?: string;
+  readonly startedTo?: string;
+  /** Only instances these definitions (`key:version`) or keys pass; a supervisor's scope. */
+  readonly visible?: (instance: { key: string; definitionId: string; agency?: string; centre?: string }) => boolean;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+export interface InstancePage {
+  /** How many match the filter (before paging). */
+  readonly total: number;
+  /** Of those, by state (`incident`: active with an incident). */
+  readonly counts: Readonly<Record<InstanceView['state'], number>>;
+  /** Newest first. */
+  readonly items: readonly InstanceView[];
+}
+
+export interface MigrateOptions {
+  readonly fromVersion: number;
+  readonly toVersion: number;
+  /** Old element id → new element id, for elements renamed in the new version; others keep their id. */
+  readonly mapping?: Readonly<Record<string, string>>;
+  readonly by: string;
+  readonly reason: string;
+  /** Check only: the report, nothing migrated. */
+  readonly dryRun?: boolean;
+}
+
+/** One reason an instance cannot move to the new version. */
+export interface MigrationProblem {
+  readonly instanceId: string;
+  readonly elementId: string;
+  readonly problem: string;
+}
+
+export interface MigrationReport {
+  readonly key: string;
+  readonly fromVersion: number;
+  readonly toVersion: number;
+  readonly dryRun: boolean;
+  /** The running instances of the old version that were checked. */
+  readonly instances: readonly string[];
+  readonly problems: readonly MigrationProblem[];
+  /** Moved to the new version: empty on a dry run or when there is any problem. */
+  readonly migrated: readonly string[];
+}
+
+export interface ModifyOptions {
+  readonly by: string;
+  readonly reason: string;
+  /** The token to move: its id (`t3`) or the element it is at; optional when the instance has one token. */
+  readonly moveFrom?: string;
+  /** The element the token enters. */
+  readonly to: string;
+  readonly variables?: Record<string, unknown>;
+}
+
+export interface CancelOptions {
+  readonly by: string;
+  readonly reason: string;
 }

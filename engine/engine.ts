@@ -20,6 +20,8 @@ import { handlerRegistry, registerInto } from './handlers.js';
 import { JobExecutor } from './jobs/JobExecutor.js';
 import { SweepSchedule } from './jobs/SweepSchedule.js';
 import { TimerFiring } from './jobs/TimerFiring.js';
+import { HandlerJobs } from './jobs/HandlerJobs.js';
+import { transact } from './commit/transact.js';
 import { ConditionCache } from './model/ConditionCache.js';
 import { PolicyDocuments } from './PolicyDocuments.js';
 import { RoutingPolicy } from './routing/RoutingPolicy.js';
@@ -116,6 +118,23 @@ class TerezeEngine implements Engine {
     const conditions = new ConditionCache();
     const localDate = async (at: Date) => localDateOf(await this.calendars.get('agency'), at);
 
+    const newUnit = (): UnitOfWork =>
+      new UnitOfWork({
+        store,
+        now: clock.now(),
+        budget,
+        definition: (id) => this.definitionsPart.require(id),
+        latestDefinition: (key) => this.definitionsPart.latest(key),
+        condition: (expression, variables, at) => conditions.evaluate(expression, variables, at),
+        workingTime: (graph) => workingTimeFor(this.calendars, graph),
+        resultCollectionMs: days * 86_400_000,
+        assigner,
+        localDate,
+        handlerLease: handlerJobs.lease,
+      });
+    // Service-task handlers run after the commit that reached them, as jobs (engine/jobs/HandlerJobs.ts).
+    const handlerJobs = new HandlerJobs({ store, clock, handlers: this.handlers, newUnit, ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
+
     const core: EngineCore = {
       store,
       clock,
@@ -125,26 +144,18 @@ class TerezeEngine implements Engine {
       assigner,
       localDate,
       condition: (expression, variables, at) => conditions.evaluate(expression, variables, at),
-      newUnit: () =>
-        new UnitOfWork({
-          store,
-          handlers: this.handlers,
-          now: clock.now(),
-          budget,
-          definition: (id) => this.definitionsPart.require(id),
-          latestDefinition: (key) => this.definitionsPart.latest(key),
-          condition: (expression, variables, at) => conditions.evaluate(expression, variables, at),
-          workingTime: (graph) => workingTimeFor(this.calendars, graph),
-          resultCollectionMs: days * 86_400_000,
-          assigner,
-          localDate,
-        }),
+      newUnit,
+      transact: async (body, options) => {
+        const { value, committed } = await transact(store, newUnit, body, options);
+        const latest = await handlerJobs.runAfter(committed);
+        return { value, latest: (state) => latest.get(state.id) ?? state };
+      },
     };
     this.core = core;
     this.instances = new Instances(core);
     this.taskPart = new Tasks(core);
     const firing = new TimerFiring(core);
-    this.executor = new JobExecutor({ store, clock, fire: (job, owner) => firing.fire(job, owner), ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
+    this.executor = new JobExecutor({ store, clock, fire: async (job, owner) => (job.type === 'continuation' ? (await handlerJobs.runAfter(await handlerJobs.fire(job, owner)), true) : firing.fire(job, owner)), ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
     this.sweep = new SlaSweep(store, now);
     this.sweepSchedule = new SweepSchedule(() => this.sweep.run());
     this.stats = new SlaStats(store, async (definitionId) => {

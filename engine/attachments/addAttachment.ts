@@ -6,14 +6,8 @@ import { requiredText } from '../commands/args.js';
 import { nowIso, type EngineCore } from '../commands/EngineCore.js';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, detectAttachmentType, typeOfName, type AttachmentType } from './attachmentType.js';
 
-export interface AddAttachmentOptions {
-  readonly by: string;
-  /** As the uploader named it; shown in lists and offered as the download's name. */
-  readonly fileName: string;
-  readonly content: Uint8Array;
-  /** The type the upload declared (its Content-Type), checked against the content when given. */
-  readonly declaredType?: string;
-}
+export type { AddAttachmentOptions } from './types.js';
+import type { AddAttachmentOptions } from './types.js';
 
 const FILE_NAME_MAX = 200;
 

@@ -7,15 +7,8 @@ import type { HistoryEntry } from '../store/port.js';
 export const COMMENT_MAX_LENGTH = 2000;
 
 /** Which side of the file wrote it: the counter, the back office, or a supervisor. */
-export const COMMENT_OFFICES = ['front', 'back', 'supervisor'] as const;
-export type CommentOffice = (typeof COMMENT_OFFICES)[number];
-
-export interface CommentOptions {
-  readonly by: string;
-  readonly text: string;
-  /** The author's side: the timeline shows it where the author's name must stay hidden. */
-  readonly office: CommentOffice;
-}
+export { COMMENT_OFFICES, type CommentOffice, type CommentOptions } from './types.js';
+import { COMMENT_OFFICES, type CommentOptions } from './types.js';
 
 /**
  * Adds a comment to an application's case file: a history entry `comment` and an audit entry

@@ -3,14 +3,8 @@ import { InvalidArgumentError } from '../errors.js';
 import type { EngineCore } from '../commands/EngineCore.js';
 import { toView } from '../commands/views.js';
 
-export interface ApplicantQuery {
-  /** The applicant's IIN, exactly (12 digits): no prefix search, so nobody walks the register. */
-  readonly iin?: string;
-  /** Part of the applicant's name (at least 3 letters), case-insensitive. */
-  readonly name?: string;
-  /** Most matches returned (default 1000). */
-  readonly limit?: number;
-}
+export type { ApplicantQuery } from './types.js';
+import type { ApplicantQuery } from './types.js';
 
 /** Instances read per search at most: the store port lists instances, it does not index applicants. */
 const SCAN_LIMIT = 100_000;

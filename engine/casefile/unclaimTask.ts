@@ -1,17 +1,12 @@
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
-import { MAX_RETRIES, requiredText } from '../commands/args.js';
+import { requiredText } from '../commands/args.js';
+import { transact } from '../commit/transact.js';
+import { PreparedBatch } from '../commit/PreparedBatch.js';
 import { nowIso, type EngineCore } from '../commands/EngineCore.js';
 import type { TaskRecord } from '../store/port.js';
 
-export interface UnclaimOptions {
-  readonly by: string;
-  /**
-   * The caller oversees the task (a supervisor, checked by the caller's scope rules): they may
-   * give back a task someone else claimed, with a reason.
-   */
-  readonly asSupervisor?: boolean;
-  readonly reason?: string;
-}
+export type { UnclaimOptions } from './types.js';
+import type { UnclaimOptions } from './types.js';
 
 /**
  * Gives a claimed task back to its group's queue (unassigned): history `unclaim` and audit
@@ -23,7 +18,7 @@ export interface UnclaimOptions {
 export async function unclaimTask(core: EngineCore, taskId: string, options: UnclaimOptions): Promise<TaskRecord> {
   const by = requiredText(options?.by, 'by');
   const reason = options.reason === undefined ? undefined : requiredText(options.reason, 'reason').trim();
-  for (let attempt = 0; ; attempt++) {
+  const { value } = await transact(core.store, () => new PreparedBatch(), async (prepared) => {
     const task = await core.store.getTask(requiredText(taskId, 'taskId'));
     if (!task) throw new NotFoundError('task', taskId);
     if (task.state !== 'open') throw new ConflictError(`task ${taskId} is already ${task.state}`, taskId);
@@ -37,16 +32,12 @@ export async function unclaimTask(core: EngineCore, taskId: string, options: Unc
     }
     const at = nowIso(core);
     const record: TaskRecord = { ...task, assignee: null, version: task.version + 1 };
-    try {
-      await core.store.commit({
-        taskUpdates: [{ record, expectedVersion: task.version }],
-        history: [{ instanceId: task.instanceId, at, elementId: task.elementId, tokenId: task.tokenId, event: 'unclaim', data: { taskId, from: task.assignee, by, ...(reason ? { reason } : {}) } }],
-        audit: [{ at, actor: by, action: 'task.unclaim', subject: task.id, data: { instanceId: task.instanceId, from: task.assignee, ...(reason ? { reason } : {}) } }],
-      });
-      return record;
-    } catch (error) {
-      if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-      throw error;
-    }
-  }
+    prepared.set({
+      taskUpdates: [{ record, expectedVersion: task.version }],
+      history: [{ instanceId: task.instanceId, at, elementId: task.elementId, tokenId: task.tokenId, event: 'unclaim', data: { taskId, from: task.assignee, by, ...(reason ? { reason } : {}) } }],
+      audit: [{ at, actor: by, action: 'task.unclaim', subject: task.id, data: { instanceId: task.instanceId, from: task.assignee, ...(reason ? { reason } : {}) } }],
+    });
+    return record;
+  });
+  return value;
 }

@@ -1,6 +1,8 @@
 import type { InstanceView } from '../api.js';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
-import { MAX_RETRIES, requiredText } from '../commands/args.js';
+import { requiredText } from '../commands/args.js';
+import { transact } from '../commit/transact.js';
+import { PreparedBatch } from '../commit/PreparedBatch.js';
 import { nowIso, type EngineCore } from '../commands/EngineCore.js';
 import { toView } from '../commands/views.js';
 import type { InstanceState } from '../runtime/state.js';
@@ -24,7 +26,7 @@ export interface DocumentsBroughtOptions {
 export async function recordDocumentsBrought(core: EngineCore, instanceId: string, options: DocumentsBroughtOptions): Promise<InstanceView> {
   const by = requiredText(options?.by, 'by');
   const documents = documentList(options.documents);
-  for (let attempt = 0; ; attempt++) {
+  const { value } = await transact(core.store, () => new PreparedBatch(), async (prepared) => {
     const state = await core.store.getInstance(instanceId);
     if (!state) throw new NotFoundError('application', instanceId);
     const tokenId = waitingForDocuments(state);
@@ -37,21 +39,17 @@ export async function recordDocumentsBrought(core: EngineCore, instanceId: strin
     const unit = core.newUnit();
     const next = await unit.signal(instanceId, { type: 'message', tokenId, messageName: DOCUMENTS_MESSAGE, variables });
     const batch = await unit.toBatch();
-    try {
-      await core.store.commit({
-        ...batch,
-        history: [...(batch.history ?? []), { instanceId, at, elementId: state.key, event: 'documents', data: { by, documents } }],
-        audit: [
-          ...(batch.audit ?? []),
-          { at, actor: by, action: 'documents.brought', subject: instanceId, data: { messageName: DOCUMENTS_MESSAGE, documents, trackingNumber: state.trackingNumber } },
-        ],
-      });
-      return toView(next);
-    } catch (error) {
-      if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-      throw error;
-    }
-  }
+    prepared.set({
+      ...batch,
+      history: [...(batch.history ?? []), { instanceId, at, elementId: state.key, event: 'documents', data: { by, documents } }],
+      audit: [
+        ...(batch.audit ?? []),
+        { at, actor: by, action: 'documents.brought', subject: instanceId, data: { messageName: DOCUMENTS_MESSAGE, documents, trackingNumber: state.trackingNumber } },
+      ],
+    });
+    return toView(next);
+  });
+  return value;
 }
 
 /** The token resting at a receive task or catch event for the documents message. */

@@ -1,6 +1,8 @@
 import type { InstanceView } from '../api.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { MAX_RETRIES, requiredText } from '../commands/args.js';
+import { requiredText } from '../commands/args.js';
+import { transact } from '../commit/transact.js';
+import { PreparedBatch } from '../commit/PreparedBatch.js';
 import { nowIso, type EngineCore } from '../commands/EngineCore.js';
 import { toView } from '../commands/views.js';
 
@@ -19,7 +21,7 @@ export interface WithdrawOptions {
 export async function withdrawApplication(core: EngineCore, instanceId: string, options: WithdrawOptions): Promise<InstanceView> {
   const by = requiredText(options?.by, 'by');
   const reason = requiredText(options?.reason, 'reason').trim();
-  for (let attempt = 0; ; attempt++) {
+  const { value } = await transact(core.store, () => new PreparedBatch(), async (prepared) => {
     const stored = await core.store.getInstance(instanceId);
     if (!stored) throw new NotFoundError('application', instanceId);
     if (stored.status !== 'active') {
@@ -39,21 +41,17 @@ export async function withdrawApplication(core: EngineCore, instanceId: string, 
     );
     const record = instanceUpdates.find((u) => u.record.id === instanceId)?.record;
     if (!record) throw new Error(`withdrawing ${instanceId} changed nothing`);
-    try {
-      await core.store.commit({
-        ...batch,
-        instanceUpdates,
-        jobDeletes: [...new Set([...(batch.jobDeletes ?? []), ...jobs.map((j) => j.id)])],
-        history: [...(batch.history ?? []), { instanceId, at, elementId: stored.key, event: 'withdrawal', data: { by, reason } }],
-        audit: [
-          ...(batch.audit ?? []),
-          { at, actor: by, action: 'application.withdraw', subject: instanceId, data: { reason, trackingNumber: stored.trackingNumber, elements: stored.tokens.map((t) => t.elementId) } },
-        ],
-      });
-      return toView(record);
-    } catch (error) {
-      if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-      throw error;
-    }
-  }
+    prepared.set({
+      ...batch,
+      instanceUpdates,
+      jobDeletes: [...new Set([...(batch.jobDeletes ?? []), ...jobs.map((j) => j.id)])],
+      history: [...(batch.history ?? []), { instanceId, at, elementId: stored.key, event: 'withdrawal', data: { by, reason } }],
+      audit: [
+        ...(batch.audit ?? []),
+        { at, actor: by, action: 'application.withdraw', subject: instanceId, data: { reason, trackingNumber: stored.trackingNumber, elements: stored.tokens.map((t) => t.elementId) } },
+      ],
+    });
+    return toView(record);
+  });
+  return value;
 }

@@ -3,12 +3,13 @@ import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js
 import { CHANNELS, type ProcessGraph } from '../model/types.js';
 import type { RuntimeEvent } from '../runtime/events.js';
 import type { InstanceState } from '../runtime/state.js';
-import { MAX_RETRIES, plainObject, requiredText } from './args.js';
+import { plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView, viewState } from './views.js';
 import { extendDeadline, type Deadline } from '../sla/index.js';
 import { newId } from '../ids.js';
 import { applicationOutcome } from '../reports/applicationOutcome.js';
+import { addDuration, isIsoDuration, parseDuration, type IsoDuration } from '../model/IsoDuration.js';
 import { transferApplication, type TransferOptions } from './transferApplication.js';
 import { IdempotentStart } from './IdempotentStart.js';
 
@@ -35,67 +36,77 @@ export class Instances {
     const earlier = await idempotent?.earlier(core.store, core.clock.now());
     if (earlier) return earlier;
     await core.routing.check(definition.graph.serviceCode, options.channel, core.clock.now(), options.region);
-    for (let attempt = 0; ; attempt++) {
-      const unit = core.newUnit();
-      const { state } = await unit.startInstance(definition, startId, {
-        ...(options.channel ? { channel: options.channel } : {}),
-        variables,
-        ...(applicant ? { applicant } : {}),
-        ...(centre ? { centre } : {}),
-      });
-      unit.audit.push({
-        at: nowIso(core),
-        actor: options.by ?? 'system',
-        action: 'instance.start',
-        subject: state.id,
-        data: {
-          key,
-          definitionId: definition.id,
-          channel: options.channel ?? null,
-          trackingNumber: state.trackingNumber,
+    const startResult = (final: InstanceState): StartResult => ({ id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) });
+    const { value, latest } = await core.transact<{ readonly state?: InstanceState; readonly result: StartResult }>(
+      async (unit) => {
+        const { state } = await unit.startInstance(definition, startId, {
+          ...(options.channel ? { channel: options.channel } : {}),
+          variables,
+          ...(applicant ? { applicant } : {}),
           ...(centre ? { centre } : {}),
-          ...(idempotent ? { idempotencyKey: idempotent.key } : {}),
-        },
-      });
-      const final = unit.instanceState(state.id)!;
-      const result: StartResult = { id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) };
-      const batch = await unit.toBatch();
-      try {
-        await core.store.commit(idempotent ? { ...batch, idempotencyKeys: [idempotent.record(result, core.clock.now())] } : batch);
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= MAX_RETRIES) throw error;
+        });
+        unit.audit({
+          at: nowIso(core),
+          actor: options.by ?? 'system',
+          action: 'instance.start',
+          subject: state.id,
+          data: {
+            key,
+            definitionId: definition.id,
+            channel: options.channel ?? null,
+            trackingNumber: state.trackingNumber,
+            ...(centre ? { centre } : {}),
+            ...(idempotent ? { idempotencyKey: idempotent.key } : {}),
+          },
+        });
+        const final = unit.instanceState(state.id)!;
+        const result = startResult(final);
+        // The answer recorded with the key is the one of this commit: a repeat gets exactly it.
+        if (idempotent) unit.recordIdempotencyKey(idempotent.record(result, core.clock.now()));
+        return { state: final, result };
+      },
+      {
         // A tracking number collided, a rotation moved, or a concurrent repeat took the key first.
-        const winner = await idempotent?.earlier(core.store, core.clock.now());
-        if (winner) return winner;
-        continue;
-      }
-      return result;
-    }
+        onConflict: async () => {
+          const winner = await idempotent?.earlier(core.store, core.clock.now());
+          return winner ? { result: winner } : undefined;
+        },
+      },
+    );
+    // Without a key, the answer shows what the handlers reached by the start did.
+    return idempotent || !value.state ? value.result : startResult(latest(value.state));
   }
 
   async correlate(messageName: string, options: CorrelateOptions = {}): Promise<CorrelateResult> {
     const { core } = this;
     const name = requiredText(messageName, 'messageName');
     const variables = plainObject(options.variables, 'variables');
-    // Declared for the integrations' API (ttl?: string); the engine keeps no unmatched messages yet.
-    if (options.ttl !== undefined) throw new InvalidArgumentError('ttl', 'ttl is not supported yet');
     if (!options.instanceId && !options.trackingNumber) return this.startByMessage(name, variables, options.by);
-    for (let attempt = 0; ; attempt++) {
-      const state = options.instanceId ? await core.store.getInstance(options.instanceId) : await core.store.getInstanceByTrackingNumber(options.trackingNumber!);
-      if (!state) throw new NotFoundError('instance', options.instanceId ?? options.trackingNumber!);
-      const event = messageEvent(state, name, variables);
-      if (!event) throw new ConflictError(`instance ${state.id} is not waiting for message '${name}'`, state.id);
-      const unit = core.newUnit();
-      await unit.signal(state.id, event);
-      unit.audit.push({ at: nowIso(core), actor: options.by ?? 'system', action: 'message.correlate', subject: state.id, data: { messageName: name } });
-      try {
-        await core.store.commit(await unit.toBatch());
-        return { instanceId: state.id, started: false };
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-        throw error;
+    const ttl = options.ttl === undefined ? undefined : messageTtl(options.ttl);
+    const { value } = await core.transact(async (unit) => {
+      const stored = options.instanceId ? await unit.load(options.instanceId) : await core.store.getInstanceByTrackingNumber(options.trackingNumber!);
+      if (!stored) throw new NotFoundError('instance', options.instanceId ?? options.trackingNumber!);
+      const at = nowIso(core);
+      const event = messageEvent(stored, name, variables);
+      if (event) {
+        await unit.signal(stored.id, event);
+        unit.audit({ at, actor: options.by ?? 'system', action: 'message.correlate', subject: stored.id, data: { messageName: name } });
+        return { instanceId: stored.id, buffered: false };
       }
-    }
+      if (!ttl || stored.status !== 'active') {
+        throw new ConflictError(`instance ${stored.id} is ${stored.status === 'active' ? 'not waiting' : `${stored.status}, not waiting`} for message '${name}'`, stored.id);
+      }
+      // No catch waits yet: keep the message for the one that will. The instance's version moves
+      // with it, so a step entering a catch concurrently conflicts and, retried, finds it kept.
+      const state = (await unit.load(stored.id))!;
+      unit.touch(state.id);
+      const expiresAt = addDuration(core.clock.now(), ttl).toISOString();
+      unit.keepMessage({ id: newId(), name, instanceId: state.id, variables, publishedAt: at, expiresAt, by: options.by ?? 'system' });
+      unit.history({ instanceId: state.id, at, elementId: state.key, event: 'message', data: { messageName: name, kept: true, expiresAt } });
+      unit.audit({ at, actor: options.by ?? 'system', action: 'message.keep', subject: state.id, data: { messageName: name, ttl: options.ttl, expiresAt } });
+      return { instanceId: state.id, buffered: true };
+    });
+    return { ...value, started: false };
   }
 
   private async startByMessage(name: string, variables: Record<string, unknown>, by?: string): Promise<CorrelateResult> {
@@ -103,11 +114,12 @@ export class Instances {
     // Own keys only: a stored graph is a plain object, and `constructor` is no message start.
     const target = (await core.definitions.list()).find((d) => Object.hasOwn(d.graph.starts.message, name));
     if (!target) throw new NotFoundError('message start event', name);
-    const unit = core.newUnit();
-    const { state } = await unit.startInstance(target, target.graph.starts.message[name]!, { variables });
-    unit.audit.push({ at: nowIso(core), actor: by ?? 'system', action: 'instance.start', subject: state.id, data: { key: target.key, definitionId: target.id, messageName: name, trackingNumber: state.trackingNumber } });
-    await core.store.commit(await unit.toBatch());
-    return { instanceId: state.id, started: true };
+    const { value: instanceId } = await core.transact(async (unit) => {
+      const { state } = await unit.startInstance(target, target.graph.starts.message[name]!, { variables });
+      unit.audit({ at: nowIso(core), actor: by ?? 'system', action: 'instance.start', subject: state.id, data: { key: target.key, definitionId: target.id, messageName: name, trackingNumber: state.trackingNumber } });
+      return state.id;
+    });
+    return { instanceId, started: true, buffered: false };
   }
 
   /**
@@ -118,32 +130,26 @@ export class Instances {
     const { core } = this;
     const by = requiredText(options?.by, 'by');
     const variables = plainObject(options.variables, 'variables');
-    for (let attempt = 0; ; attempt++) {
-      const stored = await core.store.getInstance(instanceId);
+    const { value, latest } = await core.transact(async (unit) => {
+      const stored = await unit.load(instanceId);
       if (!stored) throw new NotFoundError('instance', instanceId);
       const targets = stored.incidents.filter((i) => options.tokenId === undefined || i.tokenId === options.tokenId);
       if (!targets.length) throw new ConflictError(`instance ${instanceId} has no incident${options.tokenId ? ` on token ${options.tokenId}` : ''} to retry`, instanceId);
-      const unit = core.newUnit();
       let state = stored;
       for (const [index, incident] of targets.entries()) {
         state = await unit.signal(instanceId, { type: 'retry', tokenId: incident.tokenId, ...(index === 0 ? { variables } : {}) });
       }
-      unit.audit.push({ at: nowIso(core), actor: by, action: 'incident.retry', subject: instanceId, data: { elements: targets.map((t) => t.elementId), variables: Object.keys(variables), ...(options.reason ? { reason: options.reason } : {}) } });
-      try {
-        await core.store.commit(await unit.toBatch());
-        return toView(state);
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-        throw error;
-      }
-    }
+      unit.audit({ at: nowIso(core), actor: by, action: 'incident.retry', subject: instanceId, data: { elements: targets.map((t) => t.elementId), variables: Object.keys(variables), ...(options.reason ? { reason: options.reason } : {}) } });
+      return state;
+    });
+    return toView(latest(value));
   }
 
   async extendDeadline(instanceId: string, options: { days: number; by: string; reason: string }): Promise<InstanceView> {
     const { core } = this;
     const by = requiredText(options?.by, 'by');
     const reason = requiredText(options?.reason, 'reason');
-    for (let attempt = 0; ; attempt++) {
+    const { value } = await core.transact(async (unit) => {
       const state = await core.store.getInstance(instanceId);
       if (!state) throw new NotFoundError('application', instanceId);
       const graph = (await core.definitions.require(state.definitionId)).graph;
@@ -163,20 +169,14 @@ export class Instances {
       const dueAt = extended.applicantDueAt.toISOString();
       const sla = { ...state.sla, dueAt, warnAt: extended.warnAt.toISOString(), atRisk: extended.warnAt.toISOString() <= at, overdue: dueAt <= at, extendedDays: extended.extendedDays };
       const record = { ...state, sla, version: state.version + 1 };
-      try {
-        await core.store.commit({
-          instanceUpdates: [{ record, expectedVersion: state.version }],
-          history: [{ instanceId, at, elementId: graph.id, event: 'extension', data: { change: 'extended', days: options.days, dueAt, reason, by } }],
-          audit: [{ at, actor: by, action: 'deadline.extend', subject: instanceId, data: { days: options.days, totalDays: extended.extendedDays, from: state.sla.dueAt, to: dueAt, reason } }],
-          // Rule 6: the applicant is told (within 3 days); the outbox carries it now.
-          notifications: [{ id: newId(), instanceId, at, elementId: graph.id, messageName: 'deadlineExtended', kind: 'deadlineExtended', trackingNumber: state.trackingNumber, payload: { dueAt, days: options.days, reason } }],
-        });
-        return toView(record);
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-        throw error;
-      }
-    }
+      unit.updateInstance(record, state.version);
+      unit.history({ instanceId, at, elementId: graph.id, event: 'extension', data: { change: 'extended', days: options.days, dueAt, reason, by } });
+      unit.audit({ at, actor: by, action: 'deadline.extend', subject: instanceId, data: { days: options.days, totalDays: extended.extendedDays, from: state.sla.dueAt, to: dueAt, reason } });
+      // Rule 6: the applicant is told (within 3 days); the outbox carries it now.
+      unit.notify({ id: newId(), instanceId, at, elementId: graph.id, messageName: 'deadlineExtended', kind: 'deadlineExtended', trackingNumber: state.trackingNumber, payload: { dueAt, days: options.days, reason } });
+      return record;
+    });
+    return toView(value);
   }
 
   transfer(id: string, options: TransferOptions): Promise<InstanceView> {
@@ -238,4 +238,12 @@ function messageEvent(state: InstanceState, messageName: string, variables: Reco
     if (armed) return { type: 'message', tokenId: token.id, messageName, boundaryId: armed.boundaryId, variables };
   }
   return undefined;
+}
+
+/** A message's time to live: an ISO-8601 duration of more than nothing. */
+function messageTtl(text: unknown): IsoDuration {
+  if (typeof text !== 'string' || !isIsoDuration(text)) throw new InvalidArgumentError('ttl', `must be an ISO-8601 duration such as P30D or PT2H, not ${JSON.stringify(text)}`);
+  const ttl = parseDuration(text);
+  if (addDuration(new Date(0), ttl).getTime() <= 0) throw new InvalidArgumentError('ttl', `must be longer than nothing, not ${text}`);
+  return ttl;
 }

@@ -7,9 +7,10 @@ import type { UserTaskSpec } from '../model/types.js';
 import { INTAKE_VARIABLES } from '../intake/intakeRecord.js';
 import { checkCompletion } from '../forms/index.js';
 import type { InstanceState } from '../runtime/state.js';
-import { MAX_RETRIES, plainObject, requiredText } from './args.js';
+import { plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView } from './views.js';
+import type { WriteSet } from '../commit/WriteSet.js';
 
 /** The inbox: reading, claiming, reassigning and completing user tasks. */
 export class Tasks {
@@ -36,11 +37,14 @@ export class Tasks {
 
   async claim(taskId: string, options: { by: string }): Promise<TaskRecord> {
     const by = requiredText(options?.by, 'by');
-    const task = await this.open(taskId);
-    if (task.assignee === by) return task;
-    if (task.assignee) throw new ConflictError(`task ${taskId} is already assigned to someone else`, taskId);
-    checkFourEyes(await this.facts(task), task, by, 'by');
-    return this.update(task, { assignee: by }, { actor: by, action: 'task.claim', data: {} });
+    const { value } = await this.core.transact(async (unit) => {
+      const task = await this.open(taskId);
+      if (task.assignee === by) return task;
+      if (task.assignee) throw new ConflictError(`task ${taskId} is already assigned to someone else`, taskId);
+      checkFourEyes(await this.facts(task), task, by, 'by');
+      return this.update(unit, task, { assignee: by }, { actor: by, action: 'task.claim', data: {} });
+    });
+    return value;
   }
 
   /**
@@ -54,22 +58,25 @@ export class Tasks {
     const by = requiredText(options?.by, 'by');
     const reason = requiredText(options?.reason, 'reason');
     const named = options.to === undefined ? undefined : requiredText(options.to, 'to');
-    const task = await this.open(taskId);
-    const facts = await this.facts(task);
-    const query = await this.eligibility(task, facts);
-    const group = query.spec.candidateGroup;
-    if (!group) throw new InvalidArgumentError('to', `task ${taskId} has no candidate group to reassign within`);
-    if (named !== undefined) {
-      if (named === task.assignee) throw new InvalidArgumentError('to', `${named} already holds task ${taskId}`);
-      checkFourEyes(facts, task, named, 'to');
-      const why = await this.core.assigner.whyNotEligible(named, query);
-      if (why) throw new InvalidArgumentError('to', `${why}: task ${taskId} may go only to an active, present member of ${group}`);
-      return this.update(task, { assignee: named }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to: named, reason, mode: 'pick', group } });
-    }
-    const pool = (await this.core.assigner.eligible(query)).filter((id) => id !== task.assignee);
-    if (!pool.length) throw new ConflictError(`nobody else in ${group} can take task ${taskId} on ${query.localDate} (all absent, inactive or excluded)`, taskId);
-    const to = this.core.assigner.drawFrom(pool);
-    return this.update(task, { assignee: to }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to, reason, mode: 'redraw', group, poolSize: pool.length, poolHash: poolHash(pool) } });
+    const { value } = await this.core.transact(async (unit) => {
+      const task = await this.open(taskId);
+      const facts = await this.facts(task);
+      const query = await this.eligibility(task, facts);
+      const group = query.spec.candidateGroup;
+      if (!group) throw new InvalidArgumentError('to', `task ${taskId} has no candidate group to reassign within`);
+      if (named !== undefined) {
+        if (named === task.assignee) throw new InvalidArgumentError('to', `${named} already holds task ${taskId}`);
+        checkFourEyes(facts, task, named, 'to');
+        const why = await this.core.assigner.whyNotEligible(named, query);
+        if (why) throw new InvalidArgumentError('to', `${why}: task ${taskId} may go only to an active, present member of ${group}`);
+        return this.update(unit, task, { assignee: named }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to: named, reason, mode: 'pick', group } });
+      }
+      const pool = (await this.core.assigner.eligible(query)).filter((id) => id !== task.assignee);
+      if (!pool.length) throw new ConflictError(`nobody else in ${group} can take task ${taskId} on ${query.localDate} (all absent, inactive or excluded)`, taskId);
+      const to = this.core.assigner.drawFrom(pool);
+      return this.update(unit, task, { assignee: to }, { actor: by, action: 'task.reassign', data: { from: task.assignee, to, reason, mode: 'redraw', group, poolSize: pool.length, poolHash: poolHash(pool) } });
+    });
+    return value;
   }
 
   async complete(taskId: string, options: CompleteOptions): Promise<InstanceView> {
@@ -77,11 +84,10 @@ export class Tasks {
     const by = requiredText(options?.by, 'by');
     const variables = plainObject(options.variables, 'variables');
     if (options.outcome !== undefined && typeof options.outcome !== 'string') throw new InvalidArgumentError('outcome', 'must be text');
-    for (let attempt = 0; ; attempt++) {
+    const { value, latest } = await core.transact(async (unit) => {
       const task = await this.open(taskId);
       // An official whose file was reassigned meanwhile may not complete it any more.
       if (task.assignee && task.assignee !== by) throw new ConflictError(`task ${taskId} is assigned to another official`, taskId);
-      const unit = core.newUnit();
       unit.rememberTask(task);
       // The unit keeps the instance it loads here for the step below: one read, not two.
       const instance = await unit.load(task.instanceId);
@@ -97,17 +103,12 @@ export class Tasks {
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables: written, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);
       const at = nowIso(core);
-      unit.audit.push({ at, actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null, variables: written } });
-      if (written.rating !== undefined) unit.audit.push({ at, actor: by, action: 'application.rated', subject: task.instanceId, data: { rating: written.rating, taskId } });
-      try {
-        await core.store.commit(await unit.toBatch());
-        return toView(state);
-      } catch (error) {
-        // The instance moved (a timer on another branch): try again; the task itself taken: 409.
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-        throw error;
-      }
-    }
+      unit.audit({ at, actor: by, action: 'task.complete', subject: taskId, data: { instanceId: task.instanceId, elementId: task.elementId, outcome: options.outcome ?? null, variables: written } });
+      if (written.rating !== undefined) unit.audit({ at, actor: by, action: 'application.rated', subject: task.instanceId, data: { rating: written.rating, taskId } });
+      // A lost race (a timer on another branch moved the instance) runs this again; the task itself taken: 409.
+      return state;
+    });
+    return toView(latest(value));
   }
 
   /** The form-js schema of a task's `ps:form`, from the version its application runs; null without one. */
@@ -141,12 +142,11 @@ export class Tasks {
     return task;
   }
 
-  private async update(task: TaskRecord, change: Partial<TaskRecord>, audit: { actor: string; action: string; data: Record<string, unknown> }): Promise<TaskRecord> {
+  /** Stages a change of the task as read, guarded by its version: a lost race decides again on the task as it is then. */
+  private update(writes: WriteSet, task: TaskRecord, change: Partial<TaskRecord>, audit: { actor: string; action: string; data: Record<string, unknown> }): TaskRecord {
     const record: TaskRecord = { ...task, ...change, version: task.version + 1 };
-    await this.core.store.commit({
-      taskUpdates: [{ record, expectedVersion: task.version }],
-      audit: [{ at: nowIso(this.core), actor: audit.actor, action: audit.action, subject: task.id, data: { instanceId: task.instanceId, ...audit.data } }],
-    });
+    writes.updateTask(record, task.version);
+    writes.audit({ at: nowIso(this.core), actor: audit.actor, action: audit.action, subject: task.id, data: { instanceId: task.instanceId, ...audit.data } });
     return record;
   }
 }

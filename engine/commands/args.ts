@@ -1,8 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
 
-/** Retries a commit that lost a version race this many times before answering 409. */
-export const MAX_RETRIES = 5;
-
 export function requiredText(value: unknown, field: string): string {
   if (typeof value !== 'string' || !value.trim()) throw new InvalidArgumentError(field, 'is required');
   return value;

@@ -1,37 +1,11 @@
-import type { InstanceView } from '../api.js';
+import type { InstanceView, InstanceFilter, InstancePage } from '../api.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { InstanceRecord } from '../store/port.js';
 import type { EngineCore } from './EngineCore.js';
 import { toView, viewState } from './views.js';
 
-/** What an operator filters instances by; every field optional, all of them must hold. */
-export interface InstanceFilter {
-  readonly key?: string;
-  readonly version?: number;
-  readonly state?: InstanceView['state'];
-  readonly hasIncident?: boolean;
-  /** Only instances with a token at this element. */
-  readonly elementId?: string;
-  readonly serviceCode?: string;
-  readonly centre?: string;
-  readonly agency?: string;
-  /** Started at or after / before this instant (ISO-8601, UTC). */
-  readonly startedFrom?: string;
-  readonly startedTo?: string;
-  /** Only instances these definitions (`key:version`) or keys pass; a supervisor's scope. */
-  readonly visible?: (instance: { key: string; definitionId: string; agency?: string; centre?: string }) => boolean;
-  readonly offset?: number;
-  readonly limit?: number;
-}
-
-export interface InstancePage {
-  /** How many match the filter (before paging). */
-  readonly total: number;
-  /** Of those, by state (`incident`: active with an incident). */
-  readonly counts: Readonly<Record<InstanceView['state'], number>>;
-  /** Newest first. */
-  readonly items: readonly InstanceView[];
-}
+/** Declared in the API contract (engine/api.ts); re-exported where they were. */
+export type { InstanceFilter, InstancePage };
 
 /** Instances scanned per query at most: the listing filters in the engine over the store's port. */
 const SCAN_LIMIT = 100_000;

@@ -1,39 +1,13 @@
-import { ConflictError, InvalidArgumentError } from '../errors.js';
+import type { MigrateOptions, MigrationProblem, MigrationReport } from '../api.js';
+import { InvalidArgumentError } from '../errors.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from '../runtime/state.js';
-import type { JobRecord, TaskRecord } from '../store/port.js';
-import { MAX_RETRIES, requiredText } from './args.js';
+import type { JobRecord } from '../records/index.js';
+import { requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 
-export interface MigrateOptions {
-  readonly fromVersion: number;
-  readonly toVersion: number;
-  /** Old element id → new element id, for elements renamed in the new version; others keep their id. */
-  readonly mapping?: Readonly<Record<string, string>>;
-  readonly by: string;
-  readonly reason: string;
-  /** Check only: the report, nothing migrated. */
-  readonly dryRun?: boolean;
-}
-
-/** One reason an instance cannot move to the new version. */
-export interface MigrationProblem {
-  readonly instanceId: string;
-  readonly elementId: string;
-  readonly problem: string;
-}
-
-export interface MigrationReport {
-  readonly key: string;
-  readonly fromVersion: number;
-  readonly toVersion: number;
-  readonly dryRun: boolean;
-  /** The running instances of the old version that were checked. */
-  readonly instances: readonly string[];
-  readonly problems: readonly MigrationProblem[];
-  /** Moved to the new version: empty on a dry run or when there is any problem. */
-  readonly migrated: readonly string[];
-}
+/** Declared in the API contract (engine/api.ts); re-exported where they were. */
+export type { MigrateOptions, MigrationProblem, MigrationReport };
 
 /**
  * Moves the running instances of one version of a process to another, checked first: every
@@ -53,39 +27,27 @@ export async function migrateInstances(core: EngineCore, key: string, options: M
   const mapping = checkMapping(options.mapping ?? {}, source.graph, target.graph, fromVersion, toVersion);
   const map = (id: string) => (Object.hasOwn(mapping, id) ? mapping[id]! : id);
 
-  for (let attempt = 0; ; attempt++) {
+  const { value } = await core.transact(async (unit) => {
     const running = (await core.store.listInstances({ key, status: 'active', limit: 1_000_000 })).filter((i) => i.definitionId === source.id);
     const jobs = new Map<string, JobRecord[]>();
     for (const instance of running) jobs.set(instance.id, await core.store.listJobs({ instanceId: instance.id }));
     const problems = running.flatMap((instance) => problemsOf(instance, jobs.get(instance.id) ?? [], source.graph, target.graph, map, toVersion));
-    const report = { key, fromVersion, toVersion, dryRun: options.dryRun === true, instances: running.map((i) => i.id), problems, migrated: [] as string[] };
+    const report: MigrationReport = { key, fromVersion, toVersion, dryRun: options.dryRun === true, instances: running.map((i) => i.id), problems, migrated: [] };
     if (problems.length || options.dryRun || running.length === 0) return report;
 
     const at = nowIso(core);
-    const taskUpdates: { record: TaskRecord; expectedVersion: number }[] = [];
     for (const instance of running) {
       for (const task of await core.store.findTasks({ instanceId: instance.id, state: 'open' })) {
-        if (map(task.elementId) !== task.elementId) taskUpdates.push({ record: { ...task, elementId: map(task.elementId), version: task.version + 1 }, expectedVersion: task.version });
+        if (map(task.elementId) !== task.elementId) unit.updateTask({ ...task, elementId: map(task.elementId), version: task.version + 1 }, task.version);
       }
     }
-    try {
-      await core.store.commit({
-        instanceUpdates: running.map((state) => ({ record: migrated(state, target.id, map), expectedVersion: state.version })),
-        taskUpdates,
-        audit: running.map((state) => ({
-          at,
-          actor: by,
-          action: 'instance.migrate',
-          subject: state.id,
-          data: { reason, from: source.id, to: target.id, mapping, elements: state.tokens.map((t) => t.elementId) },
-        })),
-      });
-      return { ...report, migrated: running.map((i) => i.id) };
-    } catch (error) {
-      if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-      throw error;
+    for (const state of running) {
+      unit.updateInstance(migrated(state, target.id, map), state.version);
+      unit.audit({ at, actor: by, action: 'instance.migrate', subject: state.id, data: { reason, from: source.id, to: target.id, mapping, elements: state.tokens.map((t) => t.elementId) } });
     }
-  }
+    return { ...report, migrated: running.map((i) => i.id) };
+  });
+  return value;
 }
 
 function version(value: unknown, field: string): number {

@@ -1,20 +1,13 @@
-import type { InstanceView } from '../api.js';
+import type { InstanceView, ModifyOptions } from '../api.js';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
 import type { FlowNode, ProcessGraph } from '../model/types.js';
 import type { InstanceState, Token } from '../runtime/state.js';
-import { MAX_RETRIES, plainObject, requiredText } from './args.js';
+import { plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView } from './views.js';
 
-export interface ModifyOptions {
-  readonly by: string;
-  readonly reason: string;
-  /** The token to move: its id (`t3`) or the element it is at; optional when the instance has one token. */
-  readonly moveFrom?: string;
-  /** The element the token enters. */
-  readonly to: string;
-  readonly variables?: Record<string, unknown>;
-}
+/** Declared in the API contract (engine/api.ts); re-exported where they were. */
+export type { ModifyOptions };
 
 /** Kinds a token cannot be put on: it only ever starts there, or rides on an activity. */
 const NOT_ENTERABLE = new Set<FlowNode['kind']>(['startEvent', 'boundaryEvent']);
@@ -29,8 +22,8 @@ export async function modifyInstance(core: EngineCore, instanceId: string, optio
   const reason = requiredText(options?.reason, 'reason');
   const to = requiredText(options?.to, 'to');
   const variables = plainObject(options.variables, 'variables');
-  for (let attempt = 0; ; attempt++) {
-    const stored = await core.store.getInstance(instanceId);
+  const { value, latest } = await core.transact(async (unit) => {
+    const stored = await unit.load(instanceId);
     if (!stored) throw new NotFoundError('instance', instanceId);
     if (stored.status !== 'active') throw new ConflictError(`instance ${instanceId} has ended (${stored.status}): there is no token to move`, instanceId);
     const graph = (await core.definitions.require(stored.definitionId)).graph;
@@ -40,23 +33,17 @@ export async function modifyInstance(core: EngineCore, instanceId: string, optio
     if (from && from.scope !== target.scope) {
       throw new InvalidArgumentError('to', `element '${to}' is ${target.scope ? `inside sub-process '${target.scope}'` : 'at process level'}, the token at '${token.elementId}' is ${from.scope ? `inside sub-process '${from.scope}'` : 'at process level'}: a token moves within its scope`);
     }
-    const unit = core.newUnit();
     const state = await unit.signal(instanceId, { type: 'move', tokenId: token.id, to, variables });
-    unit.audit.push({
+    unit.audit({
       at: nowIso(core),
       actor: by,
       action: 'instance.modify',
       subject: instanceId,
       data: { reason, tokenId: token.id, from: token.elementId, to, variables: Object.keys(variables) },
     });
-    try {
-      await core.store.commit(await unit.toBatch());
-      return toView(state);
-    } catch (error) {
-      if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-      throw error;
-    }
-  }
+    return state;
+  });
+  return toView(latest(value));
 }
 
 function enterable(graph: ProcessGraph, definitionId: string, id: string): FlowNode {

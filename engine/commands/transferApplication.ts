@@ -1,6 +1,6 @@
 import type { InstanceView } from '../api.js';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
-import { MAX_RETRIES, requiredText } from './args.js';
+import { requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView } from './views.js';
 
@@ -21,24 +21,17 @@ export async function transferApplication(core: EngineCore, instanceId: string, 
   const centre = requiredText(options?.centre, 'centre');
   const by = requiredText(options?.by, 'by');
   const reason = requiredText(options?.reason, 'reason');
-  for (let attempt = 0; ; attempt++) {
+  const { value } = await core.transact(async (unit) => {
     const state = await core.store.getInstance(instanceId);
     if (!state) throw new NotFoundError('application', instanceId);
     if (state.status !== 'active') throw new ConflictError(`application ${instanceId} is ${state.status}: there is nothing left to transfer`, instanceId);
     if (state.centre === centre) throw new InvalidArgumentError('centre', `application ${instanceId} already belongs to ${centre}`);
     const front = (await core.store.findTasks({ instanceId, state: 'open' })).filter((t) => t.office === 'front');
-    const at = nowIso(core);
     const record = { ...state, centre, version: state.version + 1 };
-    try {
-      await core.store.commit({
-        instanceUpdates: [{ record, expectedVersion: state.version }],
-        taskUpdates: front.map((t) => ({ record: { ...t, centre, assignee: null, version: t.version + 1 }, expectedVersion: t.version })),
-        audit: [{ at, actor: by, action: 'application.transfer', subject: instanceId, data: { from: state.centre ?? null, to: centre, reason, tasks: front.map((t) => t.id) } }],
-      });
-      return toView(record);
-    } catch (error) {
-      if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-      throw error;
-    }
-  }
+    unit.updateInstance(record, state.version);
+    for (const t of front) unit.updateTask({ ...t, centre, assignee: null, version: t.version + 1 }, t.version);
+    unit.audit({ at: nowIso(core), actor: by, action: 'application.transfer', subject: instanceId, data: { from: state.centre ?? null, to: centre, reason, tasks: front.map((t) => t.id) } });
+    return record;
+  });
+  return toView(value);
 }

@@ -1,4 +1,4 @@
-import type { HandlerInput } from '../api.js';
+import type { HandlerInput } from '../handlerTypes.js';
 
 /**
  * The application's decision as data (the casework contract, issue 11): the built-in handlers

@@ -1,7 +1,8 @@
 import type { DeployResult } from '../api.js';
 import type { CalendarRegistry } from '../calendars/CalendarRegistry.js';
 import type { Clock } from '../clock.js';
-import { MAX_RETRIES } from '../commands/args.js';
+import { transact } from '../commit/transact.js';
+import { WriteSet } from '../commit/WriteSet.js';
 import { ConflictError, DefinitionError, InvalidArgumentError, NotFoundError, type Problem } from '../errors.js';
 import { newId } from '../ids.js';
 import { compileDefinitions } from '../model/compileDefinitions.js';
@@ -29,11 +30,9 @@ export class Definitions {
     if (typeof xml !== 'string') throw new InvalidArgumentError('xml', 'the model must be BPMN XML text');
     const compiled = await compileDefinitions(xml, { handlers: this.handlerNames(), now: this.clock.now() });
     await this.checkCalendars(compiled.processes);
-    for (let attempt = 0; ; attempt++) {
+    // Another deploy that took the version makes the commit conflict: transact decides again.
+    const { value } = await transact(this.store, () => new WriteSet(), async (writes) => {
       const records: DefinitionRecord[] = [];
-      const jobInserts: JobRecord[] = [];
-      const jobDeletes: string[] = [];
-      const audit: AuditInput[] = [];
       const processes: { key: string; version: number; id: string; created: boolean }[] = [];
       const at = this.clock.now().toISOString();
       for (const graph of compiled.processes) {
@@ -57,21 +56,17 @@ export class Definitions {
           graph,
         };
         records.push(record);
-        jobInserts.push(...this.startTimerJobs(record));
+        writes.deployDefinition(record);
+        for (const job of this.startTimerJobs(record)) writes.insertJob(job);
         // A new version replaces the timer start events of the one before.
-        if (previous) for (const job of await this.store.listJobs({ definitionId: previous.id })) jobDeletes.push(job.id);
-        audit.push({ at, actor: options.by ?? 'system', action: 'definition.deploy', subject: record.id, data: { key: record.key, version, hash: compiled.hash } });
+        if (previous) for (const job of await this.store.listJobs({ definitionId: previous.id })) writes.deleteJob(job.id);
+        writes.audit({ at, actor: options.by ?? 'system', action: 'definition.deploy', subject: record.id, data: { key: record.key, version, hash: compiled.hash } });
         processes.push({ key: record.key, version, id: record.id, created: true });
       }
-      try {
-        if (records.length) await this.store.commit({ definitions: records, jobInserts, jobDeletes, audit });
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue; // another deploy took the version
-        throw error;
-      }
-      for (const record of records) this.remember(record);
-      return { ...processes[0]!, warnings: compiled.warnings, processes };
-    }
+      return { records, processes };
+    });
+    for (const record of value.records) this.remember(record);
+    return { ...value.processes[0]!, warnings: compiled.warnings, processes: value.processes };
   }
 
   list(key?: string): Promise<DefinitionRecord[]> {

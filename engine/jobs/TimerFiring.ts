@@ -1,11 +1,10 @@
-import { MAX_RETRIES } from '../commands/args.js';
 import { nowIso, type EngineCore } from '../commands/EngineCore.js';
 import { ConflictError } from '../errors.js';
 import { newId } from '../ids.js';
 import { catchUp, nextFiring } from '../model/TimerExpression.js';
 import type { ProcessGraph, TimerSpec } from '../model/types.js';
 import type { RuntimeEvent } from '../runtime/events.js';
-import type { JobRecord } from '../store/port.js';
+import type { JobRecord } from '../records/index.js';
 import type { UnitOfWork } from '../UnitOfWork.js';
 
 /**
@@ -16,19 +15,12 @@ export class TimerFiring {
   constructor(private readonly core: EngineCore) {}
 
   async fire(job: JobRecord, owner: string): Promise<boolean> {
-    for (let attempt = 0; ; attempt++) {
-      const unit = this.core.newUnit();
-      unit.jobCompletions.push({ id: job.id, owner });
+    await this.core.transact(async (unit) => {
+      unit.completeJob(job.id, owner);
       if (job.type === 'startTimer') await this.startTimer(unit, job);
       else await this.timer(unit, job);
-      try {
-        await this.core.store.commit(await unit.toBatch());
-        return true;
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_RETRIES) continue;
-        throw error;
-      }
-    }
+    });
+    return true;
   }
 
   /** The occurrence a job fires for now: its own, or for a cycle that fell behind, the latest due. */
@@ -61,7 +53,7 @@ export class TimerFiring {
       if (!(error instanceof ConflictError)) throw error;
       return; // the token moved on before its timer: nothing to fire
     }
-    unit.audit.push({ at: nowIso(this.core), actor: 'timer', action: 'timer.fire', subject: state.id, data: { elementId: job.elementId, dueAt, skipped } });
+    unit.audit({ at: nowIso(this.core), actor: 'timer', action: 'timer.fire', subject: state.id, data: { elementId: job.elementId, dueAt, skipped } });
   }
 
   private async startTimer(unit: UnitOfWork, job: JobRecord): Promise<void> {
@@ -71,12 +63,12 @@ export class TimerFiring {
     const { dueAt, remaining, skipped } = this.caughtUp(timer, job);
     const { state } = await unit.startInstance(definition, job.elementId, {});
     const at = nowIso(this.core);
-    unit.audit.push({ at, actor: 'timer', action: 'instance.start', subject: state.id, data: { key: definition.key, definitionId: definition.id, timer: job.elementId, trackingNumber: state.trackingNumber } });
-    unit.audit.push({ at, actor: 'timer', action: 'timer.fire', subject: state.id, data: { elementId: job.elementId, dueAt, skipped } });
+    unit.audit({ at, actor: 'timer', action: 'instance.start', subject: state.id, data: { key: definition.key, definitionId: definition.id, timer: job.elementId, trackingNumber: state.trackingNumber } });
+    unit.audit({ at, actor: 'timer', action: 'timer.fire', subject: state.id, data: { elementId: job.elementId, dueAt, skipped } });
     if (!timer) return;
     const next = nextFiring(timer, new Date(dueAt), remaining);
     if (next) {
-      unit.extraJobs.push({ ...job, id: newId(), dueAt: next.dueAt.toISOString(), payload: next.remaining === undefined ? {} : { remaining: next.remaining }, lockedUntil: null, lockOwner: null, attempts: 0 });
+      unit.insertJob({ ...job, id: newId(), dueAt: next.dueAt.toISOString(), payload: next.remaining === undefined ? {} : { remaining: next.remaining }, lockedUntil: null, lockOwner: null, attempts: 0 });
     }
   }
 }

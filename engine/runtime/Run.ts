@@ -1,37 +1,44 @@
+import { ConflictError } from '../errors.js';
 import { abbreviateExpression, evaluateCondition, type ConditionOutcome } from '../model/feel.js';
-import type { FlowNode, ProcessGraph, SlaSpec } from '../model/types.js';
+import type { FlowNode, ProcessGraph } from '../model/types.js';
 import { resumeSla } from './slaClock.js';
 import { notifyOnEnter } from './notifyOnEnter.js';
-import type { HistoryEntry, HistoryEvent } from '../store/port.js';
-import type { Effect } from './events.js';
+import type { HistoryEntry, HistoryEvent } from '../records/index.js';
+import type { StepContext } from './context.js';
+import type { Effect, RuntimeEvent } from './events.js';
 import type { InstanceState, Token, Wait } from './state.js';
 
-export interface StepContext {
-  readonly graph: ProcessGraph;
-  readonly now: Date;
-  /** Fresh globally unique ids (tasks, jobs, child instances). */
-  readonly newId: () => string;
-  /** Elements one engine step may visit before the looping token becomes an incident. */
-  readonly budget: number;
-  /** Visits already spent by earlier parts of the same engine step. */
-  readonly visits?: number;
-  /**
-   * The deadline of an SLA started at `from` (working calendars preloaded by the engine);
-   * absent, SLAs are not tracked. `office: 'back'` works to D-1. `extendedDays`: calendar days
-   * of extension (rule 6) granted again on a restarted term.
-   */
-  readonly deadline?: (sla: SlaSpec, office: 'front' | 'back' | undefined, from: Date, extendedDays?: number) => { readonly dueAt: string; readonly warnAt: string };
-  /** Adds working time on a calendar (preloaded): `ps:calendar` timers. */
-  readonly addWorkingTime?: (calendarId: string, from: Date, ms: number) => Date;
-  /** How long a result waits at the centre before it moves to the archive; none: it waits. */
-  readonly resultCollectionMs?: number;
-  /** Evaluates a FEEL condition at `now` (memoised by the engine); plain feelin when absent. */
-  readonly condition?: (expression: string, variables: Readonly<Record<string, unknown>>, now: Date) => ConditionOutcome;
-}
+export type { StepContext };
 
+/** An event addressed to a token at rest: everything a step is fed except the process-level ones. */
+export type TokenEvent = Exclude<RuntimeEvent, { type: 'start' } | { type: 'terminate' } | { type: 'retry' } | { type: 'move' }>;
+
+/**
+ * What an element kind does over a token's life there. One object per kind, in one file under
+ * runtime/elements/, found through the map in runtime/elements/index.ts. Only `enter` is
+ * required; a hook left out means the element never meets that moment (a gateway is never
+ * resumed, a task holds nothing to release).
+ */
 export interface Behaviour {
-  /** A token arrives at a node of this kind. */
+  /** A token arrives at an element of this kind. */
   enter(run: Run, token: Token, node: FlowNode): void;
+  /**
+   * The event a resting token waited for came: its task was completed, its message or timer
+   * arrived, its handler or called process answered. For a boundary event, `token` is the token
+   * of the activity it is attached to and `node` the boundary. Throws ConflictError when the
+   * element no longer waits for this event (the event is stale).
+   */
+  resume?(run: Run, token: Token, node: FlowNode, event: TokenEvent): void;
+  /** The scope the token opened here ran out of tokens (a sub-process activation is done). */
+  complete?(run: Run, token: Token, node: FlowNode): void;
+  /** Once the step's arrivals are done: a token parked at a join may go on; true when it moved. */
+  settle?(run: Run, token: Token, node: FlowNode): boolean;
+  /**
+   * The token is withdrawn (a boundary fired, a terminate, an operator's move or cancel):
+   * release what the element holds for it (a task, a timer, a called instance, inner tokens).
+   * The run then does the rest (boundaries, incidents, the token itself, the history).
+   */
+  cancel?(run: Run, token: Token, node: FlowNode): void;
 }
 
 interface Arrival {
@@ -96,7 +103,7 @@ export class Run {
   drain(): void {
     for (;;) {
       while (this.agenda.length) this.enter(this.agenda.shift()!);
-      if (this.settleInclusiveJoins()) continue;
+      if (this.settleJoins()) continue;
       if (this.settleScopes()) continue;
       if (!this.agenda.length) return;
     }
@@ -120,12 +127,17 @@ export class Run {
     }
     this.record(node.id, 'enter', token.id);
     notifyOnEnter(this, node);
-    const behaviour = this.behaviours[node.kind];
+    const behaviour = this.behaviourOf(node);
     if (!behaviour) {
       this.incident(token, `no behaviour for ${node.kind}`);
       return;
     }
     behaviour.enter(this, token, node);
+  }
+
+  /** The behaviour of an element's kind (own keys only: kinds come from stored graphs). */
+  behaviourOf(node: FlowNode): Behaviour | undefined {
+    return Object.hasOwn(this.behaviours, node.kind) ? this.behaviours[node.kind] : undefined;
   }
 
   /** The token rests until an event resumes it. */
@@ -221,14 +233,11 @@ export class Run {
     delete token.boundaries;
   }
 
-  /** Cancels a token and everything it holds: its task, timers, inner tokens, called instance. */
+  /** Cancels a token and everything it holds: its element releases its part, then the token goes. */
   cancel(token: Token): void {
-    const wait = token.wait;
-    if (wait?.kind === 'userTask') this.emit({ type: 'closeTask', taskId: wait.taskId, state: 'cancelled' });
-    if (wait?.kind === 'timer') this.emit({ type: 'cancelJob', jobId: wait.jobId });
-    if (wait?.kind === 'callActivity') this.emit({ type: 'cancelChild', childId: wait.childId });
-    if (wait?.kind === 'subProcess') for (const inner of this.tokensIn(token.id)) this.cancel(inner);
-    if (this.node(token.elementId).pausesSla) resumeSla(this);
+    const node = this.node(token.elementId);
+    this.behaviourOf(node)?.cancel?.(this, token, node);
+    if (node.pausesSla) resumeSla(this);
     this.disarmBoundaries(token);
     this.state.incidents = this.state.incidents.filter((i) => i.tokenId !== token.id);
     this.remove(token);
@@ -289,22 +298,12 @@ export class Run {
     }
   }
 
-  /** Fires every inclusive join that no other token can still reach. */
-  private settleInclusiveJoins(): boolean {
+  /** Offers every token parked at a join to its element; true once one moved on. */
+  private settleJoins(): boolean {
     for (const token of this.state.tokens) {
       if (token.state !== 'joining') continue;
       const node = this.node(token.elementId);
-      if (node.kind !== 'inclusiveGateway') continue;
-      const waiting = this.state.tokens.filter((t) => t.state === 'joining' && t.elementId === node.id && t.scopeId === token.scopeId);
-      const blocked = this.state.tokens.some(
-        (t) => t.scopeId === token.scopeId && !(t.state === 'joining' && t.elementId === node.id) && this.graph.reach[t.elementId]!.includes(node.id),
-      );
-      if (blocked) continue;
-      for (const joined of waiting.slice(1)) this.remove(joined);
-      this.record(node.id, 'enter', waiting[0]!.id, { joined: waiting.length });
-      const flows = this.selectFlows(node, false, waiting[0]!);
-      if (flows) this.leave(waiting[0]!, flows);
-      return true;
+      if (this.behaviourOf(node)?.settle?.(this, token, node)) return true;
     }
     return false;
   }
@@ -326,7 +325,10 @@ export class Run {
       }
       const owner = this.token(scopeId);
       if (owner) {
-        this.leave(owner);
+        const node = this.node(owner.elementId);
+        const behaviour = this.behaviourOf(node);
+        if (behaviour?.complete) behaviour.complete(this, owner, node);
+        else this.leave(owner);
         progressed = true;
       }
     }
@@ -358,4 +360,9 @@ function copyState(state: InstanceState): InstanceState {
     tokens: state.tokens.map((t) => ({ ...t })),
     incidents: [...state.incidents],
   };
+}
+
+/** Refuses a stale event: the token's element no longer waits for it (answered with a 409 and retried). */
+export function expectWait(token: Token, kind: string, ok: boolean): void {
+  if (!ok) throw new ConflictError(`${token.elementId} is not waiting for this ${kind} any more`);
 }

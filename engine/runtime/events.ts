@@ -1,5 +1,5 @@
 /** What goes into a step (events) and what comes out (effects): plain data, applied by the engine shell. */
-import type { HistoryEntry } from '../store/port.js';
+import type { HistoryEntry } from '../records/index.js';
 import type { InstanceState } from './state.js';
 import type { NotificationKind } from '../notifications/notificationKinds.js';
 
@@ -28,6 +28,8 @@ export type Effect =
   | { readonly type: 'notify'; readonly elementId: string; readonly messageName: string; readonly payload: Record<string, unknown>; /** The applicant is told (ps:notify). */ readonly kind?: NotificationKind }
   | { readonly type: 'startChild'; readonly tokenId: string; readonly elementId: string; readonly childId: string; readonly calledElement: string; readonly variables: Record<string, unknown> }
   | { readonly type: 'cancelChild'; readonly childId: string }
+  /** A catch now waits for a message: one kept for the instance (correlate with a ttl) is delivered at once. */
+  | { readonly type: 'awaitMessage'; readonly tokenId: string; readonly messageName: string; readonly boundaryId?: string }
   | { readonly type: 'notifyParent'; readonly outcome: { readonly kind: 'completed'; readonly variables: Record<string, unknown> } | { readonly kind: 'error'; readonly errorCode: string; readonly message: string } };
 
 export interface StepResult {

@@ -1,5 +1,5 @@
 export { step } from './step.js';
-export type { StepContext, Behaviour } from './Run.js';
-export { BEHAVIOURS } from './behaviours.js';
+export type { StepContext, Behaviour, TokenEvent } from './Run.js';
+export { BEHAVIOURS } from './elements/index.js';
 export type { RuntimeEvent, Effect, StepResult } from './events.js';
 export type { InstanceState, Token, Wait, Incident, ArmedBoundary, InstanceStatus } from './state.js';

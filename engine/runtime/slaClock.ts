@@ -2,13 +2,25 @@
  * The application's SLA clock (a process-level `ps:sla`): started with the instance, stopped
  * while the applicant is asked for documents, restarted when they come (DOMAIN rules 1–5).
  */
-import type { Run } from './Run.js';
+import type { HistoryEvent } from '../records/index.js';
+import type { ProcessGraph } from '../model/types.js';
+import type { StepContext } from './context.js';
+import type { InstanceState } from './state.js';
+
+/** What the SLA clock reads and writes of a step (the Run; named here so the two do not import each other). */
+export interface SlaStep {
+  readonly graph: ProcessGraph;
+  readonly ctx: Pick<StepContext, 'deadline' | 'now'>;
+  readonly state: InstanceState;
+  readonly nowIso: string;
+  record(elementId: string, event: HistoryEvent, tokenId?: string, data?: Record<string, unknown>): void;
+}
 
 /** DOMAIN rule 5: documents are awaited at most 30 calendar days. */
 const PAUSE_LIMIT_MS = 30 * 86_400_000;
 
 /** Starts the process-level SLA clock (DOMAIN rules 1–4, 7), when the process has one. */
-export function startSla(run: Run): void {
+export function startSla(run: SlaStep): void {
   const sla = run.graph.sla;
   if (!sla || !run.ctx.deadline) return;
   const { dueAt, warnAt } = run.ctx.deadline(sla, undefined, run.ctx.now);
@@ -20,7 +32,7 @@ export function startSla(run: Run): void {
  * deadline becomes the one that applies if the documents come on the last day of the
  * 30-day limit, so an abandoned case still turns overdue in the end.
  */
-export function pauseSla(run: Run): void {
+export function pauseSla(run: SlaStep): void {
   const sla = run.state.sla;
   if (!sla || sla.pausedAt || !run.graph.sla || !run.ctx.deadline) return;
   const limit = new Date(run.ctx.now.getTime() + PAUSE_LIMIT_MS);
@@ -30,7 +42,7 @@ export function pauseSla(run: Run): void {
 }
 
 /** The documents came (or the wait ended): the term restarts in full from now (rule 5). */
-export function resumeSla(run: Run): void {
+export function resumeSla(run: SlaStep): void {
   const sla = run.state.sla;
   if (!sla?.pausedAt || !run.graph.sla || !run.ctx.deadline) return;
   // Extension days already granted are granted again on the restarted term (they were counted

@@ -42,6 +42,7 @@ export function armBoundaries(run: Run, token: Token, node: FlowNode, sla?: { re
       armed.push(isFeelTimer(event.timer) && timer.kind === 'cycle' ? { boundaryId, jobId, cycle: timer.expression } : { boundaryId, jobId });
     } else if (event?.type === 'message') {
       armed.push({ boundaryId, messageName: event.messageName });
+      run.emit({ type: 'awaitMessage', tokenId: token.id, messageName: event.messageName, boundaryId });
     }
   }
   // A result not collected in time moves to the archive (the hand-back task completes itself),

@@ -9,7 +9,7 @@
  * the idempotency key the e-mail's Message-ID and the SMS gateway carry.
  */
 import { ConflictError } from '../errors.js';
-import type { NotificationRecord } from './port.js';
+import type { NotificationRecord } from '../records/index.js';
 
 /** `skipped`: the applicant gave no phone or e-mail, so there was nobody to send it to. */
 export const DELIVERY_STATES = ['pending', 'delivered', 'dead', 'skipped'] as const;

@@ -5,62 +5,30 @@
  * Instants are ISO-8601 strings in UTC (`2026-03-20T04:00:00.000Z`), which sort as they compare.
  */
 import type { StoreUnavailableError } from '../errors.js';
-import type { ProcessGraph } from '../model/types.js';
-import type { InstanceState } from '../runtime/state.js';
-import type { NotificationKind } from '../notifications/notificationKinds.js';
 import type { DeliveryRequeue, NotificationOutbox } from './notificationOutbox.js';
+import type {
+  AttachmentRecord,
+  AttachmentWrite,
+  AuditEntry,
+  AuditInput,
+  DefinitionRecord,
+  HistoryEntry,
+  IdempotencyRecord,
+  InstanceRecord,
+  JobRecord,
+  MessageRecord,
+  NotificationRecord,
+  PolicyKind,
+  PolicyRecord,
+  PolicyWrite,
+  StoredAuditRow,
+  TaskRecord,
+  TaskState,
+} from '../records/index.js';
+
+/** The record types live in engine/records/ (shared with the runtime); re-exported here for compatibility. */
+export type * from '../records/index.js';
 export type * from './notificationOutbox.js';
-
-export interface DefinitionRecord {
-  /** `key:version`. */
-  readonly id: string;
-  /** The BPMN process id. */
-  readonly key: string;
-  readonly version: number;
-  /** sha-256 of the deployed XML text. */
-  readonly hash: string;
-  readonly xml: string;
-  readonly name?: string;
-  readonly serviceCode?: string;
-  readonly deployedAt: string;
-  readonly deployedBy?: string;
-  readonly graph: ProcessGraph;
-}
-
-export type InstanceRecord = InstanceState;
-
-export type TaskState = 'open' | 'completed' | 'cancelled';
-
-export interface TaskRecord {
-  readonly id: string;
-  readonly instanceId: string;
-  readonly tokenId: string;
-  /** The process key and the user task's element id and name. */
-  readonly key: string;
-  readonly elementId: string;
-  readonly name?: string;
-  readonly trackingNumber: string;
-  readonly serviceCode?: string;
-  readonly office?: 'front' | 'back';
-  readonly candidateGroup?: string;
-  readonly assignment?: string;
-  /** The application's centre: a clerk works only the front-office tasks of their own centre. */
-  centre?: string;
-  assignee: string | null;
-  state: TaskState;
-  readonly createdAt: string;
-  completedAt?: string;
-  completedBy?: string;
-  outcome?: string;
-  dueAt?: string;
-  warnAt?: string;
-  atRisk?: boolean;
-  overdue?: boolean;
-  /** Why the task waits unassigned although its strategy assigns (nobody eligible): for supervisors. */
-  attention?: string;
-  /** Store-maintained guard for task-level changes (claim, reassign). */
-  version: number;
-}
 
 export interface TaskQuery {
   readonly instanceId?: string;
@@ -75,134 +43,6 @@ export interface TaskQuery {
   /** Only tasks with no assignee (the group queue). */
   readonly unassigned?: boolean;
   readonly limit?: number;
-}
-
-export type JobType = 'timer' | 'startTimer' | 'continuation';
-
-export interface JobRecord {
-  readonly id: string;
-  readonly type: JobType;
-  readonly dueAt: string;
-  /** Instance jobs: which instance and token; start timers: which definition and start event. */
-  readonly instanceId?: string;
-  readonly tokenId?: string;
-  readonly definitionId?: string;
-  readonly elementId: string;
-  /** JSON payload of the job kind (the boundary event fired, a cycle's remaining repetitions…). */
-  readonly payload: Record<string, unknown>;
-  readonly lockedUntil?: string | null;
-  readonly lockOwner?: string | null;
-  readonly attempts: number;
-}
-
-export interface HistoryEntry {
-  readonly instanceId: string;
-  readonly at: string;
-  readonly elementId: string;
-  readonly tokenId?: string;
-  readonly event: HistoryEvent;
-  readonly data?: Record<string, unknown>;
-}
-
-export type HistoryEvent =
-  | 'start'
-  | 'enter'
-  | 'leave'
-  | 'cancel'
-  | 'take'
-  | 'incident'
-  | 'end'
-  | 'terminate'
-  | 'error'
-  | 'message'
-  | 'timer'
-  | 'sla'
-  | 'attachment'
-  | 'documents'
-  | 'withdrawal'
-  | 'extension'
-  | 'comment'
-  | 'unclaim';
-
-/** An entry before the store chains it: the store assigns `seq`, `prev` and `hash`. */
-export interface AuditInput {
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly subject: string;
-  readonly data?: Record<string, unknown>;
-}
-
-export interface AuditEntry extends AuditInput {
-  readonly seq: number;
-  readonly prev: string;
-  readonly hash: string;
-  /** The hash's encoding (engine/audit/chain.ts): absent on entries written before format 2. */
-  readonly format?: number;
-}
-
-/**
- * An audit entry as stored, with the copies of its fields the store keeps outside the hashed
- * entry (indexed columns, the document key): verification compares them with the entry, so a
- * query that reads a column cannot be fooled by editing only that column.
- */
-export interface StoredAuditRow {
-  readonly entry: AuditEntry;
-  /** By entry field: sqlite's `seq`, `subject` and `hash` columns; mongo's `_id` (the seq). */
-  readonly columns: Readonly<Partial<Record<'seq' | 'subject' | 'hash', unknown>>>;
-}
-
-export interface NotificationRecord {
-  readonly id: string;
-  readonly instanceId: string;
-  readonly at: string;
-  readonly elementId: string;
-  readonly messageName: string;
-  readonly trackingNumber: string;
-  readonly payload: Record<string, unknown>;
-  /** Set when the applicant is told (ps:notify, an extension): the store queues it for delivery (notificationOutbox.ts). */
-  readonly kind?: NotificationKind;
-}
-
-/**
- * A scan attached to an application (engine/attachments): what lists show. The bytes are kept
- * beside it in their own table / collection, never in the instance row the engine reads at
- * every step.
- */
-export interface AttachmentRecord {
-  readonly id: string;
-  readonly instanceId: string;
-  readonly at: string;
-  readonly by: string;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly size: number;
-  /** Hex SHA-256 of the bytes, also in the audit entry of the upload. */
-  readonly sha256: string;
-}
-
-export interface AttachmentWrite {
-  readonly record: AttachmentRecord;
-  readonly content: Uint8Array;
-}
-
-/**
- * A start recorded under the caller's idempotency key, in the same commit as the start, so a
- * repeat (a double click, a retry after a lost answer; concurrent, or on another server)
- * finds it instead of starting a second application.
- */
-export interface IdempotencyRecord {
-  /** Whose key it is (the acting user): two users' keys never meet. */
-  readonly scope: string;
-  readonly key: string;
-  /** sha-256 of the request the key was first used with: the key is refused for another request. */
-  readonly fingerprint: string;
-  readonly instanceId: string;
-  /** The first answer, as it was given. */
-  readonly result: Record<string, unknown>;
-  readonly at: string;
-  /** From this instant on the key is forgotten: a new request may use it again. */
-  readonly expiresAt: string;
 }
 
 /**
@@ -227,14 +67,18 @@ export interface CommitBatch {
   readonly audit?: readonly AuditInput[];
   readonly notifications?: readonly NotificationRecord[];
   readonly policies?: readonly PolicyWrite[];
-  /** Scans uploaded in this commit (with their audit entry and history event). */
-  readonly attachments?: readonly AttachmentWrite[];
   /**
    * Keys recorded with the start they belong to. One already held in its scope, and not
    * expired at the new record's `at`, rejects the batch with a ConflictError (an expired one is
    * replaced); the store prunes expired keys as it goes.
    */
   readonly idempotencyKeys?: readonly IdempotencyRecord[];
+  /** Messages kept for a catch not yet entered (correlate with a ttl). */
+  readonly messageInserts?: readonly MessageRecord[];
+  /** Kept messages a step consumed: each must still be stored (else ConflictError: another step took it), then is deleted. */
+  readonly messageConsumptions?: readonly string[];
+  /** Scans uploaded in this commit (with their audit entry and history event). */
+  readonly attachments?: readonly AttachmentWrite[];
   /** Dead letters put back to pending (attempts from 0, due at `at`); one that is not dead rejects the batch with a ConflictError. */
   readonly deliveryRequeues?: readonly DeliveryRequeue[];
 }
@@ -250,27 +94,6 @@ export interface AcquireJobs {
   readonly id?: string;
 }
 
-/**
- * Organisation and policy documents, versioned: users, absences, calendars, routing policy,
- * assignment rotation, and the accounts' credentials (a scrypt hash, never the password) and
- * sessions (under the SHA-256 of their token). Each write is a new version of (kind, id);
- * `keepHistory: false` replaces the previous version instead (rotation pointers change on
- * every assignment; an old password hash is not worth keeping).
- */
-export type PolicyKind = 'user' | 'absence' | 'group' | 'centre' | 'agency' | 'calendar' | 'routing' | 'rotation' | 'credential' | 'session';
-
-export interface PolicyRecord<T = Record<string, unknown>> {
-  readonly kind: PolicyKind;
-  readonly id: string;
-  /** 1 for the first version; a write of version n requires version n - 1 to be the latest. */
-  readonly version: number;
-  readonly at: string;
-  readonly doc: T;
-}
-
-export interface PolicyWrite extends PolicyRecord {
-  readonly keepHistory: boolean;
-}
 
 /** A task whose SLA crossed its warning or due moment and is not yet marked so. */
 export interface SlaCrossingQuery {
@@ -361,6 +184,9 @@ export interface Store extends NotificationOutbox {
 
   /** The record held under a key in a scope, expired or not (the caller compares `expiresAt`). */
   getIdempotencyKey(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+
+  /** An instance's kept messages of one name not expired at `now` (expiresAt > now), oldest first. */
+  keptMessages(query: { readonly instanceId: string; readonly name: string; readonly now: string }): Promise<MessageRecord[]>;
 
   history(instanceId: string): Promise<HistoryEntry[]>;
   audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;

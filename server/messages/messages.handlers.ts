@@ -17,7 +17,7 @@ export function messageHandlers({ engine }: AppDeps): RouteHandlers<typeof messa
         ...(body.ttl === undefined ? {} : { ttl: body.ttl }),
         by: user.id,
       });
-      return { status: 200, body: { instanceId: result.instanceId, trackingNumber: target.trackingNumber, started: result.started } };
+      return { status: 200, body: { instanceId: result.instanceId, trackingNumber: target.trackingNumber, started: result.started, ...(result.buffered ? { buffered: true } : {}) } };
     },
   };
 }

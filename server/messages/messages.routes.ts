@@ -32,6 +32,6 @@ export const messageRoutes = {
     access: { roles: ['integration'] },
     body: { kind: 'json', schema: MessageBody },
     responses: [200],
-    responseBody: z.looseObject({ instanceId: z.string(), trackingNumber: z.string(), started: z.boolean() }),
+    responseBody: z.looseObject({ instanceId: z.string(), trackingNumber: z.string(), started: z.boolean(), buffered: z.boolean().optional() }),
   },
 } as const satisfies Record<string, RouteSpec>;

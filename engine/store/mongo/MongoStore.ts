@@ -17,6 +17,7 @@ import type {
   InstanceQuery,
   InstanceRecord,
   JobRecord,
+  MessageRecord,
   NotificationRecord,
   AttachmentRecord,
   PolicyKind,
@@ -412,6 +413,12 @@ class MongoStore implements Store {
         instancesChanged: collection === 'instances' && !inserted ? [record] : [],
       });
     }, onError);
+  }
+
+  async keptMessages(query: { readonly instanceId: string; readonly name: string; readonly now: string }): Promise<MessageRecord[]> {
+    if (typeof query.instanceId !== 'string' || typeof query.name !== 'string' || typeof query.now !== 'string') return [];
+    const filter = strictFilter('kept messages', { instanceId: query.instanceId, name: query.name, expiresAt: { $gt: query.now } });
+    return many(await read(this.c.messages.find(filter).sort({ publishedAt: 1, _id: 1 }).toArray()));
   }
 
   async notifications(instanceId: string): Promise<NotificationRecord[]> {

@@ -8,16 +8,14 @@
 import { Binary, ObjectId } from 'mongodb';
 import type { ClientSession, Collection, Document } from 'mongodb';
 import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
-import { alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, staleVersion } from '../shared/batchRules.js';
+import { alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, messageGone, staleVersion } from '../shared/batchRules.js';
 import { strictFilter } from './filters.js';
 import type { CollectionName } from './indexes.js';
 import { toStoredJson } from './jsonRecord.js';
 import { numberByInstance } from './sequences.js';
+import type { StoredDoc } from './storedDoc.js';
 
-/** Every stored document: `_id` is the record's id (a string), audit's seq, or an ObjectId. */
-export interface StoredDoc extends Document {
-  _id: string | number | ObjectId;
-}
+export type { StoredDoc };
 
 export type Collections = Readonly<Record<CollectionName, Collection<StoredDoc>>>;
 
@@ -76,6 +74,14 @@ export async function applyBatch(c: Collections, batch: CommitBatch, session: Cl
       content: new Binary(content),
     }));
     await insert(c.attachments, docs, session, 'attachment');
+  }
+  for (const id of batch.messageConsumptions ?? []) {
+    const result = await c.messages.deleteOne(strictFilter('message consumption', { _id: id }), opts);
+    if (result.deletedCount !== 1) throw messageGone(id);
+  }
+  if (batch.messageInserts?.length) {
+    const docs = batch.messageInserts.map((m) => ({ ...toStoredJson(m, `message ${m.id}`), _id: m.id }));
+    await insert(c.messages, docs, session, 'message');
   }
 }
 

@@ -10,7 +10,7 @@
  */
 import type { Document, IndexDescription } from 'mongodb';
 
-export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences', 'attachments', 'notificationOutbox'] as const;
+export const COLLECTIONS = ['definitions', 'instances', 'tasks', 'jobs', 'history', 'audit', 'notifications', 'policies', 'idempotency', 'sequences', 'attachments', 'notificationOutbox', 'messages'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type SlaCrossing = 'warn' | 'due';
@@ -98,5 +98,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
   attachments: [{ key: { 'record.instanceId': 1, _order: 1 }, name: 'instance_upload_order' }],
   // the delivery worker's query: pending, due, earliest first (notificationOutbox.ts)
   notificationOutbox: [{ key: { state: 1, nextAttemptAt: 1, _id: 1 }, name: 'due' }],
+  // messages kept for a catch not yet entered (correlate with a ttl), found by instance and name
+  messages: [{ key: { instanceId: 1, name: 1, expiresAt: 1 }, name: 'catch' }],
 };
 

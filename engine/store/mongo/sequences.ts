@@ -5,7 +5,7 @@
  * on every server, unlike an ObjectId made in some process before its commit.
  */
 import type { ClientSession, Collection } from 'mongodb';
-import type { StoredDoc } from './applyBatch.js';
+import type { StoredDoc } from './storedDoc.js';
 
 export type SequenceKind = 'history' | 'notifications';
 

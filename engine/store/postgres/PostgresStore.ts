@@ -19,6 +19,7 @@ import type {
   InstanceQuery,
   InstanceRecord,
   JobRecord,
+  MessageRecord,
   NotificationRecord,
   AttachmentRecord,
   PolicyKind,
@@ -349,6 +350,10 @@ class PostgresStore implements Store {
       [query.afterSeq, Math.max(0, query.limit)],
     );
     return rows.map(({ doc, ...columns }) => ({ entry: doc, columns }));
+  }
+
+  async keptMessages(query: { readonly instanceId: string; readonly name: string; readonly now: string }): Promise<MessageRecord[]> {
+    return this.docs('SELECT doc FROM kept_messages WHERE instance_id = $1 AND name = $2 AND expires_at > $3 ORDER BY published_at, id', [query.instanceId, query.name, query.now]);
   }
 
   async notifications(instanceId: string): Promise<NotificationRecord[]> {

@@ -16,6 +16,7 @@ import {
   dropsPrevious,
   historyByInstance,
   jobNotHeld,
+  messageGone,
   keyTaken,
   staleVersion,
   type AuditTail,
@@ -119,6 +120,22 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
     if (r.rowCount !== 1) throw alreadyExists(`attachment ${record.id}`, record.id);
   }
   await applyOutbox(c, batch);
+  for (const id of batch.messageConsumptions ?? []) {
+    // Row-locked by the DELETE: of two nodes consuming one message, the second finds no row.
+    const r = await c.query('DELETE FROM kept_messages WHERE id = $1', [id]);
+    if (r.rowCount !== 1) throw messageGone(id);
+  }
+  for (const m of batch.messageInserts ?? []) {
+    const r = await c.query('INSERT INTO kept_messages (id, instance_id, name, published_at, expires_at, doc) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [
+      m.id,
+      m.instanceId,
+      m.name,
+      m.publishedAt,
+      m.expiresAt,
+      json(m),
+    ]);
+    if (r.rowCount !== 1) throw alreadyExists(`message ${m.id}`, m.id);
+  }
   if (batch.audit?.length) {
     // Last, so the lock is held only from here to COMMIT; the tail read under it is the latest.
     await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [AUDIT_LOCK_KEY]);

@@ -143,6 +143,21 @@ CREATE INDEX attachments_instance ON attachments (instance_id, seq);
 `,
   },
   OUTBOX_MIGRATION,
+  {
+    version: 4,
+    name: 'messages kept for a catch not yet entered (correlate with a ttl)',
+    sql: `
+CREATE TABLE kept_messages (
+  id text COLLATE "C" PRIMARY KEY,
+  instance_id text COLLATE "C" NOT NULL,
+  name text NOT NULL,
+  published_at text COLLATE "C" NOT NULL,
+  expires_at text COLLATE "C" NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX kept_messages_catch ON kept_messages (instance_id, name, expires_at);
+`,
+  },
 ];
 
 /** Quotes an identifier (a schema name from the options). */

@@ -38,6 +38,11 @@ export function jobNotHeld(id: string, owner: string): ConflictError {
   return new ConflictError(`job ${id} is no longer held by ${owner}`, id);
 }
 
+/** A kept message another step consumed first (or that was never stored). */
+export function messageGone(id: string): ConflictError {
+  return new ConflictError(`message ${id} was already consumed`, id);
+}
+
 /** A unique-key violation on insert: a lost race or a repeated request. */
 export function alreadyExists(what: string, subject: string, detail?: string): ConflictError {
   return new ConflictError(`${what} already exists${detail ? ` (${detail})` : ''}`, subject);

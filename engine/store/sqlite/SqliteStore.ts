@@ -20,6 +20,7 @@ import type {
   InstanceQuery,
   InstanceRecord,
   JobRecord,
+  MessageRecord,
   NotificationRecord,
   AttachmentRecord,
   IdempotencyRecord,
@@ -282,6 +283,10 @@ class SqliteStore implements Store {
 
   async auditRows(query: { afterSeq: number; limit: number }): Promise<StoredAuditRow[]> {
     return this.s.auditRows.all(query.afterSeq, query.limit).map(({ doc, ...columns }) => ({ entry: parseDoc<AuditEntry>(doc), columns }));
+  }
+
+  async keptMessages(query: { readonly instanceId: string; readonly name: string; readonly now: string }): Promise<MessageRecord[]> {
+    return this.s.keptMessages.all(query.instanceId, query.name, query.now).map((doc) => parseDoc<MessageRecord>(doc));
   }
 
   async notifications(instanceId: string): Promise<NotificationRecord[]> {

@@ -5,7 +5,7 @@
  */
 import { ConflictError } from '../../errors.js';
 import type { CommitBatch } from '../port.js';
-import { chainAudit, checkNextVersion, checkPolicyVersion, dropsPrevious, historyByInstance, jobNotHeld, staleVersion } from '../shared/batchRules.js';
+import { chainAudit, checkNextVersion, checkPolicyVersion, dropsPrevious, historyByInstance, jobNotHeld, messageGone, staleVersion } from '../shared/batchRules.js';
 import { instanceRow, jobParams, taskRow } from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -94,6 +94,16 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
       s.insertAttachment.run(record.id, record.instanceId, JSON.stringify(record), content);
     } catch (err) {
       throw duplicate(err, `attachment ${record.id} already exists`, record.id);
+    }
+  }
+  for (const id of batch.messageConsumptions ?? []) {
+    if (s.consumeMessage.run(id).changes !== 1) throw messageGone(id);
+  }
+  for (const m of batch.messageInserts ?? []) {
+    try {
+      s.insertMessage.run(m.id, m.instanceId, m.name, m.publishedAt, m.expiresAt, JSON.stringify(m));
+    } catch (err) {
+      throw duplicate(err, `message ${m.id} already exists`, m.id);
     }
   }
 }

@@ -104,6 +104,18 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 CREATE INDEX IF NOT EXISTS notifications_instance ON notifications (instance_id);
 
+-- messages kept for a catch not yet entered (correlate with a ttl); a new table, so files made
+-- before it gain it here, at the next open
+CREATE TABLE IF NOT EXISTS kept_messages (
+  id TEXT PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS kept_messages_catch ON kept_messages (instance_id, name, expires_at);
+
 -- starts recorded under a caller's Idempotency-Key (idempotencyKeys.ts); a new table, so files
 -- made before it gain it here, at the next open
 CREATE TABLE IF NOT EXISTS idempotency_keys (

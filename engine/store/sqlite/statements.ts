@@ -56,6 +56,9 @@ export interface Statements {
   readonly insertAttachment: Statement<[string, string, string, Uint8Array]>;
   readonly attachments: Statement<[string], string>;
   readonly attachmentContent: Statement<[string, string], Buffer>;
+  readonly insertMessage: Statement<[string, string, string, string, string, string]>;
+  readonly consumeMessage: Statement<[string]>;
+  readonly keptMessages: Statement<[string, string, string], string>;
 }
 
 export function prepareStatements(db: Database): Statements {
@@ -183,5 +186,12 @@ export function prepareStatements(db: Database): Statements {
     insertAttachment: db.prepare<[string, string, string, Uint8Array]>('INSERT INTO attachments (id, instance_id, doc, content) VALUES (?, ?, ?, ?)'),
     attachments: db.prepare<[string], string>('SELECT doc FROM attachments WHERE instance_id = ? ORDER BY rowid').pluck(),
     attachmentContent: db.prepare<[string, string], Buffer>('SELECT content FROM attachments WHERE instance_id = ? AND id = ?').pluck(),
+    insertMessage: db.prepare<[string, string, string, string, string, string]>(
+      'INSERT INTO kept_messages (id, instance_id, name, published_at, expires_at, doc) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    consumeMessage: db.prepare<[string]>('DELETE FROM kept_messages WHERE id = ?'),
+    keptMessages: db
+      .prepare<[string, string, string], string>('SELECT doc FROM kept_messages WHERE instance_id = ? AND name = ? AND expires_at > ? ORDER BY published_at, rowid')
+      .pluck(),
   };
 }

@@ -11,6 +11,7 @@ import type {
   IdempotencyRecord,
   InstanceRecord,
   JobRecord,
+  MessageRecord,
   NotificationRecord,
   PolicyWrite,
   Store,
@@ -538,6 +539,40 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         });
         expect(await store.findInstanceSlaCrossings(sweep(at(1000)))).toEqual([]);
         expect(await store.getInstance('i2')).toStrictEqual(withoutSla);
+      });
+    });
+
+    describe('kept messages', () => {
+      const message = (id: string, over: Partial<MessageRecord> = {}): MessageRecord => ({
+        id,
+        name: 'documentsProvided',
+        instanceId: 'i1',
+        variables: { broughtDocuments: ['passport', 'диплом'], nested: { n: 1 } },
+        publishedAt: at(0),
+        expiresAt: at(60),
+        by: 'clerk',
+        ...over,
+      });
+
+      it('keeps messages and finds an instance\'s unexpired ones of a name, oldest first, exactly as written', async () => {
+        await store.commit({ messageInserts: [message('m2', { publishedAt: at(2) }), message('m1'), message('other', { name: 'paid' }), message('late', { publishedAt: at(1), expiresAt: at(5) }), message('elsewhere', { instanceId: 'i2' })] });
+        expect(ids(await store.keptMessages({ instanceId: 'i1', name: 'documentsProvided', now: at(1) }))).toEqual(['m1', 'late', 'm2']);
+        expect(await store.keptMessages({ instanceId: 'i1', name: 'documentsProvided', now: at(5) })).toEqual([message('m1'), message('m2', { publishedAt: at(2) })]);
+        expect(await store.keptMessages({ instanceId: 'i1', name: 'documentsProvided', now: at(60) })).toEqual([]);
+      });
+
+      it('consumes a message once: a second consumption is a ConflictError that writes nothing of its batch', async () => {
+        await store.commit({ messageInserts: [message('m1'), message('m2', { publishedAt: at(1) })] });
+        await store.commit({ messageConsumptions: ['m1'] });
+        const error = await store.commit({ messageConsumptions: ['m2', 'm1'], notifications: [{ id: 'n-lost', instanceId: 'i1', at: T0, elementId: 'send', messageName: 'resultReady', trackingNumber: 'TN-i1', payload: {} }] }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConflictError);
+        expect(ids(await store.keptMessages({ instanceId: 'i1', name: 'documentsProvided', now: at(0) }))).toEqual(['m2']);
+        expect(await store.notifications('i1')).toEqual([]);
+      });
+
+      it('refuses a duplicate message id with a ConflictError', async () => {
+        await store.commit({ messageInserts: [message('m1')] });
+        await expect(store.commit({ messageInserts: [message('m1', { name: 'paid' })] })).rejects.toBeInstanceOf(ConflictError);
       });
     });
 

@@ -1,5 +1,5 @@
-import { armBoundaries } from './timers.js';
-import type { Behaviour } from './Run.js';
+import { armBoundaries } from '../timers.js';
+import type { Behaviour } from '../Run.js';
 
 /** Embedded sub-process: opens a scope whose tokens start at its plain start event; completes when the scope is empty. */
 export const SubProcess: Behaviour = {
@@ -7,5 +7,13 @@ export const SubProcess: Behaviour = {
     if (!armBoundaries(run, token, node)) return;
     run.wait(token, { kind: 'subProcess' });
     run.arrive(node.start!, token.id);
+  },
+
+  complete(run, token) {
+    run.leave(token);
+  },
+
+  cancel(run, token) {
+    if (token.wait?.kind === 'subProcess') for (const inner of run.tokensIn(token.id)) run.cancel(inner);
   },
 };

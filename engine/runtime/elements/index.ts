@@ -1,4 +1,4 @@
-import type { NodeKind } from '../model/types.js';
+import type { NodeKind } from '../../model/types.js';
 import { BoundaryEvent } from './BoundaryEvent.js';
 import { CallActivity } from './CallActivity.js';
 import { EndEvent } from './EndEvent.js';
@@ -8,7 +8,7 @@ import { IntermediateCatchEvent } from './IntermediateCatchEvent.js';
 import { IntermediateThrowEvent } from './IntermediateThrowEvent.js';
 import { ParallelGateway } from './ParallelGateway.js';
 import { ReceiveTask } from './ReceiveTask.js';
-import type { Behaviour } from './Run.js';
+import type { Behaviour } from '../Run.js';
 import { SendTask } from './SendTask.js';
 import { ServiceTask } from './ServiceTask.js';
 import { StartEvent } from './StartEvent.js';
@@ -16,7 +16,11 @@ import { SubProcess } from './SubProcess.js';
 import { Task } from './Task.js';
 import { UserTask } from './UserTask.js';
 
-/** One behaviour per supported element type: adding an element is one file and one entry here. */
+/**
+ * The one map from element kind to behaviour. Adding an element is one file in this folder
+ * (its Behaviour: enter, and the resume / complete / settle / cancel hooks it needs), one
+ * entry here, and one spec with its fixture in tests/engine/runtime/.
+ */
 export const BEHAVIOURS: Readonly<Record<NodeKind, Behaviour>> = Object.freeze({
   startEvent: StartEvent,
   endEvent: EndEvent,

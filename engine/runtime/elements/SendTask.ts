@@ -1,4 +1,4 @@
-import type { Behaviour } from './Run.js';
+import type { Behaviour } from '../Run.js';
 
 /** A send task or message throw event: records an outgoing notification (the outbox), then moves on. */
 export const SendTask: Behaviour = {

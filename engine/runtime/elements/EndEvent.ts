@@ -1,4 +1,4 @@
-import type { Behaviour } from './Run.js';
+import type { Behaviour } from '../Run.js';
 
 /**
  * End events. `terminate` ends its whole scope at once (the instance, which completes and

@@ -1,4 +1,4 @@
-import type { Behaviour } from './Run.js';
+import type { Behaviour } from '../Run.js';
 
 /** Exclusive gateway: merges without waiting; splits on the first true FEEL condition, else the default flow. */
 export const ExclusiveGateway: Behaviour = {

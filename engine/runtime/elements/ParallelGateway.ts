@@ -1,4 +1,4 @@
-import type { Behaviour } from './Run.js';
+import type { Behaviour } from '../Run.js';
 
 /** Parallel gateway: joins one token from every incoming flow, then forks on every outgoing flow. */
 export const ParallelGateway: Behaviour = {
