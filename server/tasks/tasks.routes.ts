@@ -69,7 +69,8 @@ export const taskRoutes = {
     path: '/api/tasks/:id/form',
     summary:
       "The task's form (its ps:form, a form-js schema as modelled in the version its application runs), or `schema: null` for a task without one: what the inbox renders and what /complete checks the answer against.",
-    access: { roles: ['clerk', 'official'], scope: 'taskWork' },
+    // Whoever may complete the task reads its form: supervisors their escalations (scopes.ts#taskWork).
+    access: { roles: ['clerk', 'official', 'supervisor'], scope: 'taskWork' },
     params: TaskId,
     responses: [200],
     responseBody: TaskFormSchema,

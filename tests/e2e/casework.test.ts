@@ -28,7 +28,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `casework screens in Chromium
     await engine.completeTask(check!.id, { by: 'astana-1-clerk-1', outcome: 'complete' });
     const [review] = await engine.tasks({ instanceId: started.id });
     expect(review?.elementId).toBe('review');
-    await engine.completeTask(review!.id, { by: review!.assignee!, outcome: 'request documents', variables: { requestedDocuments: REQUESTED } });
+    await engine.completeTask(review!.id, { by: review!.assignee!, outcome: 'request documents', variables: { requestedDocuments: ['application stating the purpose'], otherRequestedDocuments: REQUESTED.join('\n') } });
     return { ...started, official: review!.assignee! };
   }
 
@@ -63,6 +63,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `casework screens in Chromium
     // The documents: one ticked off, one named by hand
     const form = casePage.locator('tereze-documents-brought-form');
     await form.getByLabel('Copy of the identity document').uncheck();
+    await form.getByLabel('application stating the purpose').uncheck();
     await form.getByLabel('Other documents brought').fill('Copy of the identity document (notarised)');
     await form.getByRole('button', { name: 'Record the documents and resume the case' }).click();
     await casePage.getByText('Documents recorded: the case is back with the agency and its term restarted.').waitFor();

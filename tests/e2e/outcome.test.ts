@@ -162,8 +162,9 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the outcome everywhere in Ch
     const asked = await take(standard.requiredDocuments);
     await callAs(harness, clerk, 'POST', `/api/tasks/${asked.check.id}/complete`, { outcome: 'complete' });
     const review = (await harness.server.engine.tasks({ instanceId: asked.id })).find((t) => t.elementId === 'review')!;
-    const wanted = ['certificate of the family composition', standard.requiredDocuments[2]!];
-    await callAs(harness, await tokenOf(harness, review.assignee!), 'POST', `/api/tasks/${review.id}/complete`, { outcome: 'request documents', variables: { requestedDocuments: wanted } });
+    // One from the standard's list, one in the decision form's free text
+    const wanted = [standard.requiredDocuments[2]!, 'certificate of the family composition'];
+    await callAs(harness, await tokenOf(harness, review.assignee!), 'POST', `/api/tasks/${review.id}/complete`, { outcome: 'request documents', variables: { requestedDocuments: [wanted[0]], otherRequestedDocuments: wanted[1] } });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${harness.url}/#/track/${asked.trackingNumber}`);
     const result = page.locator('tereze-track-result');

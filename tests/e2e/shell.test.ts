@@ -141,7 +141,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the shell in Chromium (${SKI
     // The task page opens (it used to bounce back to the workload)
     await page.getByRole('heading', { name: 'Act on the overdue review' }).waitFor();
     expect(page.url()).toContain(`#/task/${encodeURIComponent(started.id)}/${encodeURIComponent(escalation!.id)}`);
-    await page.locator('tereze-task-page input[name=outcome]').first().check();
+    // The catalogue's escalation form (ps:form): what the supervisor did about it
+    await page.locator('tereze-task-page').getByLabel('What was done about the overdue review').fill('Called the official; the review is done today');
     await page.locator('tereze-task-page').getByRole('button', { name: 'Submit' }).click();
     await page.locator('tereze-task-page p.status.done').waitFor();
     expect((await harness.server.engine.task(escalation!.id)).state).toBe('completed');

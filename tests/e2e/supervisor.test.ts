@@ -125,7 +125,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     await absence.getByLabel('To (inclusive)').fill(inAWeek);
     await absence.getByLabel('Reason (optional)').fill('annual leave');
     await absence.getByRole('button', { name: 'Record the absence' }).click();
-    await page.getByText(`Absence recorded for ${redrawn}`).waitFor();
+    await page.getByText(`Absence recorded for ${redrawn}`, { exact: true }).waitFor();
     // Away from today: their open file is drawn again among the eligible, and the page says how many moved
     await page.locator('tereze-supervision-page [data-redraw]').getByText('Their open files drawn again among the eligible: 1.').waitFor();
     await expect.poll(() => row.locator('td[data-label="Assigned to"]').textContent()).not.toBe(redrawn);

@@ -59,14 +59,16 @@ describe('applications of no centre (the agency desk)', () => {
   });
   afterAll(() => server.dispose());
 
-  it("should leave the agency desk's intake check in the clerks' queue, not in a dead end", async () => {
+  it("should put the agency desk's intake check in the agency's own desk queue, not the centre clerks' nor a dead end", async () => {
     const started = await server.api('/api/applications', { method: 'POST', json: { serviceCode: 'COMPANY-REG', channel: 'agency', applicant: { iin: '900101300123' } }, as: 'mj-1' });
     expect(started.status).toBe(201);
     const { id } = (await started.json()) as { id: string };
-    const queue = (await (await server.api('/api/tasks?scope=group', { as: 'clerk-almaty' })).json()) as { id: string; instanceId: string }[];
-    const intake = queue.find((t) => t.instanceId === id);
-    expect(intake).toBeDefined();
-    expect((await server.api(`/api/tasks/${intake!.id}/claim`, { method: 'POST', as: 'clerk-almaty' })).status).toBe(200);
+    const [intake] = await server.engine.tasks({ instanceId: id });
+    expect(intake).toMatchObject({ elementId: 'agency_intake', candidateGroup: 'mj-desk' });
+    const clerks = (await (await server.api('/api/tasks?scope=group', { as: 'clerk-almaty' })).json()) as { id: string; instanceId: string }[];
+    expect(clerks.find((t) => t.instanceId === id), "not in a centre clerk's queue").toBeUndefined();
+    // A member of the agency's desk group takes it
+    expect((await server.api(`/api/tasks/${intake!.id}/claim`, { method: 'POST', as: 'mj-desk-1' })).status).toBe(200);
   });
 });
 

@@ -108,7 +108,7 @@ describe('the decision: GET /api/applications/:id/outcome and the printed docume
     });
     const { id } = (await started.json()) as { id: string };
     const [check] = await server.engine.tasks({ instanceId: id });
-    await server.api(`/api/tasks/${check!.id}/complete`, { method: 'POST', as: 'clerk', json: { outcome: 'incomplete' } });
+    await server.api(`/api/tasks/${check!.id}/complete`, { method: 'POST', as: 'clerk', json: { outcome: 'incomplete', variables: { missingDocuments: standard.requiredDocuments.slice(2) } } });
     const text = readPdf(Buffer.from(await (await server.api(`/api/applications/${id}/document.pdf?lang=en`, { as: 'clerk' })).arrayBuffer())).text.replace(/\s+/g, ' ');
     expect(text).toContain('Receipt of refusal to accept the application: the package is incomplete');
     expect(text).toContain('Documents not handed in');
