@@ -6,10 +6,16 @@
  * receipt, the public page, the case file and the notification alike.
  */
 export function requestedDocumentsOf(variables: Readonly<Record<string, unknown>>): string[] {
-  const picked = variables['requestedDocuments'];
-  const listed = (Array.isArray(picked) ? picked : [picked]).filter((d): d is string => typeof d === 'string');
   const other = variables['otherRequestedDocuments'];
-  const written = typeof other === 'string' ? other.split(/\r?\n/) : [];
-  const names = [...listed, ...written].map((d) => d.trim()).filter(Boolean);
-  return [...new Set(names)];
+  const written = typeof other === 'string' ? namesOf(other.split(/\r?\n/)) : [];
+  return [...new Set([...namesOf(variables['requestedDocuments']), ...written])];
+}
+
+/**
+ * A list variable of the casework contract as names: one string or a list of strings (grounds,
+ * documents handed in, asked for, brought), trimmed, blanks and non-strings dropped.
+ */
+export function namesOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((name): name is string => typeof name === 'string').map((name) => name.trim()).filter(Boolean);
 }

@@ -1,3 +1,4 @@
+import { namesOf } from '../casework/requestedDocuments.js';
 import type { HandlerInput } from '../handlerTypes.js';
 
 /**
@@ -13,11 +14,8 @@ export type Decision = (typeof DECISIONS)[number];
 export const REFUSAL_REASONS = ['incomplete', 'documentsNotBrought'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-/** `refusalGrounds` as the official wrote it: one string today, a list tomorrow (the contract accepts both). */
-export function groundsOf(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return list.filter((g): g is string => typeof g === 'string').map((g) => g.trim()).filter(Boolean);
-}
+/** `refusalGrounds` as the official wrote it: one string or a list (the contract accepts both). */
+export const groundsOf: (value: unknown) => string[] = namesOf;
 
 /** The result goes to the centre: approved, stamped with the issue time. */
 export function issueResult({ elementId, now }: HandlerInput): Record<string, unknown> {

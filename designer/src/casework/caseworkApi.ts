@@ -37,8 +37,5 @@ export function waitsForDocuments(file: CaseFile): boolean {
   return file.state === 'active' && (file.tokens ?? []).some((t) => t.wait?.kind === 'message' && t.wait.messageName === 'documentsProvided');
 }
 
-/** A list variable as strings (the casework contract: a string or an array of strings). */
-export function namesIn(value: unknown): string[] {
-  if (typeof value === 'string') return value.trim() ? [value] : [];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
-}
+/** A list variable as strings (the casework contract: a string or an array of strings): the engine's one reading. */
+export { namesOf as namesIn } from '../../../engine/casework/requestedDocuments.js';
