@@ -6,6 +6,7 @@ import { checkPasswordChange, checkRoles, type Access, type ResponseKind, type S
 import { shapeResponse } from './auth/redaction.js';
 import { bodyParsing, rawFileBody } from './bodyParsing.js';
 import { HttpProblem } from './HttpProblem.js';
+import type { AnswerBody } from './contracts/answer.js';
 
 /**
  * Routes are declared as data (method, path, who may call them, zod schemas, success statuses,
@@ -87,7 +88,13 @@ export interface Reply {
   readonly cookies?: readonly ReplyCookie[];
 }
 
-export type RouteHandler<R extends RouteSpec> = (input: RouteInput<R>) => Promise<Reply>;
+/** The body a route's handler must answer with: its declared `responseBody` (contracts/answer.ts), checked by the compiler. */
+export type ReplyBody<R extends RouteSpec> = R['responseBody'] extends z.ZodType ? AnswerBody<R['responseBody']> : unknown;
+
+/** A JSON answer must have its route's declared shape; an answer of another type (a CSV, a PDF) carries its own. */
+export type RouteReply<R extends RouteSpec> = Reply & ({ readonly type: string } | { readonly type?: undefined; readonly body: ReplyBody<R> });
+
+export type RouteHandler<R extends RouteSpec> = (input: RouteInput<R>) => Promise<RouteReply<R>>;
 export type RouteHandlers<T extends Record<string, RouteSpec>> = { readonly [K in keyof T]: RouteHandler<T[K]> };
 
 /** What every mounted route shares: the scope checks and the cookie settings. */

@@ -26,23 +26,8 @@ export const CalendarDateInput = z
 /** Declared once in contracts/tasks.ts, which the designer imports too. */
 export { TaskSchema };
 
-export const ApplicationSchema = z
-  .looseObject({
-    id: z.string(),
-    key: z.string(),
-    definitionId: z.string(),
-    state: z.enum(['active', 'incident', 'completed', 'terminated']),
-    trackingNumber: z.string(),
-    channel: z.enum(['centre', 'agency', 'portal']).optional(),
-    serviceCode: z.string().optional(),
-    variables: z.record(z.string(), z.unknown()),
-    startedAt: z.string(),
-    endedAt: z.string().optional(),
-    dueAt: z.string().optional(),
-    intake: z.object({ by: z.string().optional(), at: z.string() }).optional(),
-    tasks: z.array(TaskSchema).optional(),
-  })
-  .meta({ id: 'Application' });
+/** Declared once in contracts/applications.ts, which the designer imports too. */
+export { ApplicationSchema } from './contracts/applications.js';
 
 export const UserSchema = z
   .looseObject({ id: z.string(), name: z.string(), roles: z.array(z.string()), groups: z.array(z.string()), agency: z.string().optional(), centre: z.string().optional() })

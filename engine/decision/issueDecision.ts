@@ -1,5 +1,6 @@
 import { namesOf } from '../casework/requestedDocuments.js';
 import type { HandlerInput } from '../handlerTypes.js';
+import type { Decision, RefusalReason } from './decisions.js';
 
 /**
  * The application's decision as data (the casework contract, issue 11): the built-in handlers
@@ -7,12 +8,7 @@ import type { HandlerInput } from '../handlerTypes.js';
  * these variables, and `applicationOutcome()` (engine/reports/applicationOutcome.ts) is the
  * one reader every screen, the public page and the printed document go through.
  */
-export const DECISIONS = ['approved', 'refused', 'withdrawn'] as const;
-export type Decision = (typeof DECISIONS)[number];
-
-/** Why a refusal was issued when no official named grounds: the counter or the documents' timer. */
-export const REFUSAL_REASONS = ['incomplete', 'documentsNotBrought'] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export { DECISIONS, REFUSAL_REASONS, type Decision, type RefusalReason } from './decisions.js';
 
 /** `refusalGrounds` as the official wrote it: one string or a list (the contract accepts both). */
 export const groundsOf: (value: unknown) => string[] = namesOf;

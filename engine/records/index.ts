@@ -9,6 +9,7 @@
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from './instance.js';
 import type { NotificationKind } from '../notifications/notificationKinds.js';
+import type { AttachmentType } from '../attachments/attachmentType.js';
 
 export type * from './instance.js';
 export interface DefinitionRecord {
@@ -218,7 +219,8 @@ export interface AttachmentRecord {
   readonly at: string;
   readonly by: string;
   readonly fileName: string;
-  readonly contentType: string;
+  /** What the first bytes said it is (attachments/attachmentType.ts), never the name or the declared type. */
+  readonly contentType: AttachmentType;
   readonly size: number;
   /** Hex SHA-256 of the bytes, also in the audit entry of the upload. */
   readonly sha256: string;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IDEMPOTENCY_KEY_FORMAT, IDEMPOTENCY_KEY_RETENTION_MS, isIdempotencyKey, isValidTrackingNumber } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
-import { ApplicationSchema } from '../schemas.js';
+import { ApplicationSchema, CHANNELS, ReceiptSchema } from '../contracts/applications.js';
 import { ApplicantContact } from '../notifications/applicantContact.js';
 
-export const CHANNELS = ['centre', 'agency', 'portal'] as const;
+export { CHANNELS };
 
 export const StartApplicationBody = z.strictObject({
   serviceCode: z.string().min(1).max(100),
@@ -37,19 +37,7 @@ export const SearchQuery = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-export const ReceiptSchema = z
-  .looseObject({
-    trackingNumber: z.string(),
-    serviceCode: z.string(),
-    service: z.string(),
-    agency: z.string().optional(),
-    channel: z.enum(CHANNELS).optional(),
-    receivedAt: z.string(),
-    documents: z.array(z.string()),
-    dueAt: z.string().optional(),
-    requestedDocuments: z.array(z.string()).optional(),
-  })
-  .meta({ id: 'Receipt' });
+export { ReceiptSchema };
 
 export type StartApplication = z.output<typeof StartApplicationBody>;
 

@@ -1,13 +1,16 @@
-import { viewpointOf, type Engine } from '../../engine/index.js';
+import { groundsOf, viewpointOf, type Engine } from '../../engine/index.js';
 import type { ActingUser } from '../AppContext.js';
 import { decisionDetails, type DecisionDetails } from './decisionFields.js';
 
-export interface EarlierDecision extends DecisionDetails {
+export interface EarlierDecision extends Omit<DecisionDetails, 'refusalGrounds' | 'decisionNote'> {
   readonly taskId: string;
   readonly elementId: string;
   readonly name?: string;
   readonly outcome: string | null;
   readonly completedAt?: string;
+  /** The grounds as a list, however the form wrote them (one string or several). */
+  readonly refusalGrounds?: readonly string[];
+  readonly decisionNote?: string;
   /** Who decided, when the viewer may know (a back-office name to the back office, as for tasks). */
   readonly decidedBy?: { readonly id: string; readonly name?: string };
 }
@@ -39,9 +42,15 @@ export async function earlierDecisions(engine: Engine, user: ActingUser, taskId:
         ...(t.name ? { name: t.name } : {}),
         outcome: t.outcome ?? ((completion?.data?.outcome as string | null | undefined) ?? null),
         ...(t.completedAt ? { completedAt: t.completedAt } : {}),
-        ...decisionDetails(completion?.data?.variables),
+        ...decided(decisionDetails(completion?.data?.variables)),
         ...(by && showNames ? { decidedBy: name ? { id: by, name } : { id: by } } : {}),
       };
     }),
   );
+}
+
+/** The details with the grounds read as a list and the note only when it is text. */
+function decided({ refusalGrounds, decisionNote, ...rest }: DecisionDetails): Omit<EarlierDecision, 'taskId' | 'elementId' | 'outcome'> {
+  const grounds = groundsOf(refusalGrounds);
+  return { ...rest, ...(grounds.length > 0 ? { refusalGrounds: grounds } : {}), ...(typeof decisionNote === 'string' ? { decisionNote } : {}) };
 }

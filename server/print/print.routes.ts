@@ -1,22 +1,9 @@
 import { z } from 'zod';
-import { DECISIONS, REFUSAL_REASONS } from '../../engine/index.js';
+import { OutcomeSchema } from '../contracts/applications.js';
 import type { RouteSpec } from '../route.js';
 import { DOCUMENT_LANGUAGES } from './standardTexts.js';
 
-export const OutcomeSchema = z
-  .looseObject({
-    outcome: z.enum(DECISIONS).optional(),
-    grounds: z.array(z.string()),
-    reason: z.enum(REFUSAL_REASONS).optional(),
-    missingDocuments: z.array(z.string()).optional(),
-    article: z.string().optional(),
-    decidedAt: z.string().optional(),
-    note: z.string().optional(),
-    requestedDocuments: z.array(z.string()).optional(),
-    centre: z.looseObject({ name: z.string(), address: z.string().optional() }).optional(),
-    collect: z.looseObject({ where: z.string(), address: z.string().optional(), until: z.string().optional(), archiveAt: z.string().optional() }).optional(),
-  })
-  .meta({ id: 'ApplicationOutcome' });
+export { OutcomeSchema };
 
 const Params = z.object({ id: z.string().min(1).max(200) });
 const DocumentQuery = z.object({

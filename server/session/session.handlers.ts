@@ -52,7 +52,9 @@ export function sessionHandlers({ accounts, logger, auth, live }: AppDeps): Rout
     },
 
     async current({ user, credentials }) {
-      return { status: 200, body: { user: userView(user), via: credentials?.via, expiresAt: credentials?.expiresAt, mustChangePassword: user.mustChangePassword === true } };
+      // Authenticated routes always carry the credentials that let the caller in.
+      if (!credentials) throw new HttpProblem(401, 'unauthenticated', 'log in first (POST /api/session), or send a bearer token');
+      return { status: 200, body: { user: userView(user), via: credentials.via, expiresAt: credentials.expiresAt, mustChangePassword: user.mustChangePassword === true } };
     },
 
     async changePassword({ user, body, credentials }) {

@@ -1,30 +1,9 @@
 import { z } from 'zod';
-import { DECISIONS, isValidTrackingNumber, REFUSAL_REASONS } from '../../engine/index.js';
+import { isValidTrackingNumber } from '../../engine/index.js';
+import { TrackingViewSchema } from '../contracts/applications.js';
 import type { RouteSpec } from '../route.js';
 
-export const TrackingViewSchema = z
-  .looseObject({
-    trackingNumber: z.string(),
-    service: z.string(),
-    serviceCode: z.string().optional(),
-    status: z.enum(['in progress', 'waiting for your documents', 'ready for collection', 'completed', 'closed']),
-    nextSteps: z.array(z.string()),
-    receivedAt: z.string(),
-    dueAt: z.string().optional(),
-    overdue: z.boolean().optional(),
-    completedAt: z.string().optional(),
-    /** The decision once issued (engine/reports/applicationOutcome.ts). */
-    outcome: z.enum(DECISIONS).optional(),
-    decidedAt: z.string().optional(),
-    /** A refusal's grounds in the standard's (English) wording; the page shows them in its language. */
-    grounds: z.array(z.string()).optional(),
-    reason: z.enum(REFUSAL_REASONS).optional(),
-    missingDocuments: z.array(z.string()).optional(),
-    article: z.string().optional(),
-    requestedDocuments: z.array(z.string()).optional(),
-    collect: z.looseObject({ where: z.string(), address: z.string().optional(), until: z.string().optional() }).optional(),
-  })
-  .meta({ id: 'TrackingView' });
+export { TrackingViewSchema };
 
 export const TrackingNumberParams = z.object({
   trackingNumber: z

@@ -1,6 +1,7 @@
 import { language } from '../i18n/i18n.js';
 import { errorWords } from './errorWords.js';
 import type { TaskFormView, TaskView } from '../../../server/contracts/tasks.js';
+import type { ApplicationOutcome, ApplicationView, Receipt as ReceiptAnswer, TrackingView } from '../../../server/contracts/applications.js';
 
 /**
  * A problem the server reported: `{ error: { code, message, details? } }` with its status.
@@ -48,22 +49,12 @@ export type DeployResult =
 /** An inbox task as the API shows it to the viewer (redacted by role): server/contracts/tasks.ts. */
 export type { TaskView, TaskFormView } from '../../../server/contracts/tasks.js';
 
-export interface ApplicationView {
-  readonly id: string;
-  readonly key: string;
-  readonly state: 'active' | 'incident' | 'completed' | 'terminated';
-  readonly trackingNumber: string;
-  readonly channel?: 'centre' | 'agency' | 'portal';
-  readonly serviceCode?: string;
-  readonly variables: Record<string, unknown>;
-  readonly startedAt: string;
-  readonly endedAt?: string;
-  readonly dueAt?: string;
-  readonly applicant?: { readonly name?: string; readonly iin?: string };
-  readonly atRisk?: boolean;
-  readonly overdue?: boolean;
-  readonly tasks?: readonly TaskView[];
-}
+/** Applications, receipts, decisions and the public page's answer: server/contracts/applications.ts. */
+export type { ApplicationView, ApplicationOutcome, Collection, TrackingView } from '../../../server/contracts/applications.js';
+
+/** A receipt as the counter prints it: the server's answer, with the applicant's name from the file beside it. */
+export type Receipt = ReceiptAnswer & { readonly applicant?: { readonly name?: string; readonly iin?: string } };
+
 
 export interface StartApplication {
   readonly serviceCode: string;
@@ -73,60 +64,9 @@ export interface StartApplication {
   readonly variables?: Record<string, unknown>;
 }
 
-export interface Receipt {
-  readonly trackingNumber: string;
-  readonly serviceCode: string;
-  readonly service: string;
-  readonly agency?: string;
-  readonly channel?: string;
-  readonly receivedAt: string;
-  readonly documents: readonly string[];
-  readonly dueAt?: string;
-  readonly applicant?: { readonly name?: string; readonly iin?: string };
-  /** While the case waits for documents: which the applicant is to bring. */
-  readonly requestedDocuments?: readonly string[];
-}
 
-/** Where the result waits and the last day to collect it (the centre's name and address). */
-export interface Collection {
-  readonly where: string;
-  readonly address?: string;
-  readonly until?: string;
-}
 
-/** GET /api/applications/:id/outcome (server/print/print.routes.ts): the decision as every screen shows it. */
-export interface ApplicationOutcome {
-  readonly outcome?: 'approved' | 'refused' | 'withdrawn';
-  readonly grounds: readonly string[];
-  readonly reason?: 'incomplete' | 'documentsNotBrought';
-  readonly missingDocuments?: readonly string[];
-  readonly article?: string;
-  readonly decidedAt?: string;
-  readonly note?: string;
-  readonly requestedDocuments?: readonly string[];
-  readonly centre?: { readonly name: string; readonly address?: string };
-  readonly collect?: Collection;
-}
 
-export interface TrackingView {
-  readonly trackingNumber: string;
-  readonly service: string;
-  readonly serviceCode?: string;
-  readonly status: string;
-  readonly nextSteps: readonly string[];
-  readonly receivedAt: string;
-  readonly dueAt?: string;
-  readonly overdue?: boolean;
-  readonly completedAt?: string;
-  readonly outcome?: ApplicationOutcome['outcome'];
-  readonly grounds?: readonly string[];
-  readonly reason?: ApplicationOutcome['reason'];
-  readonly missingDocuments?: readonly string[];
-  readonly article?: string;
-  readonly decidedAt?: string;
-  readonly requestedDocuments?: readonly string[];
-  readonly collect?: Collection;
-}
 
 /** A service's channels open to the caller now, and those the routing policy closes (GET /api/routing/open). */
 export interface OpenChannels {

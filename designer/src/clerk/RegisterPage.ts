@@ -115,14 +115,8 @@ export class RegisterPage extends LocalizedElement {
     try {
       const started = await this.api.startApplication(application);
       this.startedId = started.id;
-      this.receipt = await this.api.receipt(started.id).catch((error: unknown) => {
-        // Until the receipt route answers, the receipt is what the counter knows.
-        if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
-          return { trackingNumber: started.trackingNumber, serviceCode: application.serviceCode, service: serviceName(application.serviceCode, 'en'), receivedAt: new Date().toISOString(), documents: application.documents ?? [], ...(started.dueAt ? { dueAt: started.dueAt } : {}) } satisfies Receipt;
-        }
-        throw error;
-      });
-      this.receipt = { ...this.receipt, applicant: this.receipt.applicant ?? (application.applicant as Receipt['applicant']) };
+      const receipt = await this.api.receipt(started.id);
+      this.receipt = { ...receipt, applicant: application.applicant as Receipt['applicant'] };
       dropDraft(DRAFT);
       this.message = t('register.done', { trackingNumber: started.trackingNumber });
     } catch (error) {
