@@ -223,6 +223,8 @@ export interface Engine {
   readonly routing: RoutingPolicy;
   /** Users, groups, roles and absences: who can be assigned. */
   readonly directory: Directory;
+  /** Today's date (YYYY-MM-DD) in the agencies' working calendar, by the engine's clock: the day absences and the random draw go by. */
+  today(): Promise<string>;
   /**
    * The versioned, audited policy documents under the directory, calendars and routing. The
    * server keeps its own kinds here too (credentials and sessions: authentication is the

@@ -173,6 +173,8 @@ class TerezeEngine implements Engine {
     registerInto(this.handlers, name, handler);
   }
 
+  today: Engine['today'] = () => this.core.localDate(this.core.clock.now());
+
   deploy: Engine['deploy'] = (xml, options) => this.definitionsPart.deploy(xml, options);
   definitions: Engine['definitions'] = (key) => this.definitionsPart.list(key);
   definition: Engine['definition'] = (key, version) => this.definitionsPart.get(key, version);

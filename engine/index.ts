@@ -88,4 +88,4 @@ export { applicationOutcome, type ApplicationOutcome, type OutcomeContext, type 
 export { DECISIONS, REFUSAL_REASONS, groundsOf, issueRefusal, issueResult, type Decision, type RefusalReason } from './decision/issueDecision.js';
 export { NOTIFICATION_KINDS, NOTIFICATION_AUDIT_ACTIONS, isNotificationKind, type NotificationKind, type EngineOutbox } from './notifications/index.js';
 export { DELIVERY_STATES, DELIVERY_CHANNELS } from './store/notificationOutbox.js';
-export { redrawAbsentTasks, type AbsenceRedraw } from './assignment/index.js';
+export { recordAbsence, redrawAbsentTasks, type AbsenceRecorded, type AbsenceRedraw } from './assignment/index.js';

@@ -13,4 +13,4 @@ export {
   type ApplicationView,
 } from './redact.js';
 export { ORG_UNIT_KINDS, orgUnitSchema, type OrgUnit, type OrgUnitKind } from './Directory.js';
-export { redrawAbsentTasks, REDRAW_LIMIT, type AbsenceRedraw, type RedrawnTask, type KeptTask } from './redrawAbsent.js';
+export { recordAbsence, redrawAbsentTasks, REDRAW_LIMIT, type AbsenceRecorded, type AbsenceRedraw, type RedrawnTask, type KeptTask } from './redrawAbsent.js';

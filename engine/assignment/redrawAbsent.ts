@@ -1,5 +1,6 @@
 import type { Engine } from '../api.js';
 import { ConflictError, InvalidArgumentError } from '../errors.js';
+import type { Absence } from './Directory.js';
 
 export interface RedrawnTask {
   readonly taskId: string;
@@ -47,4 +48,31 @@ export async function redrawAbsentTasks(engine: Engine, userId: string, options:
     }
   }
   return { userId, redrawn, kept };
+}
+
+/** What recording an absence did: the user's absences, and the files drawn again when it covers today. */
+export interface AbsenceRecorded {
+  readonly absences: readonly Absence[];
+  /** Present when the absence covers today (the agencies' calendar): the absent official's open files, drawn again. */
+  readonly redraw?: AbsenceRedraw;
+}
+
+/**
+ * Records an absence, and when it covers today re-draws the absent official's open files at
+ * once (issue 11: an absence must not leave them waiting with someone who is away). Each move
+ * is audited as `task.reassign` with the reason `absence of <user>` (and the absence's own reason).
+ * An absence that starts later moves nothing now: the draw already skips the absent on their days,
+ * and files still open on the first day are moved by recording it again or `redrawAbsentTasks`.
+ */
+export async function recordAbsence(
+  engine: Engine,
+  userId: string,
+  period: { from: string; to: string; reason?: string },
+  options: { by: string },
+): Promise<AbsenceRecorded> {
+  const absences = await engine.directory.setAbsence(userId, { ...period, by: options.by });
+  const today = await engine.today();
+  if (!(period.from <= today && today <= period.to)) return { absences };
+  const reason = period.reason?.trim() ? `absence of ${userId}: ${period.reason.trim()}` : `absence of ${userId}`;
+  return { absences, redraw: await redrawAbsentTasks(engine, userId, { by: options.by, reason }) };
 }

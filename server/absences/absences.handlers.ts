@@ -1,4 +1,4 @@
-import { redrawAbsentTasks } from '../../engine/index.js';
+import { recordAbsence, redrawAbsentTasks } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
 import type { absenceRoutes } from './absences.routes.js';
@@ -9,14 +9,13 @@ export function absenceHandlers({ engine }: AppDeps): RouteHandlers<typeof absen
       return { status: 200, body: await engine.directory.absences(params.userId) };
     },
     async add({ params, body, user }) {
-      const periods = await engine.directory.setAbsence(params.userId, { from: body.from, to: body.to, ...(body.reason ? { reason: body.reason } : {}), by: user.id });
-      return { status: 200, body: periods };
+      return { status: 200, body: await recordAbsence(engine, params.userId, { from: body.from, to: body.to, ...(body.reason ? { reason: body.reason } : {}) }, { by: user.id }) };
     },
     async redraw({ params, body, user }) {
       return { status: 200, body: await redrawAbsentTasks(engine, params.userId, { by: user.id, ...(body.reason ? { reason: body.reason } : {}) }) };
     },
     async end({ params, query, user }) {
-      return { status: 200, body: await engine.directory.clearAbsence(params.userId, query.date, { by: user.id }) };
+      return { status: 200, body: await engine.directory.clearAbsence(params.userId, query.date ?? (await engine.today()), { by: user.id }) };
     },
   };
 }

@@ -32,12 +32,14 @@ export const absenceRoutes = {
   add: {
     method: 'put',
     path: '/api/absences/:userId',
-    summary: 'Record an absence from one date to another, inclusive: 200 with all of the user’s absences.',
+    summary:
+      'Record an absence from one date to another, inclusive: 200 with all of the user’s absences and, when the absence covers today (the agencies’ calendar), ' +
+      'what it did to their open files: each drawn again at random among the eligible, audited as task.reassign (mode redraw, reason `absence of <user>`), and those kept (nobody else eligible) and why.',
     access: { roles: ['supervisor'], scope: 'absence' },
     params: UserId,
     body: { kind: 'json', schema: AbsenceBody },
     responses: [200],
-    responseBody: AbsenceList,
+    responseBody: z.looseObject({ absences: AbsenceList, redraw: AbsenceRedrawSchema.optional() }).meta({ id: 'AbsenceRecorded' }),
   },
   redraw: {
     method: 'post',
@@ -53,10 +55,10 @@ export const absenceRoutes = {
   end: {
     method: 'delete',
     path: '/api/absences/:userId',
-    summary: 'End the absences covering `?date=` (the official came back early): 200 with the rest.',
+    summary: 'End the absences covering `?date=` (today in the agencies’ calendar when absent: the official came back early): 200 with the rest.',
     access: { roles: ['supervisor'], scope: 'absence' },
     params: UserId,
-    query: z.object({ date: CalendarDateInput }),
+    query: z.object({ date: CalendarDateInput.optional() }),
     responses: [200],
     responseBody: AbsenceList,
   },

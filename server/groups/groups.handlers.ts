@@ -1,4 +1,3 @@
-import { localDateOf } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import { supervisionOf } from '../auth/supervision.js';
 import type { RouteHandlers } from '../route.js';
@@ -24,7 +23,7 @@ export function groupHandlers({ engine }: AppDeps): RouteHandlers<typeof groupRo
     },
     async members({ params, user }) {
       const supervision = await supervisionOf(engine, user);
-      const today = localDateOf(await engine.calendars.get('agency'), new Date());
+      const today = await engine.today();
       const visible = (await engine.directory.listUsers({ group: params.id })).filter(
         (u) => supervision.all || (u.agency !== undefined && supervision.agencies.has(u.agency)) || (u.centre !== undefined && u.centre === user.centre),
       );

@@ -132,7 +132,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `supervisor pages in Chromium
     const holder = (await row.locator('td[data-label="Assigned to"]').textContent())!;
     expect([redrawn, away]).not.toContain(holder);
     const last = (await callAs<{ action: string; data: { mode?: string; reason?: string; from?: string } }[]>(harness, await tokenOf(harness, 'auditor'), 'GET', `/api/audit?subject=${task.id}`)).filter((e) => e.action === 'task.reassign').at(-1);
-    expect(last?.data).toMatchObject({ mode: 'redraw', from: redrawn, reason: `absence of ${redrawn}` });
+    expect(last?.data).toMatchObject({ mode: 'redraw', from: redrawn, reason: `absence of ${redrawn}: annual leave` });
     const absences = await callAs<{ from: string; to: string; reason?: string }[]>(harness, supervisor, 'GET', `/api/absences/${redrawn}`);
     expect(absences).toEqual([expect.objectContaining({ from: today, to: inAWeek, reason: 'annual leave' })]);
     await expect.poll(() => absence.locator('[data-members]').textContent()).toMatch(new RegExp(`absent today: (${nameOf(away)}, ${nameOf(redrawn)}|${nameOf(redrawn)}, ${nameOf(away)})\\.$`));

@@ -52,11 +52,10 @@ describe('an absence re-draws the absent official’s open files', () => {
   it('should draw each open task again among the eligible, four eyes kept, each audited', async () => {
     const firsts = [await heldByAway(), await heldByAway(), await heldByAway()];
     const second = await heldByAway(FIRST); // FIRST did its first review: only THIRD may take it
-    expect((await server.api(`/api/absences/${AWAY}`, { method: 'PUT', json: { ...AROUND_TODAY, reason: 'sick' }, as: 'supervisor-mj' })).status).toBe(200);
-
-    const response = await redraw(AWAY);
+    // Recording an absence that covers today draws the files again at once.
+    const response = await server.api(`/api/absences/${AWAY}`, { method: 'PUT', json: AROUND_TODAY, as: 'supervisor-mj' });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { redrawn: { taskId: string; to: string }[]; kept: unknown[] };
+    const body = ((await response.json()) as { redraw: { redrawn: { taskId: string; to: string }[]; kept: unknown[] } }).redraw;
     expect(body.kept).toEqual([]);
     expect(body.redrawn.map((r) => r.taskId).sort()).toEqual([...firsts, second].sort());
     for (const id of firsts) expect([FIRST, THIRD]).toContain((await engine().task(id)).assignee);
@@ -72,12 +71,43 @@ describe('an absence re-draws the absent official’s open files', () => {
     await server.api(`/api/absences/${AWAY}?date=${day(0)}`, { method: 'DELETE', as: 'supervisor-mj' }); // back, to be handed files again
     const stuck = await heldByAway(FIRST); // FIRST excluded by four eyes…
     const movable = await heldByAway();
-    await server.api(`/api/absences/${AWAY}`, { method: 'PUT', json: AROUND_TODAY, as: 'supervisor-mj' });
     await server.api(`/api/absences/${THIRD}`, { method: 'PUT', json: AROUND_TODAY, as: 'supervisor-mj' }); // …and THIRD away too
-    const body = (await (await redraw(AWAY)).json()) as { redrawn: { taskId: string; to: string }[]; kept: { taskId: string; why: string }[] };
-    expect(body.kept).toEqual([expect.objectContaining({ taskId: stuck, why: expect.stringContaining('nobody else') })]);
-    expect(body.redrawn).toEqual([expect.objectContaining({ taskId: movable, to: FIRST })]);
+    type Redraw = { redrawn: { taskId: string; to: string }[]; kept: { taskId: string; why: string }[] };
+    const recorded = (await (await server.api(`/api/absences/${AWAY}`, { method: 'PUT', json: AROUND_TODAY, as: 'supervisor-mj' })).json()) as { redraw: Redraw };
+    // (THIRD's own files were drawn again when THIRD's absence was recorded, some perhaps to AWAY, back then.)
+    expect(recorded.redraw.kept).toContainEqual(expect.objectContaining({ taskId: stuck, why: expect.stringContaining('nobody else') }));
+    expect(recorded.redraw.redrawn).toContainEqual(expect.objectContaining({ taskId: movable, to: FIRST }));
     expect((await engine().task(stuck)).assignee).toBe(AWAY);
+    // Drawn again later (the route a supervisor calls when someone is back): still nobody for the stuck one.
+    const again = (await (await redraw(AWAY)).json()) as Redraw;
+    expect(again.redrawn).toEqual([]);
+    expect(again.kept).toContainEqual(expect.objectContaining({ taskId: stuck }));
+  });
+
+  it('should re-draw the files when the absence is recorded for today, and leave them for a later absence', async () => {
+    await server.api(`/api/absences/${AWAY}?date=${day(0)}`, { method: 'DELETE', as: 'supervisor-mj' });
+    await server.api(`/api/absences/${THIRD}`, { method: 'DELETE', as: 'supervisor-mj' }); // today, by the server's calendar
+    expect(await server.engine.directory.absences(THIRD)).not.toContainEqual(expect.objectContaining({ from: AROUND_TODAY.from }));
+    const held = await heldByAway();
+
+    // Next month's leave moves nothing now: the draw skips them on those days.
+    const later = await server.api(`/api/absences/${AWAY}`, { method: 'PUT', json: { from: day(40), to: day(45), reason: 'leave' }, as: 'supervisor-mj' });
+    expect(later.status).toBe(200);
+    const planned = (await later.json()) as { absences: { from: string }[]; redraw?: unknown };
+    expect(planned.absences).toContainEqual(expect.objectContaining({ from: day(40), by: 'supervisor-mj' }));
+    expect(planned.redraw).toBeUndefined();
+    expect((await engine().task(held)).assignee).toBe(AWAY);
+
+    // Sick today: recording it is enough, no second call.
+    const sick = await server.api(`/api/absences/${AWAY}`, { method: 'PUT', json: { ...AROUND_TODAY, reason: 'sick' }, as: 'supervisor-mj' });
+    const body = (await sick.json()) as { redraw?: { redrawn: { taskId: string; to: string }[]; kept: unknown[] } };
+    expect(body.redraw?.redrawn).toContainEqual(expect.objectContaining({ taskId: held }));
+    expect([FIRST, THIRD]).toContain((await engine().task(held)).assignee);
+    expect((await engine().audit({ subject: held })).at(-1)).toMatchObject({
+      action: 'task.reassign',
+      actor: 'supervisor-mj',
+      data: expect.objectContaining({ from: AWAY, mode: 'redraw', reason: `absence of ${AWAY}: sick` }),
+    });
   });
 
   it('should refuse a supervisor outside the official’s agency and a bad body', async () => {

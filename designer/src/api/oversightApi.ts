@@ -105,10 +105,12 @@ export const oversightApi = {
   /** Without `to`: drawn again at random among the eligible; with it, a manual pick. */
   reassign: (api: ApiClient, taskId: string, reason: string, to?: string) => api.request<TaskView>('POST', `/api/tasks/${seg(taskId)}/reassign`, { ...(to ? { to } : {}), reason }),
   absences: (api: ApiClient, userId: string) => api.request<Absence[]>('GET', `/api/absences/${seg(userId)}`),
-  setAbsence: (api: ApiClient, userId: string, body: { from: string; to: string; reason?: string }) => api.request<Absence[]>('PUT', `/api/absences/${seg(userId)}`, body),
+  /** Records an absence; one covering today re-draws the official's open files at once (server/absences). */
+  setAbsence: (api: ApiClient, userId: string, body: { from: string; to: string; reason?: string }) => api.request<AbsenceRecorded>('PUT', `/api/absences/${seg(userId)}`, body),
   /** The official is away: their open tasks drawn again among the eligible, each audited (server/absences). */
   redrawAbsent: (api: ApiClient, userId: string) => api.request<AbsenceRedraw>('POST', `/api/absences/${seg(userId)}/redraw`, {}),
-  endAbsence: (api: ApiClient, userId: string, date: string) => api.request<Absence[]>('DELETE', `/api/absences/${seg(userId)}?date=${seg(date)}`),
+  /** Ends the absences covering today (the agencies' calendar, the server's clock). */
+  endAbsence: (api: ApiClient, userId: string) => api.request<Absence[]>('DELETE', `/api/absences/${seg(userId)}`),
 
   slaStats: (api: ApiClient, by: StatDimension) => api.request<SlaStatRow[]>('GET', `/api/stats/sla?by=${by}`),
   slaTrend: (api: ApiClient, days = 30) => api.request<TrendDay[]>('GET', `/api/stats/sla/trend?days=${days}`),
@@ -133,6 +135,12 @@ export const oversightApi = {
     return (await Promise.all([...wanted].sort((a, b) => a - b).map(one))).flat();
   },
 };
+
+/** An absence recorded (PUT /api/absences/:userId): the user's absences, and the files drawn again when it covers today. */
+export interface AbsenceRecorded {
+  readonly absences: readonly Absence[];
+  readonly redraw?: AbsenceRedraw;
+}
 
 /** What an absence did to the absent official's open files (POST /api/absences/:userId/redraw). */
 export interface AbsenceRedraw {

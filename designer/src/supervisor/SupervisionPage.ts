@@ -40,7 +40,7 @@ export class SupervisionPage extends LocalizedElement {
   /** The reassign dialog's task group members; undefined while loading. */
   declare candidates: GroupMember[] | undefined;
   declare candidatesError: string;
-  declare absences: Map<string, Absence[]>;
+  declare absences: Map<string, readonly Absence[]>;
   declare reassigning: TaskView | undefined;
   declare busy: boolean;
   declare message: string;
@@ -178,31 +178,27 @@ export class SupervisionPage extends LocalizedElement {
   private async setAbsence(event: CustomEvent<{ userId: string; from: string; to: string; reason?: string }>) {
     const { userId, ...body } = event.detail;
     this.redrawNote = '';
-    const recorded = await this.absenceCall(userId, () => oversightApi.setAbsence(this.api, userId, body), 'supervision.absenceSet');
-    const today = astanaToday();
-    if (!recorded || !(body.from <= today && today <= body.to)) return;
-    this.busy = true;
-    try {
-      const result = await oversightApi.redrawAbsent(this.api, userId);
-      this.redrawNote = [
-        `${t('supervision.absenceSet', { user: userId })}.`,
-        t('supervision.redrawn', { count: result.redrawn.length }),
-        ...(result.kept.length ? [t('supervision.redrawKept', { count: result.kept.length, numbers: result.kept.map((k) => k.trackingNumber).join(', ') })] : []),
-      ].join(' ');
-      await this.load();
-    } catch (error) {
-      this.redrawNote = t('common.error', { message: (error as Error).message });
-    } finally {
-      this.busy = false;
-    }
+    const recorded = await this.absenceCall(userId, async () => {
+      const { absences, redraw } = await oversightApi.setAbsence(this.api, userId, body);
+      // The server re-draws the files of an absence that covers today: say what moved and what could not.
+      if (redraw) {
+        this.redrawNote = [
+          `${t('supervision.absenceSet', { user: userId })}.`,
+          t('supervision.redrawn', { count: redraw.redrawn.length }),
+          ...(redraw.kept.length ? [t('supervision.redrawKept', { count: redraw.kept.length, numbers: redraw.kept.map((k) => k.trackingNumber).join(', ') })] : []),
+        ].join(' ');
+      }
+      return absences;
+    }, 'supervision.absenceSet');
+    if (recorded && this.redrawNote) await this.load();
   }
 
   private async endAbsence(event: CustomEvent<{ userId: string }>) {
     const userId = event.detail.userId;
-    await this.absenceCall(userId, () => oversightApi.endAbsence(this.api, userId, new Date().toISOString().slice(0, 10)), 'supervision.absenceEnded');
+    await this.absenceCall(userId, () => oversightApi.endAbsence(this.api, userId), 'supervision.absenceEnded');
   }
 
-  private async absenceCall(userId: string, call: () => Promise<Absence[]>, done: 'supervision.absenceSet' | 'supervision.absenceEnded'): Promise<boolean> {
+  private async absenceCall(userId: string, call: () => Promise<readonly Absence[]>, done: 'supervision.absenceSet' | 'supervision.absenceEnded'): Promise<boolean> {
     this.busy = true;
     try {
       const absences = await call();
@@ -219,9 +215,5 @@ export class SupervisionPage extends LocalizedElement {
   }
 }
 
-/** Today's date in Astana (UTC+5, all of Kazakhstan), as absences are dated. */
-function astanaToday(): string {
-  return new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
-}
 
 customElements.define('tereze-supervision-page', SupervisionPage);
