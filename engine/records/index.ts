@@ -101,6 +101,7 @@ export type HistoryEvent =
   | 'error'
   | 'message'
   | 'timer'
+  | 'escalation'
   | 'sla'
   | 'attachment'
   | 'documents'
