@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError } from '../../../engine/index.js';
+import { ConflictError, InvalidArgumentError } from '../../../engine/index.js';
 import { fixture, onlyTask, openHarness, path, type Harness } from '../../support/harness.js';
 
 describe('EventSubProcess (message and timer starts)', () => {
@@ -103,5 +103,20 @@ describe('EventSubProcess (message and timer starts)', () => {
     await expect(engine.correlate('cancelIntake', { trackingNumber })).rejects.toBeInstanceOf(ConflictError);
     await engine.completeTask(handOver.id, { by: 'clerk' });
     expect(await path(engine, id)).toEqual(['n_start', 'intake', 'i_start', 'collect', 'intake_cancelled', 'on_cancel_intake', 'note_cancellation', 'cancel_end', 'hand_over', 'n_end']);
+  });
+
+  it('should arm a FEEL timer start from the start variables, and refuse a start whose variables name no timer', async () => {
+    const { id } = await h.engine.start('feel_term', { variables: { answerWithin: 'P5D' } });
+    const answer = await onlyTask(h.engine, id);
+    const engine = await h.restart();
+    h.clock.advance('P4D');
+    expect((await engine.runDueJobs()).fired).toBe(0);
+    h.clock.advance('P1D');
+    expect((await engine.runDueJobs()).fired).toBe(1);
+    expect((await engine.instance(id)).state).toBe('completed');
+    expect((await engine.tasks({ instanceId: id, state: 'cancelled' })).map((t) => t.id)).toEqual([answer.id]);
+    const refused = await engine.start('feel_term', { variables: {} }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InvalidArgumentError);
+    expect((refused as Error).message).toContain('timer term_over');
   });
 });
