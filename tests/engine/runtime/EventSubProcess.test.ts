@@ -119,4 +119,30 @@ describe('EventSubProcess (message and timer starts)', () => {
     expect(refused).toBeInstanceOf(InvalidArgumentError);
     expect((refused as Error).message).toContain('timer term_over');
   });
+
+  it('should deliver a message kept with a ttl to an event sub-process when its scope is entered later', async () => {
+    const { id, trackingNumber } = await h.engine.start('later_scope', { variables: { scopeTerm: 'P2D' } });
+    expect((await h.engine.correlate('stopScope', { trackingNumber, ttl: 'P1D' })).buffered).toBe(true);
+    const engine = await h.restart();
+    await engine.completeTask((await onlyTask(engine, id)).id, { by: 'clerk' });
+    expect((await engine.instance(id)).state).toBe('completed');
+    expect((await path(engine, id)).slice(-7)).toEqual(['scope', 's_start', 's_task', 'scope_stop', 'on_stop', 'stopped', 'l_end']); // the scope completed through its handler
+    h.clock.advance('P3D');
+    expect((await engine.runDueJobs()).fired).toBe(0); // the nudge timer closed with the scope
+  });
+
+  it('should hold the sub-process as an incident when its event sub-process timer names no timer, and open it on retry', async () => {
+    const { id } = await h.engine.start('later_scope');
+    await h.engine.completeTask((await onlyTask(h.engine, id)).id, { by: 'clerk' });
+    const stuck = await h.engine.instance(id);
+    expect(stuck.incidents).toEqual([expect.objectContaining({ elementId: 'scope', message: expect.stringContaining('timer on_nudge') })]);
+    expect(await h.engine.tasks({ instanceId: id })).toEqual([]);
+    const engine = await h.restart();
+    await engine.retryIncidents(id, { by: 'operator', variables: { scopeTerm: 'P2D' } });
+    const inside = await onlyTask(engine, id);
+    expect(inside.elementId).toBe('s_task');
+    h.clock.advance('P2D');
+    expect((await engine.runDueJobs()).fired).toBe(1);
+    expect((await engine.tasks({ instanceId: id })).map((t) => t.elementId).sort()).toEqual(['nudge', 's_task']);
+  });
 });
