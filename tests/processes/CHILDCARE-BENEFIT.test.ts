@@ -34,6 +34,7 @@ describe('CHILDCARE-BENEFIT: the applicant withdraws (an interrupting message ev
     expect(await engine.tasks({ instanceId: id })).toEqual([]);
     expect((await engine.tasks({ instanceId: id, state: 'cancelled' })).map((t) => t.id)).toEqual([review.id]);
     expect((await engine.outcome(id)).outcome).toBe('withdrawn');
+    expect(await engine.track(trackingNumber)).toMatchObject({ status: 'closed', outcome: 'withdrawn', nextSteps: [] });
     expect((await path(engine, id)).slice(-4)).toEqual(['withdrawal', 'withdrawn', 'record_withdrawal', 'withdrawal_closed']);
   });
 
