@@ -85,10 +85,12 @@ describe('EventSubProcess (deploy checks)', () => {
     expect(await problems(beside)).toContainEqual({ elementId: 'beside', message: expect.stringContaining('is not in an event sub-process') });
   });
 
-  it('should refuse two event sub-processes of one scope waiting for the same message', async () => {
+  it('should refuse two event sub-processes of one scope waiting for the same message or catching the same code', async () => {
     const start = (id: string) => `<bpmn:startEvent id="${id}_start"><bpmn:messageEventDefinition messageRef="msg_withdrawn" /></bpmn:startEvent>`;
     const xml = model(eventSub('a', start('a')) + eventSub('b', start('b')));
     expect(await problems(xml)).toEqual([{ elementId: 'b', message: expect.stringContaining("a and b both wait for message 'withdrawn'") }]);
+    const catchAll = (id: string) => `<bpmn:startEvent id="${id}_start"><bpmn:errorEventDefinition /></bpmn:startEvent>`;
+    expect(await problems(model(eventSub('c', catchAll('c')) + eventSub('d', catchAll('d'))))).toEqual([{ elementId: 'd', message: expect.stringContaining('c and d both wait for every error in the process') }]);
   });
 
   it('should refuse an escalation throw that names no escalation, and a boundary event on an event sub-process', async () => {
