@@ -1,5 +1,5 @@
 import type { ServiceHandler } from './api.js';
-import { issueRefusal, issueResult } from './decision/issueDecision.js';
+import { issueRefusal, issueResult, recordWithdrawal } from './decision/issueDecision.js';
 import { InvalidArgumentError } from './errors.js';
 
 export type HandlerRegistry = ReadonlyMap<string, ServiceHandler>;
@@ -14,6 +14,8 @@ export const BUILT_IN_HANDLERS: Readonly<Record<string, ServiceHandler>> = Objec
   issueResult,
   /** The reasoned refusal: `decision: 'refused'`, its grounds or the reason, `decidedAt`. */
   issueRefusal,
+  /** The applicant withdrew (a withdrawal event sub-process): `decision: 'withdrawn'`, `withdrawnAt`. */
+  recordWithdrawal,
 });
 
 export function handlerRegistry(extra: Readonly<Record<string, ServiceHandler>> = {}): Map<string, ServiceHandler> {

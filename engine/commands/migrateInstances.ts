@@ -85,6 +85,7 @@ function problemsOf(instance: InstanceState, jobs: readonly JobRecord[], source:
     check(token.elementId);
     for (const armed of token.boundaries ?? []) check(armed.boundaryId);
   }
+  for (const armed of instance.subscriptions ?? []) check(armed.boundaryId); // process-level event sub-processes
   for (const job of jobs) {
     if (map(job.elementId) !== job.elementId) problems.push({ instanceId: instance.id, elementId: job.elementId, problem: `a timer waits at '${job.elementId}': a waiting timer keeps its element id, so map it to the same id` });
   }
@@ -98,5 +99,6 @@ function migrated(state: InstanceState, definitionId: string, map: (id: string) 
     version: state.version + 1,
     tokens: state.tokens.map((t) => ({ ...t, elementId: map(t.elementId), ...(t.boundaries ? { boundaries: t.boundaries.map((b) => ({ ...b, boundaryId: map(b.boundaryId) })) } : {}) })),
     incidents: state.incidents.map((i) => ({ ...i, elementId: map(i.elementId) })),
+    ...(state.subscriptions ? { subscriptions: state.subscriptions.map((s) => ({ ...s, boundaryId: map(s.boundaryId) })) } : {}),
   };
 }

@@ -9,8 +9,8 @@ import { toView } from './views.js';
 /** Declared in the API contract (engine/api.ts); re-exported where they were. */
 export type { ModifyOptions };
 
-/** Kinds a token cannot be put on: it only ever starts there, or rides on an activity. */
-const NOT_ENTERABLE = new Set<FlowNode['kind']>(['startEvent', 'boundaryEvent']);
+/** Kinds a token cannot be put on: it only ever starts there, rides on an activity, or is opened by its trigger. */
+const NOT_ENTERABLE = new Set<FlowNode['kind']>(['startEvent', 'boundaryEvent', 'eventSubProcess']);
 
 /**
  * An operator moves a token: the activity where it is is cancelled (its task, timers, inner

@@ -21,6 +21,15 @@ export function issueResult({ elementId, now }: HandlerInput): Record<string, un
 }
 
 /**
+ * The applicant withdrew (a model's withdrawal event sub-process, whose message brings the
+ * `withdrawalReason`): `decision: 'withdrawn'` and its moment, as `withdrawApplication` records it.
+ */
+export function recordWithdrawal({ elementId, now }: HandlerInput): Record<string, unknown> {
+  const at = now.toISOString();
+  return { decision: 'withdrawn' satisfies Decision, withdrawnAt: at, [`${elementId}At`]: at };
+}
+
+/**
  * The reasoned refusal: the official's `refusalGrounds`; without them, the intake's verdict
  * (an incomplete package at the counter, DOMAIN: "a written receipt listing what is missing")
  * or the documents' 30-day limit running out (rule 5).

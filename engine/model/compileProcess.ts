@@ -73,6 +73,8 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
   const report = (elementId: string | undefined, message: string) =>
     problems.push({ elementId: elementId ?? process.id ?? 'definitions', message });
 
+  // Event sub-processes met so far: their start events are checked by their own rules.
+  const eventScopes = new Set<string>();
   walk(process, null);
   const draft: DraftProcess = {
     id: process.id!,
@@ -121,8 +123,9 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
   function addNode(element: ModdleElement, scope: string | null): void {
     const id = element.id ?? '(no id)';
     const localType = element.$type.replace(/^bpmn:/, '');
-    const kind = (localType.charAt(0).toLowerCase() + localType.slice(1)) as NodeKind;
-    if (!element.$type.startsWith('bpmn:') || !(SUPPORTED_KINDS as readonly string[]).includes(kind)) {
+    const plainKind = (localType.charAt(0).toLowerCase() + localType.slice(1)) as NodeKind;
+    const kind: NodeKind = plainKind === 'subProcess' && element.triggeredByEvent ? 'eventSubProcess' : plainKind;
+    if (!element.$type.startsWith('bpmn:') || !(SUPPORTED_KINDS as readonly string[]).includes(plainKind)) {
       const what = TYPE_NAMES.get(element.$type) ?? element.$type;
       report(id, `${what} ${element.$type === what ? '' : `(${element.$type}) `}not supported (element ${id})`);
       return;
@@ -139,6 +142,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       boundaries: [],
     };
     if (element.name) node.name = String(element.name);
+    if (kind === 'startEvent' && scope !== null && eventScopes.has(scope)) node.interrupting = element.isInterrupting !== false;
     const defaultFlow = (element.default as ModdleElement | undefined)?.id;
     if (defaultFlow) node.defaultFlow = defaultFlow;
     readEvent(element, node);
@@ -152,8 +156,9 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
         report(id, `error boundary event ${id} is non-interrupting (cancelActivity="false"): an error always interrupts its activity in BPMN; remove cancelActivity="false"`);
       }
     }
-    if (kind === 'subProcess') {
-      if (element.triggeredByEvent) report(id, `event sub-processes are not supported (element ${id})`);
+    if (kind === 'subProcess') walk(element, id);
+    if (kind === 'eventSubProcess') {
+      eventScopes.add(id);
       walk(element, id);
     }
     if (kind === 'callActivity') {
@@ -190,19 +195,33 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     if (!event) return;
     const allowed: Record<string, readonly EventDefinition['type'][]> = {
       startEvent: ['none', 'message', 'timer'],
-      endEvent: ['none', 'terminate', 'error', 'message'],
+      endEvent: ['none', 'terminate', 'error', 'message', 'escalation'],
       intermediateCatchEvent: ['timer', 'message'],
-      intermediateThrowEvent: ['none', 'message'],
-      boundaryEvent: ['timer', 'error', 'message'],
+      intermediateThrowEvent: ['none', 'message', 'escalation'],
+      boundaryEvent: ['timer', 'error', 'message', 'escalation'],
     };
-    if (!allowed[node.kind]!.includes(event.type)) {
-      report(node.id, `${event.type} ${node.kind} is not supported (element ${node.id})`);
+    const inEventScope = node.kind === 'startEvent' && node.scope !== null && eventScopes.has(node.scope);
+    if (inEventScope) {
+      // The start of an event sub-process: its trigger is what opens it (see linkGraph for the rest).
+      if (!['message', 'timer', 'error', 'escalation'].includes(event.type)) {
+        report(node.id, `start event ${node.id} of event sub-process ${node.scope} needs a message, timer, error or escalation trigger, not ${event.type}`);
+        return;
+      }
+      if (event.type === 'error' && element.isInterrupting === false) {
+        report(node.id, `error start event ${node.id} of event sub-process ${node.scope} is non-interrupting (isInterrupting="false"): an error always interrupts its scope in BPMN; remove isInterrupting="false"`);
+      }
+    } else if (!allowed[node.kind]!.includes(event.type)) {
+      const where = node.kind === 'startEvent' && (event.type === 'error' || event.type === 'escalation') ? ` (${event.type} start events belong to event sub-processes, triggeredByEvent="true")` : '';
+      report(node.id, `${event.type} ${node.kind} is not supported (element ${node.id})${where}`);
       return;
     }
-    if (node.kind === 'startEvent' && element.isInterrupting === false) {
-      report(node.id, `non-interrupting start events belong to event sub-processes, which are not supported (element ${node.id})`);
+    if (node.kind === 'startEvent' && !inEventScope && element.isInterrupting === false) {
+      report(node.id, `non-interrupting start event ${node.id} is not in an event sub-process (triggeredByEvent="true"): only there can a start run beside its scope`);
     }
-    if (event?.type === 'timer' && node.kind === 'startEvent' && isFeelTimer(event.timer)) {
+    if (event.type === 'escalation' && event.escalationCode === undefined && (node.kind === 'endEvent' || node.kind === 'intermediateThrowEvent')) {
+      report(node.id, `escalation ${node.kind} ${node.id} names no escalation (escalationRef to a bpmn:escalation with an escalationCode)`);
+    }
+    if (event?.type === 'timer' && node.kind === 'startEvent' && !inEventScope && isFeelTimer(event.timer)) {
       // A timer start is scheduled at deploy, before any instance (and variable) exists.
       report(node.id, `timer start event ${node.id}: a FEEL timer expression ('${event.timer.expression}') has no variables to read at deploy; write the ISO-8601 text`);
     }
@@ -230,6 +249,11 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       }
       case 'bpmn:TerminateEventDefinition':
         return { type: 'terminate' };
+      case 'bpmn:EscalationEventDefinition': {
+        const ref = definition.escalationRef as ModdleElement | undefined;
+        const code = ref ? ((ref.escalationCode as string | undefined) ?? ref.id) : undefined;
+        return code ? { type: 'escalation', escalationCode: code } : { type: 'escalation' };
+      }
       default:
         report(id, `${definition.$type.replace('bpmn:', '')} triggers are not supported (element ${id})`);
         return undefined;

@@ -37,6 +37,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     none: undefined as string | undefined,
   };
   const subStarts = new Map<string, string[]>();
+  const eventStarts = new Map<string, string[]>();
   for (const node of Object.values(nodes)) {
     if (node.kind === 'boundaryEvent' && node.attachedTo) {
       const host = nodes[node.attachedTo];
@@ -52,7 +53,9 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     }
     if (node.kind === 'startEvent') {
       if (node.incoming.length) report(node.id, `start event ${node.id} cannot have incoming flows`);
-      if (node.scope) {
+      if (node.scope && nodes[node.scope]?.kind === 'eventSubProcess') {
+        eventStarts.set(node.scope, [...(eventStarts.get(node.scope) ?? []), node.id]);
+      } else if (node.scope) {
         if (node.event?.type !== 'none') report(node.id, `the start event ${node.id} of sub-process ${node.scope} must be a plain (none) start event`);
         subStarts.set(node.scope, [...(subStarts.get(node.scope) ?? []), node.id]);
       } else if (node.event?.type === 'message') {
@@ -67,11 +70,15 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
         if (starts.none) report(node.id, `two plain start events (${starts.none}, ${node.id}): give each a ps:channel or a trigger`);
         starts.none = node.id;
       }
+    } else if (node.kind === 'eventSubProcess') {
+      if (node.incoming.length || node.outgoing.length) {
+        report(node.id, `event sub-process ${node.id} cannot have incoming or outgoing sequence flows: its start event's trigger opens it, and it ends where its own end events are`);
+      }
     } else if (node.kind !== 'boundaryEvent' && node.incoming.length === 0) {
       report(node.id, `${node.kind} ${node.id} has no incoming sequence flow`);
     }
     if (node.kind === 'boundaryEvent' && node.incoming.length) report(node.id, `boundary event ${node.id} cannot have incoming flows`);
-    if (node.kind !== 'endEvent' && node.outgoing.length === 0) {
+    if (node.kind !== 'endEvent' && node.kind !== 'eventSubProcess' && node.outgoing.length === 0) {
       report(node.id, `${node.kind} ${node.id} has no outgoing sequence flow (end the path with an end event)`);
     }
     if (node.kind === 'endEvent' && node.outgoing.length) report(node.id, `end event ${node.id} cannot have outgoing flows`);
@@ -83,6 +90,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     if (found.length !== 1) report(node.id, `sub-process ${node.id} needs exactly one plain start event (found ${found.length})`);
     else node.start = found[0]!;
   }
+  checkEventSubProcesses(nodes, eventStarts, report);
   if (!starts.none && Object.keys(starts.byChannel).length + Object.keys(starts.message).length + starts.timer.length === 0) {
     report(draft.id, `process ${draft.id} has no start event`);
   }
@@ -180,4 +188,39 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/**
+ * Each event sub-process has exactly one start event, with a trigger; within one scope no two
+ * of them wait for the same message or catch the same error or escalation code (which would
+ * win is not decidable from the model).
+ */
+function checkEventSubProcesses(nodes: Record<string, FlowNode & { start?: string }>, eventStarts: ReadonlyMap<string, string[]>, report: (id: string, message: string) => void): void {
+  const seen = new Map<string, string>();
+  for (const node of Object.values(nodes)) {
+    if (node.kind !== 'eventSubProcess') continue;
+    const found = eventStarts.get(node.id) ?? [];
+    if (found.length !== 1) {
+      report(node.id, `event sub-process ${node.id} needs exactly one start event with a trigger (found ${found.length})`);
+      continue;
+    }
+    const start = nodes[found[0]!]!;
+    const event = start.event;
+    if (!event) continue; // its trigger was refused already (several definitions, an unsupported one)
+    if (event.type === 'none') {
+      report(start.id, `start event ${start.id} of event sub-process ${node.id} has no trigger: give it a message, timer, error or escalation event definition`);
+      continue;
+    }
+    (node as { start?: string }).start = start.id;
+    const key =
+      event.type === 'message' ? `message '${event.messageName}'` :
+      event.type === 'error' ? (event.errorCode === undefined ? 'every error' : `error '${event.errorCode}'`) :
+      event.type === 'escalation' ? (event.escalationCode === undefined ? 'every escalation' : `escalation '${event.escalationCode}'`) :
+      undefined;
+    if (key === undefined) continue;
+    const scoped = `${node.scope ?? ''}\u0000${key}`;
+    const other = seen.get(scoped);
+    if (other) report(node.id, `event sub-processes ${other} and ${node.id} both wait for ${key} in ${node.scope ?? 'the process'}: keep one`);
+    else seen.set(scoped, node.id);
+  }
 }

@@ -23,6 +23,8 @@ export const SUPPORTED_KINDS = [
   'inclusiveGateway',
   'subProcess',
   'callActivity',
+  /** A `bpmn:subProcess` with `triggeredByEvent="true"`: no flows; its start event's trigger opens it. */
+  'eventSubProcess',
 ] as const;
 
 export type NodeKind = (typeof SUPPORTED_KINDS)[number];
@@ -63,7 +65,9 @@ export type EventDefinition =
   | { readonly type: 'message'; readonly messageName: string }
   | { readonly type: 'timer'; readonly timer: TimerSpec }
   | { readonly type: 'error'; readonly errorCode?: string }
-  | { readonly type: 'terminate' };
+  | { readonly type: 'terminate' }
+  /** No code: a catch-all (on a boundary or an event sub-process's start). */
+  | { readonly type: 'escalation'; readonly escalationCode?: string };
 
 export interface UserTaskSpec {
   readonly office?: 'front' | 'back';
@@ -91,7 +95,9 @@ export interface FlowNode {
   /** Boundary event: the activity it sits on, and whether it interrupts it. */
   readonly attachedTo?: string;
   readonly cancelActivity?: boolean;
-  /** Sub-process: its none start event. */
+  /** Start event of an event sub-process: false for `isInterrupting="false"` (it runs beside its scope). */
+  readonly interrupting?: boolean;
+  /** Sub-process: its none start event; event sub-process: its one triggered start event. */
   readonly start?: string;
   /** Call activity: the process key it starts. */
   readonly calledElement?: string;

@@ -102,6 +102,7 @@ export type HistoryEvent =
   | 'error'
   | 'message'
   | 'timer'
+  | 'escalation'
   | 'sla'
   | 'attachment'
   | 'documents'

@@ -70,6 +70,11 @@ export interface InstanceState {
   endedAt?: string;
   /** Set when a call activity started this instance. */
   readonly parent?: { readonly instanceId: string; readonly tokenId: string };
+  /**
+   * The process-level event sub-processes' open subscriptions (message waits, timer jobs), keyed
+   * by the event sub-process's id; those of an embedded sub-process sit with its token's boundaries.
+   */
+  subscriptions?: ArmedBoundary[];
   /** Counter for instance-local token ids. */
   nextToken: number;
   /** The process-level SLA (`ps:sla` on the process), when it has one. */

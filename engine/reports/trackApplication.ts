@@ -38,10 +38,12 @@ export function trackApplication(
   if (!state || !graph) throw new NotFoundError('application', trackingNumber);
   const waiting = state.tokens.filter((t) => t.state !== 'joining' && t.wait?.kind !== 'subProcess').map((t) => graph.nodes[t.elementId]);
   const nextSteps = [...new Set(waiting.map((n) => n?.name ?? humanise(n?.id ?? '')).filter(Boolean))];
+  const withdrawn = state.status !== 'active' && state.variables['decision'] === 'withdrawn';
   const status: TrackingView['status'] =
-    state.status === 'completed'
+    // Withdrawn is closed, whether an operator ended it or the model's withdrawal did (it completes).
+    state.status === 'completed' && !withdrawn
       ? 'completed'
-      : state.status === 'terminated'
+      : state.status !== 'active'
         ? 'closed'
         : waiting.some((n) => n?.userTask?.returnsResult)
           ? 'ready for collection'

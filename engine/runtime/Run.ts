@@ -3,6 +3,7 @@ import { abbreviateExpression, evaluateCondition, type ConditionOutcome } from '
 import type { FlowNode, ProcessGraph } from '../model/types.js';
 import { resumeSla } from './slaClock.js';
 import { notifyOnEnter } from './notifyOnEnter.js';
+import { catchInScope, closeSubscriptions } from './eventScopes.js';
 import type { HistoryEntry, HistoryEvent } from '../records/index.js';
 import type { StepContext } from './context.js';
 import type { Effect, RuntimeEvent } from './events.js';
@@ -261,8 +262,9 @@ export class Run {
   }
 
   /**
-   * Raises a BPMN error where a token stands: the nearest error boundary event with the same
-   * code (or no code) on the token's activity or an enclosing sub-process catches it.
+   * Raises a BPMN error where a token stands: the innermost catcher, level by level outwards:
+   * an error boundary event on the token's activity or an enclosing sub-process, or an error
+   * event sub-process of the scope (code-specific before catch-all at each level).
    * Uncaught in a called instance, the token stays here as an incident (at the throwing element,
    * as in Camunda 8) and the caller is told: a boundary of the caller may catch it (which cancels
    * this instance); if none up the chain does, the callers keep waiting and the incident here is
@@ -272,11 +274,13 @@ export class Run {
   throwError(token: Token, errorCode: string, message: string, fromChild = false): void {
     for (let current: Token | undefined = token; current; current = current.scopeId ? this.token(current.scopeId) : undefined) {
       const catcher = errorCatcher(this.node(current.elementId).boundaries.map((id) => this.node(id)), errorCode);
-      if (!catcher) continue;
-      this.record(catcher.id, 'error', current.id, { errorCode, message });
-      this.cancel(current);
-      this.arrive(catcher.id, current.scopeId);
-      return;
+      if (catcher) {
+        this.record(catcher.id, 'error', current.id, { errorCode, message });
+        this.cancel(current);
+        this.arrive(catcher.id, current.scopeId);
+        return;
+      }
+      if (catchInScope(this, current, 'error', errorCode, { errorCode, message })) return;
     }
     if (fromChild) {
       this.record(token.elementId, 'error', token.id, { errorCode, message, uncaught: true });
@@ -290,6 +294,7 @@ export class Run {
   /** The instance reaches its end: completed (no token left) or terminated. */
   finish(status: 'completed' | 'terminated'): void {
     if (this.state.status !== 'active') return;
+    closeSubscriptions(this, null); // the process's event sub-processes wait no more
     this.state.status = status;
     this.state.endedAt = this.nowIso;
     this.record(this.graph.id, status === 'completed' ? 'end' : 'terminate');

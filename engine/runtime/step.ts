@@ -1,6 +1,8 @@
 import { startSla } from './slaClock.js';
 import { ConflictError } from '../errors.js';
 import { BEHAVIOURS } from './elements/index.js';
+import { openSubscriptions, triggerProcessScope } from './elements/EventSubProcess.js';
+import { PROCESS_SCOPE } from './eventScopes.js';
 import type { RuntimeEvent, StepResult } from './events.js';
 import { Run, type StepContext, type TokenEvent } from './Run.js';
 import type { InstanceState, Token } from './state.js';
@@ -25,6 +27,7 @@ function apply(run: Run, event: RuntimeEvent): void {
   if (event.type === 'start') {
     run.record(run.graph.id, 'start', undefined, { startEvent: event.startId });
     startSla(run);
+    openSubscriptions(run, null, null); // the process's event sub-processes listen from its start
     run.arrive(event.startId, null);
     return;
   }
@@ -34,6 +37,7 @@ function apply(run: Run, event: RuntimeEvent): void {
     return;
   }
   if (run.state.status !== 'active') throw new ConflictError(`instance ${run.state.id} has ended (${run.state.status})`, run.state.id);
+  if (event.tokenId === PROCESS_SCOPE && (event.type === 'message' || event.type === 'timer')) return triggerProcessScope(run, event);
   const token = run.token(event.tokenId);
   if (!token) throw new ConflictError(`token ${event.tokenId} of instance ${run.state.id} has moved on`, run.state.id);
   if (event.type === 'retry') return retry(run, token, event);

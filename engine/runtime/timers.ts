@@ -83,8 +83,8 @@ export function scheduleTimer(run: Run, token: Token, elementId: string, timer: 
   return resolved ? scheduleResolved(run, token, elementId, resolved, boundaryId) : undefined;
 }
 
-/** Schedules a timer job from an ISO-8601 timer (working time with `ps:calendar`). */
-function scheduleResolved(run: Run, token: Token, elementId: string, timer: TimerSpec, boundaryId?: string): string {
+/** Schedules a timer job from an ISO-8601 timer (working time with `ps:calendar`); `token`: the one it is for. */
+export function scheduleResolved(run: Run, token: Pick<Token, 'id'>, elementId: string, timer: TimerSpec, boundaryId?: string): string {
   if (timer.calendar && timer.kind === 'duration' && run.ctx.addWorkingTime) {
     // ps:calendar: the duration counts only the calendar's open time.
     const due = run.ctx.addWorkingTime(timer.calendar, run.ctx.now, durationMs(timer.expression));
@@ -95,7 +95,7 @@ function scheduleResolved(run: Run, token: Token, elementId: string, timer: Time
 }
 
 /** A timer at a known instant; `remaining` repetitions of a cycle after it (0: a one-off). */
-export function scheduleAt(run: Run, token: Token, elementId: string, dueAt: string, boundaryId?: string, remaining: number | undefined = 0, cycle?: string): string {
+export function scheduleAt(run: Run, token: Pick<Token, 'id'>, elementId: string, dueAt: string, boundaryId?: string, remaining: number | undefined = 0, cycle?: string): string {
   const jobId = run.ctx.newId();
   run.emit({
     type: 'scheduleTimer',
@@ -111,7 +111,7 @@ export function scheduleAt(run: Run, token: Token, elementId: string, dueAt: str
 }
 
 /** Re-arms a timer cycle (ISO-8601: a FEEL one as it was armed) for its next repetition; undefined when the cycle has run out. */
-export function scheduleCycle(run: Run, token: Token, elementId: string, timer: TimerSpec, previous: Date, remaining: number | undefined): string | undefined {
+export function scheduleCycle(run: Run, token: Pick<Token, 'id'>, elementId: string, timer: TimerSpec, previous: Date, remaining: number | undefined): string | undefined {
   const firing = nextFiring(timer, previous, remaining);
   return firing ? scheduleAt(run, token, elementId, firing.dueAt.toISOString(), elementId, firing.remaining, timer.expression) : undefined;
 }

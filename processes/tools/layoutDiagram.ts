@@ -13,6 +13,8 @@ import { psDescriptor } from '../../engine/index.js';
  * - boundary events sit on their host's bottom edge;
  * - flows are orthogonal: right → (vertical) → left; from a boundary event down then right;
  *   a back edge (a loop) runs below the whole diagram.
+ * - an event sub-process (no flows in or out) is drawn expanded below all that, its inner
+ *   elements in one row in flow order.
  * Labels are left to the designer (bpmn-js places them under events and gateways).
  */
 const COLUMN = 160;
@@ -35,6 +37,7 @@ interface Element {
   targetRef?: { id: string };
   flowElements?: Element[];
   rootElements?: Element[];
+  triggeredByEvent?: boolean;
 }
 
 function sizeOf(type: string): { w: number; h: number } {
@@ -49,9 +52,11 @@ export async function layoutDiagram(xml: string): Promise<string> {
   const { rootElement } = (await moddle.fromXML(xml)) as unknown as { rootElement: Element };
   const process = (rootElement.rootElements ?? []).find((r) => r.$type === 'bpmn:Process');
   if (!process) throw new Error('no process to lay out');
+  const isEventSubProcess = (e: Element) => e.$type === 'bpmn:SubProcess' && e.triggeredByEvent === true;
   const elements = process.flowElements ?? [];
   const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
-  const nodes = elements.filter((e) => e.$type !== 'bpmn:SequenceFlow');
+  const nodes = elements.filter((e) => e.$type !== 'bpmn:SequenceFlow' && !isEventSubProcess(e));
+  const eventSubProcesses = elements.filter(isEventSubProcess);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const out = new Map<string, { flow: Element; to: string }[]>();
   for (const f of flows) out.set(f.sourceRef!.id, [...(out.get(f.sourceRef!.id) ?? []), { flow: f, to: f.targetRef!.id }]);
@@ -152,6 +157,13 @@ export async function layoutDiagram(xml: string): Promise<string> {
     const marker = n.$type === 'bpmn:ExclusiveGateway' ? ' isMarkerVisible="true"' : '';
     return `      <bpmndi:BPMNShape id="${n.id}_di" bpmnElement="${n.id}"${marker}>\n        <dc:Bounds x="${Math.round(b.x)}" y="${Math.round(b.y)}" width="${b.w}" height="${b.h}" />\n      </bpmndi:BPMNShape>`;
   });
+  let top = bottom + 60 + 20 * back.size;
+  for (const sub of eventSubProcesses) {
+    const drawn = eventSubProcessShapes(sub, top);
+    shapes.push(...drawn.shapes);
+    edges.push(...drawn.edges);
+    top = drawn.bottom + 40;
+  }
   const diagram = `  <bpmndi:BPMNDiagram id="diagram_${process.id}">
     <bpmndi:BPMNPlane id="plane_${process.id}" bpmnElement="${process.id}">
 ${[...shapes, ...edges].join('\n')}
@@ -159,4 +171,37 @@ ${[...shapes, ...edges].join('\n')}
   </bpmndi:BPMNDiagram>
 `;
   return xml.replace(/<\/bpmn:definitions>\s*$/, `${diagram}</bpmn:definitions>\n`);
+}
+
+/** An event sub-process drawn expanded at `top`: its elements in one row, in flow order from its start. */
+function eventSubProcessShapes(sub: Element, top: number): { shapes: string[]; edges: string[]; bottom: number } {
+  const inner = sub.flowElements ?? [];
+  const flows = inner.filter((e) => e.$type === 'bpmn:SequenceFlow');
+  const nodes = inner.filter((e) => e.$type !== 'bpmn:SequenceFlow');
+  const ordered: Element[] = [];
+  const visit = (node: Element | undefined) => {
+    if (!node || ordered.includes(node)) return;
+    ordered.push(node);
+    for (const f of flows.filter((f) => f.sourceRef!.id === node.id)) visit(nodes.find((n) => n.id === f.targetRef!.id));
+  };
+  for (const start of nodes.filter((n) => n.$type === 'bpmn:StartEvent')) visit(start);
+  for (const n of nodes) visit(n);
+  const height = 140;
+  const cy = top + height / 2;
+  const boxes = new Map<string, Box>();
+  ordered.forEach((n, i) => {
+    const { w, h } = sizeOf(n.$type);
+    const cx = LEFT + 40 + i * COLUMN + 50;
+    boxes.set(n.id, { x: cx - w / 2, y: cy - h / 2, w, h });
+  });
+  const width = 80 + Math.max(1, ordered.length) * COLUMN - (COLUMN - 100);
+  const shape = (id: string, b: Box, extra = '') =>
+    `      <bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"${extra}>\n        <dc:Bounds x="${Math.round(b.x)}" y="${Math.round(b.y)}" width="${b.w}" height="${b.h}" />\n      </bpmndi:BPMNShape>`;
+  const shapes = [shape(sub.id, { x: LEFT, y: top, w: width, h: height }, ' isExpanded="true"'), ...ordered.map((n) => shape(n.id, boxes.get(n.id)!))];
+  const edges = flows.map((f) => {
+    const s = boxes.get(f.sourceRef!.id)!;
+    const t = boxes.get(f.targetRef!.id)!;
+    return `      <bpmndi:BPMNEdge id="${f.id}_di" bpmnElement="${f.id}">\n        <di:waypoint x="${Math.round(s.x + s.w)}" y="${Math.round(cy)}" />\n        <di:waypoint x="${Math.round(t.x)}" y="${Math.round(cy)}" />\n      </bpmndi:BPMNEdge>`;
+  });
+  return { shapes, edges, bottom: top + height };
 }

@@ -14,6 +14,11 @@ export interface ModelOptions {
   /** Kindergarten: after the queue number, a place is offered within the service's term. */
   readonly offer?: boolean;
   readonly documentation: string;
+  /**
+   * The applicant may withdraw at any moment: an interrupting message event sub-process
+   * (message `applicationWithdrawn`) records the withdrawal and ends the application.
+   */
+  readonly withdrawal?: boolean;
 }
 
 export const MODEL_OPTIONS: Readonly<Record<string, ModelOptions>> = {
@@ -81,7 +86,8 @@ export const MODEL_OPTIONS: Readonly<Record<string, ModelOptions>> = {
     reviewName: 'Decide on the child-care benefit',
     issueName: 'Send the decision notice to the centre',
     handBackName: 'Hand over the decision notice',
-    documentation: 'Child-care benefit (social protection): 8 working days.',
+    documentation: 'Child-care benefit (social protection): 8 working days. The applicant may withdraw the application at any moment (message applicationWithdrawn).',
+    withdrawal: true,
   },
   'LARGE-FAMILY': {
     group: 'social-benefits',

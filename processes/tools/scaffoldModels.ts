@@ -13,6 +13,8 @@
  * → approve / refuse / request documents (a paused wait of up to 30 days, refused when it runs
  * out) → optionally a second review by another official → the result or the refusal goes to the
  * centre → the clerk hands it back, and a result not collected in 30 days goes to the archive.
+ * With `withdrawal`, an interrupting message event sub-process lets the applicant withdraw at
+ * any moment: the open work is cancelled, the withdrawal recorded, the application ends.
  *
  * The diagram comes from ./layoutDiagram.ts; the tool checks that the laid-out XML still
  * compiles to the same process graph (same `ps` attributes) before it writes a file.
@@ -152,9 +154,21 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   flow('archive_result', 'archived');
   el(`<bpmn:endEvent id="archived" name="Result archived" ps:notify="uncollected" />`);
 
+  // The applicant withdraws (message applicationWithdrawn, with the withdrawalReason): whatever
+  // is open is cancelled, the withdrawal is recorded, and the application ends here.
+  if (o.withdrawal) {
+    el(`<bpmn:subProcess id="withdrawal" name="The applicant withdraws" triggeredByEvent="true">`);
+    el(`  <bpmn:startEvent id="withdrawn" name="Application withdrawn"><bpmn:messageEventDefinition messageRef="msg_withdrawn" /></bpmn:startEvent>`);
+    el(`  <bpmn:sequenceFlow id="flow_withdrawal_1" sourceRef="withdrawn" targetRef="record_withdrawal" />`);
+    el(`  <bpmn:serviceTask id="record_withdrawal" name="Record the withdrawal" ps:handler="recordWithdrawal" />`);
+    el(`  <bpmn:sequenceFlow id="flow_withdrawal_2" sourceRef="record_withdrawal" targetRef="withdrawal_closed" />`);
+    el(`  <bpmn:endEvent id="withdrawal_closed" name="Application closed as withdrawn" />`);
+    el(`</bpmn:subProcess>`);
+  }
+
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ps="https://tereze.dev/bpmn/ps" id="definitions_${s.processKey}" targetNamespace="https://tereze.dev/catalogue">
-  <bpmn:message id="msg_documents" name="documentsProvided" />
+  <bpmn:message id="msg_documents" name="documentsProvided" />${o.withdrawal ? '\n  <bpmn:message id="msg_withdrawn" name="applicationWithdrawn" />' : ''}
   <bpmn:process id="${s.processKey}" name="${esc(s.names.en)}" isExecutable="true" ps:serviceCode="${s.code}" ps:agency="${s.agency}">
     <bpmn:documentation>${esc(o.documentation)}</bpmn:documentation>
     ${sla(s.term)}

@@ -1,9 +1,11 @@
+import { throwEscalation } from '../eventScopes.js';
 import type { Behaviour } from '../Run.js';
 
 /**
  * End events. `terminate` ends its whole scope at once (the instance, which completes and
  * answers its caller, or just the enclosing sub-process, which then completes); `error` raises a BPMN error for a boundary to catch;
- * `message` records an outgoing notification, then ends like a plain one.
+ * `message` records an outgoing notification, then ends like a plain one; `escalation` throws
+ * its escalation, then ends (unless an interrupting catcher cancelled it; uncaught, it just ends).
  */
 export const EndEvent: Behaviour = {
   enter(run, token, node) {
@@ -11,6 +13,10 @@ export const EndEvent: Behaviour = {
     switch (event.type) {
       case 'error':
         run.throwError(token, event.errorCode ?? 'error', `error end event ${node.id}`);
+        return;
+      case 'escalation':
+        throwEscalation(run, token, event.escalationCode!);
+        if (run.token(token.id)) run.end(token);
         return;
       case 'terminate':
         run.end(token);

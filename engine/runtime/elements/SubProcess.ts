@@ -1,10 +1,15 @@
 import { armBoundaries } from '../timers.js';
 import type { Behaviour } from '../Run.js';
+import { openSubscriptions } from './EventSubProcess.js';
 
-/** Embedded sub-process: opens a scope whose tokens start at its plain start event; completes when the scope is empty. */
+/**
+ * Embedded sub-process: opens a scope whose tokens start at its plain start event (and whose
+ * event sub-processes start listening); completes when the scope is empty.
+ */
 export const SubProcess: Behaviour = {
   enter(run, token, node) {
     if (!armBoundaries(run, token, node)) return;
+    if (!openSubscriptions(run, token, node.id)) return;
     run.wait(token, { kind: 'subProcess' });
     run.arrive(node.start!, token.id);
   },

@@ -2,6 +2,7 @@ import type { NodeKind } from '../../model/types.js';
 import { BoundaryEvent } from './BoundaryEvent.js';
 import { CallActivity } from './CallActivity.js';
 import { EndEvent } from './EndEvent.js';
+import { EventSubProcess } from './EventSubProcess.js';
 import { ExclusiveGateway } from './ExclusiveGateway.js';
 import { InclusiveGateway } from './InclusiveGateway.js';
 import { IntermediateCatchEvent } from './IntermediateCatchEvent.js';
@@ -38,4 +39,5 @@ export const BEHAVIOURS: Readonly<Record<NodeKind, Behaviour>> = Object.freeze({
   inclusiveGateway: InclusiveGateway,
   subProcess: SubProcess,
   callActivity: CallActivity,
+  eventSubProcess: EventSubProcess,
 });
