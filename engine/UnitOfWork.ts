@@ -78,6 +78,8 @@ export class UnitOfWork extends WriteSet {
   /** Rotation pointers moved by round-robin assignments in this step, by group. */
   private readonly rotations = new Map<string, PolicyWrite>();
   private readonly nowIso: string;
+  /** Tokens (`instance/token`) a kept message was delivered to in this unit. */
+  private readonly deliveredTo = new Set<string>();
   /** Instances a step changed; loaded ones that no step changed are not rewritten. */
   private readonly changed = new Set<string>();
 
@@ -239,10 +241,15 @@ export class UnitOfWork extends WriteSet {
     },
     // A message kept for this instance (correlate with a ttl) is delivered as the catch is
     // entered, and consumed in this unit's commit (guarded: never twice).
+    // A token gets one at most: the catches of an event-based gateway share its token, and the
+    // first delivered wins (a second would find the token gone).
     awaitMessage: async ({ state }, effect) => {
+      const waiter = `${state.id}/${effect.tokenId}`;
+      if (this.deliveredTo.has(waiter)) return undefined;
       const kept = await this.deps.store.keptMessages({ instanceId: state.id, name: effect.messageName, now: this.nowIso });
       const message = kept.find((m) => !this.consumes(m.id));
       if (!message) return undefined;
+      this.deliveredTo.add(waiter);
       this.consumeMessage(message.id);
       this.audit({ at: this.nowIso, actor: message.by, action: 'message.correlate', subject: state.id, data: { messageName: message.name, keptSince: message.publishedAt } });
       return { event: { type: 'message', tokenId: effect.tokenId, messageName: message.name, variables: message.variables, ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}) } };

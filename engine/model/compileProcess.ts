@@ -7,6 +7,7 @@ import { MODEL_LIMITS } from './modelLimits.js';
 import type { ModdleElement } from './parseXml.js';
 import { isFeelTimer, timerProblem } from './TimerExpression.js';
 import { readNotify } from '../notifications/readNotify.js';
+import { checkEventGatewayAttributes } from './eventGatewayRules.js';
 import {
   ASSIGNMENTS,
   CHANNELS,
@@ -58,7 +59,6 @@ const IGNORED = new Set([
 const TYPE_NAMES = new Map<string, string>([
   ['bpmn:ScriptTask', 'script tasks (scripts are not allowed: use a service task with a ps:handler)'],
   ['bpmn:BusinessRuleTask', 'business rule tasks'],
-  ['bpmn:EventBasedGateway', 'event-based gateways'],
   ['bpmn:ComplexGateway', 'complex gateways'],
   ['bpmn:Transaction', 'transactions'],
   ['bpmn:AdHocSubProcess', 'ad-hoc sub-processes'],
@@ -156,6 +156,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       if (element.triggeredByEvent) report(id, `event sub-processes are not supported (element ${id})`);
       walk(element, id);
     }
+    if (kind === 'eventBasedGateway') checkEventGatewayAttributes(element, id, report);
     if (kind === 'callActivity') {
       const called = element.calledElement as string | undefined;
       if (!called) report(id, `call activity ${id} names no calledElement (the process key to start)`);

@@ -1,9 +1,10 @@
 import type { Problem } from '../errors.js';
 import type { DraftProcess } from './compileProcess.js';
+import { checkEventGateway } from './eventGatewayRules.js';
 import { ACTIVITY_KINDS, type Channel, type FlowNode, type ProcessGraph } from './types.js';
 
 /** Nodes where a token comes to rest between engine steps. */
-const WAITS = new Set(['userTask', 'receiveTask', 'intermediateCatchEvent', 'subProcess', 'callActivity']);
+const WAITS = new Set(['userTask', 'receiveTask', 'intermediateCatchEvent', 'subProcess', 'callActivity', 'eventBasedGateway']);
 
 /**
  * Connects flows to nodes and checks the rules that need the whole graph: every flow connected,
@@ -76,6 +77,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     }
     if (node.kind === 'endEvent' && node.outgoing.length) report(node.id, `end event ${node.id} cannot have outgoing flows`);
     checkDecision(node);
+    checkEventGateway(node, nodes, flows, report);
   }
   for (const node of Object.values(nodes)) {
     if (node.kind !== 'subProcess') continue;

@@ -21,6 +21,7 @@ export const SUPPORTED_KINDS = [
   'exclusiveGateway',
   'parallelGateway',
   'inclusiveGateway',
+  'eventBasedGateway',
   'subProcess',
   'callActivity',
 ] as const;

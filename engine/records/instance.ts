@@ -11,7 +11,9 @@ export type Wait =
   | { readonly kind: 'timer'; readonly jobId: string }
   | { readonly kind: 'handler'; readonly handler: string }
   | { readonly kind: 'subProcess' }
-  | { readonly kind: 'callActivity'; readonly childId: string };
+  | { readonly kind: 'callActivity'; readonly childId: string }
+  /** At an event-based gateway: its catches are armed in the token's `boundaries`, keyed by the catch's id. */
+  | { readonly kind: 'eventGateway' };
 
 /** A boundary event armed on the activity a token is in. */
 export interface ArmedBoundary {

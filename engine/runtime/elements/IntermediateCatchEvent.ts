@@ -1,10 +1,12 @@
 import { scheduleTimer } from '../timers.js';
 import { pauseSla } from '../slaClock.js';
 import { expectWait, type Behaviour } from '../Run.js';
+import { firedByGateway } from './EventBasedGateway.js';
 
 /** Intermediate catch event: waits for its timer (a persisted job) or its message. */
 export const IntermediateCatchEvent: Behaviour = {
   enter(run, token, node) {
+    if (firedByGateway(run, token)) return run.leave(token); // its event-based gateway consumed the trigger
     if (node.pausesSla) pauseSla(run);
     const event = node.event;
     if (event?.type === 'timer') {

@@ -2,6 +2,7 @@ import type { NodeKind } from '../../model/types.js';
 import { BoundaryEvent } from './BoundaryEvent.js';
 import { CallActivity } from './CallActivity.js';
 import { EndEvent } from './EndEvent.js';
+import { EventBasedGateway } from './EventBasedGateway.js';
 import { ExclusiveGateway } from './ExclusiveGateway.js';
 import { InclusiveGateway } from './InclusiveGateway.js';
 import { IntermediateCatchEvent } from './IntermediateCatchEvent.js';
@@ -36,6 +37,7 @@ export const BEHAVIOURS: Readonly<Record<NodeKind, Behaviour>> = Object.freeze({
   exclusiveGateway: ExclusiveGateway,
   parallelGateway: ParallelGateway,
   inclusiveGateway: InclusiveGateway,
+  eventBasedGateway: EventBasedGateway,
   subProcess: SubProcess,
   callActivity: CallActivity,
 });
