@@ -239,6 +239,20 @@ export class UnitOfWork extends WriteSet {
       });
       return undefined;
     },
+    // Broadcast after this unit commits, as a job (engine/jobs/SignalJobs.ts): one instance's
+    // step never writes the many instances a signal may reach. Not tied to the instance (its
+    // cancellation does not take the signal back); the thrower is named in the payload.
+    throwSignal: ({ state }, effect) => {
+      this.insertJob({
+        id: newId(),
+        type: 'signal',
+        dueAt: this.nowIso,
+        elementId: effect.elementId,
+        payload: { signalName: effect.signalName, instanceId: state.id },
+        attempts: 0,
+      });
+      return undefined;
+    },
     // A message kept for this instance (correlate with a ttl) is delivered as the catch is
     // entered, and consumed in this unit's commit (guarded: never twice).
     // A token gets one at most: the catches of an event-based gateway share its token, and the

@@ -190,11 +190,11 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const event = toEvent(definition, node.id);
     if (!event) return;
     const allowed: Record<string, readonly EventDefinition['type'][]> = {
-      startEvent: ['none', 'message', 'timer'],
-      endEvent: ['none', 'terminate', 'error', 'message'],
-      intermediateCatchEvent: ['timer', 'message'],
-      intermediateThrowEvent: ['none', 'message'],
-      boundaryEvent: ['timer', 'error', 'message'],
+      startEvent: ['none', 'message', 'timer', 'signal'],
+      endEvent: ['none', 'terminate', 'error', 'message', 'signal'],
+      intermediateCatchEvent: ['timer', 'message', 'signal'],
+      intermediateThrowEvent: ['none', 'message', 'signal'],
+      boundaryEvent: ['timer', 'error', 'message', 'signal'],
     };
     if (!allowed[node.kind]!.includes(event.type)) {
       report(node.id, `${event.type} ${node.kind} is not supported (element ${node.id})`);
@@ -224,6 +224,14 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       }
       case 'bpmn:TimerEventDefinition':
         return readTimer(definition, id);
+      case 'bpmn:SignalEventDefinition': {
+        const name = ((definition.signalRef as ModdleElement | undefined)?.name as string | undefined)?.trim();
+        if (!name) {
+          report(id, `signal event ${id} names no signal (signalRef to a bpmn:signal with a name)`);
+          return undefined;
+        }
+        return { type: 'signal', signalName: name };
+      }
       case 'bpmn:ErrorEventDefinition': {
         const ref = definition.errorRef as ModdleElement | undefined;
         const code = ref ? ((ref.errorCode as string | undefined) ?? ref.id) : undefined;

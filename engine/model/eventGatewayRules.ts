@@ -1,7 +1,7 @@
 /**
  * The shape an event-based gateway needs (BPMN 2.0 §10.6.6, as Camunda 8 checks it): at least two
- * outgoing flows without conditions, each to a catch the gateway can arm (a message or timer
- * intermediate catch event, or a receive task) that no other flow enters.
+ * outgoing flows without conditions, each to a catch the gateway can arm (a message, timer or
+ * signal intermediate catch event, or a receive task) that no other flow enters.
  */
 import type { ModdleElement } from './parseXml.js';
 import type { FlowNode, SequenceFlow } from './types.js';
@@ -21,6 +21,7 @@ export function gatewayTrigger(node: FlowNode): string | undefined {
   const event = node.event;
   if (event?.type === 'message') return `message '${event.messageName}'`;
   if (event?.type === 'timer') return 'timer';
+  if (event?.type === 'signal') return `signal '${event.signalName}'`;
   return undefined;
 }
 
@@ -36,7 +37,7 @@ export function checkEventGateway(node: FlowNode, nodes: Readonly<Record<string,
     if (!target) continue;
     const trigger = gatewayTrigger(target);
     if (!trigger) {
-      report(target.id, `${target.kind} ${target.id} follows event-based gateway ${node.id}: only message or timer intermediate catch events and receive tasks may follow it`);
+      report(target.id, `${target.kind} ${target.id} follows event-based gateway ${node.id}: only message, timer or signal intermediate catch events and receive tasks may follow it`);
       continue;
     }
     if (target.incoming.length > 1) report(target.id, `${target.kind} ${target.id} follows event-based gateway ${node.id} and has other incoming flows (${target.incoming.filter((f) => f !== flowId).join(', ')}): a catch after the gateway is entered only from it`);

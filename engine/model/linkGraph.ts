@@ -34,6 +34,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
   const starts = {
     byChannel: Object.create(null) as Partial<Record<Channel, string>>,
     message: Object.create(null) as Record<string, string>,
+    signal: Object.create(null) as Record<string, string>,
     timer: [] as string[],
     none: undefined as string | undefined,
   };
@@ -59,6 +60,9 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
       } else if (node.event?.type === 'message') {
         if (starts.message[node.event.messageName]) report(node.id, `two start events wait for message '${node.event.messageName}'`);
         starts.message[node.event.messageName] = node.id;
+      } else if (node.event?.type === 'signal') {
+        if (starts.signal[node.event.signalName]) report(node.id, `two start events wait for signal '${node.event.signalName}' (${starts.signal[node.event.signalName]}, ${node.id})`);
+        starts.signal[node.event.signalName] = node.id;
       } else if (node.event?.type === 'timer') {
         starts.timer.push(node.id);
       } else if (node.channel) {
@@ -85,7 +89,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     if (found.length !== 1) report(node.id, `sub-process ${node.id} needs exactly one plain start event (found ${found.length})`);
     else node.start = found[0]!;
   }
-  if (!starts.none && Object.keys(starts.byChannel).length + Object.keys(starts.message).length + starts.timer.length === 0) {
+  if (!starts.none && Object.keys(starts.byChannel).length + Object.keys(starts.message).length + Object.keys(starts.signal).length + starts.timer.length === 0) {
     report(draft.id, `process ${draft.id} has no start event`);
   }
   for (const node of Object.values(nodes)) {
@@ -105,7 +109,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     ...(draft.sla ? { sla: draft.sla } : {}),
     nodes,
     flows,
-    starts: { ...(starts.none ? { none: starts.none } : {}), byChannel: starts.byChannel, message: starts.message, timer: starts.timer },
+    starts: { ...(starts.none ? { none: starts.none } : {}), byChannel: starts.byChannel, message: starts.message, timer: starts.timer, ...(Object.keys(starts.signal).length ? { signal: starts.signal } : {}) },
     reach,
   });
 

@@ -62,6 +62,7 @@ export interface TimerSpec {
 export type EventDefinition =
   | { readonly type: 'none' }
   | { readonly type: 'message'; readonly messageName: string }
+  | { readonly type: 'signal'; readonly signalName: string }
   | { readonly type: 'timer'; readonly timer: TimerSpec }
   | { readonly type: 'error'; readonly errorCode?: string }
   | { readonly type: 'terminate' };
@@ -131,6 +132,8 @@ export interface ProcessGraph {
     readonly byChannel: Readonly<Partial<Record<Channel, string>>>;
     readonly message: Readonly<Record<string, string>>;
     readonly timer: readonly string[];
+    /** Signal start events by signal name (absent in graphs compiled before signals). */
+    readonly signal?: Readonly<Record<string, string>>;
   };
   /**
    * For every node, the nodes a token there can still reach (through flows and its boundary

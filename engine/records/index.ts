@@ -62,7 +62,8 @@ export interface TaskRecord {
   version: number;
 }
 
-export type JobType = 'timer' | 'startTimer' | 'continuation';
+/** `signal`: a signal thrown by a step, broadcast after its commit (engine/jobs/SignalJobs.ts). */
+export type JobType = 'timer' | 'startTimer' | 'continuation' | 'signal';
 
 export interface JobRecord {
   readonly id: string;
@@ -101,6 +102,7 @@ export type HistoryEvent =
   | 'error'
   | 'message'
   | 'timer'
+  | 'signal'
   | 'sla'
   | 'attachment'
   | 'documents'

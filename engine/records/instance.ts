@@ -8,6 +8,7 @@ import type { Channel } from '../model/types.js';
 export type Wait =
   | { readonly kind: 'userTask'; readonly taskId: string; readonly dueAt?: string; readonly warnAt?: string }
   | { readonly kind: 'message'; readonly messageName: string }
+  | { readonly kind: 'signal'; readonly signalName: string }
   | { readonly kind: 'timer'; readonly jobId: string }
   | { readonly kind: 'handler'; readonly handler: string }
   | { readonly kind: 'subProcess' }
@@ -22,6 +23,8 @@ export interface ArmedBoundary {
   readonly jobId?: string;
   /** The message name, for message boundaries. */
   readonly messageName?: string;
+  /** The signal name, for signal boundaries (and an event-based gateway's signal catches). */
+  readonly signalName?: string;
   /** A FEEL timeCycle's repetition as evaluated when armed (`R3/P2D`): its later repetitions follow it. */
   readonly cycle?: string;
 }

@@ -7,8 +7,8 @@ import type { ArmedBoundary, Token } from '../state.js';
 
 /**
  * An event-based gateway: the token rests at the gateway with every catch that follows it armed
- * (timer jobs scheduled, message subscriptions held in `token.boundaries`, keyed by the catch's
- * id). The first to fire wins: the others are withdrawn in the same step (their timer jobs
+ * (timer jobs scheduled, message and signal subscriptions held in `token.boundaries`, keyed by
+ * the catch's id). The first to fire wins: the others are withdrawn in the same step (their timer jobs
  * cancelled, their subscriptions gone with the token), and the token takes the flow to the
  * winner, which passes straight on (its trigger was consumed here). A message kept for the
  * instance (correlate with a ttl) fires its catch as soon as the gateway is entered.
@@ -28,6 +28,8 @@ export const EventBasedGateway: Behaviour = {
       if (messageName !== undefined) {
         armed.push({ boundaryId: target.id, messageName });
         run.emit({ type: 'awaitMessage', tokenId: token.id, messageName, boundaryId: target.id });
+      } else if (target.event?.type === 'signal') {
+        armed.push({ boundaryId: target.id, signalName: target.event.signalName });
       } else if (target.event?.type === 'timer') {
         const jobId = scheduleTimer(run, token, target.id, target.event.timer, target.id)!;
         armed.push({ boundaryId: target.id, jobId });
@@ -45,6 +47,9 @@ export const EventBasedGateway: Behaviour = {
     if (event.type === 'message') {
       run.mergeVariables(event.variables);
       run.record(winner.boundaryId, 'message', token.id, { messageName: event.messageName, gateway: node.id });
+    } else if (event.type === 'signal') {
+      run.mergeVariables(event.variables);
+      run.record(winner.boundaryId, 'signal', token.id, { signalName: event.signalName, gateway: node.id });
     } else {
       run.record(winner.boundaryId, 'timer', token.id, { gateway: node.id });
     }
@@ -62,7 +67,8 @@ export function firedByGateway(run: Run, token: Token): boolean {
 function armedFor(token: Token, event: TokenEvent): ArmedBoundary | undefined {
   const boundaryId = 'boundaryId' in event ? event.boundaryId : undefined;
   return token.boundaries?.find((b) =>
-    b.boundaryId === boundaryId && (event.type === 'message' ? b.messageName === event.messageName : event.type === 'timer' && b.jobId === event.jobId),
+    b.boundaryId === boundaryId &&
+    (event.type === 'message' ? b.messageName === event.messageName : event.type === 'signal' ? b.signalName === event.signalName : event.type === 'timer' && b.jobId === event.jobId),
   );
 }
 

@@ -129,7 +129,7 @@ describe('EventBasedGateway', () => {
     it('should refuse a gateway followed by something other than a catch or receive task, naming it', async () => {
       h = await openHarness();
       const found = await problems(model(`<bpmn:sequenceFlow id="a" sourceRef="gw" targetRef="c1" /><bpmn:sequenceFlow id="b" sourceRef="gw" targetRef="task" />${catchOf('c1', 'm1')}<bpmn:userTask id="task" /><bpmn:sequenceFlow id="task_out" sourceRef="task" targetRef="e" />`));
-      expect(found).toContainEqual({ elementId: 'task', message: 'userTask task follows event-based gateway gw: only message or timer intermediate catch events and receive tasks may follow it' });
+      expect(found).toContainEqual({ elementId: 'task', message: 'userTask task follows event-based gateway gw: only message, timer or signal intermediate catch events and receive tasks may follow it' });
     });
 
     it('should refuse fewer than two outgoing flows, conditions on its flows, and a catch with other incoming flows', async () => {
