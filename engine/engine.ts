@@ -28,7 +28,7 @@ import { PolicyDocuments } from './PolicyDocuments.js';
 import { RoutingPolicy } from './routing/RoutingPolicy.js';
 import { localDateOf } from './sla/index.js';
 import { SlaSweep } from './SlaSweep.js';
-import type { Store } from './store/port.js';
+import type { JobRecord, Store } from './store/port.js';
 import { UnitOfWork } from './UnitOfWork.js';
 import { EventBus } from './events/EventBus.js';
 import { observeCommits } from './events/observeCommits.js';
@@ -149,9 +149,10 @@ class TerezeEngine implements Engine {
       newUnit,
       transact: async (body, options) => {
         const { value, committed } = await transact(store, newUnit, body, options);
-        const latest = await handlerJobs.runAfter(committed);
-        // Signals thrown by the step: broadcast now that it committed (engine/commands/Signals.ts).
-        await signals.runAfter(committed);
+        const answers: UnitOfWork[] = [];
+        const latest = await handlerJobs.runAfter(committed, (unit) => answers.push(unit));
+        // Signals thrown by the step and the handlers' answers: broadcast now that they committed (engine/commands/Signals.ts).
+        await signals.runAfter(committed, ...answers);
         return { value, latest: (state) => latest.get(state.id) ?? state };
       },
     };
@@ -160,13 +161,21 @@ class TerezeEngine implements Engine {
     this.instances = new Instances(core);
     this.taskPart = new Tasks(core);
     const firing = new TimerFiring(core);
-    this.executor = new JobExecutor({ store, clock, fire: async (job, owner) => (job.type === 'continuation' ? (await handlerJobs.runAfter(await handlerJobs.fire(job, owner)), true) : job.type === 'signal' ? signals.fire(job, owner) : firing.fire(job, owner)), ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
+    this.executor = new JobExecutor({ store, clock, fire: async (job, owner) => (job.type === 'continuation' ? (await this.answerJob(handlerJobs, signals, job, owner), true) : job.type === 'signal' ? signals.fire(job, owner) : firing.fire(job, owner)), ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
     this.sweep = new SlaSweep(store, now);
     this.sweepSchedule = new SweepSchedule(() => this.sweep.run());
     this.stats = new SlaStats(store, async (definitionId) => {
       const graph = (await this.definitionsPart.require(definitionId)).graph;
       return { serviceCode: graph.serviceCode ?? graph.id, agency: graph.agency ?? 'unknown' };
     });
+  }
+
+  /** A handler job the executor took: its answer, the chain it reaches, then the signals they threw. */
+  private async answerJob(handlerJobs: HandlerJobs, signals: Signals, job: JobRecord, owner: string): Promise<void> {
+    const answered = await handlerJobs.fire(job, owner);
+    const chain: UnitOfWork[] = [];
+    await handlerJobs.runAfter(answered, (unit) => chain.push(unit));
+    await signals.runAfter(answered, ...chain);
   }
 
   startBackground(jobs: EngineOptions['jobs']): void {

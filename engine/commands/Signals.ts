@@ -46,9 +46,9 @@ export class Signals {
     return this.inQueue(() => this.deliver(name, variables, by));
   }
 
-  /** Runs the signal jobs a committed unit queued (its throws), unless a broadcast running here takes them. */
-  async runAfter(committed: UnitOfWork | undefined): Promise<void> {
-    const jobs = committed?.insertedJobs('signal') ?? [];
+  /** Runs the signal jobs committed units queued (their throws), unless a broadcast running here takes them. */
+  async runAfter(...committed: readonly (UnitOfWork | undefined)[]): Promise<void> {
+    const jobs = committed.flatMap((unit) => unit?.insertedJobs('signal') ?? []);
     if (!jobs.length) return;
     const running = this.queue.getStore();
     if (running) running.push(...jobs);

@@ -129,6 +129,18 @@ describe('Signal', () => {
     expect(await elements(id)).toEqual(['g_check']);
   });
 
+  it('should broadcast a signal thrown after a service-task handler within the command that ran the handler', async () => {
+    h = await openHarness({ handlers: { pingRegistry: async () => ({ registryUp: true }) } });
+    await h.engine.deploy(fixture(import.meta.url, 'Signal.bpmn'));
+    await h.engine.deploy(fixture(import.meta.url, 'SignalFromHandler.bpmn'));
+    const waiting = await h.engine.start('signal_catch');
+    const engine = await h.restart();
+    const watchdog = await engine.start('registry_watchdog');
+    expect(watchdog.state).toBe('completed');
+    expect(await elements(waiting.id)).toEqual(['check']);
+    expect((await engine.runDueJobs()).fired).toBe(0);
+  });
+
   it('should refuse a blank signal name and a signal event naming no signal', async () => {
     const engine = await deployed();
     for (const name of ['', '  ']) await expect(engine.signal(name)).rejects.toBeInstanceOf(InvalidArgumentError);
