@@ -78,6 +78,8 @@ export class UnitOfWork extends WriteSet {
   /** Rotation pointers moved by round-robin assignments in this step, by group. */
   private readonly rotations = new Map<string, PolicyWrite>();
   private readonly nowIso: string;
+  /** Tokens (`instance/token`) a kept message was delivered to in this unit. */
+  private readonly deliveredTo = new Set<string>();
   /** Instances a step changed; loaded ones that no step changed are not rewritten. */
   private readonly changed = new Set<string>();
 
@@ -237,12 +239,31 @@ export class UnitOfWork extends WriteSet {
       });
       return undefined;
     },
+    // Broadcast after this unit commits, as a job (engine/jobs/SignalJobs.ts): one instance's
+    // step never writes the many instances a signal may reach. Not tied to the instance (its
+    // cancellation does not take the signal back); the thrower is named in the payload.
+    throwSignal: ({ state }, effect) => {
+      this.insertJob({
+        id: newId(),
+        type: 'signal',
+        dueAt: this.nowIso,
+        elementId: effect.elementId,
+        payload: { signalName: effect.signalName, instanceId: state.id },
+        attempts: 0,
+      });
+      return undefined;
+    },
     // A message kept for this instance (correlate with a ttl) is delivered as the catch is
     // entered, and consumed in this unit's commit (guarded: never twice).
+    // A token gets one at most: the catches of an event-based gateway share its token, and the
+    // first delivered wins (a second would find the token gone).
     awaitMessage: async ({ state }, effect) => {
+      const waiter = `${state.id}/${effect.tokenId}`;
+      if (this.deliveredTo.has(waiter)) return undefined;
       const kept = await this.deps.store.keptMessages({ instanceId: state.id, name: effect.messageName, now: this.nowIso });
       const message = kept.find((m) => !this.consumes(m.id));
       if (!message) return undefined;
+      this.deliveredTo.add(waiter);
       this.consumeMessage(message.id);
       this.audit({ at: this.nowIso, actor: message.by, action: 'message.correlate', subject: state.id, data: { messageName: message.name, keptSince: message.publishedAt } });
       return { event: { type: 'message', tokenId: effect.tokenId, messageName: message.name, variables: message.variables, ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}) } };

@@ -134,6 +134,22 @@ export interface CorrelateResult {
   readonly buffered?: boolean;
 }
 
+export interface SignalOptions {
+  /** Merged into every instance the signal reaches, and the variables of the instances it starts. */
+  readonly variables?: Record<string, unknown>;
+  /** Who broadcasts (audited); `system` by default. */
+  readonly by?: string;
+}
+
+/** What a broadcast reached. */
+export interface SignalResult {
+  readonly signalName: string;
+  /** Instances whose waiting signal catches, boundaries or event-based gateways fired, with those elements. */
+  readonly reached: readonly { readonly instanceId: string; readonly elements: readonly string[] }[];
+  /** Instances started by signal start events (the latest version of each process that has one). */
+  readonly started: readonly { readonly instanceId: string; readonly key: string }[];
+}
+
 /** What a service-task handler receives. */
 export type { HandlerInput, ServiceHandler } from './handlerTypes.js';
 import type { HandlerInput, ServiceHandler } from './handlerTypes.js';
@@ -174,6 +190,18 @@ export interface Engine {
   /** The task's form (`ps:form`, a form-js schema) as modelled, or null for a task without one. */
   taskForm(taskId: string): Promise<Readonly<Record<string, unknown>> | null>;
   correlate(messageName: string, options?: CorrelateOptions): Promise<CorrelateResult>;
+  /**
+   * Broadcasts a signal: every token waiting at a signal intermediate catch (or an event-based
+   * gateway's), every activity with a signal boundary event armed (interrupting or not), in
+   * every running instance of every deployed definition, and every signal start event of the
+   * latest version of each process. Unlike a message it is not correlated to one instance and not
+   * kept: what waits now is reached, what waits later is not. Each reached instance moves in
+   * its own transaction (found through the store's index of signal waits, not a scan); audited
+   * as `signal.catch` per instance and `signal.broadcast` once. A signal throw event (an
+   * intermediate throw or an end event) does the same after its step's commit, as a job, without
+   * the thrower's variables.
+   */
+  signal(signalName: string, options?: SignalOptions): Promise<SignalResult>;
   instance(id: string): Promise<InstanceView>;
   /**
    * Extends the applicant's deadline by calendar days (DOMAIN rule 6: at most 15 in all), with

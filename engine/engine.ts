@@ -21,13 +21,14 @@ import { JobExecutor } from './jobs/JobExecutor.js';
 import { SweepSchedule } from './jobs/SweepSchedule.js';
 import { TimerFiring } from './jobs/TimerFiring.js';
 import { HandlerJobs } from './jobs/HandlerJobs.js';
+import { Signals } from './commands/Signals.js';
 import { transact } from './commit/transact.js';
 import { ConditionCache } from './model/ConditionCache.js';
 import { PolicyDocuments } from './PolicyDocuments.js';
 import { RoutingPolicy } from './routing/RoutingPolicy.js';
 import { localDateOf } from './sla/index.js';
 import { SlaSweep } from './SlaSweep.js';
-import type { Store } from './store/port.js';
+import type { JobRecord, Store } from './store/port.js';
 import { UnitOfWork } from './UnitOfWork.js';
 import { EventBus } from './events/EventBus.js';
 import { observeCommits } from './events/observeCommits.js';
@@ -90,6 +91,7 @@ class TerezeEngine implements Engine {
   private readonly handlers;
   private readonly definitionsPart: Definitions;
   private readonly instances: Instances;
+  private readonly signals: Signals;
   private readonly taskPart: Tasks;
   private readonly executor: JobExecutor;
   private readonly sweep: SlaSweep;
@@ -147,21 +149,33 @@ class TerezeEngine implements Engine {
       newUnit,
       transact: async (body, options) => {
         const { value, committed } = await transact(store, newUnit, body, options);
-        const latest = await handlerJobs.runAfter(committed);
+        const answers: UnitOfWork[] = [];
+        const latest = await handlerJobs.runAfter(committed, (unit) => answers.push(unit));
+        // Signals thrown by the step and the handlers' answers: broadcast now that they committed (engine/commands/Signals.ts).
+        await signals.runAfter(committed, ...answers);
         return { value, latest: (state) => latest.get(state.id) ?? state };
       },
     };
     this.core = core;
+    const signals = (this.signals = new Signals(core, handlerJobs.lease));
     this.instances = new Instances(core);
     this.taskPart = new Tasks(core);
     const firing = new TimerFiring(core);
-    this.executor = new JobExecutor({ store, clock, fire: async (job, owner) => (job.type === 'continuation' ? (await handlerJobs.runAfter(await handlerJobs.fire(job, owner)), true) : firing.fire(job, owner)), ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
+    this.executor = new JobExecutor({ store, clock, fire: async (job, owner) => (job.type === 'continuation' ? (await this.answerJob(handlerJobs, signals, job, owner), true) : job.type === 'signal' ? signals.fire(job, owner) : firing.fire(job, owner)), ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
     this.sweep = new SlaSweep(store, now);
     this.sweepSchedule = new SweepSchedule(() => this.sweep.run());
     this.stats = new SlaStats(store, async (definitionId) => {
       const graph = (await this.definitionsPart.require(definitionId)).graph;
       return { serviceCode: graph.serviceCode ?? graph.id, agency: graph.agency ?? 'unknown' };
     });
+  }
+
+  /** A handler job the executor took: its answer, the chain it reaches, then the signals they threw. */
+  private async answerJob(handlerJobs: HandlerJobs, signals: Signals, job: JobRecord, owner: string): Promise<void> {
+    const answered = await handlerJobs.fire(job, owner);
+    const chain: UnitOfWork[] = [];
+    await handlerJobs.runAfter(answered, (unit) => chain.push(unit));
+    await signals.runAfter(answered, ...chain);
   }
 
   startBackground(jobs: EngineOptions['jobs']): void {
@@ -181,6 +195,7 @@ class TerezeEngine implements Engine {
 
   start: Engine['start'] = (key, options) => this.instances.start(key, options);
   correlate: Engine['correlate'] = (name, options) => this.instances.correlate(name, options);
+  signal: Engine['signal'] = (name, options) => this.signals.broadcast(name, options);
   retryIncidents: Engine['retryIncidents'] = (id, options) => this.instances.retryIncidents(id, options);
   extendDeadline: Engine['extendDeadline'] = (id, options) => this.instances.extendDeadline(id, options);
   instance: Engine['instance'] = (id) => this.instances.get(id);

@@ -42,6 +42,8 @@ import { caseworkHandlers } from './applications/casework.handlers.js';
 import { caseworkRoutes } from './applications/casework.routes.js';
 import { messageHandlers } from './messages/messages.handlers.js';
 import { messageRoutes } from './messages/messages.routes.js';
+import { signalHandlers } from './signals/signals.handlers.js';
+import { signalRoutes } from './signals/signals.routes.js';
 import { casefileHandlers } from './casefile/casefile.handlers.js';
 import { casefileRoutes } from './casefile/casefile.routes.js';
 import { printHandlers } from './print/print.handlers.js';
@@ -70,6 +72,7 @@ export const ROUTES = {
   admin: adminRoutes,
   casework: caseworkRoutes,
   messages: messageRoutes,
+  signals: signalRoutes,
   casefile: casefileRoutes,
   print: printRoutes,
   notifications: notificationRoutes,
@@ -98,6 +101,7 @@ export function createRouter(deps: AppDeps): Router<AppState> {
   mount(router, ROUTES.admin, adminHandlers(deps), context);
   mount(router, ROUTES.casework, caseworkHandlers(deps), context);
   mount(router, ROUTES.messages, messageHandlers(deps), context);
+  mount(router, ROUTES.signals, signalHandlers(deps), context);
   mount(router, ROUTES.casefile, casefileHandlers(deps), context);
   mount(router, ROUTES.print, printHandlers(deps), context);
   mount(router, ROUTES.notifications, notificationHandlers(deps), context);

@@ -29,15 +29,15 @@ export async function recordDocumentsBrought(core: EngineCore, instanceId: strin
   const { value } = await transact(core.store, () => new PreparedBatch(), async (prepared) => {
     const state = await core.store.getInstance(instanceId);
     if (!state) throw new NotFoundError('application', instanceId);
-    const tokenId = waitingForDocuments(state);
-    if (!tokenId) {
+    const waiting = waitingForDocuments(state);
+    if (!waiting) {
       const where = state.status === 'active' ? `it is at ${state.tokens.map((t) => t.elementId).join(', ') || 'no step'}` : `it has ended (${state.status})`;
       throw new ConflictError(`application ${state.trackingNumber} is not waiting for documents: ${where}`, instanceId);
     }
     const at = nowIso(core);
     const variables = { broughtDocuments: documents, documentsBroughtAt: at };
     const unit = core.newUnit();
-    const next = await unit.signal(instanceId, { type: 'message', tokenId, messageName: DOCUMENTS_MESSAGE, variables });
+    const next = await unit.signal(instanceId, { type: 'message', ...waiting, messageName: DOCUMENTS_MESSAGE, variables });
     const batch = await unit.toBatch();
     prepared.set({
       ...batch,
@@ -52,10 +52,19 @@ export async function recordDocumentsBrought(core: EngineCore, instanceId: strin
   return value;
 }
 
-/** The token resting at a receive task or catch event for the documents message. */
-function waitingForDocuments(state: InstanceState): string | undefined {
+/**
+ * The token resting at a receive task or catch event for the documents message, or at an
+ * event-based gateway one of whose catches waits for it ("documents arrive or the deadline passes").
+ */
+function waitingForDocuments(state: InstanceState): { tokenId: string; boundaryId?: string } | undefined {
   if (state.status !== 'active') return undefined;
-  return state.tokens.find((t) => t.wait?.kind === 'message' && t.wait.messageName === DOCUMENTS_MESSAGE)?.id;
+  const direct = state.tokens.find((t) => t.wait?.kind === 'message' && t.wait.messageName === DOCUMENTS_MESSAGE);
+  if (direct) return { tokenId: direct.id };
+  for (const token of state.tokens) {
+    const armed = token.wait?.kind === 'eventGateway' ? token.boundaries?.find((b) => b.messageName === DOCUMENTS_MESSAGE) : undefined;
+    if (armed) return { tokenId: token.id, boundaryId: armed.boundaryId };
+  }
+  return undefined;
 }
 
 function documentList(value: unknown): string[] {

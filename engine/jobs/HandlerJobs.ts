@@ -50,9 +50,10 @@ export class HandlerJobs {
   /**
    * Runs here and now the handler jobs a committed unit queued, then those their answers queue
    * (a chain of service tasks), until none is left. A job another engine took already is left
-   * to it. Returns the latest state of every instance the answers changed.
+   * to it. Returns the latest state of every instance the answers changed; `onCommit` sees each
+   * answer's committed unit (the signals it threw are broadcast after it).
    */
-  async runAfter(committed: UnitOfWork | undefined): Promise<LatestStates> {
+  async runAfter(committed: UnitOfWork | undefined, onCommit?: (unit: UnitOfWork) => void): Promise<LatestStates> {
     const latest: LatestStates = new Map();
     const queue = committed ? committed.insertedJobs('continuation').map((job) => ({ job, from: committed })) : [];
     while (queue.length) {
@@ -66,6 +67,7 @@ export class HandlerJobs {
       // The instance as the queuing commit left it: no read needed to call the handler.
       const unit = await this.fire(held, this.owner, latest.get(job.instanceId!) ?? from.instanceState(job.instanceId!));
       for (const state of unit?.changedInstances() ?? []) latest.set(state.id, state);
+      if (unit) onCommit?.(unit);
       if (unit) queue.push(...unit.insertedJobs('continuation').map((next) => ({ job: next, from: unit })));
     }
     return latest;

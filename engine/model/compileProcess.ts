@@ -7,6 +7,7 @@ import { MODEL_LIMITS } from './modelLimits.js';
 import type { ModdleElement } from './parseXml.js';
 import { isFeelTimer, timerProblem } from './TimerExpression.js';
 import { readNotify } from '../notifications/readNotify.js';
+import { checkEventGatewayAttributes } from './eventGatewayRules.js';
 import {
   ASSIGNMENTS,
   CHANNELS,
@@ -58,7 +59,6 @@ const IGNORED = new Set([
 const TYPE_NAMES = new Map<string, string>([
   ['bpmn:ScriptTask', 'script tasks (scripts are not allowed: use a service task with a ps:handler)'],
   ['bpmn:BusinessRuleTask', 'business rule tasks'],
-  ['bpmn:EventBasedGateway', 'event-based gateways'],
   ['bpmn:ComplexGateway', 'complex gateways'],
   ['bpmn:Transaction', 'transactions'],
   ['bpmn:AdHocSubProcess', 'ad-hoc sub-processes'],
@@ -161,6 +161,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       eventScopes.add(id);
       walk(element, id);
     }
+    if (kind === 'eventBasedGateway') checkEventGatewayAttributes(element, id, report);
     if (kind === 'callActivity') {
       const called = element.calledElement as string | undefined;
       if (!called) report(id, `call activity ${id} names no calledElement (the process key to start)`);
@@ -194,11 +195,11 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const event = toEvent(definition, node.id);
     if (!event) return;
     const allowed: Record<string, readonly EventDefinition['type'][]> = {
-      startEvent: ['none', 'message', 'timer'],
-      endEvent: ['none', 'terminate', 'error', 'message', 'escalation'],
-      intermediateCatchEvent: ['timer', 'message'],
-      intermediateThrowEvent: ['none', 'message', 'escalation'],
-      boundaryEvent: ['timer', 'error', 'message', 'escalation'],
+      startEvent: ['none', 'message', 'timer', 'signal'],
+      endEvent: ['none', 'terminate', 'error', 'message', 'escalation', 'signal'],
+      intermediateCatchEvent: ['timer', 'message', 'signal'],
+      intermediateThrowEvent: ['none', 'message', 'escalation', 'signal'],
+      boundaryEvent: ['timer', 'error', 'message', 'escalation', 'signal'],
     };
     const inEventScope = node.kind === 'startEvent' && node.scope !== null && eventScopes.has(node.scope);
     if (inEventScope) {
@@ -242,6 +243,14 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       }
       case 'bpmn:TimerEventDefinition':
         return readTimer(definition, id);
+      case 'bpmn:SignalEventDefinition': {
+        const name = ((definition.signalRef as ModdleElement | undefined)?.name as string | undefined)?.trim();
+        if (!name) {
+          report(id, `signal event ${id} names no signal (signalRef to a bpmn:signal with a name)`);
+          return undefined;
+        }
+        return { type: 'signal', signalName: name };
+      }
       case 'bpmn:ErrorEventDefinition': {
         const ref = definition.errorRef as ModdleElement | undefined;
         const code = ref ? ((ref.errorCode as string | undefined) ?? ref.id) : undefined;

@@ -1,9 +1,10 @@
 import type { Problem } from '../errors.js';
 import type { DraftProcess } from './compileProcess.js';
+import { checkEventGateway } from './eventGatewayRules.js';
 import { ACTIVITY_KINDS, type Channel, type FlowNode, type ProcessGraph } from './types.js';
 
 /** Nodes where a token comes to rest between engine steps. */
-const WAITS = new Set(['userTask', 'receiveTask', 'intermediateCatchEvent', 'subProcess', 'callActivity']);
+const WAITS = new Set(['userTask', 'receiveTask', 'intermediateCatchEvent', 'subProcess', 'callActivity', 'eventBasedGateway']);
 
 /**
  * Connects flows to nodes and checks the rules that need the whole graph: every flow connected,
@@ -33,6 +34,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
   const starts = {
     byChannel: Object.create(null) as Partial<Record<Channel, string>>,
     message: Object.create(null) as Record<string, string>,
+    signal: Object.create(null) as Record<string, string>,
     timer: [] as string[],
     none: undefined as string | undefined,
   };
@@ -61,6 +63,9 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
       } else if (node.event?.type === 'message') {
         if (starts.message[node.event.messageName]) report(node.id, `two start events wait for message '${node.event.messageName}'`);
         starts.message[node.event.messageName] = node.id;
+      } else if (node.event?.type === 'signal') {
+        if (starts.signal[node.event.signalName]) report(node.id, `two start events wait for signal '${node.event.signalName}' (${starts.signal[node.event.signalName]}, ${node.id})`);
+        starts.signal[node.event.signalName] = node.id;
       } else if (node.event?.type === 'timer') {
         starts.timer.push(node.id);
       } else if (node.channel) {
@@ -83,6 +88,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     }
     if (node.kind === 'endEvent' && node.outgoing.length) report(node.id, `end event ${node.id} cannot have outgoing flows`);
     checkDecision(node);
+    checkEventGateway(node, nodes, flows, report);
   }
   for (const node of Object.values(nodes)) {
     if (node.kind !== 'subProcess') continue;
@@ -91,7 +97,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     else node.start = found[0]!;
   }
   checkEventSubProcesses(nodes, eventStarts, report);
-  if (!starts.none && Object.keys(starts.byChannel).length + Object.keys(starts.message).length + starts.timer.length === 0) {
+  if (!starts.none && Object.keys(starts.byChannel).length + Object.keys(starts.message).length + Object.keys(starts.signal).length + starts.timer.length === 0) {
     report(draft.id, `process ${draft.id} has no start event`);
   }
   for (const node of Object.values(nodes)) {
@@ -111,7 +117,7 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
     ...(draft.sla ? { sla: draft.sla } : {}),
     nodes,
     flows,
-    starts: { ...(starts.none ? { none: starts.none } : {}), byChannel: starts.byChannel, message: starts.message, timer: starts.timer },
+    starts: { ...(starts.none ? { none: starts.none } : {}), byChannel: starts.byChannel, message: starts.message, timer: starts.timer, ...(Object.keys(starts.signal).length ? { signal: starts.signal } : {}) },
     reach,
   });
 

@@ -21,6 +21,7 @@ export const SUPPORTED_KINDS = [
   'exclusiveGateway',
   'parallelGateway',
   'inclusiveGateway',
+  'eventBasedGateway',
   'subProcess',
   'callActivity',
   /** A `bpmn:subProcess` with `triggeredByEvent="true"`: no flows; its start event's trigger opens it. */
@@ -63,6 +64,7 @@ export interface TimerSpec {
 export type EventDefinition =
   | { readonly type: 'none' }
   | { readonly type: 'message'; readonly messageName: string }
+  | { readonly type: 'signal'; readonly signalName: string }
   | { readonly type: 'timer'; readonly timer: TimerSpec }
   | { readonly type: 'error'; readonly errorCode?: string }
   | { readonly type: 'terminate' }
@@ -136,6 +138,8 @@ export interface ProcessGraph {
     readonly byChannel: Readonly<Partial<Record<Channel, string>>>;
     readonly message: Readonly<Record<string, string>>;
     readonly timer: readonly string[];
+    /** Signal start events by signal name (absent in graphs compiled before signals). */
+    readonly signal?: Readonly<Record<string, string>>;
   };
   /**
    * For every node, the nodes a token there can still reach (through flows and its boundary

@@ -63,7 +63,8 @@ export interface TaskRecord {
   version: number;
 }
 
-export type JobType = 'timer' | 'startTimer' | 'continuation';
+/** `signal`: a signal thrown by a step, broadcast after its commit (engine/jobs/SignalJobs.ts). */
+export type JobType = 'timer' | 'startTimer' | 'continuation' | 'signal';
 
 export interface JobRecord {
   readonly id: string;
@@ -103,6 +104,7 @@ export type HistoryEvent =
   | 'message'
   | 'timer'
   | 'escalation'
+  | 'signal'
   | 'sla'
   | 'attachment'
   | 'documents'

@@ -8,10 +8,13 @@ import type { Channel } from '../model/types.js';
 export type Wait =
   | { readonly kind: 'userTask'; readonly taskId: string; readonly dueAt?: string; readonly warnAt?: string }
   | { readonly kind: 'message'; readonly messageName: string }
+  | { readonly kind: 'signal'; readonly signalName: string }
   | { readonly kind: 'timer'; readonly jobId: string }
   | { readonly kind: 'handler'; readonly handler: string }
   | { readonly kind: 'subProcess' }
-  | { readonly kind: 'callActivity'; readonly childId: string };
+  | { readonly kind: 'callActivity'; readonly childId: string }
+  /** At an event-based gateway: its catches are armed in the token's `boundaries`, keyed by the catch's id. */
+  | { readonly kind: 'eventGateway' };
 
 /** A boundary event armed on the activity a token is in. */
 export interface ArmedBoundary {
@@ -20,6 +23,8 @@ export interface ArmedBoundary {
   readonly jobId?: string;
   /** The message name, for message boundaries. */
   readonly messageName?: string;
+  /** The signal name, for signal boundaries (and an event-based gateway's signal catches). */
+  readonly signalName?: string;
   /** A FEEL timeCycle's repetition as evaluated when armed (`R3/P2D`): its later repetitions follow it. */
   readonly cycle?: string;
 }

@@ -7,6 +7,8 @@ export type RuntimeEvent =
   | { readonly type: 'start'; readonly startId: string }
   | { readonly type: 'completeTask'; readonly tokenId: string; readonly taskId: string; readonly by: string; readonly outcome?: string; readonly variables?: Record<string, unknown> }
   | { readonly type: 'message'; readonly tokenId: string; readonly messageName: string; readonly boundaryId?: string; readonly variables?: Record<string, unknown> }
+  /** A broadcast signal reached the token: its signal catch, or a signal boundary (`boundaryId`) of its activity. */
+  | { readonly type: 'signal'; readonly tokenId: string; readonly signalName: string; readonly boundaryId?: string; readonly variables?: Record<string, unknown> }
   | { readonly type: 'timer'; readonly tokenId: string; readonly jobId: string; readonly boundaryId?: string; readonly remaining?: number; readonly dueAt: string }
   | { readonly type: 'handlerResult'; readonly tokenId: string; readonly variables?: Record<string, unknown> }
   | { readonly type: 'handlerError'; readonly tokenId: string; readonly errorCode: string; readonly message: string }
@@ -24,6 +26,8 @@ export type Effect =
   | { readonly type: 'closeTask'; readonly taskId: string; readonly state: 'completed' | 'cancelled'; readonly by?: string; readonly outcome?: string }
   | { readonly type: 'scheduleTimer'; readonly jobId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt: string; readonly boundaryId?: string; readonly remaining?: number; /** A cycle's ISO repetition as armed (a FEEL cycle's value). */ readonly cycle?: string }
   | { readonly type: 'cancelJob'; readonly jobId: string }
+  /** A signal throw: broadcast to every waiting catch and signal start after this step's commit (a `signal` job). */
+  | { readonly type: 'throwSignal'; readonly elementId: string; readonly signalName: string }
   | { readonly type: 'invokeHandler'; readonly tokenId: string; readonly elementId: string; readonly handler: string }
   | { readonly type: 'notify'; readonly elementId: string; readonly messageName: string; readonly payload: Record<string, unknown>; /** The applicant is told (ps:notify). */ readonly kind?: NotificationKind }
   | { readonly type: 'startChild'; readonly tokenId: string; readonly elementId: string; readonly childId: string; readonly calledElement: string; readonly variables: Record<string, unknown> }

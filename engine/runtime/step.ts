@@ -55,7 +55,8 @@ function apply(run: Run, event: RuntimeEvent): void {
 /** The event goes to the element it is for: a boundary event the activity carries, else the token's own element. */
 function resume(run: Run, token: Token, event: TokenEvent): void {
   const boundaryId = 'boundaryId' in event ? event.boundaryId : undefined;
-  const node = boundaryId !== undefined && Object.hasOwn(run.graph.nodes, boundaryId) ? run.node(boundaryId) : run.node(token.elementId);
+  // Only a boundary event goes to its own behaviour; an event-based gateway keys its catches the same way.
+  const node = boundaryId !== undefined && Object.hasOwn(run.graph.nodes, boundaryId) && run.node(boundaryId).kind === 'boundaryEvent' ? run.node(boundaryId) : run.node(token.elementId);
   const behaviour = run.behaviourOf(node);
   if (!behaviour?.resume) throw new ConflictError(`${token.elementId} is not waiting for this ${event.type} any more`);
   behaviour.resume(run, token, node, event);

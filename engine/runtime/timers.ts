@@ -14,7 +14,7 @@ import type { ArmedBoundary, Token } from './state.js';
 export const ARCHIVE_TIMER = '@archive';
 
 /**
- * Arms the timer and message boundary events of the activity a token is entering. A FEEL timer
+ * Arms the timer, message and signal boundary events of the activity a token is entering. A FEEL timer
  * is evaluated in the token's scope first; when one names no valid timer, nothing is armed, the
  * token becomes an incident naming the timer, and false is returned: the activity must not start
  * (a retry enters it again).
@@ -43,6 +43,8 @@ export function armBoundaries(run: Run, token: Token, node: FlowNode, sla?: { re
     } else if (event?.type === 'message') {
       armed.push({ boundaryId, messageName: event.messageName });
       run.emit({ type: 'awaitMessage', tokenId: token.id, messageName: event.messageName, boundaryId });
+    } else if (event?.type === 'signal') {
+      armed.push({ boundaryId, signalName: event.signalName });
     }
   }
   // A result not collected in time moves to the archive (the hand-back task completes itself),

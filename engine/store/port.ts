@@ -188,6 +188,13 @@ export interface Store extends NotificationOutbox {
   /** An instance's kept messages of one name not expired at `now` (expiresAt > now), oldest first. */
   keptMessages(query: { readonly instanceId: string; readonly name: string; readonly now: string }): Promise<MessageRecord[]>;
 
+  /**
+   * Active instances with a token waiting for a signal (a signal catch, a signal boundary armed
+   * on its activity, an event-based gateway's signal catch), ordered by id, after `after`.
+   * Served by an index on the waits (kept with each instance write), not a scan of instances.
+   */
+  signalWaiters(query: { readonly name: string; readonly after?: string; readonly limit: number }): Promise<string[]>;
+
   history(instanceId: string): Promise<HistoryEntry[]>;
   audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
   /** The whole trail in seq order with its stored columns, for verification (see StoredAuditRow). */

@@ -23,6 +23,13 @@ export const BoundaryEvent: Behaviour = {
       trigger(run, host, boundary.id, 'message');
       return;
     }
+    if (event.type === 'signal') {
+      const armed = host.boundaries?.find((b) => b.boundaryId === boundary.id && b.signalName === event.signalName);
+      if (!armed) throw new ConflictError(`${host.elementId} no longer waits for signal '${event.signalName}'`, run.state.id);
+      run.mergeVariables(event.variables);
+      trigger(run, host, boundary.id, 'signal');
+      return;
+    }
     if (event.type === 'timer') {
       const armed = host.boundaries?.find((b) => b.boundaryId === boundary.id && b.jobId === event.jobId);
       if (!armed) throw new ConflictError(`timer ${boundary.id} is no longer armed on ${host.elementId}`, run.state.id);
@@ -33,7 +40,7 @@ export const BoundaryEvent: Behaviour = {
   },
 };
 
-function trigger(run: Run, host: Token, boundaryId: string, kind: 'timer' | 'message', timer?: { remaining?: number; dueAt: string; jobId: string }): void {
+function trigger(run: Run, host: Token, boundaryId: string, kind: 'timer' | 'message' | 'signal', timer?: { remaining?: number; dueAt: string; jobId: string }): void {
   const boundary = run.node(boundaryId);
   run.record(boundaryId, kind, host.id);
   if (boundary.cancelActivity !== false) {

@@ -1,10 +1,12 @@
 import { scheduleTimer } from '../timers.js';
 import { pauseSla } from '../slaClock.js';
 import { expectWait, type Behaviour } from '../Run.js';
+import { firedByGateway } from './EventBasedGateway.js';
 
-/** Intermediate catch event: waits for its timer (a persisted job) or its message. */
+/** Intermediate catch event: waits for its timer (a persisted job), its message or its signal (a broadcast). */
 export const IntermediateCatchEvent: Behaviour = {
   enter(run, token, node) {
+    if (firedByGateway(run, token)) return run.leave(token); // its event-based gateway consumed the trigger
     if (node.pausesSla) pauseSla(run);
     const event = node.event;
     if (event?.type === 'timer') {
@@ -13,6 +15,8 @@ export const IntermediateCatchEvent: Behaviour = {
     } else if (event?.type === 'message') {
       run.wait(token, { kind: 'message', messageName: event.messageName });
       run.emit({ type: 'awaitMessage', tokenId: token.id, messageName: event.messageName });
+    } else if (event?.type === 'signal') {
+      run.wait(token, { kind: 'signal', signalName: event.signalName });
     } else {
       run.incident(token, `intermediate catch event ${node.id} has no supported trigger`);
     }
@@ -23,6 +27,13 @@ export const IntermediateCatchEvent: Behaviour = {
       expectWait(token, 'message', token.wait?.kind === 'message' && token.wait.messageName === event.messageName);
       run.mergeVariables(event.variables);
       run.record(token.elementId, 'message', token.id, { messageName: event.messageName });
+      run.leave(token);
+      return;
+    }
+    if (event.type === 'signal') {
+      expectWait(token, 'signal', token.wait?.kind === 'signal' && token.wait.signalName === event.signalName);
+      run.mergeVariables(event.variables);
+      run.record(token.elementId, 'signal', token.id, { signalName: event.signalName });
       run.leave(token);
       return;
     }

@@ -1,10 +1,12 @@
 import { armBoundaries } from '../timers.js';
 import { pauseSla } from '../slaClock.js';
 import { expectWait, type Behaviour } from '../Run.js';
+import { firedByGateway } from './EventBasedGateway.js';
 
 /** A receive task: waits for its message, correlated by instance id or tracking number. */
 export const ReceiveTask: Behaviour = {
   enter(run, token, node) {
+    if (firedByGateway(run, token)) return run.leave(token); // its event-based gateway consumed the message
     if (node.pausesSla) pauseSla(run);
     if (!armBoundaries(run, token, node)) return;
     run.wait(token, { kind: 'message', messageName: node.messageName! });

@@ -3,6 +3,7 @@ import { BoundaryEvent } from './BoundaryEvent.js';
 import { CallActivity } from './CallActivity.js';
 import { EndEvent } from './EndEvent.js';
 import { EventSubProcess } from './EventSubProcess.js';
+import { EventBasedGateway } from './EventBasedGateway.js';
 import { ExclusiveGateway } from './ExclusiveGateway.js';
 import { InclusiveGateway } from './InclusiveGateway.js';
 import { IntermediateCatchEvent } from './IntermediateCatchEvent.js';
@@ -37,6 +38,7 @@ export const BEHAVIOURS: Readonly<Record<NodeKind, Behaviour>> = Object.freeze({
   exclusiveGateway: ExclusiveGateway,
   parallelGateway: ParallelGateway,
   inclusiveGateway: InclusiveGateway,
+  eventBasedGateway: EventBasedGateway,
   subProcess: SubProcess,
   callActivity: CallActivity,
   eventSubProcess: EventSubProcess,

@@ -421,6 +421,13 @@ class MongoStore implements Store {
     return many(await read(this.c.messages.find(filter).sort({ publishedAt: 1, _id: 1 }).toArray()));
   }
 
+  async signalWaiters(query: { readonly name: string; readonly after?: string; readonly limit: number }): Promise<string[]> {
+    if (typeof query.name !== 'string') return [];
+    const filter = strictFilter('signal waiters', { _signals: query.name, _id: { $gt: query.after ?? '' } });
+    const docs = await read(this.c.instances.find(filter, { projection: { _id: 1 } }).sort({ _signals: 1, _id: 1 }).limit(query.limit).toArray());
+    return docs.map((d) => String(d._id));
+  }
+
   async notifications(instanceId: string): Promise<NotificationRecord[]> {
     if (typeof instanceId !== 'string') return [];
     const docs = await read(this.c.notifications.find({ instanceId }).sort({ _seq: 1 }).toArray());
@@ -453,12 +460,13 @@ class MongoStore implements Store {
 
 /**
  * A stored document back to the port's record: `_id` is the store's, not the record's, and so are
- * `_sla` (tasks and instances: the fields the SLA sweep indexes, see applyBatch) and `_seq`
+ * `_sla` (tasks and instances: the fields the SLA sweep indexes, see applyBatch), `_signals`
+ * (instances: the signals they wait for, store/shared/signalWaits.ts) and `_seq`
  * (history and notifications: commit order); keys are unescaped (jsonRecord.ts).
  */
 function one<T>(doc: Document | null): T | undefined {
   if (!doc) return undefined;
-  const { _id, _sla, _seq, ...record } = doc;
+  const { _id, _sla, _seq, _signals, ...record } = doc;
   return fromStoredJson<T>(record);
 }
 

@@ -9,6 +9,7 @@ import { Binary, ObjectId } from 'mongodb';
 import type { ClientSession, Collection, Document } from 'mongodb';
 import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
 import { alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, messageGone, staleVersion } from '../shared/batchRules.js';
+import { signalNamesOf } from '../shared/signalWaits.js';
 import { strictFilter } from './filters.js';
 import type { CollectionName } from './indexes.js';
 import { toStoredJson } from './jsonRecord.js';
@@ -123,7 +124,9 @@ function taskDoc(t: TaskRecord): StoredDoc {
 
 function instanceDoc(i: InstanceRecord): StoredDoc {
   const stored = toStoredJson(i, `instance ${i.id}`);
-  return { ...stored, _id: i.id, _sla: slaFields(stored.sla) };
+  const signals = signalNamesOf(i);
+  // `_signals` only on instances waiting for a signal: the partial index holds just those.
+  return { ...stored, _id: i.id, _sla: slaFields(stored.sla), ...(signals ? { _signals: signals } : {}) };
 }
 
 /** replaceOne takes the document without `_id` (the stored one keeps its own). */

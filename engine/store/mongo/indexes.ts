@@ -66,6 +66,8 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
     { key: { status: 1, startedAt: 1 }, name: 'status' },
     slaIndex('instances', 'warn'),
     slaIndex('instances', 'due'),
+    // a signal broadcast's waiters (store/shared/signalWaits.ts), by name then id (paged)
+    { key: { _signals: 1, _id: 1 }, name: 'signal_waits', partialFilterExpression: { _signals: { $exists: true } } },
   ],
   tasks: [
     // the inboxes: mine, and my group's queue, by deadline; then the sweep (partial, see above)

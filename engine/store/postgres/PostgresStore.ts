@@ -356,6 +356,11 @@ class PostgresStore implements Store {
     return this.docs('SELECT doc FROM kept_messages WHERE instance_id = $1 AND name = $2 AND expires_at > $3 ORDER BY published_at, id', [query.instanceId, query.name, query.now]);
   }
 
+  async signalWaiters(query: { readonly name: string; readonly after?: string; readonly limit: number }): Promise<string[]> {
+    const rows = await this.rows<{ id: string }>('SELECT id FROM instances WHERE signals @> ARRAY[$1]::text[] AND id > $2 ORDER BY id LIMIT $3', [query.name, query.after ?? '', query.limit]);
+    return rows.map((r) => r.id);
+  }
+
   async notifications(instanceId: string): Promise<NotificationRecord[]> {
     return this.docs('SELECT doc FROM notifications WHERE instance_id = $1 ORDER BY seq', [instanceId]);
   }

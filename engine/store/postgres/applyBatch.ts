@@ -28,10 +28,10 @@ import { instanceParams, jobParams, json, taskParams } from './rows.js';
 /** One key for the whole database's audit chain, whatever the node. */
 export const AUDIT_LOCK_KEY = 'tereze.audit';
 
-const INSERT_INSTANCE = `INSERT INTO instances (id, key, status, tracking_number, version, started_at, due_at, warn_at, at_risk, overdue, doc)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`;
+const INSERT_INSTANCE = `INSERT INTO instances (id, key, status, tracking_number, version, started_at, due_at, warn_at, at_risk, overdue, doc, signals)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`;
 const UPDATE_INSTANCE = `UPDATE instances SET key = $2, status = $3, tracking_number = $4, version = $5, started_at = $6, due_at = $7, warn_at = $8,
-  at_risk = $9, overdue = $10, doc = $11 WHERE id = $1 AND version = $12`;
+  at_risk = $9, overdue = $10, doc = $11, signals = $12 WHERE id = $1 AND version = $13`;
 const INSERT_TASK = `INSERT INTO tasks (id, instance_id, assignee, candidate_group, centre, state, due_at, warn_at, at_risk, overdue, created_at, version, doc)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`;
 const UPDATE_TASK = `UPDATE tasks SET instance_id = $2, assignee = $3, candidate_group = $4, centre = $5, state = $6, due_at = $7, warn_at = $8,

@@ -3,6 +3,7 @@
  * parses on the way back). Jobs are columns only: their lease changes without rewriting them.
  */
 import type { InstanceRecord, JobRecord, JobType, PolicyKind, PolicyRecord, TaskRecord } from '../port.js';
+import { signalNamesOf } from '../shared/signalWaits.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -10,7 +11,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export const json = (value: unknown): string => JSON.stringify(value);
 
 export function instanceParams(i: InstanceRecord): unknown[] {
-  return [i.id, i.key, i.status, i.trackingNumber, i.version, i.startedAt, i.sla?.dueAt ?? null, i.sla?.warnAt ?? null, i.sla?.atRisk === true, i.sla?.overdue === true, json(i)];
+  return [i.id, i.key, i.status, i.trackingNumber, i.version, i.startedAt, i.sla?.dueAt ?? null, i.sla?.warnAt ?? null, i.sla?.atRisk === true, i.sla?.overdue === true, json(i), signalNamesOf(i) ?? null];
 }
 
 export function taskParams(t: TaskRecord): unknown[] {

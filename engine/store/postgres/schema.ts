@@ -158,6 +158,16 @@ CREATE TABLE kept_messages (
 CREATE INDEX kept_messages_catch ON kept_messages (instance_id, name, expires_at);
 `,
   },
+  {
+    version: 5,
+    name: 'the signals each active instance waits for (a broadcast finds its waiters by name)',
+    // NULL for the instances that wait for no signal (store/shared/signalWaits.ts): outside the
+    // partial index, they cost it nothing. No signal wait existed before, so nothing to backfill.
+    sql: `
+ALTER TABLE instances ADD COLUMN signals text[];
+CREATE INDEX instances_signal_waits ON instances USING gin (signals) WHERE signals IS NOT NULL;
+`,
+  },
 ];
 
 /** Quotes an identifier (a schema name from the options). */

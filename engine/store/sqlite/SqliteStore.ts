@@ -289,6 +289,10 @@ class SqliteStore implements Store {
     return this.s.keptMessages.all(query.instanceId, query.name, query.now).map((doc) => parseDoc<MessageRecord>(doc));
   }
 
+  async signalWaiters(query: { readonly name: string; readonly after?: string; readonly limit: number }): Promise<string[]> {
+    return this.s.signalWaiters.all(query.name, query.after ?? '', query.limit);
+  }
+
   async notifications(instanceId: string): Promise<NotificationRecord[]> {
     return this.s.notifications.all(instanceId).map((doc) => parseDoc<NotificationRecord>(doc));
   }

@@ -6,6 +6,7 @@
 import { ConflictError } from '../../errors.js';
 import type { CommitBatch } from '../port.js';
 import { chainAudit, checkNextVersion, checkPolicyVersion, dropsPrevious, historyByInstance, jobNotHeld, messageGone, staleVersion } from '../shared/batchRules.js';
+import { signalNamesOf } from '../shared/signalWaits.js';
 import { instanceRow, jobParams, taskRow } from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -26,6 +27,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
       } catch (err) {
         throw duplicate(err, `instance ${i.id} or tracking number ${i.trackingNumber} already exists`, i.id);
       }
+      for (const name of signalNamesOf(i) ?? []) s.insertSignalWait.run(name, i.id);
     }
   }
   if (batch.instanceUpdates) {
@@ -34,6 +36,8 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
       if (s.updateInstance.run({ ...instanceRow(i), expected: expectedVersion }).changes !== 1) {
         throw staleVersion('instance', i.id, expectedVersion);
       }
+      s.clearSignalWaits.run(i.id);
+      for (const name of signalNamesOf(i) ?? []) s.insertSignalWait.run(name, i.id);
     }
   }
   if (batch.taskInserts) {

@@ -116,6 +116,15 @@ CREATE TABLE IF NOT EXISTS kept_messages (
 );
 CREATE INDEX IF NOT EXISTS kept_messages_catch ON kept_messages (instance_id, name, expires_at);
 
+-- the signals each active instance waits for (store/shared/signalWaits.ts), rewritten with its
+-- row: a broadcast finds its waiters by name; a new table, so older files gain it at the next open
+CREATE TABLE IF NOT EXISTS signal_waits (
+  name TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  PRIMARY KEY (name, instance_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS signal_waits_instance ON signal_waits (instance_id);
+
 -- starts recorded under a caller's Idempotency-Key (idempotencyKeys.ts); a new table, so files
 -- made before it gain it here, at the next open
 CREATE TABLE IF NOT EXISTS idempotency_keys (

@@ -59,6 +59,9 @@ export interface Statements {
   readonly insertMessage: Statement<[string, string, string, string, string, string]>;
   readonly consumeMessage: Statement<[string]>;
   readonly keptMessages: Statement<[string, string, string], string>;
+  readonly clearSignalWaits: Statement<[string]>;
+  readonly insertSignalWait: Statement<[string, string]>;
+  readonly signalWaiters: Statement<[string, string, number], string>;
 }
 
 export function prepareStatements(db: Database): Statements {
@@ -193,5 +196,8 @@ export function prepareStatements(db: Database): Statements {
     keptMessages: db
       .prepare<[string, string, string], string>('SELECT doc FROM kept_messages WHERE instance_id = ? AND name = ? AND expires_at > ? ORDER BY published_at, rowid')
       .pluck(),
+    clearSignalWaits: db.prepare<[string]>('DELETE FROM signal_waits WHERE instance_id = ?'),
+    insertSignalWait: db.prepare<[string, string]>('INSERT INTO signal_waits (name, instance_id) VALUES (?, ?)'),
+    signalWaiters: db.prepare<[string, string, number], string>('SELECT instance_id FROM signal_waits WHERE name = ? AND instance_id > ? ORDER BY instance_id LIMIT ?').pluck(),
   };
 }

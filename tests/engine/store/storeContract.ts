@@ -576,6 +576,50 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('signal waiters', () => {
+      const waiting = (id: string, tokens: InstanceRecord['tokens'], over: Partial<InstanceRecord> = {}) => instance(id, { tokens, ...over });
+      const catchOf = (signalName: string): InstanceRecord['tokens'][number] => ({ id: 't1', elementId: 'c', scopeId: null, state: 'waiting', wait: { kind: 'signal', signalName }, enteredAt: T0 });
+      const armedOn = (...signalNames: string[]): InstanceRecord['tokens'][number] => ({
+        id: 't2', elementId: 'review', scopeId: null, state: 'waiting', wait: { kind: 'userTask', taskId: 'k' }, enteredAt: T0,
+        boundaries: signalNames.map((signalName, n) => ({ boundaryId: `b${n}`, signalName })),
+      });
+
+      it('finds the instances waiting for a signal by name (catches and armed boundaries), ordered by id and paged', async () => {
+        await store.commit({
+          instanceInserts: [
+            waiting('i3', [catchOf('storm')]),
+            waiting('i1', [armedOn('storm', 'holiday')]),
+            waiting('i2', [catchOf('holiday')]),
+            waiting('i4', [catchOf('storm'), armedOn('storm')]),
+            waiting('i5', []),
+          ],
+        });
+        expect(await store.signalWaiters({ name: 'storm', limit: 10 })).toEqual(['i1', 'i3', 'i4']);
+        expect(await store.signalWaiters({ name: 'storm', limit: 2 })).toEqual(['i1', 'i3']);
+        expect(await store.signalWaiters({ name: 'storm', after: 'i3', limit: 2 })).toEqual(['i4']);
+        expect(await store.signalWaiters({ name: 'holiday', limit: 10 })).toEqual(['i1', 'i2']);
+        expect(await store.signalWaiters({ name: 'nobody', limit: 10 })).toEqual([]);
+        // The index is the store's own: records read back exactly as written.
+        expect(await store.getInstance('i1')).toEqual(waiting('i1', [armedOn('storm', 'holiday')]));
+      });
+
+      it('follows each instance write: a wait that moved on or an instance that ended is no longer found', async () => {
+        await store.commit({ instanceInserts: [waiting('i1', [catchOf('storm')]), waiting('i2', [catchOf('storm')])] });
+        await store.commit({
+          instanceUpdates: [
+            { record: waiting('i1', [catchOf('holiday')], { version: 2 }), expectedVersion: 1 },
+            { record: waiting('i2', [catchOf('storm')], { version: 2, status: 'terminated' }), expectedVersion: 1 },
+          ],
+        });
+        expect(await store.signalWaiters({ name: 'storm', limit: 10 })).toEqual([]);
+        expect(await store.signalWaiters({ name: 'holiday', limit: 10 })).toEqual(['i1']);
+        // A batch rejected by a guard changes no wait either.
+        const stale = store.commit({ instanceUpdates: [{ record: waiting('i1', [catchOf('storm')], { version: 2 }), expectedVersion: 1 }] });
+        await expect(stale).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.signalWaiters({ name: 'storm', limit: 10 })).toEqual([]);
+      });
+    });
+
     describe('open task counts', () => {
       it('counts only open tasks, per asked assignee, leaving out those with none', async () => {
         await store.commit({
