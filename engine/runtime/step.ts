@@ -52,11 +52,16 @@ function apply(run: Run, event: RuntimeEvent): void {
   resume(run, token, event);
 }
 
+/** Kinds a token carries as subscriptions, resumed through their own behaviour. */
+const CARRIED: ReadonlySet<string> = new Set(['boundaryEvent', 'eventSubProcess']);
+
 /** The event goes to the element it is for: a boundary event the activity carries, else the token's own element. */
 function resume(run: Run, token: Token, event: TokenEvent): void {
   const boundaryId = 'boundaryId' in event ? event.boundaryId : undefined;
-  // Only a boundary event goes to its own behaviour; an event-based gateway keys its catches the same way.
-  const node = boundaryId !== undefined && Object.hasOwn(run.graph.nodes, boundaryId) && run.node(boundaryId).kind === 'boundaryEvent' ? run.node(boundaryId) : run.node(token.elementId);
+  // What a token carries goes to its own behaviour: a boundary event, an event sub-process of the
+  // scope the token opened. An event-based gateway keys its catches the same way; they go to the gateway.
+  const addressed = boundaryId !== undefined && Object.hasOwn(run.graph.nodes, boundaryId) ? run.node(boundaryId) : undefined;
+  const node = addressed && CARRIED.has(addressed.kind) ? addressed : run.node(token.elementId);
   const behaviour = run.behaviourOf(node);
   if (!behaviour?.resume) throw new ConflictError(`${token.elementId} is not waiting for this ${event.type} any more`);
   behaviour.resume(run, token, node, event);
