@@ -65,4 +65,13 @@ export const operatorApi = {
   cancel: (api: ApiClient, id: string, reason: string) => api.request<InstanceSummary>('POST', `/api/instances/${seg(id)}/cancel`, { reason }),
   modify: (api: ApiClient, id: string, body: { reason: string; to: string; moveFrom?: string }) => api.request<InstanceSummary>('POST', `/api/instances/${seg(id)}/modify`, body),
   migrate: (api: ApiClient, key: string, body: MigrateRequest) => api.request<MigrationReport>('POST', `/api/definitions/${seg(key)}/migrate`, body),
+  /** Broadcasts a signal to every application waiting for it (server/signals). */
+  signal: (api: ApiClient, name: string) => api.request<SignalAnswer>('POST', `/api/signals/${seg(name)}`, {}),
 };
+
+/** What a broadcast reached (engine SignalResult). */
+export interface SignalAnswer {
+  readonly signalName: string;
+  readonly reached: readonly { readonly instanceId: string; readonly elements: readonly string[] }[];
+  readonly started: readonly { readonly instanceId: string; readonly key: string }[];
+}

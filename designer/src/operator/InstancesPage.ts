@@ -5,6 +5,7 @@ import { LocalizedElement, formatInstant, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
 import type { MessageKey } from '../i18n/messages.js';
+import './SignalBroadcast.js';
 
 const STATES: readonly InstanceState[] = ['active', 'incident', 'completed', 'terminated'];
 const PAGE = 25;
@@ -91,6 +92,7 @@ export class InstancesPage extends LocalizedElement {
         <div><button type="submit">${t('ops.filter.apply')}</button></div>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <tereze-signal-broadcast .api=${this.api} @broadcast=${() => void this.load()}></tereze-signal-broadcast>
       ${page
         ? html`<ul class="counts" aria-label=${t('ops.counts')}>
               <li data-count="total">${t('ops.total', { count: page.total })}</li>

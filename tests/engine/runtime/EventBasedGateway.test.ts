@@ -106,6 +106,25 @@ describe('EventBasedGateway', () => {
     await expect(h.engine.correlate('documentsProvided', { instanceId: id })).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it('should stop the term while a ps:pausesSla catch waits behind the gateway, and restart it whichever wins', async () => {
+    h = await openHarness();
+    await h.engine.deploy(fixture(import.meta.url, 'EventBasedGateway.bpmn'));
+    const documents = await h.engine.start('gateway_sla');
+    const deadline = await h.engine.start('gateway_sla');
+    for (const { id } of [documents, deadline]) expect((await h.engine.instance(id)).slaPausedAt).toBe('2026-03-02T04:00:00.000Z');
+    const engine = await h.restart();
+    h.clock.advance('P3D');
+    await engine.correlate('documentsProvided', { instanceId: documents.id });
+    const resumed = await engine.instance(documents.id);
+    expect(resumed.slaPausedAt).toBeUndefined();
+    expect(resumed.tokens.map((t) => t.elementId)).toEqual(['s_review']);
+    h.clock.advance('P27D');
+    expect((await engine.runDueJobs()).fired).toBe(1); // only the second instance's deadline: the first one's was withdrawn
+    const lapsed = await engine.instance(deadline.id);
+    expect(lapsed.slaPausedAt).toBeUndefined();
+    expect(lapsed.tokens.map((t) => t.elementId)).toEqual(['s_review']);
+  });
+
   describe('deploy checks', () => {
     const model = (body: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
