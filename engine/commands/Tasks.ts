@@ -130,7 +130,9 @@ export class Tasks {
 
   /** The facts that decide who may work a task: its spec, today's date, four eyes, its centre. */
   private async eligibility(task: TaskRecord, { spec, others }: TaskFacts): Promise<EligibilityQuery> {
-    const known: UserTaskSpec = spec ?? { excludeAssigneesOf: [], assignment: 'claim', returnsResult: false };
+    const written: UserTaskSpec = spec ?? { excludeAssigneesOf: [], assignment: 'claim', returnsResult: false };
+    // The task's own group (a FEEL ps:candidateGroup is evaluated when the task is created).
+    const known: UserTaskSpec = task.candidateGroup ? { ...written, candidateGroup: task.candidateGroup } : written;
     return { spec: known, localDate: await this.core.localDate(this.core.clock.now()), excluded: fourEyesExcluded(known, others), ...(task.centre ? { centre: task.centre } : {}) };
   }
 
