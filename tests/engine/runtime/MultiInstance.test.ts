@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DefinitionError, type Engine, type Token } from '../../../engine/index.js';
+import { BpmnError, DefinitionError, type Engine, type Token } from '../../../engine/index.js';
 import { fixture, openHarness, path, type Harness } from '../../support/harness.js';
 
 /** Open tasks of an instance keyed by their inner instance's loop counter. */
@@ -14,6 +14,7 @@ const calls: string[] = [];
 const handlers = {
   registryLookup: ({ variables }: { variables: Readonly<Record<string, unknown>> }) => {
     calls.push(String(variables.iin));
+    if (variables.iin === 'unknown') throw new BpmnError('NOT_IN_REGISTRY', 'no such person');
     if (variables.iin === '2' && variables.registryDown) throw new Error('registry timed out');
     return { person: { iin: variables.iin, name: `person ${String(variables.iin)}` } };
   },
@@ -121,6 +122,33 @@ describe('MultiInstance', () => {
     const empty = await engine.start('mi_service', { variables: { iins: [] } });
     expect(empty.state).toBe('completed');
     expect((await engine.instance(empty.id)).variables).toEqual({ iins: [], people: [] });
+  });
+
+  it('should let an error from one inner instance reach the boundary of the whole activity', async () => {
+    h = await openHarness({ handlers });
+    await h.engine.deploy(fixture(import.meta.url, 'MultiInstance.bpmn'));
+    const { id, state } = await h.engine.start('mi_service', { variables: { iins: ['1', 'unknown', '3'] } });
+    expect(state).toBe('completed');
+    const entered = await path(h.engine, id);
+    expect(entered.at(-1)).toBe('v_manual');
+    expect(entered).not.toContain('v_end');
+    expect((await h.engine.instance(id)).variables).toEqual({ iins: ['1', 'unknown', '3'] }); // no partial output
+  });
+
+  it('should raise an incident on the completed instance when the completion condition cannot be decided, and finish on retry', async () => {
+    h = await openHarness({ handlers });
+    await h.engine.deploy(fixture(import.meta.url, 'MultiInstance.bpmn'));
+    const { id } = await h.engine.start('mi_quorum_var', { variables: { members: 3 } });
+    const tasks = await h.engine.tasks({ instanceId: id });
+    expect(tasks).toHaveLength(3);
+    const view = await h.engine.completeTask(tasks[0]!.id, { by: 'm1' });
+    expect(view.state).toBe('incident');
+    expect(view.incidents).toEqual([expect.objectContaining({ elementId: 'vote', tokenId: tasks[0]!.tokenId, message: expect.stringMatching(/^completionCondition of vote \('nrOfCompletedInstances >= quorum'\) is neither true nor false/) })]);
+    const engine = await h.restart();
+    const retried = await engine.retryIncidents(id, { by: 'operator', variables: { quorum: 1 } });
+    expect(retried.state).toBe('completed');
+    expect((await engine.tasks({ instanceId: id, state: 'cancelled' })).map((t) => t.id).sort()).toEqual([tasks[1]!.id, tasks[2]!.id].sort());
+    expect((await engine.tasks({ instanceId: id, state: 'completed' })).map((t) => t.id)).toEqual([tasks[0]!.id]);
   });
 
   it('should raise an incident naming the element and the field for a collection that is no list, or too long', async () => {
