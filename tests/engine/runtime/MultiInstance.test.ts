@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BpmnError, DefinitionError, type Engine, type Token } from '../../../engine/index.js';
+import { BpmnError, DefinitionError, InvalidArgumentError, type Engine, type Token } from '../../../engine/index.js';
 import { fixture, openHarness, path, type Harness } from '../../support/harness.js';
 
 /** Open tasks of an instance keyed by their inner instance's loop counter. */
@@ -227,6 +227,42 @@ describe('MultiInstance', () => {
     expect((await engine.tasks({ instanceId: id, state: 'cancelled' })).map((t) => t.candidateGroup).sort()).toEqual(['mj', 'mvd']);
     h.clock.advance('P30D');
     expect((await engine.runDueJobs()).fired).toBe(0);
+  });
+
+  it("should let an operator move the whole activity, not one of its inner instances", async () => {
+    h = await openHarness({ handlers });
+    await h.engine.deploy(fixture(import.meta.url, 'MultiInstance.bpmn'));
+    const { id } = await h.engine.start('mi_deadline', { variables: { agencies: ['mvd', 'kgd'] } });
+    const tokens = (await h.engine.instance(id)).tokens;
+    const body = tokens.find((t) => t.wait?.kind === 'multiInstance')!;
+    const inner = tokens.find((t) => t.scopeId === body.id)!;
+    const refused = await h.engine.modifyInstance(id, { by: 'operator', reason: 'test', moveFrom: inner.id, to: 't_late' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InvalidArgumentError);
+    expect((refused as Error).message).toContain(`token ${inner.id} is an inner instance of multi-instance 'concur': move the activity itself (token ${body.id})`);
+    const engine = await h.restart();
+    const moved = await engine.modifyInstance(id, { by: 'operator', reason: 'the agencies were consulted by letter', moveFrom: body.id, to: 't_end' });
+    expect(moved.state).toBe('completed');
+    expect((await engine.tasks({ instanceId: id, state: 'cancelled' })).map((t) => t.candidateGroup).sort()).toEqual(['kgd', 'mvd']);
+    h.clock.advance('P10D');
+    expect((await engine.runDueJobs()).fired).toBe(0);
+  });
+
+  it('should refuse to migrate tokens between a multi-instance activity and a single one', async () => {
+    h = await openHarness({ handlers });
+    const model = (loop: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ps="https://tereze.dev/bpmn/ps" id="d" targetNamespace="t">
+  <bpmn:process id="mi_migrate" isExecutable="true">
+    <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="x" />
+    <bpmn:userTask id="x">${loop}</bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="x" targetRef="e" /><bpmn:endEvent id="e" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    await h.engine.deploy(model('<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>'));
+    const { id } = await h.engine.start('mi_migrate');
+    await h.engine.deploy(model(''));
+    const report = await h.engine.migrateInstances('mi_migrate', { fromVersion: 1, toVersion: 2, by: 'operator', reason: 'no more quorum' });
+    expect(report.problems).toEqual([{ instanceId: id, elementId: 'x', problem: "'x' is multi-instance, 'x' in version 2 a single instance: its tokens would not fit" }]);
+    expect((await h.engine.instance(id)).definitionId).toBe('mi_migrate:1');
   });
 
   it('should cancel the timer when every instance completes first', async () => {
