@@ -318,6 +318,11 @@ describe('MultiInstance', () => {
     expect(await problems(`<bpmn:userTask id="x"><bpmn:standardLoopCharacteristics /></bpmn:userTask>`)).toEqual([
       expect.objectContaining({ elementId: 'x', message: expect.stringContaining('standard loops (bpmn:StandardLoopCharacteristics) are not supported') }),
     ]);
+    expect(
+      await problems(
+        `<bpmn:userTask id="x"><bpmn:extensionElements><ps:sla duration="2" unit="workingDays" /></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask><bpmn:boundaryEvent id="late" attachedToRef="x" cancelActivity="false"><bpmn:timerEventDefinition ps:slaTrigger="overdue" /></bpmn:boundaryEvent>`,
+      ),
+    ).toContainEqual(expect.objectContaining({ elementId: 'late', message: expect.stringContaining('and x is multi-instance: each inner task has its own deadline') }));
     expect(await problems(`<bpmn:userTask id="x" ps:candidateGroup="=agency +" />`)).toEqual([
       expect.objectContaining({ elementId: 'x', message: expect.stringMatching(/^ps:candidateGroup of x \('=agency \+'\) is not valid FEEL/) }),
     ]);
