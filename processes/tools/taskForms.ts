@@ -28,6 +28,7 @@ const RU: Record<string, string> = {
   'Confirm the decision': 'Подтвердить решение',
   'Package in order': 'Пакет в порядке',
   Concurrence: 'Согласование',
+  'The **{{department}}** department concurs with the draft resolution, or objects': 'Отдел **{{department}}** согласует проект постановления или возражает',
   Concur: 'Согласовать',
   'Object: return it to the review': 'Возразить: вернуть на рассмотрение',
   "The department's remarks": 'Замечания отдела',
@@ -107,6 +108,7 @@ export function agencyCheckForm(s: ServiceStandard): Form {
 /** A department's concurrence with the draft resolution (land): concur, or object with its remarks. */
 export function concurrenceForm(): Form {
   return form('form_concurrence', [
+    { type: 'text', id: 'concurrence_department', text: 'The **{{department}}** department concurs with the draft resolution, or objects' },
     outcomeField('concurrence', 'Concurrence', { concur: 'Concur', object: 'Object: return it to the review' }),
     { type: 'textarea', id: 'concurrence_remarks', key: 'remarks', label: "The department's remarks", validate: { required: true, maxLength: 2000 }, conditional: shownWhen('object') },
   ]);
