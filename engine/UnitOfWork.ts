@@ -298,7 +298,9 @@ export class UnitOfWork extends WriteSet {
 
   /** Applies the task's assignment strategy; the draw is audited with its candidate pool. */
   private async assign(task: TaskRecord, state: InstanceState, graph: ProcessGraph): Promise<void> {
-    const spec = graph.nodes[task.elementId]?.userTask;
+    const written = graph.nodes[task.elementId]?.userTask;
+    // The task's own group: a FEEL ps:candidateGroup was evaluated when it was created.
+    const spec = written && task.candidateGroup ? { ...written, candidateGroup: task.candidateGroup } : written;
     if (!spec || spec.assignment === 'claim' || !spec.candidateGroup || !this.deps.assigner || !this.deps.localDate) return;
     const excluded = spec.excludeAssigneesOf.length ? fourEyesExcluded(spec, await this.tasksOf(state.id)) : [];
     const outcome = await this.deps.assigner.assign({
@@ -336,7 +338,7 @@ export class UnitOfWork extends WriteSet {
       trackingNumber: state.trackingNumber,
       ...(state.serviceCode ? { serviceCode: state.serviceCode } : {}),
       ...(spec?.office ? { office: spec.office } : {}),
-      ...(spec?.candidateGroup ? { candidateGroup: spec.candidateGroup } : {}),
+      ...(effect.candidateGroup || spec?.candidateGroup ? { candidateGroup: effect.candidateGroup ?? spec!.candidateGroup! } : {}),
       ...(spec ? { assignment: spec.assignment } : {}),
       ...(state.centre ? { centre: state.centre } : {}),
       assignee: null,

@@ -51,11 +51,13 @@ export function redactApplication(viewpoint: Viewpoint, application: Application
     ...(viewpoint.frontOffice ? [] : FRONT_OFFICE_IDENTITY_VARIABLES),
     ...(viewpoint.backOffice ? [] : BACK_OFFICE_IDENTITY_VARIABLES),
   ]);
-  const variables = Object.fromEntries(Object.entries(application.variables).filter(([name]) => !hidden.has(name)));
-  const { intake, tasks, ...rest } = application;
+  const keep = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([name]) => !hidden.has(name)));
+  const { intake, tasks, tokens, ...rest } = application;
   return {
     ...rest,
-    variables,
+    variables: keep(application.variables),
+    // A multi-instance inner instance's local variables (on its token) are variables too.
+    tokens: tokens && tokens.map((token) => (token.locals ? { ...token, locals: keep(token.locals) } : token)),
     ...(intake ? { intake: viewpoint.frontOffice ? intake : { at: intake.at } } : {}),
     ...(tasks ? { tasks: tasks.map((t) => redactTask(viewpoint, t) as TaskRecord) } : {}),
   };

@@ -6,6 +6,7 @@ import { fourEyesExcluded, poolHash, type EligibilityQuery } from '../assignment
 import type { UserTaskSpec } from '../model/types.js';
 import { INTAKE_VARIABLES } from '../intake/intakeRecord.js';
 import { checkCompletion } from '../forms/index.js';
+import { variablesInScope } from '../runtime/scopes.js';
 import type { InstanceState } from '../runtime/state.js';
 import { plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
@@ -98,7 +99,7 @@ export class Tasks {
       const intake = Object.keys(variables).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name) && !shown.has(name));
       if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
       // The task's form (ps:form) says what it may write: engine/forms/checkCompletion.ts.
-      const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { ...(options.outcome === undefined ? {} : { outcome: options.outcome }), variables }, instance?.variables ?? {}, core.clock.now(), core.condition) : variables;
+      const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { ...(options.outcome === undefined ? {} : { outcome: options.outcome }), variables }, instance ? variablesInScope(instance, instance.tokens.find((t) => t.id === task.tokenId)) : {}, core.clock.now(), core.condition) : variables;
       checkRating(facts.spec, task, written);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables: written, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);
@@ -130,7 +131,9 @@ export class Tasks {
 
   /** The facts that decide who may work a task: its spec, today's date, four eyes, its centre. */
   private async eligibility(task: TaskRecord, { spec, others }: TaskFacts): Promise<EligibilityQuery> {
-    const known: UserTaskSpec = spec ?? { excludeAssigneesOf: [], assignment: 'claim', returnsResult: false };
+    const written: UserTaskSpec = spec ?? { excludeAssigneesOf: [], assignment: 'claim', returnsResult: false };
+    // The task's own group (a FEEL ps:candidateGroup is evaluated when the task is created).
+    const known: UserTaskSpec = task.candidateGroup ? { ...written, candidateGroup: task.candidateGroup } : written;
     return { spec: known, localDate: await this.core.localDate(this.core.clock.now()), excluded: fourEyesExcluded(known, others), ...(task.centre ? { centre: task.centre } : {}) };
   }
 

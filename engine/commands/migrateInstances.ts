@@ -78,7 +78,9 @@ function problemsOf(instance: InstanceState, jobs: readonly JobRecord[], source:
         ? `'${elementId}' is a ${old.kind}, '${id}' in version ${toVersion} a ${next.kind}`
         : old && (old.scope === null ? null : map(old.scope)) !== next.scope
           ? `'${id}' is in another sub-process in version ${toVersion}`
-          : undefined;
+          : old && !old.multiInstance !== !next.multiInstance
+            ? `'${elementId}' is ${old.multiInstance ? 'multi-instance' : 'a single instance'}, '${id}' in version ${toVersion} ${next.multiInstance ? 'multi-instance' : 'a single instance'}: its tokens would not fit`
+            : undefined;
     if (problem && !problems.some((p) => p.elementId === elementId)) problems.push({ instanceId: instance.id, elementId, problem });
   };
   for (const token of instance.tokens) {

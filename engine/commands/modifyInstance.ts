@@ -30,6 +30,10 @@ export async function modifyInstance(core: EngineCore, instanceId: string, optio
     const target = enterable(graph, stored.definitionId, to);
     const token = tokenToMove(stored, options.moveFrom);
     const from = graph.nodes[token.elementId];
+    const body = token.scopeId === null ? undefined : stored.tokens.find((t) => t.id === token.scopeId && t.elementId === token.elementId);
+    if (body) {
+      throw new InvalidArgumentError('moveFrom', `token ${token.id} is an inner instance of multi-instance '${token.elementId}': move the activity itself (token ${body.id}), which cancels all its inner instances`);
+    }
     if (from && from.scope !== target.scope) {
       throw new InvalidArgumentError('to', `element '${to}' is ${target.scope ? `inside sub-process '${target.scope}'` : 'at process level'}, the token at '${token.elementId}' is ${from.scope ? `inside sub-process '${from.scope}'` : 'at process level'}: a token moves within its scope`);
     }

@@ -22,8 +22,9 @@ import { BpmnError, ConflictError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { transact } from '../commit/transact.js';
 import type { HandlerRegistry } from '../handlers.js';
-import type { InstanceState, JobRecord } from '../records/index.js';
+import type { InstanceState, JobRecord, Token } from '../records/index.js';
 import type { RuntimeEvent } from '../runtime/events.js';
+import { variablesInScope } from '../runtime/scopes.js';
 import type { Store } from '../store/port.js';
 import type { UnitOfWork } from '../UnitOfWork.js';
 
@@ -86,7 +87,7 @@ export class HandlerJobs {
   async fire(job: JobRecord, owner: string, known?: InstanceState): Promise<UnitOfWork | undefined> {
     const stored = known ?? (job.instanceId ? await this.deps.store.getInstance(job.instanceId) : undefined);
     const waiting = stored?.status === 'active' ? stored.tokens.find((t) => t.id === job.tokenId && t.elementId === job.elementId && t.wait?.kind === 'handler') : undefined;
-    const event = stored && waiting ? await this.invoke(stored, job) : undefined;
+    const event = stored && waiting ? await this.invoke(stored, job, waiting) : undefined;
     const visits = typeof job.payload.visits === 'number' ? job.payload.visits : 0;
     const { committed } = await transact(this.deps.store, this.deps.newUnit, async (unit) => {
       unit.completeJob(job.id, owner);
@@ -100,8 +101,11 @@ export class HandlerJobs {
     return committed;
   }
 
-  /** Calls the registered handler with a copy of the instance's variables; its answer as the event for the token. */
-  private async invoke(state: InstanceState, job: JobRecord): Promise<RuntimeEvent> {
+  /**
+   * Calls the registered handler with a copy of the variables its token sees (a multi-instance
+   * inner instance's local ones over the process's); its answer as the event for the token.
+   */
+  private async invoke(state: InstanceState, job: JobRecord, token: Token): Promise<RuntimeEvent> {
     const name = String(job.payload.handler);
     const tokenId = job.tokenId!;
     const handler = this.deps.handlers.get(name);
@@ -111,7 +115,7 @@ export class HandlerJobs {
         instanceId: state.id,
         trackingNumber: state.trackingNumber,
         elementId: job.elementId,
-        variables: structuredClone(state.variables),
+        variables: structuredClone(variablesInScope(state, token)),
         now: this.deps.clock.now(),
       });
       if (variables !== undefined && (variables === null || typeof variables !== 'object' || Array.isArray(variables))) {

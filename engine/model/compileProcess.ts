@@ -6,6 +6,7 @@ import { nominalMs, parseDuration } from './IsoDuration.js';
 import { MODEL_LIMITS } from './modelLimits.js';
 import type { ModdleElement } from './parseXml.js';
 import { isFeelTimer, timerProblem } from './TimerExpression.js';
+import { feelProblem, readMultiInstance } from './readMultiInstance.js';
 import { readNotify } from '../notifications/readNotify.js';
 import { checkEventGatewayAttributes } from './eventGatewayRules.js';
 import {
@@ -130,9 +131,6 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       report(id, `${what} ${element.$type === what ? '' : `(${element.$type}) `}not supported (element ${id})`);
       return;
     }
-    if (element.loopCharacteristics) {
-      report(id, `loops and multi-instance markers are not supported (element ${id})`);
-    }
     const node: DraftNode = {
       id,
       kind,
@@ -147,6 +145,10 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     if (defaultFlow) node.defaultFlow = defaultFlow;
     readEvent(element, node);
     readPs(element, node);
+    if (element.loopCharacteristics) {
+      const multiInstance = readMultiInstance(element.loopCharacteristics as ModdleElement, node, report);
+      if (multiInstance) node.multiInstance = multiInstance;
+    }
     if (kind === 'boundaryEvent') {
       const host = (element.attachedToRef as ModdleElement | undefined)?.id;
       if (!host) report(id, `boundary event ${id} is not attached to an activity`);
@@ -340,7 +342,9 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     if (office !== undefined && !(OFFICES as readonly string[]).includes(office)) {
       report(id, `ps:office '${office}' on ${id} must be one of ${OFFICES.join(', ')}`);
     }
-    const group = attr(element, 'ps:candidateGroup');
+    const written = attr(element, 'ps:candidateGroup');
+    const groupExpression = written?.startsWith('=') ? feelProblem(written, `ps:candidateGroup of ${id}`, id, report) : undefined;
+    const group = written?.startsWith('=') ? undefined : written;
     if (group !== undefined && !/^[A-Za-z0-9][\w.-]{0,63}$/.test(group)) {
       report(id, `ps:candidateGroup '${group}' on ${id} must be a group id (letters, digits, '-', '_', '.', at most 64)`);
     }
@@ -359,6 +363,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     };
     if (office === 'front' || office === 'back') spec.office = office;
     if (group) spec.candidateGroup = group;
+    if (groupExpression) spec.candidateGroupExpression = groupExpression;
     const form = readForm(element);
     if (form) spec.form = form;
     return spec;

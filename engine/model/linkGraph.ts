@@ -48,6 +48,8 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
       else host.boundaries.push(node.id);
       if (node.event?.type === 'timer' && node.event.timer.slaTrigger && !(host?.kind === 'userTask' && host.sla)) {
         report(node.id, `boundary timer ${node.id} is bound to an SLA (ps:slaTrigger) but ${node.attachedTo} is not a user task with a ps:sla`);
+      } else if (node.event?.type === 'timer' && node.event.timer.slaTrigger && host?.multiInstance) {
+        report(node.id, `boundary timer ${node.id} is bound to an SLA (ps:slaTrigger), and ${node.attachedTo} is multi-instance: each inner task has its own deadline; use a timeDuration on the activity`);
       }
     }
     if (node.event?.type === 'timer' && node.event.timer.slaTrigger && node.kind !== 'boundaryEvent') {

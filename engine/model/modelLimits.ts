@@ -52,6 +52,12 @@ export const MODEL_LIMITS = {
   maxFormComponents: 200,
   maxFormValues: 500,
   maxFormDepth: 5,
+  /**
+   * A multi-instance activity runs at most this many inner instances (a collection's items or a
+   * cardinality): each is a token and, for a task, an inbox task, all written in one commit;
+   * with the activity, they stay within the step budget (1,000 elements by default).
+   */
+  maxMultiInstances: 500,
   /** A text a form field accepts, when the form sets no smaller maxLength. */
   maxFormTextLength: 10_000,
 } as const;

@@ -74,6 +74,8 @@ export type EventDefinition =
 export interface UserTaskSpec {
   readonly office?: 'front' | 'back';
   readonly candidateGroup?: string;
+  /** `ps:candidateGroup="=…"`: FEEL (without the `=`) giving the group in the token's scope (a multi-instance inner instance's). */
+  readonly candidateGroupExpression?: string;
   readonly assignment: AssignmentStrategy;
   readonly excludeAssigneesOf: readonly string[];
   readonly returnsResult: boolean;
@@ -114,6 +116,28 @@ export interface FlowNode {
   readonly sla?: SlaSpec;
   /** `ps:notify`: entering the node tells the applicant (engine/notifications). */
   readonly notify?: NotificationKind;
+  /** `bpmn:multiInstanceLoopCharacteristics` (runtime/elements/MultiInstance.ts). */
+  readonly multiInstance?: MultiInstanceSpec;
+}
+
+/**
+ * A multi-instance activity: one inner instance per item of `collection` (or `cardinality`
+ * times), all at once or one after another. Expressions are FEEL without the leading `=`.
+ */
+export interface MultiInstanceSpec {
+  readonly sequential: boolean;
+  /** `ps:collection`: the list iterated, evaluated when the activity is entered. */
+  readonly collection?: string;
+  /** `bpmn:loopCardinality`: how many inner instances (instead of a collection). */
+  readonly cardinality?: string;
+  /** `ps:elementVariable`: the inner instance's item, a local variable. */
+  readonly elementVariable?: string;
+  /** `ps:outputCollection`: the variable the outputs are gathered into, in the collection's order. */
+  readonly outputCollection?: string;
+  /** `ps:outputElement`: what each inner instance contributes, evaluated in its scope when it completes. */
+  readonly outputElement?: string;
+  /** `bpmn:completionCondition`: when true after an inner instance completes, the rest are cancelled. */
+  readonly completionCondition?: string;
 }
 
 export interface SequenceFlow {

@@ -14,7 +14,21 @@ export type Wait =
   | { readonly kind: 'subProcess' }
   | { readonly kind: 'callActivity'; readonly childId: string }
   /** At an event-based gateway: its catches are armed in the token's `boundaries`, keyed by the catch's id. */
-  | { readonly kind: 'eventGateway' };
+  | { readonly kind: 'eventGateway' }
+
+  /**
+   * A multi-instance activity's body, whose inner instances are tokens in its scope.
+   * `items`: the collection (for a sequential body's later instances, and the element variable);
+   * `outputs`: each completed inner instance's output element, by its index.
+   */
+  | {
+      readonly kind: 'multiInstance';
+      readonly total: number;
+      readonly items?: readonly unknown[];
+      readonly started: number;
+      readonly completed: number;
+      readonly outputs: readonly unknown[];
+    };
 
 /** A boundary event armed on the activity a token is in. */
 export interface ArmedBoundary {
@@ -41,6 +55,11 @@ export interface Token {
   wait?: Wait;
   boundaries?: ArmedBoundary[];
   readonly enteredAt: string;
+  /**
+   * Local variables of a multi-instance inner instance (`loopCounter`, the element variable, and
+   * the variables its completion wrote): read over the process's, and written instead of them.
+   */
+  locals?: Record<string, unknown>;
 }
 
 export interface Incident {

@@ -21,7 +21,7 @@ export function heatmap(instances: readonly InstanceRecord[], now: Date): Heatma
   for (const instance of instances) {
     if (instance.status !== 'active') continue;
     for (const token of instance.tokens) {
-      if (token.wait?.kind === 'subProcess') continue;
+      if (token.wait?.kind === 'subProcess' || token.wait?.kind === 'multiInstance') continue; // the inner tokens count
       let cell = cells.get(token.elementId);
       if (!cell) cells.set(token.elementId, (cell = { active: 0, atRisk: 0, overdue: 0 }));
       cell.active++;
@@ -54,7 +54,7 @@ export function heatmapInstances(instances: readonly InstanceRecord[], elementId
   for (const instance of instances) {
     if (instance.status !== 'active') continue;
     for (const token of instance.tokens) {
-      if (token.elementId !== elementId || token.wait?.kind === 'subProcess') continue;
+      if (token.elementId !== elementId || token.wait?.kind === 'subProcess' || token.wait?.kind === 'multiInstance') continue;
       const wait = token.wait?.kind === 'userTask' ? token.wait : undefined;
       const state = wait?.dueAt && wait.dueAt <= at ? 'overdue' : wait?.warnAt && wait.warnAt <= at ? 'atRisk' : 'active';
       found.push({ id: instance.id, trackingNumber: instance.trackingNumber, startedAt: instance.startedAt, state, ...(wait?.dueAt ? { dueAt: wait.dueAt } : {}) });

@@ -36,7 +36,7 @@ export function trackApplication(
   context: Omit<OutcomeContext, 'graph'> = {},
 ): TrackingView {
   if (!state || !graph) throw new NotFoundError('application', trackingNumber);
-  const waiting = state.tokens.filter((t) => t.state !== 'joining' && t.wait?.kind !== 'subProcess').map((t) => graph.nodes[t.elementId]);
+  const waiting = state.tokens.filter((t) => t.state !== 'joining' && t.wait?.kind !== 'subProcess' && t.wait?.kind !== 'multiInstance').map((t) => graph.nodes[t.elementId]);
   const nextSteps = [...new Set(waiting.map((n) => n?.name ?? humanise(n?.id ?? '')).filter(Boolean))];
   const withdrawn = state.status !== 'active' && state.variables['decision'] === 'withdrawn';
   const status: TrackingView['status'] =

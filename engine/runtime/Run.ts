@@ -4,6 +4,7 @@ import type { FlowNode, ProcessGraph } from '../model/types.js';
 import { resumeSla } from './slaClock.js';
 import { notifyOnEnter } from './notifyOnEnter.js';
 import { catchInScope, closeSubscriptions } from './eventScopes.js';
+import { localScopeOf, variablesInScope } from './scopes.js';
 import type { HistoryEntry, HistoryEvent } from '../records/index.js';
 import type { StepContext } from './context.js';
 import type { Effect, RuntimeEvent } from './events.js';
@@ -40,12 +41,19 @@ export interface Behaviour {
    * The run then does the rest (boundaries, incidents, the token itself, the history).
    */
   cancel?(run: Run, token: Token, node: FlowNode): void;
+  /**
+   * An inner instance of this multi-instance activity is done (its element left it): instead of
+   * taking the element's flows, it reports to its body (runtime/elements/MultiInstance.ts).
+   */
+  leaveInstance?(run: Run, token: Token, node: FlowNode): void;
 }
 
 interface Arrival {
   readonly elementId: string;
   readonly scopeId: string | null;
   readonly arrivedBy?: string;
+  /** A multi-instance inner instance's local variables. */
+  readonly locals?: Record<string, unknown>;
 }
 
 /**
@@ -96,8 +104,9 @@ export class Run {
   }
 
   /** Queues a token's arrival at an element; arrivals run in order when the run drains. */
-  arrive(elementId: string, scopeId: string | null, arrivedBy?: string): void {
-    this.agenda.push(arrivedBy === undefined ? { elementId, scopeId } : { elementId, scopeId, arrivedBy });
+  arrive(elementId: string, scopeId: string | null, arrivedBy?: string, locals?: Record<string, unknown>): void {
+    const arrival: Arrival = arrivedBy === undefined ? { elementId, scopeId } : { elementId, scopeId, arrivedBy };
+    this.agenda.push(locals === undefined ? arrival : { ...arrival, locals });
   }
 
   /** Runs queued arrivals, joins and scope completions until every token rests. */
@@ -119,6 +128,7 @@ export class Run {
       state: 'waiting',
       enteredAt: this.nowIso,
       ...(arrival.arrivedBy === undefined ? {} : { arrivedBy: arrival.arrivedBy }),
+      ...(arrival.locals === undefined ? {} : { locals: arrival.locals }),
     };
     this.state.tokens.push(token);
     this.visits += 1;
@@ -154,6 +164,10 @@ export class Run {
    */
   leave(token: Token, flows?: readonly string[]): void {
     const node = this.node(token.elementId);
+    if (this.isInnerInstance(token)) {
+      this.behaviourOf(node)!.leaveInstance!(this, token, node);
+      return;
+    }
     // Chosen before the token goes: a condition that cannot be decided leaves the token where it
     // is, an incident in its own scope (a sub-process waits for it), and a retry leaves again.
     const taken = flows ?? this.selectFlows(node, false, token, true);
@@ -181,7 +195,7 @@ export class Run {
       if (flowId === node.defaultFlow) continue;
       const condition = this.graph.flows[flowId]!.condition;
       if (condition !== undefined) {
-        const outcome = this.condition(condition);
+        const outcome = this.condition(condition, token);
         if ('problem' in outcome) {
           this.incident(token, `the condition of sequence flow ${flowId} ('${abbreviateExpression(condition)}') is neither true nor false: ${outcome.problem}`, leaving);
           return undefined;
@@ -199,8 +213,20 @@ export class Run {
     return chosen;
   }
 
-  condition(expression: string): ConditionOutcome {
-    return this.ctx.condition ? this.ctx.condition(expression, this.state.variables, this.ctx.now) : evaluateCondition(expression, this.state.variables, this.ctx.now);
+  /** A FEEL condition in the scope of `token` (the process's variables without one). */
+  condition(expression: string, token?: Token): ConditionOutcome {
+    const variables = this.variablesOf(token);
+    return this.ctx.condition ? this.ctx.condition(expression, variables, this.ctx.now) : evaluateCondition(expression, variables, this.ctx.now);
+  }
+
+  /** The variables a token sees: the process's, under the local ones of the multi-instance inner instances around it. */
+  variablesOf(token: Token | undefined): Readonly<Record<string, unknown>> {
+    return variablesInScope(this.state, token);
+  }
+
+  /** A multi-instance activity's inner instance: a token in the scope of its body, at the same element. */
+  isInnerInstance(token: Token): boolean {
+    return token.scopeId !== null && this.token(token.scopeId)?.elementId === token.elementId;
   }
 
   /** A token ends at an end event (or an element without outgoing flows). */
@@ -224,8 +250,15 @@ export class Run {
     this.record(token.elementId, 'incident', token.id, { message });
   }
 
-  mergeVariables(variables: Record<string, unknown> | undefined): void {
-    if (variables) Object.assign(this.state.variables, variables);
+  /**
+   * Writes variables in the scope of `token`: the local scope of the multi-instance inner
+   * instance around it (which keeps them out of the process), else the process's.
+   */
+  mergeVariables(variables: Record<string, unknown> | undefined, token?: Token): void {
+    if (!variables) return;
+    const local = token && localScopeOf(this.state, token);
+    if (local) local.locals = { ...local.locals, ...variables };
+    else Object.assign(this.state.variables, variables);
   }
 
   /** Cancels the timer jobs of the boundary events armed on a token's activity. */
@@ -273,6 +306,7 @@ export class Run {
    */
   throwError(token: Token, errorCode: string, message: string, fromChild = false): void {
     for (let current: Token | undefined = token; current; current = current.scopeId ? this.token(current.scopeId) : undefined) {
+      if (this.isInnerInstance(current)) continue; // a multi-instance activity's boundaries are its body's
       const catcher = errorCatcher(this.node(current.elementId).boundaries.map((id) => this.node(id)), errorCode);
       if (catcher) {
         this.record(catcher.id, 'error', current.id, { errorCode, message });

@@ -22,7 +22,7 @@ export type RuntimeEvent =
   | { readonly type: 'move'; readonly tokenId: string; readonly to: string; readonly variables?: Record<string, unknown> };
 
 export type Effect =
-  | { readonly type: 'createTask'; readonly taskId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt?: string; readonly warnAt?: string }
+  | { readonly type: 'createTask'; readonly taskId: string; readonly tokenId: string; readonly elementId: string; /** The group evaluated from a FEEL `ps:candidateGroup`. */ readonly candidateGroup?: string; readonly dueAt?: string; readonly warnAt?: string }
   | { readonly type: 'closeTask'; readonly taskId: string; readonly state: 'completed' | 'cancelled'; readonly by?: string; readonly outcome?: string }
   | { readonly type: 'scheduleTimer'; readonly jobId: string; readonly tokenId: string; readonly elementId: string; readonly dueAt: string; readonly boundaryId?: string; readonly remaining?: number; /** A cycle's ISO repetition as armed (a FEEL cycle's value). */ readonly cycle?: string }
   | { readonly type: 'cancelJob'; readonly jobId: string }

@@ -83,7 +83,7 @@ function retry(run: Run, token: Token, event: Extract<RuntimeEvent, { type: 'ret
   run.disarmBoundaries(token);
   run.remove(token);
   run.record(token.elementId, 'incident', token.id, { retried: true });
-  run.arrive(token.elementId, token.scopeId, token.arrivedBy);
+  run.arrive(token.elementId, token.scopeId, token.arrivedBy, token.locals);
 }
 
 export type { StepContext };

@@ -63,7 +63,7 @@ export function armBoundaries(run: Run, token: Token, node: FlowNode, sla?: { re
  * the token's scope. Undefined after an incident on the token naming the timer and why.
  */
 export function resolveTimer(run: Run, token: Token, elementId: string, timer: TimerSpec): TimerSpec | undefined {
-  const value = timerValue(timer, run.state.variables, run.ctx.now);
+  const value = timerValue(timer, run.variablesOf(token), run.ctx.now);
   if ('problem' in value) {
     run.incident(token, `timer ${elementId}: ${value.problem}`);
     return undefined;

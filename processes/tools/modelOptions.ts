@@ -11,6 +11,12 @@ export interface ModelOptions {
   readonly handBackName: string;
   /** The agency checks the package itself first (the term is `stageTerms.agency_check`). */
   readonly agencyCheck?: boolean;
+  /**
+   * Land: after the draft resolution, the akimat's departments concur in parallel (a
+   * multi-instance task, one per department, each in the group `akimat-<department>`, its term
+   * `stageTerms.concurrence`); an objection sends the file back to the review.
+   */
+  readonly concurrence?: readonly string[];
   /** Kindergarten: after the queue number, a place is offered within the service's term. */
   readonly offer?: boolean;
   readonly documentation: string;
@@ -69,10 +75,11 @@ export const MODEL_OPTIONS: Readonly<Record<string, ModelOptions>> = {
     group: 'land-relations',
     reviewName: 'Prepare the draft resolution',
     agencyCheck: true,
+    concurrence: ['land', 'architecture', 'environment'],
     issueName: "Send the akimat's resolution to the centre",
     handBackName: 'Hand over the resolution',
     documentation:
-      'Change of land-plot use (land agency / akimat): 30 calendar days; the agency first checks the package within 2 working days and refuses an incomplete one; four-eyes second review of the draft resolution.',
+      "Change of land-plot use (land agency / akimat): 30 calendar days; the agency first checks the package within 2 working days and refuses an incomplete one; the akimat's land, architecture and environment departments concur with the draft resolution in parallel (an objection returns it to the review); four-eyes second review of the draft resolution.",
   },
   'MILITARY-REG': {
     group: 'mil-registration',

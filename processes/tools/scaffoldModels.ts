@@ -25,7 +25,7 @@ import { compileDefinitions } from '../../engine/index.js';
 import { CATALOGUE_DIR, parseStandard, type ServiceStandard, type ServiceTerm } from '../standard.js';
 import { layoutDiagram } from './layoutDiagram.js';
 import { MODEL_OPTIONS, type ModelOptions } from './modelOptions.js';
-import { agencyCheckForm, completenessForm, escalationForm, handBackForm, offerPlaceForm, psForm, reviewForm, secondReviewForm } from './taskForms.js';
+import { agencyCheckForm, completenessForm, concurrenceForm, escalationForm, handBackForm, offerPlaceForm, psForm, reviewForm, secondReviewForm } from './taskForms.js';
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 const slaOnly = (t: ServiceTerm) => `<ps:sla duration="${t.duration}" unit="${t.unit}"${t.calendar ? ` calendar="${t.calendar}"` : ''} />`;
@@ -112,7 +112,8 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   flow('act_on_overdue_review', 'escalation_handled');
   el(`<bpmn:endEvent id="escalation_handled" name="Escalation handled" />`);
   flow('review', 'decision');
-  const approveTarget = s.secondReview ? 'second_review' : o.offer ? 'offer_place' : 'issue_result';
+  const afterApproval = s.secondReview ? 'second_review' : o.offer ? 'offer_place' : 'issue_result';
+  const approveTarget = o.concurrence ? 'concurrence' : afterApproval;
   el(`<bpmn:exclusiveGateway id="decision" name="Decision?" default="flow_${n + 1}" />`);
   flow('decision', approveTarget, undefined, 'approve');
   flow('decision', 'to_refusal', 'outcome = "refuse"', 'refuse');
@@ -123,6 +124,19 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
   el(`<bpmn:boundaryEvent id="documents_not_brought" name="${s.documentsPauseDays} days without the documents" attachedToRef="await_documents"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P${s.documentsPauseDays}D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
   flow('await_documents', 'to_review');
   flow('documents_not_brought', 'to_refusal');
+
+  // Land: the akimat's departments concur in parallel, each in its own group, drawn at random
+  // there; what each says is gathered in `concurrences`, in the departments' order.
+  if (o.concurrence) {
+    const departments = `=[${o.concurrence.map((d) => JSON.stringify(d)).join(', ')}]`;
+    const term = s.stageTerms['concurrence'];
+    const loop = `<bpmn:multiInstanceLoopCharacteristics isSequential="false" ps:collection="${esc(departments)}" ps:elementVariable="department" ps:outputCollection="concurrences" ps:outputElement="${esc('={department: department, outcome: outcome, remarks: remarks}')}" />`;
+    el(`<bpmn:userTask id="concurrence" name="Concurrence of the akimat's departments" ps:office="back" ps:candidateGroup="${esc('="akimat-" + department')}" ps:assignment="random">${sla(term, concurrenceForm())}${loop}</bpmn:userTask>`);
+    flow('concurrence', 'concurred');
+    el(`<bpmn:exclusiveGateway id="concurred" name="Every department concurs?" default="flow_${n + 1}" />`);
+    flow('concurred', afterApproval, undefined, 'concur');
+    flow('concurred', 'to_review', 'some c in concurrences satisfies c.outcome = "object"', 'objection');
+  }
 
   if (s.secondReview) {
     el(`<bpmn:userTask id="second_review" name="Second review (another official)" ps:office="back" ps:candidateGroup="${o.group}" ps:assignment="random" ps:excludeAssigneesOf="review">${sla({ duration: 1, unit: 'workingDays', calendar: 'agency' }, secondReviewForm(s))}</bpmn:userTask>`);

@@ -27,6 +27,11 @@ const RU: Record<string, string> = {
   'Second review': 'Повторная проверка',
   'Confirm the decision': 'Подтвердить решение',
   'Package in order': 'Пакет в порядке',
+  Concurrence: 'Согласование',
+  'The **{{department}}** department concurs with the draft resolution, or objects': 'Отдел **{{department}}** согласует проект постановления или возражает',
+  Concur: 'Согласовать',
+  'Object: return it to the review': 'Возразить: вернуть на рассмотрение',
+  "The department's remarks": 'Замечания отдела',
   'Kindergarten and group offered': 'Предложенный детский сад и группа',
   'What was done about the overdue review': 'Что сделано по просроченному рассмотрению',
   'Decision: **refused**. Grounds: {{refusalGrounds}}': 'Решение: **отказ**. Основание: {{refusalGrounds}}',
@@ -98,6 +103,15 @@ export function secondReviewForm(s: ServiceStandard): Form {
 /** The agency's own check of the package (land, rule 5). */
 export function agencyCheckForm(s: ServiceStandard): Form {
   return form('form_agency_check', [outcomeField('agency_check', 'Decision', { 'in order': 'Package in order', refuse: 'Refuse' }), groundsField('agency_check', s), noteField('agency_check')]);
+}
+
+/** A department's concurrence with the draft resolution (land): concur, or object with its remarks. */
+export function concurrenceForm(): Form {
+  return form('form_concurrence', [
+    { type: 'text', id: 'concurrence_department', text: 'The **{{department}}** department concurs with the draft resolution, or objects' },
+    outcomeField('concurrence', 'Concurrence', { concur: 'Concur', object: 'Object: return it to the review' }),
+    { type: 'textarea', id: 'concurrence_remarks', key: 'remarks', label: "The department's remarks", validate: { required: true, maxLength: 2000 }, conditional: shownWhen('object') },
+  ]);
 }
 
 export function offerPlaceForm(): Form {

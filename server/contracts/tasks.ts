@@ -12,6 +12,8 @@ export const TaskSchema = z
   .looseObject({
     id: z.string(),
     instanceId: z.string(),
+    /** The token the task belongs to (a multi-instance inner instance's: its local variables are on it). */
+    tokenId: z.string().optional(),
     key: z.string(),
     elementId: z.string(),
     name: z.string().optional(),

@@ -14,6 +14,8 @@ export interface ExpectedDeadlines {
   readonly backOffice: string;
   /** Its id, when not `review`. */
   readonly backOfficeTask?: string;
+  /** Groups a FEEL `ps:candidateGroup` names (the akimat's departments of LAND-USE-CHANGE): their members are seeded too. */
+  readonly groupsByExpression?: readonly string[];
 }
 
 const catalogue = loadCatalogue();
@@ -54,6 +56,7 @@ export function requestDocuments(engine: Engine, instanceId: string, entry: Cata
 export async function approveToHandBack(engine: Engine, instanceId: string, entry: CatalogueEntry): Promise<void> {
   const review = await taskAt(engine, instanceId, 'review');
   await complete(engine, instanceId, 'review', 'approve');
+  if (entry.xml.includes('id="concurrence"')) await concurAll(engine, instanceId);
   if (entry.standard.secondReview) {
     const second = await taskAt(engine, instanceId, 'second_review');
     expect(second.assignee).toBeTruthy();
@@ -61,6 +64,22 @@ export async function approveToHandBack(engine: Engine, instanceId: string, entr
     await complete(engine, instanceId, 'second_review', 'confirm');
   }
   if (entry.xml.includes('id="offer_place"')) await complete(engine, instanceId, 'offer_place', undefined, { placeOffered: 'Kindergarten No. 12, group "Sunflower"' });
+}
+
+/**
+ * Land: every department's concurrence (a multi-instance task, one open task per department)
+ * is given by the official it was drawn to; `objectFrom` (a group) objects instead, with its remarks.
+ */
+export async function concurAll(engine: Engine, instanceId: string, objectFrom?: string) {
+  const open = (await engine.tasks({ instanceId })).filter((t) => t.elementId === 'concurrence');
+  expect(open.length, 'one concurrence per department').toBeGreaterThan(1);
+  let view;
+  for (const task of open) {
+    // Drawn in its department's group when the test seeded its members (LAND-USE-CHANGE.test.ts checks the draw).
+    const objects = task.candidateGroup === objectFrom;
+    view = await engine.completeTask(task.id, { by: task.assignee ?? `${task.candidateGroup ?? 'department'}-official`, outcome: objects ? 'object' : 'concur', ...(objects ? { variables: { remarks: 'the change contradicts the zoning plan' } } : {}) });
+  }
+  return view!;
 }
 
 /** Through the intake (and the land agency's own check) to the review. */
@@ -77,7 +96,7 @@ export async function intake(engine: Engine, instanceId: string, entry: Catalogu
  */
 export function serviceScenarios(code: string, expected: ExpectedDeadlines): void {
   const entry = entryOf(code);
-  const groups = new Set([...entry.xml.matchAll(/ps:candidateGroup="([^"]+)"/g)].map((m) => m[1]!));
+  const groups = new Set([...[...entry.xml.matchAll(/ps:candidateGroup="([^"=][^"]*)"/g)].map((m) => m[1]!), ...(expected.groupsByExpression ?? [])]);
 
   describe(`${code}: ${entry.standard.names.en}`, () => {
     let h: Harness;

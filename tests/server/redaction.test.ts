@@ -116,5 +116,9 @@ describe('the redaction rules (engine/assignment/redact)', () => {
     const app = { variables: { clerk: 'c', official: 'o', amount: 1 }, intake: { by: 'c', at: 'now' }, tasks: [task('front'), task('back')] } as unknown as ApplicationView;
     expect(redactApplication(applicant, app)).toMatchObject({ variables: { amount: 1 }, intake: { at: 'now' } });
     expect(redactApplication(applicant, app).variables).toEqual({ amount: 1 });
+    // A multi-instance inner instance's local variables are redacted the same way.
+    const multi = { ...app, tokens: [{ id: 't2', elementId: 'approve', scopeId: 't1', state: 'waiting', enteredAt: 'now', locals: { loopCounter: 1, reviewer: 'o', decision: 'ok' } }] } as unknown as ApplicationView;
+    expect(redactApplication(viewpointOf(['clerk']), multi).tokens[0]!.locals).toEqual({ loopCounter: 1, decision: 'ok' });
+    expect(redactApplication(viewpointOf(['supervisor']), multi).tokens[0]!.locals).toEqual({ loopCounter: 1, reviewer: 'o', decision: 'ok' });
   });
 });

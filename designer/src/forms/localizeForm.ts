@@ -33,6 +33,31 @@ export function formData(variables: Readonly<Json>): Json {
   return { ...rest, lastOutcome: outcome ?? null };
 }
 
+/** What the application view tells of a token (the instance view's tokens: they come with it). */
+export interface ScopedToken {
+  readonly id: string;
+  readonly scopeId: string | null;
+  readonly locals?: Json;
+}
+
+/**
+ * The variables a task sees: the application's, overlaid by the local variables of the
+ * multi-instance inner instances around its token (`department` of a department's concurrence),
+ * as the engine reads them (engine/runtime/scopes.ts).
+ */
+export function taskScope(application: { readonly variables: Readonly<Json>; readonly tokens?: readonly ScopedToken[] }, tokenId: string | undefined): Json {
+  const layers: Json[] = [];
+  const seen = new Set<string>();
+  for (let id = tokenId ?? null; id !== null && !seen.has(id); ) {
+    seen.add(id);
+    const token = application.tokens?.find((t) => t.id === id);
+    if (!token) break;
+    if (token.locals) layers.unshift(token.locals);
+    id = token.scopeId;
+  }
+  return Object.assign({}, application.variables, ...layers) as Json;
+}
+
 /**
  * Splits what the form submits into the task's answer: the `outcome` field apart, the other
  * fields as variables; empty fields (form-js sends them as undefined or '') are left out.

@@ -5,6 +5,7 @@ import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import '../print/DecisionSummary.js';
 import type { FieldProblem, TaskAnswer } from '../forms/TaskFormView.js';
 import '../forms/TaskFormView.js';
+import { taskScope } from '../forms/localizeForm.js';
 import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
 import { caseworkApi, type AttachmentRecord } from '../casework/caseworkApi.js';
@@ -95,7 +96,7 @@ export class TaskPage extends LocalizedElement {
     if (this.form === null) {
       return html`<p class="hint">${t('task.noForm')}</p><div><button type="button" ?disabled=${this.busy} @click=${() => void this.complete({ variables: {} })}>${t('task.complete')}</button></div>`;
     }
-    return html`<tereze-task-form .schema=${this.form} .data=${app.variables} .problem=${this.problem} ?busy=${this.busy} @complete=${onComplete}></tereze-task-form>`;
+    return html`<tereze-task-form .schema=${this.form} .data=${taskScope(app, this.task?.tokenId)} .problem=${this.problem} ?busy=${this.busy} @complete=${onComplete}></tereze-task-form>`;
   }
 
   private async load() {

@@ -19,7 +19,7 @@ export const BoundaryEvent: Behaviour = {
     if (event.type === 'message') {
       const armed = host.boundaries?.find((b) => b.boundaryId === boundary.id && b.messageName === event.messageName);
       if (!armed) throw new ConflictError(`${host.elementId} no longer waits for message '${event.messageName}'`, run.state.id);
-      run.mergeVariables(event.variables);
+      run.mergeVariables(event.variables, host);
       trigger(run, host, boundary.id, 'message');
       return;
     }

@@ -11,14 +11,14 @@ export const CallActivity: Behaviour = {
     const childId = run.ctx.newId();
     if (!armBoundaries(run, token, node)) return;
     run.wait(token, { kind: 'callActivity', childId });
-    run.emit({ type: 'startChild', tokenId: token.id, elementId: node.id, childId, calledElement: node.calledElement!, variables: { ...run.state.variables } });
+    run.emit({ type: 'startChild', tokenId: token.id, elementId: node.id, childId, calledElement: node.calledElement!, variables: { ...run.variablesOf(token) } });
   },
 
   resume(run, token, _node, event) {
     switch (event.type) {
       case 'childCompleted':
         expectWait(token, 'callActivity', token.wait?.kind === 'callActivity');
-        run.mergeVariables(event.variables);
+        run.mergeVariables(event.variables, token);
         run.leave(token);
         return;
       case 'childError':

@@ -28,7 +28,7 @@ export const EndEvent: Behaviour = {
         run.end(token);
         return;
       case 'message':
-        run.emit({ type: 'notify', elementId: node.id, messageName: event.messageName, payload: { ...run.state.variables } });
+        run.emit({ type: 'notify', elementId: node.id, messageName: event.messageName, payload: { ...run.variablesOf(token) } });
         run.end(token);
         return;
       default:

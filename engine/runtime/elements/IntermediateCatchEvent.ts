@@ -25,7 +25,7 @@ export const IntermediateCatchEvent: Behaviour = {
   resume(run, token, _node, event) {
     if (event.type === 'message') {
       expectWait(token, 'message', token.wait?.kind === 'message' && token.wait.messageName === event.messageName);
-      run.mergeVariables(event.variables);
+      run.mergeVariables(event.variables, token);
       run.record(token.elementId, 'message', token.id, { messageName: event.messageName });
       run.leave(token);
       return;

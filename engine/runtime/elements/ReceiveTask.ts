@@ -16,7 +16,7 @@ export const ReceiveTask: Behaviour = {
   resume(run, token, _node, event) {
     expectWait(token, 'message', event.type === 'message' && token.wait?.kind === 'message' && token.wait.messageName === event.messageName);
     const message = event as Extract<typeof event, { type: 'message' }>;
-    run.mergeVariables(message.variables);
+    run.mergeVariables(message.variables, token);
     run.record(token.elementId, 'message', token.id, { messageName: message.messageName });
     run.leave(token);
   },

@@ -5,7 +5,7 @@ export const SendTask: Behaviour = {
   enter(run, token, node) {
     const messageName = node.messageName ?? (node.event?.type === 'message' ? node.event.messageName : undefined);
     if (messageName) {
-      run.emit({ type: 'notify', elementId: node.id, messageName, payload: { ...run.state.variables } });
+      run.emit({ type: 'notify', elementId: node.id, messageName, payload: { ...run.variablesOf(token) } });
     }
     run.leave(token);
   },

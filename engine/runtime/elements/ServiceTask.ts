@@ -18,7 +18,7 @@ export const ServiceTask: Behaviour = {
     expectWait(token, 'handler', token.wait?.kind === 'handler');
     switch (event.type) {
       case 'handlerResult':
-        run.mergeVariables(event.variables);
+        run.mergeVariables(event.variables, token);
         run.leave(token);
         return;
       case 'handlerError':

@@ -8,6 +8,7 @@ import { ExclusiveGateway } from './ExclusiveGateway.js';
 import { InclusiveGateway } from './InclusiveGateway.js';
 import { IntermediateCatchEvent } from './IntermediateCatchEvent.js';
 import { IntermediateThrowEvent } from './IntermediateThrowEvent.js';
+import { multiInstance } from './MultiInstance.js';
 import { ParallelGateway } from './ParallelGateway.js';
 import { ReceiveTask } from './ReceiveTask.js';
 import type { Behaviour } from '../Run.js';
@@ -21,7 +22,8 @@ import { UserTask } from './UserTask.js';
 /**
  * The one map from element kind to behaviour. Adding an element is one file in this folder
  * (its Behaviour: enter, and the resume / complete / settle / cancel hooks it needs), one
- * entry here, and one spec with its fixture in tests/engine/runtime/.
+ * entry here, and one spec with its fixture in tests/engine/runtime/. The activities that may
+ * carry a multi-instance marker are wrapped by multiInstance (MultiInstance.ts).
  */
 export const BEHAVIOURS: Readonly<Record<NodeKind, Behaviour>> = Object.freeze({
   startEvent: StartEvent,
@@ -31,15 +33,15 @@ export const BEHAVIOURS: Readonly<Record<NodeKind, Behaviour>> = Object.freeze({
   boundaryEvent: BoundaryEvent,
   task: Task,
   manualTask: Task,
-  userTask: UserTask,
-  serviceTask: ServiceTask,
+  userTask: multiInstance(UserTask),
+  serviceTask: multiInstance(ServiceTask),
   receiveTask: ReceiveTask,
   sendTask: SendTask,
   exclusiveGateway: ExclusiveGateway,
   parallelGateway: ParallelGateway,
   inclusiveGateway: InclusiveGateway,
   eventBasedGateway: EventBasedGateway,
-  subProcess: SubProcess,
-  callActivity: CallActivity,
+  subProcess: multiInstance(SubProcess),
+  callActivity: multiInstance(CallActivity),
   eventSubProcess: EventSubProcess,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, formData, localizeForm } from '../../../designer/src/forms/localizeForm.js';
+import { answerOf, formData, localizeForm, taskScope } from '../../../designer/src/forms/localizeForm.js';
 import { handBackForm } from '../../../processes/tools/taskForms.js';
 
 describe('localizeForm', () => {
@@ -26,5 +26,21 @@ describe('the data a form opens with and the answer it gives', () => {
       variables: { refusalGrounds: 'forged', ratingDeclined: false },
     });
     expect(answerOf({ note: 'seen' })).toEqual({ variables: { note: 'seen' } });
+  });
+});
+
+describe('the variables a task sees', () => {
+  it("should overlay the application's variables with the local ones of the inner instances around the task's token", () => {
+    const application = {
+      variables: { documents: ['a'], outcome: 'approve' },
+      tokens: [
+        { id: 't1', scopeId: null },
+        { id: 't2', scopeId: 't1', locals: { loopCounter: 2, department: 'architecture' } },
+        { id: 't3', scopeId: 't2' },
+      ],
+    };
+    expect(taskScope(application, 't3')).toEqual({ documents: ['a'], outcome: 'approve', loopCounter: 2, department: 'architecture' });
+    expect(taskScope(application, 't1')).toEqual({ documents: ['a'], outcome: 'approve' });
+    expect(taskScope({ variables: { x: 1 } }, 'gone')).toEqual({ x: 1 });
   });
 });
