@@ -47,6 +47,10 @@ async function main(): Promise<void> {
         if (stage === 'refused') await done('review', 'refuse', { refusalGrounds: entry.standard.groundsForRefusal[0] });
         if (stage === 'handBack' || stage === 'completed') {
           await done('review', 'approve');
+          // Land: every department's concurrence (one task per department, multi-instance).
+          for (const task of (await engine.tasks({ instanceId: id })).filter((t) => t.elementId === 'concurrence')) {
+            await engine.completeTask(task.id, { by: task.assignee ?? 'official', outcome: 'concur' });
+          }
           await done('second_review', 'confirm');
           await done('offer_place', undefined, { placeOffered: 'Kindergarten No. 12' });
         }
