@@ -48,6 +48,9 @@ export interface SqliteStoreOptions {
   readonly synchronous?: 'normal' | 'full';
 }
 
+/** What `synchronous` is when the options do not say. */
+export const DEFAULT_SYNCHRONOUS: 'normal' | 'full' = 'normal';
+
 const DEFAULT_LIMIT = 1000;
 /** Several processes may share the file: a writer waits this long for another's transaction. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -349,7 +352,7 @@ function openDatabase(path: string, options: SqliteStoreOptions): Database.Datab
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.pragma(`synchronous = ${(options.synchronous ?? DEFAULT_SYNCHRONOUS) === 'full' ? 'FULL' : 'NORMAL'}`);
     db.exec(SCHEMA_SQL);
     migrate(db);
     return db;
