@@ -1,7 +1,7 @@
 /**
  * The national-day benchmark (issue 15): `npm run bench -- --only national-day [--apps N]`, or on
  * its own `tsx tests/bench/nationalDayBench.ts [--apps N] [--workers 50] [--synchronous full|normal]
- * [--limit-seconds s]` (its last stdout line is the JSON result).
+ * [--group-commit on|off] [--limit-seconds s]` (its last stdout line is the JSON result).
  *
  * The service is the catalogue's NO-CRIMINAL-RECORD (processes/), with the demo organisation
  * seeded, on the durable sqlite store (a file in a temp directory), driven through the library
@@ -45,6 +45,7 @@ export interface NationalDayResult {
   readonly service: string;
   readonly store: 'sqlite-file';
   readonly synchronous: 'normal' | 'full';
+  readonly groupCommit: boolean;
   readonly workers: number;
   readonly applications: number;
   readonly mix: { readonly refused: number; readonly documents: number; readonly extensions: number };
@@ -74,6 +75,8 @@ interface Options {
   readonly apps: number;
   readonly workers: number;
   readonly synchronous?: 'normal' | 'full';
+  /** The store's group commit (default on, as the store's default). */
+  readonly groupCommit?: boolean;
   readonly limitSeconds: number;
   readonly progress: (message: string) => void;
 }
@@ -98,11 +101,12 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
   let transactions: number | undefined;
   const storeOptions = {
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    groupCommit: options.groupCommit ?? true,
     onTransaction: () => {
       transactions = (transactions ?? 0) + 1;
     },
   };
-  const store: Store = sqliteStore(join(dir, 'national-day.sqlite'), storeOptions as Parameters<typeof sqliteStore>[1]);
+  const store: Store = sqliteStore(join(dir, 'national-day.sqlite'), storeOptions);
   let commits = 0;
   const commit = store.commit.bind(store);
   store.commit = (batch) => {
@@ -196,6 +200,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       service: standard.processKey,
       store: 'sqlite-file',
       synchronous,
+      groupCommit: options.groupCommit ?? true,
       workers,
       applications: apps,
       mix,
@@ -226,7 +231,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
 export function renderNationalDay(r: NationalDayResult): string {
   const limit = (sync: string, per: number) => r.storeLimit.find((f) => f.synchronous === sync && f.stepsPerCommit === per);
   const lines = [
-    `National day (${r.service}, sqlite file, synchronous ${r.synchronous}, ${r.workers} workers, ${r.applications} applications: ` +
+    `National day (${r.service}, sqlite file, synchronous ${r.synchronous}, group commit ${r.groupCommit ? 'on' : 'off'}, ${r.workers} workers, ${r.applications} applications: ` +
       `${r.mix.refused} refused, ${r.mix.documents} with documents brought, ${r.mix.extensions} extended)`,
     `  ${r.applicationsPerSec} applications/s, ${r.stepsPerSec} steps/s (${r.steps} steps), per step p50 ${r.stepP50Ms} ms, p99 ${r.stepP99Ms} ms`,
     `  store: ${r.storeCommits} units committed${r.storeTransactions === undefined ? '' : ` in ${r.storeTransactions} transactions (${round(r.storeCommits / Math.max(1, r.storeTransactions), 1)} per transaction)`}`,
@@ -247,6 +252,7 @@ if (isMain) {
       synchronous: { type: 'string' },
       'limit-seconds': { type: 'string', default: '2' },
       quiet: { type: 'boolean', default: false },
+      'group-commit': { type: 'string', default: 'on' },
     },
   });
   const whole = (text: string, name: string) => {
@@ -256,8 +262,10 @@ if (isMain) {
   };
   const synchronous = values.synchronous;
   if (synchronous !== undefined && synchronous !== 'normal' && synchronous !== 'full') throw new Error(`--synchronous must be normal or full, not ${synchronous}`);
+  const group = values['group-commit'];
+  if (group !== 'on' && group !== 'off') throw new Error(`--group-commit must be on or off, not ${group}`);
   const progress = (message: string) => process.stderr.write(`  [national-day] ${message}\n`);
-  runNationalDay({ apps: whole(values.apps, 'apps'), workers: whole(values.workers, 'workers'), ...(synchronous ? { synchronous } : {}), limitSeconds: Number(values['limit-seconds']), progress }).then(
+  runNationalDay({ groupCommit: group === 'on', apps: whole(values.apps, 'apps'), workers: whole(values.workers, 'workers'), ...(synchronous ? { synchronous } : {}), limitSeconds: Number(values['limit-seconds']), progress }).then(
     (result) => {
       if (!values.quiet) process.stderr.write(`${renderNationalDay(result)}\n`);
       process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -50,7 +50,7 @@
  * applications, and the store's physical limit (a bare better-sqlite3 file, rows like a step's,
  * NORMAL and FULL, one and 50 steps per commit) measured in the same process, with the ratio.
  * In its own process. `--apps N` (default 20,000; 2,000 with --quick), `--workers N`,
- * `--synchronous full|normal` (default: the store's). JSON key `nationalDay`.
+ * `--synchronous full|normal` (default: the store's), `--group-commit on|off`. JSON key `nationalDay`.
  *
  * Designer (designerBench.ts, issue: "time to open a 500-element model in the modeler, and the
  * designer bundle's size (gzip)"), in its own fresh process: vite builds the designer into a temp
@@ -65,6 +65,7 @@
  *                                (deadlines, assignment, sweep; semantics = all three; http; scale; national-day; designer); default all
  *   --apps <n> --workers <n>     national day: applications (default 20000) and concurrent workers (50)
  *   --synchronous <full|normal>  national day: the sqlite store's synchronous (default: the store's)
+ *   --group-commit <on|off>      national day: the sqlite store's group commit (default on)
  *   --json                       JSON report on stdout (see above)
  *   --scenario <a,b>             scenarios to run (default both)
  *   --n-bpmn <n> --n-ours <n>    timed instances (default 2000 and 10000)
@@ -113,6 +114,7 @@ const { values } = parseArgs({
     apps: { type: 'string' },
     workers: { type: 'string' },
     synchronous: { type: 'string' },
+    'group-commit': { type: 'string' },
   },
 });
 
@@ -248,6 +250,7 @@ let nationalDay: NationalDayOutput | undefined;
 if (!only || only.includes('national-day')) {
   const args = [nationalDayPath, '--apps', String(count(values.apps, quick ? 2_000 : 20_000)), '--workers', String(count(values.workers, 50)), '--quiet'];
   if (values.synchronous) args.push('--synchronous', values.synchronous);
+  if (values['group-commit']) args.push('--group-commit', values['group-commit']);
   if (quick) args.push('--limit-seconds', '1');
   process.stderr.write(`national day: ${args.slice(1).join(' ')}\n`);
   const run = await runChild<NationalDayOutput>(args, (p) => p.measure === 'national-day');
