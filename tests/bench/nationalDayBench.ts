@@ -34,6 +34,7 @@ import { loadCatalogue } from '../../processes/standard.js';
 import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
 import { mb, opStats, peakRssMb, round, type OpStats } from './measure.js';
 import { measureStoreLimit, type StoreLimitFigure } from './storeLimit.js';
+import type { NationalDayHttpResult } from './nationalDayHttp.js';
 
 /** Applications a day in the network (over 800 centres × about 1,200). */
 export const NATIONAL_DAY = 960_000;
@@ -69,6 +70,8 @@ export interface NationalDayResult {
   readonly ratioToLimit50PerCommit?: number;
   readonly cpus: number;
   readonly loadBefore: number;
+  /** The same application over HTTP (nationalDayHttp.ts), when run. */
+  readonly http?: NationalDayHttpResult | { readonly error: string };
 }
 
 interface Options {
@@ -240,6 +243,14 @@ export function renderNationalDay(r: NationalDayResult): string {
     ...(['NORMAL', 'FULL'] as const).map((sync) => `    ${sync.padEnd(6)} one per commit ${limit(sync, 1)?.stepsPerSec ?? '—'}, 50 per commit ${limit(sync, 50)?.stepsPerSec ?? '—'}`),
     `  Tereze ÷ limit (${r.synchronous.toUpperCase()}): ${r.ratioToLimitOnePerCommit ?? '—'} of one-per-commit, ${r.ratioToLimit50PerCommit ?? '—'} of 50-per-commit`,
   ];
+  const http = r.http;
+  if (http && 'error' in http) lines.push(`  over HTTP: failed: ${http.error}`);
+  else if (http) {
+    lines.push(
+      `  over HTTP (a server process, ${http.workers} fetch clients, ${http.applications} applications): ${http.applicationsPerSec} applications/s, ${http.stepsPerSec} steps/s, ` +
+        `per step p50 ${http.stepP50Ms} ms, p99 ${http.stepP99Ms} ms; server peak RSS ${http.serverPeakRssMb ?? '—'} MB; 960,000 projected in ${http.projectedDayMinutes} min`,
+    );
+  }
   return lines.join('\n');
 }
 

@@ -50,7 +50,8 @@
  * applications, and the store's physical limit (a bare better-sqlite3 file, rows like a step's,
  * NORMAL and FULL, one and 50 steps per commit) measured in the same process, with the ratio.
  * In its own process. `--apps N` (default 20,000; 2,000 with --quick), `--workers N`,
- * `--synchronous full|normal` (default: the store's), `--group-commit on|off`. JSON key `nationalDay`.
+ * `--synchronous full|normal` (default: the store's), `--group-commit on|off`. Then the same application over HTTP (nationalDayHttp.ts: a real
+ * server process, fetch clients) with `--http-apps N` (default 1,000). JSON key `nationalDay`.
  *
  * Designer (designerBench.ts, issue: "time to open a 500-element model in the modeler, and the
  * designer bundle's size (gzip)"), in its own fresh process: vite builds the designer into a temp
@@ -66,6 +67,7 @@
  *   --apps <n> --workers <n>     national day: applications (default 20000) and concurrent workers (50)
  *   --synchronous <full|normal>  national day: the sqlite store's synchronous (default: the store's)
  *   --group-commit <on|off>      national day: the sqlite store's group commit (default on)
+ *   --http-apps <n>              national day over HTTP (a real server process): applications (default 1000; 0 = none)
  *   --json                       JSON report on stdout (see above)
  *   --scenario <a,b>             scenarios to run (default both)
  *   --n-bpmn <n> --n-ours <n>    timed instances (default 2000 and 10000)
@@ -89,6 +91,7 @@ import type { DesignerResult } from './designerBench.js';
 import { renderHttp, runHttpBench, type HttpBenchResult } from './httpBench.js';
 import { renderScale, runScaleBench, type ScaleBenchResult } from './scaleBench.js';
 import { renderNationalDay, type NationalDayResult } from './nationalDayBench.js';
+import { runNationalDayHttp } from './nationalDayHttp.js';
 import { buildReport, renderTable } from './report.js';
 import { MEASUREMENTS, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
 import { ENGINES, SCENARIOS, type EngineName, type ScenarioName, type WorkerOutput } from './types.js';
@@ -115,6 +118,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     synchronous: { type: 'string' },
     'group-commit': { type: 'string' },
+    'http-apps': { type: 'string' },
   },
 });
 
@@ -255,6 +259,14 @@ if (!only || only.includes('national-day')) {
   process.stderr.write(`national day: ${args.slice(1).join(' ')}\n`);
   const run = await runChild<NationalDayOutput>(args, (p) => p.measure === 'national-day');
   nationalDay = 'result' in run ? run.result : { measure: 'national-day', error: run.error };
+  const httpApps = count(values['http-apps'], quick ? 100 : 1_000);
+  if (httpApps > 0 && 'result' in run) {
+    const progress = (m: string) => process.stderr.write(`${m}\n`);
+    const sync = values.synchronous;
+    const synchronous: { synchronous?: 'normal' | 'full' } = sync === 'normal' || sync === 'full' ? { synchronous: sync } : {};
+    const overHttp = await runNationalDayHttp({ apps: httpApps, workers: count(values.workers, 50), ...synchronous, progress }).catch((error: unknown) => ({ error: String(error) }));
+    nationalDay = { ...run.result, http: overHttp };
+  }
 }
 
 const designer = !only || only.includes('designer') ? await runDesigner() : undefined;
