@@ -57,6 +57,11 @@ export const EnvSchema = z.object({
   /** Loopback by default: listening on the network is a decision to make, not a default. */
   HOST: z.preprocess(unsetWhenEmpty, z.string().default('127.0.0.1')),
   DATA_DIR: z.preprocess(unsetWhenEmpty, z.string().default('./data')),
+  /**
+   * The sqlite store's `synchronous`: `full` (the default: an acknowledged step survives a power
+   * cut) or `normal` (survives a killed process; an OS crash may lose the last commits).
+   */
+  SQLITE_SYNCHRONOUS: z.preprocess(unsetWhenEmpty, z.enum(['full', 'normal']).optional()),
   /** When set, the MongoDB store is used instead of the embedded sqlite file in DATA_DIR. */
   MONGODB_URI: z.preprocess(
     unsetWhenEmpty,

@@ -44,6 +44,15 @@
  * clients, 20 s each; 8 s with --quick): applications per second, p50/p99, ratios to one
  * PostgreSQL node and to sqlite. Skipped with the reason without PostgreSQL binaries. JSON key `scale`.
  *
+ * National day (nationalDayBench.ts, issue 15): the catalogue's NO-CRIMINAL-RECORD on a durable
+ * sqlite file, 50 concurrent workers over the library, a mix of refusals, documents brought and
+ * extensions; applications/s, steps/s, p50/p99 per step, peak RSS, the time projected for 960,000
+ * applications, and the store's physical limit (a bare better-sqlite3 file, rows like a step's,
+ * NORMAL and FULL, one and 50 steps per commit) measured in the same process, with the ratio.
+ * In its own process. `--apps N` (default 20,000; 2,000 with --quick), `--workers N`,
+ * `--synchronous full|normal` (default: the store's), `--group-commit on|off`. Then the same application over HTTP (nationalDayHttp.ts: a real
+ * server process, fetch clients) with `--http-apps N` (default 1,000). JSON key `nationalDay`.
+ *
  * Designer (designerBench.ts, issue: "time to open a 500-element model in the modeler, and the
  * designer bundle's size (gzip)"), in its own fresh process: vite builds the designer into a temp
  * dir; gzip of the initial JS+CSS and of the modeler chunk; then the real modeler page in
@@ -54,7 +63,11 @@
  * Options:
  *   --only <names>               comma list of engines (bpmn-engine, sqlite-file, sqlite-memory;
  *                                tereze = both sqlite; compare = all three) and measurements
- *                                (deadlines, assignment, sweep; semantics = all three; http; scale; designer); default all
+ *                                (deadlines, assignment, sweep; semantics = all three; http; scale; national-day; designer); default all
+ *   --apps <n> --workers <n>     national day: applications (default 20000) and concurrent workers (50)
+ *   --synchronous <full|normal>  national day: the sqlite store's synchronous (default: the store's)
+ *   --group-commit <on|off>      national day: the sqlite store's group commit (default on)
+ *   --http-apps <n>              national day over HTTP (a real server process): applications (default 1000; 0 = none)
  *   --json                       JSON report on stdout (see above)
  *   --scenario <a,b>             scenarios to run (default both)
  *   --n-bpmn <n> --n-ours <n>    timed instances (default 2000 and 10000)
@@ -77,6 +90,8 @@ import { parseArgs } from 'node:util';
 import type { DesignerResult } from './designerBench.js';
 import { renderHttp, runHttpBench, type HttpBenchResult } from './httpBench.js';
 import { renderScale, runScaleBench, type ScaleBenchResult } from './scaleBench.js';
+import { renderNationalDay, type NationalDayResult } from './nationalDayBench.js';
+import { runNationalDayHttp } from './nationalDayHttp.js';
 import { buildReport, renderTable } from './report.js';
 import { MEASUREMENTS, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
 import { ENGINES, SCENARIOS, type EngineName, type ScenarioName, type WorkerOutput } from './types.js';
@@ -99,6 +114,11 @@ const { values } = parseArgs({
     'sweep-keep-indexes': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'enforce-aims': { type: 'boolean', default: false },
+    apps: { type: 'string' },
+    workers: { type: 'string' },
+    synchronous: { type: 'string' },
+    'group-commit': { type: 'string' },
+    'http-apps': { type: 'string' },
   },
 });
 
@@ -126,7 +146,7 @@ const ALIASES: Record<string, readonly string[]> = {
   semantics: MEASUREMENTS,
 };
 // --only takes engines and measurements alike; without it everything runs.
-const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS, 'http', 'scale', 'designer'], ALIASES);
+const only = values.only === undefined ? undefined : list<string>(values.only, [...ENGINES, ...MEASUREMENTS, 'http', 'scale', 'national-day', 'designer'], ALIASES);
 const engines = ENGINES.filter((e) => !only || only.includes(e));
 const measurements = MEASUREMENTS.filter((m) => !only || only.includes(m));
 const scenarios = list<ScenarioName>(values.scenario, SCENARIOS);
@@ -144,6 +164,7 @@ const out = values.json ? process.stderr : process.stdout;
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url)).replace(/\.js$/, '.ts');
 const designerBenchPath = fileURLToPath(new URL('./designerBench.js', import.meta.url)).replace(/\.js$/, '.ts');
+const nationalDayPath = fileURLToPath(new URL('./nationalDayBench.js', import.meta.url)).replace(/\.js$/, '.ts');
 const semanticsWorkerPath = fileURLToPath(new URL('./semanticsWorker.js', import.meta.url)).replace(/\.js$/, '.ts');
 
 /**
@@ -228,6 +249,26 @@ if (!only || only.includes('scale')) {
   scale = await runScaleBench({ seconds: quick ? 8 : 20, clients: 24, progress }).catch((error: unknown) => ({ measure: 'scale' as const, error: String(error) }));
 }
 
+type NationalDayOutput = NationalDayResult | { measure: 'national-day'; error: string };
+let nationalDay: NationalDayOutput | undefined;
+if (!only || only.includes('national-day')) {
+  const args = [nationalDayPath, '--apps', String(count(values.apps, quick ? 2_000 : 20_000)), '--workers', String(count(values.workers, 50)), '--quiet'];
+  if (values.synchronous) args.push('--synchronous', values.synchronous);
+  if (values['group-commit']) args.push('--group-commit', values['group-commit']);
+  if (quick) args.push('--limit-seconds', '1');
+  process.stderr.write(`national day: ${args.slice(1).join(' ')}\n`);
+  const run = await runChild<NationalDayOutput>(args, (p) => p.measure === 'national-day');
+  nationalDay = 'result' in run ? run.result : { measure: 'national-day', error: run.error };
+  const httpApps = count(values['http-apps'], quick ? 100 : 1_000);
+  if (httpApps > 0 && 'result' in run) {
+    const progress = (m: string) => process.stderr.write(`${m}\n`);
+    const sync = values.synchronous;
+    const synchronous: { synchronous?: 'normal' | 'full' } = sync === 'normal' || sync === 'full' ? { synchronous: sync } : {};
+    const overHttp = await runNationalDayHttp({ apps: httpApps, workers: count(values.workers, 50), ...synchronous, progress }).catch((error: unknown) => ({ error: String(error) }));
+    nationalDay = { ...run.result, http: overHttp };
+  }
+}
+
 const designer = !only || only.includes('designer') ? await runDesigner() : undefined;
 
 const method =
@@ -244,10 +285,11 @@ const report = buildReport(outputs, method, notes, loadBefore, measured);
 out.write(`\n${renderTable(report)}\n`);
 if (http) out.write(`\n${'error' in http ? `HTTP: failed: ${http.error}` : renderHttp(http)}\n`);
 if (scale) out.write(`\n${'error' in scale ? `Scale-out: failed: ${scale.error}` : renderScale(scale)}\n`);
+if (nationalDay) out.write(`\n${'error' in nationalDay ? `National day: failed: ${nationalDay.error}` : renderNationalDay(nationalDay)}\n`);
 if (designer) {
   const { renderDesigner } = await import('./designerBench.js');
   out.write(`\n${'error' in designer ? `Designer: failed: ${designer.error}` : renderDesigner(designer)}\n`);
 }
-if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(scale ? { scale } : {}), ...(designer ? { designer } : {}) })}\n`);
-if (!report.allRunsOk || (http && 'error' in http) || (scale && 'error' in scale) || (designer && 'error' in designer)) process.exitCode = 1;
+if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(scale ? { scale } : {}), ...(nationalDay ? { nationalDay } : {}), ...(designer ? { designer } : {}) })}\n`);
+if (!report.allRunsOk || (http && 'error' in http) || (scale && 'error' in scale) || (nationalDay && 'error' in nationalDay) || (designer && 'error' in designer)) process.exitCode = 1;
 else if (values['enforce-aims'] && (report.allAimsMet !== true || (http && !http.aimMet))) process.exitCode = 2;

@@ -37,6 +37,11 @@ export class NodeProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The server process's id while it runs (for its memory high-water mark in /proc). */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }

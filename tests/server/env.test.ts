@@ -12,6 +12,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ PORT: '', MONGODB_URI: '' })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined });
   });
 
+  it("should take the sqlite store's synchronous from SQLITE_SYNCHRONOUS, full or normal, and refuse anything else by name", () => {
+    expect(parseEnv({ SQLITE_SYNCHRONOUS: 'normal' })).toMatchObject({ SQLITE_SYNCHRONOUS: 'normal' });
+    expect(parseEnv({ SQLITE_SYNCHRONOUS: '' }).SQLITE_SYNCHRONOUS).toBeUndefined();
+    expect(() => parseEnv({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(/SQLITE_SYNCHRONOUS: .*'full' \| 'normal'|SQLITE_SYNCHRONOUS: .*full.*normal/);
+  });
+
   it('should name each bad variable with what was expected and what it got', () => {
     let thrown: unknown;
     try {

@@ -1,0 +1,289 @@
+/**
+ * The national-day benchmark (issue 15): `npm run bench -- --only national-day [--apps N]`, or on
+ * its own `tsx tests/bench/nationalDayBench.ts [--apps N] [--workers 50] [--synchronous full|normal]
+ * [--group-commit on|off] [--limit-seconds s]` (its last stdout line is the JSON result).
+ *
+ * The service is the catalogue's NO-CRIMINAL-RECORD (processes/), with the demo organisation
+ * seeded, on the durable sqlite store (a file in a temp directory), driven through the library
+ * by `--workers` concurrent workers (50) sharing one engine. One application: the start at a
+ * centre; the intake claimed and completed by a clerk of that centre; the back-office review,
+ * assigned at random to an official of the agency, completed by them; the issue of the result or
+ * of the refusal (a service-task handler, run as a job after the commit); the hand-back claimed
+ * and completed at the centre. The mix, by application number: 10 % refused at review, 5 %
+ * documents requested and then brought (recordDocumentsBrought, the review again, approved),
+ * 2 % a deadline extension before the review. A step is one acknowledged write command (start,
+ * claim, complete, extend, documents brought); its latency is the command's.
+ *
+ * Beside it, in the same process, the store's physical limit (storeLimit.ts): a bare
+ * better-sqlite3 file with rows like a step's, one step per commit and 50 per commit, NORMAL
+ * and FULL. The ratio is Tereze's steps/s over the limit with the same `synchronous`, one step
+ * per commit and 50 per commit.
+ *
+ * Every application is checked to have ended at `result_returned`; a run with any other end
+ * fails rather than passing as fast.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createEngine, sqliteStore } from '../../engine/index.js';
+import type { Store } from '../../engine/store/port.js';
+import { DEFAULT_SYNCHRONOUS } from '../../engine/store/sqlite/SqliteStore.js';
+import { loadCatalogue } from '../../processes/standard.js';
+import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
+import { mb, opStats, peakRssMb, round, type OpStats } from './measure.js';
+import { measureStoreLimit, type StoreLimitFigure } from './storeLimit.js';
+import type { NationalDayHttpResult } from './nationalDayHttp.js';
+
+/** Applications a day in the network (over 800 centres × about 1,200). */
+export const NATIONAL_DAY = 960_000;
+/** The aim: a day replayed in at most ten minutes. */
+export const DAY_AIM_MINUTES = 10;
+
+export interface NationalDayResult {
+  readonly measure: 'national-day';
+  readonly service: string;
+  readonly store: 'sqlite-file';
+  readonly synchronous: 'normal' | 'full';
+  readonly groupCommit: boolean;
+  readonly workers: number;
+  readonly applications: number;
+  readonly mix: { readonly refused: number; readonly documents: number; readonly extensions: number };
+  readonly steps: number;
+  readonly elapsedMs: number;
+  readonly applicationsPerSec: number;
+  readonly stepsPerSec: number;
+  /** Per step (one write command), in ms. */
+  readonly stepP50Ms: number;
+  readonly stepP99Ms: number;
+  /** Units of work the engine handed to the store (commit calls), and the store's transactions when it reports them. */
+  readonly storeCommits: number;
+  readonly storeTransactions?: number;
+  readonly peakRssMb: number;
+  readonly sampledPeakRssMb: number;
+  readonly projectedDayMinutes: number;
+  readonly dayAimMet: boolean;
+  readonly storeLimit: readonly StoreLimitFigure[];
+  /** Tereze's steps/s over the bare file's, same synchronous: one step per commit, 50 per commit. */
+  readonly ratioToLimitOnePerCommit?: number;
+  readonly ratioToLimit50PerCommit?: number;
+  readonly cpus: number;
+  readonly loadBefore: number;
+  /** The same application over HTTP (nationalDayHttp.ts), when run. */
+  readonly http?: NationalDayHttpResult | { readonly error: string };
+}
+
+interface Options {
+  readonly apps: number;
+  readonly workers: number;
+  readonly synchronous?: 'normal' | 'full';
+  /** The store's group commit (default on, as the store's default). */
+  readonly groupCommit?: boolean;
+  readonly limitSeconds: number;
+  readonly progress: (message: string) => void;
+}
+
+const CENTRE = 'astana-1';
+const CLERKS = [1, 2, 3, 4, 5, 6].map((n) => `${CENTRE}-clerk-${n}`);
+
+type Kind = 'approved' | 'refused' | 'documents';
+function kindOf(i: number): Kind {
+  if (i % 10 === 3) return 'refused';
+  if (i % 20 === 7) return 'documents';
+  return 'approved';
+}
+const extended = (i: number) => i % 50 === 11;
+
+export async function runNationalDay(options: Options): Promise<NationalDayResult> {
+  const { apps, workers, progress } = options;
+  const loadBefore = loadavg()[0] ?? Number.NaN;
+  const storeLimit = measureStoreLimit(options.limitSeconds, progress);
+
+  const dir = mkdtempSync(join(tmpdir(), 'tereze-national-day-'));
+  let transactions: number | undefined;
+  const storeOptions = {
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    groupCommit: options.groupCommit ?? true,
+    onTransaction: () => {
+      transactions = (transactions ?? 0) + 1;
+    },
+  };
+  const store: Store = sqliteStore(join(dir, 'national-day.sqlite'), storeOptions);
+  let commits = 0;
+  const commit = store.commit.bind(store);
+  store.commit = (batch) => {
+    commits++;
+    return commit(batch);
+  };
+  const engine = await createEngine({ store, jobs: { poll: false } });
+  try {
+    const entry = loadCatalogue().find((e) => e.code === 'NO-CRIMINAL-RECORD');
+    if (!entry) throw new Error('processes/NO-CRIMINAL-RECORD is missing from the catalogue');
+    await engine.deploy(entry.xml, { by: 'bench' });
+    await seedOrganisation(engine, loadOrganisation());
+    const standard = entry.standard;
+    const documents = standard.requiredDocuments;
+    const ground = standard.groundsForRefusal[0];
+
+    const latencies: number[] = [];
+    let peakRss = process.memoryUsage.rss();
+    const timed = async <T>(run: () => Promise<T>): Promise<T> => {
+      const s = performance.now();
+      const value = await run();
+      latencies.push(performance.now() - s);
+      if (latencies.length % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      return value;
+    };
+    const openTask = async (instanceId: string, elementId: string) => {
+      const task = (await engine.tasks({ instanceId })).find((t) => t.elementId === elementId);
+      if (!task) throw new Error(`application ${instanceId}: no open ${elementId} task`);
+      return task;
+    };
+    const failures: string[] = [];
+    const mix = { refused: 0, documents: 0, extensions: 0 };
+
+    const application = async (i: number): Promise<void> => {
+      const clerk = CLERKS[i % CLERKS.length]!;
+      const kind = kindOf(i);
+      const { id } = await timed(() => engine.start(standard.processKey, { channel: 'centre', by: clerk, centre: CENTRE, variables: { documents } }));
+      const intake = await openTask(id, 'check_completeness');
+      await timed(() => engine.claimTask(intake.id, { by: clerk }));
+      await timed(() => engine.completeTask(intake.id, { by: clerk, outcome: 'complete' }));
+      let review = await openTask(id, 'review');
+      if (extended(i)) {
+        mix.extensions++;
+        await timed(() => engine.extendDeadline(id, { days: 5, by: review.assignee ?? 'kpssu-records-1', reason: 'a record is awaited from another agency' }));
+      }
+      if (kind === 'documents') {
+        mix.documents++;
+        await timed(() => engine.completeTask(review.id, { by: review.assignee!, outcome: 'request documents', variables: { requestedDocuments: [documents[0]] } }));
+        await timed(() => engine.recordDocumentsBrought(id, { by: clerk, documents: [documents[0]!] }));
+        review = await openTask(id, 'review');
+      }
+      if (kind === 'refused') mix.refused++;
+      await timed(() =>
+        engine.completeTask(review.id, kind === 'refused' ? { by: review.assignee!, outcome: 'refuse', variables: { refusalGrounds: ground } } : { by: review.assignee!, outcome: 'approve' }),
+      );
+      const handBack = await openTask(id, 'hand_back');
+      await timed(() => engine.claimTask(handBack.id, { by: clerk }));
+      const done = await timed(() => engine.completeTask(handBack.id, { by: clerk, outcome: 'handed over', variables: { rating: 3 + (i % 3) } }));
+      if (done.state !== 'completed') failures.push(`application ${i} (${id}) is ${done.state} after the hand-back`);
+    };
+
+    progress(`national day: ${apps} applications, ${workers} workers, synchronous ${options.synchronous ?? 'default'}`);
+    let next = 0;
+    const reportEvery = Math.max(1, Math.floor(apps / 4));
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        for (let i = next++; i < apps; i = next++) {
+          await application(i);
+          if ((i + 1) % reportEvery === 0) progress(`${i + 1}/${apps}`);
+        }
+      }),
+    );
+    const elapsedMs = performance.now() - t0;
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    if (failures.length) throw new Error(`${failures.length} applications did not end as expected: ${failures.slice(0, 3).join('; ')}`);
+
+    const steps: OpStats = opStats(Float64Array.from(latencies), elapsedMs);
+    const applicationsPerSec = (apps * 1000) / elapsedMs;
+    const projectedDayMinutes = NATIONAL_DAY / applicationsPerSec / 60;
+    const synchronous = options.synchronous ?? DEFAULT_SYNCHRONOUS;
+    const limitOf = (perCommit: number) => storeLimit.find((f) => f.stepsPerCommit === perCommit && f.synchronous === synchronous.toUpperCase());
+    const ratio = (perCommit: number) => {
+      const limit = limitOf(perCommit);
+      return limit ? round(steps.perSec / limit.stepsPerSec, 3) : undefined;
+    };
+    const one = ratio(1);
+    const fifty = ratio(50);
+    return {
+      measure: 'national-day',
+      service: standard.processKey,
+      store: 'sqlite-file',
+      synchronous,
+      groupCommit: options.groupCommit ?? true,
+      workers,
+      applications: apps,
+      mix,
+      steps: steps.n,
+      elapsedMs: steps.elapsedMs,
+      applicationsPerSec: round(applicationsPerSec, 1),
+      stepsPerSec: steps.perSec,
+      stepP50Ms: round(steps.p50Us / 1000, 3),
+      stepP99Ms: round(steps.p99Us / 1000, 3),
+      storeCommits: commits,
+      ...(transactions === undefined ? {} : { storeTransactions: transactions }),
+      peakRssMb: peakRssMb(),
+      sampledPeakRssMb: mb(peakRss),
+      projectedDayMinutes: round(projectedDayMinutes, 1),
+      dayAimMet: projectedDayMinutes <= DAY_AIM_MINUTES,
+      storeLimit,
+      ...(one === undefined ? {} : { ratioToLimitOnePerCommit: one }),
+      ...(fifty === undefined ? {} : { ratioToLimit50PerCommit: fifty }),
+      cpus: cpus().length,
+      loadBefore: round(loadBefore, 2),
+    };
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function renderNationalDay(r: NationalDayResult): string {
+  const limit = (sync: string, per: number) => r.storeLimit.find((f) => f.synchronous === sync && f.stepsPerCommit === per);
+  const lines = [
+    `National day (${r.service}, sqlite file, synchronous ${r.synchronous}, group commit ${r.groupCommit ? 'on' : 'off'}, ${r.workers} workers, ${r.applications} applications: ` +
+      `${r.mix.refused} refused, ${r.mix.documents} with documents brought, ${r.mix.extensions} extended)`,
+    `  ${r.applicationsPerSec} applications/s, ${r.stepsPerSec} steps/s (${r.steps} steps), per step p50 ${r.stepP50Ms} ms, p99 ${r.stepP99Ms} ms`,
+    `  store: ${r.storeCommits} units committed${r.storeTransactions === undefined ? '' : ` in ${r.storeTransactions} transactions (${round(r.storeCommits / Math.max(1, r.storeTransactions), 1)} per transaction)`}`,
+    `  peak RSS ${r.peakRssMb} MB; 960,000 applications projected in ${r.projectedDayMinutes} min (aim ≤ ${DAY_AIM_MINUTES}: ${r.dayAimMet ? 'MET' : 'NOT MET'})`,
+    `  store limit (bare better-sqlite3 file, rows like a step's), steps/s:`,
+    ...(['NORMAL', 'FULL'] as const).map((sync) => `    ${sync.padEnd(6)} one per commit ${limit(sync, 1)?.stepsPerSec ?? '—'}, 50 per commit ${limit(sync, 50)?.stepsPerSec ?? '—'}`),
+    `  Tereze ÷ limit (${r.synchronous.toUpperCase()}): ${r.ratioToLimitOnePerCommit ?? '—'} of one-per-commit, ${r.ratioToLimit50PerCommit ?? '—'} of 50-per-commit`,
+  ];
+  const http = r.http;
+  if (http && 'error' in http) lines.push(`  over HTTP: failed: ${http.error}`);
+  else if (http) {
+    lines.push(
+      `  over HTTP (a server process, ${http.workers} fetch clients, ${http.applications} applications): ${http.applicationsPerSec} applications/s, ${http.stepsPerSec} steps/s, ` +
+        `per step p50 ${http.stepP50Ms} ms, p99 ${http.stepP99Ms} ms; server peak RSS ${http.serverPeakRssMb ?? '—'} MB; 960,000 projected in ${http.projectedDayMinutes} min`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const isMain = process.argv[1]?.endsWith('nationalDayBench.ts');
+if (isMain) {
+  const { values } = parseArgs({
+    options: {
+      apps: { type: 'string', default: '20000' },
+      workers: { type: 'string', default: '50' },
+      synchronous: { type: 'string' },
+      'limit-seconds': { type: 'string', default: '2' },
+      quiet: { type: 'boolean', default: false },
+      'group-commit': { type: 'string', default: 'on' },
+    },
+  });
+  const whole = (text: string, name: string) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1, not ${text}`);
+    return value;
+  };
+  const synchronous = values.synchronous;
+  if (synchronous !== undefined && synchronous !== 'normal' && synchronous !== 'full') throw new Error(`--synchronous must be normal or full, not ${synchronous}`);
+  const group = values['group-commit'];
+  if (group !== 'on' && group !== 'off') throw new Error(`--group-commit must be on or off, not ${group}`);
+  const progress = (message: string) => process.stderr.write(`  [national-day] ${message}\n`);
+  runNationalDay({ groupCommit: group === 'on', apps: whole(values.apps, 'apps'), workers: whole(values.workers, 'workers'), ...(synchronous ? { synchronous } : {}), limitSeconds: Number(values['limit-seconds']), progress }).then(
+    (result) => {
+      if (!values.quiet) process.stderr.write(`${renderNationalDay(result)}\n`);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    },
+    (error: unknown) => {
+      process.stdout.write(`${JSON.stringify({ measure: 'national-day', error: error instanceof Error ? error.message : String(error) })}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

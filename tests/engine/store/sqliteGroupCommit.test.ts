@@ -1,0 +1,201 @@
+/**
+ * Group commit in the sqlite store: concurrent units of work (concurrent commands on one
+ * engine) share one SQLite transaction, each in its own savepoint. The transactions are counted
+ * through the store's `onTransaction` hook, called after each COMMIT.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine, manualClock, sqliteStore, type Engine } from '../../../engine/index.js';
+import { ConflictError } from '../../../engine/errors.js';
+import type { InstanceRecord, Store } from '../../../engine/store/port.js';
+
+/** start → fork → two user tasks in parallel → join → a user task → end. */
+const PARALLEL = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="https://tereze.dev/tests">
+  <bpmn:process id="group_commit" name="Group commit" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="left" />
+    <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="right" />
+    <bpmn:userTask id="left" name="Left" />
+    <bpmn:userTask id="right" name="Right" />
+    <bpmn:sequenceFlow id="f4" sourceRef="left" targetRef="join" />
+    <bpmn:sequenceFlow id="f5" sourceRef="right" targetRef="join" />
+    <bpmn:parallelGateway id="join" />
+    <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="last" />
+    <bpmn:userTask id="last" name="Last" />
+    <bpmn:sequenceFlow id="f7" sourceRef="last" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+interface Transaction {
+  readonly units: number;
+  readonly failed: number;
+}
+
+let dir: string;
+const opened: Engine[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tereze-group-commit-'));
+});
+
+afterEach(async () => {
+  for (const engine of opened.splice(0)) await engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(name: string, groupCommit: boolean): Promise<{ engine: Engine; transactions: Transaction[] }> {
+  const transactions: Transaction[] = [];
+  const store = sqliteStore(join(dir, `${name}.sqlite`), { groupCommit, onTransaction: (info) => transactions.push(info) });
+  const engine = await createEngine({ store, clock: manualClock(new Date('2026-03-02T05:00:00.000Z')), jobs: { poll: false } });
+  opened.push(engine);
+  await engine.deploy(PARALLEL, { by: 'test' });
+  transactions.length = 0;
+  return { engine, transactions };
+}
+
+const units = (transactions: readonly Transaction[]) => transactions.reduce((n, t) => n + t.units, 0);
+const openTask = async (engine: Engine, instanceId: string, elementId: string) => {
+  const task = (await engine.tasks({ instanceId })).find((t) => t.elementId === elementId);
+  if (!task) throw new Error(`no open ${elementId} task for ${instanceId}`);
+  return task;
+};
+
+/** N applications, all driven concurrently, each step of each one a command of its own. */
+async function drive(engine: Engine, n: number): Promise<string[]> {
+  const ids = await Promise.all(Array.from({ length: n }, (_, i) => engine.start('group_commit', { by: 'clerk', variables: { i } }).then((s) => s.id)));
+  // Both branches of one application at once: they race for the same instance version.
+  await Promise.all(
+    ids.flatMap((id, i) => [
+      openTask(engine, id, 'left').then((t) => engine.completeTask(t.id, { by: 'left-hand', variables: { left: i } })),
+      openTask(engine, id, 'right').then((t) => engine.completeTask(t.id, { by: 'right-hand', variables: { right: i } })),
+    ]),
+  );
+  await Promise.all(ids.map((id) => openTask(engine, id, 'last').then((t) => engine.completeTask(t.id, { by: 'closer' }))));
+  return ids;
+}
+
+describe('sqlite group commit', () => {
+  it('commits many concurrent starts and completions in fewer transactions, each caller answered with its own result', async () => {
+    const { engine, transactions } = await open('fewer', true);
+    const started = await Promise.all(Array.from({ length: 40 }, (_, i) => engine.start('group_commit', { by: 'clerk', variables: { i } })));
+    expect(units(transactions)).toBe(40);
+    expect(transactions.length).toBeLessThan(40);
+    expect(Math.max(...transactions.map((t) => t.units))).toBeGreaterThan(1);
+    // Each start got its own instance, committed (read back after the answers).
+    expect(new Set(started.map((s) => s.id)).size).toBe(40);
+    for (const [i, s] of started.entries()) expect((await engine.instance(s.id)).variables).toMatchObject({ i });
+
+    transactions.length = 0;
+    const lefts = await Promise.all(started.map((s) => openTask(engine, s.id, 'left')));
+    await Promise.all(lefts.map((t) => engine.completeTask(t.id, { by: 'official' })));
+    expect(units(transactions)).toBe(40);
+    expect(transactions.length).toBeLessThan(40);
+    for (const s of started) expect((await engine.tasks({ instanceId: s.id })).map((t) => t.elementId)).toEqual(['right']);
+  });
+
+  it('rolls back a unit that lost its version race inside a group alone, and transact retries it: no step is lost', async () => {
+    const { engine, transactions } = await open('conflict', true);
+    const ids = await drive(engine, 12);
+    // The two branches of an application committed in the same group: the second one's
+    // instance version was stale, its savepoint rolled back, the others in the group kept.
+    expect(transactions.some((t) => t.failed > 0 && t.units > t.failed)).toBe(true);
+    for (const [i, id] of ids.entries()) {
+      const view = await engine.instance(id);
+      expect(view.state).toBe('completed');
+      expect(view.variables).toMatchObject({ i, left: i, right: i });
+    }
+    expect((await engine.verifyAudit()).ok).toBe(true);
+  });
+
+  it('gives the same results as one transaction per unit', async () => {
+    const grouped = await open('grouped', true);
+    const single = await open('single', false);
+    const outcome = async (engine: Engine, ids: string[]) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const view = await engine.instance(id);
+          const history = (await engine.history(id)).map((h) => `${h.elementId}:${h.event}`);
+          return { state: view.state, variables: view.variables, history: history.sort() };
+        }),
+      );
+    const a = await outcome(grouped.engine, await drive(grouped.engine, 10));
+    const b = await outcome(single.engine, await drive(single.engine, 10));
+    expect(a).toEqual(b);
+    const actions = async (engine: Engine) => (await engine.audit({ limit: 10_000 })).map((e) => e.action).sort();
+    expect(await actions(grouped.engine)).toEqual(await actions(single.engine));
+    expect(single.transactions.every((t) => t.units === 1)).toBe(true);
+    expect(grouped.transactions.length).toBeLessThan(single.transactions.length);
+  });
+});
+
+describe('sqlite group commit, at the store', () => {
+  const instance = (id: string, over: Partial<InstanceRecord> = {}): InstanceRecord => ({
+    id,
+    key: 'p',
+    definitionId: 'p:1',
+    version: 1,
+    status: 'active',
+    variables: {},
+    tokens: [],
+    incidents: [],
+    trackingNumber: `TN-${id}`,
+    startedAt: '2026-03-02T05:00:00.000Z',
+    nextToken: 1,
+    ...over,
+  });
+  let store: Store;
+  let transactions: Transaction[];
+
+  beforeEach(async () => {
+    transactions = [];
+    store = sqliteStore(join(dir, 'store.sqlite'), { onTransaction: (info) => transactions.push(info) });
+    await store.init();
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('keeps the other units of a group when one throws halfway through its writes, and keeps none of that one', async () => {
+    // The failing unit's instance row is written first (in its savepoint), then its history
+    // entry cannot be serialised: a crash-like failure after part of the unit was applied.
+    const broken = { instanceInserts: [instance('broken')], history: [{ instanceId: 'broken', at: '2026-03-02T05:00:00.000Z', elementId: 'x', event: 'step', data: { n: 1n } }] };
+    const results = await Promise.allSettled([
+      store.commit({ instanceInserts: [instance('a')] }),
+      store.commit(broken as never),
+      store.commit({ instanceInserts: [instance('b')], audit: [{ at: '2026-03-02T05:00:00.000Z', actor: 't', action: 'x.y', subject: 'b' }] }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/BigInt/);
+    expect(transactions).toEqual([{ units: 3, failed: 1 }]);
+    expect(await store.getInstance('a')).toBeDefined();
+    expect(await store.getInstance('b')).toBeDefined();
+    expect(await store.getInstance('broken')).toBeUndefined();
+    expect((await store.audit({})).map((e) => [e.seq, e.subject])).toEqual([[1, 'b']]);
+  });
+
+  it('answers a stale compare-and-set in a group with a ConflictError and commits the winner', async () => {
+    await store.commit({ instanceInserts: [instance('x')] });
+    transactions.length = 0;
+    const next = (n: number) => ({ instanceUpdates: [{ record: instance('x', { version: 2, variables: { n } }), expectedVersion: 1 }] });
+    const [first, second] = await Promise.allSettled([store.commit(next(1)), store.commit(next(2))]);
+    expect(first.status).toBe('fulfilled');
+    expect((second as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect(transactions).toEqual([{ units: 2, failed: 1 }]);
+    expect((await store.getInstance('x'))?.variables).toEqual({ n: 1 });
+  });
+
+  it('answers the units already handed to commit when the store is closed', async () => {
+    const pending = store.commit({ instanceInserts: [instance('late')] });
+    await store.close();
+    await expect(pending).resolves.toBeUndefined();
+    await store.init();
+    expect(await store.getInstance('late')).toBeDefined();
+  });
+});
