@@ -49,7 +49,7 @@ import draftEn from './catalogue/en/draft.json' with { type: 'json' };
 import errorEn from './catalogue/en/error.json' with { type: 'json' };
 import formEditorEn from './catalogue/en/formEditor.json' with { type: 'json' };
 
-export const LANGUAGES = ['en', 'ru'] as const;
+export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const KAZAKH_WELCOME = 'Қош келдіңіз';
@@ -111,4 +111,4 @@ function catalogueOf(lang: Language): Record<MessageKey, string> {
   return merged as Record<MessageKey, string>;
 }
 
-export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru: catalogueOf('ru') };
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru: catalogueOf('ru'), kk: catalogueOf('kk') };
