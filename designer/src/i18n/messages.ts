@@ -18,11 +18,8 @@ import receiptEn from './catalogue/en/receipt.json' with { type: 'json' };
 import inboxEn from './catalogue/en/inbox.json' with { type: 'json' };
 import badgeEn from './catalogue/en/badge.json' with { type: 'json' };
 import taskEn from './catalogue/en/task.json' with { type: 'json' };
-import intakeEn from './catalogue/en/intake.json' with { type: 'json' };
-import handbackEn from './catalogue/en/handback.json' with { type: 'json' };
 import transferEn from './catalogue/en/transfer.json' with { type: 'json' };
 import casefileEn from './catalogue/en/casefile.json' with { type: 'json' };
-import decisionEn from './catalogue/en/decision.json' with { type: 'json' };
 import trackEn from './catalogue/en/track.json' with { type: 'json' };
 import statusEn from './catalogue/en/status.json' with { type: 'json' };
 import routingEn from './catalogue/en/routing.json' with { type: 'json' };
@@ -68,11 +65,8 @@ const en = {
   ...inboxEn,
   ...badgeEn,
   ...taskEn,
-  ...intakeEn,
-  ...handbackEn,
   ...transferEn,
   ...casefileEn,
-  ...decisionEn,
   ...trackEn,
   ...statusEn,
   ...routingEn,
