@@ -45,6 +45,7 @@ import sessionEn from './catalogue/en/session.json' with { type: 'json' };
 import draftEn from './catalogue/en/draft.json' with { type: 'json' };
 import errorEn from './catalogue/en/error.json' with { type: 'json' };
 import formEditorEn from './catalogue/en/formEditor.json' with { type: 'json' };
+import bpmnEn from './catalogue/en/bpmn.json' with { type: 'json' };
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -92,6 +93,7 @@ const en = {
   ...draftEn,
   ...errorEn,
   ...formEditorEn,
+  ...bpmnEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -74,6 +74,7 @@ const DYNAMIC: readonly { prefix: string; where: string; keys?: readonly string[
   { prefix: 'routing.mode.', where: 'coordinator/' },
   { prefix: 'status.', where: 'public/ (the public status words)' },
   { prefix: 'unit.', where: 'clerk/ (the standard term unit)' },
+  { prefix: 'bpmn.', where: 'modeler/translate.ts (bpmn-js and the properties panel look their English strings up)' },
 ];
 
 /** Every `feature.something.${` the code writes, where feature is a catalogue feature. */
