@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorLanguage } from '../../server/errorLanguage.js';
+import { errorSentence } from '../../designer/src/api/errorSentence.js';
+import kk from '../../designer/src/i18n/catalogue/kk/error.json' with { type: 'json' };
+import { errorLanguage, errorMessageIn } from '../../server/errorLanguage.js';
 import { startTestServer, type TestServer } from './testServer.js';
 
 describe('errorLanguage', () => {
@@ -15,6 +17,18 @@ describe('errorLanguage', () => {
     expect(errorLanguage(undefined, { language: 'ru' })).toBe('ru');
     expect(errorLanguage('de', {})).toBe('en');
     expect(errorLanguage('en-GB', { language: 'kk' })).toBe('en');
+  });
+});
+
+describe('errorMessageIn', () => {
+  it("puts the catalogue's sentence first and the server's detail after it, and the UI shows it once", () => {
+    const message = errorMessageIn('kk', 'bad_request', 400, 'body.language: expected one of kk, ru, en');
+    expect(message).toBe(`${kk['error.bad_request']} (body.language: expected one of kk, ru, en)`);
+    // The UI words the same error in the same language: not twice
+    expect(errorSentence(kk, 'bad_request', 400, message)).toBe(message);
+    // A 500's server text is never shown: the words alone
+    expect(errorMessageIn('kk', 'internal', 500, 'internal error')).toBe(kk['error.internal']);
+    expect(errorMessageIn('en', 'internal', 500, 'internal error')).toBe('internal error');
   });
 });
 
