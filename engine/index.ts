@@ -63,7 +63,7 @@ export {
   type Verdict,
 } from './reports/index.js';
 export { taskViewFor, type Viewer } from './assignment/index.js';
-export { ROLES, type Role, type DirectoryUser, type DirectoryUserInput, type Absence, Directory, TaskAssigner } from './assignment/index.js';
+export { ROLES, USER_LANGUAGES, type UserLanguage, type Role, type DirectoryUser, type DirectoryUserInput, type Absence, Directory, TaskAssigner } from './assignment/index.js';
 export {
   viewpointOf,
   redactTask,

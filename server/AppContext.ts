@@ -21,6 +21,8 @@ export interface ActingUser {
   readonly groups: readonly string[];
   readonly agency?: string;
   readonly centre?: string;
+  /** The UI language the user chose (kk, ru, en); absent until they choose. */
+  readonly language?: 'kk' | 'ru' | 'en';
   /** False for the anonymous caller (no or stale credentials). */
   readonly authenticated: boolean;
   /** The password was given by an administrator: only changing it and logging out are allowed. */

@@ -11,6 +11,7 @@ import {
   StoreUnavailableError,
 } from '../engine/index.js';
 import type { AppState } from './AppContext.js';
+import { errorLanguage, errorMessageIn } from './errorLanguage.js';
 import { HttpProblem } from './HttpProblem.js';
 import type { Logger } from './logger.js';
 
@@ -47,6 +48,7 @@ export function errorMiddleware(logger: Logger): Middleware<AppState> {
         // The request id is the one thing a caller can quote to find the real cause in the log.
         ctx.body = { error: { ...mapped.body.error, details: { requestId } } } satisfies ErrorBody;
       }
+      worded(ctx);
     }
   };
 }
@@ -63,6 +65,19 @@ export function unmatchedRoute(): Middleware<AppState> {
     if (ctx.status === 405) throw new HttpProblem(405, 'method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}`, { allow: ctx.response.get('Allow') });
     if (ctx.status === 501) throw new HttpProblem(501, 'not_implemented', `${ctx.method} is not implemented`);
   };
+}
+
+/**
+ * The error body's message in the caller's language (Accept-Language, else the user's saved
+ * choice; errorLanguage.ts); the code, the details and the status stay as they are.
+ */
+function worded(ctx: Parameters<Middleware<AppState>>[0]): void {
+  const body = ctx.body as ErrorBody;
+  const lang = errorLanguage(ctx.get('accept-language') || undefined, ctx.state.user);
+  ctx.vary('Accept-Language');
+  ctx.set('Content-Language', lang);
+  if (lang === 'en') return;
+  ctx.body = { ...body, error: { ...body.error, message: errorMessageIn(lang, body.error.code, ctx.status, body.error.message) } } satisfies ErrorBody;
 }
 
 /** Maps a thrown value to a status and the contract's body. Exported for the tests' sake. */

@@ -30,7 +30,7 @@ export { TaskSchema };
 export { ApplicationSchema } from './contracts/applications.js';
 
 export const UserSchema = z
-  .looseObject({ id: z.string(), name: z.string(), roles: z.array(z.string()), groups: z.array(z.string()), agency: z.string().optional(), centre: z.string().optional() })
+  .looseObject({ id: z.string(), name: z.string(), roles: z.array(z.string()), groups: z.array(z.string()), agency: z.string().optional(), centre: z.string().optional(), language: z.enum(['kk', 'ru', 'en']).optional() })
   .meta({ id: 'User' });
 
 export const DefinitionSummarySchema = z

@@ -10,6 +10,10 @@ const id = z.string().regex(/^[A-Za-z0-9][\w.@-]{0,63}$/, 'letters, digits, . _ 
 // A regex would let `2026-13-45` in, and a period that never comes removes no one from the draw.
 const isoDate = z.string().refine(isCalendarDate, { error: (issue) => `${JSON.stringify(issue.input)} is not ${DATE_FORMAT}` });
 
+/** The languages of the UI a user may choose (Kazakh, the state language; Russian; English). */
+export const USER_LANGUAGES = ['kk', 'ru', 'en'] as const;
+export type UserLanguage = (typeof USER_LANGUAGES)[number];
+
 export const userSchema = z.object({
   id,
   name: z.string().min(1).max(200),
@@ -18,6 +22,8 @@ export const userSchema = z.object({
   agency: id.optional(),
   centre: id.optional(),
   active: z.boolean().default(true),
+  /** The UI language the user chose; absent until they choose (the browser's language then). */
+  language: z.enum(USER_LANGUAGES).optional(),
 });
 export type DirectoryUser = z.output<typeof userSchema>;
 export type DirectoryUserInput = z.input<typeof userSchema>;
@@ -62,13 +68,31 @@ export class Directory {
   ) {}
 
   async putUser(input: DirectoryUserInput, options: { by?: string } = {}): Promise<DirectoryUser> {
-    const user = parse(userSchema, input);
-    await this.documents.write<DirectoryUser>('user', user.id, () => user, {
+    const parsed = parse(userSchema, input);
+    let user = parsed;
+    // An administrator's edit does not carry the user's own choice of language: it stays.
+    await this.documents.write<DirectoryUser>('user', parsed.id, (current) => (user = parsed.language || !current?.doc.language ? parsed : { ...parsed, language: current.doc.language }), {
       by: options.by ?? 'system',
       action: 'user.put',
       data: { roles: user.roles, groups: user.groups, active: user.active },
     });
     return user;
+  }
+
+  /** The user's own choice of UI language: a new version of their record, audited as `user.language`. */
+  async setLanguage(userId: string, language: UserLanguage, options: { by?: string } = {}): Promise<DirectoryUser> {
+    const lang = parse(z.enum(USER_LANGUAGES), language);
+    let user: DirectoryUser | undefined;
+    await this.documents.write<DirectoryUser>(
+      'user',
+      userId,
+      (current) => {
+        if (!current) throw new NotFoundError('user', userId);
+        return (user = { ...current.doc, language: lang });
+      },
+      { by: options.by ?? userId, action: 'user.language', data: { language: lang } },
+    );
+    return user!;
   }
 
   async getUser(userId: string): Promise<DirectoryUser> {

@@ -56,6 +56,7 @@ export function actingUser(user: DirectoryUser, session?: Pick<Session, 'mustCha
     groups: user.groups,
     ...(user.agency ? { agency: user.agency } : {}),
     ...(user.centre ? { centre: user.centre } : {}),
+    ...(user.language ? { language: user.language } : {}),
     authenticated: true,
     ...(session?.mustChangePassword ? { mustChangePassword: true } : {}),
   };

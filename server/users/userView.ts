@@ -9,5 +9,6 @@ export function userView(user: ActingUser) {
     groups: user.groups,
     ...(user.agency ? { agency: user.agency } : {}),
     ...(user.centre ? { centre: user.centre } : {}),
+    ...(user.language ? { language: user.language } : {}),
   };
 }

@@ -143,6 +143,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `task forms in Chromium (${SK
     // Looked at on a phone first (in Russian too), then decided at the desk
     for (const viewport of [{ width: 375, height: 667 }, { width: 1366, height: 768 }]) {
       const official = await openAs(harness.browser, harness.url, review!.assignee, viewport);
+      // The language is remembered per user: back to English after the Russian look on the phone
+      await official.locator('.app-header button[data-lang=en]').click();
       await official.goto(`${harness.url}/#/task/${started.id}/${review!.id}`);
       await official.getByLabel('Refuse', { exact: true }).waitFor();
       expect(await official.evaluate(scrollWidth), 'no horizontal scroll').toBeLessThanOrEqual(viewport.width);

@@ -82,6 +82,8 @@ export interface SessionUser {
   readonly groups?: readonly string[];
   readonly agency?: string;
   readonly centre?: string;
+  /** The UI language the user chose, kept on their record; absent until they choose. */
+  readonly language?: 'kk' | 'ru' | 'en';
   /** Logged in with a temporary password: the app shows only the change form. */
   readonly mustChangePassword?: boolean;
 }
@@ -112,6 +114,11 @@ export class ApiClient {
     const body = (await this.json(response)) as { user?: SessionUser; mustChangePassword?: boolean };
     const user = body.user ?? (body as SessionUser);
     return body.mustChangePassword ? { ...user, mustChangePassword: true } : user;
+  }
+
+  /** Keeps the user's choice of UI language on their record (PUT /api/users/me/language). */
+  async setLanguage(lang: 'kk' | 'ru' | 'en'): Promise<SessionUser> {
+    return this.request<SessionUser>('PUT', '/api/users/me/language', { language: lang });
   }
 
   async login(username: string, password: string): Promise<SessionUser> {
@@ -233,7 +240,8 @@ export class ApiClient {
   }
 
   private async sendOnce(method: string, path: string, body: string | Blob | undefined, type: string | undefined, extra: Record<string, string>): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
+    // The server words its error messages in the UI's language (the codes stay the same).
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language(), ...extra };
     if (type) headers['Content-Type'] = type;
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     const csrf = readCookie(CSRF_COOKIE);

@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { LocalizedElement, t } from '../i18n/i18n.js';
+import { LocalizedElement, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 
 /**
@@ -39,7 +39,7 @@ export class LoginForm extends LocalizedElement {
         ${this.username
           ? html`<h2 id="login-title">${t('session.expiredTitle')}</h2><p class="again">${t('session.expiredIntro')}</p>`
           : html`<p class="welcome" lang="kk">${this.welcome}</p>
-              <p class="welcome-local">${t('login.welcome')}</p>
+              ${language() === 'kk' ? '' : html`<p class="welcome-local">${t('login.welcome')}</p>`}
               <h2 id="login-title">${t('login.title')}</h2>`}
         <div class="field">
           <label for="username">${t('login.username')}</label>

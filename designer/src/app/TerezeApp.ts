@@ -170,8 +170,22 @@ export class TerezeApp extends LocalizedElement {
     this.querySelector<HTMLElement>('#main')?.focus();
   }
 
+  /** The choice is kept in this browser (for the login page) and, logged in, on the user's record. */
   private switchLanguage(lang: Language) {
     setLanguage(lang);
+    if (this.loggedIn && this.user && !this.user.mustChangePassword && this.user.language !== lang) {
+      const user = this.user;
+      this.user = { ...user, language: lang };
+      this.api.setLanguage(lang).catch(() => {
+        // Not kept on the server (offline, say): this browser still remembers it; the next switch tries again.
+        if (this.user?.id === user.id) this.user = { ...this.user, language: user.language };
+      });
+    }
+  }
+
+  /** A user who chose a language once gets it at every login, on any computer. */
+  private applySavedLanguage(user: SessionUser | undefined) {
+    if (user?.language) setLanguage(user.language);
   }
 
   /** The hash changed: show that page, or the role's home when it names none the user may open. */
@@ -190,6 +204,7 @@ export class TerezeApp extends LocalizedElement {
     try {
       const user = await this.api.currentUser();
       this.user = user ?? undefined;
+      this.applySavedLanguage(this.user);
       this.phase = user === null ? 'login' : 'ready';
       if (user) setDraftOwner(user.id);
     } catch {
@@ -201,6 +216,7 @@ export class TerezeApp extends LocalizedElement {
   private async login(event: CustomEvent<{ username: string; password: string }>) {
     try {
       this.user = await this.api.login(event.detail.username, event.detail.password);
+      this.applySavedLanguage(this.user);
       setDraftOwner(this.user.id);
       this.loginError = '';
       this.phase = 'ready';

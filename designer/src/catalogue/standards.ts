@@ -14,7 +14,7 @@ export interface ServiceStandard {
   /** The legal article naming the grounds for refusal (printed with every refusal). */
   readonly refusalArticle?: Readonly<Record<'en' | 'ru' | 'kk', string>>;
   /** The grounds in other languages, in the same order as groundsForRefusal. */
-  readonly translations?: { readonly ru?: { readonly groundsForRefusal?: readonly string[] } };
+  readonly translations?: { readonly [lang in 'ru' | 'kk']?: { readonly groundsForRefusal?: readonly string[] } };
 }
 
 // The standards are data in processes/; the server does not serve them yet, so the build

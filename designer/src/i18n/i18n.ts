@@ -1,13 +1,34 @@
 import { LitElement } from 'lit';
+import { formatMessage, LOCALES } from './format.js';
 import { LANGUAGES, MESSAGES, type Language, type MessageKey } from './messages.js';
+
+export { formatMessage, LOCALES } from './format.js';
 
 const STORAGE_KEY = 'tereze.lang';
 const listeners = new Set<() => void>();
 
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The first of the browser's languages the UI speaks (`navigator.languages`, in the user's
+ * order: "kk-KZ" reads as kk, "ru" as ru); Kazakh, the state language, when none matches.
+ */
+export function browserLanguage(preferred: readonly string[] | undefined): Language {
+  for (const tag of preferred ?? []) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'kk';
+}
+
 function initialLanguage(): Language {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (stored && (LANGUAGES as readonly string[]).includes(stored)) return stored as Language;
-  return globalThis.navigator?.language?.startsWith('ru') ? 'ru' : 'en';
+  if (isLanguage(stored)) return stored;
+  const nav = globalThis.navigator;
+  return browserLanguage(nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : []);
 }
 
 let current: Language = initialLanguage();
@@ -16,18 +37,24 @@ export function language(): Language {
   return current;
 }
 
+/** The locale of the current language, for `Intl`. */
+export function locale(): string {
+  return LOCALES[current];
+}
+
+/** Switch the UI's language; remembered in this browser (the login page reads it before anyone logs in). */
 export function setLanguage(next: Language): void {
+  globalThis.localStorage?.setItem(STORAGE_KEY, next);
   if (next === current) return;
   current = next;
-  globalThis.localStorage?.setItem(STORAGE_KEY, next);
-  document.documentElement.lang = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
   for (const listener of listeners) listener();
 }
 
-/** The message in the current language, `{name}` placeholders filled from `params`. */
+/** The message in the current language, its placeholders and plurals filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = MESSAGES[current][key] ?? MESSAGES.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return formatMessage(text, params, current);
 }
 
 /** A message key built from data (a status, a channel), when the catalogue has it. */
@@ -35,10 +62,24 @@ export function tMaybe(key: string, fallback: string): string {
   return key in MESSAGES.en ? t(key as MessageKey) : fallback;
 }
 
-/** An instant as the centre reads it: Astana time, in the UI's language. */
-export function formatInstant(iso: string | undefined): string {
+/** An instant as the centre reads it: Astana time; dd.mm.yyyy, hh:mm in Kazakh and Russian. */
+export function formatInstant(iso: string | undefined, lang: Language = current): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(current === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(new Date(iso));
+  const options: Intl.DateTimeFormatOptions =
+    lang === 'en' ? { dateStyle: 'medium', timeStyle: 'short' } : { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'Asia/Almaty' }).format(new Date(iso));
+}
+
+/** A calendar day (YYYY-MM-DD): dd.mm.yyyy in Kazakh and Russian, "2 Dec 2026" in English. */
+export function formatDate(day: string | undefined, lang: Language = current): string {
+  if (!day) return '—';
+  const options: Intl.DateTimeFormatOptions = lang === 'en' ? { dateStyle: 'medium' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
+  return new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+}
+
+/** A number in the language's digits grouping and decimal sign (12 345,6 in kk and ru). */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}, lang: Language = current): string {
+  return new Intl.NumberFormat(LOCALES[lang], options).format(value);
 }
 
 export function onLanguageChange(listener: () => void): () => void {

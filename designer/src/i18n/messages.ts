@@ -18,11 +18,8 @@ import receiptEn from './catalogue/en/receipt.json' with { type: 'json' };
 import inboxEn from './catalogue/en/inbox.json' with { type: 'json' };
 import badgeEn from './catalogue/en/badge.json' with { type: 'json' };
 import taskEn from './catalogue/en/task.json' with { type: 'json' };
-import intakeEn from './catalogue/en/intake.json' with { type: 'json' };
-import handbackEn from './catalogue/en/handback.json' with { type: 'json' };
 import transferEn from './catalogue/en/transfer.json' with { type: 'json' };
 import casefileEn from './catalogue/en/casefile.json' with { type: 'json' };
-import decisionEn from './catalogue/en/decision.json' with { type: 'json' };
 import trackEn from './catalogue/en/track.json' with { type: 'json' };
 import statusEn from './catalogue/en/status.json' with { type: 'json' };
 import routingEn from './catalogue/en/routing.json' with { type: 'json' };
@@ -48,8 +45,9 @@ import sessionEn from './catalogue/en/session.json' with { type: 'json' };
 import draftEn from './catalogue/en/draft.json' with { type: 'json' };
 import errorEn from './catalogue/en/error.json' with { type: 'json' };
 import formEditorEn from './catalogue/en/formEditor.json' with { type: 'json' };
+import bpmnEn from './catalogue/en/bpmn.json' with { type: 'json' };
 
-export const LANGUAGES = ['en', 'ru'] as const;
+export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const KAZAKH_WELCOME = 'Қош келдіңіз';
@@ -68,11 +66,8 @@ const en = {
   ...inboxEn,
   ...badgeEn,
   ...taskEn,
-  ...intakeEn,
-  ...handbackEn,
   ...transferEn,
   ...casefileEn,
-  ...decisionEn,
   ...trackEn,
   ...statusEn,
   ...routingEn,
@@ -98,6 +93,7 @@ const en = {
   ...draftEn,
   ...errorEn,
   ...formEditorEn,
+  ...bpmnEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -111,4 +107,4 @@ function catalogueOf(lang: Language): Record<MessageKey, string> {
   return merged as Record<MessageKey, string>;
 }
 
-export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru: catalogueOf('ru') };
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ru: catalogueOf('ru'), kk: catalogueOf('kk') };

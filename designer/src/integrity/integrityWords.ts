@@ -1,5 +1,5 @@
 import type { Verdict } from '../api/oversightApi.js';
-import { language, t } from '../i18n/i18n.js';
+import { language, locale, t } from '../i18n/i18n.js';
 
 /** "= 0.003", "= 0.41", "< 0.0001": a p-value as an auditor reads it, not as a float prints. */
 export function pValue(p: number): string {
@@ -20,12 +20,12 @@ export function person(names: Readonly<Record<string, string>>, id: string): str
 }
 
 export function people(names: Readonly<Record<string, string>>, ids: readonly string[]): string {
-  return new Intl.ListFormat(language() === 'ru' ? 'ru' : 'en', { style: 'long', type: 'conjunction' }).format(ids.map((id) => person(names, id)));
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(ids.map((id) => person(names, id)));
 }
 
 /** An expected count: one decimal is as much precision as a share of draws deserves. */
 export function expectedCount(value: number): string {
-  return new Intl.NumberFormat(language() === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
 }
 
 /**

@@ -103,7 +103,7 @@ export class CatalogueHome extends LocalizedElement {
   private serviceName(entry: CatalogueEntry): string {
     const names = entry.service?.names;
     if (!names) return '';
-    return language() === 'ru' ? names.ru : names.en;
+    return names[language()] || names.en;
   }
 
   private emit(name: string, detail?: unknown) {

@@ -74,10 +74,12 @@ export class DecisionPrintPage extends LocalizedElement {
     const grounds = o.outcome === 'refused' ? groundsText(app.serviceCode, o) : [];
     const article = o.outcome === 'refused' ? articleText(app.serviceCode, o.article) : undefined;
     const lang = language();
+    // The server prints in Russian and English so far: a Kazakh page offers the Russian PDF.
+    const pdfLang = lang === 'kk' ? 'ru' : lang;
     return html`${back}
       <div class="actions">
         <button type="button" @click=${() => print()} data-action="print">${t('outcome.print')}</button>
-        <a class="button secondary" href=${this.api.documentUrl(app.id, lang)} target="_blank" rel="noopener" data-action="pdf">${t('outcome.pdf', { language: t(`lang.${lang}`) })}</a>
+        <a class="button secondary" href=${this.api.documentUrl(app.id, pdfLang)} target="_blank" rel="noopener" data-action="pdf">${t('outcome.pdf', { language: t(`lang.${pdfLang}`) })}</a>
       </div>
       <article data-document=${kind} aria-labelledby="document-title">
         <h2 id="document-title">${t(`outcome.doc.${kind}`)}</h2>

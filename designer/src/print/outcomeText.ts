@@ -1,6 +1,6 @@
 import type { ApplicationOutcome } from '../api/ApiClient.js';
 import { STANDARDS } from '../catalogue/standards.js';
-import { language, t } from '../i18n/i18n.js';
+import { formatDate, language, t } from '../i18n/i18n.js';
 
 /**
  * The decision's words in the UI's language: the official picks a ground in the standard's
@@ -24,10 +24,11 @@ export function articleText(serviceCode: string | undefined, fallback: string | 
   return standard?.refusalArticle?.[language()] ?? fallback;
 }
 
-/** A calendar date (YYYY-MM-DD) in words, in the UI's language. */
+/** A calendar date (YYYY-MM-DD) in the UI's language: dd.mm.yyyy in Kazakh and Russian, in words in English. */
 export function formatDay(day: string | undefined): string {
   if (!day) return '—';
-  return new Intl.DateTimeFormat(language() === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  if (language() !== 'en') return formatDate(day);
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** "Ready for collection at <centre>, <address>, until <date>". */
