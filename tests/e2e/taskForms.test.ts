@@ -82,6 +82,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `task forms in Chromium (${SK
     await panel.locator('[data-entry-id="label"] [contenteditable="true"]').click();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('Notice number');
+    // The label editor commits on a debounce: the field on the form shows the label once it is in the schema
+    await dialog.locator('.fjs-form-container .fjs-form-field-label', { hasText: 'Notice number' }).waitFor();
     await panel.locator('input[name=key]').fill('noticeNumber');
     await panel.locator('[data-group-id="group-validation"] .bio-properties-panel-group-header').click();
     await panel.locator('input[name=required]').check();
