@@ -3,6 +3,7 @@
  * designer and anyone embedding the engine (ARCHITECTURE.md, "the engine as a library").
  * Names may grow, not shrink.
  */
+import type { Problem } from './errors.js';
 import type { Channel } from './model/types.js';
 import type { HistoryEntry, NotificationRecord, TaskRecord, DefinitionRecord, AuditEntry, StoreHealth } from './store/port.js';
 import type { Incident, Token } from './runtime/state.js';
@@ -37,6 +38,16 @@ export interface DeployResult {
   readonly created: boolean;
   /** Every executable process the file deployed (call activity targets can share a file). */
   readonly processes: readonly { readonly key: string; readonly version: number; readonly id: string; readonly created: boolean }[];
+}
+
+/** The deploy's verdict on a model, given without deploying it (`Engine.validate`). */
+export interface ValidationResult {
+  /** True when `deploy` would accept the model as it is. */
+  readonly valid: boolean;
+  /** What `deploy` would refuse, each naming its element: the same list, in the same order. */
+  readonly problems: readonly Problem[];
+  /** The advice a deploy would return (only when the model is valid: the checks that give it run on a compiled graph). */
+  readonly warnings: readonly string[];
 }
 
 export interface StartOptions {
@@ -178,6 +189,8 @@ export interface RunJobsResult {
 
 export interface Engine {
   deploy(xml: string, options?: { by?: string }): Promise<DeployResult>;
+  /** What `deploy(xml)` would say, without deploying: the designer's canvas shows it as it is edited. */
+  validate(xml: string): Promise<ValidationResult>;
   definitions(key?: string): Promise<DefinitionRecord[]>;
   definition(key: string, version?: number): Promise<DefinitionRecord>;
   start(key: string, options?: StartOptions): Promise<StartResult>;

@@ -190,6 +190,7 @@ class TerezeEngine implements Engine {
   today: Engine['today'] = () => this.core.localDate(this.core.clock.now());
 
   deploy: Engine['deploy'] = (xml, options) => this.definitionsPart.deploy(xml, options);
+  validate: Engine['validate'] = (xml) => this.definitionsPart.validate(xml);
   definitions: Engine['definitions'] = (key) => this.definitionsPart.list(key);
   definition: Engine['definition'] = (key, version) => this.definitionsPart.get(key, version);
 

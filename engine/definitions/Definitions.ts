@@ -1,11 +1,11 @@
-import type { DeployResult } from '../api.js';
+import type { DeployResult, ValidationResult } from '../api.js';
 import type { CalendarRegistry } from '../calendars/CalendarRegistry.js';
 import type { Clock } from '../clock.js';
 import { transact } from '../commit/transact.js';
 import { WriteSet } from '../commit/WriteSet.js';
 import { ConflictError, DefinitionError, InvalidArgumentError, NotFoundError, type Problem } from '../errors.js';
 import { newId } from '../ids.js';
-import { compileDefinitions } from '../model/compileDefinitions.js';
+import { compileDefinitions, type CompiledDefinitions } from '../model/compileDefinitions.js';
 import { firstFiring } from '../model/TimerExpression.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { AuditInput, DefinitionRecord, JobRecord, Store } from '../store/port.js';
@@ -27,9 +27,7 @@ export class Definitions {
   ) {}
 
   async deploy(xml: string, options: { by?: string } = {}): Promise<DeployResult> {
-    if (typeof xml !== 'string') throw new InvalidArgumentError('xml', 'the model must be BPMN XML text');
-    const compiled = await compileDefinitions(xml, { handlers: this.handlerNames(), now: this.clock.now() });
-    await this.checkCalendars(compiled.processes);
+    const compiled = await this.check(xml);
     // Another deploy that took the version makes the commit conflict: transact decides again.
     const { value } = await transact(this.store, () => new WriteSet(), async (writes) => {
       const records: DefinitionRecord[] = [];
@@ -67,6 +65,25 @@ export class Definitions {
     });
     for (const record of value.records) this.remember(record);
     return { ...value.processes[0]!, warnings: compiled.warnings, processes: value.processes };
+  }
+
+  /** What deploy would say of `xml`, without deploying it: the same checks, the same problems. */
+  async validate(xml: string): Promise<ValidationResult> {
+    try {
+      const compiled = await this.check(xml);
+      return { valid: true, problems: [], warnings: compiled.warnings };
+    } catch (error) {
+      if (error instanceof DefinitionError) return { valid: false, problems: error.problems, warnings: [] };
+      throw error;
+    }
+  }
+
+  /** Every check a deploy makes before it writes: the compiler's (with the registered handlers) and the calendars'. */
+  private async check(xml: string): Promise<CompiledDefinitions> {
+    if (typeof xml !== 'string') throw new InvalidArgumentError('xml', 'the model must be BPMN XML text');
+    const compiled = await compileDefinitions(xml, { handlers: this.handlerNames(), now: this.clock.now() });
+    await this.checkCalendars(compiled.processes);
+    return compiled;
   }
 
   list(key?: string): Promise<DefinitionRecord[]> {

@@ -9,6 +9,7 @@ import { isFeelTimer, timerProblem } from './TimerExpression.js';
 import { feelProblem, readMultiInstance } from './readMultiInstance.js';
 import { readNotify } from '../notifications/readNotify.js';
 import { checkEventGatewayAttributes } from './eventGatewayRules.js';
+import { EVENT_SUBPROCESS_TRIGGERS, EVENT_TRIGGERS } from './runnable.js';
 import {
   ASSIGNMENTS,
   CHANNELS,
@@ -196,24 +197,17 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     }
     const event = toEvent(definition, node.id);
     if (!event) return;
-    const allowed: Record<string, readonly EventDefinition['type'][]> = {
-      startEvent: ['none', 'message', 'timer', 'signal'],
-      endEvent: ['none', 'terminate', 'error', 'message', 'escalation', 'signal'],
-      intermediateCatchEvent: ['timer', 'message', 'signal'],
-      intermediateThrowEvent: ['none', 'message', 'escalation', 'signal'],
-      boundaryEvent: ['timer', 'error', 'message', 'escalation', 'signal'],
-    };
     const inEventScope = node.kind === 'startEvent' && node.scope !== null && eventScopes.has(node.scope);
     if (inEventScope) {
       // The start of an event sub-process: its trigger is what opens it (see linkGraph for the rest).
-      if (!['message', 'timer', 'error', 'escalation'].includes(event.type)) {
+      if (!EVENT_SUBPROCESS_TRIGGERS.includes(event.type)) {
         report(node.id, `start event ${node.id} of event sub-process ${node.scope} needs a message, timer, error or escalation trigger, not ${event.type}`);
         return;
       }
       if (event.type === 'error' && element.isInterrupting === false) {
         report(node.id, `error start event ${node.id} of event sub-process ${node.scope} is non-interrupting (isInterrupting="false"): an error always interrupts its scope in BPMN; remove isInterrupting="false"`);
       }
-    } else if (!allowed[node.kind]!.includes(event.type)) {
+    } else if (!EVENT_TRIGGERS[node.kind as keyof typeof EVENT_TRIGGERS].includes(event.type)) {
       const where = node.kind === 'startEvent' && (event.type === 'error' || event.type === 'escalation') ? ` (${event.type} start events belong to event sub-processes, triggeredByEvent="true")` : '';
       report(node.id, `${event.type} ${node.kind} is not supported (element ${node.id})${where}`);
       return;

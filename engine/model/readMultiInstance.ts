@@ -1,12 +1,10 @@
 import { feelCostProblem, feelSyntaxError, normaliseExpression } from './feel.js';
 import { MODEL_LIMITS } from './modelLimits.js';
+import { MULTI_INSTANCE_KINDS } from './runnable.js';
 import type { ModdleElement } from './parseXml.js';
 import type { FlowNode, MultiInstanceSpec } from './types.js';
 
 type Report = (elementId: string | undefined, message: string) => void;
-
-/** The activities that may be multi-instance (issue 10's contract). */
-const MULTI_INSTANCE_KINDS = new Set(['userTask', 'serviceTask', 'subProcess', 'callActivity']);
 
 /** Names the engine gives an inner instance or its completion condition: not an element variable's. */
 const RESERVED = new Set(['loopCounter', 'nrOfInstances', 'nrOfActiveInstances', 'nrOfCompletedInstances']);

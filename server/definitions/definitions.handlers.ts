@@ -25,6 +25,11 @@ export function definitionHandlers({ engine, services }: AppDeps): RouteHandlers
       return { status: result.created ? 201 : 200, body: reply, headers: { Location: `/api/definitions/${encodeURIComponent(result.key)}` } };
     },
 
+    async validate({ body }) {
+      const verdict = await engine.validate(body);
+      return { status: 200, body: { valid: verdict.valid, problems: verdict.problems.map(({ elementId, message }) => ({ elementId, message })), warnings: verdict.warnings } };
+    },
+
     async list() {
       const records = await engine.definitions();
       return { status: 200, body: records.map(summary).sort((a, b) => a.key.localeCompare(b.key)) };

@@ -27,6 +27,22 @@ export const definitionRoutes = {
     responses: [201, 200],
     responseBody: z.looseObject({ key: z.string(), version: z.number().int(), id: z.string(), warnings: z.array(z.string()), created: z.boolean() }),
   },
+  validate: {
+    method: 'post',
+    path: '/api/definitions/validate',
+    summary:
+      "What deploying this BPMN XML would say, without deploying it: the same checks (the compiler's with the server's handlers, the lint rules, the calendars), the same problems naming their elements. The modeler's canvas shows it as the model is edited. Always 200 for a model; nothing is written.",
+    access: { roles: ['designer'] },
+    body: { kind: 'xml', schema: z.string().min(1, 'the request body must be BPMN XML') },
+    responses: [200],
+    responseBody: z
+      .looseObject({
+        valid: z.boolean(),
+        problems: z.array(z.looseObject({ elementId: z.string(), message: z.string() })),
+        warnings: z.array(z.string()),
+      })
+      .meta({ id: 'ModelVerdict' }),
+  },
   list: {
     method: 'get',
     path: '/api/definitions',

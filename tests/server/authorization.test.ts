@@ -114,6 +114,7 @@ describe('authorization: every route as every role', () => {
     'users.me': { call: async () => ({ method: 'GET', path: '/api/users/me' }), expect: statuses(200, { anonymous: 401 }) },
     'users.setLanguage': { call: async () => ({ method: 'PUT', path: '/api/users/me/language', json: { language: 'en' } }), expect: statuses(200, { anonymous: 401 }) },
     'definitions.deploy': { call: async () => ({ method: 'POST', path: '/api/definitions', xml: passport }), expect: only({ designer: 200 }) },
+    'definitions.validate': { call: async () => ({ method: 'POST', path: '/api/definitions/validate', xml: passport }), expect: only({ designer: 200 }) },
     'definitions.list': { call: async () => ({ method: 'GET', path: '/api/definitions' }), expect: only({ designer: 200, supervisor: 200, 'supervisor-mj': 200 }) },
     'definitions.versions': {
       call: async () => ({ method: 'GET', path: '/api/definitions/benefit' }),

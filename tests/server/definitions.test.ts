@@ -68,6 +68,27 @@ describe('/api/definitions', () => {
     expect(body.error.details.errors).toEqual(body.errors);
   });
 
+  it("should give the deploy's verdict without deploying: the same problems for a refused model, valid with warnings for a good one", async () => {
+    const validate = (xml: string) => server.api('/api/definitions/validate', { as: 'designer', method: 'POST', body: xml, headers: { 'Content-Type': 'application/xml' } });
+    const refused = await validate(broken);
+    expect(refused.status).toBe(200);
+    const verdict = (await refused.json()) as { valid: boolean; problems: { elementId: string; message: string }[] };
+    const deployed = (await (await deploy(server, broken)).json()) as { errors: { elementId: string; message: string }[] };
+    expect(verdict.valid).toBe(false);
+    expect(verdict.problems).toEqual(deployed.errors);
+
+    const fresh = passport.replace(/passport_issue/g, 'passport_checked');
+    const good = (await (await validate(fresh)).json()) as { valid: boolean; problems: unknown[]; warnings: unknown[] };
+    expect(good).toEqual({ valid: true, problems: [], warnings: [] });
+    // Nothing was deployed by asking.
+    expect((await server.api('/api/definitions/passport_checked', { as: 'designer' })).status).toBe(404);
+
+    const garbage = (await (await validate('<bpmn:definitions')).json()) as { valid: boolean; problems: unknown[] };
+    expect(garbage.valid).toBe(false);
+    expect(garbage.problems.length).toBeGreaterThan(0);
+    expect((await validate('')).status).toBe(400);
+  });
+
   it('should refuse XML that does not parse with 422, and an empty body with 400', async () => {
     const garbage = await deploy(server, '<bpmn:definitions');
     expect(garbage.status).toBe(422);
