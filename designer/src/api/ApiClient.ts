@@ -37,6 +37,13 @@ export interface DefinitionSummary {
   readonly deployedAt?: string;
 }
 
+/** The deploy's verdict on a model not deployed (the server's `ModelVerdict`). */
+export interface ModelVerdict {
+  readonly valid: boolean;
+  readonly problems: readonly { readonly elementId: string; readonly message: string }[];
+  readonly warnings: readonly string[];
+}
+
 export interface DeployProblem {
   readonly elementId?: string | null;
   readonly message: string;
@@ -218,6 +225,11 @@ export class ApiClient {
     }
     const body = (await this.json(response)) as { created?: boolean; key: string; version: number; warnings?: unknown[] };
     return { ok: true, created: body.created ?? response.status === 201, key: body.key, version: body.version, warnings: body.warnings ?? [] };
+  }
+
+  /** What a deploy of `xml` would answer, without deploying (`POST /api/definitions/validate`). */
+  async validate(xml: string): Promise<ModelVerdict> {
+    return (await this.json(await this.send('POST', '/api/definitions/validate', xml, 'application/xml'))) as ModelVerdict;
   }
 
   /** Any JSON route: the typed wrappers for the oversight pages live in `oversightApi.ts`. */

@@ -182,7 +182,7 @@ export class ModelerPage extends LocalizedElement {
   override firstUpdated() {
     this.modeler = createModeler(this.querySelector('.modeler-canvas') as HTMLElement, this.querySelector('.modeler-panel') as HTMLElement, {
       loadGroups: () => oversightApi.groups(this.api),
-    });
+    }, { validate: (xml) => this.api.validate(xml) });
     this.modeler.get<EventBus>('eventBus').on('commandStack.changed', () => (this.dirty = true));
     void this.importXml(newDiagramXml(), () => t('modeler.newDiagramName'), { keepHome: true });
     void this.loadDefinitions();

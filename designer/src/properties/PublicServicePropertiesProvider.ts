@@ -43,6 +43,10 @@ export class PublicServicePropertiesProvider {
   getGroups(element: Shape): GroupsUpdater {
     return (groups) => {
       const entries = publicServiceEntries(element);
+      // A multi-instance marker's ps fields go in bpmn-js's own "Multi-instance" group, beside its cardinality and completion condition.
+      const loop = multiInstanceEntries(element);
+      const multiInstance = groups.find((g) => g.id === 'multiInstance');
+      if (loop.length && multiInstance) multiInstance.entries = [...(multiInstance.entries ?? []), ...loop];
       if (!entries.length) return groups;
       const group = { id: 'public-service', label: t('ps.group'), entries };
       const general = groups.findIndex((g) => g.id === 'general');
@@ -103,6 +107,23 @@ export function publicServiceEntries(element: Shape): PanelEntry[] {
     );
   }
   return entries;
+}
+
+/**
+ * `ps:collection`, `ps:elementVariable`, `ps:outputCollection` and `ps:outputElement` of a
+ * multi-instance marker (the README's contract; a collection instead of bpmn's loopCardinality).
+ */
+export function multiInstanceEntries(element: Shape): PanelEntry[] {
+  const loop = element.businessObject.get('loopCharacteristics') as ModdleElement | undefined;
+  if (!loop?.$instanceOf('bpmn:MultiInstanceLoopCharacteristics')) return [];
+  const field = (property: string, label: MessageKey, description: MessageKey) =>
+    attributeEntry(element, loop, property, spec(`mi-${property}`, label, 'text', { description }));
+  return [
+    field('collection', 'ps.miCollection', 'ps.miCollectionHint'),
+    field('elementVariable', 'ps.miElementVariable', 'ps.miElementVariableHint'),
+    field('outputCollection', 'ps.miOutputCollection', 'ps.miOutputCollectionHint'),
+    field('outputElement', 'ps.miOutputElement', 'ps.miOutputElementHint'),
+  ];
 }
 
 function eventDefinitions(target: ModdleElement): ModdleElement[] {

@@ -67,8 +67,13 @@ function CandidateGroupEntry({ element, target, property, spec }: EntryProps) {
   // The panel's text field hands over `undefined` when it is cleared, a string otherwise.
   const write = (value: string | undefined) => modeling.updateModdleProperties(element, target, { [property]: blankToUndefined(value) });
   const current = read();
-  if (groups.state !== 'loaded') {
-    const description = groups.state === 'failed' ? t('modeler.groupListFailed') : t('modeler.groupListLoading');
+  // `=…` is FEEL giving the group per token (a multi-instance inner instance's scope): typed, not picked.
+  if (groups.state !== 'loaded' || current.startsWith('=')) {
+    const description = current.startsWith('=')
+      ? t('modeler.groupExpressionHint')
+      : groups.state === 'failed'
+        ? t('modeler.groupListFailed')
+        : t('modeler.groupListLoading');
     return jsx(TextFieldEntry, { id: spec.id, element, label: spec.label, description, debounce, getValue: read, setValue: write });
   }
   const unknown = current !== '' && !groups.find(current);
@@ -79,6 +84,7 @@ function CandidateGroupEntry({ element, target, property, spec }: EntryProps) {
       label: t('modeler.groupOption', { id: g.id, members: g.members, agency: [...g.agencies, ...g.centres].join(', ') || '—' }),
     })),
     ...(unknown ? [{ value: current, label: t('modeler.groupUnknownOption', { id: current }) }] : []),
+    { value: '=', label: t('modeler.groupExpressionOption') },
   ];
   return jsx(SelectEntry, {
     id: spec.id,
