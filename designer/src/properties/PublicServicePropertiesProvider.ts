@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { attributeEntry, candidateGroupEntry, formEntry, slaEntry, type EntrySpec, type PanelEntry } from './entries.js';
+import { attributeEntry, candidateGroupEntry, conditionEntry, formEntry, slaEntry, type EntrySpec, type PanelEntry } from './entries.js';
 import type { ModdleElement } from './slaCommands.js';
 
 /** The values of the `ps` enumerations with their message keys; the labels are said when the panel draws. */
@@ -85,6 +85,9 @@ export function publicServiceEntries(element: Shape): PanelEntry[] {
       attr('returnsResult', spec('returnsResult', 'ps.returnsResult', 'checkbox')),
     );
   }
+  if (target.$instanceOf('bpmn:SequenceFlow') && takesCondition(target)) {
+    entries.push(conditionEntry(element, target, spec('condition', 'ps.condition', 'text', { description: 'ps.conditionHint' })));
+  }
   if (target.$instanceOf('bpmn:ServiceTask')) {
     entries.push(attr('handler', spec('handler', 'ps.handler', 'text', { description: 'ps.handlerHint' })));
   }
@@ -124,6 +127,12 @@ export function multiInstanceEntries(element: Shape): PanelEntry[] {
     field('outputCollection', 'ps.miOutputCollection', 'ps.miOutputCollectionHint'),
     field('outputElement', 'ps.miOutputElement', 'ps.miOutputElementHint'),
   ];
+}
+
+/** A flow out of an exclusive or inclusive gateway, or out of an activity, may carry a condition; no other. */
+function takesCondition(flow: ModdleElement): boolean {
+  const source = flow.get('sourceRef') as ModdleElement | undefined;
+  return Boolean(source && (source.$instanceOf('bpmn:ExclusiveGateway') || source.$instanceOf('bpmn:InclusiveGateway') || source.$instanceOf('bpmn:Activity')));
 }
 
 function eventDefinitions(target: ModdleElement): ModdleElement[] {

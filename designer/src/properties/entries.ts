@@ -47,6 +47,27 @@ export function candidateGroupEntry(element: unknown, target: ModdleElement, spe
   return { id: spec.id, element, target, property: 'candidateGroup', spec, component: CandidateGroupEntry, isEdited: isSelectEntryEdited };
 }
 
+/**
+ * A sequence flow's condition, FEEL in a `bpmn:FormalExpression` (a leading `=` optional): what
+ * an exclusive or inclusive gateway, or an activity with conditional flows, chooses by. Cleared,
+ * the flow has no condition.
+ */
+export function conditionEntry(element: unknown, target: ModdleElement, spec: EntrySpec): PanelEntry {
+  return { id: spec.id, element, target, property: 'conditionExpression', spec, component: ConditionEntry, isEdited: isTextFieldEntryEdited };
+}
+
+function ConditionEntry({ element, target, spec }: EntryProps) {
+  const modeling = useService('modeling');
+  const bpmnFactory = useService('bpmnFactory');
+  const debounce = useService('debounceInput');
+  const read = () => ((target.get('conditionExpression') as ModdleElement | undefined)?.get('body') as string | undefined) ?? '';
+  const write = (value: string | undefined) => {
+    const body = blankToUndefined(value);
+    modeling.updateProperties(element, { conditionExpression: body === undefined ? undefined : bpmnFactory.create('bpmn:FormalExpression', { body }) });
+  };
+  return jsx(TextFieldEntry, { id: spec.id, element, label: spec.label, description: spec.description, debounce, getValue: read, setValue: write });
+}
+
 /** An entry for one field of the `<ps:sla>` extension element of `target`. */
 export function slaEntry(element: unknown, target: ModdleElement, field: SlaField, spec: EntrySpec): PanelEntry {
   return { id: spec.id, element, target, property: field, spec, component: SlaEntry, isEdited: EDITED[spec.kind] };
