@@ -8,15 +8,16 @@ import type { ProcessGraph } from './types.js';
  */
 export function feelWarnings(graph: ProcessGraph): string[] {
   const warnings: string[] = [];
-  const check = (where: string, expression: string) => {
+  // `element: …` as the lint's warnings are worded, so the modeler marks the element.
+  const check = (elementId: string, where: string, expression: string) => {
     for (const name of unknownFeelFunctions(expression)) {
-      warnings.push(`${where} calls ${name}(), which FEEL does not have: it evaluates to null and the token stops at an incident (process ${graph.id})`);
+      warnings.push(`${elementId}: ${where} calls ${name}(), which FEEL does not have: it evaluates to null and the token stops at an incident (process ${graph.id})`);
     }
   };
-  for (const flow of Object.values(graph.flows)) if (flow.condition !== undefined) check(`the condition '${flow.condition}' of sequence flow ${flow.id}`, flow.condition);
+  for (const flow of Object.values(graph.flows)) if (flow.condition !== undefined) check(flow.id, `the condition '${flow.condition}' of sequence flow ${flow.id}`, flow.condition);
   for (const node of Object.values(graph.nodes)) {
     const event = node.event;
-    if (event?.type === 'timer' && event.timer.expression.trim().startsWith('=')) check(`the timer expression '${event.timer.expression.trim()}' of ${node.id}`, normaliseExpression(event.timer.expression));
+    if (event?.type === 'timer' && event.timer.expression.trim().startsWith('=')) check(node.id, `the timer expression '${event.timer.expression.trim()}' of ${node.id}`, normaliseExpression(event.timer.expression));
   }
   return warnings;
 }

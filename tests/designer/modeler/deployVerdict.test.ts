@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../../../designer/src/i18n/i18n.js';
+import { DEPLOY_CHECK, mergeVerdict, type LintReports } from '../../../designer/src/modeler/lint/deployVerdict.js';
+
+const local: LintReports = {
+  'tereze/back-office-group': [{ id: 'review', message: 'a back-office task needs a ps:candidateGroup', category: 'error' }],
+  'label-required': [{ id: 'start', message: 'Element is missing label/name', category: 'warn' }],
+};
+
+describe("the canvas's reports: the deploy's verdict with the live lint's advice", () => {
+  it("shows the server's problems instead of the live lint's errors (the verdict holds them), and keeps the lint's warnings", () => {
+    const merged = mergeVerdict(local, {
+      valid: false,
+      problems: [
+        { elementId: 'review', message: 'a back-office task needs a ps:candidateGroup (tereze/back-office-group)' },
+        { elementId: 'review', message: "review names calendar 'moon', which does not exist (known: agency, centre)" },
+      ],
+      warnings: [],
+    });
+    expect(merged).toEqual({
+      'label-required': local['label-required'],
+      [DEPLOY_CHECK]: [
+        { id: 'review', message: 'a back-office task needs a ps:candidateGroup (tereze/back-office-group)', category: 'error' },
+        { id: 'review', message: "review names calendar 'moon', which does not exist (known: agency, centre)", category: 'error' },
+      ],
+    });
+  });
+
+  it("adds the server's own warnings on their element, not the lint's a second time", () => {
+    const merged = mergeVerdict(
+      { 'label-required': local['label-required']! },
+      {
+        valid: true,
+        problems: [],
+        warnings: ['start: Element is missing label/name (label-required)', "f1: the condition 'is defined(x)' of sequence flow f1 calls is defined(), which FEEL does not have"],
+      },
+    );
+    expect(merged[DEPLOY_CHECK]).toEqual([{ id: 'f1', message: "the condition 'is defined(x)' of sequence flow f1 calls is defined(), which FEEL does not have", category: 'warn' }]);
+    expect(merged['label-required']).toEqual(local['label-required']);
+  });
+
+  it('keeps the live lint whole when the server cannot be reached, and says so', () => {
+    setLanguage('en');
+    const merged = mergeVerdict(local, 'unreachable');
+    expect(merged['tereze/back-office-group']).toEqual(local['tereze/back-office-group']);
+    expect(merged[DEPLOY_CHECK]).toEqual([expect.objectContaining({ category: 'info', message: expect.stringContaining('could not be reached') })]);
+  });
+});
