@@ -1,3 +1,4 @@
+import type { ModelVerdict } from './modelVerdict.js';
 import { language } from '../i18n/i18n.js';
 import { errorWords } from './errorWords.js';
 import type { TaskFormView, TaskView } from '../../../server/contracts/tasks.js';
@@ -35,13 +36,6 @@ export interface DefinitionSummary {
   readonly name?: string;
   readonly serviceCode?: string;
   readonly deployedAt?: string;
-}
-
-/** The deploy's verdict on a model not deployed (the server's `ModelVerdict`). */
-export interface ModelVerdict {
-  readonly valid: boolean;
-  readonly problems: readonly { readonly elementId: string; readonly message: string }[];
-  readonly warnings: readonly string[];
 }
 
 export interface DeployProblem {

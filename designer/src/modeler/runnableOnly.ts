@@ -1,4 +1,4 @@
-import * as ReplaceOptions from 'bpmn-js/lib/features/replace/ReplaceOptions';
+import * as ReplaceOptions from 'bpmn-js/lib/features/replace/ReplaceOptions.js';
 import { MULTI_INSTANCE_KINDS, isRunnable, kindOf, type ElementTarget } from '../../../engine/model/runnable.js';
 
 /**

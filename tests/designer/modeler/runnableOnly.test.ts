@@ -1,4 +1,4 @@
-import * as ReplaceOptions from 'bpmn-js/lib/features/replace/ReplaceOptions';
+import * as ReplaceOptions from 'bpmn-js/lib/features/replace/ReplaceOptions.js';
 import { describe, expect, it } from 'vitest';
 import { compileDefinitions } from '../../../engine/model/compileDefinitions.js';
 import { DefinitionError } from '../../../engine/errors.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setLanguage } from '../../../designer/src/i18n/i18n.js';
-import { DEPLOY_CHECK, mergeVerdict, type LintReports } from '../../../designer/src/modeler/lint/deployVerdict.js';
+import { DEPLOY_CHECK, mergeVerdict, type LintReports } from '../../../designer/src/modeler/lint/verdictReports.js';
 
 const local: LintReports = {
   'tereze/back-office-group': [{ id: 'review', message: 'a back-office task needs a ps:candidateGroup', category: 'error' }],
@@ -40,8 +39,7 @@ describe("the canvas's reports: the deploy's verdict with the live lint's advice
   });
 
   it('keeps the live lint whole when the server cannot be reached, and says so', () => {
-    setLanguage('en');
-    const merged = mergeVerdict(local, 'unreachable');
+    const merged = mergeVerdict(local, { unreachable: 'The deploy check could not be reached' });
     expect(merged['tereze/back-office-group']).toEqual(local['tereze/back-office-group']);
     expect(merged[DEPLOY_CHECK]).toEqual([expect.objectContaining({ category: 'info', message: expect.stringContaining('could not be reached') })]);
   });
