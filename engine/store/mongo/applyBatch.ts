@@ -8,7 +8,7 @@
 import { Binary, ObjectId } from 'mongodb';
 import type { ClientSession, Collection, Document } from 'mongodb';
 import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
-import { alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, messageGone, staleVersion } from '../shared/batchRules.js';
+import { PRUNE_PER_COMMIT, alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, latestPublication, messageGone, staleVersion } from '../shared/batchRules.js';
 import { signalNamesOf } from '../shared/signalWaits.js';
 import { strictFilter } from './filters.js';
 import type { CollectionName } from './indexes.js';
@@ -79,6 +79,11 @@ export async function applyBatch(c: Collections, batch: CommitBatch, session: Cl
   for (const id of batch.messageConsumptions ?? []) {
     const result = await c.messages.deleteOne(strictFilter('message consumption', { _id: id }), opts);
     if (result.deletedCount !== 1) throw messageGone(id);
+  }
+  const keptAt = latestPublication(batch);
+  if (keptAt) {
+    const expired = await c.messages.find(strictFilter('expired messages', { expiresAt: { $lte: keptAt } }), { session, projection: { _id: 1 }, limit: PRUNE_PER_COMMIT }).toArray();
+    if (expired.length) await c.messages.deleteMany({ _id: { $in: expired.map((d) => d._id) } }, opts);
   }
   if (batch.messageInserts?.length) {
     const docs = batch.messageInserts.map((m) => ({ ...toStoredJson(m, `message ${m.id}`), _id: m.id }));

@@ -101,6 +101,10 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
   // the delivery worker's query: pending, due, earliest first (notificationOutbox.ts)
   notificationOutbox: [{ key: { state: 1, nextAttemptAt: 1, _id: 1 }, name: 'due' }],
   // messages kept for a catch not yet entered (correlate with a ttl), found by instance and name
-  messages: [{ key: { instanceId: 1, name: 1, expiresAt: 1 }, name: 'catch' }],
+  messages: [
+    { key: { instanceId: 1, name: 1, expiresAt: 1 }, name: 'catch' },
+    // the expired ones pruned as new ones are kept (applyBatch.ts)
+    { key: { expiresAt: 1 }, name: 'expiry' },
+  ],
 };
 

@@ -18,6 +18,8 @@ import {
   jobNotHeld,
   messageGone,
   keyTaken,
+  latestPublication,
+  PRUNE_PER_COMMIT,
   staleVersion,
   type AuditTail,
 } from '../shared/batchRules.js';
@@ -124,6 +126,11 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
     // Row-locked by the DELETE: of two nodes consuming one message, the second finds no row.
     const r = await c.query('DELETE FROM kept_messages WHERE id = $1', [id]);
     if (r.rowCount !== 1) throw messageGone(id);
+  }
+  const keptAt = latestPublication(batch);
+  if (keptAt) {
+    // Another node pruning the same rows skips them rather than waiting.
+    await c.query('DELETE FROM kept_messages WHERE ctid IN (SELECT ctid FROM kept_messages WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)', [keptAt, PRUNE_PER_COMMIT]);
   }
   for (const m of batch.messageInserts ?? []) {
     const r = await c.query('INSERT INTO kept_messages (id, instance_id, name, published_at, expires_at, doc) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [

@@ -168,6 +168,13 @@ ALTER TABLE instances ADD COLUMN signals text[];
 CREATE INDEX instances_signal_waits ON instances USING gin (signals) WHERE signals IS NOT NULL;
 `,
   },
+  {
+    version: 6,
+    name: 'kept messages pruned by expiry as new ones are kept',
+    sql: `
+CREATE INDEX kept_messages_expiry ON kept_messages (expires_at);
+`,
+  },
 ];
 
 /** Quotes an identifier (a schema name from the options). */

@@ -21,7 +21,7 @@
  */
 import { chainEntry, GENESIS } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
-import type { AuditEntry, AuditInput, HistoryEntry, PolicyWrite } from '../port.js';
+import type { AuditEntry, AuditInput, CommitBatch, HistoryEntry, PolicyWrite } from '../port.js';
 
 /** A caller bug, not a race: say so rather than store a version that breaks the next CAS. */
 export function checkNextVersion(what: 'instance' | 'task', id: string, version: number, expected: number): void {
@@ -90,4 +90,17 @@ export function historyByInstance(history: readonly HistoryEntry[]): Map<string,
     else byInstance.set(h.instanceId, [h]);
   }
   return byInstance;
+}
+
+/** At most this many expired kept messages are deleted by one commit that keeps new ones: pruning as it goes stays bounded. */
+export const PRUNE_PER_COMMIT = 100;
+
+/**
+ * The moment a batch keeps its messages (the latest publication among them), or undefined when
+ * it keeps none: messages expired by then are pruned in the same commit, by the engine's clock.
+ */
+export function latestPublication(batch: CommitBatch): string | undefined {
+  let latest: string | undefined;
+  for (const m of batch.messageInserts ?? []) if (latest === undefined || m.publishedAt > latest) latest = m.publishedAt;
+  return latest;
 }

@@ -5,7 +5,7 @@
  */
 import { ConflictError } from '../../errors.js';
 import type { CommitBatch } from '../port.js';
-import { chainAudit, checkNextVersion, checkPolicyVersion, dropsPrevious, historyByInstance, jobNotHeld, messageGone, staleVersion } from '../shared/batchRules.js';
+import { PRUNE_PER_COMMIT, chainAudit, checkNextVersion, checkPolicyVersion, dropsPrevious, historyByInstance, jobNotHeld, latestPublication, messageGone, staleVersion } from '../shared/batchRules.js';
 import { signalNamesOf } from '../shared/signalWaits.js';
 import { instanceRow, jobParams, taskRow } from './rows.js';
 import type { Statements } from './statements.js';
@@ -103,6 +103,8 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   for (const id of batch.messageConsumptions ?? []) {
     if (s.consumeMessage.run(id).changes !== 1) throw messageGone(id);
   }
+  const keptAt = latestPublication(batch);
+  if (keptAt) s.pruneMessages.run(keptAt, PRUNE_PER_COMMIT);
   for (const m of batch.messageInserts ?? []) {
     try {
       s.insertMessage.run(m.id, m.instanceId, m.name, m.publishedAt, m.expiresAt, JSON.stringify(m));

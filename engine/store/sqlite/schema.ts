@@ -115,6 +115,8 @@ CREATE TABLE IF NOT EXISTS kept_messages (
   doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS kept_messages_catch ON kept_messages (instance_id, name, expires_at);
+-- expired messages are pruned as new ones are kept (applyBatch.ts)
+CREATE INDEX IF NOT EXISTS kept_messages_expiry ON kept_messages (expires_at);
 
 -- the signals each active instance waits for (store/shared/signalWaits.ts), rewritten with its
 -- row: a broadcast finds its waiters by name; a new table, so older files gain it at the next open

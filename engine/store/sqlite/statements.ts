@@ -58,6 +58,7 @@ export interface Statements {
   readonly attachmentContent: Statement<[string, string], Buffer>;
   readonly insertMessage: Statement<[string, string, string, string, string, string]>;
   readonly consumeMessage: Statement<[string]>;
+  readonly pruneMessages: Statement<[string, number]>;
   readonly keptMessages: Statement<[string, string, string], string>;
   readonly clearSignalWaits: Statement<[string]>;
   readonly insertSignalWait: Statement<[string, string]>;
@@ -193,6 +194,7 @@ export function prepareStatements(db: Database): Statements {
       'INSERT INTO kept_messages (id, instance_id, name, published_at, expires_at, doc) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     consumeMessage: db.prepare<[string]>('DELETE FROM kept_messages WHERE id = ?'),
+    pruneMessages: db.prepare<[string, number]>('DELETE FROM kept_messages WHERE rowid IN (SELECT rowid FROM kept_messages WHERE expires_at <= ? LIMIT ?)'),
     keptMessages: db
       .prepare<[string, string, string], string>('SELECT doc FROM kept_messages WHERE instance_id = ? AND name = ? AND expires_at > ? ORDER BY published_at, rowid')
       .pluck(),

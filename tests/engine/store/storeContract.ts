@@ -570,6 +570,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.notifications('i1')).toEqual([]);
       });
 
+      it('prunes the messages expired when a later one is kept, by the time it is kept', async () => {
+        await store.commit({ messageInserts: [message('short', { expiresAt: at(5) }), message('long', { publishedAt: at(1) })] });
+        // Read as of a moment before 'short' expired: it is still stored.
+        expect(ids(await store.keptMessages({ instanceId: 'i1', name: 'documentsProvided', now: at(2) }))).toEqual(['short', 'long']);
+        await store.commit({ messageInserts: [message('next', { instanceId: 'i2', publishedAt: at(10) })] });
+        // Kept at 10, the commit deleted what had expired by then, of any instance.
+        expect(ids(await store.keptMessages({ instanceId: 'i1', name: 'documentsProvided', now: at(2) }))).toEqual(['long']);
+      });
+
       it('refuses a duplicate message id with a ConflictError', async () => {
         await store.commit({ messageInserts: [message('m1')] });
         await expect(store.commit({ messageInserts: [message('m1', { name: 'paid' })] })).rejects.toBeInstanceOf(ConflictError);
