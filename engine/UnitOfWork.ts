@@ -45,7 +45,7 @@ export interface NewInstance {
   readonly id?: string;
 }
 
-type ParentEvent = Extract<RuntimeEvent, { type: 'childCompleted' | 'childError' }>;
+type ParentEvent = Extract<RuntimeEvent, { type: 'childCompleted' | 'childError' | 'childEscalation' }>;
 
 const MAX_CALL_DEPTH = 16;
 
@@ -58,7 +58,16 @@ interface EffectSite {
 }
 
 /** What performing an effect leads to: another event for the same instance, or one for its caller. */
-type FollowUp = { readonly event: RuntimeEvent } | { readonly parent: ParentEvent } | undefined;
+type FollowUp = { readonly event: RuntimeEvent } | { readonly events: readonly RuntimeEvent[] } | { readonly parent: ParentEvent } | undefined;
+
+function isChildEvent(event: RuntimeEvent): event is ParentEvent {
+  return event.type === 'childCompleted' || event.type === 'childError' || event.type === 'childEscalation';
+}
+
+/** Whether the token still waits in a call activity (for its child's news). */
+function stillCalling(state: InstanceState, tokenId: string): boolean {
+  return state.tokens.some((t) => t.id === tokenId && t.wait?.kind === 'callActivity');
+}
 
 /** One interpreter per effect type: the table is checked complete by the compiler. */
 type EffectTable = { readonly [K in Effect['type']]: (site: EffectSite, effect: Extract<Effect, { type: K }>) => Promise<FollowUp> | FollowUp };
@@ -141,7 +150,11 @@ export class UnitOfWork extends WriteSet {
     let current = state;
     const time = (await this.deps.workingTime?.(graph)) ?? {};
     while (queue.length) {
-      const result = step(current, queue.shift()!, {
+      const next = queue.shift()!;
+      // A called process's news for a call activity an earlier event of this unit cancelled (an
+      // interrupting escalation boundary, say): the caller no longer waits for it.
+      if (isChildEvent(next) && !stillCalling(current, next.tokenId)) continue;
+      const result = step(current, next, {
         graph,
         now: this.deps.now,
         newId,
@@ -160,6 +173,7 @@ export class UnitOfWork extends WriteSet {
       for (const effect of result.effects) {
         const followUp = await this.perform(site, effect);
         if (followUp && 'parent' in followUp) parentEvents.push(followUp.parent);
+        else if (followUp && 'events' in followUp) queue.push(...followUp.events);
         else if (followUp) queue.push(followUp.event);
       }
     }
@@ -275,25 +289,27 @@ export class UnitOfWork extends WriteSet {
     },
     notifyParent: ({ state }, effect) => {
       const tokenId = state.parent!.tokenId;
-      return {
-        parent:
-          effect.outcome.kind === 'completed'
-            ? { type: 'childCompleted', tokenId, variables: effect.outcome.variables }
-            : { type: 'childError', tokenId, errorCode: effect.outcome.errorCode, message: effect.outcome.message },
-      };
+      const { outcome } = effect;
+      switch (outcome.kind) {
+        case 'completed':
+          return { parent: { type: 'childCompleted', tokenId, variables: outcome.variables } };
+        case 'error':
+          return { parent: { type: 'childError', tokenId, errorCode: outcome.errorCode, message: outcome.message } };
+        case 'escalation':
+          return { parent: { type: 'childEscalation', tokenId, escalationCode: outcome.escalationCode } };
+      }
     },
   };
 
-  private async startChild(state: InstanceState, effect: Extract<Effect, { type: 'startChild' }>, depth: number): Promise<{ event: RuntimeEvent } | undefined> {
+  private async startChild(state: InstanceState, effect: Extract<Effect, { type: 'startChild' }>, depth: number): Promise<FollowUp> {
     const failed = (message: string): { event: RuntimeEvent } => ({ event: { type: 'childFailed', tokenId: effect.tokenId, message } });
     const definition = await this.deps.latestDefinition(effect.calledElement);
     if (!definition) return failed(`call activity ${effect.elementId}: no process '${effect.calledElement}' is deployed`);
     const startId = definition.graph.starts.none;
     if (!startId) return failed(`call activity ${effect.elementId}: process '${effect.calledElement}' has no plain start event`);
     const child = await this.startInstance(definition, startId, { id: effect.childId, variables: effect.variables, ...(state.centre ? { centre: state.centre } : {}), parent: { instanceId: state.id, tokenId: effect.tokenId } }, depth + 1);
-    // A called process that ran to its end within this step answers its caller at once.
-    const last = child.parentEvents.at(-1);
-    return last ? { event: last } : undefined;
+    // A called process that escalated or ran to its end within this step answers its caller at once, in order.
+    return child.parentEvents.length ? { events: child.parentEvents } : undefined;
   }
 
   /** Applies the task's assignment strategy; the draw is audited with its candidate pool. */

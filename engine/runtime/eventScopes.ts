@@ -138,8 +138,9 @@ export function catchInScope(run: ScopeRun, current: Token, type: CodedTrigger, 
  * enclosing activity (code-specific before catch-all; interrupting: the activity is cancelled;
  * `cancelActivity="false"`: a token leaves by the boundary and the activity goes on), or an
  * escalation event sub-process of the scope (interrupting or not). An escalation nobody catches
- * is not an error: it is recorded in the history and the flow goes on. It does not cross a call
- * activity (a called process's uncaught escalation stays there).
+ * is not an error: it is recorded in the history and the flow goes on; in a called process it is
+ * then thrown by the call activity in its caller (the child goes on unless a catcher there
+ * interrupts the call).
  */
 export function throwEscalation(run: ScopeRun, token: Token, code: string): void {
   const data = { escalationCode: code };
@@ -155,4 +156,5 @@ export function throwEscalation(run: ScopeRun, token: Token, code: string): void
     if (catchInScope(run, current, 'escalation', code, data)) return;
   }
   run.record(token.elementId, 'escalation', token.id, { ...data, uncaught: true });
+  if (run.state.parent) run.emit({ type: 'notifyParent', outcome: { kind: 'escalation', escalationCode: code } });
 }

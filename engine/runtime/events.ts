@@ -15,6 +15,8 @@ export type RuntimeEvent =
   | { readonly type: 'handlerFailed'; readonly tokenId: string; readonly message: string }
   | { readonly type: 'childCompleted'; readonly tokenId: string; readonly variables: Record<string, unknown> }
   | { readonly type: 'childError'; readonly tokenId: string; readonly errorCode: string; readonly message: string }
+  /** The called process threw an escalation nobody caught inside it: it goes on, and the call activity throws it here. */
+  | { readonly type: 'childEscalation'; readonly tokenId: string; readonly escalationCode: string }
   | { readonly type: 'childFailed'; readonly tokenId: string; readonly message: string }
   | { readonly type: 'terminate'; readonly reason: string }
   | { readonly type: 'retry'; readonly tokenId: string; readonly variables?: Record<string, unknown> }
@@ -34,7 +36,13 @@ export type Effect =
   | { readonly type: 'cancelChild'; readonly childId: string }
   /** A catch now waits for a message: one kept for the instance (correlate with a ttl) is delivered at once. */
   | { readonly type: 'awaitMessage'; readonly tokenId: string; readonly messageName: string; readonly boundaryId?: string }
-  | { readonly type: 'notifyParent'; readonly outcome: { readonly kind: 'completed'; readonly variables: Record<string, unknown> } | { readonly kind: 'error'; readonly errorCode: string; readonly message: string } };
+  | {
+      readonly type: 'notifyParent';
+      readonly outcome:
+        | { readonly kind: 'completed'; readonly variables: Record<string, unknown> }
+        | { readonly kind: 'error'; readonly errorCode: string; readonly message: string }
+        | { readonly kind: 'escalation'; readonly escalationCode: string };
+    };
 
 export interface StepResult {
   readonly state: InstanceState;

@@ -1,10 +1,12 @@
+import { throwEscalation } from '../eventScopes.js';
 import { armBoundaries } from '../timers.js';
 import { expectWait, type Behaviour } from '../Run.js';
 
 /**
  * Call activity: starts the latest version of the called process (by key) with a copy of the
  * variables, and waits for it; the child's variables come back when it completes, its
- * uncaught error is raised here, a child that cannot start is an incident here.
+ * uncaught error and its uncaught escalation are thrown here, a child that cannot start is an
+ * incident here.
  */
 export const CallActivity: Behaviour = {
   enter(run, token, node) {
@@ -24,6 +26,12 @@ export const CallActivity: Behaviour = {
       case 'childError':
         expectWait(token, 'callActivity', token.wait?.kind === 'callActivity');
         run.throwError(token, event.errorCode, event.message, true);
+        return;
+      case 'childEscalation':
+        // The call activity throws it: its own escalation boundaries first, then outwards (and
+        // on to this process's caller). An interrupting catcher cancels the call, and so the child.
+        expectWait(token, 'callActivity', token.wait?.kind === 'callActivity');
+        throwEscalation(run, token, event.escalationCode);
         return;
       case 'childFailed':
         run.incident(token, event.message);
