@@ -96,18 +96,95 @@ export type FeelOutcome = { readonly ok: true; readonly value: unknown } | { rea
  */
 export function evaluateFeel(expression: string, variables: Readonly<Record<string, unknown>>, now: Date): FeelOutcome {
   const iso = now.toISOString();
-  const context = { ...variables, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)) };
+  const mismatches: string[] = [];
+  const compare = (a: unknown, op: string, b: unknown) => orderedComparison(a, op, b, mismatches);
+  const context = { ...variables, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)), [COMPARE]: compare };
   let result: ReturnType<typeof evaluate>;
   try {
-    result = evaluate(expression, context);
+    result = evaluate(withTypedComparisons(expression, variables), context);
   } catch (error) {
     return { ok: false, reason: `it failed: ${(error as Error)?.message ?? String(error)}` };
   }
   if (result.value === null || result.value === undefined) {
-    const why = [...new Set(result.warnings.map((w) => w.message))].join('; ');
+    const why = [...new Set([...mismatches, ...result.warnings.map((w) => w.message)])].join('; ');
     return { ok: false, reason: `it evaluated to null${why ? ` (${why})` : ''}` };
   }
   return { ok: true, value: result.value };
+}
+
+/** The function ordering comparisons are rewritten into (a name no model can write: FEEL names do not start with two underscores here). */
+const COMPARE = '__tereze_compare';
+const ORDERING = new Set(['<', '<=', '>', '>=']);
+const REWRITTEN = new Map<string, string>();
+
+/**
+ * `a < b` → `__tereze_compare(a, "<", b)` for every ordering comparison (`<`, `<=`, `>`, `>=`),
+ * nested ones too: feelin orders a string against a number (`"" < 100000` is true), where FEEL
+ * says null (DMN 1.4 §10.3.2.9.1: values of different types are not comparable), so a condition
+ * on a value of the wrong type took a branch silently. Memoised per expression when no variable
+ * name has a space (such names change how the text parses).
+ */
+export function withTypedComparisons(expression: string, variables: Readonly<Record<string, unknown>> = {}): string {
+  const plainNames = !Object.keys(variables).some((name) => /\s/.test(name));
+  const known = plainNames ? REWRITTEN.get(expression) : undefined;
+  if (known !== undefined) return known;
+  const comparisons: { from: number; to: number; left: [number, number]; op: string; right: [number, number] }[] = [];
+  parseExpression(expression, plainNames ? {} : variables, undefined).iterate({
+    enter(ref) {
+      if (ref.name !== 'Comparison') return undefined;
+      const parts = [];
+      for (let child = ref.node.firstChild; child; child = child.nextSibling) parts.push(child);
+      const op = parts[1] && parts[1].name === 'CompareOp' ? expression.slice(parts[1].from, parts[1].to) : '';
+      if (parts.length === 3 && ORDERING.has(op)) comparisons.push({ from: ref.from, to: ref.to, left: [parts[0]!.from, parts[0]!.to], op, right: [parts[2]!.from, parts[2]!.to] });
+      return undefined;
+    },
+  });
+  // Pre-order: an outer comparison comes before the ones inside it.
+  const render = (from: number, to: number): string => {
+    let out = '';
+    let at = from;
+    for (const c of comparisons) {
+      if (c.from < at || c.to > to) continue;
+      out += `${expression.slice(at, c.from)}${COMPARE}(${render(...c.left)}, "${c.op}", ${render(...c.right)})`;
+      at = c.to;
+    }
+    return out + expression.slice(at, to);
+  };
+  const rewritten = comparisons.length ? render(0, expression.length) : expression;
+  if (plainNames) {
+    if (REWRITTEN.size >= 10_000) REWRITTEN.delete(REWRITTEN.keys().next().value!);
+    REWRITTEN.set(expression, rewritten);
+  }
+  return rewritten;
+}
+
+/** What FEEL orders: numbers with numbers, strings with strings, and each temporal kind and duration with its own. */
+function orderKind(value: unknown): string | undefined {
+  if (typeof value === 'number' || typeof value === 'string') return typeof value;
+  const name = typeof value === 'object' && value !== null ? value.constructor?.name : undefined;
+  return name && /^Feel(Date|DateTime|Time|Duration)$/.test(name) ? name : undefined;
+}
+
+function orderedComparison(a: unknown, op: string, b: unknown, mismatches: string[]): boolean | null {
+  if (a === null || a === undefined || b === null || b === undefined) return null;
+  const kind = orderKind(a);
+  if (kind === undefined || kind !== orderKind(b)) {
+    mismatches.push(`${describeValue(a)} ${op} ${describeValue(b)}: ${orderName(a)} and ${orderName(b)} are not ordered against each other`);
+    return null;
+  }
+  if (kind === 'number' || kind === 'string') {
+    const [x, y] = [a as number | string, b as number | string];
+    return op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y;
+  }
+  // Dates, times and durations of one kind: feelin's own ordering.
+  const value = evaluate(`a ${op} b`, { a, b }).value;
+  return typeof value === 'boolean' ? value : null;
+}
+
+function orderName(value: unknown): string {
+  const kind = orderKind(value);
+  if (kind) return kind.startsWith('Feel') ? kind.slice(4).replace('DateTime', 'date and time').toLowerCase() : `a ${kind}`;
+  return Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? 'a boolean' : typeof value === 'object' ? 'a context' : typeof value;
 }
 
 /** A sequence-flow condition's outcome: true or false, or why it is neither. */

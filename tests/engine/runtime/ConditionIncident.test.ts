@@ -23,6 +23,20 @@ describe('Conditions that are neither true nor false', () => {
     expect((await path(engine, id)).at(-1)).toBe('benefit_granted');
   });
 
+  it('should raise an incident, not take a branch, when a condition orders values of different types ("" < 100000), naming both; a retry with a number goes on', async () => {
+    const { id } = await h.engine.start('condition_gateway', { variables: { income: '' } });
+    const view = await h.engine.instance(id);
+    expect(view.state).toBe('incident');
+    expect(await h.engine.tasks({ instanceId: id })).toEqual([]);
+    expect(view.incidents).toEqual([
+      expect.objectContaining({ elementId: 'decide', message: expect.stringMatching(/f_low \('income < 100000'\).*"" < 100000: a string and a number are not ordered/) }),
+    ]);
+    const engine = await h.restart();
+    const retried = await engine.retryIncidents(id, { by: 'operator', variables: { income: 80_000 } });
+    expect(retried.state).toBe('completed');
+    expect((await path(engine, id)).at(-1)).toBe('benefit_granted');
+  });
+
   it('should raise an incident when a condition returns a value that is not a boolean', async () => {
     const { id } = await h.engine.start('condition_gateway', { variables: { income: 200_000, category: 'large family' } });
     const view = await h.engine.instance(id);
