@@ -46,7 +46,7 @@ export const standardSchema = z
     groundsForRefusal: z.array(text).min(1),
     /** The legal article that names the grounds for refusal: printed on every refusal. */
     refusalArticle: z.object({ en: text, ru: text, kk: text }).optional(),
-    /** The standard's wording in the other languages, item by item in the same order (kk follows in issue 14). */
+    /** The standard's wording in the other languages, item by item in the same order. */
     translations: z
       .object({ ru: z.object({ groundsForRefusal: z.array(text).optional() }).optional(), kk: z.object({ groundsForRefusal: z.array(text).optional() }).optional() })
       .default({}),

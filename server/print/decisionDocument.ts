@@ -79,7 +79,7 @@ function collectPlace(collect: NonNullable<ApplicationOutcome['collect']>): stri
   return [collect.where, collect.address].filter(Boolean).join(', ');
 }
 
-const LOCALES: Record<DocumentLanguage, string> = { en: 'en-GB', ru: 'ru-RU' };
+const LOCALES: Record<DocumentLanguage, string> = { kk: 'kk-KZ', en: 'en-GB', ru: 'ru-RU' };
 
 /** An instant as the centre's clock shows it (Asia/Almaty). */
 export function formatInstant(iso: string, lang: DocumentLanguage): string {

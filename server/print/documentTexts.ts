@@ -28,6 +28,32 @@ export const DOCUMENT_TEXTS = {
     appeal: 'The applicant may appeal this decision to the responsible agency or to the court under the law of the Republic of Kazakhstan.',
     footer: 'Issued by the public service centre. The status can be checked with the tracking number on the page “Track an application”.',
   },
+  kk: {
+    'title.approved': 'Шешім туралы хабарлама: мемлекеттік қызмет көрсетілді',
+    'title.refused': 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту',
+    'title.incomplete': 'Құжаттарды қабылдаудан бас тарту туралы қолхат: құжаттар топтамасы толық емес',
+    'title.withdrawn': 'Хабарлама: өтініш кері қайтарылды',
+    service: 'Қызмет',
+    agency: 'Көрсетілетін қызметті беруші',
+    applicant: 'Өтініш беруші',
+    iin: 'ЖСН',
+    trackingNumber: 'Өтініш нөмірі',
+    receivedAt: 'Өтініш қабылданды',
+    decidedAt: 'Шешім берілді',
+    centre: 'Халыққа қызмет көрсету орталығы',
+    decision: 'Шешім',
+    'decision.approved': 'Мақұлданды: нәтиже өтініш берушіге беріледі.',
+    'decision.refused': 'Бас тартылды.',
+    'decision.withdrawn': 'Өтініш өтініш берушінің сұрауы бойынша кері қайтарылды; іс жабылды.',
+    grounds: 'Бас тарту негіздері',
+    'reason.incomplete': 'Қызмет стандартында көзделген құжаттар топтамасы толық емес.',
+    'reason.documentsNotBrought': 'Өтініш берушіден сұралған құжаттар стандартта белгіленген мерзімде ұсынылмады.',
+    missing: 'Ұсынылмаған құжаттар',
+    article: 'Құқықтық негіз',
+    collect: 'Нәтижені алу орны: {where}, {until} дейін қоса алғанда.',
+    appeal: 'Өтініш беруші бұл шешімге көрсетілетін қызметті берушіге немесе Қазақстан Республикасының заңнамасында белгіленген тәртіппен сотқа шағым жасай алады.',
+    footer: 'Халыққа қызмет көрсету орталығы берді. Мәртебені «Өтінішті қадағалау» бетінде өтініш нөмірі бойынша білуге болады.',
+  },
   ru: {
     'title.approved': 'Уведомление о решении: государственная услуга оказана',
     'title.refused': 'Мотивированный отказ в оказании государственной услуги',
@@ -64,3 +90,4 @@ export function documentText(lang: DocumentLanguage, key: DocumentTextKey, param
 
 // Every language has every key: a missing Russian line is a type error, not an English line on a Russian page.
 DOCUMENT_TEXTS.ru satisfies Record<DocumentTextKey, string>;
+DOCUMENT_TEXTS.kk satisfies Record<DocumentTextKey, string>;

@@ -4,7 +4,13 @@ import type { RouteHandlers } from '../route.js';
 import { decisionDocument } from './decisionDocument.js';
 import type { printRoutes } from './print.routes.js';
 import { renderDecisionPdf } from './renderDecisionPdf.js';
-import { articleIn, standardOf } from './standardTexts.js';
+import { articleIn, isDocumentLanguage, standardOf, type DocumentLanguage } from './standardTexts.js';
+
+/** The language the applicant chose at registration (their notices' and documents'), else Russian. */
+async function applicantLanguage(engine: AppDeps['engine'], instanceId: string): Promise<DocumentLanguage> {
+  const chosen = (await engine.instance(instanceId)).applicant?.['language'];
+  return isDocumentLanguage(chosen) ? chosen : 'ru';
+}
 
 export function printHandlers({ engine, services }: AppDeps): RouteHandlers<typeof printRoutes> {
   return {
@@ -17,7 +23,7 @@ export function printHandlers({ engine, services }: AppDeps): RouteHandlers<type
     },
 
     async document({ params, query, user }) {
-      const doc = await decisionDocument(engine, services, params.id, query.lang);
+      const doc = await decisionDocument(engine, services, params.id, query.lang ?? (await applicantLanguage(engine, params.id)));
       const pdf = await renderDecisionPdf(doc);
       // A document handed to an applicant is evidence: who printed which decision, and its exact bytes.
       await engine.documents.record({

@@ -7,7 +7,7 @@ export { OutcomeSchema };
 
 const Params = z.object({ id: z.string().min(1).max(200) });
 const DocumentQuery = z.object({
-  lang: z.enum(DOCUMENT_LANGUAGES, { error: (issue) => `expected one of ${DOCUMENT_LANGUAGES.join(', ')}, got ${JSON.stringify(issue.input)}` }).default('ru'),
+  lang: z.enum(DOCUMENT_LANGUAGES, { error: (issue) => `expected one of ${DOCUMENT_LANGUAGES.join(', ')}, got ${JSON.stringify(issue.input)}` }).optional(),
 });
 
 /** Same roles and scope as GET /api/applications/:id: whoever may open the file may read and print its decision. */
@@ -29,7 +29,7 @@ export const printRoutes = {
     method: 'get',
     path: '/api/applications/:id/document.pdf',
     summary:
-      'The printed result or refusal document as a PDF (A4, DejaVu Sans: Cyrillic and Kazakh letters print) in the language asked (`lang`: en, ru; default ru): ' +
+      'The printed result or refusal document as a PDF (A4, DejaVu Sans: Cyrillic and Kazakh letters print) in the language asked (`lang`: kk, ru, en; by default the applicant’s, chosen at registration, else ru): ' +
       'the decision, its grounds and the standard’s article, the service, the applicant, the tracking number, the centre. Never an official’s name. ' +
       'Audited as `document.issued` with the PDF’s SHA-256. 409 `no_decision` while the application is undecided.',
     access: SEES_THE_APPLICATION,

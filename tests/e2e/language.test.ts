@@ -157,4 +157,57 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await harness.screenshot(page, 'language-modeler-ru');
     await page.context().close();
   }, 90_000);
+
+  it('should give the applicant their receipt, the printed decision and its PDF in their language while the clerk works in Russian', async () => {
+    // Given a clerk working in Russian
+    const page = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });
+    await page.locator('.app-header button[data-lang=ru]').click();
+    await expect.poll(() => htmlLang(page)).toBe('ru');
+    // When they register an applicant who speaks Kazakh
+    const form = page.locator('tereze-application-form');
+    await form.locator('#service').selectOption('LARGE-FAMILY');
+    await form.locator('#applicant-name').fill('Айгерим Сапарова');
+    await form.locator('#applicant-iin').fill('900515401230');
+    await form.locator('#applicant-language').selectOption('kk');
+    await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
+
+    // Then the receipt speaks Kazakh, the page around it Russian
+    const receipt = page.locator('tereze-receipt-view article[lang=kk]');
+    await receipt.waitFor({ timeout: 15_000 });
+    expect(await receipt.locator('#receipt-title').textContent()).toBe(KK['receipt.title']);
+    expect(await receipt.textContent()).toContain(KK['receipt.deadline']!);
+    expect(englishOn((await receipt.textContent())!)).toEqual([]);
+    // Dates dd.mm.yyyy in Kazakh, whatever the browser's ICU data say of kk-KZ
+    expect((await receipt.locator('[data-field=dueAt]').textContent())!.trim()).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+    expect(await htmlLang(page)).toBe('ru');
+    // The buttons beside it are the clerk's, in Russian
+    await page.getByRole('button', { name: 'Распечатать расписку' }).waitFor();
+    await harness.screenshot(page, 'language-receipt-kk-clerk-ru');
+
+    // When the application is decided
+    const trackingNumber = (await receipt.locator('[data-field=trackingNumber]').textContent())!.trim();
+    const clerk = await tokenOf(harness, 'clerk');
+    const [app] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/applications?trackingNumber=${encodeURIComponent(trackingNumber)}`);
+    const [check] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${app!.id}`);
+    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/claim`);
+    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/complete`, { outcome: 'complete' });
+    const review = (await harness.server.engine.tasks({ instanceId: app!.id })).find((t) => t.elementId === 'review')!;
+    await callAs(harness, await tokenOf(harness, review.assignee!), 'POST', `/api/tasks/${review.id}/complete`, { outcome: 'approve' });
+
+    // Then the print page hands over the Kazakh PDF first, the others a click away
+    await page.goto(`${harness.url}/#/print/${app!.id}`);
+    const pdf = page.locator('tereze-decision-print-page [data-action=pdf]');
+    await pdf.waitFor();
+    expect(await pdf.getAttribute('data-lang')).toBe('kk');
+    expect(await page.locator('tereze-decision-print-page [data-action=pdf-other]').evaluateAll((links) => links.map((l: any) => l.dataset.lang))).toEqual(['ru', 'en']);
+    // and the document on the page, printed at the counter, is in Kazakh too
+    const doc = page.locator('tereze-decision-print-page article[lang=kk]');
+    expect(await doc.locator('h2').textContent()).toBe(KK['outcome.doc.approved']);
+    expect(englishOn((await doc.textContent())!)).toEqual([]);
+    const response = await page.request.get(`${harness.url}${(await pdf.getAttribute('href'))!}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-disposition']).toContain('-approved-kk.pdf');
+    await harness.screenshot(page, 'language-print-kk-pdf-clerk-ru');
+    await page.context().close();
+  }, 90_000);
 });

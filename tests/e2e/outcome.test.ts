@@ -133,7 +133,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the outcome everywhere in Ch
     // Given a package refused at the counter for missing documents
     const clerk = await tokenOf(harness, 'clerk');
     const take = async (documents: readonly string[]) => {
-      const started = await callAs<{ id: string; trackingNumber: string }>(harness, clerk, 'POST', '/api/applications', { serviceCode: 'LARGE-FAMILY', channel: 'centre', applicant: APPLICANT, documents });
+      // An applicant who reads English: the printed documents are in their language
+      const started = await callAs<{ id: string; trackingNumber: string }>(harness, clerk, 'POST', '/api/applications', { serviceCode: 'LARGE-FAMILY', channel: 'centre', applicant: { ...APPLICANT, language: 'en' }, documents });
       const [check] = await callAs<Task[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${started.id}`);
       await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/claim`);
       return { ...started, check: check! };

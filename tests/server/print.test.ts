@@ -23,11 +23,11 @@ describe('the decision: GET /api/applications/:id/outcome and the printed docume
   afterAll(() => server.dispose());
 
   /** Taken in by the demo clerk at astana-1 over the API; the back office's review as the drawn official. */
-  const application = async (decide?: { outcome: string; variables?: Record<string, unknown> }) => {
+  const application = async (decide?: { outcome: string; variables?: Record<string, unknown> }, applicant: Record<string, string> = APPLICANT) => {
     const started = await server.api('/api/applications', {
       method: 'POST',
       as: 'clerk',
-      json: { serviceCode: 'LARGE-FAMILY', channel: 'centre', applicant: APPLICANT, documents: standard.requiredDocuments },
+      json: { serviceCode: 'LARGE-FAMILY', channel: 'centre', applicant, documents: standard.requiredDocuments },
     });
     expect(started.status).toBe(201);
     const { id, trackingNumber } = (await started.json()) as { id: string; trackingNumber: string };
@@ -87,6 +87,25 @@ describe('the decision: GET /api/applications/:id/outcome and the printed docume
     const issued = trail.filter((e) => e.action === 'document.issued');
     expect(issued).toHaveLength(1);
     expect(issued[0]).toMatchObject({ actor: 'clerk', data: { kind: 'refused', language: 'ru', trackingNumber, sha256: createHash('sha256').update(bytes).digest('hex') } });
+  });
+
+  it("should print in the applicant's language by default: a Kazakh refusal with the grounds and article in Kazakh", async () => {
+    const { id, trackingNumber } = await application({ outcome: 'refuse', variables: { refusalGrounds: standard.groundsForRefusal[0] } }, { ...APPLICANT, language: 'kk' });
+    const response = await server.api(`/api/applications/${id}/document.pdf`, { as: 'clerk' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(`${trackingNumber}-refused-kk.pdf`);
+    const text = readPdf(Buffer.from(await response.arrayBuffer())).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Мемлекеттік қызмет көрсетуден дәлелді бас тарту');
+    expect(text).toContain(standard.names.kk);
+    expect(text).toContain(standard.translations.kk!.groundsForRefusal![0]);
+    expect(text).toContain(standard.refusalArticle!.kk);
+    expect(text).toContain('ЖСН');
+    // Kazakh letters print (DejaVu Sans): ә, қ, ө, ұ, і in the texts above
+    expect(text).toMatch(/[әқөұі]/);
+    // Asked for, another language still prints
+    expect((await server.api(`/api/applications/${id}/document.pdf?lang=ru`, { as: 'clerk' })).headers.get('content-disposition')).toContain('-refused-ru.pdf');
+    const issued = (await server.engine.audit({ subject: id })).filter((e) => e.action === 'document.issued').map((e) => (e.data as { language: string }).language);
+    expect(issued).toEqual(['kk', 'ru']);
   });
 
   it('should print an approval in English, with where and until when to collect it', async () => {

@@ -1,5 +1,6 @@
 import type { ModelVerdict } from './modelVerdict.js';
 import { language } from '../i18n/i18n.js';
+import type { Language } from '../i18n/messages.js';
 import { errorWords } from './errorWords.js';
 import type { TaskFormView, TaskView } from '../../../server/contracts/tasks.js';
 import type { ApplicationOutcome, ApplicationView, Receipt as ReceiptAnswer, TrackingView } from '../../../server/contracts/applications.js';
@@ -54,7 +55,7 @@ export type { TaskView, TaskFormView } from '../../../server/contracts/tasks.js'
 export type { ApplicationView, ApplicationOutcome, Collection, TrackingView } from '../../../server/contracts/applications.js';
 
 /** A receipt as the counter prints it: the server's answer, with the applicant's name from the file beside it. */
-export type Receipt = ReceiptAnswer & { readonly applicant?: { readonly name?: string; readonly iin?: string } };
+export type Receipt = ReceiptAnswer & { readonly applicant?: { readonly name?: string; readonly iin?: string; /** Chosen at registration: the receipt and documents speak it. */ readonly language?: string } };
 
 
 export interface StartApplication {
@@ -161,7 +162,7 @@ export class ApiClient {
   }
 
   /** The printed result or refusal document (a PDF the session cookie opens in a new tab). */
-  documentUrl(id: string, lang: 'en' | 'ru'): string {
+  documentUrl(id: string, lang: Language): string {
     return `${this.base}/api/applications/${encodeURIComponent(id)}/document.pdf?lang=${lang}`;
   }
 

@@ -124,13 +124,15 @@ export class ApplicationForm extends LocalizedElement {
                     <span id="email-error" class="error">${this.errors.email ?? ''}</span>
                   </div>
                 </div>
-                <div class="field contact-language">
-                  <label for="applicant-language">${t('notify.language')}</label>
-                  <select id="applicant-language" name="language">
-                    ${NOTICE_LANGUAGES.map((l) => html`<option value=${l} ?selected=${l === lang}>${t(`notify.language.${l}`)}</option>`)}
-                  </select>
-                </div>`
+`
             : ''}
+          <div class="field contact-language">
+            <label for="applicant-language">${t('notify.language')}</label>
+            <select id="applicant-language" name="language">
+              ${NOTICE_LANGUAGES.map((l) => html`<option value=${l} ?selected=${l === lang}>${t(`notify.language.${l}`)}</option>`)}
+            </select>
+            <span class="hint">${t('notify.languageHint')}</span>
+          </div>
         </fieldset>
         <fieldset>
           <legend>${t('register.channel')}</legend>
@@ -197,7 +199,8 @@ export class ApplicationForm extends LocalizedElement {
     const application: StartApplication = {
       serviceCode: this.serviceCode,
       channel: String(data.get('channel') ?? 'centre') as StartApplication['channel'],
-      applicant: { name, iin, ...(this.notify ? { ...contact.value, language: String(data.get('language') ?? language()), consent: true } : {}) },
+      // The applicant's language always: their receipt and documents speak it, and their notices if they agree to them.
+      applicant: { name, iin, language: String(data.get('language') ?? language()), ...(this.notify ? { ...contact.value, consent: true } : {}) },
       documents: data.getAll('documents').map(String),
     };
     this.dispatchEvent(new CustomEvent('register', { detail: application }));

@@ -1,11 +1,15 @@
 import { css, html } from 'lit';
 import type { Receipt } from '../api/ApiClient.js';
 import { serviceName } from '../catalogue/standards.js';
-import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
-import { KAZAKH_WELCOME } from '../i18n/messages.js';
+import { LocalizedElement, formatInstant, isLanguage, language, t, tIn } from '../i18n/i18n.js';
+import { KAZAKH_WELCOME, type Language } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
 
-/** The applicant's receipt: tracking number, service, documents handed in (and those still to bring), deadline; prints on its own. */
+/**
+ * The applicant's receipt: tracking number, service, documents handed in (and those still to
+ * bring), deadline; prints on its own. In the applicant's language (chosen at registration),
+ * whatever the clerk's screen speaks; the buttons beside it stay in the clerk's.
+ */
 export class ReceiptView extends LocalizedElement {
   static override properties = { receipt: { attribute: false }, trackUrl: { type: String } };
   declare receipt: Receipt | undefined;
@@ -30,25 +34,33 @@ export class ReceiptView extends LocalizedElement {
     `,
   ];
 
+  /** The applicant's language when registration recorded one, else the screen's. */
+  get receiptLanguage(): Language {
+    const chosen = this.receipt?.applicant?.language;
+    return isLanguage(chosen) ? chosen : language();
+  }
+
   override render() {
     const r = this.receipt;
     if (!r) return '';
-    return html`<article aria-labelledby="receipt-title" data-receipt>
-      <h2 id="receipt-title">${t('receipt.title')}</h2>
+    const lang = this.receiptLanguage;
+    const say = (key: Parameters<typeof tIn>[1], params?: Record<string, string>) => tIn(lang, key, params);
+    return html`<article aria-labelledby="receipt-title" data-receipt lang=${lang}>
+      <h2 id="receipt-title">${say('receipt.title')}</h2>
       <dl>
-        <dt>${t('common.trackingNumber')}</dt><dd class="number" data-field="trackingNumber">${r.trackingNumber}</dd>
-        <dt>${t('common.service')}</dt><dd>${serviceName(r.serviceCode, language(), r.service)}</dd>
-        ${r.applicant?.name ? html`<dt>${t('receipt.applicant')}</dt><dd>${r.applicant.name}${r.applicant.iin ? html` · ${r.applicant.iin}` : ''}</dd>` : ''}
-        <dt>${t('receipt.receivedAt')}</dt><dd>${formatInstant(r.receivedAt)}</dd>
-        <dt>${t('receipt.deadline')}</dt><dd data-field="dueAt"><strong>${formatInstant(r.dueAt)}</strong></dd>
-        <dt>${t('receipt.documents')}</dt>
-        <dd>${r.documents.length ? html`<ul>${r.documents.map((d) => html`<li>${d}</li>`)}</ul>` : t('common.none')}</dd>
+        <dt>${say('common.trackingNumber')}</dt><dd class="number" data-field="trackingNumber">${r.trackingNumber}</dd>
+        <dt>${say('common.service')}</dt><dd>${serviceName(r.serviceCode, lang, r.service)}</dd>
+        ${r.applicant?.name ? html`<dt>${say('receipt.applicant')}</dt><dd>${r.applicant.name}${r.applicant.iin ? html` · ${r.applicant.iin}` : ''}</dd>` : ''}
+        <dt>${say('receipt.receivedAt')}</dt><dd>${formatInstant(r.receivedAt, lang)}</dd>
+        <dt>${say('receipt.deadline')}</dt><dd data-field="dueAt"><strong>${formatInstant(r.dueAt, lang)}</strong></dd>
+        <dt>${say('receipt.documents')}</dt>
+        <dd>${r.documents.length ? html`<ul>${r.documents.map((d) => html`<li>${d}</li>`)}</ul>` : say('common.none')}</dd>
         ${r.requestedDocuments?.length
-          ? html`<dt>${t('receipt.requested')}</dt><dd data-field="requestedDocuments"><ul>${r.requestedDocuments.map((d) => html`<li>${d}</li>`)}</ul></dd>`
+          ? html`<dt>${say('receipt.requested')}</dt><dd data-field="requestedDocuments"><ul>${r.requestedDocuments.map((d) => html`<li>${d}</li>`)}</ul></dd>`
           : ''}
       </dl>
-      <p>${t('receipt.trackAt', { url: this.trackUrl })}</p>
-      <p lang="kk">${KAZAKH_WELCOME}</p>
+      <p>${say('receipt.trackAt', { url: this.trackUrl })}</p>
+      ${lang === 'kk' ? '' : html`<p lang="kk">${KAZAKH_WELCOME}</p>`}
       <div class="actions"><slot></slot></div>
     </article>`;
   }

@@ -57,6 +57,12 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return formatMessage(text, params, current);
 }
 
+/** The message in a given language, whatever the UI's: what is handed to the applicant (the receipt) is in theirs. */
+export function tIn(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
+  return formatMessage(text, params, lang);
+}
+
 /** A message key built from data (a status, a channel), when the catalogue has it. */
 export function tMaybe(key: string, fallback: string): string {
   return key in MESSAGES.en ? t(key as MessageKey) : fallback;
@@ -65,16 +71,35 @@ export function tMaybe(key: string, fallback: string): string {
 /** An instant as the centre reads it: Astana time; dd.mm.yyyy, hh:mm in Kazakh and Russian. */
 export function formatInstant(iso: string | undefined, lang: Language = current): string {
   if (!iso) return '—';
-  const options: Intl.DateTimeFormatOptions =
-    lang === 'en' ? { dateStyle: 'medium', timeStyle: 'short' } : { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'Asia/Almaty' }).format(new Date(iso));
+  if (lang === 'en') return new Intl.DateTimeFormat(LOCALES.en, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(new Date(iso));
+  const p = dateParts(new Date(iso), 'Asia/Almaty', true);
+  return `${p.day}.${p.month}.${p.year}, ${p.hour}:${p.minute}`;
+}
+
+/**
+ * The day, month, year (and hour, minute) digits of an instant in a zone. dd.mm.yyyy is written
+ * out here rather than left to the locale: browsers' ICU data differ (Chromium's kk-KZ gives
+ * 2026-12-03 where Node's gives 03.12.2026).
+ */
+function dateParts(at: Date, timeZone: string, withTime: boolean): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+    timeZone,
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
+  return { day: part('day'), month: part('month'), year: part('year'), hour: part('hour'), minute: part('minute') };
 }
 
 /** A calendar day (YYYY-MM-DD): dd.mm.yyyy in Kazakh and Russian, "2 Dec 2026" in English. */
 export function formatDate(day: string | undefined, lang: Language = current): string {
   if (!day) return '—';
-  const options: Intl.DateTimeFormatOptions = lang === 'en' ? { dateStyle: 'medium' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
-  return new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+  const at = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (lang === 'en') return new Intl.DateTimeFormat(LOCALES.en, { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+  const p = dateParts(at, 'UTC', false);
+  return `${p.day}.${p.month}.${p.year}`;
 }
 
 /** A number in the language's digits grouping and decimal sign (12 345,6 in kk and ru). */

@@ -2,13 +2,14 @@ import { css, html } from 'lit';
 import type { ApiClient, ApplicationOutcome, ApplicationView, Receipt } from '../api/ApiClient.js';
 import '../clerk/ReceiptView.js';
 import { serviceName } from '../catalogue/standards.js';
-import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
+import { LocalizedElement, formatInstant, isLanguage, language, t, tIn } from '../i18n/i18n.js';
+import { LANGUAGES } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
 import { articleText, collectText, documentKind, groundsText } from './outcomeText.js';
 
 /**
  * The printed result or refusal document in the app (#/print/<application>): the same content
- * as the server's PDF, laid out for paper by print CSS, in the UI's language. Never names an
+ * as the server's PDF, laid out for paper by print CSS, in the applicant's language. Never names an
  * official (DOMAIN: the applicant must not know who reviewed the file).
  */
 export class DecisionPrintPage extends LocalizedElement {
@@ -70,34 +71,38 @@ export class DecisionPrintPage extends LocalizedElement {
         </tereze-receipt-view>`;
     }
     if (!kind) return html`${back}<p data-outcome="none">${t('outcome.none')}</p>`;
-    const applicant = (app.applicant ?? {}) as { name?: string; iin?: string };
-    const grounds = o.outcome === 'refused' ? groundsText(app.serviceCode, o) : [];
-    const article = o.outcome === 'refused' ? articleText(app.serviceCode, o.article) : undefined;
-    const lang = language();
-    // The server prints in Russian and English so far: a Kazakh page offers the Russian PDF.
-    const pdfLang = lang === 'kk' ? 'ru' : lang;
+    const applicant = (app.applicant ?? {}) as { name?: string; iin?: string; language?: unknown };
+    // The document is the applicant's: in their language (chosen at registration), the PDF too;
+    // the buttons above it are the clerk's. The PDF in the other languages is a click away.
+    const lang = isLanguage(applicant.language) ? applicant.language : language();
+    const say = (key: Parameters<typeof tIn>[1], params?: Record<string, string>) => tIn(lang, key, params);
+    const grounds = o.outcome === 'refused' ? groundsText(app.serviceCode, o, lang) : [];
+    const article = o.outcome === 'refused' ? articleText(app.serviceCode, o.article, lang) : undefined;
+    const others = LANGUAGES.filter((l) => l !== lang);
     return html`${back}
       <div class="actions">
         <button type="button" @click=${() => print()} data-action="print">${t('outcome.print')}</button>
-        <a class="button secondary" href=${this.api.documentUrl(app.id, pdfLang)} target="_blank" rel="noopener" data-action="pdf">${t('outcome.pdf', { language: t(`lang.${pdfLang}`) })}</a>
+        <a class="button secondary" href=${this.api.documentUrl(app.id, lang)} target="_blank" rel="noopener" data-action="pdf" data-lang=${lang}>${t('outcome.pdf', { language: t(`lang.${lang}`) })}</a>
+        <span class="hint">${t('outcome.pdfAlso')}
+          ${others.map((l, i) => html`${i ? ' · ' : ''}<a href=${this.api.documentUrl(app.id, l)} target="_blank" rel="noopener" data-action="pdf-other" data-lang=${l}>${t(`lang.${l}`)}</a>`)}</span>
       </div>
-      <article data-document=${kind} aria-labelledby="document-title">
-        <h2 id="document-title">${t(`outcome.doc.${kind}`)}</h2>
+      <article data-document=${kind} aria-labelledby="document-title" lang=${lang}>
+        <h2 id="document-title">${say(`outcome.doc.${kind}`)}</h2>
         <dl>
-          <dt>${t('common.service')}</dt><dd>${serviceName(app.serviceCode, lang, app.key)}</dd>
-          <dt>${t('common.trackingNumber')}</dt><dd data-field="trackingNumber">${app.trackingNumber}</dd>
-          ${applicant.name ? html`<dt>${t('task.applicant')}</dt><dd>${applicant.name}</dd>` : ''}
-          ${applicant.iin ? html`<dt>${t('outcome.iin')}</dt><dd>${applicant.iin}</dd>` : ''}
-          <dt>${t('outcome.receivedAt')}</dt><dd>${formatInstant(app.startedAt)}</dd>
-          <dt>${t('outcome.decidedAt')}</dt><dd>${formatInstant(o.decidedAt)}</dd>
-          ${o.centre ? html`<dt>${t('outcome.centre')}</dt><dd data-field="centre">${[o.centre.name, o.centre.address].filter(Boolean).join(', ')}</dd>` : ''}
-          <dt>${t('outcome.title')}</dt><dd data-field="outcome"><strong>${t(`outcome.decision.${o.outcome!}`)}</strong></dd>
+          <dt>${say('common.service')}</dt><dd>${serviceName(app.serviceCode, lang, app.key)}</dd>
+          <dt>${say('common.trackingNumber')}</dt><dd data-field="trackingNumber">${app.trackingNumber}</dd>
+          ${applicant.name ? html`<dt>${say('task.applicant')}</dt><dd>${applicant.name}</dd>` : ''}
+          ${applicant.iin ? html`<dt>${say('outcome.iin')}</dt><dd>${applicant.iin}</dd>` : ''}
+          <dt>${say('outcome.receivedAt')}</dt><dd>${formatInstant(app.startedAt, lang)}</dd>
+          <dt>${say('outcome.decidedAt')}</dt><dd>${formatInstant(o.decidedAt, lang)}</dd>
+          ${o.centre ? html`<dt>${say('outcome.centre')}</dt><dd data-field="centre">${[o.centre.name, o.centre.address].filter(Boolean).join(', ')}</dd>` : ''}
+          <dt>${say('outcome.title')}</dt><dd data-field="outcome"><strong>${say(`outcome.decision.${o.outcome!}`)}</strong></dd>
         </dl>
-        ${grounds.length ? html`<h3>${t('outcome.grounds')}</h3><ul data-field="grounds">${grounds.map((g) => html`<li>${g}</li>`)}</ul>` : ''}
-        ${o.missingDocuments?.length ? html`<h3>${t('outcome.missing')}</h3><ul>${o.missingDocuments.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
-        ${article ? html`<p data-field="article"><strong>${t('outcome.article')}:</strong> ${article}.</p>` : ''}
-        ${o.outcome === 'refused' ? html`<p>${t('outcome.appeal')}</p>` : ''}
-        ${o.collect?.until ? html`<p data-field="collect">${collectText(o.collect)}</p>` : ''}
+        ${grounds.length ? html`<h3>${say('outcome.grounds')}</h3><ul data-field="grounds">${grounds.map((g) => html`<li>${g}</li>`)}</ul>` : ''}
+        ${o.missingDocuments?.length ? html`<h3>${say('outcome.missing')}</h3><ul>${o.missingDocuments.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
+        ${article ? html`<p data-field="article"><strong>${say('outcome.article')}:</strong> ${article}.</p>` : ''}
+        ${o.outcome === 'refused' ? html`<p>${say('outcome.appeal')}</p>` : ''}
+        ${o.collect?.until ? html`<p data-field="collect">${collectText(o.collect, lang)}</p>` : ''}
         <footer>${app.trackingNumber}</footer>
       </article>`;
   }

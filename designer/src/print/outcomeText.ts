@@ -1,39 +1,39 @@
 import type { ApplicationOutcome } from '../api/ApiClient.js';
 import { STANDARDS } from '../catalogue/standards.js';
-import { formatDate, language, t } from '../i18n/i18n.js';
+import { formatDate, language, tIn } from '../i18n/i18n.js';
+import type { Language } from '../i18n/messages.js';
 
 /**
- * The decision's words in the UI's language: the official picks a ground in the standard's
+ * The decision's words in a language (the UI's unless said: the applicant's on what is handed over): the official picks a ground in the standard's
  * (English) wording, and the standard's translation sits at the same position; free text
  * stays as written. One place for the hand-back, the print view and the public page.
  */
-export function groundsText(serviceCode: string | undefined, outcome: Pick<ApplicationOutcome, 'grounds' | 'reason'>): string[] {
+export function groundsText(serviceCode: string | undefined, outcome: Pick<ApplicationOutcome, 'grounds' | 'reason'>, lang: Language = language()): string[] {
   const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
-  const lang = language();
   const translated = lang === 'en' ? undefined : standard?.translations?.[lang]?.groundsForRefusal;
   const grounds = outcome.grounds.map((ground) => {
     const index = standard?.groundsForRefusal.indexOf(ground) ?? -1;
     return (index >= 0 ? translated?.[index] : undefined) ?? ground;
   });
-  return [...grounds, ...(outcome.reason ? [t(`outcome.reason.${outcome.reason}`)] : [])];
+  return [...grounds, ...(outcome.reason ? [tIn(lang, `outcome.reason.${outcome.reason}`)] : [])];
 }
 
-/** The standard's article in the UI's language, else what the server sent. */
-export function articleText(serviceCode: string | undefined, fallback: string | undefined): string | undefined {
+/** The standard's article in a language (the UI's unless said), else what the server sent. */
+export function articleText(serviceCode: string | undefined, fallback: string | undefined, lang: Language = language()): string | undefined {
   const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
-  return standard?.refusalArticle?.[language()] ?? fallback;
+  return standard?.refusalArticle?.[lang] ?? fallback;
 }
 
 /** A calendar date (YYYY-MM-DD) in the UI's language: dd.mm.yyyy in Kazakh and Russian, in words in English. */
-export function formatDay(day: string | undefined): string {
+export function formatDay(day: string | undefined, lang: Language = language()): string {
   if (!day) return '—';
-  if (language() !== 'en') return formatDate(day);
+  if (lang !== 'en') return formatDate(day, lang);
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** "Ready for collection at <centre>, <address>, until <date>". */
-export function collectText(collect: NonNullable<ApplicationOutcome['collect']>): string {
-  return t('outcome.collect', { where: [collect.where, collect.address].filter(Boolean).join(', '), until: formatDay(collect.until) });
+export function collectText(collect: NonNullable<ApplicationOutcome['collect']>, lang: Language = language()): string {
+  return tIn(lang, 'outcome.collect', { where: [collect.where, collect.address].filter(Boolean).join(', '), until: formatDay(collect.until, lang) });
 }
 
 /** The document's kind, as the server's PDF names it. */
@@ -43,6 +43,6 @@ export function documentKind(outcome: ApplicationOutcome): 'approved' | 'refused
 }
 
 /** "<centre>, <address>, until <date>": beside a label that already says what it is. */
-export function collectPlaceText(collect: NonNullable<ApplicationOutcome['collect']>): string {
-  return t('outcome.collectAt', { where: [collect.where, collect.address].filter(Boolean).join(', '), until: formatDay(collect.until) });
+export function collectPlaceText(collect: NonNullable<ApplicationOutcome['collect']>, lang: Language = language()): string {
+  return tIn(lang, 'outcome.collectAt', { where: [collect.where, collect.address].filter(Boolean).join(', '), until: formatDay(collect.until, lang) });
 }
