@@ -150,6 +150,11 @@ export interface SignalOptions {
   readonly variables?: Record<string, unknown>;
   /** Who broadcasts (audited); `system` by default. */
   readonly by?: string;
+  /**
+   * Only the processes of this agency (`ps:agency`): the instances it reaches and the signal
+   * starts it runs. An agency's system broadcasts within its agency (the server sets it).
+   */
+  readonly agency?: string;
 }
 
 /** What a broadcast reached. */

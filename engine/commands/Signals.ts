@@ -43,7 +43,8 @@ export class Signals {
     const name = requiredText(signalName, 'signalName');
     const variables = plainObject(options.variables, 'variables');
     const by = options.by === undefined ? 'system' : requiredText(options.by, 'by');
-    return this.inQueue(() => this.deliver(name, variables, by));
+    const agency = options.agency === undefined ? undefined : requiredText(options.agency, 'agency');
+    return this.inQueue(() => this.deliver(name, variables, by, undefined, undefined, agency));
   }
 
   /** Runs the signal jobs committed units queued (their throws), unless a broadcast running here takes them. */
@@ -81,19 +82,28 @@ export class Signals {
     });
   }
 
-  private async deliver(signalName: string, variables: Record<string, unknown>, by: string, finish?: (unit: UnitOfWork) => void, thrower?: Record<string, string>): Promise<SignalResult> {
+  private async deliver(
+    signalName: string,
+    variables: Record<string, unknown>,
+    by: string,
+    finish?: (unit: UnitOfWork) => void,
+    thrower?: Record<string, string>,
+    agency?: string,
+  ): Promise<SignalResult> {
     const reached: { instanceId: string; elements: string[] }[] = [];
     for (let after: string | undefined; ; ) {
       const page = await this.core.store.signalWaiters({ name: signalName, limit: PAGE, ...(after === undefined ? {} : { after }) });
       for (const instanceId of page) {
-        const elements = await this.reach(instanceId, signalName, variables, by);
+        const elements = await this.reach(instanceId, signalName, variables, by, agency);
         if (elements.length) reached.push({ instanceId, elements });
       }
       if (page.length < PAGE) break;
       after = page.at(-1);
     }
     // Own keys only: a stored graph is a plain object, and `constructor` is no signal start.
-    const starting = (await this.core.definitions.list()).filter((d) => d.graph.starts.signal && Object.hasOwn(d.graph.starts.signal, signalName));
+    const starting = (await this.core.definitions.list()).filter(
+      (d) => d.graph.starts.signal && Object.hasOwn(d.graph.starts.signal, signalName) && (agency === undefined || d.graph.agency === agency),
+    );
     const { value: started } = await this.core.transact(async (unit) => {
       finish?.(unit);
       const at = nowIso(this.core);
@@ -108,7 +118,14 @@ export class Signals {
         actor: by,
         action: 'signal.broadcast',
         subject: `signal:${signalName}`,
-        data: { signalName, reached: reached.map((r) => r.instanceId), started: ids.map((s) => s.instanceId), variables: Object.keys(variables), ...(thrower ? { thrownBy: thrower } : {}) },
+        data: {
+          signalName,
+          reached: reached.map((r) => r.instanceId),
+          started: ids.map((s) => s.instanceId),
+          variables: Object.keys(variables),
+          ...(thrower ? { thrownBy: thrower } : {}),
+          ...(agency === undefined ? {} : { agency }),
+        },
       });
       return ids;
     });
@@ -116,10 +133,11 @@ export class Signals {
   }
 
   /** Delivers the signal to every token of one instance that waited for it when read; the elements it fired. */
-  private async reach(instanceId: string, signalName: string, variables: Record<string, unknown>, by: string): Promise<string[]> {
+  private async reach(instanceId: string, signalName: string, variables: Record<string, unknown>, by: string, agency?: string): Promise<string[]> {
     const { value } = await this.core.transact(async (unit) => {
       const state = await unit.load(instanceId);
       if (!state || state.status !== 'active') return [];
+      if (agency !== undefined && (await this.core.definitions.byIdOrUndefined(state.definitionId))?.graph.agency !== agency) return [];
       const fired: string[] = [];
       for (const target of targetsOf(state, signalName)) {
         // An earlier delivery may have moved this token on (a boundary cancelled its scope).

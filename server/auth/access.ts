@@ -13,7 +13,7 @@ import { HttpProblem } from '../HttpProblem.js';
 export type Access = 'public' | { readonly roles: readonly Role[] | 'any'; readonly scope?: ScopeName };
 
 /** The scope checks routes can name (implemented in scopes.ts, against the engine). */
-export const SCOPES = ['application', 'startChannel', 'taskWork', 'taskReassign', 'absence', 'definition', 'operations', 'counter', 'deadline'] as const;
+export const SCOPES = ['application', 'startChannel', 'taskWork', 'taskReassign', 'absence', 'definition', 'operations', 'counter', 'deadline', 'agencySystem'] as const;
 export type ScopeName = (typeof SCOPES)[number];
 
 /** What a route answers with, so the redaction layer can shape it for the viewer. */

@@ -126,6 +126,23 @@ export function scopeChecks(engine: Engine): ScopeChecks {
       if (!(await oversees(user, instance.key, await agencyOf(instance.definitionId), instance.centre))) throw forbidden(`instance ${id} is not one you oversee`);
     },
 
+    /**
+     * An agency's system (an `integration` account with an agency) tells only the applications
+     * of its agency's processes; an account of no agency is the organisation's own hub and
+     * reaches every one. Outside its reach an application is "not found", word for word as one
+     * that does not exist: another agency's tracking number is not confirmed to exist.
+     */
+    async agencySystem(user, input) {
+      if (!user.agency) return;
+      const { trackingNumber, instanceId } = input.body as { trackingNumber?: string; instanceId?: string };
+      const target = await (trackingNumber !== undefined ? engine.instanceByTrackingNumber(trackingNumber) : engine.instance(instanceId!)).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return undefined; // the handler answers it
+        throw error;
+      });
+      if (!target || sameScope(user.agency, await agencyOf(target.definitionId))) return;
+      throw trackingNumber !== undefined ? new NotFoundError('application', trackingNumber) : new NotFoundError('instance', instanceId!);
+    },
+
     async absence(user, input) {
       const { userId } = input.params as { userId: string };
       const target = await engine.directory.findUser(userId);

@@ -28,8 +28,9 @@ export const messageRoutes = {
     summary:
       "An agency's system tells a running application something (a record arrived, a payment was made): correlates the message with the application's waiting " +
       'receive task, catch or boundary event, by tracking number or instance id, with its variables. 404 when no such application waits for that message. ' +
-      'Only `integration` accounts (a bearer token from POST /api/session). Audited with the account as actor.',
-    access: { roles: ['integration'] },
+      'Only `integration` accounts (a bearer token from POST /api/session); an account with an agency reaches only the applications of that agency’s processes ' +
+      '(404 for another’s, as for none). Audited with the account as actor.',
+    access: { roles: ['integration'], scope: 'agencySystem' },
     body: { kind: 'json', schema: MessageBody },
     responses: [200],
     responseBody: z.looseObject({ instanceId: z.string(), trackingNumber: z.string(), started: z.boolean(), buffered: z.boolean().optional() }),

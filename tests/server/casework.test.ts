@@ -145,6 +145,23 @@ describe('casework routes: documents, attachments, messages, extension, withdraw
       expect(audit).toMatchObject([{ actor: 'integration', data: { messageName: 'recordReceived' } }]);
     });
 
+    it("should let an agency's system tell only its agency's applications: another agency's is not found, word for word as a missing one", async () => {
+      const app = await intake(); // TEST-ALLOWANCE, agency social
+      const otherAgency = await post('/api/messages', { name: 'recordReceived', trackingNumber: app.trackingNumber, variables: { recordFound: true } }, 'integration-mj');
+      expect(otherAgency.status).toBe(404);
+      const missing = await post('/api/messages', { name: 'recordReceived', trackingNumber: '0000-0000-0000' }, 'integration-mj');
+      const [outside, absent] = [await errorOf(otherAgency), await errorOf(missing)];
+      expect(outside.message.replace(app.trackingNumber, 'N')).toBe(absent.message.replace('0000-0000-0000', 'N'));
+      expect((await post('/api/messages', { name: 'recordReceived', instanceId: app.id }, 'integration-mj')).status).toBe(404);
+      // Nothing happened to the application, nothing was audited for the other agency's system
+      expect((await server.engine.instance(app.id)).variables).not.toHaveProperty('recordFound');
+      expect((await server.engine.audit({ subject: app.id })).some((a) => a.actor === 'integration-mj')).toBe(false);
+      // Its own agency's system reaches it
+      const own = await post('/api/messages', { name: 'recordReceived', trackingNumber: app.trackingNumber, variables: { recordFound: true } }, 'integration-social');
+      expect(own.status).toBe(200);
+      expect((await server.engine.tasks({ instanceId: app.id })).map((t) => t.elementId)).toEqual(['review']);
+    });
+
     it('should answer 404 when nothing waits for the message, keep one sent with a ttl until its catch is entered, and refuse other roles', async () => {
       const app = await intake();
       const none = await post('/api/messages', { name: 'documentsProvided', trackingNumber: app.trackingNumber }, 'integration');

@@ -33,6 +33,27 @@ describe('POST /api/signals/:name', () => {
     expect(broadcast.at(-1)).toMatchObject({ actor: 'integration', data: { signalName: 'registryRestored' } });
   });
 
+  it("should keep an agency's system to its agency's processes: it reaches and starts only those", async () => {
+    // The same catch deployed as a social-protection process and as a justice one
+    const catchOf = (key: string, agency: string) =>
+      model.replace('<bpmn:process id="signal_catch" isExecutable="true">', `<bpmn:process id="${key}" isExecutable="true" ps:agency="${agency}">`).replace(/<bpmn:process id="signal_(boundary|throw|or_timer)"[\s\S]*?<\/bpmn:process>/g, '');
+    expect((await deploy(server, catchOf('catch_social', 'social'))).status).toBe(201);
+    expect((await deploy(server, catchOf('catch_mj', 'mj'))).status).toBe(201);
+    const social = await server.engine.start('catch_social');
+    const justice = await server.engine.start('catch_mj');
+    const response = await post('/api/signals/registryRestored', {}, 'integration-social');
+    expect(response.status).toBe(200);
+    const reached = ((await response.json()) as { reached: { instanceId: string }[] }).reached.map((r) => r.instanceId);
+    expect(reached).toContain(social.id);
+    expect(reached).not.toContain(justice.id);
+    expect((await server.engine.instance(justice.id)).tokens.map((t) => t.elementId)).toEqual(['registry_back']);
+    const broadcast = (await server.engine.audit()).filter((a) => a.action === 'signal.broadcast').at(-1);
+    expect(broadcast).toMatchObject({ actor: 'integration-social', data: { agency: 'social' } });
+    // The organisation's own hub (no agency) still reaches the justice one
+    const hub = await post('/api/signals/registryRestored', {}, 'integration');
+    expect(((await hub.json()) as { reached: { instanceId: string }[] }).reached.map((r) => r.instanceId)).toContain(justice.id);
+  });
+
   it('should let an operator interrupt the waiting reviews, answer an empty reach when nothing waits, and refuse other roles and bad bodies', async () => {
     const { id } = await server.engine.start('signal_boundary');
     const response = await post('/api/signals/serviceSuspended', {}, 'operator');

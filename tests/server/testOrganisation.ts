@@ -16,5 +16,8 @@ export const TEST_ORGANISATION: Organisation = {
     { id: 'supervisor-mj', name: 'Justice supervisor', roles: ['supervisor'], groups: ['mj-supervisors'], agency: 'mj' },
     { id: 'operator-2', name: 'Second operator', roles: ['operator'], groups: [] },
     { id: 'auditor-mj', name: 'Justice auditor', roles: ['auditor'], groups: [], agency: 'mj' },
+    // An agency's own system: it tells only the applications of that agency's processes.
+    { id: 'integration-mj', name: 'Justice registry (system)', roles: ['integration'], groups: [], agency: 'mj' },
+    { id: 'integration-social', name: 'Social registry (system)', roles: ['integration'], groups: [], agency: 'social' },
   ],
 };
