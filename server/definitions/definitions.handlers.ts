@@ -1,3 +1,4 @@
+import { problemCode } from '../../engine/model/problemCodes.js';
 import { NotFoundError, type DefinitionRecord } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
@@ -27,7 +28,8 @@ export function definitionHandlers({ engine, services }: AppDeps): RouteHandlers
 
     async validate({ body }) {
       const verdict = await engine.validate(body);
-      return { status: 200, body: { valid: verdict.valid, problems: verdict.problems.map(({ elementId, message }) => ({ elementId, message })), warnings: verdict.warnings } };
+      const problems = verdict.problems.map(({ elementId, message }) => ({ elementId, message, code: problemCode(message) }));
+      return { status: 200, body: { valid: verdict.valid, problems, warnings: verdict.warnings } };
     },
 
     async list() {

@@ -38,7 +38,8 @@ export const definitionRoutes = {
     responseBody: z
       .looseObject({
         valid: z.boolean(),
-        problems: z.array(z.looseObject({ elementId: z.string(), message: z.string() })),
+        /** `code`: stable (engine/model/problemCodes.ts), for a client to say the problem in its user's language; `message`: the English detail. */
+        problems: z.array(z.looseObject({ elementId: z.string(), message: z.string(), code: z.string() })),
         warnings: z.array(z.string()),
       })
       .meta({ id: 'ModelVerdict' }),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
 import { MIWG_CORPUS as MIWG, miwgFiles, miwgSkipReason } from '../support/miwgCorpus.js';
 
+const KK = JSON.parse(readFileSync(fileURLToPath(new URL('../../designer/src/i18n/catalogue/kk/problem.json', import.meta.url)), 'utf8')) as Record<string, string>;
 const FIXTURE = readFileSync(fileURLToPath(new URL('./fixtures/two-user-tasks.bpmn', import.meta.url)), 'utf8');
 
 if (chromiumMissing) console.warn(`[e2e] modeler verdict tests ${SKIP_REASON}`);
@@ -78,6 +79,26 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the modeler's verdict in Chr
     // Then the canvas has no error, and a deploy takes the model
     await expect.poll(() => canvasErrors(page), { timeout: 10_000 }).toBe(0);
     expect(await deployProblems(await modelXml(page))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("should say the deploy's problems in Kazakh, its code's sentence before the server's detail", async () => {
+    const page = await harness.openDesigner();
+    await page.locator('.app-header button[data-lang=kk]').click();
+    await page.reload();
+    await page.locator('.bjsl-button').waitFor();
+    const bad = FIXTURE.replace(
+      '<bpmn:sequenceFlow id="f3" sourceRef="hand_back" targetRef="end" />',
+      '<bpmn:sequenceFlow id="f3" sourceRef="hand_back" targetRef="end"><bpmn:conditionExpression>income &gt;</bpmn:conditionExpression></bpmn:sequenceFlow>',
+    ).replace(/E2E-MODELER/g, 'E2E-VERDICT-KK');
+    await page.evaluate((text) => (globalThis as any).document.querySelector('tereze-modeler-page').importXml(text, 'verdict kk'), bad);
+    await expect.poll(() => page.locator('.bjsl-button').textContent(), { timeout: 10_000 }).toMatch(/^\s*1 қате/);
+    const overlay = page.locator('.djs-overlay-container [data-container-id="f3"] .bjsl-overlay');
+    await overlay.hover();
+    await page.getByText(KK['problem.feel.invalid']!, { exact: false }).first().waitFor();
+    await harness.screenshot(page, 'modeler-verdict-kk');
+    // Back to English for the tests after (the choice is kept per user)
+    await page.locator('.app-header button[data-lang=en]').click();
     await page.close();
   }, 60_000);
 

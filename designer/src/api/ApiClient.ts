@@ -42,6 +42,8 @@ export interface DefinitionSummary {
 export interface DeployProblem {
   readonly elementId?: string | null;
   readonly message: string;
+  /** Stable (engine/model/problemCodes.ts): the UI says it in its language. */
+  readonly code?: string;
 }
 
 export type DeployResult =

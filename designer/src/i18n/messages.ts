@@ -46,6 +46,7 @@ import draftEn from './catalogue/en/draft.json' with { type: 'json' };
 import errorEn from './catalogue/en/error.json' with { type: 'json' };
 import formEditorEn from './catalogue/en/formEditor.json' with { type: 'json' };
 import bpmnEn from './catalogue/en/bpmn.json' with { type: 'json' };
+import problemEn from './catalogue/en/problem.json' with { type: 'json' };
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -94,6 +95,7 @@ const en = {
   ...errorEn,
   ...formEditorEn,
   ...bpmnEn,
+  ...problemEn,
 };
 
 export type MessageKey = keyof typeof en;

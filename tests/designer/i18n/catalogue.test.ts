@@ -68,6 +68,7 @@ const DYNAMIC: readonly { prefix: string; where: string; keys?: readonly string[
   { prefix: 'outcome.', where: 'print/, public/ (the outcome itself)', keys: ['outcome.approved', 'outcome.refused', 'outcome.withdrawn'] },
   { prefix: 'outcome.decision.', where: 'print/' },
   { prefix: 'outcome.doc.', where: 'print/' },
+  { prefix: 'problem.', where: 'modeler/lint/problemWords.ts (the deploy problem codes, checked in tests/engine/model/problemCodes.test.ts)' },
   { prefix: 'outcome.reason.', where: 'print/outcomeText.ts' },
   { prefix: 'register.iin.', where: 'clerk/ (the IIN check result)' },
   { prefix: 'routing.channel.', where: 'coordinator/' },

@@ -43,4 +43,11 @@ describe("the canvas's reports: the deploy's verdict with the live lint's advice
     expect(merged['tereze/back-office-group']).toEqual(local['tereze/back-office-group']);
     expect(merged[DEPLOY_CHECK]).toEqual([expect.objectContaining({ category: 'info', message: expect.stringContaining('could not be reached') })]);
   });
+
+  it('says each report through the given words: a lint warning by its rule, a server problem by its code', () => {
+    const say = (code: string | undefined, message: string) => `[${code}] ${message}`;
+    const merged = mergeVerdict(local, { valid: false, problems: [{ elementId: 'f3', message: "condition 'x >' is not valid FEEL", code: 'feel.invalid' }], warnings: [] }, say);
+    expect(merged['label-required']).toEqual([{ id: 'start', message: '[lint.label-required] Element is missing label/name', category: 'warn' }]);
+    expect(merged[DEPLOY_CHECK]).toEqual([{ id: 'f3', message: "[feel.invalid] condition 'x >' is not valid FEEL", category: 'error' }]);
+  });
 });

@@ -18,22 +18,29 @@ export const DEPLOY_CHECK = 'deploy-check';
  * (offline, the server down) the live lint stands alone, with an info saying so (`unreachable`,
  * in the UI's words).
  */
-export function mergeVerdict(local: LintReports, verdict: ModelVerdict | { readonly unreachable: string }): LintReports {
+export function mergeVerdict(
+  local: LintReports,
+  verdict: ModelVerdict | { readonly unreachable: string },
+  say: (code: string | undefined, message: string) => string = (_code, message) => message,
+  codeOf: (message: string) => string | undefined = () => undefined,
+): LintReports {
+  const sayLocal = (rule: string, reports: LintReport[]) => reports.map((r) => ({ ...r, message: say(`lint.${rule.slice(rule.indexOf('/') + 1)}`, r.message) }));
   if ('unreachable' in verdict) {
-    return { ...local, [DEPLOY_CHECK]: [{ id: 'definitions', message: verdict.unreachable, category: 'info' }] };
+    const said: LintReports = Object.fromEntries(Object.entries(local).map(([rule, reports]) => [rule, sayLocal(rule, reports)]));
+    return { ...said, [DEPLOY_CHECK]: [{ id: 'definitions', message: verdict.unreachable, category: 'info' }] };
   }
   const merged: LintReports = {};
   const localWarnings = new Set<string>();
   for (const [rule, reports] of Object.entries(local)) {
     const kept = reports.filter((r) => r.category === 'warn' || r.category === 'info');
     for (const r of kept) localWarnings.add(`${r.id ?? 'definitions'}: ${r.message} (${rule})`);
-    if (kept.length) merged[rule] = kept;
+    if (kept.length) merged[rule] = sayLocal(rule, kept);
   }
-  const reports: LintReport[] = verdict.problems.map((p) => ({ id: p.elementId, message: p.message, category: 'error' }));
+  const reports: LintReport[] = verdict.problems.map((p) => ({ id: p.elementId, message: say(p.code ?? codeOf(p.message), p.message), category: 'error' }));
   for (const warning of verdict.warnings) {
     if (localWarnings.has(warning)) continue;
     const [, id, message] = /^([^\s:]+): ([\s\S]*)$/.exec(warning) ?? [undefined, 'definitions', warning];
-    reports.push({ id, message: message!, category: 'warn' });
+    reports.push({ id, message: say(codeOf(message!), message!), category: 'warn' });
   }
   if (reports.length) merged[DEPLOY_CHECK] = reports;
   return merged;

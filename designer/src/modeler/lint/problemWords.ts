@@ -1,0 +1,14 @@
+import { language, tMaybe } from '../../i18n/i18n.js';
+
+/**
+ * A deploy or lint problem in the user's language. The server's problems carry a stable code
+ * (engine/model/problemCodes.ts): its sentence from the `problem` catalogue comes first, the
+ * server's English detail (which element, which value) after it in brackets; a lint rule's fixed
+ * sentence stands alone. In English, or for a code the catalogue lacks, the message as it is.
+ */
+export function sayProblem(code: string | undefined, message: string): string {
+  if (!code || language() === 'en') return message;
+  const said = tMaybe(`problem.${code}`, '');
+  if (!said) return message;
+  return code.startsWith('lint.') && code !== 'lint.task-form' ? said : `${said} (${message})`;
+}
