@@ -108,7 +108,12 @@ export class TaskFormView extends LocalizedElement {
     const kept = this.form ? (this.form as unknown as { _getState(): { data: Record<string, unknown> } })._getState().data : undefined;
     this.form?.destroy();
     this.shownLanguage = language();
-    const form = new Form({ container });
+    // No debounce: form-js holds typed values 300 ms before its state has them, so a submit by
+    // Enter, or a click under load, sent the form without what was just typed ("required").
+    // (The viewer's fields read `config.debounce`; every option but the modules becomes config,
+    // though FormOptions does not declare it.)
+    const options = { container, debounce: false };
+    const form = new Form(options);
     this.form = form;
     await form.importSchema(localizeForm(this.schema, language()), { ...formData(this.data), ...(kept ?? {}) });
     this.observer?.disconnect();
