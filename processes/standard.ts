@@ -12,6 +12,8 @@ const CODE = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 const ID = /^[a-z][a-z0-9-]{0,63}$/;
 
 const text = z.string().trim().min(1);
+/** A standard's wording in another language, item by item in the English lists' order (the English stays the key the data holds). */
+const translation = z.object({ groundsForRefusal: z.array(text).optional(), requiredDocuments: z.array(text).optional(), result: text.optional() });
 const unit = z.enum(['workingDays', 'calendarDays', 'workingHours', 'minutes']);
 
 /** A term: how long the agency (or one stage) has, in the standard's unit. */
@@ -48,7 +50,7 @@ export const standardSchema = z
     refusalArticle: z.object({ en: text, ru: text, kk: text }).optional(),
     /** The standard's wording in the other languages, item by item in the same order. */
     translations: z
-      .object({ ru: z.object({ groundsForRefusal: z.array(text).optional() }).optional(), kk: z.object({ groundsForRefusal: z.array(text).optional() }).optional() })
+      .object({ ru: translation.optional(), kk: translation.optional() })
       .default({}),
     /** Minutes an applicant may wait in the queue (15–30 in the standards). */
     maxQueueWaitMinutes: z.number().int().min(1).max(60),
@@ -63,6 +65,10 @@ export const standardSchema = z
   .refine((s) => s.processKey === processKeyOf(s.code), { message: 'must be the code in lowercase with _ for - ', path: ['processKey'] })
   .refine((s) => Object.values(s.translations).every((t) => !t?.groundsForRefusal || t.groundsForRefusal.length === s.groundsForRefusal.length), {
     message: 'a translation lists as many grounds as groundsForRefusal, in the same order',
+    path: ['translations'],
+  })
+  .refine((s) => Object.values(s.translations).every((t) => !t?.requiredDocuments || t.requiredDocuments.length === s.requiredDocuments.length), {
+    message: 'a translation lists as many documents as requiredDocuments, in the same order',
     path: ['translations'],
   });
 

@@ -2,7 +2,7 @@ import type { ApplicationOutcome, Engine } from '../../engine/index.js';
 import type { ServiceStandard } from '../../processes/standard.js';
 import { HttpProblem } from '../HttpProblem.js';
 import { documentText, type DocumentTextKey } from './documentTexts.js';
-import { articleIn, groundIn, standardOf, type DocumentLanguage } from './standardTexts.js';
+import { articleIn, documentIn, groundIn, standardOf, type DocumentLanguage } from './standardTexts.js';
 
 /**
  * The printed result or refusal document as data: what the PDF (renderDecisionPdf.ts) lays
@@ -56,7 +56,7 @@ export async function decisionDocument(engine: Engine, services: readonly Servic
       ...(outcome.reason ? [t(`reason.${outcome.reason}`)] : []),
     ];
     lists.push({ title: t('grounds'), items: grounds });
-    if (outcome.missingDocuments?.length) lists.push({ title: t('missing'), items: [...outcome.missingDocuments] });
+    if (outcome.missingDocuments?.length) lists.push({ title: t('missing'), items: outcome.missingDocuments.map((d) => documentIn(standard, d, lang)) });
     if (outcome.article) paragraphs.push(`${t('article')}: ${outcome.article}.`);
     paragraphs.push(t('appeal'));
   }

@@ -22,6 +22,13 @@ export function groundIn(standard: ServiceStandard | undefined, ground: string, 
   return (index >= 0 ? standard.translations[lang]?.groundsForRefusal?.[index] : undefined) ?? ground;
 }
 
+/** A document as the standard words it in a language (the data holds the English wording; free text stays). */
+export function documentIn(standard: ServiceStandard | undefined, doc: string, lang: DocumentLanguage): string {
+  if (!standard || lang === 'en') return doc;
+  const index = standard.requiredDocuments.indexOf(doc);
+  return (index >= 0 ? standard.translations[lang]?.requiredDocuments?.[index] : undefined) ?? doc;
+}
+
 export function articleIn(standard: ServiceStandard | undefined, lang: DocumentLanguage): string | undefined {
   return standard?.refusalArticle?.[lang];
 }

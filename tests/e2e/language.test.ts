@@ -74,10 +74,11 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await page.locator('tereze-application-form select').first().waitFor();
     expect(englishOn(await visibleText(page))).toEqual([]);
     await harness.screenshot(page, 'language-register-kk');
-    // With a service chosen: its Kazakh name and term; the standard's document list is still
-    // English data (processes/*/standard.json has no Kazakh documents yet: issue 14, item 5)
+    // With a service chosen: its Kazakh name and term, and the standard's document checklist in Kazakh
     await page.locator('tereze-application-form select').first().selectOption('BIRTH-REG');
     await page.getByText('Баланың тууын мемлекеттік тіркеу').first().waitFor({ state: 'attached' });
+    await page.locator('tereze-application-form label.choice', { hasText: 'туу туралы медициналық анықтама' }).waitFor();
+    expect(englishOn(await visibleText(page))).toEqual([]);
     await harness.screenshot(page, 'language-register-service-kk');
 
     // The inbox: no string of the English catalogue either

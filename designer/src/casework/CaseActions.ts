@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { ApiError, type ApiClient, type SessionUser } from '../api/ApiClient.js';
-import { LocalizedElement, formatInstant, t } from '../i18n/i18n.js';
+import { documentName } from '../catalogue/standards.js';
+import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { requestedDocumentsOf } from '../../../engine/casework/requestedDocuments.js';
 import { caseworkApi, namesIn, waitsForDocuments, type AttachmentRecord, type CaseFile } from './caseworkApi.js';
@@ -81,15 +82,15 @@ export class CaseActions extends LocalizedElement {
       <dl>
         <dt>${t('case.status')}</dt><dd data-field="status">${this.statusText(file, waiting)}</dd>
         <dt>${t('common.deadline')}</dt><dd data-field="dueAt">${file.slaPausedAt ? t('case.paused', { since: formatInstant(file.slaPausedAt) }) : formatInstant(file.dueAt)}</dd>
-        ${namesIn(file.variables['documents']).length ? html`<dt>${t('task.documents')}</dt><dd data-field="documents">${namesIn(file.variables['documents']).join(', ')}</dd>` : ''}
-        ${requested.length ? html`<dt>${t('case.requested')}</dt><dd><ul class="names">${requested.map((d) => html`<li>${d}</li>`)}</ul></dd>` : ''}
-        ${brought.length ? html`<dt>${t('case.brought')}</dt><dd data-field="brought">${brought.join(', ')} · ${formatInstant(file.variables['documentsBroughtAt'] as string | undefined)}</dd>` : ''}
+        ${namesIn(file.variables['documents']).length ? html`<dt>${t('task.documents')}</dt><dd data-field="documents">${namesIn(file.variables['documents']).map((d) => documentName(file.serviceCode, d, language())).join(', ')}</dd>` : ''}
+        ${requested.length ? html`<dt>${t('case.requested')}</dt><dd><ul class="names">${requested.map((d) => html`<li>${documentName(file.serviceCode, d, language())}</li>`)}</ul></dd>` : ''}
+        ${brought.length ? html`<dt>${t('case.brought')}</dt><dd data-field="brought">${brought.map((d) => documentName(file.serviceCode, d, language())).join(', ')} · ${formatInstant(file.variables['documentsBroughtAt'] as string | undefined)}</dd>` : ''}
         ${typeof file.variables['withdrawalReason'] === 'string' ? html`<dt>${t('case.withdrawalReason')}</dt><dd>${file.variables['withdrawalReason']}</dd>` : ''}
       </dl>
       ${status}
       <div class="sections">
         ${waiting && this.has('clerk')
-          ? html`<tereze-documents-brought-form .requested=${requested} ?busy=${this.busy === 'documents'} .problem=${this.problems.documents ?? ''}
+          ? html`<tereze-documents-brought-form .requested=${requested} .serviceCode=${file.serviceCode} ?busy=${this.busy === 'documents'} .problem=${this.problems.documents ?? ''}
               @record=${(e: CustomEvent<string[]>) => void this.act('documents', () => caseworkApi.documentsBrought(this.api, file.id, e.detail), () => t('case.documents.done'))}></tereze-documents-brought-form>`
           : ''}
         <tereze-attachments-panel .applicationId=${file.id} .attachments=${this.attachments} ?canUpload=${this.has('clerk') || this.has('official')}

@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
-import { LocalizedElement, t } from '../i18n/i18n.js';
+import { documentName } from '../catalogue/standards.js';
+import { LocalizedElement, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 
 /**
@@ -10,11 +11,14 @@ import { formStyles } from '../shared/formStyles.js';
 export class DocumentsBroughtForm extends LocalizedElement {
   static override properties = {
     requested: { attribute: false },
+    serviceCode: { attribute: false },
     busy: { type: Boolean },
     problem: {},
     missing: { state: true },
   };
   declare requested: readonly string[];
+  /** Whose standard words the requested documents (shown in the UI's language; the English wording is what is recorded). */
+  declare serviceCode: string | undefined;
   declare busy: boolean;
   declare problem: string;
   declare missing: boolean;
@@ -34,7 +38,7 @@ export class DocumentsBroughtForm extends LocalizedElement {
       <h3 id="documents-title">${t('case.documents.title')}</h3>
       ${this.requested.length
         ? html`<fieldset><legend>${t('case.documents.requested')}</legend>
-            ${this.requested.map((name, i) => html`<label class="choice"><input type="checkbox" name="requested" value=${name} id=${`requested-${i}`} checked @change=${() => (this.missing = false)} />${name}</label>`)}
+            ${this.requested.map((name, i) => html`<label class="choice"><input type="checkbox" name="requested" value=${name} id=${`requested-${i}`} checked @change=${() => (this.missing = false)} />${documentName(this.serviceCode, name, language())}</label>`)}
           </fieldset>`
         : html`<p class="hint">${t('case.documents.noneNamed')}</p>`}
       <div class="field">

@@ -13,8 +13,10 @@ export interface ServiceStandard {
   readonly result: string;
   /** The legal article naming the grounds for refusal (printed with every refusal). */
   readonly refusalArticle?: Readonly<Record<'en' | 'ru' | 'kk', string>>;
-  /** The grounds in other languages, in the same order as groundsForRefusal. */
-  readonly translations?: { readonly [lang in 'ru' | 'kk']?: { readonly groundsForRefusal?: readonly string[] } };
+  /** The standard's lists in other languages, item by item in the English lists' order. */
+  readonly translations?: {
+    readonly [lang in 'ru' | 'kk']?: { readonly groundsForRefusal?: readonly string[]; readonly requiredDocuments?: readonly string[]; readonly result?: string };
+  };
 }
 
 // The standards are data in processes/; the server does not serve them yet, so the build
@@ -22,6 +24,24 @@ export interface ServiceStandard {
 const files = import.meta.glob<ServiceStandard>('../../../processes/*/standard.json', { eager: true, import: 'default' });
 
 export const STANDARDS: ReadonlyMap<string, ServiceStandard> = new Map(Object.values(files).map((s) => [s.code, s]));
+
+/**
+ * A document of a service's standard in a language: the data (the checklist, the receipt, the
+ * documents asked for) holds the standard's English wording, its translation sits at the same
+ * position; a document written by hand stays as written.
+ */
+export function documentName(serviceCode: string | undefined, doc: string, lang: Language): string {
+  const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
+  if (!standard || lang === 'en') return doc;
+  const index = standard.requiredDocuments.indexOf(doc);
+  return (index >= 0 ? standard.translations?.[lang]?.requiredDocuments?.[index] : undefined) ?? doc;
+}
+
+/** What the service gives, in a language. */
+export function resultName(serviceCode: string | undefined, lang: Language): string | undefined {
+  const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
+  return (lang === 'en' ? undefined : standard?.translations?.[lang]?.result) ?? standard?.result;
+}
 
 export function serviceName(code: string | undefined, lang: Language, fallback = ''): string {
   const standard = code ? STANDARDS.get(code) : undefined;

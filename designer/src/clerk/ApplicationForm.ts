@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { StartApplication } from '../api/ApiClient.js';
-import type { ServiceStandard } from '../catalogue/standards.js';
+import { documentName, type ServiceStandard } from '../catalogue/standards.js';
 import { LocalizedElement, language, t, tMaybe } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { iinProblem } from './iin.js';
@@ -145,7 +145,7 @@ export class ApplicationForm extends LocalizedElement {
               <legend>${t('register.documents')}</legend>
               <span class="hint">${t('register.documentsHint')}</span>
               ${selected.standard.requiredDocuments.map(
-                (doc, i) => html`<label class="choice"><input type="checkbox" name="documents" value=${doc} data-doc=${i} />${doc}</label>`,
+                (doc, i) => html`<label class="choice"><input type="checkbox" name="documents" value=${doc} data-doc=${i} />${documentName(selected.standard!.code, doc, language())}</label>`,
               )}
             </fieldset>`
           : ''}

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { Receipt } from '../api/ApiClient.js';
-import { serviceName } from '../catalogue/standards.js';
+import { documentName, serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, isLanguage, language, t, tIn } from '../i18n/i18n.js';
 import { KAZAKH_WELCOME, type Language } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
@@ -54,9 +54,9 @@ export class ReceiptView extends LocalizedElement {
         <dt>${say('receipt.receivedAt')}</dt><dd>${formatInstant(r.receivedAt, lang)}</dd>
         <dt>${say('receipt.deadline')}</dt><dd data-field="dueAt"><strong>${formatInstant(r.dueAt, lang)}</strong></dd>
         <dt>${say('receipt.documents')}</dt>
-        <dd>${r.documents.length ? html`<ul>${r.documents.map((d) => html`<li>${d}</li>`)}</ul>` : say('common.none')}</dd>
+        <dd>${r.documents.length ? html`<ul>${r.documents.map((d) => html`<li>${documentName(r.serviceCode, d, lang)}</li>`)}</ul>` : say('common.none')}</dd>
         ${r.requestedDocuments?.length
-          ? html`<dt>${say('receipt.requested')}</dt><dd data-field="requestedDocuments"><ul>${r.requestedDocuments.map((d) => html`<li>${d}</li>`)}</ul></dd>`
+          ? html`<dt>${say('receipt.requested')}</dt><dd data-field="requestedDocuments"><ul>${r.requestedDocuments.map((d) => html`<li>${documentName(r.serviceCode, d, lang)}</li>`)}</ul></dd>`
           : ''}
       </dl>
       <p>${say('receipt.trackAt', { url: this.trackUrl })}</p>

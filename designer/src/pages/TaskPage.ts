@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { ApiError, type ApiClient, type ApplicationView, type TaskView } from '../api/ApiClient.js';
-import { serviceName } from '../catalogue/standards.js';
+import { documentName, serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import '../print/DecisionSummary.js';
 import type { FieldProblem, TaskAnswer } from '../forms/TaskFormView.js';
@@ -79,7 +79,7 @@ export class TaskPage extends LocalizedElement {
         <dt>${t('common.trackingNumber')}</dt><dd data-field="trackingNumber">${app.trackingNumber}</dd>
         ${applicant.name ? html`<dt>${t('task.applicant')}</dt><dd>${applicant.name}${applicant.iin ? ` · ${applicant.iin}` : ''}</dd>` : ''}
         <dt>${t('common.deadline')}</dt><dd>${formatInstant(task?.dueAt ?? app.dueAt)} ${task ? deadlineBadge(task) : ''}</dd>
-        <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : t('common.none')}</dd>
+        <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${documentName(app.serviceCode, d, language())}</li>`)}</ul>` : t('common.none')}</dd>
         <dt>${t('outcome.title')}</dt><dd><tereze-decision-summary .api=${this.api} .instanceId=${app.id} .serviceCode=${app.serviceCode} .refresh=${this.done}></tereze-decision-summary></dd>
       </dl>
       ${this.attachments?.length ? html`<tereze-attachments-panel .applicationId=${app.id} .attachments=${this.attachments}></tereze-attachments-panel>` : ''}

@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import type { ApiClient, ApplicationOutcome, ApplicationView, Receipt } from '../api/ApiClient.js';
 import '../clerk/ReceiptView.js';
-import { serviceName } from '../catalogue/standards.js';
+import { documentName, serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, isLanguage, language, t, tIn } from '../i18n/i18n.js';
 import { LANGUAGES } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
@@ -99,7 +99,7 @@ export class DecisionPrintPage extends LocalizedElement {
           <dt>${say('outcome.title')}</dt><dd data-field="outcome"><strong>${say(`outcome.decision.${o.outcome!}`)}</strong></dd>
         </dl>
         ${grounds.length ? html`<h3>${say('outcome.grounds')}</h3><ul data-field="grounds">${grounds.map((g) => html`<li>${g}</li>`)}</ul>` : ''}
-        ${o.missingDocuments?.length ? html`<h3>${say('outcome.missing')}</h3><ul>${o.missingDocuments.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
+        ${o.missingDocuments?.length ? html`<h3>${say('outcome.missing')}</h3><ul>${o.missingDocuments.map((d) => html`<li>${documentName(app.serviceCode, d, lang)}</li>`)}</ul>` : ''}
         ${article ? html`<p data-field="article"><strong>${say('outcome.article')}:</strong> ${article}.</p>` : ''}
         ${o.outcome === 'refused' ? html`<p>${say('outcome.appeal')}</p>` : ''}
         ${o.collect?.until ? html`<p data-field="collect">${collectText(o.collect, lang)}</p>` : ''}

@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import type { ApiClient, ApplicationOutcome } from '../api/ApiClient.js';
-import { LocalizedElement, formatInstant, t } from '../i18n/i18n.js';
+import { documentName } from '../catalogue/standards.js';
+import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { articleText, collectText, groundsText } from './outcomeText.js';
 
@@ -60,7 +61,7 @@ export class DecisionSummary extends LocalizedElement {
       return html`<div data-outcome="none">
         <p>${t('outcome.none')}</p>
         ${o.requestedDocuments?.length
-          ? html`<p>${t('outcome.requested')}:</p><ul data-field="requestedDocuments">${o.requestedDocuments.map((d) => html`<li>${d}</li>`)}</ul>
+          ? html`<p>${t('outcome.requested')}:</p><ul data-field="requestedDocuments">${o.requestedDocuments.map((d) => html`<li>${documentName(this.serviceCode, d, language())}</li>`)}</ul>
               <div class="actions"><a class="button secondary" href=${`#/print/${encodeURIComponent(this.instanceId)}`} data-action="receipt">${t('receipt.print')}</a></div>`
           : ''}
       </div>`;
@@ -70,7 +71,7 @@ export class DecisionSummary extends LocalizedElement {
     return html`<div data-outcome=${o.outcome} data-decision>
       <p><strong class="verdict" data-field="outcome">${t(`outcome.${o.outcome}`)}</strong> ${o.decidedAt ? html`<span class="hint">${t('outcome.decidedAt')}: ${formatInstant(o.decidedAt)}</span>` : ''}</p>
       ${grounds.length ? html`<p><strong>${t('outcome.grounds')}:</strong></p><ul data-field="grounds">${grounds.map((g) => html`<li>${g}</li>`)}</ul>` : ''}
-      ${o.missingDocuments?.length ? html`<p><strong>${t('outcome.missing')}:</strong></p><ul data-field="missingDocuments">${o.missingDocuments.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
+      ${o.missingDocuments?.length ? html`<p><strong>${t('outcome.missing')}:</strong></p><ul data-field="missingDocuments">${o.missingDocuments.map((d) => html`<li>${documentName(this.serviceCode, d, language())}</li>`)}</ul>` : ''}
       ${article ? html`<p data-field="article"><strong>${t('outcome.article')}:</strong> ${article}</p>` : ''}
       ${o.note ? html`<p data-field="note"><strong>${t('outcome.note')}:</strong> ${o.note}</p>` : ''}
       ${o.collect?.until ? html`<p data-field="collect">${collectText(o.collect)}</p>` : ''}

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { TrackingView } from '../api/ApiClient.js';
-import { serviceName } from '../catalogue/standards.js';
+import { documentName, serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t, tMaybe } from '../i18n/i18n.js';
 import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
@@ -37,11 +37,11 @@ export class TrackResult extends LocalizedElement {
     return html`
       ${view.outcome ? html`<dt>${t('outcome.title')}</dt><dd data-field="outcome" data-outcome=${view.outcome}><strong>${t(`outcome.${view.outcome}`)}</strong></dd>` : ''}
       ${grounds.length ? html`<dt>${t('outcome.grounds')}</dt><dd data-field="grounds"><ul>${grounds.map((g) => html`<li>${g}</li>`)}</ul></dd>` : ''}
-      ${view.missingDocuments?.length ? html`<dt>${t('outcome.missing')}</dt><dd><ul>${view.missingDocuments.map((d) => html`<li>${d}</li>`)}</ul></dd>` : ''}
+      ${view.missingDocuments?.length ? html`<dt>${t('outcome.missing')}</dt><dd><ul>${view.missingDocuments.map((d) => html`<li>${documentName(view.serviceCode, d, language())}</li>`)}</ul></dd>` : ''}
       ${article ? html`<dt>${t('outcome.article')}</dt><dd data-field="article">${article}</dd>` : ''}
       ${view.collect?.until ? html`<dt>${t('outcome.collectLabel')}</dt><dd data-field="collect">${collectPlaceText(view.collect)}</dd>` : ''}
       ${view.requestedDocuments?.length
-        ? html`<dt>${t('outcome.requested')}</dt><dd data-field="requestedDocuments"><ul>${view.requestedDocuments.map((d) => html`<li>${d}</li>`)}</ul></dd>`
+        ? html`<dt>${t('outcome.requested')}</dt><dd data-field="requestedDocuments"><ul>${view.requestedDocuments.map((d) => html`<li>${documentName(view.serviceCode, d, language())}</li>`)}</ul></dd>`
         : ''}
     `;
   }
