@@ -47,7 +47,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
     await clerk.getByLabel('The applicant agrees to be told by SMS or e-mail how the application goes').check();
     await clerk.getByLabel('Mobile phone').fill('701 123 45');
     await clerk.getByLabel('E-mail', { exact: true }).fill('aizhan@example.kz');
-    await clerk.getByLabel('Language of the messages').selectOption('ru');
+    await clerk.getByLabel("The applicant's language").selectOption('ru');
     await clerk.getByRole('button', { name: 'Register' }).click();
     await clerk.getByText('Enter +7 and 10 digits').waitFor();
     expect(await clerk.getByLabel('Mobile phone').evaluate((el: any) => el === el.getRootNode().activeElement)).toBe(true);
