@@ -13,7 +13,13 @@ const ID = /^[a-z][a-z0-9-]{0,63}$/;
 
 const text = z.string().trim().min(1);
 /** A standard's wording in another language, item by item in the English lists' order (the English stays the key the data holds). */
-const translation = z.object({ groundsForRefusal: z.array(text).optional(), requiredDocuments: z.array(text).optional(), result: text.optional() });
+const translation = z.object({
+  groundsForRefusal: z.array(text).optional(),
+  requiredDocuments: z.array(text).optional(),
+  result: text.optional(),
+  /** The model's user tasks by id: the BPMN name is the English (tests/processes/catalogue.test.ts checks each task has one). */
+  tasks: z.record(z.string().regex(/^[A-Za-z_][\w.-]*$/), text).optional(),
+});
 const unit = z.enum(['workingDays', 'calendarDays', 'workingHours', 'minutes']);
 
 /** A term: how long the agency (or one stage) has, in the standard's unit. */

@@ -185,8 +185,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await page.getByRole('button', { name: 'Распечатать расписку' }).waitFor();
     await harness.screenshot(page, 'language-receipt-kk-clerk-ru');
 
-    // When the application is decided
+    // The clerk's inbox names the new task in Russian (the standard's translation of the model's task)
     const trackingNumber = (await receipt.locator('[data-field=trackingNumber]').textContent())!.trim();
+    await page.goto(`${harness.url}/#/inbox`);
+    await page.locator('tereze-task-list li', { hasText: trackingNumber }).getByText('Проверить полноту пакета документов').waitFor();
+
+    // When the application is decided
     const clerk = await tokenOf(harness, 'clerk');
     const [app] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/applications?trackingNumber=${encodeURIComponent(trackingNumber)}`);
     const [check] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${app!.id}`);

@@ -33,6 +33,23 @@ describe('the service catalogue', () => {
     }
   });
 
+  it('should say every service in Kazakh and Russian: its user tasks, documents, grounds and result, as many and in the order of the English', async () => {
+    const missing: string[] = [];
+    for (const { code, standard, xml } of catalogue) {
+      const [graph] = (await compileDefinitions(xml)).processes;
+      const tasks = Object.values(graph!.nodes).filter((n) => n.kind === 'userTask').map((n) => n.id);
+      for (const lang of ['ru', 'kk'] as const) {
+        const t = standard.translations[lang];
+        for (const id of tasks) if (!t?.tasks?.[id]) missing.push(`${code} ${lang} task ${id}`);
+        for (const extra of Object.keys(t?.tasks ?? {})) if (!tasks.includes(extra)) missing.push(`${code} ${lang} task ${extra} is not in the model`);
+        if (t?.requiredDocuments?.length !== standard.requiredDocuments.length) missing.push(`${code} ${lang} requiredDocuments`);
+        if (t?.groundsForRefusal?.length !== standard.groundsForRefusal.length) missing.push(`${code} ${lang} groundsForRefusal`);
+        if (!t?.result) missing.push(`${code} ${lang} result`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('should name the file and the field of an invalid standard', () => {
     const [first] = catalogue;
     const broken = JSON.stringify({ ...first!.standard, names: { en: 'x', ru: 'y' } });

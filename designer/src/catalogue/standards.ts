@@ -15,7 +15,13 @@ export interface ServiceStandard {
   readonly refusalArticle?: Readonly<Record<'en' | 'ru' | 'kk', string>>;
   /** The standard's lists in other languages, item by item in the English lists' order. */
   readonly translations?: {
-    readonly [lang in 'ru' | 'kk']?: { readonly groundsForRefusal?: readonly string[]; readonly requiredDocuments?: readonly string[]; readonly result?: string };
+    readonly [lang in 'ru' | 'kk']?: {
+      readonly groundsForRefusal?: readonly string[];
+      readonly requiredDocuments?: readonly string[];
+      readonly result?: string;
+      /** The model's user tasks by element id. */
+      readonly tasks?: Readonly<Record<string, string>>;
+    };
   };
 }
 
@@ -35,6 +41,12 @@ export function documentName(serviceCode: string | undefined, doc: string, lang:
   if (!standard || lang === 'en') return doc;
   const index = standard.requiredDocuments.indexOf(doc);
   return (index >= 0 ? standard.translations?.[lang]?.requiredDocuments?.[index] : undefined) ?? doc;
+}
+
+/** A task's name in a language: the standard's translation of its model's user task, else the BPMN name (the English). */
+export function taskName(task: { readonly serviceCode?: string | undefined; readonly elementId: string; readonly name?: string | undefined }, lang: Language): string {
+  const standard = task.serviceCode ? STANDARDS.get(task.serviceCode) : undefined;
+  return (lang === 'en' ? undefined : standard?.translations?.[lang]?.tasks?.[task.elementId]) ?? task.name ?? task.elementId;
 }
 
 /** What the service gives, in a language. */

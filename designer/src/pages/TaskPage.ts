@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { ApiError, type ApiClient, type ApplicationView, type TaskView } from '../api/ApiClient.js';
-import { documentName, serviceName } from '../catalogue/standards.js';
+import { documentName, serviceName, taskName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import '../print/DecisionSummary.js';
 import type { FieldProblem, TaskAnswer } from '../forms/TaskFormView.js';
@@ -72,7 +72,7 @@ export class TaskPage extends LocalizedElement {
     const documents = Array.isArray(app.variables.documents) ? (app.variables.documents as string[]) : [];
     return html`
       <p><a href="#/inbox">${t('common.back')}</a> · <a href=${`#/case/${encodeURIComponent(app.id)}`} data-case-link>${t('casefile.caseLink')}</a></p>
-      <h2>${task?.name ?? t('inbox.task')}</h2>
+      <h2>${task ? taskName({ ...task, serviceCode: task.serviceCode ?? app.serviceCode }, language()) : t('inbox.task')}</h2>
       <tereze-task-claim-bar .api=${this.api} .task=${task} @task-changed=${() => void this.load()}></tereze-task-claim-bar>
       <dl>
         <dt>${t('common.service')}</dt><dd>${serviceName(app.serviceCode, language(), app.key)}</dd>

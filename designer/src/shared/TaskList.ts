@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { TaskView } from '../api/ApiClient.js';
-import { serviceName } from '../catalogue/standards.js';
+import { serviceName, taskName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import { deadlineBadge } from './DeadlineBadge.js';
 import { formStyles } from './formStyles.js';
@@ -37,7 +37,7 @@ export class TaskList extends LocalizedElement {
     return html`<ol aria-label=${t('inbox.title')}>
       ${this.tasks.map(
         (task) => html`<li class=${task.overdue ? 'overdue' : task.atRisk ? 'at-risk' : ''} data-task=${task.id} data-element=${task.elementId}>
-          <span class="what">${task.name ?? task.elementId}</span>
+          <span class="what">${taskName(task, language())}</span>
           <span class="meta">
             ${serviceName(task.serviceCode, language(), task.serviceCode ?? task.key)} ·
             <span class="tracking">${task.trackingNumber}</span>${task.dueAt ? html` · ${t('common.deadline')}: <time datetime=${task.dueAt}>${formatInstant(task.dueAt)}</time>` : ''}
@@ -45,7 +45,7 @@ export class TaskList extends LocalizedElement {
           <span class="side">
             ${deadlineBadge(task)}
             <a class="button" href=${`#/task/${encodeURIComponent(task.instanceId)}/${encodeURIComponent(task.id)}`}
-              aria-label=${`${t('inbox.open')}: ${task.name ?? task.elementId}, ${task.trackingNumber}`}>${t('inbox.open')}</a>
+              aria-label=${`${t('inbox.open')}: ${taskName(task, language())}, ${task.trackingNumber}`}>${t('inbox.open')}</a>
           </span>
         </li>`,
       )}
