@@ -2,13 +2,14 @@
  * The forms of the catalogue's user tasks (`<ps:form>`, form-js schemas), written by
  * scaffoldModels.ts from each service's standard: the documents and the grounds for refusal
  * come from standard.json. docs/task-forms.md explains the conventions: the field `outcome`
- * holds the gateway's branch values; `translations.ru` gives the Russian of every fixed text
- * (form-js has no translations of its own; the inbox applies them).
+ * holds the gateway's branch values; `translations.ru` and `.kk` give the Russian and Kazakh of
+ * every fixed text and of the standard's documents and grounds the form lists (form-js has no
+ * translations of its own; the inbox applies them).
  */
 import type { ServiceStandard } from '../standard.js';
 
 type Component = Record<string, unknown>;
-type Form = { type: 'default'; id: string; schemaVersion: number; components: Component[]; translations: { ru: Record<string, string> } };
+type Form = { type: 'default'; id: string; schemaVersion: number; components: Component[]; translations: { ru: Record<string, string>; kk: Record<string, string> } };
 
 const RU: Record<string, string> = {
   'Documents registered at intake': 'Документы, принятые при регистрации',
@@ -42,13 +43,53 @@ const RU: Record<string, string> = {
   "The applicant's rating": 'Оценка заявителя',
 };
 
-const form = (id: string, components: Component[]): Form => ({
-  type: 'default',
-  id,
-  schemaVersion: 16,
-  components,
-  translations: { ru: Object.fromEntries(Object.entries(RU).filter(([en]) => JSON.stringify(components).includes(JSON.stringify(en).slice(1, -1)))) },
-});
+const KK: Record<string, string> = {
+  'Documents registered at intake': 'Тіркеу кезінде қабылданған құжаттар',
+  'Is the package complete?': 'Құжаттар топтамасы толық па?',
+  'Complete: send it to the back office': 'Толық: бэк-офиске жіберу',
+  'Incomplete: give a refusal receipt': 'Толық емес: бас тарту туралы қолхат беру',
+  'Documents missing': 'Жетіспейтін құжаттар',
+  'Decision': 'Шешім',
+  'Approve': 'Мақұлдау',
+  'Refuse': 'Бас тарту',
+  'Request documents': 'Құжаттарды сұрату',
+  'Ground for refusal (from the standard)': 'Бас тарту негізі (стандарттан)',
+  'Documents to bring (from the standard)': 'Әкелуге тиіс құжаттар (стандарттан)',
+  'Other documents to bring (one a line)': 'Басқа құжаттар (әр жолға біреу)',
+  'Note on the decision': 'Шешімге түсініктеме',
+  'Second review': 'Қайта тексеру',
+  'Confirm the decision': 'Шешімді растау',
+  'Package in order': 'Топтама ретті',
+  'Concurrence': 'Келісу',
+  'The **{{department}}** department concurs with the draft resolution, or objects': '**{{department}}** бөлімі қаулы жобасын келіседі немесе қарсылық білдіреді',
+  'Concur': 'Келісу',
+  'Object: return it to the review': 'Қарсылық: қарауға қайтару',
+  "The department's remarks": 'Бөлімнің ескертулері',
+  'Kindergarten and group offered': 'Ұсынылған балабақша және топ',
+  'What was done about the overdue review': 'Мерзімі өткен қарау бойынша не істелді',
+  'Decision: **refused**. Grounds: {{refusalGrounds}}': 'Шешім: **бас тартылды**. Негізі: {{refusalGrounds}}',
+  'Decision: **approved**: hand over the result.': 'Шешім: **мақұлданды**: нәтижені беріңіз.',
+  'Hand-back': 'Беру',
+  'Handed over to the applicant': 'Өтініш берушіге берілді',
+  'The applicant declined to rate the service': 'Өтініш беруші қызметті бағалаудан бас тартты',
+  "The applicant's rating": 'Өтініш берушінің бағасы',
+};
+
+/**
+ * The texts a form shows, in a language: the fixed ones, and the standard's documents and grounds
+ * where the form lists them (their translations in standard.json, item by item).
+ */
+function dictionary(fixed: Record<string, string>, s: ServiceStandard | undefined, lang: 'ru' | 'kk'): Record<string, string> {
+  const own = s?.translations[lang];
+  const pairs = (english: readonly string[], translated: readonly string[] | undefined) => english.map((en, i) => [en, translated?.[i]] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
+  return { ...fixed, ...(s ? Object.fromEntries([...pairs(s.requiredDocuments, own?.requiredDocuments), ...pairs(s.groundsForRefusal, own?.groundsForRefusal)]) : {}) };
+}
+
+const form = (id: string, components: Component[], s?: ServiceStandard): Form => {
+  const shown = JSON.stringify(components);
+  const used = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).filter(([en]) => shown.includes(JSON.stringify(en).slice(1, -1))));
+  return { type: 'default', id, schemaVersion: 16, components, translations: { ru: used(dictionary(RU, s, 'ru')), kk: used(dictionary(KK, s, 'kk')) } };
+};
 const values = (list: readonly (string | number)[], labels: Record<string, string> = {}) => list.map((value) => ({ label: labels[String(value)] ?? String(value), value }));
 const required = { required: true };
 const shownWhen = (outcome: string) => ({ hide: `=outcome != "${outcome}"` });
@@ -81,7 +122,7 @@ export function completenessForm(id: string, s: ServiceStandard): Form {
     { type: 'checklist', id: `${id}_documents`, key: 'documents', label: 'Documents registered at intake', readonly: true, values: values(s.requiredDocuments) },
     outcomeField(id, 'Is the package complete?', { complete: 'Complete: send it to the back office', incomplete: 'Incomplete: give a refusal receipt' }),
     { type: 'checklist', id: `${id}_missing`, key: 'missingDocuments', label: 'Documents missing', validate: required, conditional: shownWhen('incomplete'), values: values(s.requiredDocuments) },
-  ]);
+  ], s);
 }
 
 /** The back office's review: approve, refuse with a ground, or ask for named documents. */
@@ -92,17 +133,17 @@ export function reviewForm(s: ServiceStandard): Form {
     { type: 'checklist', id: 'review_requested', key: 'requestedDocuments', label: 'Documents to bring (from the standard)', validate: required, conditional: shownWhen('request documents'), values: values(s.requiredDocuments) },
     { type: 'textarea', id: 'review_other_documents', key: 'otherRequestedDocuments', label: 'Other documents to bring (one a line)', conditional: shownWhen('request documents'), validate: { maxLength: 2000 } },
     noteField('review'),
-  ]);
+  ], s);
 }
 
 /** Four eyes: another official confirms the decision or refuses. */
 export function secondReviewForm(s: ServiceStandard): Form {
-  return form('form_second_review', [outcomeField('second_review', 'Second review', { confirm: 'Confirm the decision', refuse: 'Refuse' }), groundsField('second_review', s), noteField('second_review')]);
+  return form('form_second_review', [outcomeField('second_review', 'Second review', { confirm: 'Confirm the decision', refuse: 'Refuse' }), groundsField('second_review', s), noteField('second_review')], s);
 }
 
 /** The agency's own check of the package (land, rule 5). */
 export function agencyCheckForm(s: ServiceStandard): Form {
-  return form('form_agency_check', [outcomeField('agency_check', 'Decision', { 'in order': 'Package in order', refuse: 'Refuse' }), groundsField('agency_check', s), noteField('agency_check')]);
+  return form('form_agency_check', [outcomeField('agency_check', 'Decision', { 'in order': 'Package in order', refuse: 'Refuse' }), groundsField('agency_check', s), noteField('agency_check')], s);
 }
 
 /** A department's concurrence with the draft resolution (land): concur, or object with its remarks. */

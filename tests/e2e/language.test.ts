@@ -215,4 +215,26 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await harness.screenshot(page, 'language-print-kk-pdf-clerk-ru');
     await page.context().close();
   }, 90_000);
+
+  it("should show a clerk working in Kazakh the task's form in Kazakh: its fixed texts and the standard's documents", async () => {
+    const clerk = await tokenOf(harness, 'clerk');
+    const started = await callAs<{ id: string }>(harness, clerk, 'POST', '/api/applications', {
+      serviceCode: 'BIRTH-REG',
+      channel: 'centre',
+      applicant: { name: 'Айгерим Сапарова', iin: '900515401230', language: 'kk' },
+      documents: ['medical certificate of birth'],
+    });
+    const [check] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${started.id}`);
+    const page = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });
+    await page.locator('.app-header button[data-lang=kk]').click();
+    await expect.poll(() => htmlLang(page)).toBe('kk');
+    await page.goto(`${harness.url}/#/task/${encodeURIComponent(started.id)}/${encodeURIComponent(check!.id)}`);
+    const task = page.locator('tereze-task-page');
+    await task.getByRole('heading', { name: 'Құжаттар топтамасының толықтығын тексеру' }).waitFor();
+    await task.getByText('Құжаттар топтамасы толық па?').waitFor();
+    await task.getByText('туу туралы медициналық анықтама').first().waitFor();
+    expect(englishOn(await visibleText(page))).toEqual([]);
+    await harness.screenshot(page, 'language-task-form-kk');
+    await page.context().close();
+  }, 60_000);
 });
