@@ -11,6 +11,8 @@ export interface TrackingView {
   readonly status: 'in progress' | 'waiting for your documents' | 'ready for collection' | 'completed' | 'closed';
   /** The steps the application waits at now, by their names in the model. */
   readonly nextSteps: readonly string[];
+  /** The element of each next step, in the same order (the standard translates a user task's name by it). */
+  readonly nextStepIds: readonly string[];
   readonly receivedAt: string;
   readonly dueAt?: string;
   readonly overdue?: boolean;
@@ -37,7 +39,13 @@ export function trackApplication(
 ): TrackingView {
   if (!state || !graph) throw new NotFoundError('application', trackingNumber);
   const waiting = state.tokens.filter((t) => t.state !== 'joining' && t.wait?.kind !== 'subProcess' && t.wait?.kind !== 'multiInstance').map((t) => graph.nodes[t.elementId]);
-  const nextSteps = [...new Set(waiting.map((n) => n?.name ?? humanise(n?.id ?? '')).filter(Boolean))];
+  // The steps by name (one per name), each with the element it is, so a page can say it in its language.
+  const steps = new Map<string, string>();
+  for (const n of waiting) {
+    const name = n?.name ?? humanise(n?.id ?? '');
+    if (name && !steps.has(name)) steps.set(name, n?.id ?? '');
+  }
+  const nextSteps = [...steps.keys()];
   const withdrawn = state.status !== 'active' && state.variables['decision'] === 'withdrawn';
   const status: TrackingView['status'] =
     // Withdrawn is closed, whether an operator ended it or the model's withdrawal did (it completes).
@@ -58,6 +66,7 @@ export function trackApplication(
     ...(state.serviceCode ? { serviceCode: state.serviceCode } : {}),
     status,
     nextSteps: state.status === 'active' ? nextSteps : [],
+    nextStepIds: state.status === 'active' ? [...steps.values()] : [],
     receivedAt: state.startedAt,
     ...(state.sla ? { dueAt: state.sla.dueAt, overdue: state.sla.overdue } : {}),
     ...(state.endedAt ? { completedAt: state.endedAt } : {}),

@@ -95,6 +95,7 @@ export const TrackingViewSchema = z
     serviceCode: z.string().optional(),
     status: z.enum(TRACKING_STATUSES),
     nextSteps: z.array(z.string()),
+    nextStepIds: z.array(z.string()),
     receivedAt: z.string(),
     dueAt: z.string().optional(),
     overdue: z.boolean().optional(),

@@ -237,4 +237,67 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await harness.screenshot(page, 'language-task-form-kk');
     await page.context().close();
   }, 60_000);
+
+  it('should carry one application through three languages: registered in Kazakh, decided in Russian, tracked in Kazakh on a phone', async () => {
+    // A clerk registers it in Kazakh, for an applicant who speaks Kazakh
+    const clerkPage = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });
+    await clerkPage.locator('.app-header button[data-lang=kk]').click();
+    await expect.poll(() => htmlLang(clerkPage)).toBe('kk');
+    const form = clerkPage.locator('tereze-application-form');
+    await form.locator('#service').selectOption('LARGE-FAMILY');
+    await form.locator('#applicant-name').fill('Бауыржан Омаров');
+    await form.locator('#applicant-iin').fill('850202400457');
+    await form.locator('#applicant-language').selectOption('kk');
+    await form.locator('input[name=documents]').first().check();
+    expect(englishOn(await visibleText(clerkPage))).toEqual([]);
+    await clerkPage.getByRole('button', { name: 'Тіркеу', exact: true }).click();
+    const receipt = clerkPage.locator('tereze-receipt-view article[lang=kk]');
+    await receipt.waitFor({ timeout: 15_000 });
+    const trackingNumber = (await receipt.locator('[data-field=trackingNumber]').textContent())!.trim();
+    await harness.screenshot(clerkPage, 'language-chain-1-registered-kk');
+    await clerkPage.context().close();
+
+    // The counter's check (by the API: not the subject here)
+    const clerk = await tokenOf(harness, 'clerk');
+    const [app] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/applications?trackingNumber=${encodeURIComponent(trackingNumber)}`);
+    const [check] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${app!.id}`);
+    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/claim`);
+    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/complete`, { outcome: 'complete' });
+
+    // The official drawn for it decides in Russian, from the inbox
+    const review = (await harness.server.engine.tasks({ instanceId: app!.id })).find((t) => t.elementId === 'review')!;
+    const official = await openAs(harness.browser, harness.url, review.assignee!, { width: 1366, height: 768 });
+    await official.locator('.app-header button[data-lang=ru]').click();
+    await expect.poll(() => htmlLang(official)).toBe('ru');
+    await official.goto(`${harness.url}/#/inbox`);
+    const row = official.locator('tereze-task-list li', { hasText: trackingNumber });
+    await row.getByText('Принять решение о пособии многодетной семье').waitFor();
+    await row.getByRole('link').first().click();
+    const taskPage = official.locator('tereze-task-page');
+    await taskPage.getByText('Решение', { exact: true }).first().waitFor();
+    expect(englishOn(await visibleText(official))).toEqual([]);
+    await taskPage.getByLabel('Одобрить').check();
+    await taskPage.getByRole('button', { name: 'Отправить' }).click();
+    await taskPage.locator('p.status.done').waitFor();
+    expect(await taskPage.locator('p.status.done').textContent()).toContain('Принять решение о пособии многодетной семье');
+    // The PDF to hand over is offered in the applicant's language first
+    await expect.poll(() => taskPage.locator('tereze-decision-summary a[data-action^=pdf-]').evaluateAll((links) => links.map((l: any) => l.dataset.action))).toEqual(['pdf-kk', 'pdf-ru', 'pdf-en']);
+    await harness.screenshot(official, 'language-chain-2-decided-ru');
+    await official.context().close();
+
+    // The applicant tracks it in Kazakh on a phone (a Kazakh browser, nobody logged in)
+    const phone = await harness.browser.newContext({ locale: 'kk-KZ', viewport: { width: 375, height: 667 } });
+    const page = await phone.newPage();
+    await page.goto(`${harness.url}/#/track/${trackingNumber}`);
+    const result = page.locator('tereze-track-result');
+    await result.locator('[data-field=status]').waitFor();
+    expect(await htmlLang(page)).toBe('kk');
+    await result.getByText('Көпбалалы отбасыларға жәрдемақы тағайындау').first().waitFor();
+    // the next step named in Kazakh too (the standard's translation of the model's task)
+    expect(await result.locator('[data-field=nextSteps]').textContent()).toBe('Шешім туралы хабарламаны беру');
+    expect(englishOn(await visibleText(page))).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await harness.screenshot(page, 'language-chain-3-tracked-kk-375');
+    await phone.close();
+  }, 120_000);
 });

@@ -80,7 +80,7 @@ export class TaskPage extends LocalizedElement {
         ${applicant.name ? html`<dt>${t('task.applicant')}</dt><dd>${applicant.name}${applicant.iin ? ` · ${applicant.iin}` : ''}</dd>` : ''}
         <dt>${t('common.deadline')}</dt><dd>${formatInstant(task?.dueAt ?? app.dueAt)} ${task ? deadlineBadge(task) : ''}</dd>
         <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${documentName(app.serviceCode, d, language())}</li>`)}</ul>` : t('common.none')}</dd>
-        <dt>${t('outcome.title')}</dt><dd><tereze-decision-summary .api=${this.api} .instanceId=${app.id} .serviceCode=${app.serviceCode} .refresh=${this.done}></tereze-decision-summary></dd>
+        <dt>${t('outcome.title')}</dt><dd><tereze-decision-summary .api=${this.api} .instanceId=${app.id} .serviceCode=${app.serviceCode} .applicantLanguage=${(app.applicant as { language?: unknown } | undefined)?.language} .refresh=${this.done}></tereze-decision-summary></dd>
       </dl>
       ${this.attachments?.length ? html`<tereze-attachments-panel .applicationId=${app.id} .attachments=${this.attachments}></tereze-attachments-panel>` : ''}
       <tereze-earlier-decision .api=${this.api} .taskId=${this.taskId}></tereze-earlier-decision>
@@ -119,7 +119,7 @@ export class TaskPage extends LocalizedElement {
     try {
       await this.api.completeTask(task.id, completion);
       this.done = true;
-      this.message = t('task.done', { name: task.name ?? task.elementId });
+      this.message = t('task.done', { name: taskName({ ...task, serviceCode: task.serviceCode ?? this.application?.serviceCode }, language()) });
     } catch (error) {
       const field = error instanceof ApiError && error.status === 400 ? (error.body as { error?: { details?: { field?: unknown } } })?.error?.details?.field : undefined;
       if (typeof field === 'string' && this.form) {

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { TrackingView } from '../api/ApiClient.js';
-import { documentName, serviceName } from '../catalogue/standards.js';
+import { documentName, serviceName, taskName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t, tMaybe } from '../i18n/i18n.js';
 import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
@@ -20,7 +20,7 @@ export class TrackResult extends LocalizedElement {
       <dl>
         <dt>${t('common.trackingNumber')}</dt><dd data-field="trackingNumber">${view.trackingNumber}</dd>
         <dt>${t('track.status')}</dt><dd data-field="status" data-status=${view.status}><strong>${tMaybe(`status.${view.status}`, view.status)}</strong></dd>
-        ${view.nextSteps.length ? html`<dt>${t('track.nextSteps')}</dt><dd data-field="nextSteps">${view.nextSteps.join('; ')}</dd>` : ''}
+        ${view.nextSteps.length ? html`<dt>${t('track.nextSteps')}</dt><dd data-field="nextSteps">${view.nextSteps.map((name, i) => taskName({ serviceCode: view.serviceCode, elementId: view.nextStepIds?.[i] ?? '', name }, language())).join('; ')}</dd>` : ''}
         <dt>${t('track.receivedAt')}</dt><dd>${formatInstant(view.receivedAt)}</dd>
         ${view.completedAt
           ? html`<dt>${t('track.completedAt')}</dt><dd data-field="completedAt">${formatInstant(view.completedAt)}</dd>`

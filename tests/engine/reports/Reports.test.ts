@@ -72,6 +72,7 @@ describe('reports', () => {
       serviceCode: 'BIRTH-REG',
       status: 'in progress',
       nextSteps: ['Review by the agency'],
+      nextStepIds: ['review'],
       receivedAt: '2026-04-13T04:00:00.000Z',
       dueAt: '2026-04-16T13:30:00.000Z',
       overdue: false,
