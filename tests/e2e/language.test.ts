@@ -53,6 +53,25 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await harness?.dispose();
   });
 
+  /** The clerk's register form filled for an applicant who speaks `language`; the caller presses the form's button (in the page's words). */
+  async function fillRegistration(page: Page, a: { service: string; name: string; iin: string; language: string }): Promise<void> {
+    const form = page.locator('tereze-application-form');
+    await form.locator('#service').selectOption(a.service);
+    await form.locator('#applicant-name').fill(a.name);
+    await form.locator('#applicant-iin').fill(a.iin);
+    await form.locator('#applicant-language').selectOption(a.language);
+  }
+
+  /** The counter's check of a registered application, by the API; returns its instance id. */
+  async function passCounter(trackingNumber: string): Promise<string> {
+    const clerk = await tokenOf(harness, 'clerk');
+    const [app] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/applications?trackingNumber=${encodeURIComponent(trackingNumber)}`);
+    const [check] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${app!.id}`);
+    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/claim`);
+    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/complete`, { outcome: 'complete' });
+    return app!.id;
+  }
+
   it('should let a clerk switch to Kazakh, keep it through a reload and a new login, with no English on the inbox and register pages', async () => {
     const page = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });
     // The switcher offers the three languages, Kazakh first
@@ -165,11 +184,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await page.locator('.app-header button[data-lang=ru]').click();
     await expect.poll(() => htmlLang(page)).toBe('ru');
     // When they register an applicant who speaks Kazakh
-    const form = page.locator('tereze-application-form');
-    await form.locator('#service').selectOption('LARGE-FAMILY');
-    await form.locator('#applicant-name').fill('Айгерим Сапарова');
-    await form.locator('#applicant-iin').fill('900515401230');
-    await form.locator('#applicant-language').selectOption('kk');
+    await fillRegistration(page, { service: 'LARGE-FAMILY', name: 'Айгерим Сапарова', iin: '900515401230', language: 'kk' });
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
 
     // Then the receipt speaks Kazakh, the page around it Russian
@@ -191,16 +206,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await page.locator('tereze-task-list li', { hasText: trackingNumber }).getByText('Проверить полноту пакета документов').waitFor();
 
     // When the application is decided
-    const clerk = await tokenOf(harness, 'clerk');
-    const [app] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/applications?trackingNumber=${encodeURIComponent(trackingNumber)}`);
-    const [check] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${app!.id}`);
-    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/claim`);
-    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/complete`, { outcome: 'complete' });
-    const review = (await harness.server.engine.tasks({ instanceId: app!.id })).find((t) => t.elementId === 'review')!;
+    const appId = await passCounter(trackingNumber);
+    const review = (await harness.server.engine.tasks({ instanceId: appId })).find((t) => t.elementId === 'review')!;
     await callAs(harness, await tokenOf(harness, review.assignee!), 'POST', `/api/tasks/${review.id}/complete`, { outcome: 'approve' });
 
     // Then the print page hands over the Kazakh PDF first, the others a click away
-    await page.goto(`${harness.url}/#/print/${app!.id}`);
+    await page.goto(`${harness.url}/#/print/${appId}`);
     const pdf = page.locator('tereze-decision-print-page [data-action=pdf]');
     await pdf.waitFor();
     expect(await pdf.getAttribute('data-lang')).toBe('kk');
@@ -243,12 +254,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     const clerkPage = await openAs(harness.browser, harness.url, 'clerk', { width: 1366, height: 768 });
     await clerkPage.locator('.app-header button[data-lang=kk]').click();
     await expect.poll(() => htmlLang(clerkPage)).toBe('kk');
-    const form = clerkPage.locator('tereze-application-form');
-    await form.locator('#service').selectOption('LARGE-FAMILY');
-    await form.locator('#applicant-name').fill('Бауыржан Омаров');
-    await form.locator('#applicant-iin').fill('850202400457');
-    await form.locator('#applicant-language').selectOption('kk');
-    await form.locator('input[name=documents]').first().check();
+    await fillRegistration(clerkPage, { service: 'LARGE-FAMILY', name: 'Бауыржан Омаров', iin: '850202400457', language: 'kk' });
+    await clerkPage.locator('tereze-application-form input[name=documents]').first().check();
     expect(englishOn(await visibleText(clerkPage))).toEqual([]);
     await clerkPage.getByRole('button', { name: 'Тіркеу', exact: true }).click();
     const receipt = clerkPage.locator('tereze-receipt-view article[lang=kk]');
@@ -258,14 +265,10 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await clerkPage.context().close();
 
     // The counter's check (by the API: not the subject here)
-    const clerk = await tokenOf(harness, 'clerk');
-    const [app] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/applications?trackingNumber=${encodeURIComponent(trackingNumber)}`);
-    const [check] = await callAs<{ id: string }[]>(harness, clerk, 'GET', `/api/tasks?instanceId=${app!.id}`);
-    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/claim`);
-    await callAs(harness, clerk, 'POST', `/api/tasks/${check!.id}/complete`, { outcome: 'complete' });
+    const appId = await passCounter(trackingNumber);
 
     // The official drawn for it decides in Russian, from the inbox
-    const review = (await harness.server.engine.tasks({ instanceId: app!.id })).find((t) => t.elementId === 'review')!;
+    const review = (await harness.server.engine.tasks({ instanceId: appId })).find((t) => t.elementId === 'review')!;
     const official = await openAs(harness.browser, harness.url, review.assignee!, { width: 1366, height: 768 });
     await official.locator('.app-header button[data-lang=ru]').click();
     await expect.poll(() => htmlLang(official)).toBe('ru');
