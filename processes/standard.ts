@@ -19,6 +19,8 @@ const translation = z.object({
   result: text.optional(),
   /** The model's user tasks by id: the BPMN name is the English (tests/processes/catalogue.test.ts checks each task has one). */
   tasks: z.record(z.string().regex(/^[A-Za-z_][\w.-]*$/), text).optional(),
+  /** The model's other named elements by id (service tasks, events, gateways: the case timeline shows them). */
+  elements: z.record(z.string().regex(/^[A-Za-z_][\w.-]*$/), text).optional(),
 });
 const unit = z.enum(['workingDays', 'calendarDays', 'workingHours', 'minutes']);
 

@@ -246,6 +246,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await task.getByText('туу туралы медициналық анықтама').first().waitFor();
     expect(englishOn(await visibleText(page))).toEqual([]);
     await harness.screenshot(page, 'language-task-form-kk');
+    // and the case file's timeline names the steps in Kazakh (the standard's names of the model's elements)
+    await page.goto(`${harness.url}/#/case/${encodeURIComponent(started.id)}`);
+    const timeline = page.locator('tereze-case-timeline');
+    await timeline.getByText('Құжаттар топтамасының толықтығын тексеру').first().waitFor();
+    expect(await timeline.textContent()).not.toContain('Check the package is complete');
+    await harness.screenshot(page, 'language-case-timeline-kk');
     await page.context().close();
   }, 60_000);
 

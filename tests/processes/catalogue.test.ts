@@ -42,6 +42,8 @@ describe('the service catalogue', () => {
         const t = standard.translations[lang];
         for (const id of tasks) if (!t?.tasks?.[id]) missing.push(`${code} ${lang} task ${id}`);
         for (const extra of Object.keys(t?.tasks ?? {})) if (!tasks.includes(extra)) missing.push(`${code} ${lang} task ${extra} is not in the model`);
+        // Every other named element, by id (the case timeline shows them)
+        for (const node of Object.values(graph!.nodes)) if (node.kind !== 'userTask' && node.name && !t?.elements?.[node.id]) missing.push(`${code} ${lang} element ${node.id}`);
         if (t?.requiredDocuments?.length !== standard.requiredDocuments.length) missing.push(`${code} ${lang} requiredDocuments`);
         if (t?.groundsForRefusal?.length !== standard.groundsForRefusal.length) missing.push(`${code} ${lang} groundsForRefusal`);
         if (!t?.result) missing.push(`${code} ${lang} result`);

@@ -96,7 +96,7 @@ export class CasePage extends LocalizedElement {
           </section>
           <section aria-labelledby="case-timeline">
             <h3 id="case-timeline">${t('casefile.timeline.title')}</h3>
-            <tereze-case-timeline .entries=${this.timeline}></tereze-case-timeline>
+            <tereze-case-timeline .entries=${this.timeline} .serviceCode=${app.serviceCode}></tereze-case-timeline>
           </section>
         </div>
         <div>

@@ -6,8 +6,10 @@ import { detailRows, headline } from './caseWords.js';
 
 /** An application's timeline as given (oldest first): one line per event, its details and a comment's text below. */
 export class CaseTimeline extends LocalizedElement {
-  static override properties = { entries: { attribute: false } };
+  static override properties = { entries: { attribute: false }, serviceCode: { attribute: false } };
   declare entries: readonly TimelineEntry[];
+  /** Whose standard names the steps in the reader's language. */
+  declare serviceCode: string | undefined;
 
   constructor() {
     super();
@@ -37,7 +39,7 @@ export class CaseTimeline extends LocalizedElement {
         const rows = detailRows(entry);
         return html`<li data-kind=${entry.kind} data-element=${entry.elementId ?? ''}>
           <time datetime=${entry.at}>${formatInstant(entry.at)}</time>
-          <span class="what">${headline(entry)}</span>
+          <span class="what">${headline(entry, this.serviceCode)}</span>
           ${entry.kind === 'comment' ? html`<p class="text">${String(entry.details.text ?? '')}</p>` : ''}
           ${rows.length ? html`<dl>${rows.map(([label, text]) => html`<dt>${label}</dt><dd>${text}</dd>`)}</dl>` : ''}
         </li>`;

@@ -1,4 +1,5 @@
-import { formatInstant, t, tMaybe } from '../i18n/i18n.js';
+import { taskName } from '../catalogue/standards.js';
+import { formatInstant, language, t, tMaybe } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { TimelineEntry } from './casefileApi.js';
 
@@ -8,9 +9,9 @@ export function who(entry: Pick<TimelineEntry, 'actor' | 'side'>): string {
   return t(`casefile.side.${entry.side}` as MessageKey);
 }
 
-/** One timeline line's headline, in the UI's language; an event of another part of the case file by its kind. */
-export function headline(entry: TimelineEntry): string {
-  const name = entry.name ?? entry.elementId ?? '';
+/** One timeline line's headline, in the UI's language (the step named by the service's standard); an event of another part of the case file by its kind. */
+export function headline(entry: TimelineEntry, serviceCode?: string): string {
+  const name = entry.elementId ? taskName({ serviceCode, elementId: entry.elementId, name: entry.name }, language()) : (entry.name ?? '');
   const params = { name, who: who(entry) };
   switch (entry.kind) {
     case 'sla': {

@@ -21,6 +21,8 @@ export interface ServiceStandard {
       readonly result?: string;
       /** The model's user tasks by element id. */
       readonly tasks?: Readonly<Record<string, string>>;
+      /** The model's other named elements by id (service tasks, events, gateways). */
+      readonly elements?: Readonly<Record<string, string>>;
     };
   };
 }
@@ -43,10 +45,15 @@ export function documentName(serviceCode: string | undefined, doc: string, lang:
   return (index >= 0 ? standard.translations?.[lang]?.requiredDocuments?.[index] : undefined) ?? doc;
 }
 
-/** A task's name in a language: the standard's translation of its model's user task, else the BPMN name (the English). */
+/**
+ * A model element's name in a language (a task in the inbox, a step on the timeline): the
+ * standard's translation of its model's user task or other named element, else the BPMN name
+ * (the English), else its id.
+ */
 export function taskName(task: { readonly serviceCode?: string | undefined; readonly elementId: string; readonly name?: string | undefined }, lang: Language): string {
   const standard = task.serviceCode ? STANDARDS.get(task.serviceCode) : undefined;
-  return (lang === 'en' ? undefined : standard?.translations?.[lang]?.tasks?.[task.elementId]) ?? task.name ?? task.elementId;
+  const own = lang === 'en' ? undefined : standard?.translations?.[lang];
+  return own?.tasks?.[task.elementId] ?? own?.elements?.[task.elementId] ?? task.name ?? task.elementId;
 }
 
 /** What the service gives, in a language. */
