@@ -2,7 +2,8 @@ import type { ApplicationOutcome, Engine } from '../../engine/index.js';
 import type { ServiceStandard } from '../../processes/standard.js';
 import { HttpProblem } from '../HttpProblem.js';
 import { documentText, type DocumentTextKey } from './documentTexts.js';
-import { articleIn, documentIn, groundIn, standardOf, type DocumentLanguage } from './standardTexts.js';
+import { standardItemIn } from '../../processes/standardWords.js';
+import { articleIn, standardOf, type DocumentLanguage } from './standardTexts.js';
 
 /**
  * The printed result or refusal document as data: what the PDF (renderDecisionPdf.ts) lays
@@ -52,11 +53,11 @@ export async function decisionDocument(engine: Engine, services: readonly Servic
   const paragraphs: string[] = [];
   if (outcome.outcome === 'refused') {
     const grounds = [
-      ...outcome.grounds.map((g) => groundIn(standard, g, lang)),
+      ...outcome.grounds.map((g) => standardItemIn(standard, 'groundsForRefusal', g, lang)),
       ...(outcome.reason ? [t(`reason.${outcome.reason}`)] : []),
     ];
     lists.push({ title: t('grounds'), items: grounds });
-    if (outcome.missingDocuments?.length) lists.push({ title: t('missing'), items: outcome.missingDocuments.map((d) => documentIn(standard, d, lang)) });
+    if (outcome.missingDocuments?.length) lists.push({ title: t('missing'), items: outcome.missingDocuments.map((d) => standardItemIn(standard, 'requiredDocuments', d, lang)) });
     if (outcome.article) paragraphs.push(`${t('article')}: ${outcome.article}.`);
     paragraphs.push(t('appeal'));
   }

@@ -12,23 +12,6 @@ export function standardOf(services: readonly ServiceStandard[] | undefined, ser
   return serviceCode ? services?.find((s) => s.code === serviceCode) : undefined;
 }
 
-/**
- * A ground as the standard words it in a language: the official picks the standard's English
- * wording, and its translation sits at the same position; free text stays as written.
- */
-export function groundIn(standard: ServiceStandard | undefined, ground: string, lang: DocumentLanguage): string {
-  if (!standard || lang === 'en') return ground;
-  const index = standard.groundsForRefusal.indexOf(ground);
-  return (index >= 0 ? standard.translations[lang]?.groundsForRefusal?.[index] : undefined) ?? ground;
-}
-
-/** A document as the standard words it in a language (the data holds the English wording; free text stays). */
-export function documentIn(standard: ServiceStandard | undefined, doc: string, lang: DocumentLanguage): string {
-  if (!standard || lang === 'en') return doc;
-  const index = standard.requiredDocuments.indexOf(doc);
-  return (index >= 0 ? standard.translations[lang]?.requiredDocuments?.[index] : undefined) ?? doc;
-}
-
 export function articleIn(standard: ServiceStandard | undefined, lang: DocumentLanguage): string | undefined {
   return standard?.refusalArticle?.[lang];
 }

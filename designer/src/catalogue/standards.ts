@@ -1,3 +1,4 @@
+import { standardItemIn } from '../../../processes/standardWords.js';
 import type { Language } from '../i18n/messages.js';
 
 /** What the pages read from a service standard (processes/<CODE>/standard.json). */
@@ -39,10 +40,7 @@ export const STANDARDS: ReadonlyMap<string, ServiceStandard> = new Map(Object.va
  * position; a document written by hand stays as written.
  */
 export function documentName(serviceCode: string | undefined, doc: string, lang: Language): string {
-  const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
-  if (!standard || lang === 'en') return doc;
-  const index = standard.requiredDocuments.indexOf(doc);
-  return (index >= 0 ? standard.translations?.[lang]?.requiredDocuments?.[index] : undefined) ?? doc;
+  return standardItemIn(serviceCode ? STANDARDS.get(serviceCode) : undefined, 'requiredDocuments', doc, lang);
 }
 
 /**
@@ -54,12 +52,6 @@ export function taskName(task: { readonly serviceCode?: string | undefined; read
   const standard = task.serviceCode ? STANDARDS.get(task.serviceCode) : undefined;
   const own = lang === 'en' ? undefined : standard?.translations?.[lang];
   return own?.tasks?.[task.elementId] ?? own?.elements?.[task.elementId] ?? task.name ?? task.elementId;
-}
-
-/** What the service gives, in a language. */
-export function resultName(serviceCode: string | undefined, lang: Language): string | undefined {
-  const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
-  return (lang === 'en' ? undefined : standard?.translations?.[lang]?.result) ?? standard?.result;
 }
 
 export function serviceName(code: string | undefined, lang: Language, fallback = ''): string {

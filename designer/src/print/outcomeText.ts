@@ -1,3 +1,4 @@
+import { standardItemIn } from '../../../processes/standardWords.js';
 import type { ApplicationOutcome } from '../api/ApiClient.js';
 import { STANDARDS } from '../catalogue/standards.js';
 import { formatDate, language, tIn } from '../i18n/i18n.js';
@@ -10,11 +11,7 @@ import type { Language } from '../i18n/messages.js';
  */
 export function groundsText(serviceCode: string | undefined, outcome: Pick<ApplicationOutcome, 'grounds' | 'reason'>, lang: Language = language()): string[] {
   const standard = serviceCode ? STANDARDS.get(serviceCode) : undefined;
-  const translated = lang === 'en' ? undefined : standard?.translations?.[lang]?.groundsForRefusal;
-  const grounds = outcome.grounds.map((ground) => {
-    const index = standard?.groundsForRefusal.indexOf(ground) ?? -1;
-    return (index >= 0 ? translated?.[index] : undefined) ?? ground;
-  });
+  const grounds = outcome.grounds.map((ground) => standardItemIn(standard, 'groundsForRefusal', ground, lang));
   return [...grounds, ...(outcome.reason ? [tIn(lang, `outcome.reason.${outcome.reason}`)] : [])];
 }
 
