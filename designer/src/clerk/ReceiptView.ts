@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import type { Receipt } from '../api/ApiClient.js';
 import { documentName, serviceName } from '../catalogue/standards.js';
-import { LocalizedElement, formatInstant, isLanguage, language, t, tIn } from '../i18n/i18n.js';
+import { LocalizedElement, applicantLanguage, formatInstant, language, t, tIn } from '../i18n/i18n.js';
 import { KAZAKH_WELCOME, type Language } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
 
@@ -36,8 +36,7 @@ export class ReceiptView extends LocalizedElement {
 
   /** The applicant's language when registration recorded one, else the screen's. */
   get receiptLanguage(): Language {
-    const chosen = this.receipt?.applicant?.language;
-    return isLanguage(chosen) ? chosen : language();
+    return applicantLanguage(this.receipt?.applicant) ?? language();
   }
 
   override render() {

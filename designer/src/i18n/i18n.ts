@@ -57,6 +57,17 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return formatMessage(text, params, current);
 }
 
+/** The language an application's applicant chose at registration (`applicant.language`), when it recorded one. */
+export function applicantLanguage(applicant: unknown): Language | undefined {
+  const chosen = typeof applicant === 'object' && applicant !== null ? (applicant as { language?: unknown }).language : undefined;
+  return isLanguage(chosen) ? chosen : undefined;
+}
+
+/** The three languages with `first` first (the PDF's links: the applicant's, then the others). */
+export function languagesFrom(first: Language): Language[] {
+  return [first, ...LANGUAGES.filter((l) => l !== first)];
+}
+
 /** The message in a given language, whatever the UI's: what is handed to the applicant (the receipt) is in theirs. */
 export function tIn(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;

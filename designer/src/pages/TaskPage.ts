@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { ApiError, type ApiClient, type ApplicationView, type TaskView } from '../api/ApiClient.js';
 import { documentName, serviceName, taskName } from '../catalogue/standards.js';
-import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
+import { LocalizedElement, applicantLanguage, formatInstant, language, t } from '../i18n/i18n.js';
 import '../print/DecisionSummary.js';
 import type { FieldProblem, TaskAnswer } from '../forms/TaskFormView.js';
 import '../forms/TaskFormView.js';
@@ -80,7 +80,7 @@ export class TaskPage extends LocalizedElement {
         ${applicant.name ? html`<dt>${t('task.applicant')}</dt><dd>${applicant.name}${applicant.iin ? ` · ${applicant.iin}` : ''}</dd>` : ''}
         <dt>${t('common.deadline')}</dt><dd>${formatInstant(task?.dueAt ?? app.dueAt)} ${task ? deadlineBadge(task) : ''}</dd>
         <dt>${t('task.documents')}</dt><dd>${documents.length ? html`<ul>${documents.map((d) => html`<li>${documentName(app.serviceCode, d, language())}</li>`)}</ul>` : t('common.none')}</dd>
-        <dt>${t('outcome.title')}</dt><dd><tereze-decision-summary .api=${this.api} .instanceId=${app.id} .serviceCode=${app.serviceCode} .applicantLanguage=${(app.applicant as { language?: unknown } | undefined)?.language} .refresh=${this.done}></tereze-decision-summary></dd>
+        <dt>${t('outcome.title')}</dt><dd><tereze-decision-summary .api=${this.api} .instanceId=${app.id} .serviceCode=${app.serviceCode} .applicantLanguage=${applicantLanguage(app.applicant)} .refresh=${this.done}></tereze-decision-summary></dd>
       </dl>
       ${this.attachments?.length ? html`<tereze-attachments-panel .applicationId=${app.id} .attachments=${this.attachments}></tereze-attachments-panel>` : ''}
       <tereze-earlier-decision .api=${this.api} .taskId=${this.taskId}></tereze-earlier-decision>

@@ -2,8 +2,7 @@ import { css, html } from 'lit';
 import type { ApiClient, ApplicationOutcome, ApplicationView, Receipt } from '../api/ApiClient.js';
 import '../clerk/ReceiptView.js';
 import { documentName, serviceName } from '../catalogue/standards.js';
-import { LocalizedElement, formatInstant, isLanguage, language, t, tIn } from '../i18n/i18n.js';
-import { LANGUAGES } from '../i18n/messages.js';
+import { LocalizedElement, applicantLanguage, formatInstant, language, languagesFrom, t, tIn } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { articleText, collectText, documentKind, groundsText } from './outcomeText.js';
 
@@ -71,14 +70,14 @@ export class DecisionPrintPage extends LocalizedElement {
         </tereze-receipt-view>`;
     }
     if (!kind) return html`${back}<p data-outcome="none">${t('outcome.none')}</p>`;
-    const applicant = (app.applicant ?? {}) as { name?: string; iin?: string; language?: unknown };
+    const applicant = (app.applicant ?? {}) as { name?: string; iin?: string };
     // The document is the applicant's: in their language (chosen at registration), the PDF too;
     // the buttons above it are the clerk's. The PDF in the other languages is a click away.
-    const lang = isLanguage(applicant.language) ? applicant.language : language();
+    const lang = applicantLanguage(app.applicant) ?? language();
     const say = (key: Parameters<typeof tIn>[1], params?: Record<string, string>) => tIn(lang, key, params);
     const grounds = o.outcome === 'refused' ? groundsText(app.serviceCode, o, lang) : [];
     const article = o.outcome === 'refused' ? articleText(app.serviceCode, o.article, lang) : undefined;
-    const others = LANGUAGES.filter((l) => l !== lang);
+    const others = languagesFrom(lang).slice(1);
     return html`${back}
       <div class="actions">
         <button type="button" @click=${() => print()} data-action="print">${t('outcome.print')}</button>

@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
 import type { ApiClient, ApplicationOutcome } from '../api/ApiClient.js';
 import { documentName } from '../catalogue/standards.js';
-import { LocalizedElement, formatInstant, isLanguage, language, t } from '../i18n/i18n.js';
-import { LANGUAGES, type Language } from '../i18n/messages.js';
+import { LocalizedElement, formatInstant, language, languagesFrom, t } from '../i18n/i18n.js';
+import type { Language } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
 import { articleText, collectText, groundsText } from './outcomeText.js';
 
@@ -25,8 +25,8 @@ export class DecisionSummary extends LocalizedElement {
   declare api: ApiClient;
   declare instanceId: string;
   declare serviceCode: string | undefined;
-  /** The applicant's language (chosen at registration): its PDF comes first. */
-  declare applicantLanguage: unknown;
+  /** The applicant's language (chosen at registration): its PDF comes first (Russian, the server's default, when none was recorded). */
+  declare applicantLanguage: Language | undefined;
   declare refresh: unknown;
   declare outcome: ApplicationOutcome | undefined;
   declare problem: string;
@@ -82,7 +82,7 @@ export class DecisionSummary extends LocalizedElement {
       ${o.collect ? html`<p class="hint">${t('outcome.tellApplicant')}</p>` : ''}
       <div class="actions">
         <a class="button" href=${`#/print/${encodeURIComponent(this.instanceId)}`} data-action="print-view">${t('outcome.printView')}</a>
-        ${pdfLanguages(this.applicantLanguage).map(
+        ${languagesFrom(this.applicantLanguage ?? 'ru').map(
           (lang) => html`<a class="button secondary" href=${this.api.documentUrl(this.instanceId, lang)} target="_blank" rel="noopener" data-action=${`pdf-${lang}`}>${t('outcome.pdf', { language: t(`lang.${lang}`) })}</a>`,
         )}
       </div>
@@ -97,12 +97,6 @@ export class DecisionSummary extends LocalizedElement {
       this.problem = t('common.error', { message: (error as Error).message });
     }
   }
-}
-
-/** The PDF's languages, the applicant's first (Russian when none was recorded). */
-function pdfLanguages(applicant: unknown): Language[] {
-  const first: Language = isLanguage(applicant) ? applicant : 'ru';
-  return [first, ...LANGUAGES.filter((l) => l !== first)];
 }
 
 customElements.define('tereze-decision-summary', DecisionSummary);
