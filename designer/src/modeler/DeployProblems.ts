@@ -1,6 +1,5 @@
 import { css, html } from 'lit';
 import type { DeployProblem } from '../api/ApiClient.js';
-import { problemCode } from '../../../engine/model/problemCodes.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { sayProblem } from './lint/problemWords.js';
 
@@ -35,7 +34,7 @@ export class DeployProblems extends LocalizedElement {
       <h2>${this.problems.length === 1 ? t('modeler.problemsOne') : t('modeler.problemsMany', { count: this.problems.length })}</h2>
       <ul>
         ${this.problems.map(
-          (p) => html`<li class="problem" data-element-id=${p.elementId ?? ''} @click=${() => this.select(p)}><strong title=${p.elementId ?? ''}>${p.elementId ? this.labelOf(p.elementId) : t('modeler.problemModel')}</strong>${sayProblem(p.code ?? problemCode(p.message), p.message)}</li>`,
+          (p) => html`<li class="problem" data-element-id=${p.elementId ?? ''} @click=${() => this.select(p)}><strong title=${p.elementId ?? ''}>${p.elementId ? this.labelOf(p.elementId) : t('modeler.problemModel')}</strong>${sayProblem(p.code, p.message)}</li>`,
         )}
       </ul>
     `;

@@ -1,5 +1,4 @@
 import type Modeler from 'bpmn-js/lib/Modeler';
-import { problemCode } from '../../../engine/model/problemCodes.js';
 import type { DeployProblem } from '../api/ApiClient.js';
 import { sayProblem } from './lint/problemWords.js';
 
@@ -21,7 +20,7 @@ export function showProblems(modeler: Modeler, problems: readonly DeployProblem[
   const byElement = new Map<string, string[]>();
   for (const problem of problems) {
     if (!problem.elementId || !registry.get(problem.elementId)) continue;
-    byElement.set(problem.elementId, [...(byElement.get(problem.elementId) ?? []), sayProblem(problem.code ?? problemCode(problem.message), problem.message)]);
+    byElement.set(problem.elementId, [...(byElement.get(problem.elementId) ?? []), sayProblem(problem.code, problem.message)]);
   }
   for (const [id, messages] of byElement) {
     canvas.addMarker(id, PROBLEM_MARKER);

@@ -1,7 +1,6 @@
 import lintModule from 'bpmn-js-bpmnlint';
 import type { ModelVerdict } from '../../api/modelVerdict.js';
 import { t } from '../../i18n/i18n.js';
-import { problemCode } from '../../../../engine/model/problemCodes.js';
 import { sayProblem } from './problemWords.js';
 import { mergeVerdict, type LintReports } from './verdictReports.js';
 
@@ -45,7 +44,7 @@ class VerdictLinting extends Linting {
     const local = super.lint();
     const validate = this.check.validate;
     if (!validate) return local;
-    return Promise.all([local, this.verdict(validate)]).then(([reports, verdict]) => (verdict ? mergeVerdict(reports, verdict === 'unreachable' ? { unreachable: t('modeler.verdictUnreachable') } : verdict, sayProblem, problemCode) : reports));
+    return Promise.all([local, this.verdict(validate)]).then(([reports, verdict]) => (verdict ? mergeVerdict(reports, verdict === 'unreachable' ? { unreachable: t('modeler.verdictUnreachable') } : verdict, sayProblem) : reports));
   }
 
   private verdict(validate: (xml: string) => Promise<ModelVerdict>): Promise<ModelVerdict | 'unreachable' | undefined> {

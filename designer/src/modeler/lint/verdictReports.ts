@@ -22,7 +22,6 @@ export function mergeVerdict(
   local: LintReports,
   verdict: ModelVerdict | { readonly unreachable: string },
   say: (code: string | undefined, message: string) => string = (_code, message) => message,
-  codeOf: (message: string) => string | undefined = () => undefined,
 ): LintReports {
   const sayLocal = (rule: string, reports: LintReport[]) => reports.map((r) => ({ ...r, message: say(`lint.${rule.slice(rule.indexOf('/') + 1)}`, r.message) }));
   if ('unreachable' in verdict) {
@@ -36,11 +35,11 @@ export function mergeVerdict(
     for (const r of kept) localWarnings.add(`${r.id ?? 'definitions'}: ${r.message} (${rule})`);
     if (kept.length) merged[rule] = sayLocal(rule, kept);
   }
-  const reports: LintReport[] = verdict.problems.map((p) => ({ id: p.elementId, message: say(p.code ?? codeOf(p.message), p.message), category: 'error' }));
+  const reports: LintReport[] = verdict.problems.map((p) => ({ id: p.elementId, message: say(p.code, p.message), category: 'error' }));
   for (const warning of verdict.warnings) {
     if (localWarnings.has(warning)) continue;
     const [, id, message] = /^([^\s:]+): ([\s\S]*)$/.exec(warning) ?? [undefined, 'definitions', warning];
-    reports.push({ id, message: say(codeOf(message!), message!), category: 'warn' });
+    reports.push({ id, message: say(undefined, message!), category: 'warn' });
   }
   if (reports.length) merged[DEPLOY_CHECK] = reports;
   return merged;
