@@ -3,6 +3,7 @@ import type { ActingUser } from '../AppContext.js';
 import { forbidden, type ScopeChecks, type ScopeInput } from './access.js';
 import { loadApplication } from '../applications/loadApplication.js';
 import { definitionFor } from '../applications/processKeyFor.js';
+import { findApplication } from '../messages/findApplication.js';
 import { supervisionOf } from './supervision.js';
 
 /**
@@ -135,7 +136,7 @@ export function scopeChecks(engine: Engine): ScopeChecks {
     async agencySystem(user, input) {
       if (!user.agency) return;
       const { trackingNumber, instanceId } = input.body as { trackingNumber?: string; instanceId?: string };
-      const target = await (trackingNumber !== undefined ? engine.instanceByTrackingNumber(trackingNumber) : engine.instance(instanceId!)).catch((error: unknown) => {
+      const target = await findApplication(engine, { trackingNumber, instanceId }).catch((error: unknown) => {
         if (error instanceof NotFoundError) return undefined; // the handler answers it
         throw error;
       });

@@ -1,4 +1,5 @@
-import { NotFoundError, type Engine, type InstanceView } from '../../engine/index.js';
+import { NotFoundError, type InstanceView } from '../../engine/index.js';
+import { findApplication } from './findApplication.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
 import type { messageRoutes } from './messages.routes.js';
@@ -20,10 +21,6 @@ export function messageHandlers({ engine }: AppDeps): RouteHandlers<typeof messa
       return { status: 200, body: { instanceId: result.instanceId, trackingNumber: target.trackingNumber, started: result.started, ...(result.buffered ? { buffered: true } : {}) } };
     },
   };
-}
-
-async function findApplication(engine: Engine, body: { trackingNumber?: string | undefined; instanceId?: string | undefined }): Promise<InstanceView> {
-  return body.trackingNumber !== undefined ? engine.instanceByTrackingNumber(body.trackingNumber) : engine.instance(body.instanceId!);
 }
 
 /** A token waits at a receive task or message catch of that name, or holds a message boundary for it. */
