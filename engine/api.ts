@@ -3,7 +3,7 @@
  * designer and anyone embedding the engine (ARCHITECTURE.md, "the engine as a library").
  * Names may grow, not shrink.
  */
-import type { CodedProblem } from './errors.js';
+import type { Problem } from './errors.js';
 import type { Channel } from './model/types.js';
 import type { HistoryEntry, NotificationRecord, TaskRecord, DefinitionRecord, AuditEntry, StoreHealth } from './store/port.js';
 import type { Incident, Token } from './runtime/state.js';
@@ -45,7 +45,7 @@ export interface ValidationResult {
   /** True when `deploy` would accept the model as it is. */
   readonly valid: boolean;
   /** What `deploy` would refuse, each naming its element: the same list, in the same order. */
-  readonly problems: readonly CodedProblem[];
+  readonly problems: readonly Problem[];
   /** The advice a deploy would return (only when the model is valid: the checks that give it run on a compiled graph). */
   readonly warnings: readonly string[];
 }

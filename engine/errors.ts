@@ -4,18 +4,11 @@
  * for users: anything else is an internal failure and never shows its message outside.
  */
 
-import { problemCode, type ProblemCode } from './model/problemCodes.js';
-
 /** One problem found in a model, pinned to the element it concerns. */
 export interface Problem {
   readonly elementId: string;
   readonly message: string;
-  /** Stable (model/problemCodes.ts), for a client to say the problem in its language; a DefinitionError sets it on each. */
-  readonly code?: ProblemCode;
 }
-
-/** A problem as a DefinitionError reports it: with its code. */
-export type CodedProblem = Problem & { readonly code: ProblemCode };
 
 export abstract class TerezeError extends Error {
   abstract readonly code: string;
@@ -24,7 +17,7 @@ export abstract class TerezeError extends Error {
 /** The model cannot be deployed; `problems` lists every problem found, each with its element id. */
 export class DefinitionError extends TerezeError {
   readonly code = 'invalid_model';
-  readonly problems: readonly CodedProblem[];
+  readonly problems: readonly Problem[];
   /** The element of the first problem (the whole definitions element when the XML does not parse). */
   readonly elementId: string;
 
@@ -33,7 +26,7 @@ export class DefinitionError extends TerezeError {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     super(`${first.elementId}: ${first.message}${more}`);
     this.name = 'DefinitionError';
-    this.problems = Object.freeze(problems.map((p) => ({ ...p, code: p.code ?? problemCode(p.message) })));
+    this.problems = Object.freeze([...problems]);
     this.elementId = first.elementId;
   }
 }

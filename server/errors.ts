@@ -1,3 +1,4 @@
+import { codedProblems } from '../engine/model/problemCodes.js';
 import { STATUS_CODES } from 'node:http';
 import type { Middleware } from 'koa';
 import {
@@ -84,7 +85,7 @@ function worded(ctx: Parameters<Middleware<AppState>>[0]): void {
 export function mapError(error: unknown): Mapped {
   if (error instanceof HttpProblem) return { ...problem(error.status, error.code, error.message, error.details), ...(error.headers ? { headers: error.headers } : {}) };
   if (error instanceof DefinitionError) {
-    const errors = error.problems.map(({ elementId, message, code }) => ({ elementId, message, code }));
+    const errors = codedProblems(error.problems);
     return { status: 422, body: { error: { code: 'invalid_model', message: error.message, details: { errors } }, errors } };
   }
   if (error instanceof InvalidArgumentError) return problem(400, 'bad_request', error.message, { field: error.field });

@@ -37,3 +37,8 @@ export function problemCode(message: string): ProblemCode {
   if (rule) return `lint.${rule.slice(rule.indexOf('/') + 1)}`;
   return PROBLEM_CODES.find(([, pattern]) => pattern.test(message))?.[0] ?? 'model.invalid';
 }
+
+/** Problems as the API answers them: each with its code (the deploy's 422, the validate route). */
+export function codedProblems(problems: readonly { readonly elementId: string; readonly message: string }[]): { elementId: string; message: string; code: ProblemCode }[] {
+  return problems.map(({ elementId, message }) => ({ elementId, message, code: problemCode(message) }));
+}

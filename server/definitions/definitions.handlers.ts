@@ -1,3 +1,4 @@
+import { codedProblems } from '../../engine/model/problemCodes.js';
 import { NotFoundError, type DefinitionRecord } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import type { RouteHandlers } from '../route.js';
@@ -27,8 +28,7 @@ export function definitionHandlers({ engine, services }: AppDeps): RouteHandlers
 
     async validate({ body }) {
       const verdict = await engine.validate(body);
-      const problems = verdict.problems.map(({ elementId, message, code }) => ({ elementId, message, code }));
-      return { status: 200, body: { valid: verdict.valid, problems, warnings: verdict.warnings } };
+      return { status: 200, body: { valid: verdict.valid, problems: codedProblems(verdict.problems), warnings: verdict.warnings } };
     },
 
     async list() {
