@@ -242,7 +242,8 @@ export interface Engine {
   instanceByTrackingNumber(trackingNumber: string): Promise<InstanceView>;
   /**
    * The applicant withdraws: the case ends (`terminated`, `decision: 'withdrawn'`), its tasks
-   * cancelled and jobs deleted; history 'withdrawal', audited as `application.withdraw`.
+   * cancelled and jobs deleted; history 'withdrawal', audited as `application.withdraw`; the
+   * applicant is told (a `withdrawn` notification in the same commit).
    */
   withdrawApplication(instanceId: string, options: { by: string; reason: string }): Promise<InstanceView>;
   /**

@@ -5,6 +5,7 @@ import { transact } from '../commit/transact.js';
 import { PreparedBatch } from '../commit/PreparedBatch.js';
 import { nowIso, type EngineCore } from '../commands/EngineCore.js';
 import { toView } from '../commands/views.js';
+import { newId } from '../ids.js';
 
 export interface WithdrawOptions {
   readonly by: string;
@@ -16,7 +17,9 @@ export interface WithdrawOptions {
  * The applicant withdraws the application (at the counter, or a supervisor records it): the
  * case ends `terminated` with the decision `withdrawn` (the casework contract's `decision`
  * variable, which the outcome readers show), its open tasks cancelled and its timers and other
- * jobs deleted; a history event 'withdrawal' and the audit entry `application.withdraw`.
+ * jobs deleted; a history event 'withdrawal' and the audit entry `application.withdraw`. The
+ * applicant is told (a `withdrawn` notice in the same commit, so a withdrawal is never left
+ * untold): their written confirmation that the case is closed.
  */
 export async function withdrawApplication(core: EngineCore, instanceId: string, options: WithdrawOptions): Promise<InstanceView> {
   const by = requiredText(options?.by, 'by');
@@ -46,6 +49,8 @@ export async function withdrawApplication(core: EngineCore, instanceId: string, 
       instanceUpdates,
       jobDeletes: [...new Set([...(batch.jobDeletes ?? []), ...jobs.map((j) => j.id)])],
       history: [...(batch.history ?? []), { instanceId, at, elementId: stored.key, event: 'withdrawal', data: { by, reason } }],
+      // Nothing of the reason: the applicant's own words need not come back on a lock screen.
+      notifications: [...(batch.notifications ?? []), { id: newId(), instanceId, at, elementId: stored.key, messageName: 'withdrawn', kind: 'withdrawn', trackingNumber: stored.trackingNumber, payload: {} }],
       audit: [
         ...(batch.audit ?? []),
         { at, actor: by, action: 'application.withdraw', subject: instanceId, data: { reason, trackingNumber: stored.trackingNumber, elements: stored.tokens.map((t) => t.elementId) } },

@@ -3,7 +3,7 @@ import { requestedDocumentsOf } from '../casework/requestedDocuments.js';
  * What an applicant is told (DOMAIN.md, "Languages and notices"): named once, so the model's
  * `ps:notify`, the engine's commands, the outbox and the message texts agree on the names.
  */
-export const NOTIFICATION_KINDS = ['received', 'documentsNeeded', 'deadlineExtended', 'readyForCollection', 'uncollected'] as const;
+export const NOTIFICATION_KINDS = ['received', 'documentsNeeded', 'deadlineExtended', 'readyForCollection', 'uncollected', 'withdrawn'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export function isNotificationKind(value: unknown): value is NotificationKind {

@@ -176,7 +176,7 @@ export function semanticModel(s: ServiceStandard, o: ModelOptions): string {
     el(`  <bpmn:sequenceFlow id="flow_withdrawal_1" sourceRef="withdrawn" targetRef="record_withdrawal" />`);
     el(`  <bpmn:serviceTask id="record_withdrawal" name="Record the withdrawal" ps:handler="recordWithdrawal" />`);
     el(`  <bpmn:sequenceFlow id="flow_withdrawal_2" sourceRef="record_withdrawal" targetRef="withdrawal_closed" />`);
-    el(`  <bpmn:endEvent id="withdrawal_closed" name="Application closed as withdrawn" />`);
+    el(`  <bpmn:endEvent id="withdrawal_closed" name="Application closed as withdrawn" ps:notify="withdrawn" />`);
     el(`</bpmn:subProcess>`);
   }
 

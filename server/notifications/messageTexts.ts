@@ -57,6 +57,10 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
       subject: `Application ${f.trackingNumber}: result moved to the archive`,
       text: `Application ${f.trackingNumber} ("${f.service}"): the result was not collected and has been moved to the archive. To get it, come to the service centre with your identity document and this tracking number.`,
     }),
+    withdrawn: (f) => ({
+      subject: `Application ${f.trackingNumber} withdrawn`,
+      text: `Application ${f.trackingNumber} ("${f.service}") has been withdrawn at your request and the case is closed. If you still need the service, you can apply again at any service centre.`,
+    }),
   },
   ru: {
     received: (f) => ({
@@ -82,6 +86,10 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
       subject: `Заявление ${f.trackingNumber}: результат передан в архив`,
       text: `Заявление ${f.trackingNumber} («${f.service}»): результат не был получен и передан в архив. Чтобы получить его, обратитесь в ЦОН с удостоверением личности и этим номером.`,
     }),
+    withdrawn: (f) => ({
+      subject: `Заявление ${f.trackingNumber} отозвано`,
+      text: `Заявление ${f.trackingNumber} («${f.service}») отозвано по вашей просьбе, рассмотрение прекращено. Если услуга всё же нужна, можно снова подать заявление в любом ЦОН.`,
+    }),
   },
   kk: {
     received: (f) => ({
@@ -106,6 +114,10 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
     uncollected: (f) => ({
       subject: `${f.trackingNumber} өтініші: нәтиже мұрағатқа берілді`,
       text: `${f.trackingNumber} өтініші («${f.service}»): нәтиже алынбағандықтан мұрағатқа берілді. Оны алу үшін жеке куәлігіңізбен және осы нөмірмен ХҚКО-ға келіңіз.`,
+    }),
+    withdrawn: (f) => ({
+      subject: `${f.trackingNumber} өтініші кері қайтарылды`,
+      text: `${f.trackingNumber} өтініші («${f.service}») сіздің сұрауыңыз бойынша кері қайтарылды, іс жабылды. Қызмет әлі де қажет болса, кез келген ХҚКО-ға қайтадан өтініш бере аласыз.`,
     }),
   },
 };

@@ -2,7 +2,8 @@
  * Telling the applicant, in Chromium against a real server whose worker sends to a real SMTP
  * server started here: the clerk records the contact (a bad phone refused in the form), the
  * e-mail arrives in the applicant's language; a refused mailbox becomes a dead letter the
- * operator sees with its error and sends again, and it arrives.
+ * operator sees with its error and sends again, and it arrives; a withdrawal at the counter is
+ * told too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpInbox } from '../support/smtpInbox.js';
@@ -97,7 +98,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
       body: JSON.stringify({ serviceCode: SERVICE, channel: 'centre', applicant: { name: 'Dana', iin: '900515401230', email: 'gone@example.kz', language: 'ru', consent: true } }),
     });
     expect(started.status).toBe(201);
-    const { trackingNumber } = (await started.json()) as { trackingNumber: string };
+    const { id, trackingNumber } = (await started.json()) as { id: string; trackingNumber: string };
     await expect.poll(async () => (await harness.server.engine.outbox.countDeliveries()).dead, { timeout: 15_000 }).toBe(1);
 
     const page = await openAs(harness.browser, harness.url, 'operator', { width: 1366, height: 768 });
@@ -122,8 +123,21 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
     expect(await view.locator('tbody tr', { hasText: trackingNumber }).count()).toBe(0);
     const audit = await harness.server.engine.audit({});
     expect(audit.filter((a) => a.action === 'notification.retry')).toMatchObject([{ actor: 'operator' }]);
+    // The applicant withdraws at the counter: told once, and the operator sees that notice delivered too
+    const withdrawn = await fetch(`${harness.server.url}/api/applications/${encodeURIComponent(id)}/withdraw`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${clerkToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reason: 'the applicant no longer needs it' }),
+    });
+    expect(withdrawn.status).toBe(200);
+    const notice = await eventually(() => inbox.messages.find((m) => m.subject === `Заявление ${trackingNumber} отозвано`), 'the e-mail of the withdrawal');
+    expect(notice.text).toContain('отозвано по вашей просьбе');
+    // the e-mail arrives a moment before the worker records it delivered: the page reads the record
+    const deliveredFor = async () => (await harness.server.engine.outbox.listDeliveries({ state: 'delivered', limit: 100 })).filter((d) => d.notification.trackingNumber === trackingNumber).length;
+    await expect.poll(deliveredFor, { timeout: 15_000 }).toBe(2);
     await view.getByRole('button', { name: /^Delivered/ }).click();
-    await view.locator('tbody tr', { hasText: trackingNumber }).waitFor();
+    await view.locator('tbody tr', { hasText: trackingNumber }).filter({ hasText: 'Application withdrawn' }).waitFor();
+    expect(await view.locator('tbody tr', { hasText: trackingNumber }).count()).toBe(2);
 
     // The same page in Russian, on a phone
     const phone = await openAs(harness.browser, harness.url, 'operator', { width: 375, height: 667 });
@@ -132,7 +146,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
     const ru = phone.locator('tereze-notifications-page');
     await ru.getByRole('heading', { name: 'Уведомления заявителям' }).waitFor();
     await ru.getByRole('button', { name: /^Доставлены/ }).click();
-    await ru.locator('tbody tr', { hasText: trackingNumber }).waitFor();
+    await ru.locator('tbody tr', { hasText: trackingNumber }).filter({ hasText: 'Заявление отозвано' }).waitFor();
     expect(await phone.evaluate(scrollWidth), 'no horizontal scroll at 375 px').toBeLessThanOrEqual(375);
     await phone.screenshot({ path: join(ARTIFACTS, 'notify-4-delivered-ru-375.png'), fullPage: true });
   }, 120_000);

@@ -36,6 +36,8 @@ describe('CHILDCARE-BENEFIT: the applicant withdraws (an interrupting message ev
     expect((await engine.outcome(id)).outcome).toBe('withdrawn');
     expect(await engine.track(trackingNumber)).toMatchObject({ status: 'closed', outcome: 'withdrawn', nextSteps: [] });
     expect((await path(engine, id)).slice(-4)).toEqual(['withdrawal', 'withdrawn', 'record_withdrawal', 'withdrawal_closed']);
+    // the applicant is told once, when the withdrawal closes the case (ps:notify on its end)
+    expect((await engine.notifications(id)).map((n) => [n.kind, n.elementId])).toEqual([['received', 'start_centre'], ['withdrawn', 'withdrawal_closed']]);
   });
 
   it('should withdraw while the documents are awaited: the 30-day refusal timer goes with the wait', async () => {

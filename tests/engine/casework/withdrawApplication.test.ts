@@ -26,6 +26,17 @@ describe('withdrawApplication', () => {
     expect(audit).toMatchObject([{ actor: 'clerk-1', data: { reason: 'the applicant no longer needs the certificate', elements: ['review'] } }]);
   });
 
+  it('should tell the applicant once, in the commit of the withdrawal, with nothing of the reason', async () => {
+    const { id, trackingNumber } = await h.engine.start('sla_review', { channel: 'centre', applicant: { name: 'A', iin: '900101300123', phone: '+77011234567', language: 'kk' } });
+    await h.engine.withdrawApplication(id, { by: 'clerk-1', reason: 'a private matter' });
+    const notices = (await h.engine.notifications(id)).filter((n) => n.kind === 'withdrawn');
+    expect(notices).toMatchObject([{ trackingNumber, messageName: 'withdrawn', elementId: 'sla_review', payload: {} }]);
+    expect(await h.engine.outbox.getDelivery(notices[0]!.id)).toMatchObject({ state: 'pending', attempts: 0 });
+    // a second withdrawal is refused, and tells nobody
+    await h.engine.withdrawApplication(id, { by: 'clerk-1', reason: 'twice' }).catch(() => undefined);
+    expect((await h.engine.notifications(id)).filter((n) => n.kind === 'withdrawn')).toHaveLength(1);
+  });
+
   it('should delete the timers of a withdrawn case waiting for documents', async () => {
     const { id } = await h.engine.start('sla_review', { channel: 'centre' });
     await h.engine.completeTask((await onlyTask(h.engine, id)).id, { by: 'official-1', outcome: 'request documents' });

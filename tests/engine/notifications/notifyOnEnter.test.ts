@@ -17,7 +17,7 @@ describe('ps:notify', () => {
     const error = await h.engine.deploy(bad).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(DefinitionError);
     expect((error as DefinitionError).elementId).toBe('at_centre');
-    expect((error as DefinitionError).message).toContain("ps:notify 'resultReady' on at_centre must be one of received, documentsNeeded, deadlineExtended, readyForCollection, uncollected");
+    expect((error as DefinitionError).message).toContain("ps:notify 'resultReady' on at_centre must be one of received, documentsNeeded, deadlineExtended, readyForCollection, uncollected, withdrawn");
   });
 
   it('should tell the applicant when each marked element is entered, with nothing of the variables but the documents asked for', async () => {

@@ -76,6 +76,21 @@ describe('notifications over HTTP', () => {
     expect(await (await server.api('/api/health')).json()).toMatchObject({ status: 'ok', notifications: 'delivering' });
   });
 
+  it('should e-mail a withdrawal at the counter once, in the applicant\'s language, with nothing of the reason', async () => {
+    const created = await register({ email: 'dana@example.kz', language: 'kk', consent: true });
+    const { id, trackingNumber } = (await created.json()) as { id: string; trackingNumber: string };
+    await eventually(async () => inbox.messages.find((m) => m.subject === `${trackingNumber} өтініші қабылданды`), 'the e-mail of receipt');
+    const withdrawn = await server.api(`/api/applications/${id}/withdraw`, { method: 'POST', as: 'clerk', json: { reason: 'менің жеке себебім' } });
+    expect(withdrawn.status).toBe(200);
+    const mail = await eventually(async () => inbox.messages.find((m) => m.subject === `${trackingNumber} өтініші кері қайтарылды`), 'the e-mail of the withdrawal');
+    expect(mail.to).toEqual(['dana@example.kz']);
+    expect(mail.text).toContain(`${trackingNumber} өтініші («TEST-BENEFIT») сіздің сұрауыңыз бойынша кері қайтарылды, іс жабылды.`);
+    expect(mail.text).not.toContain('себебім');
+    const delivered = (await (await server.api('/api/notifications?state=delivered', { as: 'operator' })).json()) as Record<string, unknown>[];
+    expect(delivered.filter((n) => n['trackingNumber'] === trackingNumber).map((n) => n['kind']).sort()).toEqual(['received', 'withdrawn']);
+    expect(inbox.messages.filter((m) => m.subject.startsWith(trackingNumber))).toHaveLength(2);
+  });
+
   it('should refuse an unknown state filter, naming it', async () => {
     const response = await server.api('/api/notifications?state=lost', { as: 'operator' });
     expect(response.status).toBe(400);
