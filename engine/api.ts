@@ -6,7 +6,7 @@
 import type { Problem } from './errors.js';
 import type { Channel } from './model/types.js';
 import type { HistoryEntry, NotificationRecord, TaskRecord, DefinitionRecord, AuditEntry, StoreHealth } from './store/port.js';
-import type { Incident, Token } from './runtime/state.js';
+import type { ArmedBoundary, Incident, Token } from './runtime/state.js';
 import type { CalendarRegistry } from './calendars/CalendarRegistry.js';
 import type { RoutingPolicy } from './routing/RoutingPolicy.js';
 import type { Directory } from './assignment/Directory.js';
@@ -85,6 +85,8 @@ export type InstanceView = {
   readonly applicant?: Record<string, unknown>;
   readonly variables: Record<string, unknown>;
   readonly tokens: readonly Token[];
+  /** The process-level event sub-processes' open subscriptions (a message start that may still come). */
+  readonly subscriptions?: readonly ArmedBoundary[];
   readonly incidents: readonly Incident[];
   readonly startedAt: string;
   readonly endedAt?: string;
@@ -96,6 +98,8 @@ export type InstanceView = {
   readonly overdue?: boolean;
   /** Set while the SLA clock is paused (the applicant was asked for documents). */
   readonly slaPausedAt?: string;
+  /** Present (true) while the counter can record the documents the applicant brings (engine/casework/waitsForDocuments.ts). */
+  readonly waitsForDocuments?: true;
 };
 
 export interface StartResult {

@@ -22,6 +22,7 @@ export {
 export { compileDefinitions, psDescriptor, MAX_XML_BYTES, MODEL_LIMITS } from './model/index.js';
 export type { ProcessGraph, FlowNode, SequenceFlow, Channel, SlaSpec } from './model/types.js';
 export type { InstanceState, Token, Incident } from './runtime/index.js';
+export { messageTarget, type MessageTarget, type MessageWaits } from './runtime/messageTarget.js';
 export { BUILT_IN_HANDLERS } from './handlers.js';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, detectAttachmentType, type AttachmentType } from './attachments/index.js';
 export { newTrackingNumber, isValidTrackingNumber } from './intake/TrackingNumber.js';

@@ -5,10 +5,7 @@ import { transact } from '../commit/transact.js';
 import { PreparedBatch } from '../commit/PreparedBatch.js';
 import { nowIso, type EngineCore } from '../commands/EngineCore.js';
 import { toView } from '../commands/views.js';
-import type { InstanceState } from '../runtime/state.js';
-
-/** The catalogue's message for the documents the applicant brings (the await_documents receive task). */
-export const DOCUMENTS_MESSAGE = 'documentsProvided';
+import { DOCUMENTS_MESSAGE, documentsTarget } from './waitsForDocuments.js';
 
 export interface DocumentsBroughtOptions {
   readonly by: string;
@@ -29,7 +26,7 @@ export async function recordDocumentsBrought(core: EngineCore, instanceId: strin
   const { value } = await transact(core.store, () => new PreparedBatch(), async (prepared) => {
     const state = await core.store.getInstance(instanceId);
     if (!state) throw new NotFoundError('application', instanceId);
-    const waiting = waitingForDocuments(state);
+    const waiting = state.status === 'active' ? documentsTarget(state) : undefined;
     if (!waiting) {
       const where = state.status === 'active' ? `it is at ${state.tokens.map((t) => t.elementId).join(', ') || 'no step'}` : `it has ended (${state.status})`;
       throw new ConflictError(`application ${state.trackingNumber} is not waiting for documents: ${where}`, instanceId);
@@ -50,21 +47,6 @@ export async function recordDocumentsBrought(core: EngineCore, instanceId: strin
     return toView(next);
   });
   return value;
-}
-
-/**
- * The token resting at a receive task or catch event for the documents message, or at an
- * event-based gateway one of whose catches waits for it ("documents arrive or the deadline passes").
- */
-function waitingForDocuments(state: InstanceState): { tokenId: string; boundaryId?: string } | undefined {
-  if (state.status !== 'active') return undefined;
-  const direct = state.tokens.find((t) => t.wait?.kind === 'message' && t.wait.messageName === DOCUMENTS_MESSAGE);
-  if (direct) return { tokenId: direct.id };
-  for (const token of state.tokens) {
-    const armed = token.wait?.kind === 'eventGateway' ? token.boundaries?.find((b) => b.messageName === DOCUMENTS_MESSAGE) : undefined;
-    if (armed) return { tokenId: token.id, boundaryId: armed.boundaryId };
-  }
-  return undefined;
 }
 
 function documentList(value: unknown): string[] {

@@ -3,7 +3,7 @@ import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js
 import { CHANNELS, type ProcessGraph } from '../model/types.js';
 import type { RuntimeEvent } from '../runtime/events.js';
 import type { InstanceState } from '../runtime/state.js';
-import { PROCESS_SCOPE } from '../runtime/eventScopes.js';
+import { messageTarget } from '../runtime/messageTarget.js';
 import { plainObject, requiredText } from './args.js';
 import { nowIso, type EngineCore } from './EngineCore.js';
 import { toView, viewState } from './views.js';
@@ -229,19 +229,10 @@ function chooseStart(graph: ProcessGraph, channel: string | undefined): string {
   throw new InvalidArgumentError('channel', `process ${graph.id} has no plain start event: name a channel (${open.join(', ') || 'none available'})`);
 }
 
-/** The event a message means for an instance: a waiting receive/catch first, else a message boundary or event sub-process. */
+/** The event a message means for an instance (runtime/messageTarget.ts says where it lands). */
 function messageEvent(state: InstanceState, messageName: string, variables: Record<string, unknown>): RuntimeEvent | undefined {
-  for (const token of state.tokens) {
-    if (token.wait?.kind === 'message' && token.wait.messageName === messageName) return { type: 'message', tokenId: token.id, messageName, variables };
-  }
-  for (const token of state.tokens) {
-    const armed = token.boundaries?.find((b) => b.messageName === messageName);
-    if (armed) return { type: 'message', tokenId: token.id, messageName, boundaryId: armed.boundaryId, variables };
-  }
-  // A process-level event sub-process's message start (addressed to the process scope).
-  const subscribed = state.subscriptions?.find((s) => s.messageName === messageName);
-  if (subscribed) return { type: 'message', tokenId: PROCESS_SCOPE, messageName, boundaryId: subscribed.boundaryId, variables };
-  return undefined;
+  const target = messageTarget(state, messageName);
+  return target ? { type: 'message', ...target, messageName, variables } : undefined;
 }
 
 /** A message's time to live: an ISO-8601 duration of more than nothing. */

@@ -3,12 +3,14 @@ import { DECISIONS, groundsOf, REFUSAL_REASONS, type Decision, type RefusalReaso
 import { addDuration, parseDuration } from '../model/IsoDuration.js';
 import { isFeelTimer } from '../model/TimerExpression.js';
 import type { ProcessGraph } from '../model/types.js';
-import type { Token } from '../runtime/state.js';
+import type { ArmedBoundary, Token } from '../runtime/state.js';
+import { waitsForDocuments } from '../casework/waitsForDocuments.js';
 
 /** What an outcome is read from: an instance's state or its view (both carry these). */
 export interface OutcomeSource {
   readonly variables: Readonly<Record<string, unknown>>;
-  readonly tokens: readonly Pick<Token, 'elementId' | 'state' | 'enteredAt'>[];
+  readonly tokens: readonly Pick<Token, 'id' | 'elementId' | 'state' | 'enteredAt' | 'wait' | 'boundaries'>[];
+  readonly subscriptions?: readonly ArmedBoundary[];
   readonly centre?: string;
 }
 
@@ -58,7 +60,7 @@ export function applicationOutcome(instance: OutcomeSource, context: OutcomeCont
   const named = groundsOf(v['missingDocuments']);
   const missing = reason !== 'incomplete' ? undefined : named.length ? named : context.requiredDocuments ? context.requiredDocuments.filter((d) => !handedIn.includes(d)) : undefined;
   const requested = requestedDocumentsOf(v);
-  const waitingForDocuments = !outcome && context.graph ? instance.tokens.some((t) => context.graph!.nodes[t.elementId]?.pausesSla === true) : !outcome;
+  const waitingForDocuments = !outcome && waitsForDocuments(instance);
   const note = typeof v['decisionNote'] === 'string' && v['decisionNote'].trim() ? v['decisionNote'].trim() : undefined;
   const collect = outcome && outcome !== 'withdrawn' ? collection(instance, context) : undefined;
   return {

@@ -30,6 +30,15 @@ export const ApplicationSchema = z
     startedAt: z.string(),
     endedAt: z.string().optional(),
     dueAt: z.string().optional(),
+    /** Set while the SLA clock is paused (the applicant was asked for documents). */
+    slaPausedAt: z.string().optional(),
+    /**
+     * Present (true) while the counter can record the documents the applicant brings
+     * (`POST /api/applications/:id/documents`): the engine's rule, so no screen names the message.
+     */
+    waitsForDocuments: z.literal(true).optional(),
+    /** The centre it was taken in (centre channel). */
+    centre: z.string().optional(),
     /** As registration recorded it; absent for a viewer who may not see who applied. */
     applicant: z.looseObject({ name: z.string().optional(), iin: z.string().optional() }).optional(),
     intake: z.object({ by: z.string().optional(), at: z.string() }).optional(),

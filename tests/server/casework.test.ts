@@ -60,6 +60,16 @@ describe('casework routes: documents, attachments, messages, extension, withdraw
       expect((await server.engine.history(app.id)).some((e) => e.event === 'documents')).toBe(true);
     });
 
+    it('should say in the application answer whether it waits for documents, as the route decides it', async () => {
+      const app = await waitingForDocuments();
+      const waiting = (await (await server.api(`/api/applications/${app.id}`, { as: 'clerk' })).json()) as Record<string, unknown>;
+      expect(waiting).toMatchObject({ waitsForDocuments: true, slaPausedAt: expect.any(String) });
+      expect((await post(`/api/applications/${app.id}/documents`, { documents: ['marriage certificate'] }, 'clerk')).status).toBe(200);
+      const resumed = (await (await server.api(`/api/applications/${app.id}`, { as: 'clerk' })).json()) as Record<string, unknown>;
+      expect(resumed).not.toHaveProperty('waitsForDocuments');
+      expect(resumed).not.toHaveProperty('slaPausedAt');
+    });
+
     it('should refuse with 409 and words when the application is not waiting for documents', async () => {
       const app = await intake();
       const response = await post(`/api/applications/${app.id}/documents`, { documents: ['passport'] }, 'clerk');
@@ -160,6 +170,13 @@ describe('casework routes: documents, attachments, messages, extension, withdraw
       const own = await post('/api/messages', { name: 'recordReceived', trackingNumber: app.trackingNumber, variables: { recordFound: true } }, 'integration-social');
       expect(own.status).toBe(200);
       expect((await server.engine.tasks({ instanceId: app.id })).map((t) => t.elementId)).toEqual(['review']);
+    });
+
+    it("should reach an event sub-process's message start as the engine does, not only a token's wait", async () => {
+      const app = await intake();
+      const response = await post('/api/messages', { name: 'applicantQuestion', trackingNumber: app.trackingNumber }, 'integration');
+      expect(response.status).toBe(200);
+      expect((await server.engine.history(app.id)).map((e) => e.elementId)).toContain('on_question');
     });
 
     it('should answer 404 when nothing waits for the message, keep one sent with a ttl until its catch is entered, and refuse other roles', async () => {

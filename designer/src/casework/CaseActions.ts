@@ -4,7 +4,7 @@ import { documentName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { requestedDocumentsOf } from '../../../engine/casework/requestedDocuments.js';
-import { caseworkApi, namesIn, waitsForDocuments, type AttachmentRecord, type CaseFile } from './caseworkApi.js';
+import { caseworkApi, namesIn, type AttachmentRecord, type CaseFile } from './caseworkApi.js';
 import type { ExtensionRequest } from './ExtensionForm.js';
 import './AttachmentsPanel.js';
 import './DocumentsBroughtForm.js';
@@ -75,7 +75,7 @@ export class CaseActions extends LocalizedElement {
     const file = this.file;
     if (!file) return html`<p class="error" role="alert">${this.problems.find ?? ''}</p>${this.problems.find ? '' : html`<p>${t('common.loading')}</p>`}`;
     const active = file.state === 'active' || file.state === 'incident';
-    const waiting = waitsForDocuments(file);
+    const waiting = file.waitsForDocuments === true;
     const requested = requestedDocumentsOf(file.variables);
     const brought = namesIn(file.variables['broughtDocuments']);
     return html`

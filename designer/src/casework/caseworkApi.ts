@@ -3,12 +3,11 @@ import type { AttachmentRecord } from '../../../engine/store/port.js';
 
 export type { AttachmentRecord };
 
-/** The application as the case page reads it: the instance view with its tokens (where it waits). */
-export type CaseFile = ApplicationView & {
-  readonly tokens?: readonly { readonly elementId: string; readonly wait?: { readonly kind: string; readonly messageName?: string } }[];
-  readonly slaPausedAt?: string;
-  readonly centre?: string;
-};
+/**
+ * The application as the case page reads it: the application answer, with its paused term and
+ * whether it waits for documents (`waitsForDocuments`, the engine's rule: no catalogue name here).
+ */
+export type CaseFile = ApplicationView;
 
 export interface CaseAnswer {
   readonly id: string;
@@ -31,11 +30,6 @@ export const caseworkApi = {
   /** Where the browser downloads a scan (the session cookie goes with a plain link). */
   downloadUrl: (id: string, attachmentId: string) => `${base(id)}/attachments/${encodeURIComponent(attachmentId)}`,
 };
-
-/** Waiting at the catalogue's await_documents (its `documentsProvided` receive task). */
-export function waitsForDocuments(file: CaseFile): boolean {
-  return file.state === 'active' && (file.tokens ?? []).some((t) => t.wait?.kind === 'message' && t.wait.messageName === 'documentsProvided');
-}
 
 /** A list variable as strings (the casework contract: a string or an array of strings): the engine's one reading. */
 export { namesOf as namesIn } from '../../../engine/casework/requestedDocuments.js';
