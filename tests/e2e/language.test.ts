@@ -1,45 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
+import { KK, englishOn, visibleText } from './foreignText.js';
 import { callAs, openAs, tokenOf } from './rolePages.js';
 
 if (chromiumMissing) console.warn(`[e2e] language ${SKIP_REASON}`);
-
-const CATALOGUE = join(import.meta.dirname, '../../designer/src/i18n/catalogue');
-const read = (lang: string): Record<string, string> =>
-  Object.assign({}, ...readdirSync(join(CATALOGUE, lang)).map((f) => JSON.parse(readFileSync(join(CATALOGUE, lang, f), 'utf8')) as Record<string, string>));
-const EN = read('en');
-const KK = read('kk');
-
-/**
- * The English texts that must not show on a Kazakh page: each catalogue value's fixed parts
- * (between placeholders), of at least two words, where the Kazakh text differs ("Tereze",
- * "English" on the switcher are the same in every language).
- */
-const ENGLISH_FRAGMENTS = [
-  ...new Set(
-    Object.entries(EN)
-      .filter(([key, text]) => KK[key] !== text)
-      .flatMap(([, text]) => text.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/))
-      .map((part) => part.trim().replace(/^[\s:;,.()–—-]+|[\s:;,.()–—-]+$/g, ''))
-      .filter((part) => /\p{L}+\s+\p{L}+/u.test(part)),
-  ),
-];
-
-/** What a person reads on the page: its text, and the labels only a screen reader or a hover shows. */
-function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const doc = (globalThis as any).document;
-    const attrs = [...doc.querySelectorAll('[title],[aria-label],[placeholder]')].flatMap((el: any) => ['title', 'aria-label', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
-    return [doc.body.innerText, ...attrs].join('\n');
-  });
-}
-
-function englishOn(text: string): string[] {
-  return ENGLISH_FRAGMENTS.filter((fragment) => text.includes(fragment));
-}
 
 const htmlLang = (page: Page) => page.evaluate(() => (globalThis as any).document.documentElement.lang as string);
 
@@ -284,7 +249,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the UI's language in Chromiu
     await row.getByRole('link').first().click();
     const taskPage = official.locator('tereze-task-page');
     await taskPage.getByText('Решение', { exact: true }).first().waitFor();
-    expect(englishOn(await visibleText(official))).toEqual([]);
+    expect(englishOn(await visibleText(official), 'ru')).toEqual([]);
     await taskPage.getByLabel('Одобрить').check();
     await taskPage.getByRole('button', { name: 'Отправить' }).click();
     await taskPage.locator('p.status.done').waitFor();
