@@ -1,7 +1,8 @@
 import { css, html } from 'lit';
 import type { TaskView } from '../api/ApiClient.js';
 import type { GroupMember } from '../api/oversightApi.js';
-import { LocalizedElement, t } from '../i18n/i18n.js';
+import { taskName } from '../catalogue/standards.js';
+import { LocalizedElement, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { memberLabel, preselectedMember } from './workload.js';
 
@@ -59,7 +60,7 @@ export class ReassignDialog extends LocalizedElement {
     return html`<dialog aria-labelledby="reassign-title" @cancel=${this.cancel}>
       <form @submit=${this.submit} novalidate class="panel">
         <h2 id="reassign-title">${t('supervision.reassignTitle', { task: task?.trackingNumber ?? '' })}</h2>
-        <p class="hint">${task ? `${task.name ?? task.elementId} · ${task.candidateGroup ?? ''} · ${task.assignee ?? t('inbox.unassigned')}` : ''}</p>
+        <p class="hint">${task ? `${taskName(task, language())} · ${task.candidateGroup ?? ''} · ${task.assignee ?? t('inbox.unassigned')}` : ''}</p>
         <fieldset class="field">
           <legend>${t('supervision.how')}</legend>
           <label><input type="radio" id="reassign-redraw" name="mode" value="redraw" ?checked=${this.mode === 'redraw'} @change=${() => (this.mode = 'redraw')} /> ${t('supervision.redraw')}</label>

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { TaskView } from '../api/ApiClient.js';
-import { serviceName } from '../catalogue/standards.js';
+import { serviceName, taskName } from '../catalogue/standards.js';
 import { LocalizedElement, formatInstant, language, t } from '../i18n/i18n.js';
 import { deadlineBadge } from '../shared/DeadlineBadge.js';
 import { formStyles } from '../shared/formStyles.js';
@@ -29,7 +29,7 @@ export class SupervisedTasks extends LocalizedElement {
       <thead><tr><th scope="col">${t('common.trackingNumber')}</th><th scope="col">${t('inbox.task')}</th><th scope="col">${t('supervision.assignee')}</th><th scope="col">${t('common.deadline')}</th><th scope="col"><span class="hint">${t('supervision.reassign')}</span></th></tr></thead>
       <tbody>${this.tasks.map((task) => html`<tr data-task=${task.id}>
         <th scope="row">${task.trackingNumber}<br /><span class="hint">${serviceName(task.serviceCode, lang, task.serviceCode ?? '')}</span></th>
-        <td data-label=${t('inbox.task')}>${task.name ?? task.elementId}<br /><span class="hint">${task.candidateGroup ?? ''}</span></td>
+        <td data-label=${t('inbox.task')}>${taskName(task, language())}<br /><span class="hint">${task.candidateGroup ?? ''}</span></td>
         <td data-label=${t('supervision.assignee')}>${task.assignee ?? t('inbox.unassigned')}</td>
         <td data-label=${t('common.deadline')}>${formatInstant(task.dueAt)} ${deadlineBadge(task)}</td>
         <td><button type="button" class="small" aria-label=${t('supervision.reassignTitle', { task: task.trackingNumber })}
