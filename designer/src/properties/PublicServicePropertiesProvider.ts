@@ -26,7 +26,9 @@ const spec = (id: string, label: MessageKey, kind: EntrySpec['kind'], extra: { o
 interface Shape {
   readonly businessObject: ModdleElement;
 }
-type GroupsUpdater = (groups: { id: string; label?: string; entries?: unknown[] }[]) => { id: string; label?: string; entries?: unknown[] }[];
+type Group = { id: string; label?: string; entries?: unknown[]; translate?: Translate };
+type GroupsUpdater = (groups: Group[]) => Group[];
+type Translate = (template: string, replacements?: Record<string, string>) => string;
 
 /**
  * The "Public service" group: every `ps` field of the contract that applies to the selection,
@@ -34,26 +36,31 @@ type GroupsUpdater = (groups: { id: string; label?: string; entries?: unknown[] 
  * language switch).
  */
 export class PublicServicePropertiesProvider {
-  static $inject = ['propertiesPanel'];
+  static $inject = ['propertiesPanel', 'translate'];
 
-  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }) {
+  private readonly translate: Translate;
+
+  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }, translate: Translate) {
+    this.translate = translate;
     propertiesPanel.registerProvider(500, this);
   }
 
   getGroups(element: Shape): GroupsUpdater {
     return (groups) => {
+      // The panel hands a group's own `translate` to its header's marker ("Section contains edits"), English without it.
+      for (const group of groups) group.translate ??= this.translate;
       const entries = publicServiceEntries(element);
       // A multi-instance marker's ps fields go in bpmn-js's own "Multi-instance" group, beside its cardinality and completion condition.
       const loop = multiInstanceEntries(element);
       const multiInstance = groups.find((g) => g.id === 'multiInstance');
       if (loop.length && multiInstance) multiInstance.entries = [...(multiInstance.entries ?? []), ...loop];
       if (!entries.length) return groups;
-      const group = { id: 'public-service', label: t('ps.group'), entries };
+      const group = { id: 'public-service', label: t('ps.group'), entries, translate: this.translate };
       const general = groups.findIndex((g) => g.id === 'general');
       groups.splice(general + 1, 0, group);
       // A user task's form (ps:form): its own group, edited in the form editor.
       const bo = element.businessObject;
-      if (bo.$instanceOf('bpmn:UserTask')) groups.splice(general + 2, 0, { id: 'task-form', label: t('formEditor.group'), entries: [formEntry(element, bo)] });
+      if (bo.$instanceOf('bpmn:UserTask')) groups.splice(general + 2, 0, { id: 'task-form', label: t('formEditor.group'), entries: [formEntry(element, bo)], translate: this.translate });
       return groups;
     };
   }
