@@ -1,10 +1,11 @@
 import { html, type PropertyValues } from 'lit';
 import { ApiError, type ApiClient } from '../api/ApiClient.js';
 import { operatorApi, type InstanceDetail, type MigrationReport } from '../api/operatorApi.js';
-import { LocalizedElement, formatInstant, t } from '../i18n/i18n.js';
+import { LocalizedElement, formatInstant, language, t, tMaybe } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { changedVariables, parseMapping } from './operatorInput.js';
 import { operatorPageStyles } from './operatorPageStyles.js';
+import { diagramNameIn, renamedXml } from './diagramNames.js';
 import { showInstance, visitedElements } from './instanceDiagram.js';
 
 type Action = 'retry' | 'cancel' | 'move' | 'migrate' | 'dryRun';
@@ -65,13 +66,14 @@ export class InstancePage extends LocalizedElement {
     if ((changed.has('api') || changed.has('instanceId')) && this.api && this.instanceId) void this.load();
     const detail = this.detail;
     const box = this.querySelector<HTMLElement>('.op-diagram');
-    const key = detail ? `${detail.id}:${detail.version}` : '';
+    // Drawn again in another language: the diagram's names are the reader's.
+    const key = detail ? `${detail.id}:${detail.version}:${language()}` : '';
     if (!detail || !box || key === this.drawnFor) return;
     this.drawnFor = key;
     this.diagram?.destroy();
     box.replaceChildren();
     try {
-      this.diagram = await showInstance(box, detail.xml, {
+      this.diagram = await showInstance(box, renamedXml(detail.xml, diagramNameIn(detail.serviceCode, language())), {
         tokens: detail.tokens.map((tk) => tk.elementId),
         incidents: detail.incidents,
         visited: visitedElements(detail.history),
@@ -168,7 +170,7 @@ export class InstancePage extends LocalizedElement {
           <div class="op-scroll">
             <table>
               <thead><tr><th>${t('ops.col.at')}</th><th>${t('ops.col.element')}</th><th>${t('ops.col.event')}</th></tr></thead>
-              <tbody>${d.history.map((h) => html`<tr><td>${formatInstant(h.at)}</td><td>${h.elementId}</td><td>${h.event}${h.data?.['message'] ? html`<div class="op-error">${String(h.data['message'])}</div>` : ''}</td></tr>`)}</tbody>
+              <tbody>${d.history.map((h) => html`<tr><td>${formatInstant(h.at)}</td><td>${h.elementId}</td><td>${tMaybe(`ops.event.${h.event}`, h.event)}${h.data?.['message'] ? html`<div class="op-error">${String(h.data['message'])}</div>` : ''}</td></tr>`)}</tbody>
             </table>
           </div>
           <h3>${t('ops.audit')}</h3>

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { SessionUser } from '../api/ApiClient.js';
-import { LocalizedElement, t } from '../i18n/i18n.js';
+import { LocalizedElement, t, tMaybe } from '../i18n/i18n.js';
 import { KAZAKH_WELCOME } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
 
@@ -16,7 +16,7 @@ export class PlaceholderHome extends LocalizedElement {
     return html`
       <p lang="kk"><strong>${KAZAKH_WELCOME}</strong></p>
       <h2>${t('home.placeholder.title')}</h2>
-      <p>${t('home.placeholder.intro', { name: this.user?.name ?? this.user?.id ?? '', roles: roles.join(', ') })}</p>
+      <p>${t('home.placeholder.intro', { name: this.user?.name ?? this.user?.id ?? '', roles: roles.map((role) => tMaybe(`admin.role.${role}`, role)).join(', ') })}</p>
       <ul>
         ${(coming.length ? coming : (['supervisor', 'coordinator', 'auditor'] as const)).map((role) => html`<li>${t(`home.placeholder.${role}`)}</li>`)}
       </ul>

@@ -34,7 +34,7 @@ const code = new Map(sources(ROOT).map((path) => [relative(ROOT, path), readFile
  */
 const DYNAMIC: readonly { prefix: string; where: string; keys?: readonly string[] }[] = [
   { prefix: 'admin.add.', where: 'admin/' },
-  { prefix: 'admin.role.', where: 'admin/' },
+  { prefix: 'admin.role.', where: 'admin/, pages/PlaceholderHome.ts' },
   { prefix: 'admin.tab.', where: 'admin/' },
   { prefix: 'auditTrail.filter.', where: 'audit/' },
   { prefix: 'calendar.day.', where: 'coordinator/' },
@@ -45,7 +45,7 @@ const DYNAMIC: readonly { prefix: string; where: string; keys?: readonly string[
   { prefix: 'casefile.detail.', where: 'casefile/' },
   { prefix: 'casefile.kind.', where: 'casefile/ (the timeline entry kinds)' },
   { prefix: 'casefile.kind.sla.', where: 'casefile/caseWords.ts (the term changes)' },
-  { prefix: 'casefile.outcome.', where: 'casefile/' },
+  { prefix: 'casefile.outcome.', where: 'casefile/, operator/diagramNames.ts (the flows named after an outcome)' },
   { prefix: 'casefile.side.', where: 'casefile/' },
   { prefix: 'casefile.state.', where: 'casefile/' },
   { prefix: 'channel.', where: 'clerk/, dashboards/' },
@@ -63,6 +63,7 @@ const DYNAMIC: readonly { prefix: string; where: string; keys?: readonly string[
   { prefix: 'notifications.kind.', where: 'operator/' },
   { prefix: 'notifications.tab.', where: 'operator/' },
   { prefix: 'notify.language.', where: 'clerk/ApplicationForm.ts', keys: LANGS.map((l) => `notify.language.${l}`) },
+  { prefix: 'ops.event.', where: 'operator/ (the history events)' },
   { prefix: 'ops.filter.', where: 'operator/' },
   { prefix: 'ops.state.', where: 'operator/' },
   { prefix: 'outcome.', where: 'print/, public/ (the outcome itself)', keys: ['outcome.approved', 'outcome.refused', 'outcome.withdrawn'] },
