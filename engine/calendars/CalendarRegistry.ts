@@ -16,6 +16,12 @@ export interface CalendarVersion {
  * its author and reason, and an audit entry.
  */
 export class CalendarRegistry {
+  /**
+   * The parsed calendar of each stored version, so a step reuses the same frozen object (and with
+   * it the schedule memoised on it, DaySchedule.ts) instead of validating and rebuilding it.
+   */
+  private readonly parsed = new Map<string, { readonly version: number; readonly calendar: WorkingCalendar }>();
+
   constructor(private readonly documents: PolicyDocuments) {}
 
   async get(id: string): Promise<WorkingCalendar> {
@@ -26,7 +32,13 @@ export class CalendarRegistry {
 
   async find(id: string): Promise<WorkingCalendar | undefined> {
     const stored = await this.documents.get<{ calendar: WorkingCalendar }>('calendar', id);
-    if (stored) return parseCalendar(stored.doc.calendar);
+    if (stored) {
+      const known = this.parsed.get(id);
+      if (known?.version === stored.version) return known.calendar;
+      const calendar = parseCalendar(stored.doc.calendar);
+      this.parsed.set(id, { version: stored.version, calendar });
+      return calendar;
+    }
     // Own keys only: `constructor` or `toString` is no calendar (it was Object.prototype's member).
     return Object.hasOwn(builtInCalendars, id) ? (builtInCalendars as Record<string, WorkingCalendar>)[id] : undefined;
   }

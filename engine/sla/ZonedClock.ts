@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { dayFromParts, type DayNumber } from './LocalDate.js';
+import type { DayNumber } from './LocalDate.js';
 
 /**
  * The only place where zones are handled: wall time in a calendar's IANA zone ↔ UTC instant
@@ -7,10 +7,45 @@ import { dayFromParts, type DayNumber } from './LocalDate.js';
  * UTC+5 on 2024-03-01 is applied to instants on either side of it.
  */
 
+const MS_PER_DAY = 86_400_000;
+
+/** A stretch of time `[from, to)` over which a zone keeps one UTC offset. */
+interface OffsetRun {
+  readonly from: number;
+  readonly to: number;
+  readonly offsetMs: number;
+}
+
+/** Runs kept per zone: a few years of transitions; the oldest go first. */
+const RUNS_PER_ZONE = 64;
+const offsetRuns = new Map<string, OffsetRun[]>();
+
+/**
+ * The zone's UTC offset at an instant. Temporal is asked once per stretch between two of the
+ * zone's transitions (for Asia/Almaty, one since 2024-03-01), then the stretch answers: a
+ * deadline asks the local day of many instants, and the polyfill's zone arithmetic was a
+ * twentieth of a step's time.
+ */
+function offsetAt(zone: string, epochMs: number): number {
+  let runs = offsetRuns.get(zone);
+  if (runs) {
+    for (const run of runs) if (epochMs >= run.from && epochMs < run.to) return run.offsetMs;
+  } else offsetRuns.set(zone, (runs = []));
+  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
+  const offsetNs = zoned.offsetNanoseconds;
+  const next = zoned.getTimeZoneTransition('next');
+  const previous = zoned.getTimeZoneTransition('previous');
+  // The previous transition starts this run unless the instant is itself a transition (then
+  // `previous` is the one before, with another offset): the run starts at the instant.
+  const from = previous === null ? -Infinity : previous.offsetNanoseconds === offsetNs ? previous.epochMilliseconds : epochMs;
+  runs.unshift({ from, to: next === null ? Infinity : next.epochMilliseconds, offsetMs: offsetNs / 1e6 });
+  if (runs.length > RUNS_PER_ZONE) runs.pop();
+  return offsetNs / 1e6;
+}
+
 /** The local date of an instant in `zone`. */
 export function localDayOf(zone: string, epochMs: number): DayNumber {
-  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
-  return dayFromParts(zoned.year, zoned.month, zoned.day);
+  return Math.floor((epochMs + offsetAt(zone, epochMs)) / MS_PER_DAY);
 }
 
 /**
