@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { open as open_ } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEngine, manualClock, sqliteStore, type Engine } from '../../../engine/index.js';
 import { ConflictError } from '../../../engine/errors.js';
 import type { InstanceRecord, Store } from '../../../engine/store/port.js';
@@ -199,3 +200,55 @@ describe('sqlite group commit, at the store', () => {
     expect(await store.getInstance('late')).toBeDefined();
   });
 });
+
+describe('sqlite store: a commit is answered once its WAL is on the disk', () => {
+  it('holds every unit of a group until the sync of the WAL returns, with synchronous full (the default)', async () => {
+    // The FileHandle prototype, from a handle of our own: the store's sync goes through it.
+    const probe = await open_(join(dir, 'probe'), 'w');
+    const prototype = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const held: (() => void)[] = [];
+    const datasync = vi.spyOn(prototype, 'datasync').mockImplementation(function (this: unknown) {
+      return new Promise<void>((resolve) => held.push(resolve));
+    });
+    const store = sqliteStore(join(dir, 'synced.sqlite'));
+    await store.init();
+    try {
+      let answered = 0;
+      const units = ['a', 'b', 'c'].map((id) =>
+        store.commit({ instanceInserts: [instanceRecord(id)] }).then(() => answered++),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // committed (another reader sees them), but nobody told so before the disk has them
+      expect(await store.getInstance('b')).toBeDefined();
+      expect(answered).toBe(0);
+      expect(datasync).toHaveBeenCalledTimes(1);
+      held.shift()!();
+      await Promise.all(units);
+      expect(answered).toBe(3);
+    } finally {
+      datasync.mockRestore();
+      await store.close();
+    }
+  });
+
+  it('does not sync with synchronous normal', async () => {
+    const probe = await open_(join(dir, 'probe'), 'w');
+    const prototype = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const datasync = vi.spyOn(prototype, 'datasync');
+    const store = sqliteStore(join(dir, 'normal.sqlite'), { synchronous: 'normal' });
+    await store.init();
+    try {
+      await store.commit({ instanceInserts: [instanceRecord('n')] });
+      expect(datasync).not.toHaveBeenCalled();
+    } finally {
+      datasync.mockRestore();
+      await store.close();
+    }
+  });
+});
+
+function instanceRecord(id: string): InstanceRecord {
+  return { id, key: 'p', definitionId: 'p:1', version: 1, status: 'active', variables: {}, tokens: [], incidents: [], trackingNumber: `TN-${id}`, startedAt: '2026-03-02T05:00:00.000Z', nextToken: 1 };
+}
