@@ -33,6 +33,7 @@ import { DEFAULT_SYNCHRONOUS } from '../../engine/store/sqlite/SqliteStore.js';
 import { loadCatalogue } from '../../processes/standard.js';
 import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
 import { mb, opStats, peakRssMb, round, type OpStats } from './measure.js';
+import { processWrittenBytes, storedBytes, type StoredBytes } from './storeBytes.js';
 import { measureStoreLimit, type StoreLimitFigure } from './storeLimit.js';
 import type { NationalDayHttpResult } from './nationalDayHttp.js';
 
@@ -62,6 +63,13 @@ export interface NationalDayResult {
   readonly storeTransactions?: number;
   readonly peakRssMb: number;
   readonly sampledPeakRssMb: number;
+  /** CPU time of the process (user + system, every thread) per application: the work, whatever the machine's load. */
+  readonly cpuMsPerApplication: number;
+  /** Bytes the process wrote (WAL frames and checkpoints, /proc/self/io) per step; absent off Linux. */
+  readonly writtenBytesPerStep?: number;
+  /** What the file holds at the end, per application: in all, and by table and index (dbstat). */
+  readonly storedBytesPerApplication: number;
+  readonly stored: { readonly byName: Record<string, number>; readonly docBytes: StoredBytes['docBytes']; readonly rowsPerApplication: Record<string, number> };
   readonly projectedDayMinutes: number;
   readonly dayAimMet: boolean;
   readonly storeLimit: readonly StoreLimitFigure[];
@@ -109,7 +117,8 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       transactions = (transactions ?? 0) + 1;
     },
   };
-  const store: Store = sqliteStore(join(dir, 'national-day.sqlite'), storeOptions);
+  const file = join(dir, 'national-day.sqlite');
+  const store: Store = sqliteStore(file, storeOptions);
   let commits = 0;
   const commit = store.commit.bind(store);
   store.commit = (batch) => {
@@ -174,6 +183,8 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
     progress(`national day: ${apps} applications, ${workers} workers, synchronous ${options.synchronous ?? 'default'}`);
     let next = 0;
     const reportEvery = Math.max(1, Math.floor(apps / 4));
+    const cpu0 = process.cpuUsage();
+    const written0 = processWrittenBytes();
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: workers }, async () => {
@@ -184,6 +195,8 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       }),
     );
     const elapsedMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const written1 = processWrittenBytes();
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     if (failures.length) throw new Error(`${failures.length} applications did not end as expected: ${failures.slice(0, 3).join('; ')}`);
 
@@ -196,6 +209,9 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       const limit = limitOf(perCommit);
       return limit ? round(steps.perSec / limit.stepsPerSec, 3) : undefined;
     };
+    const layout = storedBytes(file);
+    const perApp = (n: number) => Math.round(n / apps);
+    const storedTotal = Object.values(layout.byName).reduce((a, b) => a + b, 0);
     const one = ratio(1);
     const fifty = ratio(50);
     return {
@@ -217,6 +233,14 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       ...(transactions === undefined ? {} : { storeTransactions: transactions }),
       peakRssMb: peakRssMb(),
       sampledPeakRssMb: mb(peakRss),
+      cpuMsPerApplication: round((cpu.user + cpu.system) / 1000 / apps, 3),
+      ...(written0 === undefined || written1 === undefined ? {} : { writtenBytesPerStep: Math.round((written1 - written0) / steps.n) }),
+      storedBytesPerApplication: perApp(storedTotal),
+      stored: {
+        byName: Object.fromEntries(Object.entries(layout.byName).map(([name, bytes]) => [name, perApp(bytes)])),
+        docBytes: layout.docBytes,
+        rowsPerApplication: Object.fromEntries(Object.entries(layout.rows).map(([table, n]) => [table, round(n / apps, 2)])),
+      },
       projectedDayMinutes: round(projectedDayMinutes, 1),
       dayAimMet: projectedDayMinutes <= DAY_AIM_MINUTES,
       storeLimit,
@@ -238,6 +262,9 @@ export function renderNationalDay(r: NationalDayResult): string {
       `${r.mix.refused} refused, ${r.mix.documents} with documents brought, ${r.mix.extensions} extended)`,
     `  ${r.applicationsPerSec} applications/s, ${r.stepsPerSec} steps/s (${r.steps} steps), per step p50 ${r.stepP50Ms} ms, p99 ${r.stepP99Ms} ms`,
     `  store: ${r.storeCommits} units committed${r.storeTransactions === undefined ? '' : ` in ${r.storeTransactions} transactions (${round(r.storeCommits / Math.max(1, r.storeTransactions), 1)} per transaction)`}`,
+    `  CPU ${r.cpuMsPerApplication} ms per application; written ${r.writtenBytesPerStep ?? '—'} bytes per step; the file holds ${r.storedBytesPerApplication} bytes per application:`,
+    `    ${Object.entries(r.stored.byName).slice(0, 12).map(([name, bytes]) => `${name} ${bytes}`).join(', ')}`,
+    `    rows per application: ${Object.entries(r.stored.rowsPerApplication).map(([t, n]) => `${t} ${n}`).join(', ')}; average document bytes: ${Object.entries(r.stored.docBytes).map(([t, n]) => `${t} ${n}`).join(', ')}`,
     `  peak RSS ${r.peakRssMb} MB; 960,000 applications projected in ${r.projectedDayMinutes} min (aim ≤ ${DAY_AIM_MINUTES}: ${r.dayAimMet ? 'MET' : 'NOT MET'})`,
     `  store limit (bare better-sqlite3 file, rows like a step's), steps/s:`,
     ...(['NORMAL', 'FULL'] as const).map((sync) => `    ${sync.padEnd(6)} one per commit ${limit(sync, 1)?.stepsPerSec ?? '—'}, 50 per commit ${limit(sync, 50)?.stepsPerSec ?? '—'}`),
