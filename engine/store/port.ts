@@ -119,6 +119,31 @@ export interface InstanceQuery {
   readonly limit?: number;
 }
 
+/** Where a page of an applicant lookup ended: the last instance returned. */
+export interface ApplicantCursor {
+  readonly startedAt: string;
+  readonly id: string;
+}
+
+/**
+ * Instances by their applicant (`record.applicant`), through the store's applicant index
+ * (store/shared/applicantIndex.ts), never a scan of instances. Newest first: startedAt, then id,
+ * descending; `after` continues a page (only instances strictly older than it).
+ */
+export interface ApplicantLookup {
+  /** `applicant.iin` exactly (no prefix: nobody walks the register). */
+  readonly iin?: string;
+  /**
+   * A case-insensitive prefix of the name from the start of any of its words: "aig" and
+   * "seitkali a" find "Seitkali Aigerim", "kali" does not. Folded as the index folds names
+   * (foldName: Unicode lower case, so Kazakh and Russian Cyrillic too; ё as е; spaces collapsed).
+   * With `iin`, both must match. Empty after folding: nothing is found.
+   */
+  readonly namePrefix?: string;
+  readonly limit: number;
+  readonly after?: ApplicantCursor;
+}
+
 /** Whether the store can keep a change now; `problem` says why not, in words. */
 export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly problem: StoreUnavailableError };
 
@@ -144,6 +169,11 @@ export interface Store extends NotificationOutbox {
   getInstance(id: string): Promise<InstanceRecord | undefined>;
   getInstanceByTrackingNumber(trackingNumber: string): Promise<InstanceRecord | undefined>;
   listInstances(query: InstanceQuery): Promise<InstanceRecord[]>;
+  /**
+   * The applications of an applicant (see ApplicantLookup), whoever's scope they are in: the
+   * caller filters by scope. Served by an index written in the instance insert's commit.
+   */
+  findInstancesByApplicant(query: ApplicantLookup): Promise<InstanceRecord[]>;
 
   getTask(id: string): Promise<TaskRecord | undefined>;
   /** Ordered by dueAt (tasks without one last), then createdAt. */

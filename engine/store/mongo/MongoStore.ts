@@ -5,8 +5,9 @@
  */
 import { Binary, MongoClient } from 'mongodb';
 import { MongoOutbox } from './notificationOutbox.js';
-import type { Collection, Db, Document, Filter } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Document, Filter } from 'mongodb';
 import type {
+  ApplicantLookup,
   AcquireJobs,
   AuditEntry,
   StoredAuditRow,
@@ -36,7 +37,8 @@ import { openChangeFeed } from './changeFeed.js';
 import { commitBody } from './commitBody.js';
 import { idFilter, strictFilter } from './filters.js';
 import { readIdempotencyKey } from './idempotencyKeys.js';
-import { COLLECTIONS, INDEXES, slaCrossingFind } from './indexes.js';
+import { COLLECTIONS, INDEXES, applicantLookupFind, slaCrossingFind } from './indexes.js';
+import { applicantKeysOf, lookUpApplicant } from '../shared/applicantIndex.js';
 import type { SlaCrossing } from './indexes.js';
 import { fromStoredJson } from './jsonRecord.js';
 import { StoreUnavailableError } from '../../errors.js';
@@ -96,6 +98,25 @@ class MongoStore implements Store {
       });
     }
     await this.backfillSla();
+    await this.backfillApplicants();
+  }
+
+  /**
+   * Instances stored before the applicant index gain `_applicant` (folded in JavaScript, as
+   * applyBatch does: an update pipeline cannot fold Cyrillic case as the other stores do).
+   * Idempotent: it reads only instances with an applicant and no `_applicant`, and each update is
+   * conditional on that still being so (a commit meanwhile wrote the same keys).
+   */
+  private async backfillApplicants(): Promise<void> {
+    const missing = { applicant: { $type: 'object' }, _applicant: { $exists: false } };
+    const cursor = this.c.instances.find(missing, { projection: { applicant: 1 } });
+    let updates: AnyBulkWriteOperation<StoredDoc>[] = [];
+    for await (const doc of cursor) {
+      const keys = applicantKeysOf(fromStoredJson<Record<string, unknown>>(doc['applicant'] as Document));
+      updates.push({ updateOne: { filter: { _id: doc._id, ...missing }, update: { $set: { _applicant: keys ?? {} } } } });
+      if (updates.length >= 1000) await this.c.instances.bulkWrite(updates, { ordered: false }), (updates = []);
+    }
+    if (updates.length > 0) await this.c.instances.bulkWrite(updates, { ordered: false });
   }
 
   /**
@@ -197,6 +218,14 @@ class MongoStore implements Store {
     const limit = query.limit ?? DEFAULT_LIMIT;
     if (limit <= 0) return [];
     return many(await read(this.c.instances.find(strictFilter('instance query', filter)).sort({ startedAt: 1, _id: 1 }).limit(limit).toArray()));
+  }
+
+  async findInstancesByApplicant(query: ApplicantLookup): Promise<InstanceRecord[]> {
+    if ((query.iin !== undefined && typeof query.iin !== 'string') || (query.namePrefix !== undefined && typeof query.namePrefix !== 'string')) return [];
+    return lookUpApplicant(query, async (key, after, limit) => {
+      const { filter, options } = applicantLookupFind(key, after, limit);
+      return many(await read(this.c.instances.find(strictFilter('applicant lookup', filter), options).toArray()));
+    });
   }
 
   async getTask(id: string): Promise<TaskRecord | undefined> {
@@ -461,12 +490,13 @@ class MongoStore implements Store {
 /**
  * A stored document back to the port's record: `_id` is the store's, not the record's, and so are
  * `_sla` (tasks and instances: the fields the SLA sweep indexes, see applyBatch), `_signals`
- * (instances: the signals they wait for, store/shared/signalWaits.ts) and `_seq`
+ * (instances: the signals they wait for, store/shared/signalWaits.ts), `_applicant` (instances:
+ * the applicant index, store/shared/applicantIndex.ts) and `_seq`
  * (history and notifications: commit order); keys are unescaped (jsonRecord.ts).
  */
 function one<T>(doc: Document | null): T | undefined {
   if (!doc) return undefined;
-  const { _id, _sla, _seq, _signals, ...record } = doc;
+  const { _id, _sla, _seq, _signals, _applicant, ...record } = doc;
   return fromStoredJson<T>(record);
 }
 

@@ -10,6 +10,7 @@ import type { ClientSession, Collection, Document } from 'mongodb';
 import type { CommitBatch, InstanceRecord, PolicyWrite, TaskRecord } from '../port.js';
 import { PRUNE_PER_COMMIT, alreadyExists, checkNextVersion, checkPolicyVersion, dropsPrevious, jobNotHeld, latestPublication, messageGone, staleVersion } from '../shared/batchRules.js';
 import { signalNamesOf } from '../shared/signalWaits.js';
+import { applicantKeysOf } from '../shared/applicantIndex.js';
 import { strictFilter } from './filters.js';
 import type { CollectionName } from './indexes.js';
 import { toStoredJson } from './jsonRecord.js';
@@ -130,8 +131,11 @@ function taskDoc(t: TaskRecord): StoredDoc {
 function instanceDoc(i: InstanceRecord): StoredDoc {
   const stored = toStoredJson(i, `instance ${i.id}`);
   const signals = signalNamesOf(i);
+  const applicant = applicantKeysOf(i.applicant);
   // `_signals` only on instances waiting for a signal: the partial index holds just those.
-  return { ...stored, _id: i.id, _sla: slaFields(stored.sla), ...(signals ? { _signals: signals } : {}) };
+  // `_applicant` (store/shared/applicantIndex.ts) on every instance with an applicant, rewritten
+  // with the document: the applicant indexes hold those with an IIN, or a name.
+  return { ...stored, _id: i.id, _sla: slaFields(stored.sla), ...(signals ? { _signals: signals } : {}), ...(applicant ? { _applicant: applicant } : {}) };
 }
 
 /** replaceOne takes the document without `_id` (the stored one keeps its own). */

@@ -55,6 +55,28 @@ export function slaCrossingFind(collection: keyof typeof SLA_OPEN, crossing: Sla
   };
 }
 
+/** The store-private applicant fields (store/shared/applicantIndex.ts, applyBatch's instanceDoc). */
+export const APPLICANT_FIELDS = { iin: '_applicant.iin', terms: '_applicant.terms' } as const;
+
+/**
+ * One page of an applicant lookup: the IIN exactly, or a range of name terms ($elemMatch, so one
+ * term satisfies both bounds), strictly older than the cursor, newest first. The query repeats
+ * each partial index's filter, so the planner can see the index covers it; the hint names it.
+ */
+export function applicantLookupFind(
+  key: { readonly kind: 'iin'; readonly term: string } | { readonly kind: 'name'; readonly from: string; readonly to: string },
+  after: { readonly startedAt: string; readonly id: string },
+  limit: number,
+) {
+  const field = key.kind === 'iin' ? APPLICANT_FIELDS.iin : APPLICANT_FIELDS.terms;
+  const match = key.kind === 'iin' ? { $exists: true, $eq: key.term } : { $exists: true, $elemMatch: { $gte: key.from, $lt: key.to } };
+  const older = { $or: [{ startedAt: { $lt: after.startedAt } }, { startedAt: after.startedAt, _id: { $lt: after.id } }] };
+  return {
+    filter: { [field]: match, ...older } as Document,
+    options: { sort: { startedAt: -1, _id: -1 } as Document, limit, hint: key.kind === 'iin' ? 'applicant_iin' : 'applicant_name' },
+  };
+}
+
 export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[]>> = {
   definitions: [
     { key: { key: 1, version: 1 }, unique: true, name: 'key_version' },
@@ -68,6 +90,10 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexDescription[
     slaIndex('instances', 'due'),
     // a signal broadcast's waiters (store/shared/signalWaits.ts), by name then id (paged)
     { key: { _signals: 1, _id: 1 }, name: 'signal_waits', partialFilterExpression: { _signals: { $exists: true } } },
+    // an applicant's history by IIN, newest first from the index; a name prefix over the terms
+    // (multikey), see applicantLookupFind
+    { key: { [APPLICANT_FIELDS.iin]: 1, startedAt: -1, _id: -1 }, name: 'applicant_iin', partialFilterExpression: { [APPLICANT_FIELDS.iin]: { $exists: true } } },
+    { key: { [APPLICANT_FIELDS.terms]: 1, startedAt: -1, _id: -1 }, name: 'applicant_name', partialFilterExpression: { [APPLICANT_FIELDS.terms]: { $exists: true } } },
   ],
   tasks: [
     // the inboxes: mine, and my group's queue, by deadline; then the sweep (partial, see above)

@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { PoolClient, PoolConfig, QueryResultRow } from 'pg';
 import type {
   AcquireJobs,
+  ApplicantLookup,
   AuditEntry,
   CommitBatch,
   DefinitionRecord,
@@ -39,6 +40,7 @@ import { channelOf, listenForChanges, notifyChanges, type ChangedIds } from './c
 import { postgresConflict, postgresRefused, postgresUnavailable } from './postgresUnavailable.js';
 import { toJob, toPolicy, type JobRow, type PolicyRow } from './rows.js';
 import { ident, migrate } from './schema.js';
+import { lookUpApplicant } from '../shared/applicantIndex.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`. */
@@ -81,6 +83,17 @@ const CONNECT_TIMEOUT_MS = 5_000;
 export function postgresStore(options: string | PostgresStoreOptions): Store {
   return new PostgresStore(typeof options === 'string' ? { url: options } : options);
 }
+
+/** One IIN: one range of the applicants key, read backwards from the cursor (store/shared/applicantIndex.ts). */
+const APPLICANTS_BY_IIN = `SELECT i.doc FROM applicants a JOIN instances i ON i.id = a.instance_id
+  WHERE a.kind = 'iin' AND a.term = $1 AND (a.started_at, a.instance_id) < ($2, $3)
+  ORDER BY a.started_at DESC, a.instance_id DESC LIMIT $4`;
+/** A name prefix: a range of terms, its index entries sorted by age (an instance once), then only the page's documents read. */
+const APPLICANTS_BY_NAME = `SELECT i.doc FROM (
+    SELECT DISTINCT started_at, instance_id FROM applicants
+    WHERE kind = 'name' AND term >= $1 AND term < $2 AND (started_at, instance_id) < ($3, $4)
+    ORDER BY started_at DESC, instance_id DESC LIMIT $5
+  ) a JOIN instances i ON i.id = a.instance_id ORDER BY a.started_at DESC, a.instance_id DESC`;
 
 class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -305,6 +318,14 @@ class PostgresStore implements Store {
     if (query.status !== undefined) where.add('status = ?', query.status);
     const limit = where.param(Math.max(0, query.limit ?? DEFAULT_LIMIT));
     return this.docs(`SELECT doc FROM instances ${where.sql()} ORDER BY started_at, id LIMIT ${limit}`, where.params);
+  }
+
+  async findInstancesByApplicant(query: ApplicantLookup): Promise<InstanceRecord[]> {
+    return lookUpApplicant(query, (key, after, limit) =>
+      key.kind === 'iin'
+        ? this.docs(APPLICANTS_BY_IIN, [key.term, after.startedAt, after.id, limit])
+        : this.docs(APPLICANTS_BY_NAME, [key.from, key.to, after.startedAt, after.id, limit]),
+    );
   }
 
   async getTask(id: string): Promise<TaskRecord | undefined> {

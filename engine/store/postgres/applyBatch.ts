@@ -26,6 +26,7 @@ import {
 import type { ChangedIds } from './changeFeed.js';
 import { applyOutbox } from './notificationOutbox.js';
 import { instanceParams, jobParams, json, taskParams } from './rows.js';
+import { insertApplicants } from './applicants.js';
 
 /** One key for the whole database's audit chain, whatever the node. */
 export const AUDIT_LOCK_KEY = 'tereze.audit';
@@ -68,6 +69,8 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
     if (r.rowCount !== 1) throw alreadyExists(`instance ${i.id} or tracking number ${i.trackingNumber}`, i.id);
     changed.instancesStarted.push(i.id);
   }
+  // The applicant is part of the intake record: indexed once, with the insert.
+  if (batch.instanceInserts?.length) await insertApplicants(c, batch.instanceInserts);
   for (const { record: i, expectedVersion } of batch.instanceUpdates ?? []) {
     checkNextVersion('instance', i.id, i.version, expectedVersion);
     const r = await c.query(UPDATE_INSTANCE, [...instanceParams(i), expectedVersion]);

@@ -7,9 +7,18 @@
  * sqlite), whatever the database's locale.
  */
 import type { PoolClient } from 'pg';
+import { APPLICANTS_MIGRATION } from './applicants.js';
 import { OUTBOX_MIGRATION } from './notificationOutbox.js';
 
-export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+  /** Rows to derive from those already stored (in JavaScript), run after `sql` in the same transaction. */
+  readonly backfill?: (client: PoolClient) => Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'initial schema',
@@ -175,6 +184,7 @@ CREATE INDEX instances_signal_waits ON instances USING gin (signals) WHERE signa
 CREATE INDEX kept_messages_expiry ON kept_messages (expires_at);
 `,
   },
+  APPLICANTS_MIGRATION,
 ];
 
 /** Quotes an identifier (a schema name from the options). */
@@ -198,6 +208,7 @@ export async function migrate(client: PoolClient, schema: string): Promise<void>
     for (const m of MIGRATIONS) {
       if (applied.has(m.version)) continue;
       await client.query(m.sql);
+      await m.backfill?.(client);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
     }
     await client.query('COMMIT');

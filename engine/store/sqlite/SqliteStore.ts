@@ -7,6 +7,7 @@ import type { AcquireDeliveries, DeliveryCounts, DeliveryFilter, DeliveryOutcome
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type {
+  ApplicantLookup,
   PolicyKind,
   PolicyRecord,
   SlaCrossingQuery,
@@ -32,7 +33,8 @@ import { applyBatch } from './applyBatch.js';
 import { applyIdempotencyKeys, prepareIdempotencyKeys, readIdempotencyKey, type IdempotencyStatements } from './idempotencyKeys.js';
 import { parseDoc, toJob, toPolicy } from './rows.js';
 import type { JobRow } from './rows.js';
-import { ADDED_COLUMNS, SCHEMA_SQL, SLA_INDEXES_SQL } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA_SQL, SLA_INDEXES_SQL, migrateApplicants } from './schema.js';
+import { lookUpApplicant } from '../shared/applicantIndex.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
 import { openFile } from './openFile.js';
@@ -290,6 +292,14 @@ class SqliteStore implements Store {
     return this.shape(sql).all(...params).map((doc) => parseDoc<InstanceRecord>(doc));
   }
 
+  async findInstancesByApplicant(query: ApplicantLookup): Promise<InstanceRecord[]> {
+    return lookUpApplicant(query, async (key, after, limit) => {
+      const page = { at: after.startedAt, id: after.id, limit };
+      const docs = key.kind === 'iin' ? this.s.applicantsByIin.all({ ...page, term: key.term }) : this.s.applicantsByName.all({ ...page, from: key.from, to: key.to });
+      return docs.map((doc) => parseDoc<InstanceRecord>(doc));
+    });
+  }
+
   async getTask(id: string): Promise<TaskRecord | undefined> {
     return parseMaybe(this.s.getTask.get(id));
   }
@@ -516,6 +526,7 @@ function migrate(db: Database.Database): void {
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
   }
   db.exec(SLA_INDEXES_SQL);
+  migrateApplicants(db);
 }
 
 function whereClause(conditions: readonly string[]): string {

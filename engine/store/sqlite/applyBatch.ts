@@ -7,6 +7,7 @@ import { ConflictError } from '../../errors.js';
 import type { CommitBatch } from '../port.js';
 import { PRUNE_PER_COMMIT, chainAudit, checkNextVersion, checkPolicyVersion, dropsPrevious, historyByInstance, jobNotHeld, latestPublication, messageGone, staleVersion } from '../shared/batchRules.js';
 import { signalNamesOf } from '../shared/signalWaits.js';
+import { applicantRows } from '../shared/applicantIndex.js';
 import { instanceRow, jobParams, taskRow } from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -28,6 +29,8 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
         throw duplicate(err, `instance ${i.id} or tracking number ${i.trackingNumber} already exists`, i.id);
       }
       for (const name of signalNamesOf(i) ?? []) s.insertSignalWait.run(name, i.id);
+      // The applicant is part of the intake record: indexed once, here; no later step changes it.
+      for (const [kind, term] of applicantRows(i)) s.insertApplicant.run(kind, term, i.startedAt, i.id);
     }
   }
   if (batch.instanceUpdates) {

@@ -1,3 +1,6 @@
+import type Database from 'better-sqlite3';
+import { applicantRows } from '../shared/applicantIndex.js';
+
 /**
  * SQLite schema. Documents (instance state, definition graph, task, history/audit entry) are
  * stored whole as JSON text; the fields the port queries or guards on are real columns, so the
@@ -173,3 +176,50 @@ export const ADDED_COLUMNS: ReadonlyArray<readonly [table: string, column: strin
   ['instances', 'overdue', 'INTEGER NOT NULL DEFAULT 0'],
   ['tasks', 'centre', 'TEXT'],
 ];
+
+/**
+ * The applicant index (store/shared/applicantIndex.ts): the IIN (`kind = 'iin'`) and the name's
+ * terms (`kind = 'name'`) of each instance's applicant, written with the instance insert. The
+ * key leads with (kind, term), so an IIN is one range of the primary key, already in the order
+ * a lookup answers (started_at, instance_id descending), and a name prefix is a range of terms.
+ * Created by migrateApplicants, not SCHEMA_SQL: a file made before it is backfilled as it gains it.
+ */
+export const APPLICANTS_SQL = `
+CREATE TABLE applicants (
+  kind TEXT NOT NULL,
+  term TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  PRIMARY KEY (kind, term, started_at, instance_id)
+) WITHOUT ROWID;
+`;
+
+/** Instances read per step of the backfill (the statement is not held open while rows are written). */
+const BACKFILL_PAGE = 2000;
+
+/**
+ * Creates the applicant index once, and fills it from the instances already in the file, in one
+ * IMMEDIATE transaction: of two processes opening an older file together, one creates and fills
+ * it, the other then finds it there. A new file creates it empty. Only `doc.applicant` is read
+ * (json_extract), not each whole document.
+ */
+export function migrateApplicants(db: Database.Database): void {
+  const exists = db.prepare<[], number>("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'applicants'").pluck();
+  if (exists.get() !== undefined) return;
+  db.transaction(() => {
+    if (exists.get() !== undefined) return;
+    db.exec(APPLICANTS_SQL);
+    const page = db.prepare<[string, number], { id: string; started_at: string; applicant: string }>(
+      `SELECT id, started_at, json_extract(doc, '$.applicant') AS applicant FROM instances
+       WHERE id > ? AND json_type(doc, '$.applicant') = 'object' ORDER BY id LIMIT ?`,
+    );
+    const insert = db.prepare<[string, string, string, string]>('INSERT INTO applicants (kind, term, started_at, instance_id) VALUES (?, ?, ?, ?)');
+    for (let after = '', rows = page.all(after, BACKFILL_PAGE); rows.length > 0; rows = page.all(after, BACKFILL_PAGE)) {
+      for (const row of rows) {
+        const applicant = JSON.parse(row.applicant) as Record<string, unknown>;
+        for (const [kind, term] of applicantRows({ applicant })) insert.run(kind, term, row.started_at, row.id);
+      }
+      after = rows.at(-1)!.id;
+    }
+  }).immediate();
+}

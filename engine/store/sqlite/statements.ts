@@ -63,6 +63,16 @@ export interface Statements {
   readonly clearSignalWaits: Statement<[string]>;
   readonly insertSignalWait: Statement<[string, string]>;
   readonly signalWaiters: Statement<[string, string, number], string>;
+  readonly insertApplicant: Statement<[string, string, string, string]>;
+  readonly applicantsByIin: Statement<[ApplicantReadParams & { term: string }], string>;
+  readonly applicantsByName: Statement<[ApplicantReadParams & { from: string; to: string }], string>;
+}
+
+/** A page of an applicant lookup: strictly older than (at, id), newest first. */
+export interface ApplicantReadParams {
+  readonly at: string;
+  readonly id: string;
+  readonly limit: number;
 }
 
 export function prepareStatements(db: Database): Statements {
@@ -201,5 +211,25 @@ export function prepareStatements(db: Database): Statements {
     clearSignalWaits: db.prepare<[string]>('DELETE FROM signal_waits WHERE instance_id = ?'),
     insertSignalWait: db.prepare<[string, string]>('INSERT INTO signal_waits (name, instance_id) VALUES (?, ?)'),
     signalWaiters: db.prepare<[string, string, number], string>('SELECT instance_id FROM signal_waits WHERE name = ? AND instance_id > ? ORDER BY instance_id LIMIT ?').pluck(),
+    insertApplicant: db.prepare<[string, string, string, string]>('INSERT INTO applicants (kind, term, started_at, instance_id) VALUES (?, ?, ?, ?)'),
+    // One IIN is one range of the primary key, read backwards from the cursor: no sort.
+    applicantsByIin: db
+      .prepare<[ApplicantReadParams & { term: string }], string>(
+        `SELECT i.doc FROM applicants a JOIN instances i ON i.id = a.instance_id
+         WHERE a.kind = 'iin' AND a.term = @term AND (a.started_at, a.instance_id) < (@at, @id)
+         ORDER BY a.started_at DESC, a.instance_id DESC LIMIT @limit`,
+      )
+      .pluck(),
+    // A name prefix is a range of terms: its index entries (not the documents) are sorted by
+    // age, an instance matched by two of its terms counted once; then only the page is read.
+    applicantsByName: db
+      .prepare<[ApplicantReadParams & { from: string; to: string }], string>(
+        `SELECT i.doc FROM (
+           SELECT DISTINCT started_at, instance_id FROM applicants
+           WHERE kind = 'name' AND term >= @from AND term < @to AND (started_at, instance_id) < (@at, @id)
+           ORDER BY started_at DESC, instance_id DESC LIMIT @limit
+         ) a JOIN instances i ON i.id = a.instance_id ORDER BY a.started_at DESC, a.instance_id DESC`,
+      )
+      .pluck(),
   };
 }

@@ -252,3 +252,74 @@ describe('sqlite: the SLA sweep reads the partial indexes', () => {
     }
   });
 });
+
+describe('sqlite: a database made before the applicant index', () => {
+  const person = (id: string, minutes: number, applicant?: Record<string, unknown>): InstanceRecord => ({
+    id, key: 'p', definitionId: 'p:1', version: 1, status: 'active', variables: {}, tokens: [], incidents: [],
+    trackingNumber: `TN-${id}`, startedAt: new Date(Date.parse('2026-03-20T04:00:00.000Z') + minutes * 60_000).toISOString(), nextToken: 1,
+    ...(applicant ? { applicant } : {}),
+  });
+
+  it('gains the table on open and fills it from the instances already stored, once', async () => {
+    const file = join(dir, 'before-applicants.db');
+    const first = sqliteStore(file);
+    await first.init();
+    // More than one page of the backfill, some without an applicant or with an IIN that is not a string.
+    const old = Array.from({ length: 4500 }, (_, n) => person(`i${String(n).padStart(5, '0')}`, n, n % 3 === 2 ? undefined : { iin: String(900000000000 + n), name: n % 2 ? `Қайрат Сәдуақас ${n}` : 'Aigerim Seitkali' }));
+    await first.commit({ instanceInserts: [...old, person('odd', 9000, { iin: 900101300123, name: 42 })] });
+    await first.close();
+    const raw = new Database(file);
+    raw.exec('DROP TABLE applicants'); // the file as the schema before this index left it
+    raw.close();
+
+    const store = sqliteStore(file);
+    await store.init();
+    try {
+      expect((await store.findInstancesByApplicant({ iin: '900000000001', limit: 10 })).map((r) => r.id)).toEqual(['i00001']);
+      expect(await store.findInstancesByApplicant({ iin: '900000000002', limit: 10 })).toEqual([]); // no applicant
+      expect((await store.findInstancesByApplicant({ namePrefix: 'САДУАҚ', limit: 5000 })).length).toBe(0); // ә is not а
+      expect((await store.findInstancesByApplicant({ namePrefix: 'СӘДУАҚ', limit: 5000 })).length).toBe(1500);
+      expect((await store.findInstancesByApplicant({ namePrefix: 'seitkali', limit: 2 })).map((r) => r.id)).toEqual(['i04498', 'i04494']);
+      expect(await store.getInstance('odd')).toStrictEqual(person('odd', 9000, { iin: 900101300123, name: 42 }));
+      // new instances are indexed by their commit
+      await store.commit({ instanceInserts: [person('new', 9001, { iin: '900000000001', name: 'Aigerim Seitkali' })] });
+      expect((await store.findInstancesByApplicant({ iin: '900000000001', limit: 10 })).map((r) => r.id)).toEqual(['new', 'i00001']);
+    } finally {
+      await store.close();
+    }
+    // opening again finds the table and fills nothing twice
+    const again = sqliteStore(file);
+    await again.init();
+    await again.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT COUNT(*) FROM applicants WHERE kind = 'iin'").pluck().get()).toBe(3001);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('sqlite: the applicant lookup reads the applicants key', () => {
+  it('plans an IIN as a search of the primary key in its order (no sort), a name prefix as a range of it, neither as a scan of instances', async () => {
+    const file = join(dir, 'applicant-plan.db');
+    const store = sqliteStore(file);
+    await store.init();
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const s = prepareStatements(db);
+      const plan = (source: string, params: Record<string, unknown>): string[] =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
+      const page = { at: '\u{10FFFF}', id: '', limit: 20 };
+      const byIin = plan(s.applicantsByIin.source, { ...page, term: '900101300123' });
+      expect(byIin.some((d) => /SEARCH a USING PRIMARY KEY \(kind=\? AND term=\? AND \(started_at,instance_id\)<\(\?,\?\)\)/.test(d)), byIin.join('\n')).toBe(true);
+      expect(byIin.some((d) => /TEMP B-TREE/.test(d)), byIin.join('\n')).toBe(false);
+      const byName = plan(s.applicantsByName.source, { ...page, from: 'aig', to: 'aig\u{10FFFF}' });
+      expect(byName.some((d) => /SEARCH applicants USING PRIMARY KEY \(kind=\? AND term>\? AND term<\?\)/.test(d)), byName.join('\n')).toBe(true);
+      expect([...byIin, ...byName].some((d) => /SCAN (i|instances)\b/.test(d))).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -629,6 +629,91 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('applicant lookup', () => {
+      const applied = (id: string, applicant: Record<string, unknown> | undefined, minutes: number, over: Partial<InstanceRecord> = {}) =>
+        instance(id, { startedAt: at(minutes), ...(applicant ? { applicant } : {}), ...over });
+      const IIN = '900101300123';
+
+      it("finds an applicant's applications by exact IIN, newest first (startedAt, then id), paged after the last one", async () => {
+        await store.commit({
+          instanceInserts: [
+            applied('a1', { iin: IIN, name: 'Aigerim Seitkali' }, 1),
+            applied('a3', { iin: IIN, name: 'Aigerim Seitkali' }, 3),
+            applied('a2', { iin: IIN, name: 'Aigerim Seitkali' }, 3),
+            applied('b1', { iin: '850202400456', name: 'Someone Else' }, 2),
+            applied('c1', undefined, 4),
+          ],
+        });
+        expect(ids(await store.findInstancesByApplicant({ iin: IIN, limit: 10 }))).toEqual(['a3', 'a2', 'a1']);
+        const first = await store.findInstancesByApplicant({ iin: IIN, limit: 2 });
+        expect(ids(first)).toEqual(['a3', 'a2']);
+        const last = first.at(-1)!;
+        expect(ids(await store.findInstancesByApplicant({ iin: IIN, limit: 2, after: { startedAt: last.startedAt, id: last.id } }))).toEqual(['a1']);
+        // exact: no prefix of an IIN, no other person's
+        expect(await store.findInstancesByApplicant({ iin: '9001', limit: 10 })).toEqual([]);
+        expect(await store.findInstancesByApplicant({ iin: '111111111111', limit: 10 })).toEqual([]);
+        // the record comes back exactly as written: the index is the store's own
+        expect((await store.findInstancesByApplicant({ iin: '850202400456', limit: 10 }))[0]).toEqual(applied('b1', { iin: '850202400456', name: 'Someone Else' }, 2));
+      });
+
+      it('finds by a case-insensitive prefix of the name or of any word in it, Kazakh and Russian Cyrillic folded, each instance once', async () => {
+        await store.commit({
+          instanceInserts: [
+            applied('k1', { iin: '900101300123', name: 'ӘЛІБЕКОВА Гүлнұр Қайратқызы' }, 1),
+            applied('r1', { iin: '910303500789', name: 'Семёнова Анна-Мария' }, 2),
+            applied('l1', { iin: '920404600111', name: 'Aigerim   Aigerimova' }, 3),
+            applied('n1', { iin: '930505700222' }, 4),
+          ],
+        });
+        const byName = async (namePrefix: string) => ids(await store.findInstancesByApplicant({ namePrefix, limit: 10 }));
+        expect(await byName('әлібек')).toEqual(['k1']);
+        expect(await byName('ГҮЛНҰР')).toEqual(['k1']);
+        expect(await byName('қайратқ')).toEqual(['k1']);
+        expect(await byName('әлібекова гүл')).toEqual(['k1']);
+        expect(await byName('семенова')).toEqual(['r1']); // ё as е
+        expect(await byName('СЕМЁН')).toEqual(['r1']);
+        expect(await byName('мария')).toEqual(['r1']); // after a hyphen
+        expect(await byName('анна-м')).toEqual(['r1']);
+        expect(await byName('aigerim aig')).toEqual(['l1']); // spaces collapsed
+        expect(await byName('aig')).toEqual(['l1']); // two matching words, found once
+        // not from the middle of a word, not a word order the name does not have
+        expect(await byName('либек')).toEqual([]);
+        expect(await byName('гүлнұр әлібекова')).toEqual([]);
+        expect(await byName('   ')).toEqual([]);
+        expect(await byName('z')).toEqual([]);
+      });
+
+      it('pages a name prefix newest first and combines it with an IIN', async () => {
+        await store.commit({
+          instanceInserts: [
+            applied('p1', { iin: '900101300123', name: 'Dana Omarova' }, 1),
+            applied('p2', { iin: '910101300123', name: 'Dana Omarbekova' }, 2),
+            applied('p3', { iin: '900101300123', name: 'Omarov Dana' }, 3),
+            applied('p4', { iin: '900101300123', name: 'Erlan Tokayev' }, 4),
+          ],
+        });
+        const page1 = await store.findInstancesByApplicant({ namePrefix: 'omar', limit: 2 });
+        expect(ids(page1)).toEqual(['p3', 'p2']);
+        const after = { startedAt: page1[1]!.startedAt, id: page1[1]!.id };
+        expect(ids(await store.findInstancesByApplicant({ namePrefix: 'omar', limit: 2, after }))).toEqual(['p1']);
+        expect(ids(await store.findInstancesByApplicant({ iin: '900101300123', namePrefix: 'dana', limit: 10 }))).toEqual(['p3', 'p1']);
+        expect(ids(await store.findInstancesByApplicant({ iin: '900101300123', namePrefix: 'dana', limit: 1 }))).toEqual(['p3']);
+        expect(await store.findInstancesByApplicant({ limit: 10 })).toEqual([]);
+      });
+
+      it('indexes the applicant in the commit that inserts the instance, keeps it through updates, and a refused batch indexes nothing', async () => {
+        await store.commit({ instanceInserts: [applied('u1', { iin: IIN, name: 'Kairat Sadykov' }, 1)] });
+        await store.commit({ instanceUpdates: [{ record: applied('u1', { iin: IIN, name: 'Kairat Sadykov' }, 1, { version: 2, status: 'completed' }), expectedVersion: 1 }] });
+        expect((await store.findInstancesByApplicant({ iin: IIN, limit: 10 })).map((r) => [r.id, r.status])).toEqual([['u1', 'completed']]);
+        expect(ids(await store.findInstancesByApplicant({ namePrefix: 'sady', limit: 10 }))).toEqual(['u1']);
+        // a duplicate tracking number fails the batch: the other instance of it is not indexed either
+        const refused = store.commit({ instanceInserts: [applied('u2', { iin: '990909900999', name: 'Lyazzat Nurova' }, 2), applied('u3', { iin: IIN }, 3, { trackingNumber: 'TN-u1' })] });
+        await expect(refused).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.findInstancesByApplicant({ iin: '990909900999', limit: 10 })).toEqual([]);
+        expect(await store.findInstancesByApplicant({ namePrefix: 'lyazzat', limit: 10 })).toEqual([]);
+      });
+    });
+
     describe('open task counts', () => {
       it('counts only open tasks, per asked assignee, leaving out those with none', async () => {
         await store.commit({

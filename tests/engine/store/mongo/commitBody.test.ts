@@ -69,6 +69,16 @@ describe('commitBody', () => {
     expect(reserved.map((call) => call.args[0])).toEqual([{ _id: 'history:i1' }, { _id: 'history:i2' }, { _id: 'notifications:i1' }]);
   });
 
+  it("should keep the applicant index in the instance document (`_applicant`), folded, on insert and on every rewrite", async () => {
+    const { c, calls, session, inserted } = recordingCollections();
+    const record = { id: 'i1', key: 'p', definitionId: 'p:1', version: 1, status: 'active' as const, variables: {}, tokens: [], incidents: [], trackingNumber: 'KZ-1', startedAt: '2026-01-01T00:00:00.000Z', nextToken: 1, applicant: { iin: '900101300123', name: 'ӘЛІБЕКОВА Гүлнұр' } };
+    await commitBody(c, { instanceInserts: [record], instanceUpdates: [{ record: { ...record, id: 'i2', trackingNumber: 'KZ-2', version: 2 }, expectedVersion: 1 }] }, session);
+    const keys = { iin: '900101300123', terms: ['әлібекова гүлнұр', 'гүлнұр'] };
+    expect(inserted('instances').map((d) => d['_applicant'])).toEqual([keys]);
+    const replaced = calls.find((call) => call.op === 'instances.replaceOne')!.args[1] as StoredDoc;
+    expect(replaced['_applicant']).toEqual(keys);
+  });
+
   it('should refuse a job completion with no id before touching any job', async () => {
     const { c, calls, session } = recordingCollections();
     const batch = { jobCompletions: [{ id: undefined as unknown as string, owner: 'node-1' }] };
