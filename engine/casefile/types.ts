@@ -22,8 +22,14 @@ export interface UnclaimOptions {
 export interface ApplicantQuery {
   /** The applicant's IIN, exactly (12 digits): no prefix search, so nobody walks the register. */
   readonly iin?: string;
-  /** Part of the applicant's name (at least 3 letters), case-insensitive. */
+  /**
+   * The start of the applicant's name or of any word in it (at least 3 letters), case-insensitive
+   * in Kazakh and Russian too, ё as е: "aig" and "seitkali a" find "Seitkali Aigerim", "kali"
+   * does not (store/shared/applicantIndex.ts). With `iin`, both must match.
+   */
   readonly name?: string;
   /** Most matches returned (default 1000). */
   readonly limit?: number;
+  /** The last application of the previous page (its startedAt and id): only older ones. */
+  readonly after?: { readonly startedAt: string; readonly id: string };
 }

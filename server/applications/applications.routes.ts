@@ -31,7 +31,7 @@ export const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** The applicant's IIN, exactly: their history within your scope, newest first (the look-up is audited). */
   iin: z.string().regex(/^\d{12}$/, 'an IIN is 12 digits').optional(),
-  /** Part of the applicant's name, at least 3 letters (the look-up is audited). */
+  /** The start of the applicant's name or of a word in it, at least 3 letters, any case (the look-up is audited). */
   name: z.string().trim().min(3, 'give at least 3 letters of the name').max(200).optional(),
   /** Paging: how many matches to skip. */
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -67,7 +67,7 @@ export const applicationRoutes = {
     method: 'get',
     path: '/api/applications',
     summary:
-      'Search applications by service code, state, tracking number, IIN (exact: an applicant\'s history) or part of the name, newest first, paged by offset and limit, among those your scope reaches ' +
+      'Search applications by service code, state, tracking number, IIN (exact: an applicant\'s history) or the start of the name or of a word in it (case-insensitive, Kazakh and Russian too, ё as е), newest first, paged by offset and limit, among those your scope reaches ' +
       "(a clerk's and an official's: through their own and their groups' tasks; a supervisor's and an auditor's: what they oversee), redacted for the viewer. A search by IIN or name is recorded in the audit trail (applicant.lookup).",
     access: { roles: ['clerk', 'official', 'supervisor', 'auditor'] },
     query: SearchQuery,

@@ -20,23 +20,31 @@ export interface ApplicationSearch {
 
 /** Tasks read per source (the user, each group, or a supervisor's wide read) before filtering. */
 const READ = 1000;
+/** Applications of an applicant read from the store's index per page, newest first. */
+const APPLICANT_PAGE = 100;
+/**
+ * Applications of an applicant examined at most per search (each is loaded and checked for
+ * scope): an IIN's history is far shorter; a name this common nationwide must be narrowed.
+ */
+const APPLICANT_EXAMINED_MAX = 5000;
 
 /**
- * Finds applications through their tasks: the engine's interface has no query of instances by
- * service code yet, and every application has had a task by the time anyone searches for it.
- * Each candidate then passes the same scope check as GET /api/applications/:id, so a search
- * never shows what the detail route would refuse.
+ * Finds applications by tracking number, by applicant (the store's applicant index, through
+ * engine.findApplications, paged until enough are in scope), or else through the caller's tasks:
+ * the engine's interface has no query of instances by service code yet, and every application
+ * has had a task by the time anyone searches for it. Each candidate then passes the same scope
+ * check as GET /api/applications/:id, so a search never shows what the detail route would refuse.
  */
 export async function searchApplications(engine: Engine, scopes: ScopeChecks, user: ActingUser, search: ApplicationSearch): Promise<ApplicationView[]> {
   const byApplicant = search.iin !== undefined || search.name !== undefined;
-  const ids = search.trackingNumber
+  const ids: AsyncIterable<string> | Iterable<string> = search.trackingNumber
     ? await byTrackingNumber(engine, search.trackingNumber)
     : byApplicant
-      ? (await engine.findApplications({ ...(search.iin ? { iin: search.iin } : {}), ...(search.name ? { name: search.name } : {}) })).map((found) => found.id)
+      ? applicantsApplications(engine, search)
       : await candidates(engine, user, search.serviceCode);
   const found: ApplicationView[] = [];
   let skip = search.offset ?? 0;
-  for (const id of ids) {
+  for await (const id of ids) {
     if (found.length >= search.limit) break;
     const application = await loadApplication(engine, id);
     if (search.serviceCode && application.serviceCode !== search.serviceCode) continue;
@@ -79,6 +87,20 @@ function sameApplicant(application: ApplicationView, search: ApplicationSearch):
   if (search.iin !== undefined && applicant['iin'] !== search.iin) return false;
   const name = typeof applicant['name'] === 'string' ? applicant['name'].toLocaleLowerCase('ru') : '';
   return search.name === undefined || name.includes(search.name.trim().toLocaleLowerCase('ru'));
+}
+
+/** The applicant's applications, newest first, a page of the index at a time (read only as far as the caller's loop goes). */
+async function* applicantsApplications(engine: Engine, search: ApplicationSearch): AsyncGenerator<string> {
+  const by = { ...(search.iin ? { iin: search.iin } : {}), ...(search.name ? { name: search.name } : {}) };
+  let after: { startedAt: string; id: string } | undefined;
+  for (let examined = 0; examined < APPLICANT_EXAMINED_MAX; ) {
+    const page = await engine.findApplications({ ...by, limit: Math.min(APPLICANT_PAGE, APPLICANT_EXAMINED_MAX - examined), ...(after ? { after } : {}) });
+    for (const application of page) yield application.id;
+    examined += page.length;
+    const last = page.at(-1);
+    if (!last || page.length < APPLICANT_PAGE) return;
+    after = { startedAt: last.startedAt, id: last.id };
+  }
 }
 
 async function byTrackingNumber(engine: Engine, text: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMENT_MAX_LENGTH, ConflictError, InvalidArgumentError, NotFoundError, createEngine, manualClock, sqliteStore, type Engine } from '../../../engine/index.js';
 
 const twoReviews = readFileSync(new URL('../../server/casefile/two-reviews.bpmn', import.meta.url), 'utf8');
@@ -77,6 +77,29 @@ describe('case file commands', () => {
       await expect(engine.findApplications({ iin: '9001' })).rejects.toMatchObject({ field: 'iin' });
       await expect(engine.findApplications({ name: 'ai' })).rejects.toMatchObject({ field: 'name' });
       expect(await engine.findApplications({ iin: '111111111111' })).toEqual([]);
+    });
+
+    it("should ask the store's applicant index, page after the last one, and never scan the instances", async () => {
+      const store = sqliteStore(':memory:');
+      const indexed = await createEngine({ store, clock });
+      try {
+        await indexed.deploy(twoReviews);
+        const scan = vi.spyOn(store, 'listInstances');
+        const lookup = vi.spyOn(store, 'findInstancesByApplicant');
+        const ids: string[] = [];
+        for (let n = 0; n < 3; n++) {
+          ids.unshift((await indexed.start('casefile_benefit', { channel: 'centre', by: 'clerk', applicant: { name: 'Сейткали Айгерім', iin: '900101300123' } })).id);
+          clock.advance('PT1M');
+        }
+        const page = await indexed.findApplications({ name: 'АЙГЕР', limit: 2 });
+        expect(page.map((a) => a.id)).toEqual(ids.slice(0, 2));
+        const next = await indexed.findApplications({ iin: '900101300123', limit: 2, after: { startedAt: page[1]!.startedAt, id: page[1]!.id } });
+        expect(next.map((a) => a.id)).toEqual(ids.slice(2));
+        expect(lookup).toHaveBeenCalledWith({ namePrefix: 'АЙГЕР', limit: 2 });
+        expect(scan).not.toHaveBeenCalled();
+      } finally {
+        await indexed.close();
+      }
     });
   });
 });
