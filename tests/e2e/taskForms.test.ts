@@ -158,7 +158,17 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `task forms in Chromium (${SK
       if (viewport.width === 375) {
         await official.getByRole('button', { name: 'Русский' }).click();
         await official.getByText('Основание для отказа (из стандарта)').waitFor();
+        // The viewer's own words in Russian too: its validation message and the select's prompt
+        await official.getByRole('button', { name: 'Отправить' }).click();
+        await official.getByText('Обязательное поле.').first().waitFor();
+        await official.getByText('Выберите…').first().waitFor();
+        expect(await official.locator('tereze-task-form').innerText()).not.toMatch(/Field is required|\bSelect\b/);
         await harness.screenshot(official, 'task-forms-4-official-refusal-ru-375');
+        await official.getByRole('button', { name: 'Қазақша' }).click();
+        await official.getByRole('button', { name: 'Жіберу' }).click();
+        await official.getByText('Міндетті өріс.').first().waitFor();
+        await official.getByText('Таңдаңыз…').first().waitFor();
+        await harness.screenshot(official, 'task-forms-5-official-refusal-kk-375');
         await official.close();
         continue;
       }

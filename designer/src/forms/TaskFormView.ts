@@ -2,7 +2,9 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import formJsCss from '@bpmn-io/form-js-viewer/dist/assets/form-js.css?inline';
 import { css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { LocalizedElement, language, t } from '../i18n/i18n.js';
+import type { Language } from '../i18n/messages.js';
 import { formStyles } from '../shared/formStyles.js';
+import { localizedValidationModule, viewerWords } from './formViewerWords.js';
 import { answerOf, formData, localizeForm } from './localizeForm.js';
 
 export interface TaskAnswer {
@@ -16,29 +18,27 @@ export interface FieldProblem {
   readonly message: string;
 }
 
-/** form-js's own texts, in the reader's language: form-js has them in English only, in its code. */
-const FORM_JS_TEXTS: Record<string, Record<string, string>> = {
-  ru: {
-    'Field is required.': 'Обязательное поле.',
-    'Value is not a number.': 'Значение не является числом.',
-    Select: 'Выберите…',
-    Search: 'Поиск',
-    'No results': 'Ничего не найдено',
-    'All values selected': 'Выбраны все значения',
-  },
-};
+const SAID_ATTRIBUTES = ['placeholder', 'aria-label', 'title'] as const;
 
 /**
- * Puts form-js's English texts (a select's "Select", "Field is required.") into the reader's
- * language as form-js renders them: a text node or placeholder equal to one is replaced.
+ * Puts the viewer's English texts that no hook reaches (a select's "Select", a search box's
+ * placeholder, a button's aria-label) into the reader's language as form-js renders them:
+ * a text node or attribute the `formViewer` catalogue words (./formViewerWords.ts) is replaced.
  */
-function translateTexts(root: Node, texts: Record<string, string>): void {
+function translateTexts(root: Node, lang: Language): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) {
-      const text = node.textContent?.trim() ?? '';
-      if (Object.hasOwn(texts, text)) node.textContent = texts[text]!;
-    } else if (node instanceof HTMLInputElement && Object.hasOwn(texts, node.placeholder)) node.placeholder = texts[node.placeholder]!;
+      const said = viewerWords(node.textContent ?? '', lang);
+      // Only a change is written: the observer sees each write, and an equal one would loop.
+      if (said !== undefined && said !== node.textContent?.trim()) node.textContent = said;
+    } else if (node instanceof Element) {
+      for (const name of SAID_ATTRIBUTES) {
+        const value = node.getAttribute(name);
+        const said = value ? viewerWords(value, lang) : undefined;
+        if (said !== undefined && said !== value) node.setAttribute(name, said);
+      }
+    }
   }
 }
 
@@ -112,16 +112,17 @@ export class TaskFormView extends LocalizedElement {
     // Enter, or a click under load, sent the form without what was just typed ("required").
     // (The viewer's fields read `config.debounce`; every option but the modules becomes config,
     // though FormOptions does not declare it.)
-    const options = { container, debounce: false };
+    // The validation messages come from the `formViewer` catalogue (formViewerWords.ts).
+    const options = { container, debounce: false, additionalModules: [localizedValidationModule(language())] };
     const form = new Form(options);
     this.form = form;
     await form.importSchema(localizeForm(this.schema, language()), { ...formData(this.data), ...(kept ?? {}) });
     this.observer?.disconnect();
-    const texts = FORM_JS_TEXTS[language()];
-    if (texts) {
-      translateTexts(container, texts);
-      this.observer = new MutationObserver(() => translateTexts(container, texts));
-      this.observer.observe(container, { subtree: true, childList: true, characterData: true });
+    const lang = language();
+    if (lang !== 'en') {
+      translateTexts(container, lang);
+      this.observer = new MutationObserver(() => translateTexts(container, lang));
+      this.observer.observe(container, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: [...SAID_ATTRIBUTES] });
     }
     if (this.problem) this.showProblem(this.problem);
   }

@@ -45,6 +45,7 @@ import sessionEn from './catalogue/en/session.json' with { type: 'json' };
 import draftEn from './catalogue/en/draft.json' with { type: 'json' };
 import errorEn from './catalogue/en/error.json' with { type: 'json' };
 import formEditorEn from './catalogue/en/formEditor.json' with { type: 'json' };
+import formViewerEn from './catalogue/en/formViewer.json' with { type: 'json' };
 import bpmnEn from './catalogue/en/bpmn.json' with { type: 'json' };
 import problemEn from './catalogue/en/problem.json' with { type: 'json' };
 
@@ -94,6 +95,7 @@ const en = {
   ...draftEn,
   ...errorEn,
   ...formEditorEn,
+  ...formViewerEn,
   ...bpmnEn,
   ...problemEn,
 };
