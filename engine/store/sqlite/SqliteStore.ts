@@ -41,6 +41,7 @@ import { openFile } from './openFile.js';
 import { sqliteUnavailable } from './sqliteUnavailable.js';
 import { StoreFileGuard } from './StoreFileGuard.js';
 import { WalSync } from './WalSync.js';
+import { taskQuerySql } from './taskQuery.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -305,18 +306,7 @@ class SqliteStore implements Store {
   }
 
   async findTasks(query: TaskQuery): Promise<TaskRecord[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.instanceId !== undefined) where.push('instance_id = ?'), params.push(query.instanceId);
-    if (query.assignee !== undefined) where.push('assignee = ?'), params.push(query.assignee);
-    if (query.candidateGroup !== undefined) where.push('candidate_group = ?'), params.push(query.candidateGroup);
-    if (query.centre !== undefined) where.push('centre = ?'), params.push(query.centre);
-    if (query.noCentre) where.push('centre IS NULL');
-    const state = query.state ?? 'open';
-    if (state !== 'any') where.push('state = ?'), params.push(state);
-    if (query.unassigned) where.push('assignee IS NULL');
-    params.push(Math.max(0, query.limit ?? DEFAULT_LIMIT)); // LIMIT -1 would mean no limit
-    const sql = `SELECT doc FROM tasks ${whereClause(where)} ORDER BY due_at NULLS LAST, created_at, id LIMIT ?`;
+    const { sql, params } = taskQuerySql(query, DEFAULT_LIMIT);
     return this.shape(sql).all(...params).map((doc) => parseDoc<TaskRecord>(doc));
   }
 

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../engine/errors.js';
 import { sqliteStore } from '../../../engine/store/sqlite/SqliteStore.js';
-import type { InstanceRecord, TaskRecord } from '../../../engine/store/port.js';
+import type { InstanceRecord, TaskQuery, TaskRecord } from '../../../engine/store/port.js';
+import { taskQuerySql } from '../../../engine/store/sqlite/taskQuery.js';
 import { prepareStatements } from '../../../engine/store/sqlite/statements.js';
 import { describeStoreContract } from './storeContract.js';
 import { describeOutboxContract } from './notificationOutboxContract.js';
@@ -318,6 +319,43 @@ describe('sqlite: the applicant lookup reads the applicants key', () => {
       const byName = plan(s.applicantsByName.source, { ...page, from: 'aig', to: 'aig\u{10FFFF}' });
       expect(byName.some((d) => /SEARCH applicants USING PRIMARY KEY \(kind=\? AND term>\? AND term<\?\)/.test(d)), byName.join('\n')).toBe(true);
       expect([...byIin, ...byName].some((d) => /SCAN (i|instances)\b/.test(d))).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('sqlite: a group queue reads only the tasks nobody holds', () => {
+  it('plans the queues through tasks_queue / tasks_queue_centre, and a task leaves them when claimed', async () => {
+    const file = join(dir, 'queue-plan.db');
+    const store = sqliteStore(file);
+    await store.init();
+    const task = (id: string, over: Partial<TaskRecord> = {}): TaskRecord => ({
+      id, instanceId: 'i1', elementId: 'review', key: 'p', name: 'Review', assignee: null, candidateGroup: 'g', state: 'open',
+      createdAt: '2026-03-20T04:00:00.000Z', version: 1, ...over,
+    } as TaskRecord);
+    await store.commit({ taskInserts: [task('free'), task('held', { assignee: 'o1' }), task('desk', { centre: 'c1' })] });
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const plan = (query: TaskQuery): string => {
+        const { sql, params } = taskQuerySql(query, 50);
+        return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      };
+      expect(plan({ candidateGroup: 'g', unassigned: true })).toMatch(/SEARCH tasks USING INDEX tasks_queue \(candidate_group=\?\)/);
+      expect(plan({ candidateGroup: 'g', unassigned: true, centre: 'c1' })).toMatch(/USING INDEX tasks_queue_centre \(candidate_group=\? AND centre=\?\)/);
+      expect(plan({ candidateGroup: 'g', unassigned: true, noCentre: true })).toMatch(/USING INDEX tasks_queue_centre \(candidate_group=\? AND centre=\?\)/);
+      // held tasks are not in the queue index at all
+      const inQueue = db.prepare('SELECT id FROM tasks INDEXED BY tasks_queue WHERE candidate_group = ? AND state = \'open\' AND assignee IS NULL ORDER BY id').pluck().all('g');
+      expect(inQueue).toEqual(['desk', 'free']);
+      const rows = (q: TaskQuery) => {
+        const { sql, params } = taskQuerySql(q, 50);
+        return (db.prepare(sql).pluck().all(...params) as string[]).map((doc) => (JSON.parse(doc) as TaskRecord).id).sort();
+      };
+      expect(rows({ candidateGroup: 'g', unassigned: true })).toEqual(['desk', 'free']);
+      expect(rows({ candidateGroup: 'g', unassigned: true, centre: 'c1' })).toEqual(['desk']);
+      expect(rows({ candidateGroup: 'g', unassigned: true, noCentre: true })).toEqual(['free']);
+      expect(rows({ candidateGroup: 'g' })).toEqual(['desk', 'free', 'held']);
     } finally {
       db.close();
     }

@@ -1,0 +1,32 @@
+import type { TaskQuery } from '../port.js';
+
+/**
+ * The SELECT of `findTasks` for a query (its text is the prepared statement's cache key):
+ * the filters given, `state = 'open'` as a literal (the planner uses a partial index only for a
+ * query whose own WHERE implies the index's, which a bound parameter cannot), and a group's
+ * queue — open, nobody holds it, nothing narrower asked — read through its own partial index
+ * (schema.ts, tasks_queue), named, since without statistics the planner takes the group-wide
+ * one and skips every held task.
+ */
+export function taskQuerySql(query: TaskQuery, defaultLimit: number): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.instanceId !== undefined) where.push('instance_id = ?'), params.push(query.instanceId);
+  if (query.assignee !== undefined) where.push('assignee = ?'), params.push(query.assignee);
+  if (query.candidateGroup !== undefined) where.push('candidate_group = ?'), params.push(query.candidateGroup);
+  if (query.centre !== undefined) where.push('centre = ?'), params.push(query.centre);
+  if (query.noCentre) where.push('centre IS NULL');
+  const state = query.state ?? 'open';
+  if (state === 'open') where.push("state = 'open'");
+  else if (state !== 'any') where.push('state = ?'), params.push(state);
+  if (query.unassigned) where.push('assignee IS NULL');
+  params.push(Math.max(0, query.limit ?? defaultLimit)); // LIMIT -1 would mean no limit
+  const clause = where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`;
+  return { sql: `SELECT doc FROM tasks${queueIndex(query, state)}${clause} ORDER BY due_at NULLS LAST, created_at, id LIMIT ?`, params };
+}
+
+function queueIndex(query: TaskQuery, state: string): string {
+  if (state !== 'open' || !query.unassigned || query.candidateGroup === undefined) return '';
+  if (query.instanceId !== undefined || query.assignee !== undefined) return '';
+  return query.centre !== undefined || query.noCentre ? ' INDEXED BY tasks_queue_centre' : ' INDEXED BY tasks_queue';
+}
