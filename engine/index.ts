@@ -80,7 +80,7 @@ export { ACCESS_MODES, type AccessMode, type RoutingDecision, RoutingPolicy } fr
 export { CalendarRegistry, type CalendarVersion } from './calendars/index.js';
 export { IDEMPOTENCY_KEY_RETENTION_MS, IDEMPOTENCY_KEY_FORMAT, isIdempotencyKey } from './commands/IdempotentStart.js';
 export { SANE_YEARS, INSTANT_FORMAT, DATE_FORMAT, parseInstant, saneInstant, isCalendarDate } from './isoTime.js';
-export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, isWorkingDay, openIntervals, type WorkingCalendar, type Deadline } from './sla/index.js';
+export { builtInCalendars, parseCalendar, computeDeadline, localDateOf, isWorkingDay, openIntervals, type WorkingCalendar, type LabelInLanguages, type Deadline } from './sla/index.js';
 export type { SweepResult } from './SlaSweep.js';
 export type { CommitEvent, EngineEvent, EngineListener, SubscribeOptions } from './events/index.js';
 export { COMMENT_MAX_LENGTH, COMMENT_OFFICES, MIN_NAME_SEARCH } from './casefile/index.js';

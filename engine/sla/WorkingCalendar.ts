@@ -15,6 +15,9 @@ import { parseIsoDate, parseTime } from './LocalDate.js';
  * - `transfers`: decreed exceptions that win over everything else — `working: false` closes a day
  *   (Fri 7 Jul 2023), `working: true` opens one (Sat 1 Jul 2023) with `hours`, or when `hours`
  *   is left out with the calendar's Monday hours (a regular full working day).
+ * A label (the calendar's `name`, a holiday's or one-off day's `name`, a transfer's `note`) is
+ * written in one language, the default; `names` / `notes` may give it in others (`kk`, `ru`, `en`),
+ * each screen showing its reader's. A calendar stored before they existed has none and reads the same.
  */
 
 const time = (endOfDay: boolean) =>
@@ -60,6 +63,10 @@ const zone = z.string().refine(isTimeZone, {
   error: (issue) => `${JSON.stringify(issue.input).replaceAll('"', "'")} is not an IANA time zone`,
 });
 
+/** A label in the UI's languages, beside the one it is written in; any may be missing. */
+const labelInLanguages = z.object({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) }).partial();
+export type LabelInLanguages = z.output<typeof labelInLanguages>;
+
 /** Leap-year lengths: 29 February is a valid (if rare) fixed holiday. */
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -68,6 +75,7 @@ const holiday = z
     month: z.number().int().min(1).max(12),
     day: z.number().int().min(1).max(31),
     name: z.string().min(1),
+    names: labelInLanguages.optional(),
     carryOver: z.boolean(),
   })
   .superRefine((value, ctx) => {
@@ -81,6 +89,7 @@ const transfer = z
     working: z.boolean(),
     hours: intervals.min(1).optional(),
     note: z.string().default(''),
+    notes: labelInLanguages.optional(),
   })
   .superRefine((value, ctx) => {
     if (!value.working && value.hours) {
@@ -92,6 +101,7 @@ export const workingCalendarSchema = z
   .object({
     id: z.string().min(1),
     name: z.string().default(''),
+    names: labelInLanguages.optional(),
     zone,
     week: z.object({
       mon: intervals.default([]),
@@ -103,7 +113,7 @@ export const workingCalendarSchema = z
       sun: intervals.default([]),
     }),
     holidays: z.array(holiday).default([]),
-    oneOff: z.array(z.object({ date: isoDate, name: z.string().min(1) })).default([]),
+    oneOff: z.array(z.object({ date: isoDate, name: z.string().min(1), names: labelInLanguages.optional() })).default([]),
     transfers: z.array(transfer).default([]),
   })
   .superRefine((value, ctx) => {

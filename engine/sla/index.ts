@@ -6,6 +6,7 @@ export {
   parseCalendar,
   workingCalendarSchema,
   type WorkingCalendar,
+  type LabelInLanguages,
   type WorkingCalendarInput,
   type CalendarWeek,
   type OpeningInterval,

@@ -4,26 +4,33 @@ type Holidays = WorkingCalendar['holidays'];
 type OneOff = WorkingCalendar['oneOff'];
 type Transfers = WorkingCalendar['transfers'];
 
+const NEW_YEAR = { kk: 'Жаңа жыл', ru: 'Новый год' };
+const NAURYZ = { kk: 'Наурыз мейрамы', ru: 'Наурыз мейрамы' };
+const KURBAN_AIT = { kk: 'Құрбан айт (бірінші күні)', ru: 'Курбан айт (первый день)' };
+
 /**
  * Kazakhstan's public holidays (DOMAIN.md, "Public holidays"). A holiday falling on a day off
  * moves to the next working day (`carryOver: true`), except the religious ones starred in
  * DOMAIN.md — Orthodox Christmas (7 Jan) and the first day of Kurban Ait — which never move.
+ * `name` is English (the default); `names` give the Kazakh and Russian names the Law "On holidays
+ * in the Republic of Kazakhstan" (13 Dec 2001, No. 267-II, as amended) uses, as written from
+ * memory of it: not yet compared line by line with its published texts (adilet.zan.kz).
  */
 export const kazakhstanHolidays: Holidays = [
-  { month: 1, day: 1, name: 'New Year', carryOver: true },
-  { month: 1, day: 2, name: 'New Year', carryOver: true },
-  { month: 1, day: 7, name: 'Orthodox Christmas', carryOver: false },
-  { month: 3, day: 8, name: "International Women's Day", carryOver: true },
-  { month: 3, day: 21, name: 'Nauryz meiramy', carryOver: true },
-  { month: 3, day: 22, name: 'Nauryz meiramy', carryOver: true },
-  { month: 3, day: 23, name: 'Nauryz meiramy', carryOver: true },
-  { month: 5, day: 1, name: 'Unity Day of the People of Kazakhstan', carryOver: true },
-  { month: 5, day: 7, name: "Defender of the Fatherland Day", carryOver: true },
-  { month: 5, day: 9, name: 'Victory Day', carryOver: true },
-  { month: 7, day: 6, name: 'Capital Day', carryOver: true },
-  { month: 8, day: 30, name: 'Constitution Day', carryOver: true },
-  { month: 10, day: 25, name: 'Republic Day', carryOver: true },
-  { month: 12, day: 16, name: 'Independence Day', carryOver: true },
+  { month: 1, day: 1, name: 'New Year', names: NEW_YEAR, carryOver: true },
+  { month: 1, day: 2, name: 'New Year', names: NEW_YEAR, carryOver: true },
+  { month: 1, day: 7, name: 'Orthodox Christmas', names: { kk: 'Православиелік Рождество', ru: 'Православное Рождество' }, carryOver: false },
+  { month: 3, day: 8, name: "International Women's Day", names: { kk: 'Халықаралық әйелдер күні', ru: 'Международный женский день' }, carryOver: true },
+  { month: 3, day: 21, name: 'Nauryz meiramy', names: NAURYZ, carryOver: true },
+  { month: 3, day: 22, name: 'Nauryz meiramy', names: NAURYZ, carryOver: true },
+  { month: 3, day: 23, name: 'Nauryz meiramy', names: NAURYZ, carryOver: true },
+  { month: 5, day: 1, name: 'Unity Day of the People of Kazakhstan', names: { kk: 'Қазақстан халқының бірлігі мерекесі', ru: 'Праздник единства народа Казахстана' }, carryOver: true },
+  { month: 5, day: 7, name: 'Defender of the Fatherland Day', names: { kk: 'Отан қорғаушы күні', ru: 'День защитника Отечества' }, carryOver: true },
+  { month: 5, day: 9, name: 'Victory Day', names: { kk: 'Жеңіс күні', ru: 'День Победы' }, carryOver: true },
+  { month: 7, day: 6, name: 'Capital Day', names: { kk: 'Астана күні', ru: 'День Столицы' }, carryOver: true },
+  { month: 8, day: 30, name: 'Constitution Day', names: { kk: 'Қазақстан Республикасының Конституциясы күні', ru: 'День Конституции Республики Казахстан' }, carryOver: true },
+  { month: 10, day: 25, name: 'Republic Day', names: { kk: 'Республика күні', ru: 'День Республики' }, carryOver: true },
+  { month: 12, day: 16, name: 'Independence Day', names: { kk: 'Тәуелсіздік күні', ru: 'День Независимости' }, carryOver: true },
 ];
 
 /**
@@ -39,9 +46,13 @@ export const kazakhstanHolidays: Holidays = [
  *   for Mon–Fri work, but would matter for a calendar open on that day.
  */
 export const kurbanAitFirstDays: OneOff = [
-  { date: '2025-06-06', name: 'Kurban Ait (first day)' },
-  { date: '2026-05-27', name: 'Kurban Ait (first day)' },
-  { date: '2027-05-16', name: 'Kurban Ait (first day) — estimate, to be confirmed' },
+  { date: '2025-06-06', name: 'Kurban Ait (first day)', names: KURBAN_AIT },
+  { date: '2026-05-27', name: 'Kurban Ait (first day)', names: KURBAN_AIT },
+  {
+    date: '2027-05-16',
+    name: 'Kurban Ait (first day) — estimate, to be confirmed',
+    names: { kk: `${KURBAN_AIT.kk} — болжам, расталуы керек`, ru: `${KURBAN_AIT.ru} — оценка, подлежит подтверждению` },
+  },
 ];
 
 /**
@@ -54,6 +65,16 @@ export const kurbanAitFirstDays: OneOff = [
  *   added as data when published.
  */
 export const kazakhstanTransfers: Transfers = [
-  { date: '2025-01-03', working: false, note: 'day off moved from Sunday 5 January 2025' },
-  { date: '2025-01-05', working: true, note: 'worked instead of Friday 3 January 2025' },
+  {
+    date: '2025-01-03',
+    working: false,
+    note: 'day off moved from Sunday 5 January 2025',
+    notes: { kk: 'демалыс күні 2025 жылғы 5 қаңтардан, жексенбіден ауыстырылды', ru: 'выходной перенесён с воскресенья 5 января 2025 года' },
+  },
+  {
+    date: '2025-01-05',
+    working: true,
+    note: 'worked instead of Friday 3 January 2025',
+    notes: { kk: '2025 жылғы 3 қаңтардың, жұманың орнына жұмыс күні', ru: 'рабочий день вместо пятницы 3 января 2025 года' },
+  },
 ];

@@ -1,4 +1,4 @@
-import { computeDeadline, isWorkingDay, localDateOf, openIntervals, type WorkingCalendar } from '../../engine/index.js';
+import { computeDeadline, isWorkingDay, localDateOf, openIntervals, type LabelInLanguages, type WorkingCalendar } from '../../engine/index.js';
 
 export interface MonthDay {
   readonly date: string;
@@ -6,7 +6,10 @@ export interface MonthDay {
   /** Opening hours that day, local "HH:MM–HH:MM". */
   readonly hours: readonly string[];
   readonly holiday?: string;
+  /** The holiday's name in other languages (the calendar's `names`), when it gives them. */
+  readonly holidayNames?: LabelInLanguages;
   readonly oneOff?: string;
+  readonly oneOffNames?: LabelInLanguages;
   /** A transfer: a day off worked (`worked`) or a working day off (`off`). */
   readonly transfer?: 'worked' | 'off';
 }
@@ -37,8 +40,8 @@ export function calendarMonth(calendar: WorkingCalendar, month: string): MonthDa
       date,
       working: isWorkingDay(calendar, date),
       hours: openIntervals(calendar, date).map((interval) => `${hhmm(interval.start, calendar)}–${hhmm(interval.end, calendar)}`),
-      ...(holiday ? { holiday: holiday.name } : {}),
-      ...(oneOff ? { oneOff: oneOff.name } : {}),
+      ...(holiday ? { holiday: holiday.name, ...(holiday.names ? { holidayNames: holiday.names } : {}) } : {}),
+      ...(oneOff ? { oneOff: oneOff.name, ...(oneOff.names ? { oneOffNames: oneOff.names } : {}) } : {}),
       ...(transfer ? { transfer: transfer.working ? ('worked' as const) : ('off' as const) } : {}),
     };
   });

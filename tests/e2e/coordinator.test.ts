@@ -166,9 +166,25 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `coordinator pages in Chromiu
     expect(await view.locator('li[data-transfer="2031-07-05"]').count()).toBe(0);
 
     const token = await tokenOf(harness, 'coordinator');
-    const calendar = await callAs<{ oneOff: { date: string }[]; transfers: { date: string }[] }>(harness, token, 'GET', '/api/calendars/agency');
+    type Named = { date: string; name: string; names?: Record<string, string> };
+    const calendar = await callAs<{ holidays: { month: number; day: number; names?: Record<string, string> }[]; oneOff: Named[]; transfers: { date: string; notes?: Record<string, string> }[] }>(
+      harness,
+      token,
+      'GET',
+      '/api/calendars/agency',
+    );
     expect(calendar.oneOff.map((d) => d.date)).toContain('2031-03-28');
     expect(calendar.transfers.map((d) => d.date)).not.toContain('2031-07-05');
+    // Three edits later, what the editor did not touch keeps its Kazakh and Russian
+    expect(calendar.holidays.find((h) => h.month === 12 && h.day === 16)?.names).toEqual({ kk: 'Тәуелсіздік күні', ru: 'День Независимости' });
+    expect(calendar.oneOff.find((d) => d.date === '2026-05-27')?.names?.kk).toBe('Құрбан айт (бірінші күні)');
+    expect(calendar.transfers.find((d) => d.date === '2025-01-05')?.notes?.ru).toBe('рабочий день вместо пятницы 3 января 2025 года');
+    expect(calendar.oneOff.find((d) => d.date === '2031-03-28')).toEqual({ date: '2031-03-28', name: 'Kurban Ait' });
+    // And the page says them in Kazakh
+    await coordinator.locator('.app-header button[data-lang=kk]').click();
+    await view.locator('li[data-one-off="2026-05-27"]').getByText('Құрбан айт (бірінші күні)').waitFor();
+    await view.locator('li[data-transfer="2025-01-05"]').getByText(/3 қаңтардың/).waitFor();
+    await coordinator.locator('.app-header button[data-lang=en]').click();
 
     await coordinator.setViewportSize({ width: 375, height: 800 });
     expect(await coordinator.evaluate(scrollWidth)).toBeLessThanOrEqual(375);

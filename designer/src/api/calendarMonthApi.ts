@@ -1,3 +1,4 @@
+import type { InLanguages } from '../i18n/i18n.js';
 import type { ApiClient } from './ApiClient.js';
 
 /** One day of `GET /api/calendars/:id/month` (server/calendars/calendarMonth.ts). */
@@ -6,7 +7,9 @@ export interface MonthDay {
   readonly working: boolean;
   readonly hours: readonly string[];
   readonly holiday?: string;
+  readonly holidayNames?: InLanguages;
   readonly oneOff?: string;
+  readonly oneOffNames?: InLanguages;
   readonly transfer?: 'worked' | 'off';
 }
 

@@ -1,3 +1,4 @@
+import type { InLanguages } from '../i18n/i18n.js';
 import type { ApiClient, ApplicationView, TaskView } from './ApiClient.js';
 
 /**
@@ -32,11 +33,13 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export interface Calendar {
   readonly id: string;
   readonly name?: string;
+  /** A label in other languages beside the one it is written in (engine/sla/WorkingCalendar.ts): kept on every edit. */
+  readonly names?: InLanguages;
   readonly zone: string;
   readonly week: Partial<Record<Weekday, readonly OpeningInterval[]>>;
-  readonly holidays?: readonly { month: number; day: number; name: string; carryOver: boolean }[];
-  readonly oneOff?: readonly { date: string; name: string }[];
-  readonly transfers?: readonly { date: string; working: boolean; hours?: readonly OpeningInterval[]; note?: string }[];
+  readonly holidays?: readonly { month: number; day: number; name: string; names?: InLanguages; carryOver: boolean }[];
+  readonly oneOff?: readonly { date: string; name: string; names?: InLanguages }[];
+  readonly transfers?: readonly { date: string; working: boolean; hours?: readonly OpeningInterval[]; note?: string; notes?: InLanguages }[];
 }
 
 export interface CalendarVersion {

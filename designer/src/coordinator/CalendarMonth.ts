@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { CalendarMonthView, MonthDay, SampleTerm } from '../api/calendarMonthApi.js';
-import { LocalizedElement, formatInstant, t } from '../i18n/i18n.js';
+import { LocalizedElement, formatInstant, inLanguage, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { astanaInstant } from './astanaTime.js';
 import { WEEKDAYS } from './CalendarView.js';
@@ -78,7 +78,7 @@ export class CalendarMonth extends LocalizedElement {
   }
 
   private cell(day: MonthDay, due: boolean, received: boolean) {
-    const notes = [day.holiday, day.oneOff, day.transfer ? t(day.transfer === 'worked' ? 'calendar.transfer.working' : 'calendar.transfer.off') : undefined, due ? t('calendar.dueHere') : undefined, received ? t('calendar.receivedHere') : undefined].filter(Boolean);
+    const notes = [day.holiday && inLanguage(day.holiday, day.holidayNames), day.oneOff && inLanguage(day.oneOff, day.oneOffNames), day.transfer ? t(day.transfer === 'worked' ? 'calendar.transfer.working' : 'calendar.transfer.off') : undefined, due ? t('calendar.dueHere') : undefined, received ? t('calendar.receivedHere') : undefined].filter(Boolean);
     return html`<div
       class="day"
       data-date=${day.date}

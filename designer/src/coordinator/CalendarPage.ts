@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import type { ApiClient } from '../api/ApiClient.js';
 import { calendarMonthApi, type CalendarMonthView, type SampleTerm } from '../api/calendarMonthApi.js';
 import { oversightApi, type Calendar, type CalendarVersion } from '../api/oversightApi.js';
-import { LocalizedElement, t, tMaybe } from '../i18n/i18n.js';
+import { LocalizedElement, inLanguage, t, tMaybe, type InLanguages } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
 import './CalendarExceptionForm.js';
@@ -31,8 +31,8 @@ export class CalendarPage extends LocalizedElement {
   };
   declare api: ApiClient;
   declare ids: string[];
-  /** Each calendar's name: the built-in ones' in the UI's language, a stored one's own, else its id. */
-  declare names: Map<string, string>;
+  /** Each calendar's name: the built-in ones' in the UI's language, a stored one's own (in the reader's language when it gives one), else its id. */
+  declare names: Map<string, { name: string; names?: InLanguages }>;
   declare calendarId: string;
   declare calendar: Calendar | undefined;
   declare versions: CalendarVersion[];
@@ -116,15 +116,16 @@ export class CalendarPage extends LocalizedElement {
       this.ids = await oversightApi.calendars(this.api);
       await this.open(this.ids.includes('agency') ? 'agency' : (this.ids[0] ?? ''));
       // Stored calendars may carry a name of their own (a handful: one read each).
-      const named = await Promise.all(this.ids.map(async (id) => [id, (await oversightApi.calendar(this.api, id).catch(() => undefined))?.name] as const));
-      this.names = new Map(named.filter((n): n is readonly [string, string] => typeof n[1] === 'string' && n[1] !== ''));
+      const named = await Promise.all(this.ids.map(async (id) => [id, await oversightApi.calendar(this.api, id).catch(() => undefined)] as const));
+      this.names = new Map(named.flatMap(([id, c]) => (c?.name ? [[id, { name: c.name, ...(c.names ? { names: c.names } : {}) }] as const] : [])));
     } catch (error) {
       this.message = t('common.error', { message: (error as Error).message });
     }
   }
 
   private nameOf(id: string): string {
-    return tMaybe(`calendar.name.${id}`, '') || this.names.get(id) || id;
+    const stored = this.names.get(id);
+    return tMaybe(`calendar.name.${id}`, '') || (stored ? inLanguage(stored.name, stored.names) : id);
   }
 
   private async open(id: string) {

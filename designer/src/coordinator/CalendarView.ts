@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Calendar, Weekday } from '../api/oversightApi.js';
-import { LocalizedElement, t } from '../i18n/i18n.js';
+import { LocalizedElement, inLanguage, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
 
@@ -10,7 +10,8 @@ export type ExceptionKind = 'oneOff' | 'transfer';
 
 /**
  * A calendar as a coordinator reads it: week hours, yearly holidays, one-off days off and
- * transfers. Emits `remove` `{ kind, date }` for a one-off day or a transfer.
+ * transfers, each entry's name in the reader's language when the calendar gives it (else as
+ * written). Emits `remove` `{ kind, date }` for a one-off day or a transfer.
  */
 export class CalendarView extends LocalizedElement {
   static override properties = { calendar: { attribute: false } };
@@ -33,15 +34,15 @@ export class CalendarView extends LocalizedElement {
       </dl>
       <h3>${t('calendar.oneOff')}</h3>
       ${oneOff.length
-        ? html`<ul class="exceptions">${oneOff.map((d) => html`<li data-one-off=${d.date}>${d.date} — ${d.name} ${this.removeButton('oneOff', d.date)}</li>`)}</ul>`
+        ? html`<ul class="exceptions">${oneOff.map((d) => html`<li data-one-off=${d.date}>${d.date} — ${inLanguage(d.name, d.names)} ${this.removeButton('oneOff', d.date)}</li>`)}</ul>`
         : html`<p class="hint">${t('calendar.none')}</p>`}
       <h3>${t('calendar.transfers')}</h3>
       ${transfers.length
-        ? html`<ul class="exceptions">${transfers.map((d) => html`<li data-transfer=${d.date}>${d.date} — <strong>${d.working ? t('calendar.transfer.working') : t('calendar.transfer.off')}</strong>${d.hours?.length ? ` (${d.hours.map((h) => `${h.from}–${h.to}`).join(', ')})` : ''}${d.note ? ` — ${d.note}` : ''} ${this.removeButton('transfer', d.date)}</li>`)}</ul>`
+        ? html`<ul class="exceptions">${transfers.map((d) => html`<li data-transfer=${d.date}>${d.date} — <strong>${d.working ? t('calendar.transfer.working') : t('calendar.transfer.off')}</strong>${d.hours?.length ? ` (${d.hours.map((h) => `${h.from}–${h.to}`).join(', ')})` : ''}${d.note ? ` — ${inLanguage(d.note, d.notes)}` : ''} ${this.removeButton('transfer', d.date)}</li>`)}</ul>`
         : html`<p class="hint">${t('calendar.none')}</p>`}
       <details>
         <summary>${t('calendar.holidays')} (${c.holidays?.length ?? 0})</summary>
-        <ul>${(c.holidays ?? []).map((h) => html`<li>${String(h.day).padStart(2, '0')}.${String(h.month).padStart(2, '0')} — ${h.name}${h.carryOver ? html` <span class="hint">(${t('calendar.carryOver')})</span>` : ''}</li>`)}</ul>
+        <ul>${(c.holidays ?? []).map((h) => html`<li>${String(h.day).padStart(2, '0')}.${String(h.month).padStart(2, '0')} — ${inLanguage(h.name, h.names)}${h.carryOver ? html` <span class="hint">(${t('calendar.carryOver')})</span>` : ''}</li>`)}</ul>
       </details>
     `;
   }

@@ -79,6 +79,17 @@ export function tMaybe(key: string, fallback: string): string {
   return key in MESSAGES.en ? t(key as MessageKey) : fallback;
 }
 
+/** Data's words in other languages, beside the one they are written in: `{ kk, ru }`, any missing. */
+export type InLanguages = Partial<Readonly<Record<Language, string>>>;
+
+/**
+ * Data written in one language with translations beside it (a holiday's `names`, a centre's
+ * `translations.kk.name`): the reader's language when it has one, else the text as written.
+ */
+export function inLanguage(text: string, translations: InLanguages | undefined, lang: Language = current): string {
+  return translations?.[lang] || text;
+}
+
 /** An instant as the centre reads it: Astana time; dd.mm.yyyy, hh:mm in Kazakh and Russian. */
 export function formatInstant(iso: string | undefined, lang: Language = current): string {
   if (!iso) return '—';

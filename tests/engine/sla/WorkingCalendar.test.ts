@@ -84,4 +84,54 @@ describe('parseCalendar', () => {
       { from: '14:30', to: '18:30' },
     ]);
   });
+
+  describe('labels in other languages', () => {
+    it('should read a stored calendar written before them as it did: no names, nothing required', () => {
+      const old = parseCalendar({
+        ...valid,
+        name: 'Old centre',
+        holidays: [{ month: 12, day: 16, name: 'Independence Day', carryOver: true }],
+        oneOff: [{ date: '2026-05-27', name: 'Kurban Ait (first day)' }],
+        transfers: [{ date: '2025-01-05', working: true, note: 'worked instead of Friday 3 January 2025' }],
+      });
+      expect(old.names).toBeUndefined();
+      expect(old.holidays[0]).toEqual({ month: 12, day: 16, name: 'Independence Day', carryOver: true });
+      expect(old.oneOff[0]).toEqual({ date: '2026-05-27', name: 'Kurban Ait (first day)' });
+      expect(old.transfers[0]!.notes).toBeUndefined();
+    });
+
+    it('should keep the names and notes a calendar gives in kk, ru or en, any of them', () => {
+      const calendar = parseCalendar({
+        ...valid,
+        name: 'Орталық',
+        names: { en: 'Centre', kk: 'Орталық' },
+        holidays: [{ month: 12, day: 16, name: 'Independence Day', names: { kk: 'Тәуелсіздік күні', ru: 'День Независимости' }, carryOver: true }],
+        oneOff: [{ date: '2026-05-27', name: 'Kurban Ait', names: { ru: 'Курбан айт' } }],
+        transfers: [{ date: '2025-01-03', working: false, note: 'moved', notes: { kk: 'ауыстырылды' } }],
+      });
+      expect(calendar.names).toEqual({ en: 'Centre', kk: 'Орталық' });
+      expect(calendar.holidays[0]!.names).toEqual({ kk: 'Тәуелсіздік күні', ru: 'День Независимости' });
+      expect(calendar.oneOff[0]!.names).toEqual({ ru: 'Курбан айт' });
+      expect(calendar.transfers[0]!.notes).toEqual({ kk: 'ауыстырылды' });
+    });
+
+    it('should refuse an empty translation and drop a language the UI does not speak', () => {
+      expect(errorOf({ ...valid, holidays: [{ month: 1, day: 1, name: 'New Year', names: { kk: '' }, carryOver: true }] }).field).toBe('holidays[0].names.kk');
+      expect(parseCalendar({ ...valid, oneOff: [{ date: '2026-05-27', name: 'Kurban Ait', names: { de: 'Opferfest' } }] }).oneOff[0]!.names).toEqual({});
+    });
+
+    it("should give every built-in holiday, one-off day and transfer its Kazakh and Russian", () => {
+      for (const calendar of Object.values(builtInCalendars)) {
+        for (const entry of [...calendar.holidays, ...calendar.oneOff]) {
+          expect(entry.names?.kk, entry.name).toMatch(/[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]/);
+          expect(entry.names?.ru, entry.name).toMatch(/[А-Яа-я]/);
+        }
+        for (const transfer of calendar.transfers) {
+          expect(transfer.notes?.kk, transfer.note).toMatch(/[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/);
+          expect(transfer.notes?.ru, transfer.note).toMatch(/[А-Яа-я]/);
+        }
+      }
+      expect(builtInCalendars.centre.holidays.find((h) => h.month === 12 && h.day === 16)!.names).toEqual({ kk: 'Тәуелсіздік күні', ru: 'День Независимости' });
+    });
+  });
 });
