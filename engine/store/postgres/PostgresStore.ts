@@ -340,7 +340,9 @@ class PostgresStore implements Store {
     if (query.centre !== undefined) where.add('centre = ?', query.centre);
     if (query.noCentre) where.add('centre IS NULL');
     const state = query.state ?? 'open';
-    if (state !== 'any') where.add('state = ?', state);
+    // 'open' as a literal, as the queues' partial indexes say it (migration 8)
+    if (state === 'open') where.add("state = 'open'");
+    else if (state !== 'any') where.add('state = ?', state);
     if (query.unassigned) where.add('assignee IS NULL');
     const limit = where.param(Math.max(0, query.limit ?? DEFAULT_LIMIT));
     return this.docs(`SELECT doc FROM tasks ${where.sql()} ORDER BY due_at NULLS LAST, created_at, id LIMIT ${limit}`, where.params);

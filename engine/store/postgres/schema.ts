@@ -185,6 +185,17 @@ CREATE INDEX kept_messages_expiry ON kept_messages (expires_at);
 `,
   },
   APPLICANTS_MIGRATION,
+  {
+    version: 8,
+    name: 'the group queues: partial indexes of the open tasks nobody holds',
+    // As in the sqlite store (schema.ts there): a queue read takes its first entries instead of
+    // skipping every held task of the group; a task leaves the index when it is claimed.
+    sql: `
+CREATE INDEX tasks_queue ON tasks (candidate_group, due_at) WHERE state = 'open' AND assignee IS NULL;
+CREATE INDEX tasks_queue_centre ON tasks (candidate_group, centre, due_at) WHERE state = 'open' AND assignee IS NULL;
+DROP INDEX IF EXISTS tasks_group_centre;
+`,
+  },
 ];
 
 /** Quotes an identifier (a schema name from the options). */
