@@ -244,12 +244,12 @@ class TerezeEngine implements Engine {
     const { graph } = await this.definitionsPart.require(state.definitionId);
     return applicationOutcome(state, { ...context, graph, ...(await this.outcomePlace(state.centre)) });
   };
-  /** The centre's name and address from the directory, and its calendar's local date. */
+  /** The centre's name and address from the directory (with their translations), and its calendar's local date. */
   private async outcomePlace(centreId: string | undefined): Promise<Pick<OutcomeContext, 'centre' | 'localDate'>> {
     const unit = centreId ? await this.directory.findUnit('centre', centreId) : undefined;
     const calendar = await this.calendars.get('centre');
     return {
-      ...(unit ? { centre: { name: unit.name, ...(unit.address ? { address: unit.address } : {}) } } : {}),
+      ...(unit ? { centre: { name: unit.name, ...(unit.address ? { address: unit.address } : {}), ...(unit.translations ? { translations: unit.translations } : {}) } } : {}),
       localDate: (at) => localDateOf(calendar, at),
     };
   }

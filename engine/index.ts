@@ -70,8 +70,12 @@ export {
   redactTask,
   redactApplication,
   ORG_UNIT_KINDS,
+  orgUnitSchema,
+  unitTextIn,
+  unitNamesOf,
   type OrgUnit,
   type OrgUnitKind,
+  type OrgUnitTranslations,
   type Viewpoint,
   type ApplicationView,
 } from './assignment/index.js';

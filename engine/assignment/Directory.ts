@@ -32,17 +32,42 @@ export type DirectoryUserInput = z.input<typeof userSchema>;
 export const ORG_UNIT_KINDS = ['group', 'centre', 'agency'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
-export const orgUnitSchema = z.object({
-  id,
+const unitWords = {
   name: z.string().trim().min(1).max(200),
-  /** A group's agency (back office) or none (a centre's front office). */
-  agency: id.optional(),
   /** A centre's city. */
   city: z.string().trim().min(1).max(100).optional(),
   /** A centre's street address: where an applicant collects a result. */
   address: z.string().trim().min(1).max(300).optional(),
+};
+
+/** A unit's name (a centre's city and address) in one of the UI's languages. */
+const unitTranslation = z.object({ name: unitWords.name.optional(), city: unitWords.city, address: unitWords.address });
+
+export const orgUnitSchema = z.object({
+  id,
+  ...unitWords,
+  /** A group's agency (back office) or none (a centre's front office). */
+  agency: id.optional(),
+  /**
+   * The words above in other languages (`kk`, `ru`, `en`), any missing: each screen says the
+   * unit in its reader's language, else as written (`name` is the default). A unit recorded
+   * before they existed has none.
+   */
+  translations: z.partialRecord(z.enum(USER_LANGUAGES), unitTranslation).optional(),
 });
 export type OrgUnit = z.output<typeof orgUnitSchema>;
+export type OrgUnitTranslations = NonNullable<OrgUnit['translations']>;
+
+/** A unit's name in the languages the directory gives it (`{ kk, ru }`), for an answer that carries only names; undefined when none. */
+export function unitNamesOf(unit: Pick<OrgUnit, 'translations'>): Partial<Record<UserLanguage, string>> | undefined {
+  const names = Object.fromEntries(Object.entries(unit.translations ?? {}).flatMap(([lang, words]) => (words?.name ? [[lang, words.name]] : [])));
+  return Object.keys(names).length ? names : undefined;
+}
+
+/** A unit's name, city or address in `lang` when the directory gives it, else as written. */
+export function unitTextIn(unit: Pick<OrgUnit, 'name' | 'city' | 'address' | 'translations'>, field: 'name' | 'city' | 'address', lang: UserLanguage): string | undefined {
+  return unit.translations?.[lang]?.[field] ?? unit[field];
+}
 
 const absenceSchema = z
   .object({ from: isoDate, to: isoDate, reason: z.string().max(500).optional() })

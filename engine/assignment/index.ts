@@ -12,5 +12,5 @@ export {
   type Viewpoint,
   type ApplicationView,
 } from './redact.js';
-export { ORG_UNIT_KINDS, orgUnitSchema, type OrgUnit, type OrgUnitKind } from './Directory.js';
+export { ORG_UNIT_KINDS, orgUnitSchema, unitTextIn, unitNamesOf, type OrgUnit, type OrgUnitKind, type OrgUnitTranslations } from './Directory.js';
 export { recordAbsence, redrawAbsentTasks, REDRAW_LIMIT, type AbsenceRecorded, type AbsenceRedraw, type RedrawnTask, type KeptTask } from './redrawAbsent.js';

@@ -1,3 +1,4 @@
+import type { OrgUnitTranslations } from '../assignment/index.js';
 import { requestedDocumentsOf } from '../casework/requestedDocuments.js';
 import { DECISIONS, groundsOf, REFUSAL_REASONS, type Decision, type RefusalReason } from '../decision/issueDecision.js';
 import { addDuration, parseDuration } from '../model/IsoDuration.js';
@@ -14,11 +15,18 @@ export interface OutcomeSource {
   readonly centre?: string;
 }
 
+/** A centre as every screen of an outcome names it: the directory's name and address, and their words in kk, ru, en. */
+export interface OutcomeCentre {
+  readonly name: string;
+  readonly address?: string;
+  readonly translations?: OrgUnitTranslations;
+}
+
 export interface OutcomeContext {
   /** The process graph, to find the hand-back task and its uncollected-result timer. */
   readonly graph?: ProcessGraph;
-  /** The application's centre, as the directory names it. */
-  readonly centre?: { readonly name: string; readonly address?: string };
+  /** The application's centre, as the directory names it (with its words in other languages, when the directory gives them). */
+  readonly centre?: OutcomeCentre;
   /** The service standard's article naming the grounds for refusal. */
   readonly article?: string;
   /** The standard's required documents: an incomplete package lists those not handed in. */
@@ -43,9 +51,12 @@ export interface ApplicationOutcome {
   /** While the applicant is asked for documents: which (the official's `requestedDocuments`). */
   readonly requestedDocuments?: readonly string[];
   /** The application's centre, as the directory names it (the printed document's issuer). */
-  readonly centre?: { readonly name: string; readonly address?: string };
-  /** While the result waits at the centre: where, and the last day before it goes to the archive. */
-  readonly collect?: { readonly where: string; readonly address?: string; readonly until?: string; readonly archiveAt?: string };
+  readonly centre?: OutcomeCentre;
+  /**
+   * While the result waits at the centre: where, and the last day before it goes to the archive;
+   * `translations` are the centre's (`name` is `where` in that language).
+   */
+  readonly collect?: { readonly where: string; readonly address?: string; readonly translations?: OrgUnitTranslations; readonly until?: string; readonly archiveAt?: string };
 }
 
 /** The one reader of an application's decision, for every screen, the public page and the print. */
@@ -93,6 +104,7 @@ function collection(instance: OutcomeSource, context: OutcomeContext): Applicati
   return {
     where,
     ...(context.centre?.address ? { address: context.centre.address } : {}),
+    ...(context.centre?.translations ? { translations: context.centre.translations } : {}),
     ...(archiveAt ? { archiveAt: archiveAt.toISOString(), until: localDate(new Date(archiveAt.getTime() - 86_400_000)) } : {}),
   };
 }

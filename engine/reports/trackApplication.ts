@@ -1,3 +1,4 @@
+import type { OrgUnitTranslations } from '../assignment/index.js';
 import { NotFoundError } from '../errors.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from '../runtime/state.js';
@@ -28,7 +29,7 @@ export interface TrackingView {
   /** The documents the applicant is asked to bring. */
   readonly requestedDocuments?: readonly string[];
   /** Where the result waits (the centre's name and address) and the last day to collect it. */
-  readonly collect?: { readonly where: string; readonly address?: string; readonly until?: string };
+  readonly collect?: { readonly where: string; readonly address?: string; readonly translations?: OrgUnitTranslations; readonly until?: string };
 }
 
 export function trackApplication(
@@ -73,7 +74,7 @@ export function trackApplication(
     ...(outcome ? { outcome, ...(decidedAt ? { decidedAt } : {}) } : {}),
     ...(outcome === 'refused' ? { grounds, ...(reason ? { reason } : {}), ...(missingDocuments ? { missingDocuments } : {}), ...(article ? { article } : {}) } : {}),
     ...(requestedDocuments && status === 'waiting for your documents' ? { requestedDocuments } : {}),
-    ...(collect ? { collect: { where: collect.where, ...(collect.address ? { address: collect.address } : {}), ...(collect.until ? { until: collect.until } : {}) } } : {}),
+    ...(collect ? { collect: { where: collect.where, ...(collect.address ? { address: collect.address } : {}), ...(collect.translations ? { translations: collect.translations } : {}), ...(collect.until ? { until: collect.until } : {}) } } : {}),
   };
 }
 

@@ -2,14 +2,18 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ROLES, type Engine } from '../../engine/index.js';
+import { ROLES, orgUnitSchema, type Engine } from '../../engine/index.js';
 
-/** The demo organisation (processes/demo/organisation.json): no passwords, only who is who. */
+/**
+ * The demo organisation (processes/demo/organisation.json): no passwords, only who is who. Its
+ * centres, agencies and groups are the directory's units (`orgUnitSchema`), written in English
+ * with their Kazakh and Russian in `translations` (people's names are theirs, in one writing).
+ */
 const id = z.string().regex(/^[A-Za-z0-9][\w.@-]{0,63}$/);
 export const organisationSchema = z.object({
-  centres: z.array(z.object({ id, name: z.string().min(1), city: z.string().min(1), address: z.string().min(1).optional() })).min(1),
-  agencies: z.array(z.object({ id, name: z.string().min(1) })).min(1),
-  groups: z.array(z.object({ id, name: z.string().min(1), agency: id.optional() })),
+  centres: z.array(orgUnitSchema.omit({ agency: true }).required({ city: true })).min(1),
+  agencies: z.array(orgUnitSchema.pick({ id: true, name: true, translations: true })).min(1),
+  groups: z.array(orgUnitSchema.pick({ id: true, name: true, agency: true, translations: true })),
   users: z.array(
     z.object({ id, name: z.string().min(1), roles: z.array(z.enum(ROLES)).min(1), groups: z.array(id), agency: id.optional(), centre: id.optional() }),
   ),

@@ -4,6 +4,7 @@ import { HttpProblem } from '../HttpProblem.js';
 import type { RouteHandlers } from '../route.js';
 import { adminUserView } from './adminUserView.js';
 import type { adminRoutes } from './admin.routes.js';
+import { keptTranslations } from './keptTranslations.js';
 import { KIND_BY_PATH, knownUnits, requireKnownUnits } from './knownUnits.js';
 
 /**
@@ -69,7 +70,9 @@ export function adminHandlers({ engine, accounts, live }: AppDeps): RouteHandler
       const previous = await engine.directory.findUnit(kind, params.id);
       const existed = previous !== undefined;
       // A centre's address (where results are collected): a rename without one keeps it.
-      await engine.directory.putUnit(kind, { id: params.id, ...(previous?.address ? { address: previous.address } : {}), ...body }, { by: user.id });
+      const address = body.address ?? previous?.address;
+      const translations = body.translations ?? keptTranslations(previous, { ...body, ...(address ? { address } : {}) });
+      await engine.directory.putUnit(kind, { id: params.id, ...(address ? { address } : {}), ...body, ...(translations ? { translations } : {}) }, { by: user.id });
       const saved = (await knownUnits(engine, kind)).find((u) => u.id === params.id)!;
       return { status: existed ? 200 : 201, body: saved };
     },

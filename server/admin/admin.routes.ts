@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../engine/index.js';
+import { ROLES, orgUnitSchema } from '../../engine/index.js';
 import type { RouteSpec } from '../route.js';
 
 const id = z.string().regex(/^[A-Za-z0-9][\w.@-]{0,63}$/, 'letters, digits, . _ @ -, at most 64, starting with a letter or digit');
@@ -25,7 +25,14 @@ export const UpdateUserBody = z.strictObject({ ...UserFields, active: z.boolean(
 
 export const ResetPasswordBody = z.strictObject({ password: z.string().min(1).max(1024) });
 
-export const UnitBody = z.strictObject({ name, agency: id.optional(), city: z.string().trim().min(1).max(100).optional(), address: z.string().trim().min(1).max(300).optional() });
+/** A unit as the administrator edits it; `translations` (kk, ru, en) replace the unit's when given, else those of the fields left unchanged stay. */
+export const UnitBody = z.strictObject({
+  name,
+  agency: id.optional(),
+  city: z.string().trim().min(1).max(100).optional(),
+  address: z.string().trim().min(1).max(300).optional(),
+  translations: orgUnitSchema.shape.translations,
+});
 
 export const AdminUserSchema = z
   .looseObject({
@@ -42,7 +49,15 @@ export const AdminUserSchema = z
   .meta({ id: 'AdminUser' });
 
 export const OrgUnitSchema = z
-  .looseObject({ id: z.string(), name: z.string(), agency: z.string().optional(), city: z.string().optional(), address: z.string().optional(), members: z.number().int().optional() })
+  .looseObject({
+    id: z.string(),
+    name: z.string(),
+    agency: z.string().optional(),
+    city: z.string().optional(),
+    address: z.string().optional(),
+    translations: orgUnitSchema.shape.translations,
+    members: z.number().int().optional(),
+  })
   .meta({ id: 'OrgUnit' });
 
 const admin = { roles: ['admin'] } as const;

@@ -49,10 +49,17 @@ export const ApplicationSchema = z
   .meta({ id: 'Application' });
 export type ApplicationView = Answer<typeof ApplicationSchema>;
 
+/** A centre's name and address in the UI's languages (the directory's `translations`, engine/assignment/Directory.ts). */
+const PlaceTranslations = z
+  .partialRecord(z.enum(['kk', 'ru', 'en']), z.looseObject({ name: z.string().optional(), city: z.string().optional(), address: z.string().optional() }))
+  .optional();
+
 /** Where the result waits and the last day to collect it (the centre's name and address). */
 export const CollectionSchema = z.looseObject({
   where: z.string(),
   address: z.string().optional(),
+  /** The centre's name (as `name`) and address in kk, ru, en, when the directory gives them. */
+  translations: PlaceTranslations,
   until: z.string().optional(),
   /** When an uncollected result goes to the archive. */
   archiveAt: z.string().optional(),
@@ -88,7 +95,7 @@ export const OutcomeSchema = z
     decidedAt: z.string().optional(),
     note: z.string().optional(),
     requestedDocuments: z.array(z.string()).optional(),
-    centre: z.looseObject({ name: z.string(), address: z.string().optional() }).optional(),
+    centre: z.looseObject({ name: z.string(), address: z.string().optional(), translations: PlaceTranslations }).optional(),
     collect: CollectionSchema.optional(),
   })
   .meta({ id: 'ApplicationOutcome' });

@@ -1,4 +1,4 @@
-import type { ApplicationOutcome, Engine } from '../../engine/index.js';
+import { unitTextIn, type ApplicationOutcome, type Engine } from '../../engine/index.js';
 import type { ServiceStandard } from '../../processes/standard.js';
 import { HttpProblem } from '../HttpProblem.js';
 import { documentText, type DocumentTextKey } from './documentTexts.js';
@@ -41,13 +41,13 @@ export async function decisionDocument(engine: Engine, services: readonly Servic
   const when = (iso: string | undefined) => (iso ? formatInstant(iso, lang) : '—');
   const rows: [string, string][] = [
     [t('service'), standard?.names[lang] ?? instance.serviceCode ?? instance.key],
-    ...(agency ? [[t('agency'), agency.name] as [string, string]] : []),
+    ...(agency ? [[t('agency'), unitTextIn(agency, 'name', lang)!] as [string, string]] : []),
     [t('trackingNumber'), instance.trackingNumber],
     ...(name ? [[t('applicant'), name] as [string, string]] : []),
     ...(iin ? [[t('iin'), iin] as [string, string]] : []),
     [t('receivedAt'), when(instance.startedAt)],
     [t('decidedAt'), when(outcome.decidedAt)],
-    ...(centre ? [[t('centre'), [centre.name, centre.address].filter(Boolean).join(', ')] as [string, string]] : []),
+    ...(centre ? [[t('centre'), [unitTextIn(centre, 'name', lang), unitTextIn(centre, 'address', lang)].filter(Boolean).join(', ')] as [string, string]] : []),
   ];
   const lists: { title: string; items: string[] }[] = [];
   const paragraphs: string[] = [];
@@ -61,7 +61,7 @@ export async function decisionDocument(engine: Engine, services: readonly Servic
     if (outcome.article) paragraphs.push(`${t('article')}: ${outcome.article}.`);
     paragraphs.push(t('appeal'));
   }
-  if (outcome.collect?.until) paragraphs.push(t('collect', { where: collectPlace(outcome.collect), until: formatDate(outcome.collect.until, lang) }));
+  if (outcome.collect?.until) paragraphs.push(t('collect', { where: collectPlace(outcome.collect, lang), until: formatDate(outcome.collect.until, lang) }));
   return {
     language: lang,
     kind,
@@ -76,8 +76,10 @@ export async function decisionDocument(engine: Engine, services: readonly Servic
   };
 }
 
-function collectPlace(collect: NonNullable<ApplicationOutcome['collect']>): string {
-  return [collect.where, collect.address].filter(Boolean).join(', ');
+/** The centre where the result waits, in the document's language when the directory gives it. */
+function collectPlace(collect: NonNullable<ApplicationOutcome['collect']>, lang: DocumentLanguage): string {
+  const words = collect.translations?.[lang];
+  return [words?.name ?? collect.where, words?.address ?? collect.address].filter(Boolean).join(', ');
 }
 
 const LOCALES: Record<DocumentLanguage, string> = { kk: 'kk-KZ', en: 'en-GB', ru: 'ru-RU' };

@@ -14,8 +14,8 @@ export function routingHandlers({ engine, services }: AppDeps): RouteHandlers<ty
     },
     async facts() {
       const codes = (await engine.definitions()).flatMap((d) => (d.serviceCode ? [d.serviceCode] : []));
-      const agencyNames = new Map((await engine.directory.listUnits('agency')).map((a) => [a.id, a.name]));
-      return { status: 200, body: serviceFacts(codes, await engine.instanceTallies(), services ?? [], agencyNames) };
+      const agencies = new Map((await engine.directory.listUnits('agency')).map((a) => [a.id, a]));
+      return { status: 200, body: serviceFacts(codes, await engine.instanceTallies(), services ?? [], agencies) };
     },
     async list() {
       return { status: 200, body: await engine.routing.list() };

@@ -40,6 +40,7 @@ export const ServiceFactsSchema = z
     names: z.looseObject({ en: z.string(), ru: z.string(), kk: z.string() }).optional(),
     agency: z.string().optional(),
     agencyName: z.string().optional(),
+    agencyNames: z.partialRecord(z.enum(['kk', 'ru', 'en']), z.string()).optional(),
     channels: z.array(z.string()),
     hasAgencyChannel: z.boolean(),
     byChannel: z.record(z.string(), z.number().int()),

@@ -1,4 +1,4 @@
-import type { InstanceTally } from '../../engine/index.js';
+import { unitNamesOf, type InstanceTally, type OrgUnit } from '../../engine/index.js';
 import type { ServiceStandard } from '../../processes/standard.js';
 
 export interface ServiceFacts {
@@ -7,6 +7,8 @@ export interface ServiceFacts {
   readonly agency?: string;
   /** The agency's name in the directory (administration), when it has one. */
   readonly agencyName?: string;
+  /** That name in other languages (kk, ru, en), when the directory gives them. */
+  readonly agencyNames?: Partial<Record<'kk' | 'ru' | 'en', string>>;
   /** The channels the service standard offers; the access switch only means something with `agency` among them. */
   readonly channels: readonly string[];
   readonly hasAgencyChannel: boolean;
@@ -24,7 +26,7 @@ export interface ServiceFacts {
 }
 
 /** The facts a coordinator weighs beside a service's access switch, for every service code a deployed process carries. */
-export function serviceFacts(serviceCodes: readonly string[], tallies: readonly InstanceTally[], standards: readonly ServiceStandard[], agencyNames: ReadonlyMap<string, string> = new Map()): ServiceFacts[] {
+export function serviceFacts(serviceCodes: readonly string[], tallies: readonly InstanceTally[], standards: readonly ServiceStandard[], agencies: ReadonlyMap<string, Pick<OrgUnit, 'name' | 'translations'>> = new Map()): ServiceFacts[] {
   return [...new Set(serviceCodes)].sort().map((code) => {
     const standard = standards.find((s) => s.code === code);
     const mine = tallies.filter((t) => t.serviceCode === code);
@@ -43,10 +45,12 @@ export function serviceFacts(serviceCodes: readonly string[], tallies: readonly 
     }
     const channelShare = Object.fromEntries(Object.entries(byChannel).map(([channel, n]) => [channel, n / total]));
     const channels = standard?.channels ?? [];
+    const agency = standard ? agencies.get(standard.agency) : undefined;
+    const agencyNames = agency ? unitNamesOf(agency) : undefined;
     return {
       serviceCode: code,
       ...(standard ? { names: standard.names, agency: standard.agency } : {}),
-      ...(standard && agencyNames.has(standard.agency) ? { agencyName: agencyNames.get(standard.agency)! } : {}),
+      ...(agency ? { agencyName: agency.name, ...(agencyNames ? { agencyNames } : {}) } : {}),
       channels,
       hasAgencyChannel: channels.includes('agency'),
       byChannel,

@@ -1,4 +1,4 @@
-import type { Engine, SlaStatRow, StatDimension, StatFilter } from '../../engine/index.js';
+import { unitNamesOf, type Engine, type SlaStatRow, type StatDimension, type StatFilter } from '../../engine/index.js';
 import type { ActingUser } from '../AppContext.js';
 import { supervisionOf } from '../auth/supervision.js';
 
@@ -47,10 +47,14 @@ async function visibleCentreRows(engine: Engine, supervision: Awaited<ReturnType
   return mergeRows(await Promise.all(agencies.map((agency) => engine.slaStats('centre', { ...filter, agency }))));
 }
 
-/** Centres and agencies by the name the directory gives them (the administration's units). */
+/** Centres and agencies by the name the directory gives them (the administration's units), with that name in other languages (`labels`). */
 async function withUnitNames(engine: Engine, kind: 'centre' | 'agency', rows: readonly SlaStatRow[]): Promise<SlaStatRow[]> {
-  const names = new Map((await engine.directory.listUnits(kind)).map((u) => [u.id, u.name]));
-  return rows.map((r) => withLabel(r, names.get(r.key)));
+  const units = new Map((await engine.directory.listUnits(kind)).map((u) => [u.id, u]));
+  return rows.map((r) => {
+    const unit = units.get(r.key);
+    const labels = unit ? unitNamesOf(unit) : undefined;
+    return { ...withLabel(r, unit?.name), ...(labels ? { labels } : {}) };
+  });
 }
 
 function withLabel(row: SlaStatRow, label: string | undefined): SlaStatRow & { label?: string } {

@@ -17,6 +17,7 @@ export const SlaStatRowSchema = z
     ratings: z.number().int().describe("the applicants' hand-back ratings (1–5) counted in the row"),
     ratingAverage: z.number().nullable(),
     label: z.string().optional().describe("a readable name: the service's full name, the official's name"),
+    labels: z.partialRecord(z.enum(['kk', 'ru', 'en']), z.string()).optional().describe('by=agency, centre: the label in other languages, when the directory gives them'),
     process: z.string().optional().describe('by=service: the process key of the service (its heatmap: GET /api/definitions/:key/heatmap)'),
   })
   .meta({ id: 'SlaStatRow' });

@@ -37,4 +37,47 @@ describe('the demo organisation', () => {
     expect(second).toEqual({ usersAdded: 0, usersUpdated: 0, usersUnchanged: org.users.length, routingSet: 0, routingUnchanged: org.routing.length, unitsAdded: 0 });
     expect((await h.engine.audit({ limit: 10_000 })).length).toBe(auditBefore);
   });
+
+  describe('in Kazakh and Russian', () => {
+    const KAZAKH = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
+    const CYRILLIC = /^[^A-Za-z]*$/;
+    const units = [...org.centres.map((u) => ['centre', u] as const), ...org.agencies.map((u) => ['agency', u] as const), ...org.groups.map((u) => ['group', u] as const)];
+
+    it('should name every centre, agency and group in kk and ru, in their own letters', () => {
+      for (const [kind, unit] of units) {
+        const where = `${kind} ${unit.id}`;
+        const kk = unit.translations?.kk?.name;
+        const ru = unit.translations?.ru?.name;
+        expect(kk, where).toBeTruthy();
+        expect(ru, where).toBeTruthy();
+        // Kazakh is not Russian: a Kazakh name has Kazakh letters, and no name keeps English words.
+        expect(kk, where).toMatch(KAZAKH);
+        expect(kk, where).not.toBe(ru);
+        expect(kk, where).toMatch(CYRILLIC);
+        expect(ru, where).toMatch(CYRILLIC);
+      }
+    });
+
+    it("should give every centre's city and address in kk and ru", () => {
+      for (const centre of org.centres) {
+        for (const lang of ['kk', 'ru'] as const) {
+          expect(centre.translations?.[lang]?.city, `${centre.id} ${lang}`).toMatch(CYRILLIC);
+          if (centre.address) expect(centre.translations?.[lang]?.address, `${centre.id} ${lang}`).toMatch(CYRILLIC);
+        }
+      }
+    });
+
+    it('should put the translations in the directory, where every screen reads them', async () => {
+      await seedOrganisation(h.engine, org);
+      const astana = await h.engine.directory.findUnit('centre', 'astana-1');
+      expect(astana?.name).toBe('Public Service Centre No. 1, Astana');
+      expect(astana?.translations?.kk).toEqual({ name: '№ 1 халыққа қызмет көрсету орталығы, Астана', city: 'Астана', address: 'Кенесары көшесі, 10, Астана' });
+      expect((await h.engine.directory.findUnit('agency', 'social'))?.translations?.ru?.name).toBe('Управление занятости и социальной защиты');
+    });
+
+    it('should read a unit recorded before translations existed as it was', async () => {
+      await h.engine.directory.putUnit('group', { id: 'old-group', name: 'Old group' });
+      expect(await h.engine.directory.findUnit('group', 'old-group')).toEqual({ id: 'old-group', name: 'Old group' });
+    });
+  });
 });

@@ -181,6 +181,19 @@ describe('administration routes', () => {
     expect((await asAdmin('/api/admin/planets')).status).toBe(400);
   });
 
+  it("should keep a unit's words in other languages through an edit that leaves them true, and drop a renamed name's", async () => {
+    const put = (json: unknown) => asAdmin('/api/admin/centres/shymkent-1', { method: 'PUT', json });
+    const translations = { kk: { name: '№ 1 ХҚКО, Шымкент', city: 'Шымкент' }, ru: { name: 'ЦОН № 1, Шымкент', city: 'Шымкент' } };
+    expect(await (await put({ name: 'Centre No. 1, Shymkent', city: 'Shymkent', translations })).json()).toMatchObject({ translations });
+    // The city given again, the name unchanged: both translations stay.
+    expect(((await (await put({ name: 'Centre No. 1, Shymkent', city: 'Shymkent' })).json()) as { translations: unknown }).translations).toEqual(translations);
+    // Renamed: the old name's translations named the old one, the city's are still true.
+    const renamed = (await (await put({ name: 'Public Service Centre No. 1, Shymkent', city: 'Shymkent' })).json()) as { translations: unknown };
+    expect(renamed.translations).toEqual({ kk: { city: 'Шымкент' }, ru: { city: 'Шымкент' } });
+    const refused = await put({ name: 'X', translations: { kk: { name: '' } } });
+    expect(refused.status).toBe(400);
+  });
+
   it('should document every admin route in the OpenAPI document', async () => {
     const doc = (await (await server.api('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(doc.paths['/api/admin/users'] ?? {}).sort()).toEqual(['get', 'post']);

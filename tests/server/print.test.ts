@@ -76,7 +76,8 @@ describe('the decision: GET /api/applications/:id/outcome and the printed docume
     expect(text).toContain(APPLICANT.name);
     expect(text).toContain(APPLICANT.iin);
     expect(text).toContain(trackingNumber);
-    expect(text).toContain('Public Service Centre No. 1, Astana, 10 Kenesary Street, Astana');
+    // The centre as the directory names it in Russian
+    expect(text).toContain('Центр обслуживания населения № 1, Астана, ул. Кенесары, 10, Астана');
     expect(text).toMatch(/до \d{1,2} [а-я]+ \d{4}/);
     // The applicant must not learn who reviewed the file.
     expect(text).not.toContain('Demo official');
@@ -100,6 +101,7 @@ describe('the decision: GET /api/applications/:id/outcome and the printed docume
     expect(text).toContain(standard.translations.kk!.groundsForRefusal![0]);
     expect(text).toContain(standard.refusalArticle!.kk);
     expect(text).toContain('ЖСН');
+    expect(text).toContain('№ 1 халыққа қызмет көрсету орталығы, Астана, Кенесары көшесі, 10, Астана');
     // Kazakh letters print (DejaVu Sans): ә, қ, ө, ұ, і in the texts above
     expect(text).toMatch(/[әқөұі]/);
     // Asked for, another language still prints

@@ -3,7 +3,7 @@ import type { ApiClient, SessionUser } from '../api/ApiClient.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
-import { adminApi, fieldOf, problemText, type AdminUser, type OrgUnit, type UnitKind } from './adminApi.js';
+import { adminApi, fieldOf, problemText, unitText, type AdminUser, type OrgUnit, type UnitKind } from './adminApi.js';
 import './ResetPasswordDialog.js';
 import './UnitsPanel.js';
 import './UserDialog.js';
@@ -77,7 +77,7 @@ export class AdminPage extends LocalizedElement {
   }
 
   private get unitNames(): Map<string, string> {
-    return new Map([...this.units.groups, ...this.units.centres, ...this.units.agencies].map((u) => [u.id, u.name]));
+    return new Map([...this.units.groups, ...this.units.centres, ...this.units.agencies].map((u) => [u.id, unitText(u) ?? u.id]));
   }
 
   override render() {

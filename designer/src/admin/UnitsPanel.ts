@@ -4,7 +4,7 @@ import type { ApiClient } from '../api/ApiClient.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
-import { adminApi, fieldOf, problemText, type OrgUnit, type UnitKind } from './adminApi.js';
+import { adminApi, fieldOf, problemText, unitText, type OrgUnit, type UnitKind } from './adminApi.js';
 
 /**
  * The groups, centres or agencies (`kind`): a table with each one's active members, and a
@@ -76,7 +76,7 @@ export class UnitsPanel extends LocalizedElement {
                   <label for="unit-agency">${t('admin.agency')}</label>
                   <select id="unit-agency" name="agency" aria-invalid=${this.errors.agency ? 'true' : 'false'} aria-describedby="unit-agency-error">
                     <option value="">${t('admin.frontOffice')}</option>
-                    ${this.agencies.map((a) => html`<option value=${a.id} ?selected=${a.id === editing?.agency}>${a.name}</option>`)}
+                    ${this.agencies.map((a) => html`<option value=${a.id} ?selected=${a.id === editing?.agency}>${unitText(a)}</option>`)}
                   </select>
                   ${error('agency')}
                 </div>`
@@ -112,9 +112,9 @@ export class UnitsPanel extends LocalizedElement {
           ${this.units.map(
             (u) => html`<tr data-unit=${u.id}>
               <td data-label=${t('admin.unitId')}><code>${u.id}</code></td>
-              <td data-label=${t('admin.unitName')}>${u.name}</td>
+              <td data-label=${t('admin.unitName')}>${unitText(u)}</td>
               ${kind === 'groups' ? html`<td data-label=${t('admin.agency')}>${this.agencyName(u.agency)}</td>` : ''}
-              ${kind === 'centres' ? html`<td data-label=${t('admin.city')}>${u.city ?? '—'}</td>` : ''}
+              ${kind === 'centres' ? html`<td data-label=${t('admin.city')}>${unitText(u, 'city') ?? '—'}</td>` : ''}
               <td class="num" data-label=${t('admin.members')}>${u.members ?? 0}</td>
               <td><button type="button" class="secondary small" @click=${() => this.edit(u)} aria-label=${t('admin.renameUnit', { id: u.id })}>${t('admin.rename')}</button></td>
             </tr>`,
@@ -126,7 +126,8 @@ export class UnitsPanel extends LocalizedElement {
 
   private agencyName(id: string | undefined): string {
     if (!id) return t('admin.frontOffice');
-    return this.agencies.find((a) => a.id === id)?.name ?? id;
+    const agency = this.agencies.find((a) => a.id === id);
+    return agency ? (unitText(agency) ?? id) : id;
   }
 
   private async edit(unit: OrgUnit) {
@@ -158,7 +159,7 @@ export class UnitsPanel extends LocalizedElement {
         ...(this.kind === 'groups' && text('agency') ? { agency: text('agency') } : {}),
         ...(this.kind === 'centres' && text('city') ? { city: text('city') } : {}),
       });
-      this.message = t('admin.unitSaved', { name: saved.name });
+      this.message = t('admin.unitSaved', { name: unitText(saved) ?? saved.name });
       this.stopEditing();
       this.dispatchEvent(new CustomEvent('units-changed', { bubbles: true, composed: true }));
     } catch (error) {

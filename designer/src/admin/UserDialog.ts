@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { LocalizedElement, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
-import { ALL_ROLES, type AdminUser, type OrgUnit } from './adminApi.js';
+import { ALL_ROLES, unitText, type AdminUser, type OrgUnit } from './adminApi.js';
 
 export interface UserDraft {
   readonly id: string;
@@ -94,7 +94,7 @@ export class UserDialog extends LocalizedElement {
     const invalid = (name: string) => (this.errors[name] ? 'true' : 'false');
     const error = (name: string) => html`<span id=${`user-${name}-error`} class="error">${this.errors[name] ?? ''}</span>`;
     const unitOptions = (units: readonly OrgUnit[], selected: string | undefined) => html`<option value="">${t('common.none')}</option>
-      ${units.map((u) => html`<option value=${u.id} ?selected=${u.id === selected}>${u.name}${u.name !== u.id ? ` (${u.id})` : ''}</option>`)}`;
+      ${units.map((u) => html`<option value=${u.id} ?selected=${u.id === selected}>${unitText(u)}${u.name !== u.id ? ` (${u.id})` : ''}</option>`)}`;
     return html`<dialog aria-labelledby="user-title" @cancel=${this.cancel}>
       ${keyed(this.opened, html`<form @submit=${this.submit} novalidate data-form="user">
         <h2 id="user-title">${this.mode === 'create' ? t('admin.newUser') : t('admin.editUser', { id: user?.id ?? '' })}</h2>
@@ -124,7 +124,7 @@ export class UserDialog extends LocalizedElement {
           <legend>${t('admin.groups')}</legend>
           <div class="checks groups">
             ${this.groups.map(
-              (g) => html`<label class="choice"><input type="checkbox" name="groups" value=${g.id} .checked=${user?.groups.includes(g.id) ?? false} /> ${g.name}</label>`,
+              (g) => html`<label class="choice"><input type="checkbox" name="groups" value=${g.id} .checked=${user?.groups.includes(g.id) ?? false} /> ${unitText(g)}</label>`,
             )}
           </div>
           ${error('groups')}

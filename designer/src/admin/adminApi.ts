@@ -1,4 +1,6 @@
 import type { ApiClient } from '../api/ApiClient.js';
+import { language } from '../i18n/i18n.js';
+import type { Language } from '../i18n/messages.js';
 
 /** The administrator's routes (server/admin/admin.routes.ts) and the change of one's own password. */
 
@@ -29,7 +31,14 @@ export interface OrgUnit {
   readonly name: string;
   readonly agency?: string;
   readonly city?: string;
+  /** Its name and city in other languages (kk, ru, en), when the directory gives them. */
+  readonly translations?: Partial<Record<Language, { readonly name?: string; readonly city?: string; readonly address?: string }>>;
   readonly members?: number;
+}
+
+/** A unit's name (or a centre's city) in the reader's language when the directory gives it, else as written. */
+export function unitText(unit: OrgUnit, field: 'name' | 'city' = 'name', lang: Language = language()): string | undefined {
+  return unit.translations?.[lang]?.[field] ?? unit[field];
 }
 
 /** Every role the directory knows (engine ROLES). */

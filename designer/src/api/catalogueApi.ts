@@ -1,3 +1,4 @@
+import type { InLanguages } from '../i18n/i18n.js';
 import type { ApiClient } from './ApiClient.js';
 
 /** Names of a service in the catalogue's three languages (its standard.json). */
@@ -26,6 +27,8 @@ export interface ServiceFacts {
   readonly hasAgencyChannel: boolean;
   /** The agency's name in the directory, when it has one. */
   readonly agencyName?: string;
+  /** That name in other languages (kk, ru, en), when the directory gives them. */
+  readonly agencyNames?: InLanguages;
   readonly byChannel: Readonly<Record<string, number>>;
   readonly channelShare: Readonly<Record<string, number>>;
   readonly total: number;

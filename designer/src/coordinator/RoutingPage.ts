@@ -3,7 +3,7 @@ import type { ApiClient } from '../api/ApiClient.js';
 import { catalogueApi, type ServiceFacts } from '../api/catalogueApi.js';
 import { oversightApi, type RoutingDecision, type RoutingSwitch } from '../api/oversightApi.js';
 import { STANDARDS, serviceName } from '../catalogue/standards.js';
-import { LocalizedElement, language, t } from '../i18n/i18n.js';
+import { LocalizedElement, inLanguage, language, t } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import { tableStyles } from '../shared/tableStyles.js';
 import './RoutingHistory.js';
@@ -57,7 +57,7 @@ export class RoutingPage extends LocalizedElement {
         const standard = STANDARDS.get(code);
         const facts = this.facts.find((f) => f.serviceCode === code);
         const agencyDesk = facts?.hasAgencyChannel ?? standard?.channels.includes('agency') ?? true;
-        return { serviceCode: code, name: serviceName(code, lang, code), agency: facts?.agencyName ?? standard?.agency ?? facts?.agency ?? '', agencyDesk, decision: byService.get(code), facts };
+        return { serviceCode: code, name: serviceName(code, lang, code), agency: (facts?.agencyName ? inLanguage(facts.agencyName, facts.agencyNames, lang) : undefined) ?? standard?.agency ?? facts?.agency ?? '', agencyDesk, decision: byService.get(code), facts };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
   }

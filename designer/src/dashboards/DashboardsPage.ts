@@ -4,7 +4,7 @@ import { oversightApi, type ChainReport, type StatDimension, type TrendDay } fro
 import { downloadFile } from '../audit/downloadFile.js';
 import { endOfDay, startOfDay } from '../audit/periodBounds.js';
 import { serviceName } from '../catalogue/standards.js';
-import { LocalizedElement, language, t, tMaybe } from '../i18n/i18n.js';
+import { LocalizedElement, inLanguage, language, t, tMaybe } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
 import './AuditChainPanel.js';
 import './ChannelShare.js';
@@ -81,11 +81,11 @@ export class DashboardsPage extends LocalizedElement {
     if (this.auditor) void this.verify();
   }
 
-  /** A readable name per dimension: the server's label, the catalogue's service name, the channel's, else the key. */
+  /** A readable name per dimension: the server's label (a unit's in the reader's language), the catalogue's service name, the channel's, else the key. */
   private labelOf(by: StatDimension): (key: string) => string {
     const lang = language();
     const labels = new Map<string, string>();
-    for (const row of [...(this.stats[by] ?? []), ...(by === 'official' ? [] : (this.options[by as (typeof CHOICES)[number]] ?? []))]) if (row.label) labels.set(row.key, row.label);
+    for (const row of [...(this.stats[by] ?? []), ...(by === 'official' ? [] : (this.options[by as (typeof CHOICES)[number]] ?? []))]) if (row.label) labels.set(row.key, inLanguage(row.label, row.labels, lang));
     if (by === 'service') return (key) => serviceName(key, lang, labels.get(key) ?? key);
     if (by === 'channel') return (key) => tMaybe(`channel.${key}`, key);
     if (by === 'centre') return (key) => (key === 'none' ? t('dash.noCentre') : labels.get(key) ?? key);

@@ -1,5 +1,6 @@
 import type { ApiClient } from '../api/ApiClient.js';
 import type { SlaStatRow, StatDimension } from '../api/oversightApi.js';
+import type { InLanguages } from '../i18n/i18n.js';
 
 /** Which applications the dashboards count (server/stats/stats.routes.ts StatFilterQuery). */
 export interface StatFilter {
@@ -12,7 +13,8 @@ export interface StatFilter {
 }
 
 /** A row as the server answers it: with a readable name where it knows one. */
-export type LabelledRow = SlaStatRow & { readonly label?: string; readonly process?: string };
+/** A row with its readable name; a centre's or agency's in other languages too (`labels`, from the directory). */
+export type LabelledRow = SlaStatRow & { readonly label?: string; readonly labels?: InLanguages; readonly process?: string };
 
 function search(by: StatDimension, filter: StatFilter): string {
   const pairs = Object.entries({ by, ...filter }).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '');

@@ -4,7 +4,7 @@ import '../clerk/ReceiptView.js';
 import { documentName, serviceName } from '../catalogue/standards.js';
 import { LocalizedElement, applicantLanguage, formatInstant, language, languagesFrom, t, tIn } from '../i18n/i18n.js';
 import { formStyles } from '../shared/formStyles.js';
-import { articleText, collectText, documentKind, groundsText } from './outcomeText.js';
+import { articleText, collectText, documentKind, groundsText, placeText } from './outcomeText.js';
 
 /**
  * The printed result or refusal document in the app (#/print/<application>): the same content
@@ -94,7 +94,7 @@ export class DecisionPrintPage extends LocalizedElement {
           ${applicant.iin ? html`<dt>${say('outcome.iin')}</dt><dd>${applicant.iin}</dd>` : ''}
           <dt>${say('outcome.receivedAt')}</dt><dd>${formatInstant(app.startedAt, lang)}</dd>
           <dt>${say('outcome.decidedAt')}</dt><dd>${formatInstant(o.decidedAt, lang)}</dd>
-          ${o.centre ? html`<dt>${say('outcome.centre')}</dt><dd data-field="centre">${[o.centre.name, o.centre.address].filter(Boolean).join(', ')}</dd>` : ''}
+          ${o.centre ? html`<dt>${say('outcome.centre')}</dt><dd data-field="centre">${placeText(o.centre, lang)}</dd>` : ''}
           <dt>${say('outcome.title')}</dt><dd data-field="outcome"><strong>${say(`outcome.decision.${o.outcome!}`)}</strong></dd>
         </dl>
         ${grounds.length ? html`<h3>${say('outcome.grounds')}</h3><ul data-field="grounds">${grounds.map((g) => html`<li>${g}</li>`)}</ul>` : ''}

@@ -28,9 +28,19 @@ export function formatDay(day: string | undefined, lang: Language = language()):
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A centre's name and address in a language (the directory's translation, else as written): "<centre>, <address>". */
+export function placeText(place: { readonly name: string; readonly address?: string | undefined; readonly translations?: PlaceTranslations | undefined }, lang: Language = language()): string {
+  const words = place.translations?.[lang];
+  return [words?.name ?? place.name, words?.address ?? place.address].filter(Boolean).join(', ');
+}
+
+type PlaceTranslations = Partial<Record<Language, { readonly name?: string | undefined; readonly address?: string | undefined } | undefined>>;
+
+const collectPlace = (collect: NonNullable<ApplicationOutcome['collect']>, lang: Language) => placeText({ name: collect.where, address: collect.address, translations: collect.translations }, lang);
+
 /** "Ready for collection at <centre>, <address>, until <date>". */
 export function collectText(collect: NonNullable<ApplicationOutcome['collect']>, lang: Language = language()): string {
-  return tIn(lang, 'outcome.collect', { where: [collect.where, collect.address].filter(Boolean).join(', '), until: formatDay(collect.until, lang) });
+  return tIn(lang, 'outcome.collect', { where: collectPlace(collect, lang), until: formatDay(collect.until, lang) });
 }
 
 /** The document's kind, as the server's PDF names it. */
@@ -41,5 +51,5 @@ export function documentKind(outcome: ApplicationOutcome): 'approved' | 'refused
 
 /** "<centre>, <address>, until <date>": beside a label that already says what it is. */
 export function collectPlaceText(collect: NonNullable<ApplicationOutcome['collect']>, lang: Language = language()): string {
-  return tIn(lang, 'outcome.collectAt', { where: [collect.where, collect.address].filter(Boolean).join(', '), until: formatDay(collect.until, lang) });
+  return tIn(lang, 'outcome.collectAt', { where: collectPlace(collect, lang), until: formatDay(collect.until, lang) });
 }

@@ -57,6 +57,8 @@ describe('applicationOutcome over the catalogue', () => {
     expect(outcome.collect).toEqual({
       where: astana.name,
       address: astana.address,
+      // The centre's words in Kazakh and Russian, for each screen to say it in its reader's
+      translations: astana.translations,
       archiveAt: new Date(Date.parse(handBack.createdAt) + days * 86_400_000).toISOString(),
       until: lastDay.toISOString().slice(0, 10),
     });
