@@ -40,6 +40,7 @@ import { channelOf, listenForChanges, notifyChanges, type ChangedIds } from './c
 import { postgresConflict, postgresRefused, postgresUnavailable } from './postgresUnavailable.js';
 import { toJob, toPolicy, type JobRow, type PolicyRow } from './rows.js';
 import { ident, migrate } from './schema.js';
+import { unpackHistory, type HistoryRow } from '../shared/historyRows.js';
 import { lookUpApplicant } from '../shared/applicantIndex.js';
 
 export interface PostgresStoreOptions {
@@ -449,7 +450,7 @@ class PostgresStore implements Store {
 
   async history(instanceId: string): Promise<HistoryEntry[]> {
     // Each row holds the entries of one commit, in order (see applyBatch).
-    return (await this.docs<HistoryEntry[]>('SELECT doc FROM history WHERE instance_id = $1 ORDER BY seq', [instanceId])).flat();
+    return (await this.docs<HistoryRow | HistoryEntry[]>('SELECT doc FROM history WHERE instance_id = $1 ORDER BY seq', [instanceId])).flatMap((doc) => unpackHistory(instanceId, doc));
   }
 
   async audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]> {

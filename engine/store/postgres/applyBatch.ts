@@ -8,6 +8,7 @@
  */
 import type { PoolClient } from 'pg';
 import type { CommitBatch } from '../port.js';
+import { packHistory } from '../shared/historyRows.js';
 import {
   alreadyExists,
   chainAudit,
@@ -99,7 +100,7 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
   }
   if (batch.history?.length) {
     for (const [instanceId, entries] of historyByInstance(batch.history)) {
-      await c.query('INSERT INTO history (instance_id, doc) VALUES ($1, $2)', [instanceId, json(entries)]);
+      await c.query('INSERT INTO history (instance_id, doc) VALUES ($1, $2)', [instanceId, json(packHistory(entries))]);
     }
   }
   for (const p of batch.policies ?? []) {

@@ -41,6 +41,7 @@ import { openFile } from './openFile.js';
 import { sqliteUnavailable } from './sqliteUnavailable.js';
 import { StoreFileGuard } from './StoreFileGuard.js';
 import { WalSync } from './WalSync.js';
+import { unpackHistory, type HistoryRow } from '../shared/historyRows.js';
 import { taskQuerySql } from './taskQuery.js';
 
 export interface SqliteStoreOptions {
@@ -382,7 +383,7 @@ class SqliteStore implements Store {
 
   async history(instanceId: string): Promise<HistoryEntry[]> {
     // Each row holds the entries of one commit, in order (see applyBatch).
-    return this.s.history.all(instanceId).flatMap((doc) => parseDoc<HistoryEntry[] | HistoryEntry>(doc));
+    return this.s.history.all(instanceId).flatMap((doc) => unpackHistory(instanceId, parseDoc<HistoryRow | HistoryEntry[] | HistoryEntry>(doc)));
   }
 
   async audit(query: { subject?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]> {
