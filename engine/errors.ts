@@ -4,10 +4,20 @@
  * for users: anything else is an internal failure and never shows its message outside.
  */
 
-/** One problem found in a model, pinned to the element it concerns. */
+/**
+ * What a problem's message was made from (engine/model/problemTexts.ts): a stable key and the
+ * values put in its `{name}`s, so a client can say it in its user's language.
+ */
+export interface ProblemDetail {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** One problem found in a model, pinned to the element it concerns; `detail` when the compiler worded it. */
 export interface Problem {
   readonly elementId: string;
   readonly message: string;
+  readonly detail?: ProblemDetail;
 }
 
 export abstract class TerezeError extends Error {

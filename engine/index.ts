@@ -18,6 +18,7 @@ export {
   StoreUnavailableError,
   TerezeError,
   type Problem,
+  type ProblemDetail,
 } from './errors.js';
 export { compileDefinitions, psDescriptor, MAX_XML_BYTES, MODEL_LIMITS } from './model/index.js';
 export type { ProcessGraph, FlowNode, SequenceFlow, Channel, SlaSpec } from './model/types.js';

@@ -7,6 +7,7 @@ import { ConflictError, DefinitionError, InvalidArgumentError, NotFoundError, ty
 import { newId } from '../ids.js';
 import { compileDefinitions, type CompiledDefinitions } from '../model/compileDefinitions.js';
 import { firstFiring } from '../model/TimerExpression.js';
+import { problemOf, say } from '../model/index.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { AuditInput, DefinitionRecord, JobRecord, Store } from '../store/port.js';
 
@@ -138,7 +139,7 @@ export class Definitions {
       }
       for (const [elementId, calendar] of uses) {
         if (!(await this.calendars.find(calendar))) {
-          problems.push({ elementId, message: `${elementId} names calendar '${calendar}', which does not exist (known: ${(await this.calendars.list()).join(', ')})` });
+          problems.push(problemOf(elementId, say('calendar.unknown', { id: elementId, calendar, known: (await this.calendars.list()).join(', ') })));
         }
       }
     }

@@ -4,6 +4,7 @@ import { compileProcess, type DefinitionsIndex } from './compileProcess.js';
 import { feelWarnings } from './feelWarnings.js';
 import { linkGraph } from './linkGraph.js';
 import { parseXml, type ModdleElement } from './parseXml.js';
+import { problemOf, say } from './problemTexts.js';
 import type { ProcessGraph } from './types.js';
 import { lintDefinitions } from './lint/lintDefinitions.js';
 
@@ -46,7 +47,7 @@ export async function compileDefinitions(xml: string, options: CompileOptions = 
   const skipped: Problem[] = [];
   for (const process of all) {
     if (!process.id) {
-      problems.push({ elementId: 'definitions', message: 'a process has no id' });
+      problems.push(problemOf('definitions', say('process.no-id', {})));
       continue;
     }
     const before = problems.length;
@@ -59,9 +60,9 @@ export async function compileDefinitions(xml: string, options: CompileOptions = 
       warnings.push(...feelWarnings(graph));
     }
   }
-  if (all.length === 0) problems.push({ elementId: (parsed.definitions.id as string | undefined) ?? 'definitions', message: 'the model contains no process' });
+  if (all.length === 0) problems.push(problemOf((parsed.definitions.id as string | undefined) ?? 'definitions', say('process.none', {})));
   else if (problems.length === 0 && processes.length === 0) {
-    problems.push({ elementId: all[0]!.id!, message: `no executable process: set isExecutable="true" on ${all.map((p) => p.id).join(', ')}` }, ...skipped);
+    problems.push(problemOf(all[0]!.id!, say('process.none-executable', { processes: all.map((p) => p.id).join(', ') })), ...skipped);
   }
   if (problems.length) throw new DefinitionError(dedupe(problems));
   return { processes, hash: createHash('sha256').update(xml).digest('hex'), warnings };

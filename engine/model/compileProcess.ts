@@ -9,6 +9,7 @@ import { isFeelTimer, timerProblem } from './TimerExpression.js';
 import { feelProblem, readMultiInstance } from './readMultiInstance.js';
 import { readNotify } from '../notifications/readNotify.js';
 import { checkEventGatewayAttributes } from './eventGatewayRules.js';
+import { problemOf, say, type ProblemTextKey, type Said } from './problemTexts.js';
 import { EVENT_SUBPROCESS_TRIGGERS, EVENT_TRIGGERS } from './runnable.js';
 import {
   ASSIGNMENTS,
@@ -58,12 +59,13 @@ const IGNORED = new Set([
   'bpmn:Group',
 ]);
 
-const TYPE_NAMES = new Map<string, string>([
-  ['bpmn:ScriptTask', 'script tasks (scripts are not allowed: use a service task with a ps:handler)'],
-  ['bpmn:BusinessRuleTask', 'business rule tasks'],
-  ['bpmn:ComplexGateway', 'complex gateways'],
-  ['bpmn:Transaction', 'transactions'],
-  ['bpmn:AdHocSubProcess', 'ad-hoc sub-processes'],
+/** The types refused with a word of their own (why, or what to use instead). */
+const TYPE_TEXTS = new Map<string, Extract<ProblemTextKey, `element.${string}`>>([
+  ['bpmn:ScriptTask', 'element.script-task'],
+  ['bpmn:BusinessRuleTask', 'element.business-rule-task'],
+  ['bpmn:ComplexGateway', 'element.complex-gateway'],
+  ['bpmn:Transaction', 'element.transaction'],
+  ['bpmn:AdHocSubProcess', 'element.ad-hoc-sub-process'],
 ]);
 
 /** Walks one bpmn:Process (or sub-process) into draft nodes and flows, reporting every problem. */
@@ -72,8 +74,8 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
   // `__proto__` is an ordinary key, not Object.prototype's member.
   const nodes: Record<string, DraftNode> = Object.create(null) as Record<string, DraftNode>;
   const flows: Record<string, SequenceFlow> = Object.create(null) as Record<string, SequenceFlow>;
-  const report = (elementId: string | undefined, message: string) =>
-    problems.push({ elementId: elementId ?? process.id ?? 'definitions', message });
+  const report = (elementId: string | undefined, said: Said) =>
+    problems.push(problemOf(elementId ?? process.id ?? 'definitions', said));
 
   // Event sub-processes met so far: their start events are checked by their own rules.
   const eventScopes = new Set<string>();
@@ -103,7 +105,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const source = (element.sourceRef as ModdleElement | undefined)?.id;
     const target = (element.targetRef as ModdleElement | undefined)?.id;
     if (!source || !target) {
-      report(id, `sequence flow ${id} is not connected at its ${!source ? 'source' : 'target'}`);
+      report(id, say(!source ? 'flow.unconnected-source' : 'flow.unconnected-target', { id }));
       return;
     }
     const body = (element.conditionExpression as ModdleElement | undefined)?.body as string | undefined;
@@ -111,12 +113,12 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     if (body !== undefined) {
       condition = normaliseExpression(body);
       if (condition.length > MODEL_LIMITS.maxFeelLength) {
-        report(id, `condition '${abbreviate(body.trim())}' of sequence flow ${id} is ${condition.length} characters long: at most ${MODEL_LIMITS.maxFeelLength} characters`);
+        report(id, say('condition.too-long', { condition: abbreviate(body.trim()), id, length: condition.length, max: MODEL_LIMITS.maxFeelLength }));
       } else {
         const error = feelSyntaxError(condition);
         const cost = error ? undefined : feelCostProblem(condition);
-        if (error) report(id, `condition '${body.trim()}' of sequence flow ${id} is not valid FEEL: ${error}`);
-        else if (cost) report(id, `condition '${abbreviate(body.trim())}' of sequence flow ${id} does too much work: ${cost}`);
+        if (error) report(id, say('condition.not-feel', { condition: body.trim(), id, error }));
+        else if (cost) report(id, say('condition.too-costly', { condition: abbreviate(body.trim()), id, cost }));
       }
     }
     flows[id] = condition === undefined ? { id, source, target } : { id, source, target, condition };
@@ -128,8 +130,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const plainKind = (localType.charAt(0).toLowerCase() + localType.slice(1)) as NodeKind;
     const kind: NodeKind = plainKind === 'subProcess' && element.triggeredByEvent ? 'eventSubProcess' : plainKind;
     if (!element.$type.startsWith('bpmn:') || !(SUPPORTED_KINDS as readonly string[]).includes(plainKind)) {
-      const what = TYPE_NAMES.get(element.$type) ?? element.$type;
-      report(id, `${what} ${element.$type === what ? '' : `(${element.$type}) `}not supported (element ${id})`);
+      report(id, say(TYPE_TEXTS.get(element.$type) ?? 'element.unsupported', { type: element.$type, id }));
       return;
     }
     const node: DraftNode = {
@@ -152,11 +153,11 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     }
     if (kind === 'boundaryEvent') {
       const host = (element.attachedToRef as ModdleElement | undefined)?.id;
-      if (!host) report(id, `boundary event ${id} is not attached to an activity`);
+      if (!host) report(id, say('boundary.unattached', { id }));
       else node.attachedTo = host;
       node.cancelActivity = element.cancelActivity !== false;
       if (!node.cancelActivity && node.event?.type === 'error') {
-        report(id, `error boundary event ${id} is non-interrupting (cancelActivity="false"): an error always interrupts its activity in BPMN; remove cancelActivity="false"`);
+        report(id, say('boundary.error-non-interrupting', { id }));
       }
     }
     if (kind === 'subProcess') walk(element, id);
@@ -167,16 +168,16 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     if (kind === 'eventBasedGateway') checkEventGatewayAttributes(element, id, report);
     if (kind === 'callActivity') {
       const called = element.calledElement as string | undefined;
-      if (!called) report(id, `call activity ${id} names no calledElement (the process key to start)`);
+      if (!called) report(id, say('call-activity.no-called-element', { id }));
       else node.calledElement = called;
     }
     if (kind === 'receiveTask' || kind === 'sendTask') {
       const ref = element.messageRef as ModdleElement | undefined;
       const name = ref ? messageName(ref, id) : undefined;
       if (name) node.messageName = name;
-      else if (kind === 'receiveTask') report(id, `receive task ${id} names no message (messageRef with a name)`);
+      else if (kind === 'receiveTask') report(id, say('receive-task.no-message', { id }));
     }
-    if (nodes[id]) report(id, `duplicate id ${id}`);
+    if (nodes[id]) report(id, say('id.duplicate', { id }));
     nodes[id] = node;
   }
 
@@ -184,14 +185,14 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const definitions = (element.eventDefinitions as ModdleElement[] | undefined) ?? [];
     if (!node.kind.endsWith('Event')) return;
     if (definitions.length > 1) {
-      report(node.id, `multiple event definitions on ${node.id} are not supported`);
+      report(node.id, say('event.multiple-definitions', { id: node.id }));
       return;
     }
     const definition = definitions[0];
     if (!definition) {
       node.event = { type: 'none' };
       if (node.kind === 'intermediateCatchEvent' || node.kind === 'boundaryEvent') {
-        report(node.id, `${node.kind} ${node.id} has no trigger (a message, timer or error)`);
+        report(node.id, say('event.no-trigger', { kind: node.kind, id: node.id }));
       }
       return;
     }
@@ -201,26 +202,26 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     if (inEventScope) {
       // The start of an event sub-process: its trigger is what opens it (see linkGraph for the rest).
       if (!EVENT_SUBPROCESS_TRIGGERS.includes(event.type)) {
-        report(node.id, `start event ${node.id} of event sub-process ${node.scope} needs a message, timer, error or escalation trigger, not ${event.type}`);
+        report(node.id, say('event-subprocess.start-trigger', { id: node.id, scope: String(node.scope), type: event.type }));
         return;
       }
       if (event.type === 'error' && element.isInterrupting === false) {
-        report(node.id, `error start event ${node.id} of event sub-process ${node.scope} is non-interrupting (isInterrupting="false"): an error always interrupts its scope in BPMN; remove isInterrupting="false"`);
+        report(node.id, say('event-subprocess.error-non-interrupting', { id: node.id, scope: String(node.scope) }));
       }
     } else if (!EVENT_TRIGGERS[node.kind as keyof typeof EVENT_TRIGGERS].includes(event.type)) {
-      const where = node.kind === 'startEvent' && (event.type === 'error' || event.type === 'escalation') ? ` (${event.type} start events belong to event sub-processes, triggeredByEvent="true")` : '';
-      report(node.id, `${event.type} ${node.kind} is not supported (element ${node.id})${where}`);
+      const outside = node.kind === 'startEvent' && (event.type === 'error' || event.type === 'escalation');
+      report(node.id, say(outside ? 'event.start-outside-event-subprocess' : 'event.unsupported-trigger', { type: event.type, kind: node.kind, id: node.id }));
       return;
     }
     if (node.kind === 'startEvent' && !inEventScope && element.isInterrupting === false) {
-      report(node.id, `non-interrupting start event ${node.id} is not in an event sub-process (triggeredByEvent="true"): only there can a start run beside its scope`);
+      report(node.id, say('start.non-interrupting-outside', { id: node.id }));
     }
     if (event.type === 'escalation' && event.escalationCode === undefined && (node.kind === 'endEvent' || node.kind === 'intermediateThrowEvent')) {
-      report(node.id, `escalation ${node.kind} ${node.id} names no escalation (escalationRef to a bpmn:escalation with an escalationCode)`);
+      report(node.id, say('escalation.no-ref', { kind: node.kind, id: node.id }));
     }
     if (event?.type === 'timer' && node.kind === 'startEvent' && !inEventScope && isFeelTimer(event.timer)) {
       // A timer start is scheduled at deploy, before any instance (and variable) exists.
-      report(node.id, `timer start event ${node.id}: a FEEL timer expression ('${event.timer.expression}') has no variables to read at deploy; write the ISO-8601 text`);
+      report(node.id, say('timer.feel-start', { id: node.id, expression: event.timer.expression }));
     }
     node.event = event;
   }
@@ -230,7 +231,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       case 'bpmn:MessageEventDefinition': {
         const ref = definition.messageRef as ModdleElement | undefined;
         if (!ref) {
-          report(id, `message event ${id} names no message (messageRef with a name)`);
+          report(id, say('message.no-ref', { id }));
           return undefined;
         }
         const name = messageName(ref, id);
@@ -242,7 +243,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       case 'bpmn:SignalEventDefinition': {
         const name = ((definition.signalRef as ModdleElement | undefined)?.name as string | undefined)?.trim();
         if (!name) {
-          report(id, `signal event ${id} names no signal (signalRef to a bpmn:signal with a name)`);
+          report(id, say('signal.no-ref', { id }));
           return undefined;
         }
         return { type: 'signal', signalName: name };
@@ -260,7 +261,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
         return code ? { type: 'escalation', escalationCode: code } : { type: 'escalation' };
       }
       default:
-        report(id, `${definition.$type.replace('bpmn:', '')} triggers are not supported (element ${id})`);
+        report(id, say('trigger.unsupported', { type: definition.$type.replace('bpmn:', ''), id }));
         return undefined;
     }
   }
@@ -272,14 +273,14 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     if (trigger !== undefined) {
       // Bound to the host task's SLA: the moment comes from the deadline, not an expression.
       if (trigger !== 'atRisk' && trigger !== 'overdue') {
-        report(id, `ps:slaTrigger '${trigger}' on ${id} must be atRisk or overdue`);
+        report(id, say('timer.sla-trigger-value', { trigger, id }));
         return undefined;
       }
-      if (pick.length) report(id, `timer ${id} has ps:slaTrigger and a ${pick[0]}: use one or the other`);
+      if (pick[0]) report(id, say('timer.sla-trigger-and-time', { id, field: pick[0] }));
       return { type: 'timer', timer: { kind: 'duration', expression: 'PT0S', slaTrigger: trigger } };
     }
     if (pick.length !== 1) {
-      report(id, `timer ${id} needs exactly one of timeDuration, timeDate or timeCycle (or ps:slaTrigger on a boundary timer)`);
+      report(id, say('timer.definition-count', { id }));
       return undefined;
     }
     const key = pick[0]!;
@@ -287,12 +288,12 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const kind = key === 'timeDuration' ? 'duration' : key === 'timeDate' ? 'date' : 'cycle';
     const timer: TimerSpec = calendar ? { kind, expression, calendar } : { kind, expression };
     const problem = timerProblem(timer, index.now);
-    if (problem) report(id, `timer ${id}: ${problem}`);
-    if (calendar && kind !== 'duration') report(id, `timer ${id}: ps:calendar counts working time for a timeDuration only, not a ${key}`);
+    if (problem) report(id, say('timer.invalid', { id, problem }));
+    if (calendar && kind !== 'duration') report(id, say('timer.calendar-not-duration', { id, field: key }));
     // Working time is counted day by day on the calendar: a cap keeps that walk short.
     const workingHours = !problem && calendar && kind === 'duration' && !isFeelTimer(timer) ? nominalMs(parseDuration(expression)) / 3_600_000 : 0;
     if (workingHours > MODEL_LIMITS.maxWorkingTimeTimerHours) {
-      report(id, `timer ${id}: a ps:calendar timeDuration counts at most ${MODEL_LIMITS.maxWorkingTimeTimerHours} hours of working time (a working year), not '${expression}'`);
+      report(id, say('timer.calendar-too-long', { id, max: MODEL_LIMITS.maxWorkingTimeTimerHours, expression }));
       return undefined;
     }
     return problem ? undefined : { type: 'timer', timer };
@@ -300,7 +301,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
 
   function messageName(ref: ModdleElement, id: string): string | undefined {
     const name = (ref.name as string | undefined) ?? index.messages.get(ref.id ?? '') ?? undefined;
-    if (!name) report(id, `message ${ref.id ?? '?'} referenced by ${id} has no name`);
+    if (!name) report(id, say('message.no-name', { message: ref.id ?? '?', id }));
     return name;
   }
 
@@ -310,15 +311,16 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
       const channel = attr(element, 'ps:channel');
       if (channel !== undefined) {
         if ((CHANNELS as readonly string[]).includes(channel)) node.channel = channel as Channel;
-        else report(id, `ps:channel '${channel}' on ${id} must be one of ${CHANNELS.join(', ')}`);
+        else report(id, say('attribute.channel', { value: channel, id, allowed: CHANNELS.join(', ') }));
       }
     }
     if (node.kind === 'userTask') node.userTask = readUserTask(element, id);
     if (node.kind === 'serviceTask') {
       const handler = attr(element, 'ps:handler');
-      if (!handler) report(id, `service task ${id} names no ps:handler (a handler registered in code)`);
+      if (!handler) report(id, say('handler.missing', { id }));
       else if (index.handlers && !index.handlers.has(handler)) {
-        report(id, `ps:handler '${handler}' on ${id} is not registered (known: ${[...index.handlers].sort().join(', ') || 'none'})`);
+        const known = [...index.handlers].sort().join(', ');
+        report(id, known ? say('handler.unregistered', { handler, id, known }) : say('handler.unregistered-none', { handler, id }));
       } else node.handler = handler;
     }
     if (node.kind === 'receiveTask' || node.kind === 'intermediateCatchEvent') {
@@ -334,17 +336,17 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
   function readUserTask(element: ModdleElement, id: string): UserTaskSpec {
     const office = attr(element, 'ps:office');
     if (office !== undefined && !(OFFICES as readonly string[]).includes(office)) {
-      report(id, `ps:office '${office}' on ${id} must be one of ${OFFICES.join(', ')}`);
+      report(id, say('attribute.office', { value: office, id, allowed: OFFICES.join(', ') }));
     }
     const written = attr(element, 'ps:candidateGroup');
-    const groupExpression = written?.startsWith('=') ? feelProblem(written, `ps:candidateGroup of ${id}`, id, report) : undefined;
+    const groupExpression = written?.startsWith('=') ? feelProblem(written, 'ps:candidateGroup', id, report) : undefined;
     const group = written?.startsWith('=') ? undefined : written;
     if (group !== undefined && !/^[A-Za-z0-9][\w.-]{0,63}$/.test(group)) {
-      report(id, `ps:candidateGroup '${group}' on ${id} must be a group id (letters, digits, '-', '_', '.', at most 64)`);
+      report(id, say('attribute.candidate-group', { value: group, id }));
     }
     const assignment = attr(element, 'ps:assignment') ?? (office === 'back' ? 'random' : 'claim');
     if (!(ASSIGNMENTS as readonly string[]).includes(assignment)) {
-      report(id, `ps:assignment '${assignment}' on ${id} must be one of ${ASSIGNMENTS.join(', ')}`);
+      report(id, say('attribute.assignment', { value: assignment, id, allowed: ASSIGNMENTS.join(', ') }));
     }
     const exclude = (attr(element, 'ps:excludeAssigneesOf') ?? '')
       .split(',')
@@ -367,7 +369,7 @@ export function compileProcess(process: ModdleElement, index: DefinitionsIndex, 
     const value = attr(element, name);
     if (value === undefined || value === 'false') return false;
     if (value === 'true') return true;
-    report(id, `${name} on ${id} must be true or false, not '${value}'`);
+    report(id, say('attribute.boolean', { name, id, value }));
     return false;
   }
 }
@@ -385,12 +387,13 @@ function readForm(element: ModdleElement): TaskForm | undefined {
 }
 
 /** Reads `<ps:sla>` from an element's extension elements. */
-function readSla(element: ModdleElement, report: (id: string | undefined, message: string) => void): SlaSpec | undefined {
+function readSla(element: ModdleElement, report: (id: string | undefined, said: Said) => void): SlaSpec | undefined {
   const values = ((element.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? [];
   const slas = values.filter((v) => v.$type === 'ps:Sla');
   if (slas.length === 0) return undefined;
   const id = element.id;
-  if (slas.length > 1) report(id, `${id} has more than one ps:sla`);
+  const named = String(id);
+  if (slas.length > 1) report(id, say('sla.more-than-one', { id: named }));
   const sla = slas[0]!;
   const duration = Number(sla.duration);
   const unit = sla.unit as string | undefined;
@@ -398,24 +401,24 @@ function readSla(element: ModdleElement, report: (id: string | undefined, messag
   const warnAt = sla.warnAt === undefined ? 0.8 : Number(sla.warnAt);
   let ok = true;
   if (!Number.isInteger(duration) || duration <= 0) {
-    report(id, `ps:sla duration '${String(sla.duration)}' on ${id} must be a whole number above 0`);
+    report(id, say('sla.duration', { duration: String(sla.duration), id: named }));
     ok = false;
   }
   if (!unit || !(SLA_UNITS as readonly string[]).includes(unit)) {
-    report(id, `ps:sla unit '${unit ?? ''}' on ${id} must be one of ${SLA_UNITS.join(', ')}`);
+    report(id, say('sla.unit', { unit: unit ?? '', id: named, allowed: SLA_UNITS.join(', ') }));
     ok = false;
   } else if (duration > MODEL_LIMITS.maxSla[unit as SlaSpec['unit']]) {
     // Deadlines are counted working day by working day at every start: a cap keeps that short.
     const cap = MODEL_LIMITS.maxSla[unit as SlaSpec['unit']];
-    report(id, `ps:sla duration '${String(sla.duration)}' on ${id} is too long: at most ${cap} ${unit} (about a year)`);
+    report(id, say('sla.too-long', { duration: String(sla.duration), id: named, max: cap, unit }));
     ok = false;
   }
   if (!/^[A-Za-z0-9][\w.-]{0,63}$/.test(calendar)) {
-    report(id, `ps:sla calendar '${calendar}' on ${id} must be a calendar id`);
+    report(id, say('sla.calendar', { calendar, id: named }));
     ok = false;
   }
   if (!(warnAt > 0 && warnAt < 1)) {
-    report(id, `ps:sla warnAt '${String(sla.warnAt)}' on ${id} must be a fraction between 0 and 1`);
+    report(id, say('sla.warn-at', { warnAt: String(sla.warnAt), id: named }));
     ok = false;
   }
   return ok ? { duration, unit: unit as SlaSpec['unit'], calendar, warnAt } : undefined;

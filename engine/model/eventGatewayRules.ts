@@ -4,14 +4,13 @@
  * signal intermediate catch event, or a receive task) that no other flow enters.
  */
 import type { ModdleElement } from './parseXml.js';
+import { say, type Report } from './problemTexts.js';
 import type { FlowNode, SequenceFlow } from './types.js';
-
-type Report = (elementId: string, message: string) => void;
 
 /** The gateway's own attributes: only the exclusive, non-instantiating kind is run. */
 export function checkEventGatewayAttributes(element: ModdleElement, id: string, report: Report): void {
-  if (element.instantiate === true) report(id, `event-based gateway ${id} has instantiate="true": a process is started by a start event here, not by a gateway`);
-  if (element.eventGatewayType === 'Parallel') report(id, `event-based gateway ${id} has eventGatewayType="Parallel": only the exclusive kind is supported`);
+  if (element.instantiate === true) report(id, say('event-gateway.instantiate', { id }));
+  if (element.eventGatewayType === 'Parallel') report(id, say('event-gateway.parallel', { id }));
 }
 
 /** A catch that may follow an event-based gateway: what it waits for, or undefined. */
@@ -27,24 +26,24 @@ export function gatewayTrigger(node: FlowNode): string | undefined {
 
 export function checkEventGateway(node: FlowNode, nodes: Readonly<Record<string, FlowNode>>, flows: Readonly<Record<string, SequenceFlow>>, report: Report): void {
   if (node.kind !== 'eventBasedGateway') return;
-  if (node.outgoing.length < 2) report(node.id, `event-based gateway ${node.id} needs at least two outgoing flows (found ${node.outgoing.length}): it waits for the first of several events`);
-  if (node.defaultFlow) report(node.id, `event-based gateway ${node.id} cannot have a default flow (${node.defaultFlow}): the first event to come chooses the way`);
+  if (node.outgoing.length < 2) report(node.id, say('event-gateway.too-few-flows', { id: node.id, count: node.outgoing.length }));
+  if (node.defaultFlow) report(node.id, say('event-gateway.default-flow', { id: node.id, flow: node.defaultFlow }));
   const messages = new Map<string, string>();
   for (const flowId of node.outgoing) {
     const flow = flows[flowId]!;
-    if (flow.condition !== undefined) report(flowId, `sequence flow ${flowId} leaves event-based gateway ${node.id} and cannot carry a condition: the first event to come chooses the way`);
+    if (flow.condition !== undefined) report(flowId, say('event-gateway.condition', { flow: flowId, id: node.id }));
     const target = nodes[flow.target];
     if (!target) continue;
     const trigger = gatewayTrigger(target);
     if (!trigger) {
-      report(target.id, `${target.kind} ${target.id} follows event-based gateway ${node.id}: only message, timer or signal intermediate catch events and receive tasks may follow it`);
+      report(target.id, say('event-gateway.target-kind', { kind: target.kind, target: target.id, id: node.id }));
       continue;
     }
-    if (target.incoming.length > 1) report(target.id, `${target.kind} ${target.id} follows event-based gateway ${node.id} and has other incoming flows (${target.incoming.filter((f) => f !== flowId).join(', ')}): a catch after the gateway is entered only from it`);
-    if (target.boundaries.length) report(target.id, `receive task ${target.id} follows event-based gateway ${node.id}: its boundary events (${target.boundaries.join(', ')}) would never be armed; model them as further catches after the gateway`);
+    if (target.incoming.length > 1) report(target.id, say('event-gateway.target-incoming', { kind: target.kind, target: target.id, id: node.id, flows: target.incoming.filter((f) => f !== flowId).join(', ') }));
+    if (target.boundaries.length) report(target.id, say('event-gateway.target-boundaries', { target: target.id, id: node.id, boundaries: target.boundaries.join(', ') }));
     if (trigger !== 'timer') {
       const other = messages.get(trigger);
-      if (other) report(target.id, `${other} and ${target.id} after event-based gateway ${node.id} both wait for ${trigger}: which one wins would be a guess`);
+      if (other) report(target.id, say('event-gateway.same-trigger', { other, target: target.id, id: node.id, trigger }));
       else messages.set(trigger, target.id);
     }
   }

@@ -1,6 +1,7 @@
 import type { Problem } from '../errors.js';
 import type { DraftProcess } from './compileProcess.js';
 import { checkEventGateway } from './eventGatewayRules.js';
+import { problemOf, say, type Report } from './problemTexts.js';
 import { ACTIVITY_KINDS, type Channel, type FlowNode, type ProcessGraph } from './types.js';
 
 /** Nodes where a token comes to rest between engine steps. */
@@ -12,18 +13,18 @@ const WAITS = new Set(['userTask', 'receiveTask', 'intermediateCatchEvent', 'sub
  */
 export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGraph {
   const { nodes, flows } = draft;
-  const report = (elementId: string, message: string) => problems.push({ elementId, message });
+  const report: Report = (elementId, said) => problems.push(problemOf(elementId, said));
 
   for (const flow of Object.values(flows)) {
     const source = nodes[flow.source];
     const target = nodes[flow.target];
     if (!source || !target) {
       const missing = !source ? flow.source : flow.target;
-      report(flow.id, `sequence flow ${flow.id} connects to ${missing}, which is not a supported flow node`);
+      report(flow.id, say('flow.unsupported-node', { id: flow.id, node: missing }));
       continue;
     }
     if (source.scope !== target.scope) {
-      report(flow.id, `sequence flow ${flow.id} crosses a sub-process boundary (${source.id} → ${target.id})`);
+      report(flow.id, say('flow.crosses-boundary', { id: flow.id, source: source.id, target: target.id }));
       continue;
     }
     source.outgoing.push(flow.id);
@@ -43,68 +44,68 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
   for (const node of Object.values(nodes)) {
     if (node.kind === 'boundaryEvent' && node.attachedTo) {
       const host = nodes[node.attachedTo];
-      if (!host || !ACTIVITY_KINDS.has(host.kind)) report(node.id, `boundary event ${node.id} must sit on an activity, not on ${node.attachedTo}`);
-      else if (host.scope !== node.scope) report(node.id, `boundary event ${node.id} and its activity ${host.id} are in different scopes`);
+      if (!host || !ACTIVITY_KINDS.has(host.kind)) report(node.id, say('boundary.host-not-activity', { id: node.id, host: node.attachedTo }));
+      else if (host.scope !== node.scope) report(node.id, say('boundary.different-scopes', { id: node.id, host: host.id }));
       else host.boundaries.push(node.id);
       if (node.event?.type === 'timer' && node.event.timer.slaTrigger && !(host?.kind === 'userTask' && host.sla)) {
-        report(node.id, `boundary timer ${node.id} is bound to an SLA (ps:slaTrigger) but ${node.attachedTo} is not a user task with a ps:sla`);
+        report(node.id, say('boundary.sla-host', { id: node.id, host: node.attachedTo }));
       } else if (node.event?.type === 'timer' && node.event.timer.slaTrigger && host?.multiInstance) {
-        report(node.id, `boundary timer ${node.id} is bound to an SLA (ps:slaTrigger), and ${node.attachedTo} is multi-instance: each inner task has its own deadline; use a timeDuration on the activity`);
+        report(node.id, say('boundary.sla-multi-instance', { id: node.id, host: node.attachedTo }));
       }
     }
     if (node.event?.type === 'timer' && node.event.timer.slaTrigger && node.kind !== 'boundaryEvent') {
-      report(node.id, `ps:slaTrigger belongs on a boundary timer, not on ${node.kind} ${node.id}`);
+      report(node.id, say('timer.sla-trigger-not-boundary', { kind: node.kind, id: node.id }));
     }
     if (node.kind === 'startEvent') {
-      if (node.incoming.length) report(node.id, `start event ${node.id} cannot have incoming flows`);
+      if (node.incoming.length) report(node.id, say('start.incoming', { id: node.id }));
       if (node.scope && nodes[node.scope]?.kind === 'eventSubProcess') {
         eventStarts.set(node.scope, [...(eventStarts.get(node.scope) ?? []), node.id]);
       } else if (node.scope) {
-        if (node.event?.type !== 'none') report(node.id, `the start event ${node.id} of sub-process ${node.scope} must be a plain (none) start event`);
+        if (node.event?.type !== 'none') report(node.id, say('start.sub-process-plain', { id: node.id, scope: node.scope }));
         subStarts.set(node.scope, [...(subStarts.get(node.scope) ?? []), node.id]);
       } else if (node.event?.type === 'message') {
-        if (starts.message[node.event.messageName]) report(node.id, `two start events wait for message '${node.event.messageName}'`);
+        if (starts.message[node.event.messageName]) report(node.id, say('start.same-message', { message: node.event.messageName }));
         starts.message[node.event.messageName] = node.id;
       } else if (node.event?.type === 'signal') {
-        if (starts.signal[node.event.signalName]) report(node.id, `two start events wait for signal '${node.event.signalName}' (${starts.signal[node.event.signalName]}, ${node.id})`);
+        if (starts.signal[node.event.signalName]) report(node.id, say('start.same-signal', { signal: node.event.signalName, first: starts.signal[node.event.signalName]!, id: node.id }));
         starts.signal[node.event.signalName] = node.id;
       } else if (node.event?.type === 'timer') {
         starts.timer.push(node.id);
       } else if (node.channel) {
-        if (starts.byChannel[node.channel]) report(node.id, `two start events accept the '${node.channel}' channel (${starts.byChannel[node.channel]}, ${node.id})`);
+        if (starts.byChannel[node.channel]) report(node.id, say('start.same-channel', { channel: node.channel, first: starts.byChannel[node.channel]!, id: node.id }));
         starts.byChannel[node.channel] = node.id;
       } else {
-        if (starts.none) report(node.id, `two plain start events (${starts.none}, ${node.id}): give each a ps:channel or a trigger`);
+        if (starts.none) report(node.id, say('start.two-plain', { first: starts.none, id: node.id }));
         starts.none = node.id;
       }
     } else if (node.kind === 'eventSubProcess') {
       if (node.incoming.length || node.outgoing.length) {
-        report(node.id, `event sub-process ${node.id} cannot have incoming or outgoing sequence flows: its start event's trigger opens it, and it ends where its own end events are`);
+        report(node.id, say('event-subprocess.flows', { id: node.id }));
       }
     } else if (node.kind !== 'boundaryEvent' && node.incoming.length === 0) {
-      report(node.id, `${node.kind} ${node.id} has no incoming sequence flow`);
+      report(node.id, say('flow.no-incoming', { kind: node.kind, id: node.id }));
     }
-    if (node.kind === 'boundaryEvent' && node.incoming.length) report(node.id, `boundary event ${node.id} cannot have incoming flows`);
+    if (node.kind === 'boundaryEvent' && node.incoming.length) report(node.id, say('boundary.incoming', { id: node.id }));
     if (node.kind !== 'endEvent' && node.kind !== 'eventSubProcess' && node.outgoing.length === 0) {
-      report(node.id, `${node.kind} ${node.id} has no outgoing sequence flow (end the path with an end event)`);
+      report(node.id, say('flow.no-outgoing', { kind: node.kind, id: node.id }));
     }
-    if (node.kind === 'endEvent' && node.outgoing.length) report(node.id, `end event ${node.id} cannot have outgoing flows`);
+    if (node.kind === 'endEvent' && node.outgoing.length) report(node.id, say('end.outgoing', { id: node.id }));
     checkDecision(node);
     checkEventGateway(node, nodes, flows, report);
   }
   for (const node of Object.values(nodes)) {
     if (node.kind !== 'subProcess') continue;
     const found = subStarts.get(node.id) ?? [];
-    if (found.length !== 1) report(node.id, `sub-process ${node.id} needs exactly one plain start event (found ${found.length})`);
+    if (found.length !== 1) report(node.id, say('sub-process.start-count', { id: node.id, count: found.length }));
     else node.start = found[0]!;
   }
   checkEventSubProcesses(nodes, eventStarts, report);
   if (!starts.none && Object.keys(starts.byChannel).length + Object.keys(starts.message).length + Object.keys(starts.signal).length + starts.timer.length === 0) {
-    report(draft.id, `process ${draft.id} has no start event`);
+    report(draft.id, say('process.no-start', { id: draft.id }));
   }
   for (const node of Object.values(nodes)) {
     for (const excluded of node.userTask?.excludeAssigneesOf ?? []) {
-      if (nodes[excluded]?.kind !== 'userTask') report(node.id, `ps:excludeAssigneesOf on ${node.id} names ${excluded}, which is not a user task of this process`);
+      if (nodes[excluded]?.kind !== 'userTask') report(node.id, say('attribute.exclude-assignees', { id: node.id, excluded }));
     }
   }
 
@@ -125,17 +126,17 @@ export function linkGraph(draft: DraftProcess, problems: Problem[]): ProcessGrap
 
   function checkDecision(node: FlowNode): void {
     if (node.defaultFlow) {
-      if (!node.outgoing.includes(node.defaultFlow)) report(node.id, `default flow ${node.defaultFlow} of ${node.id} is not one of its outgoing flows`);
-      else if (flows[node.defaultFlow]?.condition) report(node.defaultFlow, `default flow ${node.defaultFlow} of ${node.id} cannot carry a condition`);
+      if (!node.outgoing.includes(node.defaultFlow)) report(node.id, say('condition.default-not-outgoing', { flow: node.defaultFlow, id: node.id }));
+      else if (flows[node.defaultFlow]?.condition) report(node.defaultFlow, say('condition.default-with-condition', { flow: node.defaultFlow, id: node.id }));
     }
     if (node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway') {
       if (node.outgoing.length < 2) return;
       const bare = node.outgoing.filter((f) => f !== node.defaultFlow && !flows[f]?.condition);
       if (bare.length) {
-        report(node.id, `${node.kind} ${node.id} splits, so each outgoing flow needs a FEEL condition or must be the default flow: ${bare.join(', ')} has none`);
+        report(node.id, say('condition.missing', { kind: node.kind, id: node.id, flows: bare.join(', ') }));
       }
     } else if (node.kind === 'parallelGateway') {
-      for (const f of node.outgoing) if (flows[f]?.condition) report(f, `sequence flow ${f} leaves parallel gateway ${node.id}, which ignores conditions: remove it`);
+      for (const f of node.outgoing) if (flows[f]?.condition) report(f, say('condition.parallel', { flow: f, id: node.id }));
     }
   }
 }
@@ -170,7 +171,7 @@ function findEndlessLoops(
   nodes: Record<string, FlowNode>,
   flows: Record<string, { target: string }>,
   reach: Record<string, string[]>,
-  report: (id: string, message: string) => void,
+  report: Report,
 ): void {
   const reported = new Set<string>();
   const reachable = new Map(Object.entries(reach).map(([id, list]) => [id, new Set(list)]));
@@ -185,7 +186,7 @@ function findEndlessLoops(
     );
     component.forEach((id) => reported.add(id));
     if (!waits && !exits) {
-      report(node.id, `the flow loops for ever through ${component.join(' → ')}: no wait state and no way out`);
+      report(node.id, say('flow.endless-loop', { path: component.join(' → ') }));
     }
   }
 }
@@ -203,20 +204,20 @@ function deepFreeze<T>(value: T): T {
  * of them wait for the same message or catch the same error or escalation code (which would
  * win is not decidable from the model).
  */
-function checkEventSubProcesses(nodes: Record<string, FlowNode & { start?: string }>, eventStarts: ReadonlyMap<string, string[]>, report: (id: string, message: string) => void): void {
+function checkEventSubProcesses(nodes: Record<string, FlowNode & { start?: string }>, eventStarts: ReadonlyMap<string, string[]>, report: Report): void {
   const seen = new Map<string, string>();
   for (const node of Object.values(nodes)) {
     if (node.kind !== 'eventSubProcess') continue;
     const found = eventStarts.get(node.id) ?? [];
     if (found.length !== 1) {
-      report(node.id, `event sub-process ${node.id} needs exactly one start event with a trigger (found ${found.length})`);
+      report(node.id, say('event-subprocess.start-count', { id: node.id, count: found.length }));
       continue;
     }
     const start = nodes[found[0]!]!;
     const event = start.event;
     if (!event) continue; // its trigger was refused already (several definitions, an unsupported one)
     if (event.type === 'none') {
-      report(start.id, `start event ${start.id} of event sub-process ${node.id} has no trigger: give it a message, timer, error or escalation event definition`);
+      report(start.id, say('event-subprocess.no-trigger', { id: start.id, scope: node.id }));
       continue;
     }
     (node as { start?: string }).start = start.id;
@@ -228,7 +229,7 @@ function checkEventSubProcesses(nodes: Record<string, FlowNode & { start?: strin
     if (key === undefined) continue;
     const scoped = `${node.scope ?? ''}\u0000${key}`;
     const other = seen.get(scoped);
-    if (other) report(node.id, `event sub-processes ${other} and ${node.id} both wait for ${key} in ${node.scope ?? 'the process'}: keep one`);
+    if (other) report(node.id, node.scope ? say('event-subprocess.same-trigger', { other, id: node.id, trigger: key, scope: node.scope }) : say('event-subprocess.same-trigger-in-process', { other, id: node.id, trigger: key }));
     else seen.set(scoped, node.id);
   }
 }

@@ -1,5 +1,6 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import type { Problem } from '../errors.js';
+import { problemOf, say, type Said } from './problemTexts.js';
 import descriptor from './ps.json' with { type: 'json' };
 
 /** The `ps` descriptor: the one shared by the engine, the designer and the lint rules. */
@@ -27,36 +28,36 @@ export async function parseXml(xml: string): Promise<ParsedXml> {
   const problems: Problem[] = [];
   const size = Buffer.byteLength(xml, 'utf8');
   if (size > MAX_XML_BYTES) {
-    return fail(`the model is ${size} bytes, over the limit of ${MAX_XML_BYTES} bytes`);
+    return fail(say('xml.too-large', { size, max: MAX_XML_BYTES }));
   }
   // Entity declarations are how "billion laughs" and external-entity attacks start; BPMN needs none.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-    return fail('DOCTYPE and entity declarations are not allowed in a model');
+    return fail(say('xml.doctype', {}));
   }
   if (!/<([\w-]+:)?definitions[\s>]/.test(xml)) {
-    return fail('not a BPMN 2.0 model: no <definitions> root element');
+    return fail(say('xml.no-definitions', {}));
   }
   const moddle = new BpmnModdle({ ps: psDescriptor });
   let result: { rootElement: ModdleElement; warnings: Array<{ message: string }> };
   try {
     result = (await moddle.fromXML(xml, 'bpmn:Definitions')) as typeof result;
   } catch (error) {
-    return fail(`the XML does not parse: ${firstLine((error as Error).message)}`);
+    return fail(say('xml.unparsable', { error: firstLine((error as Error).message) }));
   }
   const warnings: string[] = [];
   for (const warning of result.warnings) {
     const unknown = /unparsable content <([^>\s]+)> detected[\s\S]*?line: (\d+)[\s\S]*?column: (\d+)/.exec(warning.message);
     if (unknown && /^(bpmn2?|semantic):|^[a-z]/i.test(unknown[1]!) && /unknown type <bpmn:/.test(warning.message)) {
       const id = idAt(xml, Number(unknown[2]), Number(unknown[3])) ?? 'definitions';
-      problems.push({ elementId: id, message: `unknown BPMN element <${unknown[1]}> (id ${id})` });
+      problems.push(problemOf(id, say('xml.unknown-element', { element: unknown[1]!, id })));
     } else {
       warnings.push(firstLine(warning.message));
     }
   }
   return { definitions: result.rootElement, problems, warnings };
 
-  function fail(message: string): ParsedXml {
-    problems.push({ elementId: 'definitions', message });
+  function fail(said: Said): ParsedXml {
+    problems.push(problemOf('definitions', said));
     return { definitions: undefined as unknown as ModdleElement, problems, warnings: [] };
   }
 }

@@ -1,3 +1,5 @@
+import type { Problem, ProblemDetail } from '../errors.js';
+
 /**
  * A stable code for each deploy problem, so a client can say it in its user's language (the
  * designer's `problem.*` catalogue) while the message keeps the English detail: which element,
@@ -26,7 +28,7 @@ export const PROBLEM_CODES = [
   ['attribute.invalid', /^ps:[A-Za-z]+ .* on .* must|must be true or false|ps:excludeAssigneesOf|ps:notify/],
   ['id.duplicate', /duplicate id/],
   ['process.missing', /contains no process|no executable process|a process has no id/],
-  ['xml.invalid', /XML|unknown BPMN element|parse/i],
+  ['xml.invalid', /XML|unknown BPMN element|parse|DOCTYPE|not a BPMN 2\.0 model|bytes, over the limit/i],
 ] as const satisfies readonly (readonly [string, RegExp])[];
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number][0] | 'model.invalid' | `lint.${string}`;
@@ -38,7 +40,10 @@ export function problemCode(message: string): ProblemCode {
   return PROBLEM_CODES.find(([, pattern]) => pattern.test(message))?.[0] ?? 'model.invalid';
 }
 
-/** Problems as the API answers them: each with its code (the deploy's 422, the validate route). */
-export function codedProblems(problems: readonly { readonly elementId: string; readonly message: string }[]): { elementId: string; message: string; code: ProblemCode }[] {
-  return problems.map(({ elementId, message }) => ({ elementId, message, code: problemCode(message) }));
+/**
+ * Problems as the API answers them (the deploy's 422, the validate route): each with its code,
+ * and its detail (key and values, engine/model/problemTexts.ts) when the compiler worded it.
+ */
+export function codedProblems(problems: readonly Problem[]): { elementId: string; message: string; code: ProblemCode; detail?: ProblemDetail }[] {
+  return problems.map(({ elementId, message, detail }) => ({ elementId, message, code: problemCode(message), ...(detail ? { detail } : {}) }));
 }

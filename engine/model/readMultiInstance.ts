@@ -2,9 +2,8 @@ import { feelCostProblem, feelSyntaxError, normaliseExpression } from './feel.js
 import { MODEL_LIMITS } from './modelLimits.js';
 import { MULTI_INSTANCE_KINDS } from './runnable.js';
 import type { ModdleElement } from './parseXml.js';
+import { say, type Report } from './problemTexts.js';
 import type { FlowNode, MultiInstanceSpec } from './types.js';
-
-type Report = (elementId: string | undefined, message: string) => void;
 
 /** Names the engine gives an inner instance or its completion condition: not an element variable's. */
 const RESERVED = new Set(['loopCounter', 'nrOfInstances', 'nrOfActiveInstances', 'nrOfCompletedInstances']);
@@ -13,23 +12,24 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
  * A FEEL expression written in the model (a leading `=` is optional), without its `=`; undefined
- * after a problem naming the element and the field (`what`): empty, too long, not FEEL, or too
- * much work per evaluation.
+ * after a problem naming the element and the field (`ps:collection`): empty, too long, not FEEL,
+ * or too much work per evaluation.
  */
-export function feelProblem(text: string, what: string, elementId: string, report: Report): string | undefined {
+export function feelProblem(text: string, field: string, elementId: string, report: Report): string | undefined {
   const expression = normaliseExpression(text);
+  const id = elementId;
   if (expression.length > MODEL_LIMITS.maxFeelLength) {
-    report(elementId, `${what} is ${expression.length} characters long: at most ${MODEL_LIMITS.maxFeelLength} characters`);
+    report(elementId, say('feel.too-long', { field, id, length: expression.length, max: MODEL_LIMITS.maxFeelLength }));
     return undefined;
   }
   const error = feelSyntaxError(expression);
   if (error) {
-    report(elementId, `${what} ('${text.trim()}') is not valid FEEL: ${error}`);
+    report(elementId, say('feel.not-feel', { field, id, text: text.trim(), error }));
     return undefined;
   }
   const cost = feelCostProblem(expression);
   if (cost) {
-    report(elementId, `${what} does too much work: ${cost}`);
+    report(elementId, say('feel.too-costly', { field, id, cost }));
     return undefined;
   }
   return expression;
@@ -44,21 +44,21 @@ export function feelProblem(text: string, what: string, elementId: string, repor
 export function readMultiInstance(loop: ModdleElement, node: Pick<FlowNode, 'id' | 'kind' | 'userTask'>, report: Report): MultiInstanceSpec | undefined {
   const id = node.id;
   if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
-    report(id, `standard loops (${loop.$type}) are not supported (element ${id}): use multiInstanceLoopCharacteristics`);
+    report(id, say('multi-instance.standard-loop', { type: loop.$type, id }));
     return undefined;
   }
   if (!MULTI_INSTANCE_KINDS.has(node.kind)) {
-    report(id, `multi-instance ${node.kind} is not supported (element ${id}): only user tasks, service tasks, sub-processes and call activities`);
+    report(id, say('multi-instance.unsupported-kind', { kind: node.kind, id }));
     return undefined;
   }
   if (node.userTask?.returnsResult) {
-    report(id, `multi-instance ${id} has ps:returnsResult: a hand-back to the applicant happens once, not per instance`);
+    report(id, say('multi-instance.returns-result', { id }));
     return undefined;
   }
-  const problems: string[] = [];
-  const fail: Report = (elementId, message) => {
-    problems.push(message);
-    report(elementId, message);
+  let failed = false;
+  const fail: Report = (elementId, said) => {
+    failed = true;
+    report(elementId, said);
   };
   const attr = (name: string): string | undefined => {
     const value = loop.get(name);
@@ -72,18 +72,18 @@ export function readMultiInstance(loop: ModdleElement, node: Pick<FlowNode, 'id'
 
   const collection = attr('ps:collection');
   const cardinality = body('loopCardinality');
-  if (collection !== undefined && cardinality !== undefined) fail(id, `multi-instance ${id} has both ps:collection and loopCardinality: use one or the other`);
-  else if (collection === undefined && cardinality === undefined) fail(id, `multi-instance ${id} needs ps:collection (a FEEL list) or loopCardinality (how many instances)`);
+  if (collection !== undefined && cardinality !== undefined) fail(id, say('multi-instance.collection-and-cardinality', { id }));
+  else if (collection === undefined && cardinality === undefined) fail(id, say('multi-instance.no-collection', { id }));
   if (collection !== undefined) {
-    const expression = feelProblem(collection, `ps:collection of ${id}`, id, fail);
+    const expression = feelProblem(collection, 'ps:collection', id, fail);
     if (expression) spec.collection = expression;
   }
   if (cardinality !== undefined) {
     const literal = /^=?\s*\d+$/.test(cardinality) ? Number(normaliseExpression(cardinality)) : undefined;
     if (literal !== undefined && literal > MODEL_LIMITS.maxMultiInstances) {
-      fail(id, `loopCardinality of ${id} is ${literal}: at most ${MODEL_LIMITS.maxMultiInstances} inner instances`);
+      fail(id, say('multi-instance.too-many', { id, count: literal, max: MODEL_LIMITS.maxMultiInstances }));
     } else {
-      const expression = feelProblem(cardinality, `loopCardinality of ${id}`, id, fail);
+      const expression = feelProblem(cardinality, 'loopCardinality', id, fail);
       if (expression) spec.cardinality = expression;
     }
   }
@@ -91,30 +91,30 @@ export function readMultiInstance(loop: ModdleElement, node: Pick<FlowNode, 'id'
   const elementVariable = attr('ps:elementVariable');
   if (elementVariable !== undefined) {
     if (!NAME.test(elementVariable) || RESERVED.has(elementVariable)) {
-      fail(id, `ps:elementVariable '${elementVariable}' of ${id} must be a variable name (a letter or '_', then letters, digits, '_'), not ${[...RESERVED].join(', ')}`);
+      fail(id, say('multi-instance.element-variable-name', { name: elementVariable, id, reserved: [...RESERVED].join(', ') }));
     } else if (collection === undefined) {
-      fail(id, `ps:elementVariable of ${id} names each item of ps:collection, and ${id} has none`);
+      fail(id, say('multi-instance.element-variable-without-collection', { id }));
     } else spec.elementVariable = elementVariable;
   }
 
   const outputCollection = attr('ps:outputCollection');
   const outputElement = attr('ps:outputElement');
   if ((outputCollection === undefined) !== (outputElement === undefined)) {
-    fail(id, `multi-instance ${id} has ${outputCollection === undefined ? 'ps:outputElement without ps:outputCollection' : 'ps:outputCollection without ps:outputElement'}: give both (the variable gathered into, and what each instance contributes)`);
+    fail(id, say(outputCollection === undefined ? 'multi-instance.output-element-alone' : 'multi-instance.output-collection-alone', { id }));
   }
   if (outputCollection !== undefined) {
-    if (!NAME.test(outputCollection) || RESERVED.has(outputCollection)) fail(id, `ps:outputCollection '${outputCollection}' of ${id} must be a variable name`);
+    if (!NAME.test(outputCollection) || RESERVED.has(outputCollection)) fail(id, say('multi-instance.output-collection-name', { name: outputCollection, id }));
     else spec.outputCollection = outputCollection;
   }
   if (outputElement !== undefined) {
-    const expression = feelProblem(outputElement, `ps:outputElement of ${id}`, id, fail);
+    const expression = feelProblem(outputElement, 'ps:outputElement', id, fail);
     if (expression) spec.outputElement = expression;
   }
 
   const completion = body('completionCondition');
   if (completion !== undefined) {
-    const expression = feelProblem(completion, `completionCondition of ${id}`, id, fail);
+    const expression = feelProblem(completion, 'completionCondition', id, fail);
     if (expression) spec.completionCondition = expression;
   }
-  return problems.length ? undefined : spec;
+  return failed ? undefined : spec;
 }

@@ -4,6 +4,9 @@ import { DefinitionSummarySchema } from '../schemas.js';
 
 const Key = z.string().min(1).max(200);
 
+/** A problem's words as data: the key of its template and the values for its `{name}`s. */
+const ProblemDetailSchema = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+
 export const CatalogueEntrySchema = z
   .looseObject({
     key: z.string(),
@@ -38,8 +41,11 @@ export const definitionRoutes = {
     responseBody: z
       .looseObject({
         valid: z.boolean(),
-        /** `code`: stable (engine/model/problemCodes.ts), for a client to say the problem in its user's language; `message`: the English detail. */
-        problems: z.array(z.looseObject({ elementId: z.string(), message: z.string(), code: z.string() })),
+        /**
+         * `code`: stable (engine/model/problemCodes.ts), for a client to say the problem in its user's language; `message`: the English detail;
+         * `detail`: what the message was made from (engine/model/problemTexts.ts, a stable key and its values), when the compiler worded it.
+         */
+        problems: z.array(z.looseObject({ elementId: z.string(), message: z.string(), code: z.string(), detail: ProblemDetailSchema.optional() })),
         warnings: z.array(z.string()),
       })
       .meta({ id: 'ModelVerdict' }),

@@ -30,7 +30,7 @@ const ERROR_STATUSES: Record<number, string> = {
   409: 'someone else got there first',
   413: 'body over the limit (`details.limit`)',
   415: 'unsupported media type',
-  422: 'invalid BPMN model (`errors[]` with elementId)',
+  422: 'invalid BPMN model (`errors[]` with elementId, message, code and, when the compiler worded it, detail: key and params)',
   429: 'too many failed logins (Retry-After)',
   500: 'internal error (`details.requestId` only)',
 };

@@ -82,7 +82,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the modeler's verdict in Chr
     await page.close();
   }, 60_000);
 
-  it("should say the deploy's problems in Kazakh, its code's sentence before the server's detail", async () => {
+  it("should say the deploy's problems in Kazakh, its code's sentence before its detail (which element, which value)", async () => {
     const page = await harness.openDesigner();
     await page.locator('.app-header button[data-lang=kk]').click();
     await page.reload();
@@ -96,6 +96,10 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `the modeler's verdict in Chr
     const overlay = page.locator('.djs-overlay-container [data-container-id="f3"] .bjsl-overlay');
     await overlay.hover();
     await page.getByText(KK['problem.feel.invalid']!, { exact: false }).first().waitFor();
+    // The detail too, from the key and values the deploy answers beside its English message
+    const [refused] = await deployProblems(await modelXml(page));
+    expect(refused).toMatchObject({ elementId: 'f3', code: 'feel.invalid', detail: { key: 'condition.not-feel', params: { id: 'f3', condition: 'income >' } } });
+    await page.getByText("f3 ағынының 'income >' шарты дұрыс FEEL өрнегі емес", { exact: false }).first().waitFor();
     await harness.screenshot(page, 'modeler-verdict-kk');
     // Back to English for the tests after (the choice is kept per user)
     await page.locator('.app-header button[data-lang=en]').click();

@@ -1,4 +1,4 @@
-import type { ModelVerdict } from './modelVerdict.js';
+import type { ModelVerdict, ProblemDetail } from './modelVerdict.js';
 import { language } from '../i18n/i18n.js';
 import type { Language } from '../i18n/messages.js';
 import { errorWords } from './errorWords.js';
@@ -44,6 +44,8 @@ export interface DeployProblem {
   readonly message: string;
   /** Stable (engine/model/problemCodes.ts): the UI says it in its language. */
   readonly code?: string;
+  /** The message's template key and values (engine/model/problemTexts.ts): the UI says it in its language too. */
+  readonly detail?: ProblemDetail;
 }
 
 export type DeployResult =

@@ -48,6 +48,7 @@ import formEditorEn from './catalogue/en/formEditor.json' with { type: 'json' };
 import formViewerEn from './catalogue/en/formViewer.json' with { type: 'json' };
 import bpmnEn from './catalogue/en/bpmn.json' with { type: 'json' };
 import problemEn from './catalogue/en/problem.json' with { type: 'json' };
+import problemDetailEn from './catalogue/en/problemDetail.json' with { type: 'json' };
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -98,6 +99,7 @@ const en = {
   ...formViewerEn,
   ...bpmnEn,
   ...problemEn,
+  ...problemDetailEn,
 };
 
 export type MessageKey = keyof typeof en;

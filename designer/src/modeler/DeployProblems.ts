@@ -34,7 +34,7 @@ export class DeployProblems extends LocalizedElement {
       <h2>${this.problems.length === 1 ? t('modeler.problemsOne') : t('modeler.problemsMany', { count: this.problems.length })}</h2>
       <ul>
         ${this.problems.map(
-          (p) => html`<li class="problem" data-element-id=${p.elementId ?? ''} @click=${() => this.select(p)}><strong title=${p.elementId ?? ''}>${p.elementId ? this.labelOf(p.elementId) : t('modeler.problemModel')}</strong>${sayProblem(p.code, p.message)}</li>`,
+          (p) => html`<li class="problem" data-element-id=${p.elementId ?? ''} @click=${() => this.select(p)}><strong title=${p.elementId ?? ''}>${p.elementId ? this.labelOf(p.elementId) : t('modeler.problemModel')}</strong>${sayProblem(p.code, p.message, p.detail)}</li>`,
         )}
       </ul>
     `;

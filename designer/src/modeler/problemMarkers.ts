@@ -20,7 +20,7 @@ export function showProblems(modeler: Modeler, problems: readonly DeployProblem[
   const byElement = new Map<string, string[]>();
   for (const problem of problems) {
     if (!problem.elementId || !registry.get(problem.elementId)) continue;
-    byElement.set(problem.elementId, [...(byElement.get(problem.elementId) ?? []), sayProblem(problem.code, problem.message)]);
+    byElement.set(problem.elementId, [...(byElement.get(problem.elementId) ?? []), sayProblem(problem.code, problem.message, problem.detail)]);
   }
   for (const [id, messages] of byElement) {
     canvas.addMarker(id, PROBLEM_MARKER);

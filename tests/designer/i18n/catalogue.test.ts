@@ -70,6 +70,7 @@ const DYNAMIC: readonly { prefix: string; where: string; keys?: readonly string[
   { prefix: 'outcome.decision.', where: 'print/' },
   { prefix: 'outcome.doc.', where: 'print/' },
   { prefix: 'problem.', where: 'modeler/lint/problemWords.ts (the deploy problem codes, checked in tests/engine/model/problemCodes.test.ts)' },
+  { prefix: 'problemDetail.', where: 'modeler/lint/detailWords.ts (the deploy problems\' detail keys, checked in tests/engine/model/problemCodes.test.ts)' },
   { prefix: 'outcome.reason.', where: 'print/outcomeText.ts' },
   { prefix: 'register.iin.', where: 'clerk/ (the IIN check result)' },
   { prefix: 'routing.channel.', where: 'coordinator/' },

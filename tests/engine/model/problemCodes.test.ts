@@ -3,31 +3,31 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine, sqliteStore } from '../../../engine/index.js';
 import { lintConfig } from '../../../engine/model/lint/ruleSet.js';
-import { PROBLEM_CODES, problemCode } from '../../../engine/model/problemCodes.js';
+import { PROBLEM_CODES, codedProblems, problemCode } from '../../../engine/model/problemCodes.js';
+import { PROBLEM_TEXTS, say } from '../../../engine/model/problemTexts.js';
 import { MIWG_CORPUS, miwgFiles, miwgSkipReason } from '../../support/miwgCorpus.js';
 
 const MODEL = join(import.meta.dirname, '../../../engine/model');
 
-/** Every problem the compiler can word: the template of each report(…) in engine/model, its ${…} filled with a word. */
-function templates(): { file: string; text: string }[] {
-  const found: { file: string; text: string }[] = [];
-  for (const file of readdirSync(MODEL).filter((f) => f.endsWith('.ts'))) {
-    const source = readFileSync(join(MODEL, file), 'utf8');
-    for (const m of source.matchAll(/(?:report\([^,`]+,\s*|problems\.push\(\{ elementId: [^,]+, message: )`((?:[^`\\]|\\.|\$\{(?:[^{}]|\{[^{}]*\})*\})*)`/g)) {
-      // A template nesting another (`${a ? `(${b}) ` : ''}`) is cut at the inner backtick: read its whole line.
-      const line = source.slice(m.index, source.indexOf('\n', m.index));
-      const raw = m[1]!.includes('${') ? line.slice(line.indexOf('`') + 1, line.lastIndexOf('`')) : m[1]!;
-      found.push({ file, text: raw.replace(/\$\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}/g, 'x') });
-    }
-  }
-  return found;
+/** Every problem the compiler can word: each template of problemTexts.ts, its {…} filled with a word. */
+function templates(): { key: string; text: string }[] {
+  return Object.entries(PROBLEM_TEXTS).map(([key, template]) => ({ key, text: template.replace(/\{\w+\}/g, 'x') }));
 }
+
+/** Where deploy problems are worded: engine/model, `ps:notify` (engine/notifications), the calendars (engine/definitions). */
+const SOURCES = [
+  ...readdirSync(MODEL).filter((f) => f.endsWith('.ts')).map((f) => join(MODEL, f)),
+  join(MODEL, '../notifications/readNotify.ts'),
+  join(MODEL, '../definitions/Definitions.ts'),
+].map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((n, i, all) => all.indexOf(n) === i).sort();
 
 describe('problem codes', () => {
   it("gives every problem the compiler can word a code of its own, not the catch-all", () => {
     const all = templates();
-    expect(all.length).toBeGreaterThan(70);
-    expect(all.filter((t) => problemCode(t.text) === 'model.invalid').map((t) => `${t.file}: ${t.text}`)).toEqual([]);
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.filter((t) => problemCode(t.text) === 'model.invalid').map((t) => `${t.key}: ${t.text}`)).toEqual([]);
   });
 
   it('codes a lint problem by its rule, and keeps specific codes before general ones', () => {
@@ -46,6 +46,45 @@ describe('problem codes', () => {
       const words = JSON.parse(readFileSync(join(import.meta.dirname, `../../../designer/src/i18n/catalogue/${lang}/problem.json`), 'utf8')) as Record<string, string>;
       expect(codes.filter((code) => !words[`problem.${code}`]), lang).toEqual([]);
     }
+  });
+
+  it('words every problem through problemTexts.ts: no message written at a report site, every key said somewhere', () => {
+    const written = SOURCES.flatMap(({ path, text }) =>
+      [...text.matchAll(/(?:report|fail)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*[`'"]|fail\(\s*[`'"]|problems\.push\(\{[^}]*message:/g)].map((m) => `${path}: ${m[0]}`),
+    );
+    expect(written).toEqual([]);
+    const said = SOURCES.map((s) => s.text).join('\n');
+    expect(Object.keys(PROBLEM_TEXTS).filter((key) => !said.includes(`'${key}'`))).toEqual([]);
+  });
+
+  it('has the designer\'s words for every detail, in each language, with the template\'s placeholders (English: the template itself)', () => {
+    for (const lang of ['kk', 'ru', 'en']) {
+      const words = JSON.parse(readFileSync(join(import.meta.dirname, `../../../designer/src/i18n/catalogue/${lang}/problemDetail.json`), 'utf8')) as Record<string, string>;
+      const wrong = Object.entries(PROBLEM_TEXTS).filter(([key, template]) => {
+        const text = words[`problemDetail.${key}`];
+        return text === undefined || placeholders(text).join() !== placeholders(template).join() || (lang === 'en' && text !== template);
+      });
+      expect(wrong.map(([key]) => key), lang).toEqual([]);
+    }
+  });
+
+  it('makes each message from its template and carries the detail beside it, not among its own fields', async () => {
+    const engine = await createEngine({ store: sqliteStore(':memory:') });
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ps="https://tereze.dev/bpmn/ps" id="d" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="t" />
+    <bpmn:userTask id="t" ps:office="middle" /><bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e" /><bpmn:endEvent id="e" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const { problems } = await engine.validate(xml);
+    await engine.close();
+    const office = problems.find((p) => p.detail?.key === 'attribute.office');
+    expect(office?.detail).toEqual({ key: 'attribute.office', params: { value: 'middle', id: 't', allowed: 'front, back' } });
+    expect(office?.message).toBe("ps:office 'middle' on t must be one of front, back");
+    expect(say('attribute.office', { value: 'middle', id: 't', allowed: 'front, back' }).message).toBe(office?.message);
+    expect(Object.keys(office!)).toEqual(['elementId', 'message']);
+    expect(codedProblems([office!])).toEqual([{ elementId: 't', message: office!.message, code: 'attribute.invalid', detail: office!.detail }]);
   });
 
   it.skipIf(miwgSkipReason !== undefined)(`codes every problem of the 21 MIWG models${miwgSkipReason ? ` — skipped: ${miwgSkipReason}` : ''}`, async () => {

@@ -1,4 +1,4 @@
-import type { ModelVerdict } from '../../api/modelVerdict.js';
+import type { ModelVerdict, ProblemDetail } from '../../api/modelVerdict.js';
 
 /** bpmnlint's answer: per rule, its reports (bpmn-js-bpmnlint draws them on the elements). */
 export type LintReports = Record<string, LintReport[]>;
@@ -21,7 +21,7 @@ export const DEPLOY_CHECK = 'deploy-check';
 export function mergeVerdict(
   local: LintReports,
   verdict: ModelVerdict | { readonly unreachable: string },
-  say: (code: string | undefined, message: string) => string = (_code, message) => message,
+  say: (code: string | undefined, message: string, detail?: ProblemDetail) => string = (_code, message) => message,
 ): LintReports {
   const sayLocal = (rule: string, reports: LintReport[]) => reports.map((r) => ({ ...r, message: say(`lint.${rule.slice(rule.indexOf('/') + 1)}`, r.message) }));
   if ('unreachable' in verdict) {
@@ -35,7 +35,7 @@ export function mergeVerdict(
     for (const r of kept) localWarnings.add(`${r.id ?? 'definitions'}: ${r.message} (${rule})`);
     if (kept.length) merged[rule] = sayLocal(rule, kept);
   }
-  const reports: LintReport[] = verdict.problems.map((p) => ({ id: p.elementId, message: say(p.code, p.message), category: 'error' }));
+  const reports: LintReport[] = verdict.problems.map((p) => ({ id: p.elementId, message: say(p.code, p.message, p.detail), category: 'error' }));
   for (const warning of verdict.warnings) {
     if (localWarnings.has(warning)) continue;
     const [, id, message] = /^([^\s:]+): ([\s\S]*)$/.exec(warning) ?? [undefined, 'definitions', warning];
