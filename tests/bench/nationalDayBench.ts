@@ -21,16 +21,18 @@
  *
  * Every application is checked to have ended at `result_returned`; a run with any other end
  * fails rather than passing as fast.
+ *
+ * The same application on PostgreSQL with 1 to 3 engine processes: nationalDayPostgres.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createEngine, sqliteStore } from '../../engine/index.js';
+import { createEngine, sqliteStore, type Engine } from '../../engine/index.js';
 import type { Store } from '../../engine/store/port.js';
 import { DEFAULT_SYNCHRONOUS } from '../../engine/store/sqlite/SqliteStore.js';
-import { loadCatalogue } from '../../processes/standard.js';
+import { loadCatalogue, type CatalogueEntry, type ServiceStandard } from '../../processes/standard.js';
 import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
 import { mb, opStats, peakRssMb, round, type OpStats } from './measure.js';
 import { processWrittenBytes, storedBytes, type StoredBytes } from './storeBytes.js';
@@ -103,6 +105,74 @@ function kindOf(i: number): Kind {
 }
 const extended = (i: number) => i % 50 === 11;
 
+/** The catalogue's NO-CRIMINAL-RECORD, or why it is missing. */
+export function nationalDayService(): CatalogueEntry {
+  const entry = loadCatalogue().find((e) => e.code === 'NO-CRIMINAL-RECORD');
+  if (!entry) throw new Error('processes/NO-CRIMINAL-RECORD is missing from the catalogue');
+  return entry;
+}
+
+/** Deploys the service and seeds the demo organisation (its centres, clerks and officials) on a fresh store. */
+export async function deployNationalDay(engine: Engine): Promise<ServiceStandard> {
+  const entry = nationalDayService();
+  await engine.deploy(entry.xml, { by: 'bench' });
+  await seedOrganisation(engine, loadOrganisation());
+  return entry.standard;
+}
+
+/** Times one acknowledged write command (a step). */
+export type Timed = <T>(run: () => Promise<T>) => Promise<T>;
+
+/**
+ * One application of the national day, by its number `i` (the mix is by number, so any split of
+ * the numbers across workers or nodes gives the same mix): the start at astana-1, the intake
+ * claimed and completed, the review by the official it was assigned to at random (2 % extended
+ * first; 5 % documents requested and brought, then reviewed again; 10 % refused), the hand-back
+ * claimed and completed. An application not completed after its hand-back is pushed to
+ * `failures`; `mix` counts what was run. Shared by the sqlite run here and the PostgreSQL nodes
+ * (nationalDayNode.ts).
+ */
+export function nationalDayApplication(engine: Engine, standard: ServiceStandard, timed: Timed) {
+  const documents = standard.requiredDocuments;
+  const ground = standard.groundsForRefusal[0];
+  const openTask = async (instanceId: string, elementId: string) => {
+    const task = (await engine.tasks({ instanceId })).find((t) => t.elementId === elementId);
+    if (!task) throw new Error(`application ${instanceId}: no open ${elementId} task`);
+    return task;
+  };
+  const failures: string[] = [];
+  const mix = { refused: 0, documents: 0, extensions: 0 };
+
+  const application = async (i: number): Promise<void> => {
+    const clerk = CLERKS[i % CLERKS.length]!;
+    const kind = kindOf(i);
+    const { id } = await timed(() => engine.start(standard.processKey, { channel: 'centre', by: clerk, centre: CENTRE, variables: { documents } }));
+    const intake = await openTask(id, 'check_completeness');
+    await timed(() => engine.claimTask(intake.id, { by: clerk }));
+    await timed(() => engine.completeTask(intake.id, { by: clerk, outcome: 'complete' }));
+    let review = await openTask(id, 'review');
+    if (extended(i)) {
+      mix.extensions++;
+      await timed(() => engine.extendDeadline(id, { days: 5, by: review.assignee ?? 'kpssu-records-1', reason: 'a record is awaited from another agency' }));
+    }
+    if (kind === 'documents') {
+      mix.documents++;
+      await timed(() => engine.completeTask(review.id, { by: review.assignee!, outcome: 'request documents', variables: { requestedDocuments: [documents[0]] } }));
+      await timed(() => engine.recordDocumentsBrought(id, { by: clerk, documents: [documents[0]!] }));
+      review = await openTask(id, 'review');
+    }
+    if (kind === 'refused') mix.refused++;
+    await timed(() =>
+      engine.completeTask(review.id, kind === 'refused' ? { by: review.assignee!, outcome: 'refuse', variables: { refusalGrounds: ground } } : { by: review.assignee!, outcome: 'approve' }),
+    );
+    const handBack = await openTask(id, 'hand_back');
+    await timed(() => engine.claimTask(handBack.id, { by: clerk }));
+    const done = await timed(() => engine.completeTask(handBack.id, { by: clerk, outcome: 'handed over', variables: { rating: 3 + (i % 3) } }));
+    if (done.state !== 'completed') failures.push(`application ${i} (${id}) is ${done.state} after the hand-back`);
+  };
+  return { application, failures, mix };
+}
+
 export async function runNationalDay(options: Options): Promise<NationalDayResult> {
   const { apps, workers, progress } = options;
   const loadBefore = loadavg()[0] ?? Number.NaN;
@@ -127,13 +197,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
   };
   const engine = await createEngine({ store, jobs: { poll: false } });
   try {
-    const entry = loadCatalogue().find((e) => e.code === 'NO-CRIMINAL-RECORD');
-    if (!entry) throw new Error('processes/NO-CRIMINAL-RECORD is missing from the catalogue');
-    await engine.deploy(entry.xml, { by: 'bench' });
-    await seedOrganisation(engine, loadOrganisation());
-    const standard = entry.standard;
-    const documents = standard.requiredDocuments;
-    const ground = standard.groundsForRefusal[0];
+    const standard = await deployNationalDay(engine);
 
     const latencies: number[] = [];
     let peakRss = process.memoryUsage.rss();
@@ -144,41 +208,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       if (latencies.length % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
       return value;
     };
-    const openTask = async (instanceId: string, elementId: string) => {
-      const task = (await engine.tasks({ instanceId })).find((t) => t.elementId === elementId);
-      if (!task) throw new Error(`application ${instanceId}: no open ${elementId} task`);
-      return task;
-    };
-    const failures: string[] = [];
-    const mix = { refused: 0, documents: 0, extensions: 0 };
-
-    const application = async (i: number): Promise<void> => {
-      const clerk = CLERKS[i % CLERKS.length]!;
-      const kind = kindOf(i);
-      const { id } = await timed(() => engine.start(standard.processKey, { channel: 'centre', by: clerk, centre: CENTRE, variables: { documents } }));
-      const intake = await openTask(id, 'check_completeness');
-      await timed(() => engine.claimTask(intake.id, { by: clerk }));
-      await timed(() => engine.completeTask(intake.id, { by: clerk, outcome: 'complete' }));
-      let review = await openTask(id, 'review');
-      if (extended(i)) {
-        mix.extensions++;
-        await timed(() => engine.extendDeadline(id, { days: 5, by: review.assignee ?? 'kpssu-records-1', reason: 'a record is awaited from another agency' }));
-      }
-      if (kind === 'documents') {
-        mix.documents++;
-        await timed(() => engine.completeTask(review.id, { by: review.assignee!, outcome: 'request documents', variables: { requestedDocuments: [documents[0]] } }));
-        await timed(() => engine.recordDocumentsBrought(id, { by: clerk, documents: [documents[0]!] }));
-        review = await openTask(id, 'review');
-      }
-      if (kind === 'refused') mix.refused++;
-      await timed(() =>
-        engine.completeTask(review.id, kind === 'refused' ? { by: review.assignee!, outcome: 'refuse', variables: { refusalGrounds: ground } } : { by: review.assignee!, outcome: 'approve' }),
-      );
-      const handBack = await openTask(id, 'hand_back');
-      await timed(() => engine.claimTask(handBack.id, { by: clerk }));
-      const done = await timed(() => engine.completeTask(handBack.id, { by: clerk, outcome: 'handed over', variables: { rating: 3 + (i % 3) } }));
-      if (done.state !== 'completed') failures.push(`application ${i} (${id}) is ${done.state} after the hand-back`);
-    };
+    const { application, failures, mix } = nationalDayApplication(engine, standard, timed);
 
     progress(`national day: ${apps} applications, ${workers} workers, synchronous ${options.synchronous ?? 'default'}`);
     let next = 0;

@@ -52,6 +52,14 @@
  * In its own process. `--apps N` (default 20,000; 2,000 with --quick), `--workers N`,
  * `--synchronous full|normal` (default: the store's), `--group-commit on|off`. Then the same application over HTTP (nationalDayHttp.ts: a real
  * server process, fetch clients) with `--http-apps N` (default 1,000). JSON key `nationalDay`.
+ * Then the same application on PostgreSQL with 1, 2 and 3 nodes (nationalDayPostgres.ts: one
+ * throwaway cluster, synchronous_commit and fsync on; each node an engine process of its own on
+ * the one database, the workers spread across them; applications/s, steps/s, p50/p99 per step,
+ * units and transactions of the stores' group commit, peak RSS per node, the projection for
+ * 960,000; every application checked completed in the database). `--store sqlite|postgres|both`
+ * (default both), `--nodes 1,2,3`, `--pg-apps N` per node count (default `--apps` when given,
+ * else 3,000; 300 with --quick), `--pg-fsync on|off`. Skipped with the reason without
+ * PostgreSQL binaries. JSON key `nationalDayPostgres`.
  *
  * Designer (designerBench.ts, issue: "time to open a 500-element model in the modeler, and the
  * designer bundle's size (gzip)"), in its own fresh process: vite builds the designer into a temp
@@ -68,6 +76,10 @@
  *   --synchronous <full|normal>  national day: the sqlite store's synchronous (default: the store's)
  *   --group-commit <on|off>      national day: the sqlite store's group commit (default on)
  *   --http-apps <n>              national day over HTTP (a real server process): applications (default 1000; 0 = none)
+ *   --store <sqlite|postgres|both>  national day: which stores (default both)
+ *   --nodes <list>               national day on PostgreSQL: node counts (default 1,2,3), each node a process
+ *   --pg-apps <n>                national day on PostgreSQL: applications per node count (default --apps, else 3000; 300 with --quick)
+ *   --pg-fsync <on|off>          national day on PostgreSQL: fsync and full_page_writes (default on)
  *   --json                       JSON report on stdout (see above)
  *   --scenario <a,b>             scenarios to run (default both)
  *   --n-bpmn <n> --n-ours <n>    timed instances (default 2000 and 10000)
@@ -92,6 +104,7 @@ import { renderHttp, runHttpBench, type HttpBenchResult } from './httpBench.js';
 import { renderScale, runScaleBench, type ScaleBenchResult } from './scaleBench.js';
 import { renderNationalDay, type NationalDayResult } from './nationalDayBench.js';
 import { runNationalDayHttp } from './nationalDayHttp.js';
+import { nodeCounts, renderNationalDayPostgres, type NationalDayPostgresResult } from './nationalDayPostgres.js';
 import { buildReport, renderTable } from './report.js';
 import { MEASUREMENTS, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
 import { ENGINES, SCENARIOS, type EngineName, type ScenarioName, type WorkerOutput } from './types.js';
@@ -119,6 +132,10 @@ const { values } = parseArgs({
     synchronous: { type: 'string' },
     'group-commit': { type: 'string' },
     'http-apps': { type: 'string' },
+    store: { type: 'string' },
+    nodes: { type: 'string' },
+    'pg-apps': { type: 'string' },
+    'pg-fsync': { type: 'string' },
   },
 });
 
@@ -161,10 +178,14 @@ const semantics = {
   sweepTasks: count(values['sweep-tasks'], quick ? 100_000 : 1_000_000),
 };
 const out = values.json ? process.stderr : process.stdout;
+/** National day on PostgreSQL: applications per node count (default, and with --quick). */
+const PG_APPS = 3_000;
+const PG_QUICK_APPS = 300;
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url)).replace(/\.js$/, '.ts');
 const designerBenchPath = fileURLToPath(new URL('./designerBench.js', import.meta.url)).replace(/\.js$/, '.ts');
 const nationalDayPath = fileURLToPath(new URL('./nationalDayBench.js', import.meta.url)).replace(/\.js$/, '.ts');
+const nationalDayPostgresPath = fileURLToPath(new URL('./nationalDayPostgres.js', import.meta.url)).replace(/\.js$/, '.ts');
 const semanticsWorkerPath = fileURLToPath(new URL('./semanticsWorker.js', import.meta.url)).replace(/\.js$/, '.ts');
 
 /**
@@ -250,8 +271,14 @@ if (!only || only.includes('scale')) {
 }
 
 type NationalDayOutput = NationalDayResult | { measure: 'national-day'; error: string };
+type NationalDayPostgresOutput = NationalDayPostgresResult | { measure: 'national-day-postgres'; error: string };
 let nationalDay: NationalDayOutput | undefined;
-if (!only || only.includes('national-day')) {
+let nationalDayPostgres: NationalDayPostgresOutput | undefined;
+const nationalDayStore = values.store ?? 'both';
+if (!['sqlite', 'postgres', 'both'].includes(nationalDayStore)) throw new Error(`--store must be sqlite, postgres or both, not ${nationalDayStore}`);
+const pgNodes = nodeCounts(values.nodes ?? '1,2,3');
+if (values['pg-fsync'] !== undefined && values['pg-fsync'] !== 'on' && values['pg-fsync'] !== 'off') throw new Error(`--pg-fsync must be on or off, not ${values['pg-fsync']}`);
+if ((!only || only.includes('national-day')) && nationalDayStore !== 'postgres') {
   const args = [nationalDayPath, '--apps', String(count(values.apps, quick ? 2_000 : 20_000)), '--workers', String(count(values.workers, 50)), '--quiet'];
   if (values.synchronous) args.push('--synchronous', values.synchronous);
   if (values['group-commit']) args.push('--group-commit', values['group-commit']);
@@ -267,6 +294,15 @@ if (!only || only.includes('national-day')) {
     const overHttp = await runNationalDayHttp({ apps: httpApps, workers: count(values.workers, 50), ...synchronous, progress }).catch((error: unknown) => ({ error: String(error) }));
     nationalDay = { ...run.result, http: overHttp };
   }
+}
+if ((!only || only.includes('national-day')) && nationalDayStore !== 'sqlite') {
+  const pgApps = count(values['pg-apps'], values.apps !== undefined ? count(values.apps, 0) : quick ? PG_QUICK_APPS : PG_APPS);
+  const args = [nationalDayPostgresPath, '--apps', String(pgApps), '--workers', String(count(values.workers, 50)), '--nodes', pgNodes.join(','), '--quiet'];
+  if (values['group-commit']) args.push('--group-commit', values['group-commit']);
+  if (values['pg-fsync']) args.push('--fsync', values['pg-fsync']);
+  process.stderr.write(`national day on PostgreSQL: ${args.slice(1).join(' ')}\n`);
+  const run = await runChild<NationalDayPostgresOutput>(args, (p) => p.measure === 'national-day-postgres');
+  nationalDayPostgres = 'result' in run ? run.result : { measure: 'national-day-postgres', error: run.error };
 }
 
 const designer = !only || only.includes('designer') ? await runDesigner() : undefined;
@@ -286,10 +322,14 @@ out.write(`\n${renderTable(report)}\n`);
 if (http) out.write(`\n${'error' in http ? `HTTP: failed: ${http.error}` : renderHttp(http)}\n`);
 if (scale) out.write(`\n${'error' in scale ? `Scale-out: failed: ${scale.error}` : renderScale(scale)}\n`);
 if (nationalDay) out.write(`\n${'error' in nationalDay ? `National day: failed: ${nationalDay.error}` : renderNationalDay(nationalDay)}\n`);
+if (nationalDayPostgres) {
+  out.write(`\n${'error' in nationalDayPostgres ? `National day on PostgreSQL: failed: ${nationalDayPostgres.error}` : renderNationalDayPostgres(nationalDayPostgres)}\n`);
+}
+const nationalDayPostgresFailed = nationalDayPostgres !== undefined && ('error' in nationalDayPostgres || (!nationalDayPostgres.ok && !nationalDayPostgres.skipped));
 if (designer) {
   const { renderDesigner } = await import('./designerBench.js');
   out.write(`\n${'error' in designer ? `Designer: failed: ${designer.error}` : renderDesigner(designer)}\n`);
 }
-if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(scale ? { scale } : {}), ...(nationalDay ? { nationalDay } : {}), ...(designer ? { designer } : {}) })}\n`);
-if (!report.allRunsOk || (http && 'error' in http) || (scale && 'error' in scale) || (nationalDay && 'error' in nationalDay) || (designer && 'error' in designer)) process.exitCode = 1;
+if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(scale ? { scale } : {}), ...(nationalDay ? { nationalDay } : {}), ...(nationalDayPostgres ? { nationalDayPostgres } : {}), ...(designer ? { designer } : {}) })}\n`);
+if (!report.allRunsOk || (http && 'error' in http) || (scale && 'error' in scale) || (nationalDay && 'error' in nationalDay) || nationalDayPostgresFailed || (designer && 'error' in designer)) process.exitCode = 1;
 else if (values['enforce-aims'] && (report.allAimsMet !== true || (http && !http.aimMet))) process.exitCode = 2;

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findPostgresBinaries, startPostgresCluster } from '../support/postgresCluster.js';
+import { withBenchPostgres } from '../support/benchPostgres.js';
 import { freePort, NodeProcess } from '../scale/nodeProcess.js';
 import { probeProcess } from '../scale/probeProcess.js';
 
@@ -120,22 +120,17 @@ async function withNodes<T>(count: number, env: (i: number, dir: string) => Reco
 export async function runScaleBench(options: { seconds: number; clients: number; progress: (m: string) => void }): Promise<ScaleBenchResult> {
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const base = { measure: 'scale' as const, seconds: options.seconds, clients: options.clients, cpus: cpus().length, loadBefore };
-  const binaries = findPostgresBinaries();
-  const skipped = 'missing' in binaries ? binaries.missing : undefined;
-  if (skipped || !('bin' in binaries)) return { ...base, runs: [], ratioToOnePostgresNode: {}, ratioToSqlite: {}, skipped };
   const runs: ScaleRun[] = [];
-  options.progress(`scale: one sqlite node, ${options.clients} clients for ${options.seconds} s`);
-  runs.push({ store: 'sqlite', nodes: 1, ...(await withNodes(1, () => ({ DATABASE_URL: '' }), (nodes) => drive(nodes, options.seconds, options.clients))) });
-  const cluster = await startPostgresCluster((binaries as { bin: string }).bin, { durableCommits: true });
-  try {
+  const ran = await withBenchPostgres({ durableCommits: true }, async (cluster) => {
+    options.progress(`scale: one sqlite node, ${options.clients} clients for ${options.seconds} s`);
+    runs.push({ store: 'sqlite', nodes: 1, ...(await withNodes(1, () => ({ DATABASE_URL: '' }), (nodes) => drive(nodes, options.seconds, options.clients))) });
     for (const count of [1, 2, 3]) {
       options.progress(`scale: ${count} PostgreSQL node(s), ${options.clients} clients for ${options.seconds} s`);
       const url = await cluster.createDatabase(`scale${count}`);
       runs.push({ store: 'postgres', nodes: count, ...(await withNodes(count, () => ({ DATABASE_URL: url }), (nodes) => drive(nodes, options.seconds, options.clients))) });
     }
-  } finally {
-    await cluster.stop();
-  }
+  });
+  if ('skipped' in ran) return { ...base, runs: [], ratioToOnePostgresNode: {}, ratioToSqlite: {}, skipped: ran.skipped };
   const sqlite = runs.find((r) => r.store === 'sqlite')!.perSecond;
   const onePg = runs.find((r) => r.store === 'postgres' && r.nodes === 1)!.perSecond;
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;

@@ -26,10 +26,16 @@ export interface ClusterOptions {
   /**
    * Keep `synchronous_commit` on, so a commit acknowledged before a crash of the server is
    * there after it (the fault tests restart the server mid-load). Off by default: the contract
-   * tests never crash it and run faster without. `fsync` stays off either way: the machine
-   * itself does not crash, and the OS keeps what the server wrote.
+   * tests never crash it and run faster without. `fsync` stays off unless `durableDisk`: the
+   * machine itself does not crash, and the OS keeps what the server wrote.
    */
   readonly durableCommits?: boolean;
+  /**
+   * `fsync` and `full_page_writes` on, so a commit is on the disk when acknowledged, as a
+   * production server keeps it (with `durableCommits`): a benchmark of the durable store beside
+   * sqlite with synchronous FULL. Off by default.
+   */
+  readonly durableDisk?: boolean;
 }
 
 /** The folder holding initdb, pg_ctl and postgres, or why there is none. */
@@ -76,7 +82,7 @@ export async function startPostgresCluster(bin: string, clusterOptions: ClusterO
   let options = '';
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
-    options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=${clusterOptions.durableCommits ? 'on' : 'off'} -c full_page_writes=off -c max_connections=200`;
+    options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=${clusterOptions.durableDisk ? 'on' : 'off'} -c synchronous_commit=${clusterOptions.durableCommits ? 'on' : 'off'} -c full_page_writes=${clusterOptions.durableDisk ? 'on' : 'off'} -c max_connections=200`;
     run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
