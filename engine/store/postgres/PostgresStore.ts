@@ -461,11 +461,12 @@ class PostgresStore implements Store {
   }
 
   async auditRows(query: { afterSeq: number; limit: number }): Promise<StoredAuditRow[]> {
-    const rows = await this.rows<{ seq: number; subject: string; hash: string; doc: AuditEntry }>(
-      'SELECT seq::int AS seq, subject, hash, doc FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2',
+    // ORDER BY the column, not an alias of a cast (which sorted every row after afterSeq).
+    const rows = await this.rows<{ seq: string; subject: string; hash: string; doc: AuditEntry }>(
+      'SELECT seq, subject, hash, doc FROM audit WHERE audit.seq > $1 ORDER BY audit.seq LIMIT $2',
       [query.afterSeq, Math.max(0, query.limit)],
     );
-    return rows.map(({ doc, ...columns }) => ({ entry: doc, columns }));
+    return rows.map(({ doc, seq, ...columns }) => ({ entry: doc, columns: { ...columns, seq: Number(seq) } }));
   }
 
   async keptMessages(query: { readonly instanceId: string; readonly name: string; readonly now: string }): Promise<MessageRecord[]> {
