@@ -1,4 +1,4 @@
-import type { OrgUnitTranslations } from '../assignment/index.js';
+import type { OrgUnitTranslations } from '../assignment/Directory.js';
 import { requestedDocumentsOf } from '../casework/requestedDocuments.js';
 import { DECISIONS, groundsOf, REFUSAL_REASONS, type Decision, type RefusalReason } from '../decision/issueDecision.js';
 import { addDuration, parseDuration } from '../model/IsoDuration.js';

@@ -1,4 +1,4 @@
-import type { OrgUnitTranslations } from '../assignment/index.js';
+import type { OrgUnitTranslations } from '../assignment/Directory.js';
 import { NotFoundError } from '../errors.js';
 import type { ProcessGraph } from '../model/types.js';
 import type { InstanceState } from '../runtime/state.js';
