@@ -13,6 +13,7 @@ import type {
   AcquireJobs,
   ApplicantLookup,
   AuditEntry,
+  AuditInput,
   CommitBatch,
   DefinitionRecord,
   HistoryEntry,
@@ -35,7 +36,7 @@ import type {
   TaskRecord,
 } from '../port.js';
 import { StoreUnavailableError } from '../../errors.js';
-import { applyBatch } from './applyBatch.js';
+import { appendAudit, applyBatch } from './applyBatch.js';
 import { channelOf, listenForChanges, notifyChanges, type ChangedIds } from './changeFeed.js';
 import { postgresConflict, postgresRefused, postgresUnavailable } from './postgresUnavailable.js';
 import { toJob, toPolicy, type JobRow, type PolicyRow } from './rows.js';
@@ -242,11 +243,13 @@ class PostgresStore implements Store {
     try {
       await this.transaction('commit', async (c) => {
         const changed: ChangedIds = { tasksCreated: [], tasksChanged: [], instancesStarted: [], instancesChanged: [] };
+        const audit: AuditInput[] = [];
         for (const unit of units) {
           await c.query('SAVEPOINT unit');
           try {
-            const ids = await applyBatch(c, unit.batch);
+            const ids = await applyBatch(c, unit.batch, { deferAudit: true });
             await c.query('RELEASE SAVEPOINT unit');
+            audit.push(...(unit.batch.audit ?? []));
             for (const part of Object.keys(changed) as (keyof ChangedIds)[]) changed[part].push(...ids[part]);
           } catch (error) {
             // A lost connection fails the group; anything else is this unit's alone.
@@ -256,6 +259,8 @@ class PostgresStore implements Store {
             unit.error = postgresConflict(error, 'commit') ?? postgresRefused(error, 'commit') ?? error;
           }
         }
+        // The units' audit entries last, in their order: the audit lock from here to COMMIT only.
+        await appendAudit(c, audit);
         await notifyChanges(c, channel, changed);
       });
     } catch (error) {

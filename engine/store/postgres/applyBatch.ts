@@ -7,7 +7,7 @@
  * Returns the ids the commit's notification names (see changeFeed.ts).
  */
 import type { PoolClient } from 'pg';
-import type { CommitBatch } from '../port.js';
+import type { AuditInput, CommitBatch } from '../port.js';
 import { packHistory } from '../shared/historyRows.js';
 import {
   alreadyExists,
@@ -51,7 +51,11 @@ const UPDATE_TASK = `UPDATE tasks SET instance_id = $2, assignee = $3, candidate
 const INSERT_JOB = `INSERT INTO jobs (id, type, due_at, instance_id, token_id, definition_id, element_id, payload, locked_until, lock_owner, attempts)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`;
 
-export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<ChangedIds> {
+/**
+ * `deferAudit`: the caller appends the batch's audit entries itself (appendAudit), as a group
+ * commit does for all its units at once at the end.
+ */
+export async function applyBatch(c: PoolClient, batch: CommitBatch, options: { readonly deferAudit?: boolean } = {}): Promise<ChangedIds> {
   const changed: ChangedIds = { tasksCreated: [], tasksChanged: [], instancesStarted: [], instancesChanged: [] };
   for (const record of batch.idempotencyKeys ?? []) {
     // A lapsed key may be used again; a few other lapsed ones go too (skipping any another
@@ -155,14 +159,24 @@ export async function applyBatch(c: PoolClient, batch: CommitBatch): Promise<Cha
     ]);
     if (r.rowCount !== 1) throw alreadyExists(`message ${m.id}`, m.id);
   }
-  if (batch.audit?.length) {
-    // Last, so the lock is held only from here to COMMIT; the tail read under it is the latest.
-    await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [AUDIT_LOCK_KEY]);
-    const tail = await c.query<{ seq: string; hash: string }>(AUDIT_TAIL_SQL);
-    const last = tail.rows[0];
-    for (const entry of chainAudit(batch.audit, last ? ({ seq: Number(last.seq), hash: last.hash } satisfies AuditTail) : undefined)) {
-      await c.query('INSERT INTO audit (seq, subject, hash, doc) VALUES ($1, $2, $3, $4)', [entry.seq, entry.subject, entry.hash, json(entry)]);
-    }
-  }
+  if (!options.deferAudit) await appendAudit(c, batch.audit ?? []);
   return changed;
+}
+
+/**
+ * Appends entries to the audit chain: last in a transaction, so the audit lock (one for the
+ * whole database, every node) is held only from here to COMMIT; the tail read under it is the
+ * latest. A group commit calls it once for all its units' entries, in their order, after their
+ * savepoints: were each unit to append its own, the first audited unit would take the lock and
+ * hold it through the rest of the group, and one group in the whole cluster would pass at a time
+ * (measured on the national day: 0.9 / 2.8 / 4.6 sessions waiting on it with 1 / 2 / 3 nodes).
+ */
+export async function appendAudit(c: PoolClient, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [AUDIT_LOCK_KEY]);
+  const tail = await c.query<{ seq: string; hash: string }>(AUDIT_TAIL_SQL);
+  const last = tail.rows[0];
+  for (const entry of chainAudit(inputs, last ? ({ seq: Number(last.seq), hash: last.hash } satisfies AuditTail) : undefined)) {
+    await c.query('INSERT INTO audit (seq, subject, hash, doc) VALUES ($1, $2, $3, $4)', [entry.seq, entry.subject, entry.hash, json(entry)]);
+  }
 }
