@@ -17,13 +17,21 @@ export function freshSchema(): string {
   return schema;
 }
 
-export async function dropTestSchemas(): Promise<void> {
-  if (!postgresUrl || made.length === 0) return;
+/** Runs `run` on a connection of its own to the test server, in `schema` when one is given. */
+export async function withClient<T>(schema: string | undefined, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   try {
-    for (const schema of made.splice(0)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    if (schema !== undefined) await client.query(`SET search_path TO "${schema}"`);
+    return await run(client);
   } finally {
     await client.end();
   }
+}
+
+export async function dropTestSchemas(): Promise<void> {
+  if (!postgresUrl || made.length === 0) return;
+  await withClient(undefined, async (client) => {
+    for (const schema of made.splice(0)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  });
 }

@@ -42,7 +42,7 @@ import { sqliteUnavailable } from './sqliteUnavailable.js';
 import { StoreFileGuard } from './StoreFileGuard.js';
 import { WalSync } from './WalSync.js';
 import { unpackHistory, type HistoryRow } from '../shared/historyRows.js';
-import { taskQuerySql } from './taskQuery.js';
+import { taskQuerySql, whereClause } from './taskQuery.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -245,6 +245,13 @@ class SqliteStore implements Store {
     });
   }
 
+  /** A write outside `commit` (leases, deliveries), answered once it is on the disk as a commit is. */
+  private async writeSynced<T>(run: () => T): Promise<T> {
+    const result = this.write(run);
+    await this.durable();
+    return result;
+  }
+
   /** Resolves once what this store has committed is on the disk (at once unless the WAL is synced here). */
   private durable(): Promise<void> {
     const sync = this.walSync;
@@ -315,16 +322,13 @@ class SqliteStore implements Store {
     const acquire = this.acquire;
     if (!acquire) throw new Error('sqlite store: call init() first');
     if (request.limit <= 0) return [];
-    const acquired = this.write(() => acquire(request));
-    await this.durable();
-    return acquired;
+    return this.writeSynced(() => acquire(request));
   }
 
   /** A release by an owner who lost the lease changes nothing: the new holder has the job. */
   async releaseJob(id: string, owner: string, retry: { dueAt: string; error: string }): Promise<void> {
     const s = this.s;
-    this.write(() => s.releaseJob.run(retry.dueAt, retry.error, id, owner));
-    await this.durable();
+    await this.writeSynced(() => s.releaseJob.run(retry.dueAt, retry.error, id, owner));
   }
 
   /** The earliest instant a job can be acquired: its dueAt, or the end of its lease if later. */
@@ -419,16 +423,12 @@ class SqliteStore implements Store {
   async acquireDeliveries(request: AcquireDeliveries): Promise<DeliveryRecord[]> {
     const outbox = this.outbox;
     if (request.limit <= 0) return [];
-    const acquired = this.write(() => outbox.acquire(request));
-    await this.durable();
-    return acquired;
+    return this.writeSynced(() => outbox.acquire(request));
   }
 
   async settleDelivery(id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean> {
     const outbox = this.outbox;
-    const settled = this.write(() => outbox.settleDelivery(id, owner, outcome));
-    await this.durable();
-    return settled;
+    return this.writeSynced(() => outbox.settleDelivery(id, owner, outcome));
   }
 
   async getDelivery(id: string): Promise<DeliveryRecord | undefined> {
@@ -518,10 +518,6 @@ function migrate(db: Database.Database): void {
   }
   db.exec(SLA_INDEXES_SQL);
   migrateApplicants(db);
-}
-
-function whereClause(conditions: readonly string[]): string {
-  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
 }
 
 function parseMaybe<T>(doc: string | undefined): T | undefined {

@@ -21,12 +21,16 @@ export function taskQuerySql(query: TaskQuery, defaultLimit: number): { sql: str
   else if (state !== 'any') where.push('state = ?'), params.push(state);
   if (query.unassigned) where.push('assignee IS NULL');
   params.push(Math.max(0, query.limit ?? defaultLimit)); // LIMIT -1 would mean no limit
-  const clause = where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`;
-  return { sql: `SELECT doc FROM tasks${queueIndex(query, state)}${clause} ORDER BY due_at NULLS LAST, created_at, id LIMIT ?`, params };
+  return { sql: `SELECT doc FROM tasks${queueIndex(query, state)} ${whereClause(where)} ORDER BY due_at NULLS LAST, created_at, id LIMIT ?`, params };
 }
 
 function queueIndex(query: TaskQuery, state: string): string {
   if (state !== 'open' || !query.unassigned || query.candidateGroup === undefined) return '';
   if (query.instanceId !== undefined || query.assignee !== undefined) return '';
   return query.centre !== undefined || query.noCentre ? ' INDEXED BY tasks_queue_centre' : ' INDEXED BY tasks_queue';
+}
+
+/** `WHERE a AND b …` of the optional filters given, or nothing. */
+export function whereClause(conditions: readonly string[]): string {
+  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
 }

@@ -2,11 +2,11 @@
  * The applicant index on PostgreSQL beyond the contract: migration 7 fills it from the instances
  * a database already holds, and the lookup can be served by the table's key.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InstanceRecord } from '../../../engine/store/port.js';
 import { postgresStore } from '../../../engine/store/postgres/PostgresStore.js';
-import { dropTestSchemas, freshSchema, postgresSkip, postgresUrl } from '../../support/postgresTestStore.js';
+import { dropTestSchemas, freshSchema, postgresSkip, postgresUrl, withClient } from '../../support/postgresTestStore.js';
 
 afterAll(dropTestSchemas);
 
@@ -17,17 +17,12 @@ const person = (id: string, minutes: number, applicant?: Record<string, unknown>
 });
 
 /** Runs the statements in the schema, one by one; the last one's rows. */
-async function sql<T extends pg.QueryResultRow>(schema: string, ...statements: string[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(`SET search_path TO "${schema}"`);
+function sql<T extends pg.QueryResultRow>(schema: string, ...statements: string[]): Promise<T[]> {
+  return withClient(schema, async (client) => {
     let rows: T[] = [];
     for (const text of statements) rows = (await client.query<T>(text)).rows;
     return rows;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 describe.skipIf(postgresSkip !== undefined)(`postgres: the applicant index${postgresSkip ? ` (skipped: ${postgresSkip})` : ''}`, () => {

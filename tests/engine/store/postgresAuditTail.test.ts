@@ -2,11 +2,10 @@
  * The audit chain's tail on PostgreSQL: read at every audited commit under the audit lock, it
  * must come from the primary key's end, not from a sort of the whole table.
  */
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AUDIT_TAIL_SQL } from '../../../engine/store/postgres/applyBatch.js';
 import { postgresStore } from '../../../engine/store/postgres/PostgresStore.js';
-import { dropTestSchemas, freshSchema, postgresSkip, postgresUrl } from '../../support/postgresTestStore.js';
+import { dropTestSchemas, freshSchema, postgresSkip, postgresUrl, withClient } from '../../support/postgresTestStore.js';
 
 afterAll(dropTestSchemas);
 
@@ -26,16 +25,11 @@ describe.skipIf(postgresSkip !== undefined)(`postgres: the audit tail${postgresS
     } finally {
       await store.close();
     }
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    try {
-      await client.query(`SET search_path TO "${schema}"`);
+    const plan = await withClient(schema, async (client) => {
       await client.query('ANALYZE audit');
-      const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${AUDIT_TAIL_SQL}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
-      expect(plan).toMatch(/Index Scan Backward using audit_pkey/);
-      expect(plan).not.toMatch(/Sort|Seq Scan/);
-    } finally {
-      await client.end();
-    }
+      return (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${AUDIT_TAIL_SQL}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index Scan Backward using audit_pkey/);
+    expect(plan).not.toMatch(/Sort|Seq Scan/);
   });
 });

@@ -2,27 +2,21 @@
  * The group queues on PostgreSQL (migration 8): partial indexes of the open tasks nobody holds,
  * so a queue read takes its first entries instead of skipping the group's held tasks.
  */
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../../engine/store/port.js';
 import { postgresStore } from '../../../engine/store/postgres/PostgresStore.js';
-import { dropTestSchemas, freshSchema, postgresSkip, postgresUrl } from '../../support/postgresTestStore.js';
+import { dropTestSchemas, freshSchema, postgresSkip, postgresUrl, withClient } from '../../support/postgresTestStore.js';
 
 afterAll(dropTestSchemas);
 
 const task = (id: string, over: Partial<TaskRecord> = {}): TaskRecord =>
   ({ id, instanceId: 'i1', elementId: 'review', key: 'p', name: 'Review', assignee: null, candidateGroup: 'g', state: 'open', createdAt: '2026-03-20T04:00:00.000Z', version: 1, ...over }) as TaskRecord;
 
-async function plan(schema: string, text: string): Promise<string> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(`SET search_path TO "${schema}"`);
+function plan(schema: string, text: string): Promise<string> {
+  return withClient(schema, async (client) => {
     await client.query('SET enable_seqscan = off');
     return (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 describe.skipIf(postgresSkip !== undefined)(`postgres: the group queues${postgresSkip ? ` (skipped: ${postgresSkip})` : ''}`, () => {
