@@ -123,6 +123,30 @@ export async function deployNationalDay(engine: Engine): Promise<ServiceStandard
 /** Times one acknowledged write command (a step). */
 export type Timed = <T>(run: () => Promise<T>) => Promise<T>;
 
+/** A step timer keeping every step's latency in ms; `each(n)` is told after the n-th step. */
+export function stepTimer(each?: (n: number) => void): { readonly timed: Timed; readonly latencies: number[] } {
+  const latencies: number[] = [];
+  const timed: Timed = async (run) => {
+    const s = performance.now();
+    const value = await run();
+    latencies.push(performance.now() - s);
+    each?.(latencies.length);
+    return value;
+  };
+  return { timed, latencies };
+}
+
+/** Counts the units of work the engine hands to `store` (its commit calls); read the count with the function. */
+export function countCommits(store: Store): () => number {
+  let commits = 0;
+  const commit = store.commit.bind(store);
+  store.commit = (batch) => {
+    commits++;
+    return commit(batch);
+  };
+  return () => commits;
+}
+
 /**
  * One application of the national day, by its number `i` (the mix is by number, so any split of
  * the numbers across workers or nodes gives the same mix): the start at astana-1, the intake
@@ -189,25 +213,15 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
   };
   const file = join(dir, 'national-day.sqlite');
   const store: Store = sqliteStore(file, storeOptions);
-  let commits = 0;
-  const commit = store.commit.bind(store);
-  store.commit = (batch) => {
-    commits++;
-    return commit(batch);
-  };
+  const commits = countCommits(store);
   const engine = await createEngine({ store, jobs: { poll: false } });
   try {
     const standard = await deployNationalDay(engine);
 
-    const latencies: number[] = [];
     let peakRss = process.memoryUsage.rss();
-    const timed = async <T>(run: () => Promise<T>): Promise<T> => {
-      const s = performance.now();
-      const value = await run();
-      latencies.push(performance.now() - s);
-      if (latencies.length % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      return value;
-    };
+    const { timed, latencies } = stepTimer((n) => {
+      if (n % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    });
     const { application, failures, mix } = nationalDayApplication(engine, standard, timed);
 
     progress(`national day: ${apps} applications, ${workers} workers, synchronous ${options.synchronous ?? 'default'}`);
@@ -259,7 +273,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       stepsPerSec: steps.perSec,
       stepP50Ms: round(steps.p50Us / 1000, 3),
       stepP99Ms: round(steps.p99Us / 1000, 3),
-      storeCommits: commits,
+      storeCommits: commits(),
       ...(transactions === undefined ? {} : { storeTransactions: transactions }),
       peakRssMb: peakRssMb(),
       sampledPeakRssMb: mb(peakRss),

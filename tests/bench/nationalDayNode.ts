@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { createEngine, postgresStore } from '../../engine/index.js';
 import type { Store } from '../../engine/store/port.js';
 import { round } from './measure.js';
-import { nationalDayApplication, nationalDayService } from './nationalDayBench.js';
+import { countCommits, nationalDayApplication, nationalDayService, stepTimer } from './nationalDayBench.js';
 
 /** What a node answers when its share is done. */
 export interface NodeDone {
@@ -76,22 +76,11 @@ if (isMain) {
         largestGroup = Math.max(largestGroup, units);
       },
     });
-    let commits = 0;
-    const commit = store.commit.bind(store);
-    store.commit = (batch) => {
-      commits++;
-      return commit(batch);
-    };
+    const commits = countCommits(store);
     const engine = await createEngine({ store, jobs: { poll: false } });
     try {
       const standard = nationalDayService().standard;
-      const latencies: number[] = [];
-      const timed = async <T>(step: () => Promise<T>): Promise<T> => {
-        const s = performance.now();
-        const value = await step();
-        latencies.push(performance.now() - s);
-        return value;
-      };
+      const { timed, latencies } = stepTimer();
       const { application, failures, mix } = nationalDayApplication(engine, standard, timed);
       const mine: number[] = [];
       for (let i = node; i < apps; i += nodes) mine.push(i);
@@ -124,7 +113,7 @@ if (isMain) {
         latenciesMs: latencies.map((ms) => round(ms, 3)),
         elapsedMs,
         mix,
-        storeCommits: commits,
+        storeCommits: commits(),
         storeTransactions: transactions,
         failedUnits,
         largestGroup,
