@@ -321,6 +321,13 @@ export interface Engine {
    * Returns the unsubscribe function.
    */
   subscribe(listener: EngineListener, options?: SubscribeOptions): () => void;
+  /**
+   * Resolves once the store's change feed behind `scope: 'all'` listens, so every change
+   * committed after it, on any server, reaches those listeners (the feed opens on the first
+   * one, and a LISTEN or change stream takes a round trip). At once without a feed; also when
+   * the feed could not open (it retries by itself).
+   */
+  feedListening(): Promise<void>;
   /** A comment on an application's case file (history `comment`, audited); at most COMMENT_MAX_LENGTH characters. */
   addComment(instanceId: string, options: CommentOptions): Promise<HistoryEntry>;
   /** Gives a claimed task back to its group's queue (history `unclaim`, audited): its holder, or a supervisor with a reason. */

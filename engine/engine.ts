@@ -293,6 +293,8 @@ class TerezeEngine implements Engine {
   subscribe: Engine['subscribe'] = (listener, options) =>
     options?.scope === 'all' && this.feed.available ? this.feed.subscribe(listener) : this.bus.subscribe(listener);
 
+  feedListening: Engine['feedListening'] = () => this.feed.listening();
+
   runDueJobs: Engine['runDueJobs'] = () => this.executor.runDue();
   /** Flags tasks and instances whose SLA crossed its warning or due moment; audited. */
   sweepSla: Engine['sweepSla'] = () => this.sweep.run();

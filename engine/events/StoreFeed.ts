@@ -33,6 +33,15 @@ export class StoreFeed {
     };
   }
 
+  /**
+   * Resolves once the feed listens, so a change committed anywhere after it reaches the
+   * listeners; at once when nobody listens or the store has no feed. A feed that failed to open
+   * resolves too (it reopens by itself): a caller waits for the feed, never on a database down.
+   */
+  async listening(): Promise<void> {
+    await this.watch?.catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.shut();

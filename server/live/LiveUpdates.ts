@@ -10,9 +10,9 @@ import { HttpProblem } from '../HttpProblem.js';
  * Live inbox updates (GET /api/events): server-sent event streams fed by `engine.subscribe`,
  * each filtered to its user's scope and redacted as the task routes redact.
  *
- * In-process only: a change committed by another server process sharing a MongoDB is not seen
- * here. Multi-server fan-out needs a change-stream source (MongoDB change streams on `tasks`)
- * feeding the same `publish`; that is not built yet.
+ * Every server's changes: subscribed with `scope: 'all'`, so a commit on another node sharing
+ * the database (PostgreSQL LISTEN/NOTIFY, MongoDB change streams) reaches this node's streams.
+ * A stream says "connected" only once that feed listens: from then on it misses nothing.
  */
 export interface LiveUpdatesOptions {
   readonly heartbeatMs?: number;
@@ -106,6 +106,8 @@ export class LiveUpdates {
     }
     // Every server's changes: with MongoDB, another server's commit reaches this one's streams.
     this.unsubscribe ??= this.engine.subscribe((event) => this.publish(event), { scope: 'all' });
+    // "connected" promises every change from now on: the feed must listen before it is said.
+    await this.engine.feedListening();
     // retry: how long a browser's EventSource waits before reconnecting.
     stream.write(`retry: 5000\n: connected as ${user.id}\n\n`);
     return stream;

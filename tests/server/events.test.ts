@@ -105,3 +105,29 @@ describe('GET /api/events: live inbox updates', () => {
     expect((await fetch(`${server.url}/api/events`)).status).toBe(401);
   });
 });
+
+describe('GET /api/events across servers', () => {
+  it("should answer only once the store's change feed listens, so no change committed after the answer is missed", async () => {
+    let opened!: () => void;
+    const gate = new Promise<void>((resolve) => (opened = resolve));
+    // The feed's LISTEN still on its way (another node's commit now would be missed): held by the gate.
+    const server = await startTestServer({ wrap: (engine) => Object.assign(Object.create(engine) as typeof engine, { feedListening: () => gate }) });
+    try {
+      let answered = false;
+      const response = fetch(`${server.url}/api/events`, { headers: { Authorization: `Bearer ${await server.token('clerk')}` } }).then((r) => {
+        answered = true;
+        return r;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(answered).toBe(false);
+      opened();
+      const stream = await response;
+      expect(stream.status).toBe(200);
+      const reader = stream.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain(': connected as clerk');
+      await reader.cancel();
+    } finally {
+      await server.dispose();
+    }
+  });
+});

@@ -69,6 +69,27 @@ describe('engine events from a store change feed', () => {
     await engine.close();
   });
 
+  it("should say the feed listens only once the store's watch has opened, so a change after it is not missed", async () => {
+    const { createEngine, sqliteStore } = await import('../../../engine/index.js');
+    let opened!: () => void;
+    // A LISTEN that takes a round trip: the watch resolves when the test says so.
+    const store = Object.assign(sqliteStore(':memory:'), {
+      watch: () => new Promise<{ close(): Promise<void> }>((resolve) => (opened = () => resolve({ close: async () => {} }))),
+    });
+    const engine = await createEngine({ store });
+    await engine.feedListening(); // nobody listens yet: nothing to wait for
+    const stop = engine.subscribe(() => {}, { scope: 'all' });
+    let listening = false;
+    const ready = engine.feedListening().then(() => (listening = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listening).toBe(false);
+    opened();
+    await ready;
+    expect(listening).toBe(true);
+    stop();
+    await engine.close();
+  });
+
   it("should open the store's feed again when it could not open at first (the database was down)", async () => {
     const { createEngine, sqliteStore } = await import('../../../engine/index.js');
     let attempts = 0;
