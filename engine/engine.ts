@@ -235,18 +235,26 @@ class TerezeEngine implements Engine {
   track: Engine['track'] = async (trackingNumber, context) => {
     const state = await this.store.getInstanceByTrackingNumber(trackingNumber);
     const graph = state ? (await this.definitionsPart.require(state.definitionId)).graph : undefined;
-    return trackApplication(state, graph, trackingNumber, { ...context, ...(state ? await this.outcomePlace(state.centre) : {}) });
+    return trackApplication(state, graph, trackingNumber, { ...context, ...(state && graph ? await this.outcomePlace(state, graph.agency) : {}) });
   };
   /** The application's outcome as every screen shows it: decision, grounds, where and until when to collect. */
   outcome: Engine['outcome'] = async (id, context) => {
     const state = await this.store.getInstance(id);
     if (!state) throw new NotFoundError('application', id);
     const { graph } = await this.definitionsPart.require(state.definitionId);
-    return applicationOutcome(state, { ...context, graph, ...(await this.outcomePlace(state.centre)) });
+    return applicationOutcome(state, { ...context, graph, ...(await this.outcomePlace(state, graph.agency)) });
   };
-  /** The centre's name and address from the directory (with their translations), and its calendar's local date. */
-  private async outcomePlace(centreId: string | undefined): Promise<Pick<OutcomeContext, 'centre' | 'localDate'>> {
-    const unit = centreId ? await this.directory.findUnit('centre', centreId) : undefined;
+  /**
+   * Where the applicant collects the result, from the directory (name, address, translations):
+   * the centre it was taken in, or the agency's desk for an application taken in there (the
+   * model hands it back at that desk); and the centre calendar's local date.
+   */
+  private async outcomePlace(state: { readonly centre?: string; readonly channel?: string }, agency: string | undefined): Promise<Pick<OutcomeContext, 'centre' | 'localDate'>> {
+    const unit = state.centre
+      ? await this.directory.findUnit('centre', state.centre)
+      : state.channel === 'agency' && agency
+        ? await this.directory.findUnit('agency', agency)
+        : undefined;
     const calendar = await this.calendars.get('centre');
     return {
       ...(unit ? { centre: { name: unit.name, ...(unit.address ? { address: unit.address } : {}), ...(unit.translations ? { translations: unit.translations } : {}) } } : {}),

@@ -26,7 +26,7 @@ export class Instances {
       throw new InvalidArgumentError('channel', `'${String(options.channel)}' is not a channel (${CHANNELS.join(', ')})`);
     }
     const startId = chooseStart(definition.graph, options.channel);
-    const variables = plainObject(options.variables, 'variables');
+    const variables = withChannel(plainObject(options.variables, 'variables'), options.channel);
     const applicant = options.applicant ? plainObject(options.applicant, 'applicant') : undefined;
     const centre = options.centre === undefined ? undefined : requiredText(options.centre, 'centre');
     const idempotent =
@@ -217,6 +217,21 @@ export class Instances {
     };
   }
 }
+
+/**
+ * The channel the application came by, as the variable `channel`, so the model can route on it
+ * (the hand-back at the agency's desk for an application taken in there). The engine sets it:
+ * a caller's `variables.channel` naming another channel is refused, not silently replaced.
+ */
+function withChannel(variables: Record<string, unknown>, channel: string | undefined): Record<string, unknown> {
+  if (channel === undefined) return variables;
+  if (variables.channel !== undefined && variables.channel !== channel) {
+    throw new InvalidArgumentError('variables.channel', `is the channel the application came by ('${channel}'), set by the engine; it cannot be ${describe(variables.channel)}`);
+  }
+  return { ...variables, channel };
+}
+
+const describe = (value: unknown) => (typeof value === 'string' ? `'${value.slice(0, 40)}'` : typeof value);
 
 /** The start event for a channel: its own, else the plain one (a process open to every channel). */
 function chooseStart(graph: ProcessGraph, channel: string | undefined): string {

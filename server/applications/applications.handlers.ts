@@ -2,7 +2,7 @@ import { NotFoundError } from '../../engine/index.js';
 import type { AppDeps } from '../AppContext.js';
 import { forbidden } from '../auth/access.js';
 import type { RouteHandlers } from '../route.js';
-import { scopeChecks } from '../auth/scopes.js';
+import { atCounter, scopeChecks } from '../auth/scopes.js';
 import { loadApplication } from './loadApplication.js';
 import { searchApplications } from './searchApplications.js';
 import { processKeyFor } from './processKeyFor.js';
@@ -26,8 +26,10 @@ export function applicationHandlers({ engine }: AppDeps): RouteHandlers<typeof a
       return { status: 201, body: reply, headers: { Location: `/api/applications/${encodeURIComponent(started.id)}` } };
     },
 
-    async get({ params }) {
-      return { status: 200, body: await loadApplication(engine, params.id) };
+    async get({ params, user }) {
+      const application = await loadApplication(engine, params.id);
+      // The screen offers the counter's work (documents brought, a withdrawal) by the same rule the routes check.
+      return { status: 200, body: (await atCounter(engine, user, application)) ? { ...application, yourCounter: true as const } : application };
     },
 
     async search({ query, user }) {

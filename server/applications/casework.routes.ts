@@ -43,9 +43,9 @@ export const caseworkRoutes = {
     method: 'post',
     path: '/api/applications/:id/documents',
     summary:
-      "The applicant brought the documents the official asked for: a clerk of the application's centre records them. Correlates `documentsProvided` with " +
+      "The applicant brought the documents the official asked for: the application's counter records them (a clerk of its centre; for one taken in at an agency's desk, that desk's officials). Correlates `documentsProvided` with " +
       '`{ broughtDocuments, documentsBroughtAt }`, which resumes the case and restarts the term (DOMAIN rule 5). 409 when it is not waiting for documents. Audited.',
-    access: { roles: ['clerk'], scope: 'counter' },
+    access: { roles: ['clerk', 'official'], scope: 'counter' },
     params: IdParams,
     body: { kind: 'json', schema: DocumentsBroughtBody },
     responses: [200],
@@ -99,9 +99,9 @@ export const caseworkRoutes = {
     method: 'post',
     path: '/api/applications/:id/withdraw',
     summary:
-      "The applicant withdraws the application: at the counter (a clerk of its centre) or recorded by a supervisor over it. Ends the case with `decision: 'withdrawn'`, " +
+      "The applicant withdraws the application: at the counter (a clerk of its centre, the officials of the agency desk that took it in) or recorded by a supervisor over it. Ends the case with `decision: 'withdrawn'`, " +
       'its tasks cancelled and timers deleted. 409 when it has already ended. Audited.',
-    access: { roles: ['clerk', 'supervisor'], scope: 'counter' },
+    access: { roles: ['clerk', 'official', 'supervisor'], scope: 'counter' },
     params: IdParams,
     body: { kind: 'json', schema: WithdrawBody },
     responses: [200],

@@ -1,6 +1,7 @@
 import { redactApplication, redactTask, viewpointOf, type ApplicationView, type TaskRecord } from '../../engine/index.js';
 import type { ActingUser } from '../AppContext.js';
 import type { ResponseKind } from './access.js';
+import { worksOffice, worksOn } from './scopes.js';
 
 /**
  * The one place a response carrying tasks or an application is shaped for its viewer; routes
@@ -10,14 +11,21 @@ import type { ResponseKind } from './access.js';
  */
 export function shapeResponse(kind: ResponseKind, user: ActingUser, body: unknown): unknown {
   const viewpoint = viewpointOf(user.authenticated ? user.roles : 'applicant');
+  // The counter's own work shows who holds it, to whoever works that counter: an agency desk's
+  // officials see which colleague at the desk took its hand-back, as a centre's clerks do.
+  const ofTask = (task: TaskRecord) => redactTask(task.office === 'front' && !viewpoint.frontOffice && worksOffice(user, task) && worksOn(user, task) ? { ...viewpoint, frontOffice: true } : viewpoint, task);
+  const ofApplication = (application: ApplicationView): ApplicationView => {
+    const shaped = redactApplication(viewpoint, application);
+    return application.tasks ? { ...shaped, tasks: application.tasks.map((task) => ofTask(task) as TaskRecord) } : shaped;
+  };
   switch (kind) {
     case 'task':
-      return redactTask(viewpoint, body as TaskRecord);
+      return ofTask(body as TaskRecord);
     case 'tasks':
-      return (body as TaskRecord[]).map((task) => redactTask(viewpoint, task));
+      return (body as TaskRecord[]).map(ofTask);
     case 'application':
-      return redactApplication(viewpoint, body as ApplicationView);
+      return ofApplication(body as ApplicationView);
     case 'applications':
-      return (body as ApplicationView[]).map((application) => redactApplication(viewpoint, application));
+      return (body as ApplicationView[]).map(ofApplication);
   }
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, type Engine, type TaskRecord } from '../../engine/index.js';
+import { NotFoundError, type ApplicationView, type Engine, type TaskRecord } from '../../engine/index.js';
 import type { ActingUser } from '../AppContext.js';
 import { forbidden, type ScopeChecks, type ScopeInput } from './access.js';
 import { loadApplication } from '../applications/loadApplication.js';
@@ -56,10 +56,16 @@ export function scopeChecks(engine: Engine): ScopeChecks {
     async counter(user, input) {
       const { id } = input.params as { id: string };
       const app = await loadApplication(engine, id);
+      const agency = await agencyOf(app.definitionId);
+      if (await atCounter(engine, user, app)) return;
       const centre = app.centre ?? (await centreOf(app.intake?.by));
-      if (user.roles.includes('clerk') && sameScope(user.centre, centre)) return;
-      if (user.roles.includes('supervisor') && (await oversees(user, app.key, await agencyOf(app.definitionId), centre))) return;
-      throw forbidden(`application ${id} belongs to ${centre ? `the centre ${centre}` : 'no centre'}: only its clerks (or a supervisor over it) record this`);
+      if (user.roles.includes('supervisor') && (await oversees(user, app.key, agency, centre))) return;
+      const desk = deskOf(app);
+      throw forbidden(
+        desk
+          ? `application ${id} was taken in at the desk of ${agency ?? 'its agency'} (${desk}): only that desk's officials (or a supervisor over it) record this`
+          : `application ${id} belongs to ${centre ? `the centre ${centre}` : 'no centre'}: only its clerks (or a supervisor over it) record this`,
+      );
     },
 
     /**
@@ -93,10 +99,13 @@ export function scopeChecks(engine: Engine): ScopeChecks {
 
     async taskWork(user, input) {
       const task = await engine.task((input.params as { id: string }).id);
-      const office = task.office === 'front' ? 'clerk' : task.office === 'back' ? 'official' : undefined;
-      // A supervisor acts on the back-office tasks of their own groups or handed to them (escalations).
-      const supervising = office === 'official' && user.roles.includes('supervisor');
-      if (office && !user.roles.includes(office) && !supervising) throw forbidden(`task ${task.id} is ${task.office}-office work, for a${office === 'official' ? 'n' : ''} ${office}`);
+      if (!worksOffice(user, task)) {
+        throw forbidden(
+          task.office === 'front'
+            ? `task ${task.id} is front-office work, for a clerk (or, for an application taken in at an agency's desk, that desk's officials)`
+            : `task ${task.id} is back-office work, for an official`,
+        );
+      }
       if (!worksOn(user, task)) throw forbidden(`task ${task.id} is neither assigned to you nor in one of your groups (of your centre)`);
     },
 
@@ -156,10 +165,45 @@ export function scopeChecks(engine: Engine): ScopeChecks {
 }
 
 /**
+ * Whether the user is the application's counter, where the applicant comes in person (documents
+ * brought, a withdrawal, the hand-back): a clerk of the centre it belongs to, or an official of
+ * the agency desk that took it in.
+ */
+export async function atCounter(engine: Engine, user: ActingUser, app: ApplicationView): Promise<boolean> {
+  const desk = deskOf(app);
+  if (desk) return user.roles.includes('official') && user.groups.includes(desk) && sameScope(user.agency, (await engine.definition(...splitDefinitionId(app.definitionId))).graph.agency);
+  if (!user.roles.includes('clerk')) return false;
+  const centre = app.centre ?? (app.intake?.by ? (await engine.directory.findUser(app.intake.by))?.centre : undefined);
+  return sameScope(user.centre, centre);
+}
+
+/**
+ * Whether the task's office is the user's: the front office (the counter) is a clerk's, and the
+ * agency desk's officials' for an application taken in there (a front-office task of no centre
+ * in one of their groups: the model routes it to the desk, e.g. the hand-back by `channel`);
+ * the back office an official's, and a supervisor's for the escalations of their groups.
+ */
+export function worksOffice(user: ActingUser, task: TaskRecord): boolean {
+  if (task.office === 'front') return user.roles.includes('clerk') || (user.roles.includes('official') && task.centre === undefined && worksOn(user, task));
+  if (task.office === 'back') return user.roles.includes('official') || user.roles.includes('supervisor');
+  return true;
+}
+
+/**
+ * The group of the agency desk an application was taken in at (alternative access): the group
+ * of its first task, the desk's intake check, which the agency channel's start leads to.
+ * Undefined for an application of another channel.
+ */
+export function deskOf(app: Pick<ApplicationView, 'channel' | 'tasks'>): string | undefined {
+  if (app.channel !== 'agency') return undefined;
+  const first = [...(app.tasks ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  return first?.candidateGroup;
+}
+
+/**
  * Assigned to them, or waiting unassigned or held by a colleague in one of their groups; for
  * front-office work of an application taken in at a centre, of that centre. (An application
- * of no centre — the agency desk's, the portal's — is its group's, until "Casework" routes the
- * agency desk's intake to the agency.)
+ * of no centre — the agency desk's, the portal's — is its group's.)
  */
 export function worksOn(user: ActingUser, task: TaskRecord): boolean {
   if (holds(user, task)) return true;

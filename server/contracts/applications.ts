@@ -37,6 +37,11 @@ export const ApplicationSchema = z
      * (`POST /api/applications/:id/documents`): the engine's rule, so no screen names the message.
      */
     waitsForDocuments: z.literal(true).optional(),
+    /**
+     * Present (true) when the viewer is the application's counter — a clerk of its centre, or an
+     * official of the agency desk that took it in: they record documents brought and a withdrawal.
+     */
+    yourCounter: z.literal(true).optional(),
     /** The centre it was taken in (centre channel). */
     centre: z.string().optional(),
     /** As registration recorded it; absent for a viewer who may not see who applied. */

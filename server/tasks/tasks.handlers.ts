@@ -2,7 +2,7 @@ import type { Engine, TaskRecord } from '../../engine/index.js';
 import type { ActingUser, AppDeps } from '../AppContext.js';
 import { forbidden } from '../auth/access.js';
 import { supervisionOf } from '../auth/supervision.js';
-import { worksOn } from '../auth/scopes.js';
+import { worksOffice, worksOn } from '../auth/scopes.js';
 import type { RouteHandlers, RouteInput } from '../route.js';
 import type { taskRoutes } from './tasks.routes.js';
 
@@ -63,10 +63,10 @@ async function inbox(engine: Engine, user: ActingUser, query: ListQuery): Promis
       else reads.push(engine.tasks({ ...queue, centre: user.centre }), engine.tasks({ ...queue, noCentre: true }));
     }
   }
-  // A supervisor's own work is back office: the escalations their groups are candidates for.
-  const offices = new Set([...(user.roles.includes('clerk') ? ['front'] : []), ...(user.roles.includes('official') || user.roles.includes('supervisor') ? ['back'] : [])]);
+  // Of their office (scopes.ts#worksOffice): a supervisor's own work is the escalations their
+  // groups are candidates for; the agency desk's officials also hand results back there.
   const unique = new Map((await Promise.all(reads)).flat().map((t) => [t.id, t]));
-  return [...unique.values()].filter((t) => (t.office === undefined || offices.has(t.office)) && worksOn(user, t));
+  return [...unique.values()].filter((t) => worksOffice(user, t) && worksOn(user, t));
 }
 
 /**

@@ -157,4 +157,58 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `casework screens in Chromium
     expect(audit).toEqual(expect.arrayContaining(['astana-1-clerk-1 documents.brought', `${review!.assignee} deadline.extend`, 'astana-1-clerk-1 application.withdraw']));
     await page.context().close();
   });
+
+  it("should let the agency desk record the documents brought for its own application and hand the result back there", async () => {
+    const engine = harness.server.engine;
+    // Taken in at the registry office's desk (BIRTH-REG is under alternative access in the demo policy)
+    const desk = 'rags-registration-5';
+    const started = await callAs<{ id: string; trackingNumber: string }>(harness, await tokenOf(harness, desk), 'POST', '/api/applications', {
+      serviceCode: 'BIRTH-REG', channel: 'agency', applicant: APPLICANT, documents: ['medical certificate of birth'],
+    });
+    const [intake] = await engine.tasks({ instanceId: started.id });
+    expect(intake?.elementId).toBe('agency_intake');
+    await engine.completeTask(intake!.id, { by: desk, outcome: 'complete' });
+    const [review] = await engine.tasks({ instanceId: started.id });
+    await engine.completeTask(review!.id, { by: review!.assignee!, outcome: 'request documents', variables: { requestedDocuments: ["parents' identity documents"] } });
+
+    // The desk official finds the file and records what the applicant brought: the desk is its counter
+    const page = await openAs(harness.browser, harness.url, desk, { width: 1366, height: 768 });
+    await page.goto(`${harness.url}/#/case/${started.id}`);
+    const casePage = page.locator('tereze-case-page');
+    await casePage.locator('[data-field="status"]', { hasText: "Waiting for the applicant's documents" }).waitFor();
+    const form = casePage.locator('tereze-documents-brought-form');
+    await form.getByRole('button', { name: 'Record the documents and resume the case' }).click();
+    await casePage.getByText('Documents recorded: the case is back with the agency and its term restarted.').waitFor();
+    expect((await engine.instance(started.id)).variables['broughtDocuments']).toEqual(["parents' identity documents"]);
+
+    // Back with the registry office, approved
+    const again = (await engine.tasks({ instanceId: started.id })).find((t) => t.elementId === 'review')!;
+    await engine.completeTask(again.id, { by: again.assignee!, outcome: 'approve' });
+
+    // The hand-back waits in the desk's inbox, and the desk hands the certificate over
+    await page.goto(`${harness.url}/#/inbox`);
+    const row = page.locator('tereze-task-list li[data-element="hand_back"]', { hasText: started.trackingNumber });
+    await expect.poll(async () => {
+      if (await row.count()) return true;
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      return false;
+    }, { timeout: 20_000, interval: 1_000 }).toBe(true);
+    await row.getByRole('link').click();
+    await page.locator('tereze-task-page tereze-task-form .fjs-form').waitFor();
+    await page.getByText('Decision: approved').waitFor();
+    // In the desk's queue, and the desk official takes it as a clerk takes a centre's
+    const bar = page.locator('tereze-task-claim-bar');
+    await bar.locator('[data-holder="queue"]', { hasText: 'Waiting in the group queue' }).waitFor();
+    await bar.getByRole('button', { name: 'Take this task' }).click();
+    await bar.locator('[data-holder="me"]').waitFor();
+    await page.getByLabel('Handed over to the applicant').check();
+    await page.getByLabel('The applicant declined to rate the service').check();
+    await harness.screenshot(page, 'casework-desk-hand-back-1366');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText('Done:').waitFor();
+    expect((await engine.instance(started.id)).state).toBe('completed');
+    const clerkInbox = await callAs<{ elementId: string }[]>(harness, await tokenOf(harness, 'astana-1-clerk-1'), 'GET', '/api/tasks');
+    expect(clerkInbox.some((t) => t.elementId === 'hand_back' && JSON.stringify(t).includes(started.id))).toBe(false);
+    await page.context().close();
+  });
 });

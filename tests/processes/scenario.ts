@@ -136,6 +136,23 @@ export function serviceScenarios(code: string, expected: ExpectedDeadlines): voi
       expect(await h.engine.tasks({ group: 'centre-clerks' })).toEqual([]);
       await intake(h.engine, id, entry);
       expect((await h.engine.tasks({ instanceId: id })).map((t) => t.elementId)).toEqual(['review']);
+      // Taken in at the desk, handed back there (ps:candidateGroup by `channel`): the applicant collects where they applied.
+      await approveToHandBack(h.engine, id, entry);
+      const handing = await taskAt(h.engine, id, 'hand_back');
+      expect(handing).toMatchObject({ office: 'front', candidateGroup: `${entry.standard.agency}-desk` });
+      expect(await h.engine.tasks({ group: 'centre-clerks' })).toEqual([]);
+      // Who may complete it through the API (the desk's officials, no centre's clerk): tests/security/agencyDesk.test.ts.
+      const desk = org.users.find((u) => u.groups.includes(`${entry.standard.agency}-desk`) && u.roles.includes('official'))!;
+      expect((await h.engine.completeTask(handing.id, { by: desk.id, outcome: 'handed over', variables: { rating: 5 } })).state).toBe('completed');
+      expect((await h.engine.outcome(id)).outcome).toBe('approved');
+    });
+
+    it.runIf(entry.standard.channels.includes('agency'))('should hand a centre application back at the centre still, whatever desk the agency keeps', async () => {
+      const { id } = await start();
+      await complete(h.engine, id, 'check_completeness', 'complete');
+      if (expected.backOfficeTask) await complete(h.engine, id, expected.backOfficeTask, 'in order');
+      await approveToHandBack(h.engine, id, entry);
+      expect(await taskAt(h.engine, id, 'hand_back')).toMatchObject({ office: 'front', candidateGroup: 'centre-clerks' });
     });
 
     it('should end an incomplete package at the counter with a refusal receipt', async () => {

@@ -16,7 +16,8 @@ type Action = 'documents' | 'upload' | 'extend' | 'withdraw';
 /**
  * The casework part of an application's case file (placed on #/case/<id> by
  * casefile/CasePage.ts): where it stands and its term, the documents asked for and brought, its
- * scans; and what the viewer's role may do with it — the counter records documents brought or a
+ * scans; and what the viewer's role may do with it — the counter (the server's `yourCounter`: the
+ * centre's clerks, or the agency desk that took it in) records documents brought or a
  * withdrawal, the official or a supervisor extends the deadline. The server decides; a refusal
  * is shown in its words. After each action it fires `case-changed`, so the page can reload the
  * timeline.
@@ -89,7 +90,7 @@ export class CaseActions extends LocalizedElement {
       </dl>
       ${status}
       <div class="sections">
-        ${waiting && this.has('clerk')
+        ${waiting && file.yourCounter
           ? html`<tereze-documents-brought-form .requested=${requested} .serviceCode=${file.serviceCode} ?busy=${this.busy === 'documents'} .problem=${this.problems.documents ?? ''}
               @record=${(e: CustomEvent<string[]>) => void this.act('documents', () => caseworkApi.documentsBrought(this.api, file.id, e.detail), () => t('case.documents.done'))}></tereze-documents-brought-form>`
           : ''}
@@ -101,7 +102,7 @@ export class CaseActions extends LocalizedElement {
               @extend=${(e: CustomEvent<ExtensionRequest>) =>
                 void this.act('extend', () => caseworkApi.extend(this.api, file.id, e.detail.days, e.detail.reason), (answer) => t('case.extend.done', { dueAt: formatInstant(answer.dueAt) }))}></tereze-extension-form>`
           : ''}
-        ${active && (this.has('clerk') || this.has('supervisor'))
+        ${active && (file.yourCounter || this.has('supervisor'))
           ? html`<tereze-withdrawal-form ?busy=${this.busy === 'withdraw'} .problem=${this.problems.withdraw ?? ''}
               @withdraw=${(e: CustomEvent<string>) => void this.act('withdraw', () => caseworkApi.withdraw(this.api, file.id, e.detail), () => t('case.withdraw.done'))}></tereze-withdrawal-form>`
           : ''}

@@ -18,6 +18,13 @@ describe('StartEvent', () => {
     await expect(h.engine.start('start_channels')).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 
+  it("should give the model the channel as the variable 'channel', and refuse a caller's other one", async () => {
+    const { id } = await h.engine.start('start_channels', { channel: 'portal', variables: { note: 'x' } });
+    expect((await h.engine.instance(id)).variables).toMatchObject({ channel: 'portal', note: 'x' });
+    await expect(h.engine.start('start_channels', { channel: 'portal', variables: { channel: 'centre' } })).rejects.toThrow(/variables\.channel.*'portal'.*'centre'/);
+    expect((await h.engine.instance((await h.engine.start('start_channels', { channel: 'portal', variables: { channel: 'portal' } })).id)).variables['channel']).toBe('portal');
+  });
+
   it('should start an instance when its start message is correlated', async () => {
     const result = await h.engine.correlate('applicationReceived', { variables: { service: 'birth' } });
     expect(result.started).toBe(true);
