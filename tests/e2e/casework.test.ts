@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
-import { callAs, openAs, scrollWidth, tokenOf } from './rolePages.js';
+import { callAs, openAs, openFromInbox, scrollWidth, tokenOf } from './rolePages.js';
 
 if (chromiumMissing) console.warn(`[e2e] casework ${SKIP_REASON}`);
 
@@ -186,15 +186,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `casework screens in Chromium
     await engine.completeTask(again.id, { by: again.assignee!, outcome: 'approve' });
 
     // The hand-back waits in the desk's inbox, and the desk hands the certificate over
-    await page.goto(`${harness.url}/#/inbox`);
-    const row = page.locator('tereze-task-list li[data-element="hand_back"]', { hasText: started.trackingNumber });
-    await expect.poll(async () => {
-      if (await row.count()) return true;
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      return false;
-    }, { timeout: 20_000, interval: 1_000 }).toBe(true);
-    await row.getByRole('link').click();
-    await page.locator('tereze-task-page tereze-task-form .fjs-form').waitFor();
+    await openFromInbox(page, started.trackingNumber, 'hand_back');
     await page.getByText('Decision: approved').waitFor();
     // In the desk's queue, and the desk official takes it as a clerk takes a centre's
     const bar = page.locator('tereze-task-claim-bar');

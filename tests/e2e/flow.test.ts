@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_REASON, chromiumMissing, startDesignerHarness, type DesignerHarness } from './designerHarness.js';
+import { openFromInbox } from './rolePages.js';
 
 if (chromiumMissing) console.warn(`[e2e] role flow ${SKIP_REASON}`);
 
@@ -57,22 +58,6 @@ function pageText(): string {
 
 function scrollWidth(): number {
   return (globalThis as any).document.documentElement.scrollWidth;
-}
-
-/** Opens the task of an application at an element from the inbox (refreshing until it is there). */
-async function openFromInbox(page: Page, trackingNumber: string, elementId: string): Promise<void> {
-  await page.goto(`${new URL(page.url()).origin}/#/inbox`);
-  const row = page.locator(`tereze-task-list li[data-element="${elementId}"]`, { hasText: trackingNumber });
-  await expect.poll(async () => {
-    if (await row.count()) return true;
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    return false;
-  }, { timeout: 20_000, interval: 1_000 }).toBe(true);
-  await row.getByRole('link').click();
-  await page.locator('tereze-task-page tereze-task-form .fjs-form').waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-    await page.screenshot({ path: 'artifacts/e2e/flow-debug.png' });
-    throw error;
-  });
 }
 
 describe.skipIf(chromiumMissing)(chromiumMissing ? `role pages in Chromium (${SKIP_REASON})` : 'role pages in Chromium', () => {

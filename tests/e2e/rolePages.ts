@@ -39,3 +39,19 @@ export async function callAs<T>(harness: DesignerHarness, token: string, method:
 export function scrollWidth(): number {
   return (globalThis as any).document.documentElement.scrollWidth;
 }
+
+/** Opens the task of an application at an element from the inbox (refreshing until it is there). */
+export async function openFromInbox(page: Page, trackingNumber: string, elementId: string): Promise<void> {
+  await page.goto(`${new URL(page.url()).origin}/#/inbox`);
+  const row = page.locator(`tereze-task-list li[data-element="${elementId}"]`, { hasText: trackingNumber });
+  await expect.poll(async () => {
+    if (await row.count()) return true;
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    return false;
+  }, { timeout: 20_000, interval: 1_000 }).toBe(true);
+  await row.getByRole('link').click();
+  await page.locator('tereze-task-page tereze-task-form .fjs-form').waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+    await page.screenshot({ path: 'artifacts/e2e/open-from-inbox-debug.png' });
+    throw error;
+  });
+}
