@@ -345,6 +345,9 @@ describe('sqlite: a group queue reads only the tasks nobody holds', () => {
       expect(plan({ candidateGroup: 'g', unassigned: true })).toMatch(/SEARCH tasks USING INDEX tasks_queue \(candidate_group=\?\)/);
       expect(plan({ candidateGroup: 'g', unassigned: true, centre: 'c1' })).toMatch(/USING INDEX tasks_queue_centre \(candidate_group=\? AND centre=\?\)/);
       expect(plan({ candidateGroup: 'g', unassigned: true, noCentre: true })).toMatch(/USING INDEX tasks_queue_centre \(candidate_group=\? AND centre=\?\)/);
+      // an instance's tasks through its own index, not by walking every open task of the store
+      expect(plan({ instanceId: 'i1' })).toMatch(/SEARCH tasks USING INDEX tasks_instance \(instance_id=\?\)/);
+      expect(plan({ instanceId: 'i1', candidateGroup: 'g', unassigned: true })).toMatch(/USING INDEX tasks_instance/);
       // held tasks are not in the queue index at all
       const inQueue = db.prepare('SELECT id FROM tasks INDEXED BY tasks_queue WHERE candidate_group = ? AND state = \'open\' AND assignee IS NULL ORDER BY id').pluck().all('g');
       expect(inQueue).toEqual(['desk', 'free']);
