@@ -314,8 +314,9 @@ class SqliteStore implements Store {
   }
 
   async findTasks(query: TaskQuery): Promise<TaskRecord[]> {
-    const { sql, params } = taskQuerySql(query, DEFAULT_LIMIT);
-    return this.shape(sql).all(...params).map((doc) => parseDoc<TaskRecord>(doc));
+    const { sql, params, take } = taskQuerySql(query, DEFAULT_LIMIT);
+    const docs = this.shape(sql).all(...params);
+    return (take === undefined || docs.length <= take ? docs : docs.slice(0, take)).map((doc) => parseDoc<TaskRecord>(doc));
   }
 
   async acquireJobs(request: AcquireJobs): Promise<JobRecord[]> {

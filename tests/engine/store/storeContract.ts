@@ -284,6 +284,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(ids(await store.findTasks({ state: 'completed' }))).toEqual(['done']);
         expect(ids(await store.findTasks({ state: 'any', assignee: 'ann' }))).toEqual(['done', 'due-early', 'due-late']);
         expect(ids(await store.findTasks({ instanceId: 'i2' }))).toEqual(['due-early']);
+        expect(ids(await store.findTasks({ instanceId: 'i1', limit: 3 }))).toEqual(['due-tie-a', 'due-tie-b', 'due-late']);
+        expect(ids(await store.findTasks({ instanceId: 'i1', state: 'any', limit: 2 }))).toEqual(['done', 'due-tie-a']);
+        expect(await store.findTasks({ instanceId: 'i1', limit: 0 })).toEqual([]);
         expect(ids(await store.findTasks({ limit: 2 }))).toEqual(['due-early', 'due-tie-a']);
         expect(ids(await store.findTasks({ candidateGroup: 'g', unassigned: true, limit: 3 }))).toEqual(['due-tie-a', 'due-tie-b', 'no-due-early']);
         expect(await store.findTasks({ assignee: 'nobody' })).toEqual([]);
