@@ -70,7 +70,7 @@ function stillCalling(state: InstanceState, tokenId: string): boolean {
 }
 
 /** One interpreter per effect type: the table is checked complete by the compiler. */
-type EffectTable = { readonly [K in Effect['type']]: (site: EffectSite, effect: Extract<Effect, { type: K }>) => Promise<FollowUp> | FollowUp };
+type EffectTable = { readonly [K in Effect['type']]: (unit: UnitOfWork, site: EffectSite, effect: Extract<Effect, { type: K }>) => Promise<FollowUp> | FollowUp };
 
 /**
  * One engine step, possibly touching several instances (a call activity and its caller): runs
@@ -181,29 +181,34 @@ export class UnitOfWork extends WriteSet {
   }
 
   private perform(site: EffectSite, effect: Effect): Promise<FollowUp> | FollowUp {
-    return (this.effects[effect.type] as (site: EffectSite, effect: Effect) => Promise<FollowUp> | FollowUp)(site, effect);
+    return (UnitOfWork.effects[effect.type] as (unit: UnitOfWork, site: EffectSite, effect: Effect) => Promise<FollowUp> | FollowUp)(this, site, effect);
   }
 
-  private readonly effects: EffectTable = {
-    createTask: async ({ state, graph }, effect) => {
-      const task = this.newTask(state, graph, effect);
-      this.createdTasks.set(effect.taskId, task);
-      this.audit({
-        at: this.nowIso,
+  /**
+   * Built once for the class, not per unit: as instance fields these closures were made again
+   * for every unit of work (two per completed user task), each one named by tsx's keepNames
+   * as it was made.
+   */
+  private static readonly effects: EffectTable = {
+    createTask: async (unit, { state, graph }, effect) => {
+      const task = unit.newTask(state, graph, effect);
+      unit.createdTasks.set(effect.taskId, task);
+      unit.audit({
+        at: unit.nowIso,
         actor: 'engine',
         action: 'task.create',
         subject: task.id,
         data: { instanceId: state.id, elementId: task.elementId, group: task.candidateGroup ?? null, office: task.office ?? null, dueAt: task.dueAt ?? null },
       });
-      await this.assign(task, state, graph);
+      await unit.assign(task, state, graph);
       return undefined;
     },
-    closeTask: (_site, effect) => {
-      this.taskCloses.set(effect.taskId, effect);
+    closeTask: (unit, _site, effect) => {
+      unit.taskCloses.set(effect.taskId, effect);
       return undefined;
     },
-    scheduleTimer: ({ state }, effect) => {
-      this.insertJob({
+    scheduleTimer: (unit, { state }, effect) => {
+      unit.insertJob({
         id: effect.jobId,
         type: 'timer',
         dueAt: effect.dueAt,
@@ -219,15 +224,15 @@ export class UnitOfWork extends WriteSet {
       });
       return undefined;
     },
-    cancelJob: (_site, effect) => {
-      this.deleteJob(effect.jobId);
+    cancelJob: (unit, _site, effect) => {
+      unit.deleteJob(effect.jobId);
       return undefined;
     },
-    notify: ({ state }, effect) => {
-      this.notify({
+    notify: (unit, { state }, effect) => {
+      unit.notify({
         id: newId(),
         instanceId: state.id,
-        at: this.nowIso,
+        at: unit.nowIso,
         elementId: effect.elementId,
         messageName: effect.messageName,
         trackingNumber: state.trackingNumber,
@@ -238,13 +243,13 @@ export class UnitOfWork extends WriteSet {
     },
     // The handler runs after this unit commits, as a job (engine/jobs/HandlerJobs.ts): a commit
     // that loses a race and is retried never runs it twice.
-    invokeHandler: ({ state, visits }, effect) => {
-      const lease = this.deps.handlerLease;
-      this.insertJob({
+    invokeHandler: (unit, { state, visits }, effect) => {
+      const lease = unit.deps.handlerLease;
+      unit.insertJob({
         id: newId(),
         type: 'continuation',
-        dueAt: this.nowIso,
-        ...(lease ? { lockOwner: lease.owner, lockedUntil: new Date(this.deps.now.getTime() + lease.ms).toISOString() } : {}),
+        dueAt: unit.nowIso,
+        ...(lease ? { lockOwner: lease.owner, lockedUntil: new Date(unit.deps.now.getTime() + lease.ms).toISOString() } : {}),
         instanceId: state.id,
         tokenId: effect.tokenId,
         elementId: effect.elementId,
@@ -256,11 +261,11 @@ export class UnitOfWork extends WriteSet {
     // Broadcast after this unit commits, as a job (engine/jobs/SignalJobs.ts): one instance's
     // step never writes the many instances a signal may reach. Not tied to the instance (its
     // cancellation does not take the signal back); the thrower is named in the payload.
-    throwSignal: ({ state }, effect) => {
-      this.insertJob({
+    throwSignal: (unit, { state }, effect) => {
+      unit.insertJob({
         id: newId(),
         type: 'signal',
-        dueAt: this.nowIso,
+        dueAt: unit.nowIso,
         elementId: effect.elementId,
         payload: { signalName: effect.signalName, instanceId: state.id },
         attempts: 0,
@@ -271,23 +276,23 @@ export class UnitOfWork extends WriteSet {
     // entered, and consumed in this unit's commit (guarded: never twice).
     // A token gets one at most: the catches of an event-based gateway share its token, and the
     // first delivered wins (a second would find the token gone).
-    awaitMessage: async ({ state }, effect) => {
+    awaitMessage: async (unit, { state }, effect) => {
       const waiter = `${state.id}/${effect.tokenId}`;
-      if (this.deliveredTo.has(waiter)) return undefined;
-      const kept = await this.deps.store.keptMessages({ instanceId: state.id, name: effect.messageName, now: this.nowIso });
-      const message = kept.find((m) => !this.consumes(m.id));
+      if (unit.deliveredTo.has(waiter)) return undefined;
+      const kept = await unit.deps.store.keptMessages({ instanceId: state.id, name: effect.messageName, now: unit.nowIso });
+      const message = kept.find((m) => !unit.consumes(m.id));
       if (!message) return undefined;
-      this.deliveredTo.add(waiter);
-      this.consumeMessage(message.id);
-      this.audit({ at: this.nowIso, actor: message.by, action: 'message.correlate', subject: state.id, data: { messageName: message.name, keptSince: message.publishedAt } });
+      unit.deliveredTo.add(waiter);
+      unit.consumeMessage(message.id);
+      unit.audit({ at: unit.nowIso, actor: message.by, action: 'message.correlate', subject: state.id, data: { messageName: message.name, keptSince: message.publishedAt } });
       return { event: { type: 'message', tokenId: effect.tokenId, messageName: message.name, variables: message.variables, ...(effect.boundaryId ? { boundaryId: effect.boundaryId } : {}) } };
     },
-    startChild: ({ state, depth }, effect) => this.startChild(state, effect, depth),
-    cancelChild: async ({ depth }, effect) => {
-      if (await this.load(effect.childId)) await this.signal(effect.childId, { type: 'terminate', reason: 'its call activity was cancelled' }, depth + 1);
+    startChild: (unit, { state, depth }, effect) => unit.startChild(state, effect, depth),
+    cancelChild: async (unit, { depth }, effect) => {
+      if (await unit.load(effect.childId)) await unit.signal(effect.childId, { type: 'terminate', reason: 'its call activity was cancelled' }, depth + 1);
       return undefined;
     },
-    notifyParent: ({ state }, effect) => {
+    notifyParent: (unit, { state }, effect) => {
       const tokenId = state.parent!.tokenId;
       const { outcome } = effect;
       switch (outcome.kind) {
