@@ -1,6 +1,6 @@
 import { engineOutbox, type EngineOutbox } from './notifications/index.js';
 import type { Engine, ServiceHandler } from './api.js';
-import { Directory } from './assignment/Directory.js';
+import { Directory, type OrgUnit } from './assignment/Directory.js';
 import { TaskAssigner } from './assignment/TaskAssigner.js';
 import { CalendarRegistry } from './calendars/CalendarRegistry.js';
 import { workingTimeFor } from './calendars/workingTimeFor.js';
@@ -245,21 +245,17 @@ class TerezeEngine implements Engine {
     return applicationOutcome(state, { ...context, graph, ...(await this.outcomePlace(state, graph.agency)) });
   };
   /**
-   * Where the applicant collects the result, from the directory (name, address, translations):
-   * the centre it was taken in, or the agency's desk for an application taken in there (the
-   * model hands it back at that desk); and the centre calendar's local date.
+   * The application's centre and the counter where the applicant comes in person, from the
+   * directory (name, address, translations): the centre it was taken in, or for one taken in at
+   * an agency's desk, that agency (the model hands it back there); and the centre calendar's
+   * local date.
    */
-  private async outcomePlace(state: { readonly centre?: string; readonly channel?: string }, agency: string | undefined): Promise<Pick<OutcomeContext, 'centre' | 'localDate'>> {
-    const unit = state.centre
-      ? await this.directory.findUnit('centre', state.centre)
-      : state.channel === 'agency' && agency
-        ? await this.directory.findUnit('agency', agency)
-        : undefined;
+  private async outcomePlace(state: { readonly centre?: string; readonly channel?: string }, agency: string | undefined): Promise<Pick<OutcomeContext, 'centre' | 'counter' | 'localDate'>> {
+    const place = (unit: OrgUnit | undefined) => unit && { name: unit.name, ...(unit.address ? { address: unit.address } : {}), ...(unit.translations ? { translations: unit.translations } : {}) };
+    const centre = place(state.centre ? await this.directory.findUnit('centre', state.centre) : undefined);
+    const desk = !state.centre && state.channel === 'agency' && agency ? place(await this.directory.findUnit('agency', agency)) : undefined;
     const calendar = await this.calendars.get('centre');
-    return {
-      ...(unit ? { centre: { name: unit.name, ...(unit.address ? { address: unit.address } : {}), ...(unit.translations ? { translations: unit.translations } : {}) } } : {}),
-      localDate: (at) => localDateOf(calendar, at),
-    };
+    return { ...(centre ? { centre } : {}), ...(desk ? { counter: desk } : {}), localDate: (at) => localDateOf(calendar, at) };
   }
   slaStats: Engine['slaStats'] = (by, filter) => this.stats.by(by, filter, this.clock.now());
   statApplications: Engine['statApplications'] = (filter) => this.stats.applications(filter);

@@ -27,6 +27,11 @@ export interface OutcomeContext {
   readonly graph?: ProcessGraph;
   /** The application's centre, as the directory names it (with its words in other languages, when the directory gives them). */
   readonly centre?: OutcomeCentre;
+  /**
+   * Where the applicant comes in person (documents, the result): the centre, or for an
+   * application taken in at an agency's desk, the agency. The centre when absent.
+   */
+  readonly counter?: OutcomeCentre;
   /** The service standard's article naming the grounds for refusal. */
   readonly article?: string;
   /** The standard's required documents: an incomplete package lists those not handed in. */
@@ -52,6 +57,8 @@ export interface ApplicationOutcome {
   readonly requestedDocuments?: readonly string[];
   /** The application's centre, as the directory names it (the printed document's issuer). */
   readonly centre?: OutcomeCentre;
+  /** Where the applicant comes in person: the centre, or the agency's desk that took it in (its name, address, translations). */
+  readonly counter?: OutcomeCentre;
   /**
    * While the result waits at the centre: where, and the last day before it goes to the archive;
    * `translations` are the centre's (`name` is `where` in that language).
@@ -84,12 +91,13 @@ export function applicationOutcome(instance: OutcomeSource, context: OutcomeCont
     ...(note && outcome ? { note } : {}),
     ...(waitingForDocuments && requested.length ? { requestedDocuments: requested } : {}),
     ...(context.centre ? { centre: context.centre } : {}),
+    ...(counterOf(context) ? { counter: counterOf(context) } : {}),
     ...(collect ? { collect } : {}),
   };
 }
 
 /**
- * Where the result waits and until when: the centre, and the day before the hand-back task's
+ * Where the result waits and until when: the counter (the centre, or the agency's desk), and the day before the hand-back task's
  * own uncollected-result timer fires (read from the model, so a designer's P14D is P14D).
  */
 function collection(instance: OutcomeSource, context: OutcomeContext): ApplicationOutcome['collect'] {
@@ -97,16 +105,21 @@ function collection(instance: OutcomeSource, context: OutcomeContext): Applicati
   if (!graph) return undefined;
   const token = instance.tokens.find((t) => t.state === 'waiting' && graph.nodes[t.elementId]?.userTask?.returnsResult);
   if (!token) return undefined;
-  const where = context.centre?.name ?? instance.centre;
+  const place = counterOf(context);
+  const where = place?.name ?? instance.centre;
   if (!where) return undefined;
   const archiveAt = archiveMoment(graph, token.elementId, new Date(token.enteredAt));
   const localDate = context.localDate ?? almatyDate;
   return {
     where,
-    ...(context.centre?.address ? { address: context.centre.address } : {}),
-    ...(context.centre?.translations ? { translations: context.centre.translations } : {}),
+    ...(place?.address ? { address: place.address } : {}),
+    ...(place?.translations ? { translations: place.translations } : {}),
     ...(archiveAt ? { archiveAt: archiveAt.toISOString(), until: localDate(new Date(archiveAt.getTime() - 86_400_000)) } : {}),
   };
+}
+
+function counterOf(context: OutcomeContext): OutcomeCentre | undefined {
+  return context.counter ?? context.centre;
 }
 
 /** When the task's interrupting duration timer fires; undefined for a FEEL or working-time timer (not knowable here). */

@@ -101,6 +101,8 @@ export const OutcomeSchema = z
     note: z.string().optional(),
     requestedDocuments: z.array(z.string()).optional(),
     centre: z.looseObject({ name: z.string(), address: z.string().optional(), translations: PlaceTranslations }).optional(),
+    /** Where the applicant comes in person: the centre, or the agency's desk that took the application in. */
+    counter: z.looseObject({ name: z.string(), address: z.string().optional(), translations: PlaceTranslations }).optional(),
     collect: CollectionSchema.optional(),
   })
   .meta({ id: 'ApplicationOutcome' });

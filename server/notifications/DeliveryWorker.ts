@@ -8,11 +8,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { NotFoundError, type DeliveryChannel, type DeliveryOutcome, type DeliveryRecord, type Engine } from '../../engine/index.js';
+import { NotFoundError, unitTextIn, type ApplicationOutcome, type DeliveryChannel, type DeliveryOutcome, type DeliveryRecord, type Engine } from '../../engine/index.js';
 import type { ServiceStandard } from '../../processes/standard.js';
 import type { Logger } from '../logger.js';
 import type { ChannelSender } from './deliveryChannels.js';
-import { localDate, noticeLanguage, noticeText, type NoticeFacts } from './messageTexts.js';
+import { localDate, noticeLanguage, noticeText, type NoticeFacts, type NoticeLanguage } from './messageTexts.js';
 import { DEFAULT_RETRY, retryDelayMs, type RetrySchedule } from './retrySchedule.js';
 
 export interface DeliveryWorkerOptions {
@@ -133,7 +133,8 @@ export class DeliveryWorker {
     if (!targets.length || !n.kind) return { ...base, state: 'skipped', lastError: 'the applicant gave no phone or e-mail' };
 
     const language = noticeLanguage(applicant['language']);
-    const notice = noticeText(n.kind, language, this.facts(n.trackingNumber, n.payload, serviceCode, language));
+    const place = placeIn((await this.options.engine.outcome(n.instanceId)).counter, language);
+    const notice = noticeText(n.kind, language, { ...this.facts(n.trackingNumber, n.payload, serviceCode, language), ...(place ? { place } : {}) });
     const sent = { ...record.sent };
     const errors: string[] = [];
     const unconfigured: DeliveryChannel[] = [];
@@ -176,4 +177,10 @@ export class DeliveryWorker {
       ...(typeof payload['days'] === 'number' ? { days: payload['days'] } : {}),
     };
   }
+}
+
+/** The counter's name and address in the applicant's language, as the directory gives them. */
+function placeIn(counter: ApplicationOutcome['counter'], language: NoticeLanguage): string | undefined {
+  if (!counter) return undefined;
+  return [unitTextIn(counter, 'name', language), unitTextIn(counter, 'address', language)].filter(Boolean).join(', ');
 }

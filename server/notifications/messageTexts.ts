@@ -21,6 +21,8 @@ export interface NoticeFacts {
   /** The new deadline (deadlineExtended), already formatted as a local date. */
   readonly dueDate?: string;
   readonly days?: number;
+  /** Where the applicant applied and comes in person, in their language: the centre's or the agency desk's name and address. */
+  readonly place?: string;
 }
 
 export interface Notice {
@@ -43,7 +45,7 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
       text:
         `Application ${f.trackingNumber} ("${f.service}"): ` +
         (list(f) ? `documents are missing: ${list(f)}.` : 'documents are missing; the service centre will tell you which.') +
-        ` Please bring them to the service centre${f.pauseDays ? ` within ${f.pauseDays} days` : ''}; the term starts again when they arrive.`,
+        ` Please bring them to ${f.place ?? 'the service centre'}${f.pauseDays ? ` within ${f.pauseDays} days` : ''}; the term starts again when they arrive.`,
     }),
     deadlineExtended: (f) => ({
       subject: `Application ${f.trackingNumber}: term extended`,
@@ -51,11 +53,11 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
     }),
     readyForCollection: (f) => ({
       subject: `Application ${f.trackingNumber}: result ready`,
-      text: `Application ${f.trackingNumber} ("${f.service}"): the result is ready. Collect it at the service centre where you applied; bring your identity document and this tracking number.`,
+      text: `Application ${f.trackingNumber} ("${f.service}"): the result is ready. Collect it at ${f.place ?? 'the service centre where you applied'}; bring your identity document and this tracking number.`,
     }),
     uncollected: (f) => ({
       subject: `Application ${f.trackingNumber}: result moved to the archive`,
-      text: `Application ${f.trackingNumber} ("${f.service}"): the result was not collected and has been moved to the archive. To get it, come to the service centre with your identity document and this tracking number.`,
+      text: `Application ${f.trackingNumber} ("${f.service}"): the result was not collected and has been moved to the archive. To get it, come to ${f.place ?? 'the service centre'} with your identity document and this tracking number.`,
     }),
     withdrawn: (f) => ({
       subject: `Application ${f.trackingNumber} withdrawn`,
@@ -72,7 +74,7 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
       text:
         `Заявление ${f.trackingNumber} («${f.service}»): ` +
         (list(f) ? `не хватает документов: ${list(f)}.` : 'не хватает документов; какие именно, скажут в ЦОН.') +
-        ` Принесите их в ЦОН${f.pauseDays ? ` в течение ${f.pauseDays} дней` : ''}; срок начнётся заново, когда они поступят.`,
+        ` Принесите их ${f.place ? `по месту подачи заявления (${f.place})` : 'в ЦОН'}${f.pauseDays ? ` в течение ${f.pauseDays} дней` : ''}; срок начнётся заново, когда они поступят.`,
     }),
     deadlineExtended: (f) => ({
       subject: `Заявление ${f.trackingNumber}: срок продлён`,
@@ -80,11 +82,11 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
     }),
     readyForCollection: (f) => ({
       subject: `Заявление ${f.trackingNumber}: результат готов`,
-      text: `Заявление ${f.trackingNumber} («${f.service}»): результат готов. Получите его в ЦОН, где подавали заявление; возьмите удостоверение личности и этот номер.`,
+      text: `Заявление ${f.trackingNumber} («${f.service}»): результат готов. Получите его ${f.place ? `по месту подачи заявления (${f.place})` : 'в ЦОН, где подавали заявление'}; возьмите удостоверение личности и этот номер.`,
     }),
     uncollected: (f) => ({
       subject: `Заявление ${f.trackingNumber}: результат передан в архив`,
-      text: `Заявление ${f.trackingNumber} («${f.service}»): результат не был получен и передан в архив. Чтобы получить его, обратитесь в ЦОН с удостоверением личности и этим номером.`,
+      text: `Заявление ${f.trackingNumber} («${f.service}»): результат не был получен и передан в архив. Чтобы получить его, обратитесь ${f.place ? `по месту подачи заявления (${f.place})` : 'в ЦОН'} с удостоверением личности и этим номером.`,
     }),
     withdrawn: (f) => ({
       subject: `Заявление ${f.trackingNumber} отозвано`,
@@ -101,7 +103,7 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
       text:
         `${f.trackingNumber} өтініші («${f.service}»): ` +
         (list(f) ? `құжаттар жетіспейді: ${list(f)}.` : 'құжаттар жетіспейді; қандай құжаттар екенін ХҚКО-да айтады.') +
-        ` Оларды ХҚКО-ға${f.pauseDays ? ` ${f.pauseDays} күн ішінде` : ''} әкеліңіз; құжаттар түскенде мерзім қайтадан басталады.`,
+        ` Оларды ${f.place ? `өтініш берген жерге (${f.place})` : 'ХҚКО-ға'}${f.pauseDays ? ` ${f.pauseDays} күн ішінде` : ''} әкеліңіз; құжаттар түскенде мерзім қайтадан басталады.`,
     }),
     deadlineExtended: (f) => ({
       subject: `${f.trackingNumber} өтініші: мерзім ұзартылды`,
@@ -109,11 +111,11 @@ const TEXTS: Readonly<Record<NoticeLanguage, Texts>> = {
     }),
     readyForCollection: (f) => ({
       subject: `${f.trackingNumber} өтініші: нәтиже дайын`,
-      text: `${f.trackingNumber} өтініші («${f.service}»): нәтиже дайын. Оны өтініш берген ХҚКО-дан алыңыз; жеке куәлігіңізді және осы нөмірді алып келіңіз.`,
+      text: `${f.trackingNumber} өтініші («${f.service}»): нәтиже дайын. Оны ${f.place ? `өтініш берген жерден (${f.place})` : 'өтініш берген ХҚКО-дан'} алыңыз; жеке куәлігіңізді және осы нөмірді алып келіңіз.`,
     }),
     uncollected: (f) => ({
       subject: `${f.trackingNumber} өтініші: нәтиже мұрағатқа берілді`,
-      text: `${f.trackingNumber} өтініші («${f.service}»): нәтиже алынбағандықтан мұрағатқа берілді. Оны алу үшін жеке куәлігіңізбен және осы нөмірмен ХҚКО-ға келіңіз.`,
+      text: `${f.trackingNumber} өтініші («${f.service}»): нәтиже алынбағандықтан мұрағатқа берілді. Оны алу үшін жеке куәлігіңізбен және осы нөмірмен ${f.place ? `өтініш берген жерге (${f.place})` : 'ХҚКО-ға'} келіңіз.`,
     }),
     withdrawn: (f) => ({
       subject: `${f.trackingNumber} өтініші кері қайтарылды`,

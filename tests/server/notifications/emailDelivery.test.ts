@@ -9,7 +9,7 @@ import { DeliveryWorker } from '../../../server/notifications/DeliveryWorker.js'
 import { emailSender, messageIdOf } from '../../../server/notifications/EmailSender.js';
 import { openHarness, type Harness } from '../../support/harness.js';
 import { SmtpInbox } from '../../support/smtpInbox.js';
-import { apply, prepare, quietLogger, readyForCollection, services } from './notificationFixture.js';
+import { apply, entry, prepare, quietLogger, readyForCollection, services } from './notificationFixture.js';
 
 const RETRY = { baseMs: 60_000, capMs: 600_000, maxAttempts: 4 };
 
@@ -58,6 +58,20 @@ describe('e-mail notifications through SMTP', () => {
     // delivered once: a second round sends nothing
     expect(await worker().runOnce()).toMatchObject({ delivered: 0 });
     expect(inbox.messages).toHaveLength(2);
+  });
+
+  it('should tell the applicant where to come: the centre they applied at, or the agency desk that took the application in', async () => {
+    const atCentre = await h.engine.start(entry.standard.processKey, { channel: 'centre', centre: 'astana-1', applicant: { email: 'c@example.kz', language: 'ru' }, variables: { documents: entry.standard.requiredDocuments } });
+    await readyForCollection(h.engine, atCentre.id);
+    await h.engine.routing.set(entry.standard.code, { mode: 'alternative', reason: 'test', by: 'coordinator' });
+    const atDesk = await h.engine.start(entry.standard.processKey, { channel: 'agency', applicant: { email: 'd@example.kz', language: 'kk' }, variables: { documents: entry.standard.requiredDocuments } });
+    await readyForCollection(h.engine, atDesk.id);
+    await worker().runOnce();
+    const readyFor = (to: string) => inbox.messages.find((m) => m.to.includes(to) && m.subject.includes(': '))!;
+    expect(readyFor('c@example.kz').text).toContain('Получите его по месту подачи заявления (Центр обслуживания населения № 1, Астана, ул. Кенесары, 10, Астана)');
+    expect(readyFor('d@example.kz').text).toContain('Оны өтініш берген жерден (Жұмыспен қамту және әлеуметтік қорғау басқармасы, Абай даңғылы, 5, Астана)');
+    expect(readyFor('d@example.kz').text).toContain('Абай даңғылы, 5, Астана)');
+    expect(readyFor('d@example.kz').text).not.toContain('ХҚКО');
   });
 
   it('should retry with growing waits while the SMTP server is down, and deliver when it is back', async () => {
