@@ -77,7 +77,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `notifications in Chromium ($
     await work('check_completeness', 'complete');
     await work('review', 'approve');
     const ready = await eventually(() => inbox.messages.find((m) => m.subject === `Заявление ${trackingNumber}: результат готов`), 'the result-ready e-mail');
-    expect(ready.text).toContain('Получите его в ЦОН, где подавали заявление');
+    // Where to come: the centre the clerk took it in at, by name and address in Russian
+    expect(ready.text).toContain('Получите его по месту подачи заявления (Центр обслуживания населения № 1, Астана, ул. Кенесары, 10, Астана)');
 
     // On a phone the form with its contact fields fits
     const phone = await openAs(harness.browser, harness.url, 'clerk', { width: 375, height: 667 });
