@@ -62,6 +62,12 @@ export const EnvSchema = z.object({
    * cut) or `normal` (survives a killed process; an OS crash may lose the last commits).
    */
   SQLITE_SYNCHRONOUS: z.preprocess(unsetWhenEmpty, z.enum(['full', 'normal']).optional()),
+  /**
+   * Where the sqlite store applies its group commits: `main` (the default, on the event loop)
+   * or `thread` (a writer thread of its own beside the steps: more steps a second on two cores
+   * or more; engine/store/sqlite/writerThread.ts).
+   */
+  SQLITE_WRITER: z.preprocess(unsetWhenEmpty, z.enum(['main', 'thread']).optional()),
   /** When set, the MongoDB store is used instead of the embedded sqlite file in DATA_DIR. */
   MONGODB_URI: z.preprocess(
     unsetWhenEmpty,

@@ -130,8 +130,8 @@ export async function openEngine(env: Env, options: { jobs?: boolean } = {}): Pr
   if (env.DATABASE_URL) return createEngine({ store: postgresStore(env.DATABASE_URL), ...jobs });
   if (env.MONGODB_URI) return createEngine({ store: mongoStore(env.MONGODB_URI), ...jobs });
   // The store creates DATA_DIR itself, and says in words why when it cannot.
-  const synchronous = env.SQLITE_SYNCHRONOUS ? { synchronous: env.SQLITE_SYNCHRONOUS } : {};
-  return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db'), synchronous), ...jobs });
+  const storeOptions = { ...(env.SQLITE_SYNCHRONOUS ? { synchronous: env.SQLITE_SYNCHRONOUS } : {}), ...(env.SQLITE_WRITER ? { writer: env.SQLITE_WRITER } : {}) };
+  return createEngine({ store: sqliteStore(join(env.DATA_DIR, 'tereze.db'), storeOptions), ...jobs });
 }
 
 async function shutdown(server: Server, engine: Engine | undefined, logger: Logger, endStreams: () => void, checkpoints: AuditCheckpoints): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The national-day benchmark (issue 15): `npm run bench -- --only national-day [--apps N]`, or on
  * its own `tsx tests/bench/nationalDayBench.ts [--apps N] [--workers 50] [--synchronous full|normal]
- * [--group-commit on|off] [--limit-seconds s]` (its last stdout line is the JSON result).
+ * [--group-commit on|off] [--writer main|thread] [--limit-seconds s]` (its last stdout line is the JSON result).
  *
  * The service is the catalogue's NO-CRIMINAL-RECORD (processes/), with the demo organisation
  * seeded, on the durable sqlite store (a file in a temp directory), driven through the library
@@ -50,6 +50,8 @@ export interface NationalDayResult {
   readonly store: 'sqlite-file';
   readonly synchronous: 'normal' | 'full';
   readonly groupCommit: boolean;
+  /** Where group commits are applied: the event loop's thread, or the store's writer thread. */
+  readonly writer: 'main' | 'thread';
   readonly workers: number;
   readonly applications: number;
   readonly mix: { readonly refused: number; readonly documents: number; readonly extensions: number };
@@ -90,6 +92,8 @@ interface Options {
   readonly synchronous?: 'normal' | 'full';
   /** The store's group commit (default on, as the store's default). */
   readonly groupCommit?: boolean;
+  /** The sqlite store's `writer` (default main). */
+  readonly writer?: 'main' | 'thread';
   readonly limitSeconds: number;
   readonly progress: (message: string) => void;
 }
@@ -207,6 +211,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
   const storeOptions = {
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
     groupCommit: options.groupCommit ?? true,
+    ...(options.writer ? { writer: options.writer } : {}),
     onTransaction: () => {
       transactions = (transactions ?? 0) + 1;
     },
@@ -264,6 +269,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       store: 'sqlite-file',
       synchronous,
       groupCommit: options.groupCommit ?? true,
+      writer: options.writer ?? 'main',
       workers,
       applications: apps,
       mix,
@@ -302,7 +308,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
 export function renderNationalDay(r: NationalDayResult): string {
   const limit = (sync: string, per: number) => r.storeLimit.find((f) => f.synchronous === sync && f.stepsPerCommit === per);
   const lines = [
-    `National day (${r.service}, sqlite file, synchronous ${r.synchronous}, group commit ${r.groupCommit ? 'on' : 'off'}, ${r.workers} workers, ${r.applications} applications: ` +
+    `National day (${r.service}, sqlite file, synchronous ${r.synchronous}, group commit ${r.groupCommit ? 'on' : 'off'}${r.writer === 'thread' ? ', writer thread' : ''}, ${r.workers} workers, ${r.applications} applications: ` +
       `${r.mix.refused} refused, ${r.mix.documents} with documents brought, ${r.mix.extensions} extended)`,
     `  ${r.applicationsPerSec} applications/s, ${r.stepsPerSec} steps/s (${r.steps} steps), per step p50 ${r.stepP50Ms} ms, p99 ${r.stepP99Ms} ms`,
     `  store: ${r.storeCommits} units committed${r.storeTransactions === undefined ? '' : ` in ${r.storeTransactions} transactions (${round(r.storeCommits / Math.max(1, r.storeTransactions), 1)} per transaction)`}`,
@@ -335,6 +341,7 @@ if (isMain) {
       'limit-seconds': { type: 'string', default: '2' },
       quiet: { type: 'boolean', default: false },
       'group-commit': { type: 'string', default: 'on' },
+      writer: { type: 'string', default: 'main' },
     },
   });
   const whole = (text: string, name: string) => {
@@ -346,8 +353,10 @@ if (isMain) {
   if (synchronous !== undefined && synchronous !== 'normal' && synchronous !== 'full') throw new Error(`--synchronous must be normal or full, not ${synchronous}`);
   const group = values['group-commit'];
   if (group !== 'on' && group !== 'off') throw new Error(`--group-commit must be on or off, not ${group}`);
+  const writer = values.writer;
+  if (writer !== 'main' && writer !== 'thread') throw new Error(`--writer must be main or thread, not ${writer}`);
   const progress = (message: string) => process.stderr.write(`  [national-day] ${message}\n`);
-  runNationalDay({ groupCommit: group === 'on', apps: whole(values.apps, 'apps'), workers: whole(values.workers, 'workers'), ...(synchronous ? { synchronous } : {}), limitSeconds: Number(values['limit-seconds']), progress }).then(
+  runNationalDay({ groupCommit: group === 'on', writer, apps: whole(values.apps, 'apps'), workers: whole(values.workers, 'workers'), ...(synchronous ? { synchronous } : {}), limitSeconds: Number(values['limit-seconds']), progress }).then(
     (result) => {
       if (!values.quiet) process.stderr.write(`${renderNationalDay(result)}\n`);
       process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -75,6 +75,7 @@
  *   --apps <n> --workers <n>     national day: applications (default 20000) and concurrent workers (50)
  *   --synchronous <full|normal>  national day: the sqlite store's synchronous (default: the store's)
  *   --group-commit <on|off>      national day: the sqlite store's group commit (default on)
+ *   --writer <main|thread>       national day: where the sqlite store applies group commits (default main)
  *   --http-apps <n>              national day over HTTP (a real server process): applications (default 1000; 0 = none)
  *   --store <sqlite|postgres|both>  national day: which stores (default both)
  *   --nodes <list>               national day on PostgreSQL: node counts (default 1,2,3), each node a process
@@ -131,6 +132,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     synchronous: { type: 'string' },
     'group-commit': { type: 'string' },
+    writer: { type: 'string' },
     'http-apps': { type: 'string' },
     store: { type: 'string' },
     nodes: { type: 'string' },
@@ -282,6 +284,7 @@ if ((!only || only.includes('national-day')) && nationalDayStore !== 'postgres')
   const args = [nationalDayPath, '--apps', String(count(values.apps, quick ? 2_000 : 20_000)), '--workers', String(count(values.workers, 50)), '--quiet'];
   if (values.synchronous) args.push('--synchronous', values.synchronous);
   if (values['group-commit']) args.push('--group-commit', values['group-commit']);
+  if (values.writer) args.push('--writer', values.writer);
   if (quick) args.push('--limit-seconds', '1');
   process.stderr.write(`national day: ${args.slice(1).join(' ')}\n`);
   const run = await runChild<NationalDayOutput>(args, (p) => p.measure === 'national-day');

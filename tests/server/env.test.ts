@@ -12,6 +12,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ PORT: '', MONGODB_URI: '' })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined });
   });
 
+  it("should take the sqlite store's writer from SQLITE_WRITER, main or thread, and refuse anything else by name", () => {
+    expect(parseEnv({ SQLITE_WRITER: 'thread' })).toMatchObject({ SQLITE_WRITER: 'thread' });
+    expect(parseEnv({ SQLITE_WRITER: '' }).SQLITE_WRITER).toBeUndefined();
+    expect(() => parseEnv({ SQLITE_WRITER: 'worker' })).toThrow(/SQLITE_WRITER/);
+  });
+
   it("should take the sqlite store's synchronous from SQLITE_SYNCHRONOUS, full or normal, and refuse anything else by name", () => {
     expect(parseEnv({ SQLITE_SYNCHRONOUS: 'normal' })).toMatchObject({ SQLITE_SYNCHRONOUS: 'normal' });
     expect(parseEnv({ SQLITE_SYNCHRONOUS: '' }).SQLITE_SYNCHRONOUS).toBeUndefined();

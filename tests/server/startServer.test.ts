@@ -108,3 +108,37 @@ describe('server/main.ts start-up output', () => {
     expect(out).not.toMatch(/password|demo/i);
   }, 90_000);
 });
+
+describe('server/main.ts with SQLITE_WRITER=thread', () => {
+  it('should seed the demo, take an application in and stop cleanly with the writer on its own thread', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tereze-writer-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MONGODB_URI: '', DATABASE_URL: '', LOG_LEVEL: 'silent', SQLITE_WRITER: 'thread' },
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no listening line in time:\n${out}`)), 60_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /listening on (http:\/\/[\w.:]+)/.exec(out);
+          if (found) (clearTimeout(timer), resolve(found[1]!));
+        });
+      });
+      const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'demo' }) });
+      const { token } = (await login.json()) as { token: string };
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const started = await fetch(`${url}/api/applications`, { method: 'POST', headers, body: JSON.stringify({ serviceCode: 'CHILDCARE-BENEFIT', channel: 'centre', applicant: { name: 'Writer Thread' }, documents: [] }) });
+      expect(started.status, await started.clone().text()).toBe(201);
+      const { id } = (await started.json()) as { id: string };
+      const file = await fetch(`${url}/api/applications/${id}`, { headers });
+      expect(((await file.json()) as { variables: { channel?: string } }).variables.channel).toBe('centre');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 90_000);
+});

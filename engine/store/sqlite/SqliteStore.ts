@@ -29,8 +29,7 @@ import type {
   TaskQuery,
   TaskRecord,
 } from '../port.js';
-import { applyBatch } from './applyBatch.js';
-import { applyIdempotencyKeys, prepareIdempotencyKeys, readIdempotencyKey, type IdempotencyStatements } from './idempotencyKeys.js';
+import { prepareIdempotencyKeys, readIdempotencyKey, type IdempotencyStatements } from './idempotencyKeys.js';
 import { parseDoc, toJob, toPolicy } from './rows.js';
 import type { JobRow } from './rows.js';
 import { ADDED_COLUMNS, SCHEMA_SQL, SLA_INDEXES_SQL, migrateApplicants } from './schema.js';
@@ -43,6 +42,9 @@ import { StoreFileGuard } from './StoreFileGuard.js';
 import { WalSync } from './WalSync.js';
 import { unpackHistory, type HistoryRow } from '../shared/historyRows.js';
 import { taskQuerySql, whereClause } from './taskQuery.js';
+import type { Worker } from 'node:worker_threads';
+import { revived, startWriter, type WriterReply } from './writerProtocol.js';
+import { writeTransactions } from './writeTransactions.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -66,6 +68,14 @@ export interface SqliteStoreOptions {
    * one transaction per unit, applied at once.
    */
   readonly groupCommit?: boolean;
+  /**
+   * `thread`: group commits are applied by a writer thread of their own (writerThread.ts) on a
+   * second connection to the file — the units' statements and the COMMIT with its sync run
+   * beside the steps instead of on the event loop; the store's other writes and every read stay
+   * on the main connection (WAL: one writer at a time, readers never wait). Same guarantees and
+   * answers as `main` (the default). A file only, with group commit; `:memory:` cannot be shared.
+   */
+  readonly writer?: 'main' | 'thread';
   /** Called after each transaction the store commits for `commit` calls: how many units it held and how many of them were rolled back. */
   readonly onTransaction?: (info: { readonly units: number; readonly failed: number }) => void;
 }
@@ -85,6 +95,14 @@ interface PendingUnit {
 const nextTurn = setImmediate;
 
 const DEFAULT_LIMIT = 1000;
+/**
+ * Units a group holds before it is handed to the writer thread mid-turn, so the thread commits
+ * one group while this thread steps the next. Measured on the national day (50 workers, 5,000
+ * applications): 10 → 639 applications/s, 20 → 738, 25 → 829, 35 → 768; the whole turn's
+ * group (no mid-turn hand-off) 582, below the writer on the event loop (630), because nothing
+ * overlapped.
+ */
+const THREAD_GROUP_UNITS = 25;
 /** Several processes may share the file: a writer waits this long for another's transaction. */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -110,6 +128,11 @@ class SqliteStore implements Store {
   private guard: StoreFileGuard | undefined;
   /** `synchronous: 'full'` on a WAL file: the WAL synced off the event loop before a write is answered. */
   private walSync: WalSync | undefined;
+  /** The writer thread (`writer: 'thread'`), and the groups it holds, by sequence number. */
+  private writer: Worker | undefined;
+  private readonly inFlight = new Map<number, PendingUnit[]>();
+  private groups = 0;
+  private drained: (() => void) | undefined;
 
   constructor(
     private readonly path: string,
@@ -130,32 +153,75 @@ class SqliteStore implements Store {
     this.db = db;
     this.stmts = s;
     this.keys = keys;
-    const apply = db.transaction((batch: CommitBatch) => {
-      applyIdempotencyKeys(keys, batch);
-      applyBatch(s, batch);
-      outbox.applyBatch(batch);
-    });
-    // Called inside the group's transaction, `apply` runs in a SAVEPOINT (better-sqlite3 nests
-    // transactions so): a unit that throws is rolled back to it, alone.
-    const group = db.transaction((units: readonly PendingUnit[]) => {
-      for (const unit of units) {
-        try {
-          apply(unit.batch);
-        } catch (error) {
-          // An error that ended the whole transaction (SQLite rolls back by itself on a full
-          // disk or an I/O error) fails the group: no unit of it was kept.
-          if (!db.inTransaction) throw error;
-          unit.error = error;
-        }
-      }
-    });
+    const { apply, group } = writeTransactions(db, s, keys, outbox);
     const acquire = db.transaction((request: AcquireJobs) => acquireJobs(s, request));
     // IMMEDIATE: take the write lock up front, so two processes never both read and then
     // fail to upgrade (SQLITE_BUSY without waiting) in the middle of a batch.
     this.applyBatch = (batch) => apply.immediate(batch);
-    this.applyGroup = (units) => group.immediate(units);
+    this.applyGroup = (units) => group.immediate(units.map((unit) => unit.batch)).forEach((error, i) => (units[i]!.error = error));
     this.acquire = (request) => acquire.immediate(request);
     this.guard = guard;
+    if (this.options.writer === 'thread') {
+      if (memory || this.options.groupCommit === false) throw new Error(`sqlite store: writer 'thread' needs a file with group commit (${memory ? ':memory:' : 'group commit off'})`);
+      this.writer = await startWriter({ path: this.path, full: opened.syncsWal, busyTimeoutMs: BUSY_TIMEOUT_MS });
+      this.writer.on('message', (reply: WriterReply) => this.written(reply));
+      this.writer.on('error', (error) => this.writerLost(error));
+      this.writer.on('exit', (code) => this.writerLost(new Error(`the sqlite writer thread stopped (exit ${code})`)));
+    }
+  }
+
+  /** Hands a group to the writer thread; its callers are answered when the thread has committed it. */
+  private post(units: PendingUnit[]): void {
+    try {
+      this.guard?.assertNotLost();
+      const seq = ++this.groups;
+      this.inFlight.set(seq, units);
+      this.writer!.postMessage({ type: 'group', seq, batches: units.map((u) => u.batch) });
+    } catch (error) {
+      for (const unit of units) unit.reject(this.unavailable(error));
+    }
+  }
+
+  /** The thread's answer for one group (committed and synced, or rolled back whole). */
+  private written(reply: WriterReply): void {
+    const units = this.inFlight.get(reply.seq);
+    if (!units) return;
+    this.inFlight.delete(reply.seq);
+    if ('failed' in reply) {
+      const error = this.unavailable(revived(reply.failed));
+      for (const unit of units) unit.reject(error);
+    } else {
+      let failed = 0;
+      try {
+        this.guard?.assertFilesInPlace();
+        this.guard?.wrote();
+      } catch (error) {
+        for (const unit of units) unit.reject(error);
+        return this.settled();
+      }
+      units.forEach((unit, i) => {
+        const error = reply.errors[i];
+        if (error) {
+          failed++;
+          unit.reject(this.unavailable(revived(error)));
+        } else unit.resolve();
+      });
+      this.options.onTransaction?.({ units: units.length, failed });
+    }
+    this.settled();
+  }
+
+  /** The thread died: every group it held fails (its callers retry or report), later commits too. */
+  private writerLost(error: unknown): void {
+    if (!this.writer) return;
+    this.writer = undefined;
+    for (const units of this.inFlight.values()) for (const unit of units) unit.reject(this.unavailable(error));
+    this.inFlight.clear();
+    this.settled();
+  }
+
+  private settled(): void {
+    if (this.inFlight.size === 0) this.drained?.();
   }
 
   async health(): Promise<StoreHealth> {
@@ -183,6 +249,14 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.flush(); // units already handed to commit are answered, not dropped
+    const writer = this.writer;
+    if (writer) {
+      if (this.inFlight.size) await new Promise<void>((resolve) => (this.drained = resolve));
+      this.writer = undefined;
+      const exited = new Promise((resolve) => writer.once('exit', resolve));
+      writer.postMessage({ type: 'close' });
+      await exited;
+    }
     await this.walSync?.close();
     this.walSync = undefined;
     this.db?.close();
@@ -213,6 +287,9 @@ class SqliteStore implements Store {
       // The first unit of a group schedules its transaction for the end of this turn of the
       // event loop: every command that reaches its commit meanwhile joins it.
       if (this.pending.length === 1) nextTurn(() => this.flush());
+      // With the writer thread, a group leaves once it is this big: the thread commits it while
+      // this thread steps the next units, instead of waiting for the end of the turn.
+      else if (this.writer && this.pending.length >= THREAD_GROUP_UNITS) this.flush();
     });
   }
 
@@ -221,6 +298,11 @@ class SqliteStore implements Store {
     const units = this.pending;
     if (units.length === 0) return;
     this.pending = [];
+    if (this.options.writer === 'thread') {
+      if (this.writer) return this.post(units);
+      for (const unit of units) unit.reject(new Error('sqlite store: the writer thread is gone (closed, or it failed): no commit is possible'));
+      return;
+    }
     const group = this.applyGroup;
     try {
       if (!group) throw new Error('sqlite store: closed before the commit');

@@ -1,0 +1,58 @@
+/**
+ * What the main thread and the sqlite writer thread (writerThread.ts) say to each other, and the
+ * thread's start: a worker runs JavaScript, so from the TypeScript sources (tsx, vitest) it is
+ * started through writerBoot.mjs, which registers tsx's loader first.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ConflictError } from '../../errors.js';
+import type { CommitBatch } from '../port.js';
+
+export interface WriterSetup {
+  readonly path: string;
+  readonly full: boolean;
+  readonly busyTimeoutMs: number;
+}
+
+export type WriterRequest = { readonly type: 'group'; readonly seq: number; readonly batches: readonly CommitBatch[] } | { readonly type: 'close' };
+
+/** Per unit null (kept) or why it was rolled back alone; or the whole group failed. */
+export type WriterReply = { readonly seq: number; readonly errors: readonly (WrittenError | null)[] } | { readonly seq: number; readonly failed: WrittenError };
+
+export interface WrittenError {
+  readonly name: string;
+  readonly message: string;
+  /** SQLite's code (SQLITE_FULL, SQLITE_IOERR…), which the store turns into StoreUnavailableError. */
+  readonly code?: string;
+  readonly subject?: string;
+}
+
+/** The error again, as the store's callers know it: a ConflictError stays one. */
+export function revived(error: WrittenError): Error {
+  if (error.name === 'ConflictError') return new ConflictError(error.message, error.subject);
+  const revived = new Error(error.message) as Error & { code?: string };
+  revived.name = error.name;
+  if (error.code) revived.code = error.code;
+  return revived;
+}
+
+/** Starts the writer thread and resolves once its connection is open. */
+export async function startWriter(setup: WriterSetup): Promise<Worker> {
+  const compiled = new URL('./writerThread.js', import.meta.url);
+  const worker = existsSync(fileURLToPath(compiled))
+    ? new Worker(compiled, { workerData: setup })
+    : new Worker(new URL('./writerBoot.mjs', import.meta.url), { workerData: { ...setup, module: new URL('./writerThread.ts', import.meta.url).href } });
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
+    worker.once('error', failed);
+    worker.once('exit', (code) => failed(new Error(`the sqlite writer thread stopped (exit ${code}) before it opened ${setup.path}`)));
+    worker.once('message', (message: { type?: string }) => {
+      worker.removeAllListeners('error');
+      worker.removeAllListeners('exit');
+      if (message.type === 'ready') resolve();
+      else failed(new Error('the sqlite writer thread answered before it was ready'));
+    });
+  });
+  return worker;
+}

@@ -1,0 +1,52 @@
+/**
+ * The sqlite store's writer on a thread of its own (`writer: 'thread'`): a second connection
+ * to the same file that applies each group commit — its units' statements, each in a SAVEPOINT,
+ * and the COMMIT with its sync — while the main thread goes on stepping. Reads stay on the main
+ * connection, as WAL allows: a reader sees every group this thread has committed.
+ *
+ * The main thread opened the file first (schema, migrations, WAL mode); this connection only
+ * prepares its statements. With `synchronous: 'full'` it commits with SQLite's FULL, which syncs
+ * the WAL here, so the main thread is told of a group only once it is on the disk.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { prepareIdempotencyKeys } from './idempotencyKeys.js';
+import { SqliteOutbox } from './notificationOutbox.js';
+import { prepareStatements } from './statements.js';
+import { writeTransactions } from './writeTransactions.js';
+import type { WriterReply, WriterRequest, WriterSetup, WrittenError } from './writerProtocol.js';
+
+const setup = workerData as WriterSetup;
+const port = parentPort!;
+
+const db = new Database(setup.path, { timeout: setup.busyTimeoutMs });
+db.pragma('temp_store = MEMORY');
+db.pragma(`synchronous = ${setup.full ? 'FULL' : 'NORMAL'}`);
+const { group } = writeTransactions(db, prepareStatements(db), prepareIdempotencyKeys(db), new SqliteOutbox(db));
+
+port.on('message', (request: WriterRequest) => {
+  if (request.type === 'close') {
+    db.close();
+    port.close();
+    return;
+  }
+  let reply: WriterReply;
+  try {
+    reply = { seq: request.seq, errors: group.immediate(request.batches).map((error) => (error === undefined ? null : written(error))) };
+  } catch (error) {
+    reply = { seq: request.seq, failed: written(error) };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ type: 'ready' });
+
+/** An error as it crosses to the main thread: its class by name, its message and SQLite's code. */
+function written(error: unknown): WrittenError {
+  const e = error as { name?: unknown; message?: unknown; code?: unknown; subject?: unknown };
+  return {
+    name: typeof e?.name === 'string' ? e.name : 'Error',
+    message: typeof e?.message === 'string' ? e.message : String(error),
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e?.subject === 'string' ? { subject: e.subject } : {}),
+  };
+}

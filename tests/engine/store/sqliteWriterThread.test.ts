@@ -1,0 +1,90 @@
+/**
+ * The sqlite store with its writer on a thread of its own (`writer: 'thread'`): the same store
+ * contract as the writer on the event loop, the same answers under racing units (a lost version
+ * race comes back as a ConflictError, retried by transact), and a file the main thread reads.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine, manualClock, sqliteStore } from '../../../engine/index.js';
+import { ConflictError } from '../../../engine/errors.js';
+import type { InstanceRecord } from '../../../engine/store/port.js';
+import { describeStoreContract } from './storeContract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tereze-writer-thread-'));
+let files = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = () => join(dir, `writer-${++files}.sqlite`);
+
+describeStoreContract('sqlite file, writer thread', async () => sqliteStore(file(), { writer: 'thread' }));
+
+/** start → fork → two user tasks in parallel → join → end: both branches race for one instance version. */
+const PARALLEL = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="https://tereze.dev/tests">
+  <bpmn:process id="writer_thread" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="left" />
+    <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="right" />
+    <bpmn:userTask id="left" name="Left" />
+    <bpmn:userTask id="right" name="Right" />
+    <bpmn:sequenceFlow id="f4" sourceRef="left" targetRef="join" />
+    <bpmn:sequenceFlow id="f5" sourceRef="right" targetRef="join" />
+    <bpmn:parallelGateway id="join" />
+    <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('sqlite store, writer thread', () => {
+  it('should finish every racing application, once, with a whole audit chain, in groups committed by the thread', async () => {
+    const transactions: number[] = [];
+    const path = file();
+    const engine = await createEngine({ store: sqliteStore(path, { writer: 'thread', onTransaction: (t) => transactions.push(t.units) }), clock: manualClock(new Date('2026-03-02T05:00:00.000Z')), jobs: { poll: false } });
+    try {
+      await engine.deploy(PARALLEL, { by: 'test' });
+      const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => engine.start('writer_thread', { by: 'clerk', variables: { i } }).then((s) => s.id)));
+      const tasks = await engine.tasks({ limit: 1000 });
+      expect(tasks).toHaveLength(80);
+      // Both branches of each application at once: one of each pair loses the race in its group and is retried.
+      await Promise.all(tasks.map((t) => engine.completeTask(t.id, { by: `${t.elementId}-hand` })));
+      for (const id of ids) expect((await engine.instance(id)).state).toBe('completed');
+      expect(Math.max(...transactions), 'units shared a transaction').toBeGreaterThan(1);
+      expect((await engine.verifyAudit()).ok).toBe(true);
+    } finally {
+      await engine.close();
+    }
+    // Everything the thread acknowledged is in the file for the next opener.
+    const again = sqliteStore(path);
+    await again.init();
+    expect((await again.listInstances({ limit: 100 })).filter((i) => i.status === 'completed')).toHaveLength(40);
+    await again.close();
+  });
+
+  it("should answer a stale unit with a ConflictError and keep the rest of its group", async () => {
+    const store = sqliteStore(file(), { writer: 'thread' });
+    await store.init();
+    try {
+      const record = { id: 'a', key: 'k', definitionId: 'k:1', version: 1, status: 'active', trackingNumber: '0000-0000-0001', variables: {}, tokens: [], startedAt: '2026-03-02T05:00:00.000Z' } as unknown as InstanceRecord;
+      await store.commit({ instanceInserts: [record] });
+      const results = await Promise.allSettled([
+        store.commit({ instanceUpdates: [{ record: { ...record, version: 2 }, expectedVersion: 1 }] }),
+        store.commit({ instanceUpdates: [{ record: { ...record, version: 2 }, expectedVersion: 1 }] }),
+        store.commit({ instanceInserts: [{ ...record, id: 'b', trackingNumber: '0000-0000-0002' }] }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      expect((await store.getInstance('a'))?.version).toBe(2);
+      expect(await store.getInstance('b')).toBeDefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('should refuse a writer thread for :memory:, which another connection cannot open', async () => {
+    await expect(sqliteStore(':memory:', { writer: 'thread' }).init()).rejects.toThrow(/writer 'thread' needs a file with group commit \(:memory:\)/);
+  });
+});
