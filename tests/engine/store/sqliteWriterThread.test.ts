@@ -11,6 +11,7 @@ import { createEngine, manualClock, sqliteStore } from '../../../engine/index.js
 import { ConflictError } from '../../../engine/errors.js';
 import type { InstanceRecord } from '../../../engine/store/port.js';
 import { describeStoreContract } from './storeContract.js';
+import { PARALLEL } from './groupCommitProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tereze-writer-thread-'));
 let files = 0;
@@ -20,24 +21,6 @@ const file = () => join(dir, `writer-${++files}.sqlite`);
 
 describeStoreContract('sqlite file, writer thread', async () => sqliteStore(file(), { writer: 'thread' }));
 
-/** start → fork → two user tasks in parallel → join → end: both branches race for one instance version. */
-const PARALLEL = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="https://tereze.dev/tests">
-  <bpmn:process id="writer_thread" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
-    <bpmn:parallelGateway id="fork" />
-    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="left" />
-    <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="right" />
-    <bpmn:userTask id="left" name="Left" />
-    <bpmn:userTask id="right" name="Right" />
-    <bpmn:sequenceFlow id="f4" sourceRef="left" targetRef="join" />
-    <bpmn:sequenceFlow id="f5" sourceRef="right" targetRef="join" />
-    <bpmn:parallelGateway id="join" />
-    <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="end" />
-    <bpmn:endEvent id="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
 
 describe('sqlite store, writer thread', () => {
   it('should finish every racing application, once, with a whole audit chain, in groups committed by the thread', async () => {
@@ -46,11 +29,14 @@ describe('sqlite store, writer thread', () => {
     const engine = await createEngine({ store: sqliteStore(path, { writer: 'thread', onTransaction: (t) => transactions.push(t.units) }), clock: manualClock(new Date('2026-03-02T05:00:00.000Z')), jobs: { poll: false } });
     try {
       await engine.deploy(PARALLEL, { by: 'test' });
-      const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => engine.start('writer_thread', { by: 'clerk', variables: { i } }).then((s) => s.id)));
+      const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => engine.start('group_commit', { by: 'clerk', variables: { i } }).then((s) => s.id)));
       const tasks = await engine.tasks({ limit: 1000 });
       expect(tasks).toHaveLength(80);
       // Both branches of each application at once: one of each pair loses the race in its group and is retried.
       await Promise.all(tasks.map((t) => engine.completeTask(t.id, { by: `${t.elementId}-hand` })));
+      const last = await engine.tasks({ limit: 1000 });
+      expect(last.map((t) => t.elementId)).toEqual(Array(40).fill('last'));
+      await Promise.all(last.map((t) => engine.completeTask(t.id, { by: 'closer' })));
       for (const id of ids) expect((await engine.instance(id)).state).toBe('completed');
       expect(Math.max(...transactions), 'units shared a transaction').toBeGreaterThan(1);
       expect((await engine.verifyAudit()).ok).toBe(true);
