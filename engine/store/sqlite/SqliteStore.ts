@@ -175,8 +175,9 @@ class SqliteStore implements Store {
     try {
       this.guard?.assertNotLost();
       const seq = ++this.groups;
-      this.inFlight.set(seq, units);
+      // Held only once it left: a batch that cannot be cloned throws here, and is answered below.
       this.writer!.postMessage({ type: 'group', seq, batches: units.map((u) => u.batch) });
+      this.inFlight.set(seq, units);
     } catch (error) {
       for (const unit of units) unit.reject(this.unavailable(error));
     }
@@ -191,7 +192,6 @@ class SqliteStore implements Store {
       const error = this.unavailable(revived(reply.failed));
       for (const unit of units) unit.reject(error);
     } else {
-      let failed = 0;
       try {
         this.guard?.assertFilesInPlace();
         this.guard?.wrote();
@@ -199,14 +199,11 @@ class SqliteStore implements Store {
         for (const unit of units) unit.reject(error);
         return this.settled();
       }
-      units.forEach((unit, i) => {
-        const error = reply.errors[i];
-        if (error) {
-          failed++;
-          unit.reject(this.unavailable(revived(error)));
-        } else unit.resolve();
+      reply.errors.forEach((error, i) => {
+        if (error) units[i]!.error = revived(error);
       });
-      this.options.onTransaction?.({ units: units.length, failed });
+      this.reported(units);
+      this.answer(units);
     }
     this.settled();
   }
@@ -311,20 +308,27 @@ class SqliteStore implements Store {
       for (const unit of units) unit.reject(error);
       return;
     }
-    let failed = 0;
-    for (const unit of units) if (unit.error !== undefined) failed++;
-    this.options.onTransaction?.({ units: units.length, failed });
-    const answer = () => {
-      for (const unit of units) {
-        if (unit.error === undefined) unit.resolve();
-        else unit.reject(this.unavailable(unit.error));
-      }
-    };
-    if (failed === units.length || !this.walSync) return answer();
+    const failed = this.reported(units);
+    if (failed === units.length || !this.walSync) return this.answer(units);
     // Each caller hears only once the group is on the disk; meanwhile the next group forms.
-    this.durable().then(answer, (error: unknown) => {
+    this.durable().then(() => this.answer(units), (error: unknown) => {
       for (const unit of units) unit.reject(unit.error === undefined ? error : this.unavailable(unit.error));
     });
+  }
+
+  /** Tells `onTransaction` of a committed group: its units and how many were rolled back alone. */
+  private reported(units: readonly PendingUnit[]): number {
+    const failed = units.filter((unit) => unit.error !== undefined).length;
+    this.options.onTransaction?.({ units: units.length, failed });
+    return failed;
+  }
+
+  /** Answers each unit of a committed group: kept, or the error it was rolled back alone for. */
+  private answer(units: readonly PendingUnit[]): void {
+    for (const unit of units) {
+      if (unit.error === undefined) unit.resolve();
+      else unit.reject(this.unavailable(unit.error));
+    }
   }
 
   /** A write outside `commit` (leases, deliveries), answered once it is on the disk as a commit is. */
