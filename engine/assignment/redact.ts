@@ -46,7 +46,8 @@ export function redactTask(viewpoint: Viewpoint, task: TaskRecord): TaskView {
   return view;
 }
 
-export function redactApplication(viewpoint: Viewpoint, application: ApplicationView): ApplicationView {
+/** `taskViewpoint`: the viewpoint for one of its tasks, when the viewer sees some tasks more widely (the counter's own work). */
+export function redactApplication(viewpoint: Viewpoint, application: ApplicationView, taskViewpoint: (task: TaskRecord) => Viewpoint = () => viewpoint): ApplicationView {
   const hidden = new Set<string>([
     ...(viewpoint.frontOffice ? [] : FRONT_OFFICE_IDENTITY_VARIABLES),
     ...(viewpoint.backOffice ? [] : BACK_OFFICE_IDENTITY_VARIABLES),
@@ -59,6 +60,6 @@ export function redactApplication(viewpoint: Viewpoint, application: Application
     // A multi-instance inner instance's local variables (on its token) are variables too.
     tokens: tokens && tokens.map((token) => (token.locals ? { ...token, locals: keep(token.locals) } : token)),
     ...(intake ? { intake: viewpoint.frontOffice ? intake : { at: intake.at } } : {}),
-    ...(tasks ? { tasks: tasks.map((t) => redactTask(viewpoint, t) as TaskRecord) } : {}),
+    ...(tasks ? { tasks: tasks.map((t) => redactTask(taskViewpoint(t), t) as TaskRecord) } : {}),
   };
 }

@@ -13,11 +13,9 @@ export function shapeResponse(kind: ResponseKind, user: ActingUser, body: unknow
   const viewpoint = viewpointOf(user.authenticated ? user.roles : 'applicant');
   // The counter's own work shows who holds it, to whoever works that counter: an agency desk's
   // officials see which colleague at the desk took its hand-back, as a centre's clerks do.
-  const ofTask = (task: TaskRecord) => redactTask(task.office === 'front' && !viewpoint.frontOffice && worksOffice(user, task) && worksOn(user, task) ? { ...viewpoint, frontOffice: true } : viewpoint, task);
-  const ofApplication = (application: ApplicationView): ApplicationView => {
-    const shaped = redactApplication(viewpoint, application);
-    return application.tasks ? { ...shaped, tasks: application.tasks.map((task) => ofTask(task) as TaskRecord) } : shaped;
-  };
+  const taskViewpoint = (task: TaskRecord) => (task.office === 'front' && !viewpoint.frontOffice && worksOffice(user, task) && worksOn(user, task) ? { ...viewpoint, frontOffice: true } : viewpoint);
+  const ofTask = (task: TaskRecord) => redactTask(taskViewpoint(task), task);
+  const ofApplication = (application: ApplicationView) => redactApplication(viewpoint, application, taskViewpoint);
   switch (kind) {
     case 'task':
       return ofTask(body as TaskRecord);

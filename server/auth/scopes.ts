@@ -18,16 +18,13 @@ import { supervisionOf } from './supervision.js';
  *   neither agency, centre nor groups (the inspection) sees the whole organisation.
  */
 export function scopeChecks(engine: Engine): ScopeChecks {
-  const agencyOf = async (definitionId: string): Promise<string | undefined> => {
-    const [key, version] = splitDefinitionId(definitionId);
-    return (await engine.definition(key, version)).graph.agency;
-  };
+  const agencyOf = (definitionId: string) => agencyOfDefinition(engine, definitionId);
   const oversees = async (user: ActingUser, key: string, agency: string | undefined, intakeCentre: string | undefined): Promise<boolean> => {
     if (sameScope(user.centre, intakeCentre)) return true;
     const supervision = await supervisionOf(engine, user);
     return supervision.all || supervision.keys.has(key) || (agency !== undefined && supervision.agencies.has(agency));
   };
-  const centreOf = async (userId: string | undefined) => (userId ? (await engine.directory.findUser(userId))?.centre : undefined);
+  const centreOf = (userId: string | undefined) => centreOfUser(engine, userId);
 
   return {
     async application(user, input) {
@@ -56,8 +53,8 @@ export function scopeChecks(engine: Engine): ScopeChecks {
     async counter(user, input) {
       const { id } = input.params as { id: string };
       const app = await loadApplication(engine, id);
-      const agency = await agencyOf(app.definitionId);
       if (await atCounter(engine, user, app)) return;
+      const agency = await agencyOf(app.definitionId);
       const centre = app.centre ?? (await centreOf(app.intake?.by));
       if (user.roles.includes('supervisor') && (await oversees(user, app.key, agency, centre))) return;
       const desk = deskOf(app);
@@ -171,20 +168,30 @@ export function scopeChecks(engine: Engine): ScopeChecks {
  */
 export async function atCounter(engine: Engine, user: ActingUser, app: ApplicationView): Promise<boolean> {
   const desk = deskOf(app);
-  if (desk) return user.roles.includes('official') && user.groups.includes(desk) && sameScope(user.agency, (await engine.definition(...splitDefinitionId(app.definitionId))).graph.agency);
-  if (!user.roles.includes('clerk')) return false;
-  const centre = app.centre ?? (app.intake?.by ? (await engine.directory.findUser(app.intake.by))?.centre : undefined);
-  return sameScope(user.centre, centre);
+  if (desk) return user.roles.includes('official') && user.groups.includes(desk) && sameScope(user.agency, await agencyOfDefinition(engine, app.definitionId));
+  return user.roles.includes('clerk') && sameScope(user.centre, app.centre ?? (await centreOfUser(engine, app.intake?.by)));
+}
+
+/** The agency of the process version an instance runs (`key:version`). */
+async function agencyOfDefinition(engine: Engine, definitionId: string): Promise<string | undefined> {
+  const [key, version] = splitDefinitionId(definitionId);
+  return (await engine.definition(key, version)).graph.agency;
+}
+
+/** A user's centre; an application from before centres were recorded belongs to its intake clerk's. */
+async function centreOfUser(engine: Engine, userId: string | undefined): Promise<string | undefined> {
+  return userId ? (await engine.directory.findUser(userId))?.centre : undefined;
 }
 
 /**
  * Whether the task's office is the user's: the front office (the counter) is a clerk's, and the
- * agency desk's officials' for an application taken in there (a front-office task of no centre
- * in one of their groups: the model routes it to the desk, e.g. the hand-back by `channel`);
- * the back office an official's, and a supervisor's for the escalations of their groups.
+ * agency desk's officials' for an application taken in there (a front-office task of no centre:
+ * the model routes it to the desk's group, e.g. the hand-back by `channel`); the back office an
+ * official's, and a supervisor's for the escalations of their groups. Whose task it is within
+ * the office (their group, their centre) is `worksOn`, which every caller asks beside it.
  */
 export function worksOffice(user: ActingUser, task: TaskRecord): boolean {
-  if (task.office === 'front') return user.roles.includes('clerk') || (user.roles.includes('official') && task.centre === undefined && worksOn(user, task));
+  if (task.office === 'front') return user.roles.includes('clerk') || (user.roles.includes('official') && task.centre === undefined);
   if (task.office === 'back') return user.roles.includes('official') || user.roles.includes('supervisor');
   return true;
 }

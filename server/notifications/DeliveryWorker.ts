@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { NotFoundError, unitTextIn, type ApplicationOutcome, type DeliveryChannel, type DeliveryOutcome, type DeliveryRecord, type Engine } from '../../engine/index.js';
+import { NotFoundError, unitTextIn, type ApplicationOutcome, type DeliveryChannel, type DeliveryOutcome, type DeliveryRecord, type Engine, type NotificationKind } from '../../engine/index.js';
 import type { ServiceStandard } from '../../processes/standard.js';
 import type { Logger } from '../logger.js';
 import type { ChannelSender } from './deliveryChannels.js';
@@ -133,7 +133,8 @@ export class DeliveryWorker {
     if (!targets.length || !n.kind) return { ...base, state: 'skipped', lastError: 'the applicant gave no phone or e-mail' };
 
     const language = noticeLanguage(applicant['language']);
-    const place = placeIn((await this.options.engine.outcome(n.instanceId)).counter, language);
+    // Read only for the notices that say where to come (a second read of the application).
+    const place = PLACED_KINDS.has(n.kind) ? placeIn((await this.options.engine.outcome(n.instanceId)).counter, language) : undefined;
     const notice = noticeText(n.kind, language, { ...this.facts(n.trackingNumber, n.payload, serviceCode, language), ...(place ? { place } : {}) });
     const sent = { ...record.sent };
     const errors: string[] = [];
@@ -178,6 +179,9 @@ export class DeliveryWorker {
     };
   }
 }
+
+/** The notices whose text says where to come (messageTexts.ts, `place`). */
+const PLACED_KINDS: ReadonlySet<NotificationKind> = new Set(['documentsNeeded', 'readyForCollection', 'uncollected']);
 
 /** The counter's name and address in the applicant's language, as the directory gives them. */
 function placeIn(counter: ApplicationOutcome['counter'], language: NoticeLanguage): string | undefined {
