@@ -74,6 +74,26 @@ export async function measure(
 }
 
 /** Per-operation figures of a timed loop: operations/s, and p50/p99/mean in microseconds. */
+/** The throughput every national-day run reports (the library, HTTP, PostgreSQL nodes). */
+export interface DayThroughput {
+  readonly applications: number;
+  readonly workers: number;
+  readonly steps: number;
+  readonly elapsedMs: number;
+  readonly applicationsPerSec: number;
+  readonly stepsPerSec: number;
+  /** Per step (one write command), in ms. */
+  readonly stepP50Ms: number;
+  readonly stepP99Ms: number;
+}
+
+/** The national day's mix of outcomes. */
+export interface DayMix {
+  readonly refused: number;
+  readonly documents: number;
+  readonly extensions: number;
+}
+
 export interface OpStats {
   readonly n: number;
   readonly elapsedMs: number;

@@ -34,7 +34,7 @@ import type { Store } from '../../engine/store/port.js';
 import { DEFAULT_SYNCHRONOUS } from '../../engine/store/sqlite/SqliteStore.js';
 import { loadCatalogue, type CatalogueEntry, type ServiceStandard } from '../../processes/standard.js';
 import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
-import { mb, opStats, peakRssMb, round, type OpStats } from './measure.js';
+import { mb, opStats, peakRssMb, round, type DayMix, type DayThroughput, type OpStats } from './measure.js';
 import { processWrittenBytes, storedBytes, type StoredBytes } from './storeBytes.js';
 import { measureStoreLimit, type StoreLimitFigure } from './storeLimit.js';
 import type { NationalDayHttpResult } from './nationalDayHttp.js';
@@ -44,7 +44,7 @@ export const NATIONAL_DAY = 960_000;
 /** The aim: a day replayed in at most ten minutes. */
 export const DAY_AIM_MINUTES = 10;
 
-export interface NationalDayResult {
+export interface NationalDayResult extends DayThroughput {
   readonly measure: 'national-day';
   readonly service: string;
   readonly store: 'sqlite-file';
@@ -52,16 +52,7 @@ export interface NationalDayResult {
   readonly groupCommit: boolean;
   /** Where group commits are applied: the event loop's thread, or the store's writer thread. */
   readonly writer: 'main' | 'thread';
-  readonly workers: number;
-  readonly applications: number;
-  readonly mix: { readonly refused: number; readonly documents: number; readonly extensions: number };
-  readonly steps: number;
-  readonly elapsedMs: number;
-  readonly applicationsPerSec: number;
-  readonly stepsPerSec: number;
-  /** Per step (one write command), in ms. */
-  readonly stepP50Ms: number;
-  readonly stepP99Ms: number;
+  readonly mix: DayMix;
   /** Units of work the engine handed to the store (commit calls), and the store's transactions when it reports them. */
   readonly storeCommits: number;
   readonly storeTransactions?: number;

@@ -15,18 +15,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort, NodeProcess } from '../scale/nodeProcess.js';
 import { loadCatalogue } from '../../processes/standard.js';
-import { opStats, round } from './measure.js';
+import { opStats, round, type DayThroughput } from './measure.js';
 
-export interface NationalDayHttpResult {
-  readonly applications: number;
-  readonly workers: number;
+export interface NationalDayHttpResult extends DayThroughput {
   readonly synchronous: 'normal' | 'full';
-  readonly steps: number;
-  readonly elapsedMs: number;
-  readonly applicationsPerSec: number;
-  readonly stepsPerSec: number;
-  readonly stepP50Ms: number;
-  readonly stepP99Ms: number;
   readonly serverPeakRssMb?: number;
   readonly projectedDayMinutes: number;
 }

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createEngine, postgresStore } from '../../engine/index.js';
 import type { Store } from '../../engine/store/port.js';
-import { round } from './measure.js';
+import { round, type DayMix } from './measure.js';
 import { countCommits, nationalDayApplication, nationalDayService, stepTimer } from './nationalDayBench.js';
 
 /** What a node answers when its share is done. */
@@ -28,7 +28,7 @@ export interface NodeDone {
   /** Per step (one acknowledged write command), in ms, rounded to the µs. */
   readonly latenciesMs: readonly number[];
   readonly elapsedMs: number;
-  readonly mix: { readonly refused: number; readonly documents: number; readonly extensions: number };
+  readonly mix: DayMix;
   /** Units of work handed to store.commit, and the store's transactions holding them. */
   readonly storeCommits: number;
   readonly storeTransactions: number;

@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createEngine, postgresStore } from '../../engine/index.js';
 import { withBenchPostgres } from '../support/benchPostgres.js';
-import { opStats, round } from './measure.js';
+import { opStats, round, type DayMix, type DayThroughput } from './measure.js';
 import { DAY_AIM_MINUTES, deployNationalDay, NATIONAL_DAY, nationalDayService } from './nationalDayBench.js';
 import type { NodeDone, NodeMessage } from './nationalDayNode.js';
 
@@ -47,17 +47,9 @@ export interface NationalDayPostgresNode {
   readonly peakRssMb: number;
 }
 
-export interface NationalDayPostgresRun {
+export interface NationalDayPostgresRun extends DayThroughput {
   readonly nodes: number;
-  readonly applications: number;
-  readonly workers: number;
-  readonly mix: { readonly refused: number; readonly documents: number; readonly extensions: number };
-  readonly steps: number;
-  readonly elapsedMs: number;
-  readonly applicationsPerSec: number;
-  readonly stepsPerSec: number;
-  readonly stepP50Ms: number;
-  readonly stepP99Ms: number;
+  readonly mix: DayMix;
   /** Units handed to the stores (all nodes) and the stores' transactions (onTransaction). */
   readonly storeCommits: number;
   readonly storeTransactions: number;
