@@ -1,4 +1,4 @@
-/** The timed loop: warm-up, then N instances one after another, with latencies and RSS. */
+/** The timed loop: warm-up, then N instances (one after another, or `inFlight` at once), with latencies and RSS. */
 import { performance } from 'node:perf_hooks';
 import type { ScenarioRunner } from './types.js';
 
@@ -34,6 +34,7 @@ export async function measure(
   warmup: number,
   n: number,
   progress: (message: string) => void,
+  inFlight = 1,
 ): Promise<Measured> {
   let peakRss = process.memoryUsage.rss();
   const sample = () => {
@@ -41,22 +42,33 @@ export async function measure(
     if (rss > peakRss) peakRss = rss;
   };
 
-  for (let i = 0; i < warmup; i += 1) {
-    await runner.runOne(i);
-    if (i % SAMPLE_EVERY === 0) sample();
+  /** Runs instances first … first + count - 1, `inFlight` at a time: each lane takes the next number when its instance ends. */
+  async function run(first: number, count: number, each?: (k: number, ms: number) => void): Promise<void> {
+    let next = 0;
+    const lane = async () => {
+      while (next < count) {
+        const k = next++;
+        const s = performance.now();
+        await runner.runOne(first + k);
+        each?.(k, performance.now() - s);
+        if (k % SAMPLE_EVERY === 0) sample();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, Math.max(count, 1)) }, lane));
   }
+
+  await run(0, warmup);
   progress(`warm-up of ${warmup} done`);
 
   const latencies = new Float64Array(n);
   const reportEvery = Math.max(1, Math.floor(n / 4));
+  let done = 0;
   const t0 = performance.now();
-  for (let k = 0; k < n; k += 1) {
-    const s = performance.now();
-    await runner.runOne(warmup + k);
-    latencies[k] = performance.now() - s;
-    if (k % SAMPLE_EVERY === 0) sample();
-    if ((k + 1) % reportEvery === 0) progress(`${k + 1}/${n}`);
-  }
+  await run(warmup, n, (k, ms) => {
+    latencies[k] = ms;
+    done += 1;
+    if (done % reportEvery === 0) progress(`${done}/${n}`);
+  });
   const elapsedMs = performance.now() - t0;
   sample();
 

@@ -17,6 +17,8 @@ const SLOT: Record<EngineName, 'bpmnEngine' | 'sqliteFile' | 'sqliteMemory'> = {
 
 export interface ScenarioReport {
   description: string;
+  /** Instances at once in these runs: 1, one after another (latency); more, throughput. */
+  inFlight: number;
   bpmnEngine?: WorkerOutput;
   sqliteFile?: WorkerOutput;
   sqliteMemory?: WorkerOutput;
@@ -40,6 +42,9 @@ export interface Report {
   aims: typeof AIMS;
   scenarioA?: ScenarioReport;
   scenarioB?: ScenarioReport;
+  /** The same runs with many instances at once (`--in-flight`, default 50). */
+  scenarioAInFlight?: ScenarioReport;
+  scenarioBInFlight?: ScenarioReport;
   /** computeDeadline per second (agency calendar, centre intake, back office), per unit and overall. */
   deadlines?: MeasurementOutput;
   /** TaskAssigner picks per second over 60 candidates, per strategy. */
@@ -53,7 +58,14 @@ export interface Report {
   notes: string[];
 }
 
-const scenarioKey = (s: ScenarioName): 'scenarioA' | 'scenarioB' => (s === 'a' ? 'scenarioA' : 'scenarioB');
+type SectionKey = 'scenarioA' | 'scenarioB' | 'scenarioAInFlight' | 'scenarioBInFlight';
+const sectionKey = (s: ScenarioName, inFlight: number): SectionKey =>
+  `scenario${s === 'a' ? 'A' : 'B'}${inFlight > 1 ? 'InFlight' : ''}` as SectionKey;
+/** Each scenario's sections in order: one after another, then many at once. */
+const SECTIONS: readonly { scenario: ScenarioName; key: SectionKey }[] = (['a', 'b'] as const).flatMap((scenario) => [
+  { scenario, key: sectionKey(scenario, 1) },
+  { scenario, key: sectionKey(scenario, 2) },
+]);
 
 function ok(output: WorkerOutput | undefined): RunResult | undefined {
   return output && !isFailure(output) ? output : undefined;
@@ -81,10 +93,10 @@ export function buildReport(
   };
   const verdicts: boolean[] = [];
   let missing = false;
-  for (const scenario of Object.keys(SCENARIO_SPECS) as ScenarioName[]) {
-    const mine = outputs.filter((o) => o.scenario === scenario);
+  for (const { scenario, key } of SECTIONS) {
+    const mine = outputs.filter((o) => o.scenario === scenario && sectionKey(o.scenario, o.inFlight) === key);
     if (mine.length === 0) continue;
-    const section: ScenarioReport = { description: SCENARIO_SPECS[scenario].description };
+    const section: ScenarioReport = { description: SCENARIO_SPECS[scenario].description, inFlight: mine[0]!.inFlight };
     for (const output of mine) section[SLOT[output.engine]] = output;
     const base = ok(section.bpmnEngine);
     const file = ok(section.sqliteFile);
@@ -99,7 +111,7 @@ export function buildReport(
       section.aimMemoryMet = section.ratioMemoryVsBpmnEngine >= AIMS.memoryVsBpmnEngine;
       verdicts.push(section.aimMemoryMet);
     } else missing = true;
-    report[scenarioKey(scenario)] = section;
+    report[key] = section;
   }
   for (const m of measurements) {
     report[m.measure satisfies MeasurementName] = m;
@@ -129,7 +141,7 @@ const fmt = (value: number, digits: number) => value.toLocaleString('en-US', { m
 
 export function renderTable(report: Report): string {
   const lines: string[] = [];
-  const compared = report.scenarioA !== undefined || report.scenarioB !== undefined;
+  const compared = SECTIONS.some(({ key }) => report[key] !== undefined);
   if (!compared) {
     lines.push(`node ${report.node}, ${report.cpu} × ${report.cpus}, load average ${report.load.before} → ${report.load.after}, ${report.at}`);
     lines.push(...renderSemantics(report));
@@ -142,21 +154,21 @@ export function renderTable(report: Report): string {
     `Aims: durable (sqlite file) ≥ ${AIMS.fileVsBpmnEngine}× bpmn-engine's instances/s; in-memory (sqlite :memory:) ≥ ${AIMS.memoryVsBpmnEngine}×.`,
   );
   lines.push('');
-  const header = ['scenario', 'engine', 'instances', 'inst/s', 'p50 ms', 'p99 ms', 'peak RSS MB', '× bpmn-engine', 'aim'];
-  const widths = [9, 14, 10, 10, 9, 9, 12, 14, 22];
-  const right = [false, false, true, true, true, true, true, true, false];
+  const header = ['scenario', 'engine', 'at once', 'instances', 'inst/s', 'p50 ms', 'p99 ms', 'peak RSS MB', '× bpmn-engine', 'aim'];
+  const widths = [9, 14, 8, 10, 10, 9, 9, 12, 14, 22];
+  const right = [false, false, true, true, true, true, true, true, true, false];
   const row = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, right[i])).join(' ').trimEnd();
   lines.push(row(header));
   lines.push(row(widths.map((w) => '-'.repeat(w))));
-  for (const scenario of Object.keys(SCENARIO_SPECS) as ScenarioName[]) {
-    const section = report[scenarioKey(scenario)];
+  for (const { scenario, key } of SECTIONS) {
+    const section = report[key];
     if (!section) continue;
     for (const engine of Object.keys(SLOT) as EngineName[]) {
       const output = section[SLOT[engine]];
       if (!output) continue;
       const label = scenario.toUpperCase();
       if (isFailure(output)) {
-        lines.push(row([label, engine, 'FAILED', '-', '-', '-', '-', '-', '']) + `  ${output.error}`);
+        lines.push(row([label, engine, String(section.inFlight), 'FAILED', '-', '-', '-', '-', '-', '']) + `  ${output.error}`);
         continue;
       }
       const ratio = engine === 'sqlite-file' ? section.ratioFileVsBpmnEngine : engine === 'sqlite-memory' ? section.ratioMemoryVsBpmnEngine : undefined;
@@ -166,6 +178,7 @@ export function renderTable(report: Report): string {
         row([
           label,
           engine,
+          String(section.inFlight),
           fmt(output.n, 0),
           fmt(output.instancesPerSec, 0),
           fmt(output.p50Ms, 3),
@@ -179,7 +192,7 @@ export function renderTable(report: Report): string {
   }
   lines.push('');
   for (const scenario of Object.keys(SCENARIO_SPECS) as ScenarioName[]) {
-    const section = report[scenarioKey(scenario)];
+    const section = report[sectionKey(scenario, 1)] ?? report[sectionKey(scenario, 2)];
     if (section) lines.push(`${scenario.toUpperCase()}: ${section.description}`);
   }
   lines.push(
@@ -189,11 +202,11 @@ export function renderTable(report: Report): string {
   );
   if (!report.allRunsOk) lines.push('Some runs FAILED: their figures are missing, not estimated.');
   for (const note of report.notes) lines.push(`note: ${note}`);
-  for (const scenario of Object.keys(SCENARIO_SPECS) as ScenarioName[]) {
-    const section = report[scenarioKey(scenario)];
+  for (const { scenario, key } of SECTIONS) {
+    const section = report[key];
     for (const engine of Object.keys(SLOT) as EngineName[]) {
       const result = ok(section?.[SLOT[engine]]);
-      for (const note of result?.notes ?? []) lines.push(`note (${scenario.toUpperCase()}, ${engine}): ${note}`);
+      for (const note of result?.notes ?? []) lines.push(`note (${scenario.toUpperCase()}, ${engine}, ${section!.inFlight} at once): ${note}`);
     }
   }
   lines.push(...renderSemantics(report));

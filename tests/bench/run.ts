@@ -5,14 +5,18 @@
  * bpmn-engine 25 (fully in memory), running the SAME BPMN file per scenario
  * (tests/bench/fixtures): A = start → service task → exclusive gateway → one of two ends;
  * B = start → user task completed through the API → end. Each engine × scenario runs in a fresh
- * child process (worker.ts) so peak RSS is its own: a warm-up, then N instances one after
- * another (sequential awaits), every instance verified to have completed on the expected path.
+ * child process (worker.ts) so peak RSS is its own: a warm-up, then N instances, every instance
+ * verified to have completed on the expected path. Twice: one after another (sequential awaits:
+ * the latency of one instance, for a durable store bound by its commits' syncs), then
+ * `--in-flight` instances at once (default 50, as many clerks working at once: throughput, which
+ * group commit lets rise with concurrency) — the same for every engine.
  *
  * Output: without --json the table goes to stdout. With --json the table (and the workers'
  * progress) goes to stderr and this script's stdout is exactly one line, the JSON report (npm
  * adds its own "> tereze bench" header above it unless run with `npm run -s bench`)
- * ({ scenarioA: { bpmnEngine, sqliteFile, sqliteMemory, ratioFileVsBpmnEngine,
- * ratioMemoryVsBpmnEngine, … }, scenarioB: …, allAimsMet, … }). Ratios are Tereze's
+ * ({ scenarioA: { inFlight: 1, bpmnEngine, sqliteFile, sqliteMemory, ratioFileVsBpmnEngine,
+ * ratioMemoryVsBpmnEngine, … }, scenarioB: …, scenarioAInFlight: { inFlight: 50, … },
+ * scenarioBInFlight: …, allAimsMet, … }). Ratios are Tereze's
  * instances/s ÷ bpmn-engine's; a ratio that could not be measured is absent, never estimated.
  *
  * Public-service semantics (issue "public-service semantics"), each in its own fresh process
@@ -83,6 +87,7 @@
  *   --pg-fsync <on|off>          national day on PostgreSQL: fsync and full_page_writes (default on)
  *   --json                       JSON report on stdout (see above)
  *   --scenario <a,b>             scenarios to run (default both)
+ *   --in-flight <n>              compare: instances at once in the second pass (default 50; 1 = only one after another)
  *   --n-bpmn <n> --n-ours <n>    timed instances (default 2000 and 10000)
  *   --warmup-bpmn <n> --warmup-ours <n>   warm-up instances (default 200 and 1000)
  *   --n-deadlines <n>            timed computeDeadline calls per unit (default 20000, warm-up 2000)
@@ -115,6 +120,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     only: { type: 'string' },
     scenario: { type: 'string' },
+    'in-flight': { type: 'string' },
     'n-bpmn': { type: 'string' },
     'n-ours': { type: 'string' },
     'warmup-bpmn': { type: 'string' },
@@ -215,13 +221,14 @@ function runChild<T>(args: string[], accept: (parsed: T) => boolean): Promise<{ 
   });
 }
 
-/** One engine × scenario in its own process. */
-async function runWorker(engine: EngineName, scenario: ScenarioName): Promise<WorkerOutput> {
+/** One engine × scenario × instances at once, in its own process. */
+async function runWorker(engine: EngineName, scenario: ScenarioName, inFlight: number): Promise<WorkerOutput> {
   const { n, warmup } = counts[engine === 'bpmn-engine' ? 'bpmn' : 'ours'];
-  process.stderr.write(`${engine} × scenario ${scenario.toUpperCase()}: ${warmup} warm-up + ${n} timed instances\n`);
-  const args = [workerPath, '--engine', engine, '--scenario', scenario, '--n', String(n), '--warmup', String(warmup)];
-  const run = await runChild<WorkerOutput>(args, (p) => p.engine === engine && p.scenario === scenario);
-  return 'result' in run ? run.result : { engine, scenario, error: run.error };
+  const how = inFlight > 1 ? `${inFlight} at once` : 'one after another';
+  process.stderr.write(`${engine} × scenario ${scenario.toUpperCase()}, ${how}: ${warmup} warm-up + ${n} timed instances\n`);
+  const args = [workerPath, '--engine', engine, '--scenario', scenario, '--n', String(n), '--warmup', String(warmup), '--in-flight', String(inFlight)];
+  const run = await runChild<WorkerOutput>(args, (p) => p.engine === engine && p.scenario === scenario && p.inFlight === inFlight);
+  return 'result' in run ? run.result : { engine, scenario, inFlight, error: run.error };
 }
 
 /** One public-service measurement in its own process. */
@@ -253,8 +260,11 @@ async function runDesigner(): Promise<DesignerOutput> {
 
 const loadBefore = loadavg()[0] ?? Number.NaN;
 const outputs: WorkerOutput[] = [];
+const inFlight = count(values['in-flight'], 50);
+if (inFlight < 1) throw new Error('--in-flight must be at least 1');
 for (const scenario of engines.length ? scenarios : []) {
-  for (const engine of engines) outputs.push(await runWorker(engine, scenario));
+  for (const engine of engines) outputs.push(await runWorker(engine, scenario, 1));
+  if (inFlight > 1) for (const engine of engines) outputs.push(await runWorker(engine, scenario, inFlight));
 }
 const measured: MeasurementOutput[] = [];
 for (const measure of measurements) measured.push(await runMeasurement(measure));
@@ -311,7 +321,8 @@ if ((!only || only.includes('national-day')) && nationalDayStore !== 'sqlite') {
 const designer = !only || only.includes('designer') ? await runDesigner() : undefined;
 
 const method =
-  'one instance after another (sequential awaits), after a warm-up; each engine × scenario in a fresh node process; ' +
+  `one instance after another (sequential awaits)${inFlight > 1 ? `, then ${inFlight} at once (each lane starting the next when its instance ends)` : ''}, after a warm-up; ` +
+  'each engine × scenario × pass in a fresh node process; ' +
   'inst/s = timed instances ÷ wall time; p50/p99 per instance; peak RSS = the process high-water mark';
 const notes = [
   'same BPMN file per scenario for every engine: tests/bench/fixtures/scenario-a.bpmn, scenario-b.bpmn',

@@ -6,7 +6,7 @@ export type EngineName = (typeof ENGINES)[number];
 export const SCENARIOS = ['a', 'b'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
-/** One engine running one scenario, one instance at a time. */
+/** One engine running one scenario: the timed loop calls runOne one instance after another, or several at once. */
 export interface ScenarioRunner {
   /** Starts instance number `i` and drives it to its end; throws when the run is broken. */
   runOne(i: number): Promise<void>;
@@ -28,6 +28,8 @@ export interface Verification {
 export interface RunResult {
   readonly engine: EngineName;
   readonly scenario: ScenarioName;
+  /** Instances run at once (1: one after another, each awaited). */
+  readonly inFlight: number;
   readonly warmup: number;
   readonly n: number;
   readonly elapsedMs: number;
@@ -54,6 +56,7 @@ export interface RunResult {
 export interface RunFailure {
   readonly engine: EngineName;
   readonly scenario: ScenarioName;
+  readonly inFlight: number;
   readonly error: string;
 }
 

@@ -1,6 +1,7 @@
 /**
  * One engine × one scenario in its own process, so its peak RSS is its own:
- *   node --import tsx tests/bench/worker.ts --engine bpmn-engine|sqlite-file|sqlite-memory --scenario a|b --n N --warmup W
+ *   node --import tsx tests/bench/worker.ts --engine bpmn-engine|sqlite-file|sqlite-memory --scenario a|b --n N --warmup W [--in-flight K]
+ * (--in-flight: K instances at once, each lane starting the next when its instance ends; default 1.)
  * Progress goes to stderr; the result (RunResult, or RunFailure with exit code 1) is the last
  * line of stdout, as JSON.
  */
@@ -17,12 +18,14 @@ const { values } = parseArgs({
     scenario: { type: 'string' },
     n: { type: 'string' },
     warmup: { type: 'string' },
+    'in-flight': { type: 'string' },
   },
 });
 const engine = values.engine as EngineName;
 const scenario = values.scenario as ScenarioName;
 const n = Number(values.n);
 const warmup = Number(values.warmup ?? 0);
+const inFlight = Number(values['in-flight'] ?? 1);
 
 function emit(output: WorkerOutput): void {
   process.stdout.write(`${JSON.stringify(output)}\n`);
@@ -32,7 +35,7 @@ function emit(output: WorkerOutput): void {
 async function runAndVerify(runner: ScenarioRunner, progress: (message: string) => void) {
   let closed = false;
   try {
-    const measured = await measure(runner, warmup, n, progress);
+    const measured = await measure(runner, warmup, n, progress, inFlight);
     const v0 = performance.now();
     const verification = await runner.verify();
     const verifyMs = round(performance.now() - v0, 1);
@@ -48,7 +51,8 @@ async function main(): Promise<RunResult> {
   if (!ENGINES.includes(engine)) throw new Error(`--engine must be one of ${ENGINES.join(', ')}`);
   if (!SCENARIOS.includes(scenario)) throw new Error(`--scenario must be one of ${SCENARIOS.join(', ')}`);
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(warmup) || warmup < 0) throw new Error('--n and --warmup must be whole numbers');
-  const progress = (message: string) => process.stderr.write(`  [${engine} ${scenario.toUpperCase()}] ${message}\n`);
+  if (!Number.isInteger(inFlight) || inFlight < 1) throw new Error('--in-flight must be a whole number of at least 1');
+  const progress = (message: string) => process.stderr.write(`  [${engine} ${scenario.toUpperCase()}${inFlight > 1 ? ` ×${inFlight}` : ''}] ${message}\n`);
   const xml = readFixture(scenario);
   const notes: string[] = [];
 
@@ -70,6 +74,7 @@ async function main(): Promise<RunResult> {
   return {
     engine,
     scenario,
+    inFlight,
     warmup,
     n,
     ...measured,
@@ -86,7 +91,7 @@ async function main(): Promise<RunResult> {
 main().then(
   (result) => emit(result),
   (error: unknown) => {
-    emit({ engine, scenario, error: error instanceof Error ? error.message : String(error) });
+    emit({ engine, scenario, inFlight, error: error instanceof Error ? error.message : String(error) });
     process.exitCode = 1;
   },
 );
