@@ -70,8 +70,8 @@ export interface SqliteStoreOptions {
   readonly groupCommit?: boolean;
   /**
    * `thread`: group commits are applied by a writer thread of their own (writerThread.ts) on a
-   * second connection to the file — the units' statements and the COMMIT with its sync run
-   * beside the steps instead of on the event loop; the store's other writes and every read stay
+   * second connection to the file — the units' statements and the COMMIT run beside the steps
+   * instead of on the event loop (the WAL's sync on libuv's pool, as with `main`); the store's other writes and every read stay
    * on the main connection (WAL: one writer at a time, readers never wait). Same guarantees and
    * answers as `main` (the default). A file only, with group commit; `:memory:` cannot be shared.
    */
@@ -163,7 +163,10 @@ class SqliteStore implements Store {
     this.guard = guard;
     if (this.options.writer === 'thread') {
       if (memory || this.options.groupCommit === false) throw new Error(`sqlite store: writer 'thread' needs a file with group commit (${memory ? ':memory:' : 'group commit off'})`);
-      this.writer = await startWriter({ path: this.path, full: opened.syncsWal, busyTimeoutMs: BUSY_TIMEOUT_MS });
+      // The thread commits with NORMAL and this thread syncs the WAL (walSync) before it answers,
+      // as for the writer on the event loop: the thread applies the next group meanwhile.
+      const full = (this.options.synchronous ?? DEFAULT_SYNCHRONOUS) === 'full' && !opened.syncsWal;
+      this.writer = await startWriter({ path: this.path, full, busyTimeoutMs: BUSY_TIMEOUT_MS });
       this.writer.on('message', (reply: WriterReply) => this.written(reply));
       this.writer.on('error', (error) => this.writerLost(error));
       this.writer.on('exit', (code) => this.writerLost(new Error(`the sqlite writer thread stopped (exit ${code})`)));
@@ -202,8 +205,7 @@ class SqliteStore implements Store {
       reply.errors.forEach((error, i) => {
         if (error) units[i]!.error = revived(error);
       });
-      this.reported(units);
-      this.answer(units);
+      this.committed(units);
     }
     this.settled();
   }
@@ -308,9 +310,16 @@ class SqliteStore implements Store {
       for (const unit of units) unit.reject(error);
       return;
     }
+    this.committed(units);
+  }
+
+  /**
+   * A group's COMMIT returned (on this thread or the writer's): each caller hears once the group
+   * is on the disk, when this store syncs the WAL; meanwhile the next group forms and commits.
+   */
+  private committed(units: readonly PendingUnit[]): void {
     const failed = this.reported(units);
     if (failed === units.length || !this.walSync) return this.answer(units);
-    // Each caller hears only once the group is on the disk; meanwhile the next group forms.
     this.durable().then(() => this.answer(units), (error: unknown) => {
       for (const unit of units) unit.reject(unit.error === undefined ? error : this.unavailable(unit.error));
     });

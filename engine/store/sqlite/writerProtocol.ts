@@ -11,6 +11,11 @@ import type { CommitBatch } from '../port.js';
 
 export interface WriterSetup {
   readonly path: string;
+  /**
+   * Commit with SQLite's FULL: only where the main thread cannot sync the WAL itself (the file
+   * is not in WAL mode). Otherwise NORMAL, and the main thread syncs the WAL (WalSync) before it
+   * answers a group, so the thread goes on to the next group while the disk works.
+   */
   readonly full: boolean;
   readonly busyTimeoutMs: number;
 }

