@@ -165,6 +165,11 @@ export interface Store extends NotificationOutbox {
   findDefinitionByHash(key: string, hash: string): Promise<DefinitionRecord | undefined>;
   /** Every version of a key, or the latest version of every key when no key is given. */
   listDefinitions(key?: string): Promise<DefinitionRecord[]>;
+  /**
+   * The ids `listDefinitions` would answer, in its order, without the records: a deployed
+   * version never changes, so the engine keeps each record once and asks only which are current.
+   */
+  listDefinitionIds(key?: string): Promise<string[]>;
 
   getInstance(id: string): Promise<InstanceRecord | undefined>;
   getInstanceByTrackingNumber(trackingNumber: string): Promise<InstanceRecord | undefined>;

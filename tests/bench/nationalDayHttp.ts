@@ -38,7 +38,7 @@ async function call(url: string, token: string | undefined, method: string, body
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-export async function runNationalDayHttp(options: { apps: number; workers: number; synchronous?: 'normal' | 'full'; progress: (m: string) => void }): Promise<NationalDayHttpResult> {
+export async function runNationalDayHttp(options: { apps: number; workers: number; synchronous?: 'normal' | 'full'; writer?: 'main' | 'thread'; progress: (m: string) => void }): Promise<NationalDayHttpResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tereze-national-day-http-'));
   const node = new NodeProcess('national-day', await freePort(), {
     AUDIT_KEY: 'national-day-bench-audit-key-0123456789abcdef',
@@ -47,6 +47,7 @@ export async function runNationalDayHttp(options: { apps: number; workers: numbe
     DATA_DIR: join(dir, 'data'),
     DATABASE_URL: '',
     ...(options.synchronous ? { SQLITE_SYNCHRONOUS: options.synchronous } : {}),
+    ...(options.writer ? { SQLITE_WRITER: options.writer } : {}),
   });
   try {
     options.progress(`national day over HTTP: starting the server`);

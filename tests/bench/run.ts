@@ -79,7 +79,7 @@
  *   --apps <n> --workers <n>     national day: applications (default 20000) and concurrent workers (50)
  *   --synchronous <full|normal>  national day: the sqlite store's synchronous (default: the store's)
  *   --group-commit <on|off>      national day: the sqlite store's group commit (default on)
- *   --writer <main|thread>       national day: where the sqlite store applies group commits (default main)
+ *   --writer <main|thread>       national day (library and HTTP): where the sqlite store applies group commits (default main)
  *   --http-apps <n>              national day over HTTP (a real server process): applications (default 1000; 0 = none)
  *   --store <sqlite|postgres|both>  national day: which stores (default both)
  *   --nodes <list>               national day on PostgreSQL: node counts (default 1,2,3), each node a process
@@ -304,7 +304,8 @@ if ((!only || only.includes('national-day')) && nationalDayStore !== 'postgres')
     const progress = (m: string) => process.stderr.write(`${m}\n`);
     const sync = values.synchronous;
     const synchronous: { synchronous?: 'normal' | 'full' } = sync === 'normal' || sync === 'full' ? { synchronous: sync } : {};
-    const overHttp = await runNationalDayHttp({ apps: httpApps, workers: count(values.workers, 50), ...synchronous, progress }).catch((error: unknown) => ({ error: String(error) }));
+    const writer: { writer?: 'main' | 'thread' } = values.writer === 'main' || values.writer === 'thread' ? { writer: values.writer } : {};
+    const overHttp = await runNationalDayHttp({ apps: httpApps, workers: count(values.workers, 50), ...synchronous, ...writer, progress }).catch((error: unknown) => ({ error: String(error) }));
     nationalDay = { ...run.result, http: overHttp };
   }
 }

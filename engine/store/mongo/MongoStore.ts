@@ -201,6 +201,19 @@ class MongoStore implements Store {
     return many(latest);
   }
 
+  async listDefinitionIds(key?: string): Promise<string[]> {
+    const project = { projection: { _id: 1 } };
+    if (key !== undefined) return (await read(this.c.definitions.find({ key }, project).sort({ version: 1 }).toArray())).map((d) => String(d._id));
+    const latest = await read(this.c.definitions
+      .aggregate<{ id: string }>([
+        { $sort: { key: 1, version: -1 } },
+        { $group: { _id: '$key', id: { $first: '$_id' } } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray());
+    return latest.map((d) => d.id);
+  }
+
   async getInstance(id: string): Promise<InstanceRecord | undefined> {
     const filter = idFilter(id);
     return filter && one(await read(this.c.instances.findOne(filter)));

@@ -310,6 +310,14 @@ class PostgresStore implements Store {
     return this.docs('SELECT DISTINCT ON (key) doc FROM definitions ORDER BY key, version DESC');
   }
 
+  async listDefinitionIds(key?: string): Promise<string[]> {
+    const rows =
+      key !== undefined
+        ? await this.rows<{ id: string }>('SELECT id FROM definitions WHERE key = $1 ORDER BY version', [key])
+        : await this.rows<{ id: string }>('SELECT DISTINCT ON (key) id FROM definitions ORDER BY key, version DESC');
+    return rows.map((row) => row.id);
+  }
+
   async getInstance(id: string): Promise<InstanceRecord | undefined> {
     return this.doc('SELECT doc FROM instances WHERE id = $1', [id]);
   }

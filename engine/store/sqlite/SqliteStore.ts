@@ -378,6 +378,10 @@ class SqliteStore implements Store {
     return docs.map((doc) => parseDoc<DefinitionRecord>(doc));
   }
 
+  async listDefinitionIds(key?: string): Promise<string[]> {
+    return key === undefined ? this.s.latestDefinitionIds.all() : this.s.definitionVersionIds.all(key);
+  }
+
   async getInstance(id: string): Promise<InstanceRecord | undefined> {
     return parseMaybe(this.s.getInstance.get(id));
   }

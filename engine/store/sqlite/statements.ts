@@ -19,6 +19,8 @@ export interface Statements {
   readonly definitionByHash: Statement<[string, string], string>;
   readonly definitionVersions: Statement<[string], string>;
   readonly latestDefinitions: Statement<[], string>;
+  readonly definitionVersionIds: Statement<[string], string>;
+  readonly latestDefinitionIds: Statement<[], string>;
   readonly insertInstance: Statement<[InstanceRow]>;
   readonly updateInstance: Statement<[InstanceRow & { expected: number }]>;
   readonly getInstance: Statement<[string], string>;
@@ -86,6 +88,10 @@ export function prepareStatements(db: Database): Statements {
       .pluck(),
     definitionByHash: db.prepare<[string, string], string>('SELECT doc FROM definitions WHERE key = ? AND hash = ?').pluck(),
     definitionVersions: db.prepare<[string], string>('SELECT doc FROM definitions WHERE key = ? ORDER BY version').pluck(),
+    definitionVersionIds: db.prepare<[string], string>('SELECT id FROM definitions WHERE key = ? ORDER BY version').pluck(),
+    latestDefinitionIds: db
+      .prepare<[], string>('SELECT id FROM definitions d WHERE version = (SELECT MAX(version) FROM definitions WHERE key = d.key) ORDER BY key')
+      .pluck(),
     latestDefinitions: db
       .prepare<[], string>(
         `SELECT doc FROM definitions d

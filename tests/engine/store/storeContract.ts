@@ -150,6 +150,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.findDefinitionByHash('b', 'h-a-1')).toBeUndefined();
         expect(ids(await store.listDefinitions('a'))).toEqual(['a:1', 'a:2']);
         expect(ids(await store.listDefinitions())).toEqual(['a:2', 'b:1']);
+        expect(await store.listDefinitionIds('a')).toEqual(['a:1', 'a:2']);
+        expect(await store.listDefinitionIds()).toEqual(['a:2', 'b:1']);
+        expect(await store.listDefinitionIds('zzz')).toEqual([]);
       });
 
       it('refuses a taken version or a repeated hash of the same key with a ConflictError', async () => {
