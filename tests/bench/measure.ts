@@ -1,4 +1,5 @@
 /** The timed loop: warm-up, then N instances (one after another, or `inFlight` at once), with latencies and RSS. */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ScenarioRunner } from './types.js';
 
@@ -135,4 +136,26 @@ export function opStats(latenciesMs: Float64Array, elapsedMs: number): OpStats {
 /** The process's RSS high-water mark (getrusage reports kilobytes on Linux). */
 export function peakRssMb(): number {
   return round(process.resourceUsage().maxRSS / 1024, 1);
+}
+
+/** Linux's USER_HZ, what /proc/<pid>/stat counts CPU time in. */
+export const TICKS_PER_SECOND = 100;
+
+/**
+ * The fields of /proc/<pid>/stat after the process's name, or undefined once it is gone:
+ * [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime (in ticks).
+ */
+export function procStat(pid: number | string): string[] | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CPU a live process has used, user and system, every thread, in ms (undefined once gone). */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  const fields = pid === undefined ? undefined : procStat(pid);
+  return fields ? ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1000 : undefined;
 }

@@ -316,7 +316,7 @@ export function renderNationalDay(r: NationalDayResult): string {
   else if (http) {
     lines.push(
       `  over HTTP (a server process, ${http.workers} fetch clients, ${http.applications} applications): ${http.applicationsPerSec} applications/s, ${http.stepsPerSec} steps/s, ` +
-        `per step p50 ${http.stepP50Ms} ms, p99 ${http.stepP99Ms} ms; server peak RSS ${http.serverPeakRssMb ?? '—'} MB; 960,000 projected in ${http.projectedDayMinutes} min`,
+        `per step p50 ${http.stepP50Ms} ms, p99 ${http.stepP99Ms} ms; server peak RSS ${http.serverPeakRssMb ?? '—'} MB; CPU per application: server ${http.serverCpuMsPerApplication ?? '—'} ms, clients ${http.clientCpuMsPerApplication} ms; 960,000 projected in ${http.projectedDayMinutes} min`,
     );
   }
   return lines.join('\n');

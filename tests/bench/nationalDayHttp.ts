@@ -15,11 +15,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort, NodeProcess } from '../scale/nodeProcess.js';
 import { loadCatalogue } from '../../processes/standard.js';
-import { opStats, round, type DayThroughput } from './measure.js';
+import { opStats, processCpuMs, round, type DayThroughput } from './measure.js';
 
 export interface NationalDayHttpResult extends DayThroughput {
   readonly synchronous: 'normal' | 'full';
   readonly serverPeakRssMb?: number;
+  /** The server process's CPU (user + system, every thread) per application: what one node costs. */
+  readonly serverCpuMsPerApplication?: number;
+  /** This process's, the 50 fetch clients on the same cores. */
+  readonly clientCpuMsPerApplication: number;
   readonly projectedDayMinutes: number;
 }
 
@@ -104,6 +108,8 @@ export async function runNationalDayHttp(options: { apps: number; workers: numbe
     };
     options.progress(`national day over HTTP: ${options.apps} applications, ${options.workers} clients`);
     let next = 0;
+    const serverCpu0 = processCpuMs(node.pid);
+    const clientCpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: options.workers }, async () => {
@@ -111,6 +117,8 @@ export async function runNationalDayHttp(options: { apps: number; workers: numbe
       }),
     );
     const elapsedMs = performance.now() - t0;
+    const serverCpu1 = processCpuMs(node.pid);
+    const clientCpu = process.cpuUsage(clientCpu0);
     const pid = node.pid;
     const hwm = pid ? /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] : undefined;
     const steps = opStats(Float64Array.from(latencies), elapsedMs);
@@ -126,6 +134,8 @@ export async function runNationalDayHttp(options: { apps: number; workers: numbe
       stepP50Ms: round(steps.p50Us / 1000, 3),
       stepP99Ms: round(steps.p99Us / 1000, 3),
       ...(hwm ? { serverPeakRssMb: round(Number(hwm) / 1024, 1) } : {}),
+      ...(serverCpu0 !== undefined && serverCpu1 !== undefined ? { serverCpuMsPerApplication: round((serverCpu1 - serverCpu0) / options.apps, 3) } : {}),
+      clientCpuMsPerApplication: round((clientCpu.user + clientCpu.system) / 1000 / options.apps, 3),
       projectedDayMinutes: round(960_000 / perSec / 60, 1),
     };
   } catch (error) {

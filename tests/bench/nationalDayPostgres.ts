@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createEngine, postgresStore } from '../../engine/index.js';
 import { withBenchPostgres } from '../support/benchPostgres.js';
-import { opStats, round, type DayMix, type DayThroughput } from './measure.js';
+import { TICKS_PER_SECOND, opStats, procStat, round, type DayMix, type DayThroughput } from './measure.js';
 import { DAY_AIM_MINUTES, deployNationalDay, NATIONAL_DAY, nationalDayService } from './nationalDayBench.js';
 import type { NodeDone, NodeMessage } from './nationalDayNode.js';
 
@@ -119,16 +119,8 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** CPU ticks of a PostgreSQL server: the postmaster with its reaped children, and its live children. */
 function postgresTicks(postmaster: number | undefined): number | undefined {
   if (postmaster === undefined) return undefined;
-  const fields = (pid: string) => {
-    try {
-      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return text.slice(text.lastIndexOf(')') + 2).split(' ');
-    } catch {
-      return undefined;
-    }
-  };
-  // After the ')' of the name: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime.
-  const own = fields(String(postmaster));
+  const fields = procStat;
+  const own = fields(postmaster);
   if (!own) return undefined;
   let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
   for (const pid of readdirSync('/proc')) {
@@ -138,8 +130,6 @@ function postgresTicks(postmaster: number | undefined): number | undefined {
   }
   return ticks;
 }
-/** Linux's USER_HZ, what /proc/<pid>/stat counts in. */
-const TICKS_PER_SECOND = 100;
 
 async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
