@@ -119,7 +119,7 @@ class SqliteStore implements Store {
   /** Statements for the optional-filter queries, prepared once per filter shape. */
   private readonly shaped = new Map<string, Statement<unknown[], string>>();
   private applyBatch: ((batch: CommitBatch) => void) | undefined;
-  /** Applies a group of units in one IMMEDIATE transaction, each in its own savepoint. */
+  /** Applies a group of units in one IMMEDIATE transaction (writeTransactions.ts). */
   private applyGroup: ((units: readonly PendingUnit[]) => void) | undefined;
   /** Units waiting for the next group transaction (group commit). */
   private pending: PendingUnit[] = [];
@@ -158,7 +158,7 @@ class SqliteStore implements Store {
     // IMMEDIATE: take the write lock up front, so two processes never both read and then
     // fail to upgrade (SQLITE_BUSY without waiting) in the middle of a batch.
     this.applyBatch = (batch) => apply.immediate(batch);
-    this.applyGroup = (units) => group.immediate(units.map((unit) => unit.batch)).forEach((error, i) => (units[i]!.error = error));
+    this.applyGroup = (units) => group(units.map((unit) => unit.batch)).forEach((error, i) => (units[i]!.error = error));
     this.acquire = (request) => acquire.immediate(request);
     this.guard = guard;
     if (this.options.writer === 'thread') {

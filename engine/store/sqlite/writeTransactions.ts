@@ -7,24 +7,36 @@ import type { Statements } from './statements.js';
 
 /**
  * The transactions a commit runs, on whichever connection writes (the store's own, or the
- * writer thread's): one unit's batch, and a group of units, each in its own SAVEPOINT
- * (better-sqlite3 nests transactions so) — a unit that throws is rolled back alone, and its
- * error is given back in its place; an error that ended the whole transaction (SQLite rolls back
- * by itself on a full disk or an I/O error) fails the group: no unit of it was kept.
+ * writer thread's): one unit's batch, and a group of units.
+ *
+ * A group first runs as one IMMEDIATE transaction with no savepoints: nearly always every unit
+ * holds (units of one group are mostly different instances' steps). Only when a unit throws is
+ * that transaction rolled back whole and the group run again with each unit in its own SAVEPOINT
+ * (better-sqlite3 nests transactions so): the unit that throws is rolled back alone and its error
+ * given back in its place, the others kept. An error that ends the whole transaction (SQLite
+ * rolls back by itself on a full disk or an I/O error) fails the group: no unit of it was kept.
+ * After a group that needed savepoints the next one starts with them, so a run of conflicts
+ * (racing branches of one instance) is not applied twice each time. Measured on the national day
+ * (5,000 applications, 50 workers): the SAVEPOINT and RELEASE of every unit cost 5–8 % of the
+ * throughput, with either writer.
  */
 export interface WriteTransactions {
   readonly apply: Database.Transaction<(batch: CommitBatch) => void>;
-  /** Per unit: undefined (kept) or the error it was rolled back alone for. */
-  readonly group: Database.Transaction<(batches: readonly CommitBatch[]) => unknown[]>;
+  /** Applies a group in one IMMEDIATE transaction. Per unit: undefined (kept) or the error it was rolled back alone for. */
+  readonly group: (batches: readonly CommitBatch[]) => unknown[];
 }
 
 export function writeTransactions(db: Database.Database, statements: Statements, keys: IdempotencyStatements, outbox: SqliteOutbox): WriteTransactions {
-  const apply = db.transaction((batch: CommitBatch) => {
+  const body = (batch: CommitBatch) => {
     applyIdempotencyKeys(keys, batch);
     applyBatch(statements, batch);
     outbox.applyBatch(batch);
+  };
+  const apply = db.transaction(body);
+  const together = db.transaction((batches: readonly CommitBatch[]) => {
+    for (const batch of batches) body(batch);
   });
-  const group = db.transaction((batches: readonly CommitBatch[]): unknown[] =>
+  const eachAlone = db.transaction((batches: readonly CommitBatch[]): unknown[] =>
     batches.map((batch) => {
       try {
         apply(batch);
@@ -35,5 +47,19 @@ export function writeTransactions(db: Database.Database, statements: Statements,
       }
     }),
   );
+  let savepoints = false;
+  const group = (batches: readonly CommitBatch[]): unknown[] => {
+    if (!savepoints) {
+      try {
+        together.immediate(batches);
+        return batches.map(() => undefined);
+      } catch {
+        // rolled back whole: the group again, each unit alone, tells which failed and why
+      }
+    }
+    const errors = eachAlone.immediate(batches);
+    savepoints = errors.some((error) => error !== undefined);
+    return errors;
+  };
   return { apply, group };
 }

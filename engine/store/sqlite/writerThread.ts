@@ -1,6 +1,6 @@
 /**
  * The sqlite store's writer on a thread of its own (`writer: 'thread'`): a second connection
- * to the same file that applies each group commit — its units' statements, each in a SAVEPOINT,
+ * to the same file that applies each group commit — its units' statements (writeTransactions.ts)
  * and the COMMIT — while the main thread goes on stepping. Reads stay on the main
  * connection, as WAL allows: a reader sees every group this thread has committed.
  *
@@ -35,7 +35,7 @@ port.on('message', (request: WriterRequest) => {
   }
   let reply: WriterReply;
   try {
-    reply = { seq: request.seq, errors: group.immediate(request.batches).map((error) => (error === undefined ? null : written(error))) };
+    reply = { seq: request.seq, errors: group(request.batches).map((error) => (error === undefined ? null : written(error))) };
   } catch (error) {
     reply = { seq: request.seq, failed: written(error) };
   }
