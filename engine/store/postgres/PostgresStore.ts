@@ -55,8 +55,8 @@ export interface PostgresStoreOptions {
   readonly applicationName?: string;
   /**
    * Group commit (default on): the units of work waiting to commit on this node go in one
-   * transaction, each inside its own SAVEPOINT (a unit whose guard fails, or that throws, is
-   * rolled back to it alone and its caller gets the error; the others commit). At most
+   * transaction (a unit whose guard fails, or that throws, is rolled back alone — the group is
+   * run again with a SAVEPOINT per unit — and its caller gets the error; the others commit). At most
    * MAX_GROUPS_IN_FLIGHT groups commit at once; units arriving meanwhile form the next group.
    * Every caller is answered after its group's COMMIT. `false`: one transaction per unit.
    */
@@ -108,6 +108,8 @@ class PostgresStore implements Store {
   private pending: PendingUnit[] = [];
   private inFlight = 0;
   private scheduled = false;
+  /** The last group needed savepoints (a unit of it failed): the next one starts with them. */
+  private savepoints = false;
 
   constructor(options: PostgresStoreOptions) {
     this.groupCommit = options.groupCommit ?? true;
@@ -237,23 +239,52 @@ class PostgresStore implements Store {
     });
   }
 
-  /** One transaction for the units, a SAVEPOINT each; answers each after the COMMIT. */
+  /**
+   * One transaction for the units; answers each after the COMMIT. It runs first without
+   * savepoints (two round trips a unit); only when a unit fails is it rolled back whole and run
+   * again with a SAVEPOINT per unit, so that unit alone is rolled back and answered with its
+   * error. After a group that needed them the next one starts with savepoints.
+   */
   private async commitGroup(units: readonly PendingUnit[]): Promise<void> {
+    try {
+      if (this.savepoints || !(await this.applyGroup(units, false))) {
+        await this.applyGroup(units, true);
+        this.savepoints = units.some((unit) => unit.error !== undefined);
+      }
+    } catch (error) {
+      for (const unit of units) unit.reject(error);
+      return;
+    }
+    this.onTransaction?.({ units: units.length, failed: units.filter((u) => u.error !== undefined).length });
+    for (const unit of units) {
+      if (unit.error === undefined) unit.resolve();
+      else unit.reject(unit.error);
+    }
+  }
+
+  /**
+   * The group's transaction. Without savepoints a unit's failure rolls the whole back and
+   * answers false (nothing kept); with them it is recorded on the unit and the others go on.
+   * A lost connection fails the group either way.
+   */
+  private async applyGroup(units: readonly PendingUnit[], savepoints: boolean): Promise<boolean> {
     const channel = channelOf(this.schema);
+    const unitFailed = new Error('a unit of the group failed');
     try {
       await this.transaction('commit', async (c) => {
         const changed: ChangedIds = { tasksCreated: [], tasksChanged: [], instancesStarted: [], instancesChanged: [] };
         const audit: AuditInput[] = [];
         for (const unit of units) {
-          await c.query('SAVEPOINT unit');
+          unit.error = undefined;
+          if (savepoints) await c.query('SAVEPOINT unit');
           try {
             const ids = await applyBatch(c, unit.batch, { deferAudit: true });
-            await c.query('RELEASE SAVEPOINT unit');
+            if (savepoints) await c.query('RELEASE SAVEPOINT unit');
             audit.push(...(unit.batch.audit ?? []));
             for (const part of Object.keys(changed) as (keyof ChangedIds)[]) changed[part].push(...ids[part]);
           } catch (error) {
-            // A lost connection fails the group; anything else is this unit's alone.
             if (postgresUnavailable(error)) throw error;
+            if (!savepoints) throw unitFailed;
             await c.query('ROLLBACK TO SAVEPOINT unit');
             await c.query('RELEASE SAVEPOINT unit');
             unit.error = postgresConflict(error, 'commit') ?? postgresRefused(error, 'commit') ?? error;
@@ -263,14 +294,10 @@ class PostgresStore implements Store {
         await appendAudit(c, audit);
         await notifyChanges(c, channel, changed);
       });
+      return true;
     } catch (error) {
-      for (const unit of units) unit.reject(error);
-      return;
-    }
-    this.onTransaction?.({ units: units.length, failed: units.filter((u) => u.error !== undefined).length });
-    for (const unit of units) {
-      if (unit.error === undefined) unit.resolve();
-      else unit.reject(unit.error);
+      if (error === unitFailed) return false;
+      throw error;
     }
   }
 
