@@ -95,7 +95,7 @@ export class Definitions {
    */
   async list(key?: string): Promise<DefinitionRecord[]> {
     const ids = await this.store.listDefinitionIds(key);
-    const records = await Promise.all(ids.map((id) => this.byId.get(id) ?? this.byIdOrUndefined(id)));
+    const records = await Promise.all(ids.map((id) => this.byIdOrUndefined(id)));
     return records.filter((record): record is DefinitionRecord => record !== undefined);
   }
 

@@ -26,6 +26,9 @@ export interface WriteTransactions {
   readonly group: (batches: readonly CommitBatch[]) => unknown[];
 }
 
+/** Thrown out of the group's transaction without savepoints when one of its units failed. */
+const UNIT_FAILED = new Error('a unit of the group failed');
+
 export function writeTransactions(db: Database.Database, statements: Statements, keys: IdempotencyStatements, outbox: SqliteOutbox): WriteTransactions {
   const body = (batch: CommitBatch) => {
     applyIdempotencyKeys(keys, batch);
@@ -34,7 +37,13 @@ export function writeTransactions(db: Database.Database, statements: Statements,
   };
   const apply = db.transaction(body);
   const together = db.transaction((batches: readonly CommitBatch[]) => {
-    for (const batch of batches) body(batch);
+    for (const batch of batches) {
+      try {
+        body(batch);
+      } catch {
+        throw UNIT_FAILED;
+      }
+    }
   });
   const eachAlone = db.transaction((batches: readonly CommitBatch[]): unknown[] =>
     batches.map((batch) => {
@@ -53,8 +62,10 @@ export function writeTransactions(db: Database.Database, statements: Statements,
       try {
         together.immediate(batches);
         return batches.map(() => undefined);
-      } catch {
-        // rolled back whole: the group again, each unit alone, tells which failed and why
+      } catch (error) {
+        // A unit failed: rolled back whole, the group again, each unit alone, tells which and
+        // why. The transaction's own failure (the lock not had in time, the COMMIT) is the group's.
+        if (error !== UNIT_FAILED) throw error;
       }
     }
     const errors = eachAlone.immediate(batches);
