@@ -85,16 +85,7 @@ export function canonical(value: unknown): string {
     return `${text}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let text = '{';
-  let first = true;
-  for (const key of keys) {
-    const item = record[key];
-    if (item === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:${canonical(item)}`;
-    first = false;
-  }
-  return `${text}}`;
+  return canonicalInOrder(record, Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** One-shot `crypto.hash` (Node ≥ 20.12): no Hash object per entry, half the time of createHash for these short texts. */

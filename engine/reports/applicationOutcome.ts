@@ -81,6 +81,7 @@ export function applicationOutcome(instance: OutcomeSource, context: OutcomeCont
   const waitingForDocuments = !outcome && waitsForDocuments(instance);
   const note = typeof v['decisionNote'] === 'string' && v['decisionNote'].trim() ? v['decisionNote'].trim() : undefined;
   const collect = outcome && outcome !== 'withdrawn' ? collection(instance, context) : undefined;
+  const counter = counterOf(context);
   return {
     outcome,
     grounds,
@@ -91,7 +92,7 @@ export function applicationOutcome(instance: OutcomeSource, context: OutcomeCont
     ...(note && outcome ? { note } : {}),
     ...(waitingForDocuments && requested.length ? { requestedDocuments: requested } : {}),
     ...(context.centre ? { centre: context.centre } : {}),
-    ...(counterOf(context) ? { counter: counterOf(context) } : {}),
+    ...(counter ? { counter } : {}),
     ...(collect ? { collect } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { SCENARIO_SPECS } from './fixtures.js';
 import { round } from './measure.js';
 import { renderSemantics } from './semanticsReport.js';
 import { isMeasurementFailure, type MeasurementName, type MeasurementOutput } from './semanticsTypes.js';
-import { isFailure, type EngineName, type RunResult, type ScenarioName, type WorkerOutput } from './types.js';
+import { SCENARIOS, isFailure, type EngineName, type RunResult, type ScenarioName, type WorkerOutput } from './types.js';
 
 /** The aims, as multiples of bpmn-engine's instances/s on the same file. */
 export const AIMS = { fileVsBpmnEngine: 10, memoryVsBpmnEngine: 100 } as const;
@@ -59,12 +59,12 @@ export interface Report {
 }
 
 type SectionKey = 'scenarioA' | 'scenarioB' | 'scenarioAInFlight' | 'scenarioBInFlight';
-const sectionKey = (s: ScenarioName, inFlight: number): SectionKey =>
-  `scenario${s === 'a' ? 'A' : 'B'}${inFlight > 1 ? 'InFlight' : ''}` as SectionKey;
+/** A scenario's section: its runs one after another, or (`manyAtOnce`) with several instances in flight. */
+const sectionKey = (s: ScenarioName, manyAtOnce: boolean): SectionKey => `scenario${s === 'a' ? 'A' : 'B'}${manyAtOnce ? 'InFlight' : ''}` as SectionKey;
 /** Each scenario's sections in order: one after another, then many at once. */
-const SECTIONS: readonly { scenario: ScenarioName; key: SectionKey }[] = (['a', 'b'] as const).flatMap((scenario) => [
-  { scenario, key: sectionKey(scenario, 1) },
-  { scenario, key: sectionKey(scenario, 2) },
+const SECTIONS: readonly { scenario: ScenarioName; key: SectionKey }[] = SCENARIOS.flatMap((scenario) => [
+  { scenario, key: sectionKey(scenario, false) },
+  { scenario, key: sectionKey(scenario, true) },
 ]);
 
 function ok(output: WorkerOutput | undefined): RunResult | undefined {
@@ -94,7 +94,7 @@ export function buildReport(
   const verdicts: boolean[] = [];
   let missing = false;
   for (const { scenario, key } of SECTIONS) {
-    const mine = outputs.filter((o) => o.scenario === scenario && sectionKey(o.scenario, o.inFlight) === key);
+    const mine = outputs.filter((o) => sectionKey(o.scenario, o.inFlight > 1) === key);
     if (mine.length === 0) continue;
     const section: ScenarioReport = { description: SCENARIO_SPECS[scenario].description, inFlight: mine[0]!.inFlight };
     for (const output of mine) section[SLOT[output.engine]] = output;
@@ -192,7 +192,7 @@ export function renderTable(report: Report): string {
   }
   lines.push('');
   for (const scenario of Object.keys(SCENARIO_SPECS) as ScenarioName[]) {
-    const section = report[sectionKey(scenario, 1)] ?? report[sectionKey(scenario, 2)];
+    const section = report[sectionKey(scenario, false)] ?? report[sectionKey(scenario, true)];
     if (section) lines.push(`${scenario.toUpperCase()}: ${section.description}`);
   }
   lines.push(

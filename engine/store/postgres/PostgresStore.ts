@@ -97,6 +97,9 @@ const APPLICANTS_BY_NAME = `SELECT i.doc FROM (
     ORDER BY started_at DESC, instance_id DESC LIMIT $5
   ) a JOIN instances i ON i.id = a.instance_id ORDER BY a.started_at DESC, a.instance_id DESC`;
 
+/** Thrown out of a group's transaction without savepoints when one of its units failed. */
+const UNIT_FAILED = new Error('a unit of the group failed');
+
 class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private readonly schema: string;
@@ -269,7 +272,6 @@ class PostgresStore implements Store {
    */
   private async applyGroup(units: readonly PendingUnit[], savepoints: boolean): Promise<boolean> {
     const channel = channelOf(this.schema);
-    const unitFailed = new Error('a unit of the group failed');
     try {
       await this.transaction('commit', async (c) => {
         const changed: ChangedIds = { tasksCreated: [], tasksChanged: [], instancesStarted: [], instancesChanged: [] };
@@ -284,7 +286,7 @@ class PostgresStore implements Store {
             for (const part of Object.keys(changed) as (keyof ChangedIds)[]) changed[part].push(...ids[part]);
           } catch (error) {
             if (postgresUnavailable(error)) throw error;
-            if (!savepoints) throw unitFailed;
+            if (!savepoints) throw UNIT_FAILED;
             await c.query('ROLLBACK TO SAVEPOINT unit');
             await c.query('RELEASE SAVEPOINT unit');
             unit.error = postgresConflict(error, 'commit') ?? postgresRefused(error, 'commit') ?? error;
@@ -296,7 +298,7 @@ class PostgresStore implements Store {
       });
       return true;
     } catch (error) {
-      if (error === unitFailed) return false;
+      if (error === UNIT_FAILED) return false;
       throw error;
     }
   }

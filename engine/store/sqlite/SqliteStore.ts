@@ -72,8 +72,8 @@ export interface SqliteStoreOptions {
    * `thread`: group commits are applied by a writer thread of their own (writerThread.ts) on a
    * second connection to the file — the units' statements and the COMMIT run beside the steps
    * instead of on the event loop (the WAL's sync on libuv's pool, as with `main`); the store's
-   * other writes and every read stay on the main connection (WAL: one writer at a time, readers never wait). Same guarantees and
-   * answers as `main` (the default). A file only, with group commit; `:memory:` cannot be shared.
+   * other writes and every read stay on the main connection (WAL: one writer at a time, readers
+   * never wait). Same guarantees and answers as `main` (the default). A file only, with group commit; `:memory:` cannot be shared.
    */
   readonly writer?: 'main' | 'thread';
   /** Called after each transaction the store commits for `commit` calls: how many units it held and how many of them were rolled back. */

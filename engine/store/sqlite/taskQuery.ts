@@ -38,8 +38,7 @@ export function taskQuerySql(query: TaskQuery, defaultLimit: number): { sql: str
 
 function namedIndex(query: TaskQuery, state: string): string {
   if (query.instanceId !== undefined) return ' INDEXED BY tasks_instance';
-  if (state !== 'open' || !query.unassigned || query.candidateGroup === undefined) return '';
-  if (query.instanceId !== undefined || query.assignee !== undefined) return '';
+  if (state !== 'open' || !query.unassigned || query.candidateGroup === undefined || query.assignee !== undefined) return '';
   return query.centre !== undefined || query.noCentre ? ' INDEXED BY tasks_queue_centre' : ' INDEXED BY tasks_queue';
 }
 
