@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, sqliteStore, type TaskRecord } from '../../engine/index.js';
-import { taskRow } from '../../engine/store/sqlite/rows.js';
+import { taskInsert } from '../../engine/store/sqlite/rows.js';
 import { prepareStatements } from '../../engine/store/sqlite/statements.js';
 import { parseEnv } from '../../server/env.js';
 import { jsonLogger } from '../../server/logger.js';
@@ -81,7 +81,7 @@ await store.close();
 const db = new Database(file);
 const { insertTask } = prepareStatements(db);
 db.transaction(() => {
-  for (let i = 0; i < TASKS; i++) insertTask.run(taskRow(openTask(i)));
+  for (let i = 0; i < TASKS; i++) insertTask.run(...taskInsert(openTask(i)));
 })();
 db.close();
 const engine = await createEngine({ store: sqliteStore(file) });

@@ -4,7 +4,7 @@
  * Setup (timed, not part of the figure): `sqliteStore(path).init()` creates the store's own
  * schema (tables, inbox and partial SLA indexes, WAL), then better-sqlite3 fills `tasks` through
  * the store's own prepared INSERT (`prepareStatements(db).insertTask`) with rows made by the
- * store's `taskRow` from TaskRecords, in transactions of BATCH rows (rollback journal and
+ * store's `taskInsert` from TaskRecords, in transactions of BATCH rows (rollback journal and
  * synchronous OFF while filling; WAL is restored before the engine opens the file). Every task
  * is open with a warnAt and dueAt in the future, except every 1,000th, whose warnAt and dueAt
  * have passed. No ANALYZE: the file is as a deployment would have it.
@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createEngine, manualClock, sqliteStore, type Store, type TaskRecord } from '../../engine/index.js';
-import { taskRow } from '../../engine/store/sqlite/rows.js';
+import { taskInsert } from '../../engine/store/sqlite/rows.js';
 import { SCHEMA_SQL, SLA_INDEXES_SQL } from '../../engine/store/sqlite/schema.js';
 import { prepareStatements } from '../../engine/store/sqlite/statements.js';
 import { mb, peakRssMb, round } from './measure.js';
@@ -166,7 +166,7 @@ export async function runSweep(openTasks: number, repeats: number, analyze: bool
       for (let i = from; i < to; i += 1) {
         const crosses = i % every === every / 2;
         if (crosses) crossing += 1;
-        insertTask.run(taskRow(task(i, crosses, random)));
+        insertTask.run(...taskInsert(task(i, crosses, random)));
       }
     });
     for (let from = 0; from < openTasks; from += BATCH) {

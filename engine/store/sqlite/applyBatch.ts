@@ -9,7 +9,7 @@ import { PRUNE_PER_COMMIT, chainAudit, checkNextVersion, checkPolicyVersion, dro
 import { packHistory } from '../shared/historyRows.js';
 import { signalNamesOf } from '../shared/signalWaits.js';
 import { applicantRows } from '../shared/applicantIndex.js';
-import { instanceRow, jobParams, taskRow } from './rows.js';
+import { instanceInsert, instanceUpdate, jobParams, taskInsert, taskUpdate } from './rows.js';
 import type { Statements } from './statements.js';
 
 export function applyBatch(s: Statements, batch: CommitBatch): void {
@@ -25,7 +25,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   if (batch.instanceInserts) {
     for (const i of batch.instanceInserts) {
       try {
-        s.insertInstance.run(instanceRow(i));
+        s.insertInstance.run(...instanceInsert(i));
       } catch (err) {
         throw duplicate(err, `instance ${i.id} or tracking number ${i.trackingNumber} already exists`, i.id);
       }
@@ -37,7 +37,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   if (batch.instanceUpdates) {
     for (const { record: i, expectedVersion } of batch.instanceUpdates) {
       checkNextVersion('instance', i.id, i.version, expectedVersion);
-      if (s.updateInstance.run({ ...instanceRow(i), expected: expectedVersion }).changes !== 1) {
+      if (s.updateInstance.run(...instanceUpdate(i, expectedVersion)).changes !== 1) {
         throw staleVersion('instance', i.id, expectedVersion);
       }
       s.clearSignalWaits.run(i.id);
@@ -47,7 +47,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   if (batch.taskInserts) {
     for (const t of batch.taskInserts) {
       try {
-        s.insertTask.run(taskRow(t));
+        s.insertTask.run(...taskInsert(t));
       } catch (err) {
         throw duplicate(err, `task ${t.id} already exists`, t.id);
       }
@@ -56,7 +56,7 @@ export function applyBatch(s: Statements, batch: CommitBatch): void {
   if (batch.taskUpdates) {
     for (const { record: t, expectedVersion } of batch.taskUpdates) {
       checkNextVersion('task', t.id, t.version, expectedVersion);
-      const changes = s.updateTask.run({ ...taskRow(t), expected: expectedVersion }).changes;
+      const changes = s.updateTask.run(...taskUpdate(t, expectedVersion)).changes;
       if (changes !== 1) throw staleVersion('task', t.id, expectedVersion);
     }
   }

@@ -63,69 +63,47 @@ export function parseDoc<T>(doc: string): T {
   return JSON.parse(doc) as T;
 }
 
-/** Named parameters of the instance INSERT / UPDATE: the queried columns plus the document. */
-export interface InstanceRow {
-  readonly id: string;
-  readonly key: string;
-  readonly status: string;
-  readonly tracking_number: string;
-  readonly version: number;
-  readonly started_at: string;
-  readonly due_at: string | null;
-  readonly warn_at: string | null;
-  readonly at_risk: number;
-  readonly overdue: number;
-  readonly doc: string;
+/*
+ * The instance and task statements take positional parameters, made here in the order of their
+ * SQL (statements.ts): named ones, bound from an object spread with the expected version, cost
+ * 3.5 µs an UPDATE against 1.4 (a task's, measured in memory); every step runs three to five.
+ */
+
+/** The instance INSERT: the queried columns, then the document. */
+export type InstanceInsert = [id: string, key: string, status: string, trackingNumber: string, version: number, startedAt: string, ...sla: Sla, doc: string];
+/** The instance UPDATE: what a step may change, then the row it must still be (id, expected version). */
+export type InstanceUpdate = [status: string, version: number, ...sla: Sla, doc: string, id: string, expected: number];
+
+export function instanceInsert(i: InstanceRecord): InstanceInsert {
+  const s = i.sla;
+  return [i.id, i.key, i.status, i.trackingNumber, i.version, i.startedAt, s?.dueAt ?? null, s?.warnAt ?? null, s?.atRisk ? 1 : 0, s?.overdue ? 1 : 0, JSON.stringify(i)];
 }
 
-export function instanceRow(i: InstanceRecord): InstanceRow {
-  return {
-    id: i.id,
-    key: i.key,
-    status: i.status,
-    tracking_number: i.trackingNumber,
-    version: i.version,
-    started_at: i.startedAt,
-    due_at: i.sla?.dueAt ?? null,
-    warn_at: i.sla?.warnAt ?? null,
-    at_risk: i.sla?.atRisk ? 1 : 0,
-    overdue: i.sla?.overdue ? 1 : 0,
-    doc: JSON.stringify(i),
-  };
+export function instanceUpdate(i: InstanceRecord, expected: number): InstanceUpdate {
+  const s = i.sla;
+  return [i.status, i.version, s?.dueAt ?? null, s?.warnAt ?? null, s?.atRisk ? 1 : 0, s?.overdue ? 1 : 0, JSON.stringify(i), i.id, expected];
 }
 
-export interface TaskRow {
-  readonly id: string;
-  readonly instance_id: string;
-  readonly assignee: string | null;
-  readonly candidate_group: string | null;
-  readonly centre: string | null;
-  readonly state: string;
-  readonly due_at: string | null;
-  readonly warn_at: string | null;
-  readonly at_risk: number;
-  readonly overdue: number;
-  readonly created_at: string;
-  readonly version: number;
-  readonly doc: string;
+/** The task INSERT: the queried columns, then the document. */
+export type TaskInsert = [id: string, instanceId: string, ...held: TaskHeld, createdAt: string, version: number, doc: string];
+/** The task UPDATE: what a step may change, then the row it must still be (id, expected version). */
+export type TaskUpdate = [...held: TaskHeld, version: number, doc: string, id: string, expected: number];
+
+export function taskInsert(t: TaskRecord): TaskInsert {
+  return [t.id, t.instanceId, ...taskHeld(t), t.createdAt, t.version, JSON.stringify(t)];
 }
 
-export function taskRow(t: TaskRecord): TaskRow {
-  return {
-    id: t.id,
-    instance_id: t.instanceId,
-    assignee: t.assignee,
-    candidate_group: t.candidateGroup ?? null,
-    centre: t.centre ?? null,
-    state: t.state,
-    due_at: t.dueAt ?? null,
-    warn_at: t.warnAt ?? null,
-    at_risk: t.atRisk ? 1 : 0,
-    overdue: t.overdue ? 1 : 0,
-    created_at: t.createdAt,
-    version: t.version,
-    doc: JSON.stringify(t),
-  };
+export function taskUpdate(t: TaskRecord, expected: number): TaskUpdate {
+  return [...taskHeld(t), t.version, JSON.stringify(t), t.id, expected];
+}
+
+/** due_at, warn_at, at_risk, overdue. */
+type Sla = [dueAt: string | null, warnAt: string | null, atRisk: number, overdue: number];
+/** assignee, candidate_group, centre, state, then the deadline's columns. */
+type TaskHeld = [assignee: string | null, candidateGroup: string | null, centre: string | null, state: string, ...sla: Sla];
+
+function taskHeld(t: TaskRecord): TaskHeld {
+  return [t.assignee, t.candidateGroup ?? null, t.centre ?? null, t.state, t.dueAt ?? null, t.warnAt ?? null, t.atRisk ? 1 : 0, t.overdue ? 1 : 0];
 }
 
 export interface PolicyRow {

@@ -4,7 +4,7 @@
  * filters present and cache the prepared statement per shape, in SqliteStore.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { InstanceRow, JobParams, JobRow, PolicyRow, TaskRow } from './rows.js';
+import type { InstanceInsert, InstanceUpdate, JobParams, JobRow, PolicyRow, TaskInsert, TaskUpdate } from './rows.js';
 
 export interface SlaSweepParams {
   readonly now: string;
@@ -21,12 +21,12 @@ export interface Statements {
   readonly latestDefinitions: Statement<[], string>;
   readonly definitionVersionIds: Statement<[string], string>;
   readonly latestDefinitionIds: Statement<[], string>;
-  readonly insertInstance: Statement<[InstanceRow]>;
-  readonly updateInstance: Statement<[InstanceRow & { expected: number }]>;
+  readonly insertInstance: Statement<InstanceInsert>;
+  readonly updateInstance: Statement<InstanceUpdate>;
   readonly getInstance: Statement<[string], string>;
   readonly instanceByTracking: Statement<[string], string>;
-  readonly insertTask: Statement<[TaskRow]>;
-  readonly updateTask: Statement<[TaskRow & { expected: number }]>;
+  readonly insertTask: Statement<TaskInsert>;
+  readonly updateTask: Statement<TaskUpdate>;
   readonly taskSlaCrossings: Statement<[SlaSweepParams], string>;
   readonly instanceSlaCrossings: Statement<[SlaSweepParams], string>;
   readonly openTaskCount: Statement<[string], number>;
@@ -99,26 +99,27 @@ export function prepareStatements(db: Database): Statements {
       )
       .pluck(),
 
-    insertInstance: db.prepare<[InstanceRow]>(
+    // positional, in the order of rows.ts#instanceInsert / #instanceUpdate
+    insertInstance: db.prepare<InstanceInsert>(
       `INSERT INTO instances (id, key, status, tracking_number, version, started_at, due_at, warn_at, at_risk, overdue, doc)
-       VALUES (@id, @key, @status, @tracking_number, @version, @started_at, @due_at, @warn_at, @at_risk, @overdue, @doc)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateInstance: db.prepare<[InstanceRow & { expected: number }]>(
-      `UPDATE instances SET status = @status, version = @version, due_at = @due_at, warn_at = @warn_at,
-         at_risk = @at_risk, overdue = @overdue, doc = @doc
-       WHERE id = @id AND version = @expected`,
+    updateInstance: db.prepare<InstanceUpdate>(
+      `UPDATE instances SET status = ?, version = ?, due_at = ?, warn_at = ?, at_risk = ?, overdue = ?, doc = ?
+       WHERE id = ? AND version = ?`,
     ),
     getInstance: db.prepare<[string], string>('SELECT doc FROM instances WHERE id = ?').pluck(),
     instanceByTracking: db.prepare<[string], string>('SELECT doc FROM instances WHERE tracking_number = ?').pluck(),
 
-    insertTask: db.prepare<[TaskRow]>(
+    // positional, in the order of rows.ts#taskInsert / #taskUpdate
+    insertTask: db.prepare<TaskInsert>(
       `INSERT INTO tasks (id, instance_id, assignee, candidate_group, centre, state, due_at, warn_at, at_risk, overdue, created_at, version, doc)
-       VALUES (@id, @instance_id, @assignee, @candidate_group, @centre, @state, @due_at, @warn_at, @at_risk, @overdue, @created_at, @version, @doc)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateTask: db.prepare<[TaskRow & { expected: number }]>(
-      `UPDATE tasks SET assignee = @assignee, candidate_group = @candidate_group, centre = @centre, state = @state, due_at = @due_at,
-         warn_at = @warn_at, at_risk = @at_risk, overdue = @overdue, version = @version, doc = @doc
-       WHERE id = @id AND version = @expected`,
+    updateTask: db.prepare<TaskUpdate>(
+      `UPDATE tasks SET assignee = ?, candidate_group = ?, centre = ?, state = ?, due_at = ?, warn_at = ?, at_risk = ?, overdue = ?,
+         version = ?, doc = ?
+       WHERE id = ? AND version = ?`,
     ),
     // Two index range scans over partial indexes (open and not yet flagged), merged: the sweep
     // reads only the rows that crossed, however many tasks are open. A row past both moments is
