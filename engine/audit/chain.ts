@@ -38,10 +38,27 @@ function canonicalInOrder(record: Readonly<Record<string, unknown>>, sortedKeys:
   for (const key of sortedKeys) {
     const item = record[key];
     if (item === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:${canonical(item)}`;
+    text += `${first ? '' : ','}${quotedKey(key)}${canonical(item)}`;
     first = false;
   }
   return `${text}}`;
+}
+
+/**
+ * `"key":` of the keys already seen (the entry's own fields, the data's few dozen names): quoting
+ * a key with JSON.stringify at every entry was a third of canonical's time (1.65 → 1.15 µs for a
+ * task.assign entry's data). Bounded, since data keys are variable names that users choose.
+ */
+const QUOTED_KEYS = 1000;
+const quoted = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let text = quoted.get(key);
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:`;
+    if (quoted.size < QUOTED_KEYS) quoted.set(key, text);
+  }
+  return text;
 }
 
 /** The format an entry says it has: no marker is the legacy format 1. */

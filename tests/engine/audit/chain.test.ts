@@ -60,6 +60,24 @@ describe('audit chain', () => {
       expect(canonical('text')).toBe('"text"');
       expect(canonical(undefined)).toBe('null');
     });
+
+    it('should quote every key as JSON does, the first time and every time after, past the keys it remembers', () => {
+      // Variable names are the users' own: quotes, backslashes, control characters, any script.
+      const awkward = { 'say "hi"': 1, 'back\\slash': 2, 'line\nbreak': 3, 'өтініш': 4, '': 5 };
+      const expected = `{${Object.keys(awkward)
+        .sort()
+        .map((key) => `${JSON.stringify(key)}:${awkward[key as keyof typeof awkward]}`)
+        .join(',')}}`;
+      expect(canonical(awkward)).toBe(expected);
+      expect(canonical(awkward)).toBe(expected);
+      expect(JSON.parse(canonical(awkward))).toEqual(awkward);
+      // More distinct keys than are remembered: the text is the same whether remembered or not.
+      const many = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`field "${i}"`, i]));
+      const text = canonical(many);
+      expect(JSON.parse(text)).toEqual(many);
+      expect(canonical(many)).toBe(text);
+      expect(canonical(awkward)).toBe(expected);
+    });
   });
 
   describe('findBrokenLink', () => {
