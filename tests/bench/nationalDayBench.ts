@@ -75,6 +75,19 @@ export interface NationalDayResult extends DayThroughput {
   readonly loadBefore: number;
   /** The same application over HTTP (nationalDayHttp.ts), when run. */
   readonly http?: NationalDayHttpResult | { readonly error: string };
+  /**
+   * The same day with the other writer, in the same run (`npm run bench` without `--writer`):
+   * the library on the writer thread beside the event loop's, since the thread is the faster here.
+   */
+  readonly otherWriter?: WriterFigures | { readonly error: string };
+}
+
+/** What one writer's day came to, for the line beside the other's. */
+export type WriterFigures = Pick<NationalDayResult, 'writer' | 'applicationsPerSec' | 'stepP50Ms' | 'stepP99Ms' | 'cpuMsPerApplication' | 'peakRssMb' | 'projectedDayMinutes' | 'dayAimMet'>;
+
+export function writerFigures(r: NationalDayResult): WriterFigures {
+  const { writer, applicationsPerSec, stepP50Ms, stepP99Ms, cpuMsPerApplication, peakRssMb, projectedDayMinutes, dayAimMet } = r;
+  return { writer, applicationsPerSec, stepP50Ms, stepP99Ms, cpuMsPerApplication, peakRssMb, projectedDayMinutes, dayAimMet };
 }
 
 interface Options {
@@ -311,6 +324,15 @@ export function renderNationalDay(r: NationalDayResult): string {
     ...(['NORMAL', 'FULL'] as const).map((sync) => `    ${sync.padEnd(6)} one per commit ${limit(sync, 1)?.stepsPerSec ?? '—'}, 50 per commit ${limit(sync, 50)?.stepsPerSec ?? '—'}`),
     `  Tereze ÷ limit (${r.synchronous.toUpperCase()}): ${r.ratioToLimitOnePerCommit ?? '—'} of one-per-commit, ${r.ratioToLimit50PerCommit ?? '—'} of 50-per-commit`,
   ];
+  const other = r.otherWriter;
+  if (other && 'error' in other) lines.push(`  with the other writer: failed: ${other.error}`);
+  else if (other) {
+    lines.push(
+      `  the same day with the writer ${other.writer === 'thread' ? 'on its own thread' : 'on the event loop'}: ${other.applicationsPerSec} applications/s (${round(other.applicationsPerSec / r.applicationsPerSec, 2)}×), ` +
+        `per step p50 ${other.stepP50Ms} ms, p99 ${other.stepP99Ms} ms; CPU ${other.cpuMsPerApplication} ms per application; peak RSS ${other.peakRssMb} MB; ` +
+        `960,000 projected in ${other.projectedDayMinutes} min (aim ≤ ${DAY_AIM_MINUTES}: ${other.dayAimMet ? 'MET' : 'NOT MET'})`,
+    );
+  }
   const http = r.http;
   if (http && 'error' in http) lines.push(`  over HTTP: failed: ${http.error}`);
   else if (http) {
