@@ -75,13 +75,11 @@ export type InstanceInsert = [id: string, key: string, status: string, trackingN
 export type InstanceUpdate = [status: string, version: number, ...sla: Sla, doc: string, id: string, expected: number];
 
 export function instanceInsert(i: InstanceRecord): InstanceInsert {
-  const s = i.sla;
-  return [i.id, i.key, i.status, i.trackingNumber, i.version, i.startedAt, s?.dueAt ?? null, s?.warnAt ?? null, s?.atRisk ? 1 : 0, s?.overdue ? 1 : 0, JSON.stringify(i)];
+  return [i.id, i.key, i.status, i.trackingNumber, i.version, i.startedAt, ...slaColumns(i.sla), JSON.stringify(i)];
 }
 
 export function instanceUpdate(i: InstanceRecord, expected: number): InstanceUpdate {
-  const s = i.sla;
-  return [i.status, i.version, s?.dueAt ?? null, s?.warnAt ?? null, s?.atRisk ? 1 : 0, s?.overdue ? 1 : 0, JSON.stringify(i), i.id, expected];
+  return [i.status, i.version, ...slaColumns(i.sla), JSON.stringify(i), i.id, expected];
 }
 
 /** The task INSERT: the queried columns, then the document. */
@@ -99,11 +97,16 @@ export function taskUpdate(t: TaskRecord, expected: number): TaskUpdate {
 
 /** due_at, warn_at, at_risk, overdue. */
 type Sla = [dueAt: string | null, warnAt: string | null, atRisk: number, overdue: number];
+
+/** The deadline's columns of an instance's `sla` or of a task (the same four fields). */
+function slaColumns(sla: { readonly dueAt?: string; readonly warnAt?: string; readonly atRisk?: boolean; readonly overdue?: boolean } | undefined): Sla {
+  return [sla?.dueAt ?? null, sla?.warnAt ?? null, sla?.atRisk ? 1 : 0, sla?.overdue ? 1 : 0];
+}
 /** assignee, candidate_group, centre, state, then the deadline's columns. */
 type TaskHeld = [assignee: string | null, candidateGroup: string | null, centre: string | null, state: string, ...sla: Sla];
 
 function taskHeld(t: TaskRecord): TaskHeld {
-  return [t.assignee, t.candidateGroup ?? null, t.centre ?? null, t.state, t.dueAt ?? null, t.warnAt ?? null, t.atRisk ? 1 : 0, t.overdue ? 1 : 0];
+  return [t.assignee, t.candidateGroup ?? null, t.centre ?? null, t.state, ...slaColumns(t)];
 }
 
 export interface PolicyRow {
