@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { hash, randomInt } from 'node:crypto';
 
 /** Uniform whole number in [0, n): from the engine's injected source, else a cryptographic one. */
 export function drawIndex(n: number, random?: () => number): number {
@@ -19,7 +19,7 @@ export function leastLoaded(pool: readonly string[], openTasks: Readonly<Record<
   return pool.filter((id) => (openTasks[id] ?? 0) === min);
 }
 
-/** A fingerprint of the candidate pool behind a draw, so an auditor can check it later. */
+/** A fingerprint of the candidate pool behind a draw, so an auditor can check it later (one-shot `crypto.hash`: no Hash object per draw). */
 export function poolHash(pool: readonly string[]): string {
-  return createHash('sha256').update([...pool].sort().join('\n')).digest('hex');
+  return hash('sha256', [...pool].sort().join('\n'), 'hex');
 }
