@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { InvalidArgumentError, type Directory, type DirectoryUser, type Engine, type PolicyDocuments } from '../../engine/index.js';
 import { hashPassword, verifyPassword, type PasswordHash } from './PasswordHash.js';
 
@@ -39,9 +39,9 @@ export interface NewSession extends Session {
 export const DEFAULT_SESSION_MS = 12 * 3_600_000;
 const MAX_PASSWORD = 1_024;
 
-/** A session token's id: what the store keys it by. */
+/** A session token's id: what the store keys it by (every request asks: one-shot `crypto.hash`, UTF-8 as before). */
 export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 const byEngine = new WeakMap<Engine, Accounts>();

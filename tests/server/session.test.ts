@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoLoginText } from '../../server/demo/demoData.js';
 import { startTestServer, type TestServer } from './testServer.js';
-import { accountsOf } from '../../server/accounts/Accounts.js';
+import { createHash } from 'node:crypto';
+import { accountsOf, sessionIdOf } from '../../server/accounts/Accounts.js';
 
 const post = (server: TestServer, username: string, password: string, headers: Record<string, string> = {}) =>
   fetch(server.url + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
@@ -210,6 +211,14 @@ describe('demo data', () => {
       expect((await again.engine.directory.listUsers({ active: true })).length).toBe(0);
     } finally {
       await again.dispose();
+    }
+  });
+});
+
+describe('session ids', () => {
+  it("should key a session by the SHA-256 of its token's UTF-8, as stored sessions were keyed, so an upgrade logs nobody out", () => {
+    for (const token of ['q3Vb-_x9', 'ключ-ü-🙂', 'a'.repeat(43)]) {
+      expect(sessionIdOf(token)).toBe(createHash('sha256').update(token, 'utf8').digest('hex'));
     }
   });
 });
