@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CommitBatch } from '../port.js';
-import { applyBatch } from './applyBatch.js';
+import { applyBatch, AuditTailCursor } from './applyBatch.js';
 import { applyIdempotencyKeys, type IdempotencyStatements } from './idempotencyKeys.js';
 import type { SqliteOutbox } from './notificationOutbox.js';
 import type { Statements } from './statements.js';
@@ -30,13 +30,21 @@ export interface WriteTransactions {
 const UNIT_FAILED = new Error('a unit of the group failed');
 
 export function writeTransactions(db: Database.Database, statements: Statements, keys: IdempotencyStatements, outbox: SqliteOutbox): WriteTransactions {
+  // Carried through a transaction's units; forgotten wherever rows may have been rolled back.
+  const auditTail = new AuditTailCursor();
   const body = (batch: CommitBatch) => {
     applyIdempotencyKeys(keys, batch);
-    applyBatch(statements, batch);
+    applyBatch(statements, batch, auditTail);
     outbox.applyBatch(batch);
   };
-  const apply = db.transaction(body);
+  // One unit: alone, or in its SAVEPOINT within a group (then it reads the tail again, as a
+  // unit before it in the group may have been rolled back).
+  const apply = db.transaction((batch: CommitBatch) => {
+    auditTail.forget();
+    body(batch);
+  });
   const together = db.transaction((batches: readonly CommitBatch[]) => {
+    auditTail.forget();
     for (const batch of batches) {
       try {
         body(batch);

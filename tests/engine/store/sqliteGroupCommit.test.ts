@@ -12,6 +12,7 @@ import { createEngine, manualClock, sqliteStore, type Engine } from '../../../en
 import { ConflictError } from '../../../engine/errors.js';
 import type { InstanceRecord, Store } from '../../../engine/store/port.js';
 import { PARALLEL } from './groupCommitProcess.js';
+import { verifyChain } from '../../../engine/audit/verifyChain.js';
 
 
 interface Transaction {
@@ -160,6 +161,39 @@ describe('sqlite group commit, at the store', () => {
     expect(await store.getInstance('b')).toBeDefined();
     expect(await store.getInstance('broken')).toBeUndefined();
     expect((await store.audit({})).map((e) => [e.seq, e.subject])).toEqual([[1, 'b']]);
+  });
+
+  it('chains a group\'s audit entries from unit to unit, from the stored tail again after a unit rolled back alone, and after another connection appended', async () => {
+    const entry = (subject: string) => ({ at: '2026-03-02T05:00:00.000Z', actor: 't', action: 'x.y', subject });
+    // The middle unit appends its entry, then fails (its notification cannot be serialised):
+    // its entry is rolled back with it, and the unit after it chains from the first one's.
+    const broken = { audit: [entry('broken')], notifications: [{ id: 'n1', instanceId: 'a', at: '2026-03-02T05:00:00.000Z', data: { n: 1n } }] };
+    const results = await Promise.allSettled([
+      store.commit({ audit: [entry('a'), entry('a')] }),
+      store.commit(broken as never),
+      store.commit({ audit: [entry('c')] }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(transactions).toEqual([{ units: 3, failed: 1 }]);
+    // Another connection to the file (as another process would) appends between two groups.
+    const other = sqliteStore(join(dir, 'store.sqlite'));
+    await other.init();
+    try {
+      await other.commit({ audit: [entry('other')] });
+    } finally {
+      await other.close();
+    }
+    await Promise.all([store.commit({ audit: [entry('d')] }), store.commit({ audit: [entry('e')] })]);
+    expect((await store.audit({})).map((e) => [e.seq, e.subject])).toEqual([
+      [1, 'a'],
+      [2, 'a'],
+      [3, 'c'],
+      [4, 'other'],
+      [5, 'd'],
+      [6, 'e'],
+    ]);
+    const report = await verifyChain(store);
+    expect(report).toMatchObject({ ok: true, checked: 6 });
   });
 
   it('answers a stale compare-and-set in a group with a ConflictError and commits the winner', async () => {
