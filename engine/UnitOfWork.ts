@@ -354,6 +354,7 @@ export class UnitOfWork extends WriteSet {
       instanceId: state.id,
       tokenId: effect.tokenId,
       key: state.key,
+      definitionId: state.definitionId,
       elementId: node.id,
       ...(node.name ? { name: node.name } : {}),
       trackingNumber: state.trackingNumber,

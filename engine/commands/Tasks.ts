@@ -123,8 +123,9 @@ export class Tasks {
    * assignees of other tasks, the application's other tasks. Read once per command.
    */
   private async facts(task: TaskRecord, instance?: InstanceState): Promise<TaskFacts> {
-    const state = instance ?? (await this.core.store.getInstance(task.instanceId));
-    const spec = state ? (await this.core.definitions.require(state.definitionId)).graph.nodes[task.elementId]?.userTask : undefined;
+    // The task names its version (kept in step by migration); older tasks ask their instance.
+    const definitionId = instance?.definitionId ?? task.definitionId ?? (await this.core.store.getInstance(task.instanceId))?.definitionId;
+    const spec = definitionId ? (await this.core.definitions.require(definitionId)).graph.nodes[task.elementId]?.userTask : undefined;
     const others = spec?.excludeAssigneesOf.length ? (await this.core.store.findTasks({ instanceId: task.instanceId, state: 'any' })).filter((t) => t.id !== task.id) : [];
     return { spec, others };
   }

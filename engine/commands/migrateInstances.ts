@@ -37,8 +37,9 @@ export async function migrateInstances(core: EngineCore, key: string, options: M
 
     const at = nowIso(core);
     for (const instance of running) {
+      // An open task names the version it belongs to (claims read its spec there): it moves too.
       for (const task of await core.store.findTasks({ instanceId: instance.id, state: 'open' })) {
-        if (map(task.elementId) !== task.elementId) unit.updateTask({ ...task, elementId: map(task.elementId), version: task.version + 1 }, task.version);
+        unit.updateTask({ ...task, definitionId: target.id, elementId: map(task.elementId), version: task.version + 1 }, task.version);
       }
     }
     for (const state of running) {

@@ -38,6 +38,12 @@ export interface TaskRecord {
   readonly tokenId: string;
   /** The process key and the user task's element id and name. */
   readonly key: string;
+  /**
+   * The process version the task belongs to, as its instance runs it (a migration moves both):
+   * claiming or reassigning reads the task's spec from it without reading the instance. Absent
+   * on tasks stored before it was kept; their instance says.
+   */
+  readonly definitionId?: string;
   readonly elementId: string;
   readonly name?: string;
   readonly trackingNumber: string;

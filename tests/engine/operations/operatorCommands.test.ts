@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { openHarness, path, type Harness } from '../../support/harness.js';
 
 /** start → review (user task) → register (service task: fails without registryId) → done. */
@@ -130,6 +131,35 @@ describe('operator commands: cancel, modify, migrate, list', () => {
     expect(task).toMatchObject({ elementId: 'check' });
     expect((await h.engine.audit({ subject: id })).find((a) => a.action === 'instance.migrate')).toMatchObject({ actor: 'operator', data: { from: 'ops:1', to: 'ops:2', reason: 'renamed the review' } });
     await expect(h.engine.completeTask(task!.id, { by: 'official', variables: { registryId: 'R-3' } })).resolves.toMatchObject({ state: 'completed' });
+  });
+
+  it('should move an open task to the target version with its instance: its form and rules are read there, also for a task stored before tasks named their version', async () => {
+    const schema = { components: [{ type: 'textfield', key: 'registryId', label: 'Registry id' }] };
+    const withForm = process('review').replace('<bpmn:userTask id="review" name="Review" />', `<bpmn:userTask id="review" name="Review"><bpmn:extensionElements><ps:form><![CDATA[${JSON.stringify(schema)}]]></ps:form></bpmn:extensionElements></bpmn:userTask>`);
+    const moved = await atReview();
+    const legacy = await atReview();
+    const [before] = await h.engine.tasks({ instanceId: moved });
+    expect(before).toMatchObject({ definitionId: 'ops:1', elementId: 'review' });
+    expect(await h.engine.taskForm(before!.id)).toBeNull();
+    await h.engine.deploy(withForm);
+    // The same element id in both versions: nothing renamed, yet the task belongs to version 2 now.
+    expect((await h.engine.migrateInstances('ops', { fromVersion: 1, toVersion: 2, by: 'operator', reason: 'a form for the review' })).migrated).toEqual([moved, legacy].sort());
+    const [after] = await h.engine.tasks({ instanceId: moved });
+    expect(after).toMatchObject({ definitionId: 'ops:2', elementId: 'review', version: before!.version + 1 });
+    expect(await h.engine.taskForm(after!.id)).toMatchObject(schema);
+    // A task row written before tasks kept their version: its instance says which it is.
+    const [old] = await h.engine.tasks({ instanceId: legacy });
+    const db = new Database(h.file);
+    try {
+      const { definitionId: _dropped, ...stored } = old!;
+      db.prepare('UPDATE tasks SET doc = ? WHERE id = ?').run(JSON.stringify(stored), old!.id);
+    } finally {
+      db.close();
+    }
+    const reread = (await h.engine.tasks({ instanceId: legacy }))[0]!;
+    expect(reread.definitionId).toBeUndefined();
+    expect(await h.engine.taskForm(reread.id)).toMatchObject(schema);
+    await expect(h.engine.claimTask(reread.id, { by: 'official' })).resolves.toMatchObject({ assignee: 'official' });
   });
 
   it('should refuse a mapping naming an element of neither version', async () => {
