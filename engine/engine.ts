@@ -20,16 +20,18 @@ import { handlerRegistry, registerInto } from './handlers.js';
 import { JobExecutor } from './jobs/JobExecutor.js';
 import { SweepSchedule } from './jobs/SweepSchedule.js';
 import { TimerFiring } from './jobs/TimerFiring.js';
-import { HandlerJobs } from './jobs/HandlerJobs.js';
+import { HandlerJobs, type LatestStates } from './jobs/HandlerJobs.js';
 import { Signals } from './commands/Signals.js';
 import { transact } from './commit/transact.js';
 import { ConditionCache } from './model/ConditionCache.js';
+import type { ProcessGraph } from './model/types.js';
+import type { InstanceState } from './runtime/state.js';
 import { PolicyDocuments } from './PolicyDocuments.js';
 import { RoutingPolicy } from './routing/RoutingPolicy.js';
 import { localDateOf } from './sla/index.js';
 import { SlaSweep } from './SlaSweep.js';
 import type { JobRecord, Store } from './store/port.js';
-import { UnitOfWork } from './UnitOfWork.js';
+import { UnitOfWork, type UnitDeps } from './UnitOfWork.js';
 import { EventBus } from './events/EventBus.js';
 import { observeCommits } from './events/observeCommits.js';
 import { StoreFeed } from './events/StoreFeed.js';
@@ -120,20 +122,19 @@ class TerezeEngine implements Engine {
     const conditions = new ConditionCache();
     const localDate = async (at: Date) => localDateOf(await this.calendars.get('agency'), at);
 
-    const newUnit = (): UnitOfWork =>
-      new UnitOfWork({
-        store,
-        now: clock.now(),
-        budget,
-        definition: (id) => this.definitionsPart.require(id),
-        latestDefinition: (key) => this.definitionsPart.latest(key),
-        condition: (expression, variables, at) => conditions.evaluate(expression, variables, at),
-        workingTime: (graph) => workingTimeFor(this.calendars, graph),
-        resultCollectionMs: days * 86_400_000,
-        assigner,
-        localDate,
-        handlerLease: handlerJobs.lease,
-      });
+    // What every unit shares, its functions made once: a unit is made per command and per retry.
+    const unitDeps = {
+      store,
+      budget,
+      definition: (id: string) => this.definitionsPart.require(id),
+      latestDefinition: (key: string) => this.definitionsPart.latest(key),
+      condition: (expression: string, variables: Readonly<Record<string, unknown>>, at: Date) => conditions.evaluate(expression, variables, at),
+      workingTime: (graph: ProcessGraph) => workingTimeFor(this.calendars, graph),
+      resultCollectionMs: days * 86_400_000,
+      assigner,
+      localDate,
+    } satisfies Omit<UnitDeps, 'now' | 'handlerLease'>;
+    const newUnit = (): UnitOfWork => new UnitOfWork({ ...unitDeps, now: clock.now(), handlerLease: handlerJobs.lease });
     // Service-task handlers run after the commit that reached them, as jobs (engine/jobs/HandlerJobs.ts).
     const handlerJobs = new HandlerJobs({ store, clock, handlers: this.handlers, newUnit, ...(options.jobs?.leaseMs ? { leaseMs: options.jobs.leaseMs } : {}) });
 
@@ -153,7 +154,7 @@ class TerezeEngine implements Engine {
         const latest = await handlerJobs.runAfter(committed, (unit) => answers.push(unit));
         // Signals thrown by the step and the handlers' answers: broadcast now that they committed (engine/commands/Signals.ts).
         await signals.runAfter(committed, ...answers);
-        return { value, latest: (state) => latest.get(state.id) ?? state };
+        return { value, latest: latestIn(latest) };
       },
     };
     this.core = core;
@@ -311,4 +312,13 @@ class TerezeEngine implements Engine {
     await this.executor.stop();
     await this.store.close();
   }
+}
+
+/**
+ * Each instance as the handlers a command reached left it. Made here, not as a property's arrow
+ * in the command's answer: under tsx (esbuild's keepNames) every named function expression costs
+ * a defineProperty each time it is made, and this one is made for every command.
+ */
+function latestIn(latest: LatestStates): (state: InstanceState) => InstanceState {
+  return (state) => latest.get(state.id) ?? state;
 }

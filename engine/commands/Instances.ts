@@ -37,7 +37,6 @@ export class Instances {
     const earlier = await idempotent?.earlier(core.store, core.clock.now());
     if (earlier) return earlier;
     await core.routing.check(definition.graph.serviceCode, options.channel, core.clock.now(), options.region);
-    const startResult = (final: InstanceState): StartResult => ({ id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) });
     const { value, latest } = await core.transact<{ readonly state?: InstanceState; readonly result: StartResult }>(
       async (unit) => {
         const { state } = await unit.startInstance(definition, startId, {
@@ -66,13 +65,8 @@ export class Instances {
         if (idempotent) unit.recordIdempotencyKey(idempotent.record(result, core.clock.now()));
         return { state: final, result };
       },
-      {
-        // A tracking number collided, a rotation moved, or a concurrent repeat took the key first.
-        onConflict: async () => {
-          const winner = await idempotent?.earlier(core.store, core.clock.now());
-          return winner ? { result: winner } : undefined;
-        },
-      },
+      // A tracking number collided, a rotation moved, or a concurrent repeat took the key first.
+      idempotent ? { onConflict: afterConflict(idempotent, core) } : {},
     );
     // Without a key, the answer shows what the handlers reached by the start did.
     return idempotent || !value.state ? value.result : startResult(latest(value.state));
@@ -256,4 +250,17 @@ function messageTtl(text: unknown): IsoDuration {
   const ttl = parseDuration(text);
   if (addDuration(new Date(0), ttl).getTime() <= 0) throw new InvalidArgumentError('ttl', `must be longer than nothing, not ${text}`);
   return ttl;
+}
+
+/** What a start answers: its application's id, tracking number, state and deadline. */
+function startResult(final: InstanceState): StartResult {
+  return { id: final.id, trackingNumber: final.trackingNumber, state: viewState(final), ...(final.sla ? { dueAt: final.sla.dueAt } : {}) };
+}
+
+/** A start under a key that lost a race: a concurrent repeat's answer if it took the key, else run again. */
+function afterConflict(idempotent: IdempotentStart, core: EngineCore): () => Promise<{ readonly result: StartResult } | undefined> {
+  return async () => {
+    const winner = await idempotent.earlier(core.store, core.clock.now());
+    return winner ? { result: winner } : undefined;
+  };
 }
