@@ -11,6 +11,7 @@ import { fourEyesExcluded } from './assignment/fourEyes.js';
 import type { Effect, RuntimeEvent } from './runtime/events.js';
 import type { InstanceState } from './runtime/state.js';
 import type { DefinitionRecord, PolicyWrite, TaskRecord } from './records/index.js';
+import { withChanges } from './records/withChanges.js';
 import type { CommitBatch, Store } from './store/port.js';
 
 export interface UnitDeps {
@@ -415,7 +416,7 @@ export class UnitOfWork extends WriteSet {
         if (close.state === 'completed') throw new ConflictError(`task ${close.taskId} is no longer open`, close.taskId);
         continue;
       }
-      taskUpdates.push({ record: { ...stored, ...closed, version: stored.version + 1 }, expectedVersion: stored.version });
+      taskUpdates.push({ record: withChanges(stored, closed, { version: stored.version + 1 }), expectedVersion: stored.version });
     }
     const instanceInserts: InstanceState[] = [];
     const instanceUpdates: { record: InstanceState; expectedVersion: number }[] = [];

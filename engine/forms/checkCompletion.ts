@@ -45,7 +45,7 @@ export function checkCompletion(
   const sent = completion.variables;
   if (Object.hasOwn(sent, OUTCOME_KEY)) throw new InvalidArgumentError(`variables.${OUTCOME_KEY}`, 'send the outcome as "outcome", beside the variables');
   const byKey = new Map(form.fields.map((field) => [field.key, field]));
-  const data: Record<string, unknown> = { ...sent };
+  const data: Record<string, unknown> = Object.assign({}, sent);
   if (completion.outcome !== undefined) data[OUTCOME_KEY] = completion.outcome;
   for (const key of Object.keys(data)) {
     if (byKey.has(key)) continue;
@@ -54,8 +54,12 @@ export function checkCompletion(
     throw new InvalidArgumentError(`variables.${key}`, `is not a field of the form of ${elementId} (its fields: ${accepted.join(', ') || 'none'})`);
   }
   // This answer's `outcome` is the form's; the one before it (the last task's) reads as `lastOutcome`.
-  const { [OUTCOME_KEY]: lastOutcome, ...earlier } = scope;
-  const context = { ...earlier, lastOutcome: lastOutcome ?? null, ...data };
+  // Copied key by key, not `{ ...earlier, lastOutcome, ...data }`: after an opening spread each
+  // key the source lacks costs about a microsecond in V8 (see engine/records/withChanges.ts).
+  const context: Record<string, unknown> = {};
+  for (const key in scope) if (key !== OUTCOME_KEY) context[key] = scope[key];
+  context.lastOutcome = scope[OUTCOME_KEY] ?? null;
+  Object.assign(context, data);
   const result: Record<string, unknown> = {};
   for (const field of form.fields) {
     const path = field.key === OUTCOME_KEY ? OUTCOME_KEY : `variables.${field.key}`;

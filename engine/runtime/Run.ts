@@ -95,8 +95,19 @@ export class Run {
   }
 
   record(elementId: string, event: HistoryEvent, tokenId?: string, data?: Record<string, unknown>): void {
-    const entry: HistoryEntry = { instanceId: this.state.id, at: this.nowIso, elementId, event };
-    this.history.push(tokenId === undefined ? (data ? { ...entry, data } : entry) : data ? { ...entry, tokenId, data } : { ...entry, tokenId });
+    // Each shape built whole, in the stored key order: `{ ...entry, tokenId }` took the slow path
+    // for the added key (engine/records/withChanges.ts), 0.6 µs an entry against 0.03.
+    const { id: instanceId } = this.state;
+    const at = this.nowIso;
+    this.history.push(
+      tokenId === undefined
+        ? data
+          ? { instanceId, at, elementId, event, data }
+          : { instanceId, at, elementId, event }
+        : data
+          ? { instanceId, at, elementId, event, tokenId, data }
+          : { instanceId, at, elementId, event, tokenId },
+    );
   }
 
   emit(effect: Effect): void {
@@ -395,7 +406,9 @@ function errorCatcher(boundaries: readonly FlowNode[], errorCode: string): FlowN
 function copyState(state: InstanceState): InstanceState {
   return {
     ...state,
-    variables: { ...state.variables },
+    // Assigned, not spread: a step adds variables, and keys added to a spread copy are slow
+    // (engine/records/withChanges.ts): three new variables 2.4 µs, against 0.1.
+    variables: Object.assign({}, state.variables),
     tokens: state.tokens.map((t) => ({ ...t })),
     incidents: [...state.incidents],
   };
