@@ -49,10 +49,10 @@ export class TaskAssigner {
     if (spec.assignment === 'claim' || !spec.candidateGroup) return { assignee: null };
     const group = spec.candidateGroup;
     const pool = await this.eligible(request);
-    const base = { strategy: spec.assignment, group, poolSize: pool.length, poolHash: poolHash(pool), excluded: [...new Set(request.excluded)].sort() };
+    const excluded = [...new Set(request.excluded)].sort();
     if (pool.length === 0) {
       const attention = `no eligible official in group ${group} on ${request.localDate} (all absent, inactive or excluded)`;
-      return { assignee: null, attention, audit: this.audit(request, { ...base, pick: null, attention }) };
+      return { assignee: null, attention, audit: this.audit(request, { ...drawn(spec.assignment, group, pool, excluded, null), attention }) };
     }
     let pick: string;
     if (spec.assignment === 'round-robin') {
@@ -68,7 +68,7 @@ export class TaskAssigner {
     } else {
       pick = pool[drawIndex(pool.length, this.random)]!;
     }
-    return { assignee: pick, audit: this.audit(request, { ...base, pick }) };
+    return { assignee: pick, audit: this.audit(request, drawn(spec.assignment, group, pool, excluded, pick)) };
   }
 
   /**
@@ -112,3 +112,11 @@ export class TaskAssigner {
 }
 
 export type RotationRecord = PolicyRecord<{ last: string }>;
+
+/**
+ * What a draw records: strategy, group, the pool's size and hash, who was excluded, the pick.
+ * Built whole (`{ ...base, pick }` took the added key on V8's slow path: engine/records/withChanges.ts).
+ */
+function drawn(strategy: string, group: string, pool: readonly string[], excluded: readonly string[], pick: string | null): Record<string, unknown> {
+  return { strategy, group, poolSize: pool.length, poolHash: poolHash(pool), excluded, pick };
+}

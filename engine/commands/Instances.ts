@@ -40,8 +40,8 @@ export class Instances {
     const { value, latest } = await core.transact<{ readonly state?: InstanceState; readonly result: StartResult }>(
       async (unit) => {
         const { state } = await unit.startInstance(definition, startId, {
-          ...(options.channel ? { channel: options.channel } : {}),
           variables,
+          ...(options.channel ? { channel: options.channel } : {}),
           ...(applicant ? { applicant } : {}),
           ...(centre ? { centre } : {}),
         });

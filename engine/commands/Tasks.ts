@@ -1,7 +1,7 @@
 import type { CompleteOptions, InstanceView, TaskFilter } from '../api.js';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors.js';
 import type { RuntimeEvent } from '../runtime/events.js';
-import type { TaskRecord } from '../store/port.js';
+import type { TaskQuery, TaskRecord } from '../store/port.js';
 import { fourEyesExcluded, poolHash, type EligibilityQuery } from '../assignment/index.js';
 import type { UserTaskSpec } from '../model/types.js';
 import { INTAKE_VARIABLES } from '../intake/intakeRecord.js';
@@ -18,16 +18,17 @@ export class Tasks {
   constructor(private readonly core: EngineCore) {}
 
   find(filter: TaskFilter = {}): Promise<TaskRecord[]> {
-    return this.core.store.findTasks({
-      ...(filter.instanceId ? { instanceId: filter.instanceId } : {}),
-      ...(filter.assignee ? { assignee: filter.assignee } : {}),
-      ...(filter.group ? { candidateGroup: filter.group } : {}),
-      ...(filter.centre ? { centre: filter.centre } : {}),
-      ...(filter.noCentre ? { noCentre: true } : {}),
-      ...(filter.state ? { state: filter.state } : {}),
-      ...(filter.unassigned ? { unassigned: true } : {}),
-      ...(filter.limit ? { limit: filter.limit } : {}),
-    });
+    // Set key by key: a literal of spreads only takes each key on V8's slow path (engine/records/withChanges.ts).
+    const query: { -readonly [K in keyof TaskQuery]: TaskQuery[K] } = {};
+    if (filter.instanceId) query.instanceId = filter.instanceId;
+    if (filter.assignee) query.assignee = filter.assignee;
+    if (filter.group) query.candidateGroup = filter.group;
+    if (filter.centre) query.centre = filter.centre;
+    if (filter.noCentre) query.noCentre = true;
+    if (filter.state) query.state = filter.state;
+    if (filter.unassigned) query.unassigned = true;
+    if (filter.limit) query.limit = filter.limit;
+    return this.core.store.findTasks(query);
   }
 
   async get(id: string): Promise<TaskRecord> {
@@ -99,7 +100,7 @@ export class Tasks {
       const intake = Object.keys(variables).find((name) => (INTAKE_VARIABLES as readonly string[]).includes(name) && !shown.has(name));
       if (intake) throw new InvalidArgumentError(`variables.${intake}`, `is part of the intake record (${INTAKE_VARIABLES.join(', ')}) and cannot be written after intake`);
       // The task's form (ps:form) says what it may write: engine/forms/checkCompletion.ts.
-      const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { ...(options.outcome === undefined ? {} : { outcome: options.outcome }), variables }, instance ? variablesInScope(instance, instance.tokens.find((t) => t.id === task.tokenId)) : {}, core.clock.now(), core.condition) : variables;
+      const written = facts.spec?.form ? checkCompletion(facts.spec.form, task.elementId, { variables, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) }, instance ? variablesInScope(instance, instance.tokens.find((t) => t.id === task.tokenId)) : {}, core.clock.now(), core.condition) : variables;
       checkRating(facts.spec, task, written);
       const event: RuntimeEvent = { type: 'completeTask', tokenId: task.tokenId, taskId, by, variables: written, ...(options.outcome === undefined ? {} : { outcome: options.outcome }) };
       const state = await unit.signal(task.instanceId, event);
