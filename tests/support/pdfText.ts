@@ -24,23 +24,32 @@ interface PdfObject {
 export function readPdf(bytes: Buffer): PdfContents {
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('not a PDF: no %PDF- header');
   if (!bytes.subarray(-32).toString('latin1').includes('%%EOF')) throw new Error('truncated PDF: no %%EOF');
-  const raw = bytes.toString('latin1');
+  const raw = bytes.toString('latin1'); // one character a byte: indexes are byte offsets
   const objects = new Map<number, PdfObject>();
-  for (const match of raw.matchAll(/(\d+) 0 obj\b([\s\S]*?)\bendobj/g)) {
-    const body = match[2]!;
-    const at = body.indexOf('stream');
-    if (at < 0 || !/\/Length/.test(body.slice(0, at))) {
-      objects.set(Number(match[1]), { dict: body });
+  // Object by object, each stream cut by its /Length: compressed bytes can hold "endobj" or
+  // "endstream" by chance (the content, and so the bytes, differ from run to run).
+  const header = /(\d+) 0 obj\b/g;
+  for (let match = header.exec(raw); match; match = header.exec(raw)) {
+    const from = match.index + match[0].length;
+    const endobj = raw.indexOf('endobj', from);
+    if (endobj < 0) throw new Error(`truncated PDF: object ${match[1]} has no endobj`);
+    const at = raw.indexOf('stream', from);
+    if (at < 0 || at > endobj || !/\/Length/.test(raw.slice(from, at))) {
+      objects.set(Number(match[1]), { dict: raw.slice(from, endobj) });
+      header.lastIndex = endobj;
       continue;
     }
-    const dict = body.slice(0, at);
+    const dict = raw.slice(from, at);
     let start = at + 'stream'.length;
-    if (body[start] === '\r') start++;
-    if (body[start] === '\n') start++;
-    const end = body.lastIndexOf('endstream');
-    let data = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
+    if (raw[start] === '\r') start++;
+    if (raw[start] === '\n') start++;
+    const direct = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    const end = direct ? start + Number(direct[1]) : raw.indexOf('endstream', start);
+    if (raw.indexOf('endstream', end) < 0) throw new Error(`truncated PDF: the stream of object ${match[1]} has no endstream`);
+    let data: Buffer = bytes.subarray(start, direct ? end : raw.slice(start, end).replace(/\r?\n$/, '').length + start);
     if (/\/FlateDecode/.test(dict)) data = inflateSync(data);
     objects.set(Number(match[1]), { dict, stream: data });
+    header.lastIndex = raw.indexOf('endobj', raw.indexOf('endstream', end));
   }
   const ref = (dict: string, key: string) => {
     const m = new RegExp(`/${key}\\s+(\\d+) 0 R`).exec(dict);
