@@ -372,6 +372,14 @@ export class UnitOfWork extends WriteSet {
     };
   }
 
+  /**
+   * An instance as a commit just left it (a handler's answer continues the step that reached
+   * it): stepped without reading it again; the commit is still guarded by its version.
+   */
+  rememberInstance(state: InstanceState): void {
+    if (!this.instances.has(state.id)) this.instances.set(state.id, { state, expectedVersion: state.version });
+  }
+
   /** A task as the caller read it; the commit is still guarded by its version. */
   rememberTask(task: TaskRecord): void {
     this.knownTasks.set(task.id, task);
@@ -420,9 +428,16 @@ export class UnitOfWork extends WriteSet {
     }
     const instanceInserts: InstanceState[] = [];
     const instanceUpdates: { record: InstanceState; expectedVersion: number }[] = [];
-    for (const { state, expectedVersion } of this.instances.values()) {
+    for (const held of this.instances.values()) {
+      const { state, expectedVersion } = held;
       if (expectedVersion === null) instanceInserts.push(state);
-      else if (this.changed.has(state.id)) instanceUpdates.push({ record: { ...state, version: expectedVersion + 1 }, expectedVersion });
+      else if (this.changed.has(state.id)) {
+        const record = { ...state, version: expectedVersion + 1 };
+        instanceUpdates.push({ record, expectedVersion });
+        // What instanceState and changedInstances answer from now on: the record as committed,
+        // its version included (a command's answer showed the version before its own commit).
+        held.state = record;
+      }
     }
     for (const rotation of this.rotations.values()) this.writePolicy(rotation);
     return this.batch({ instanceInserts, instanceUpdates, taskInserts: [...this.createdTasks.values()], taskUpdates });

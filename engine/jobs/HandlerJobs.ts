@@ -89,7 +89,11 @@ export class HandlerJobs {
     const waiting = stored?.status === 'active' ? stored.tokens.find((t) => t.id === job.tokenId && t.elementId === job.elementId && t.wait?.kind === 'handler') : undefined;
     const event = stored && waiting ? await this.invoke(stored, job, waiting) : undefined;
     const visits = typeof job.payload.visits === 'number' ? job.payload.visits : 0;
+    // The first attempt steps the instance as it was known (no read); a retry after a lost race reads it.
+    let first = known;
     const { committed } = await transact(this.deps.store, this.deps.newUnit, async (unit) => {
+      if (first) unit.rememberInstance(first);
+      first = undefined;
       unit.completeJob(job.id, owner);
       if (!event) return; // the token is gone: the job just goes
       try {

@@ -93,6 +93,31 @@ describe('a ps:handler and version conflicts', () => {
     expect(await a.runDueJobs()).toEqual({ fired: 0, failed: 0 });
   });
 
+  it("should step a handler's answer on the instance as the commit that reached it left it, read once, and answer the version it committed", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tereze-handler-once-'));
+    const real = sqliteStore(join(dir, 'engine.db'));
+    const reads: string[] = [];
+    const store = new Proxy(real, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (prop === 'getInstance') return (id: string) => (reads.push(id), real.getInstance(id));
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as Store;
+    const engine = await createEngine({ store, clock: manualClock('2026-03-02T04:00:00Z'), handlers: { charge: () => ({ feeCharged: true }) } });
+    open.push(engine);
+    await engine.deploy(fixture(import.meta.url, 'HandlerOnce.bpmn'));
+    const { id } = await engine.start('handler_once');
+    const tasks = await engine.tasks({ instanceId: id });
+    await engine.completeTask(tasks.find((t) => t.elementId === 'second')!.id, { by: 'second-official' });
+    reads.length = 0;
+    const view = await engine.completeTask(tasks.find((t) => t.elementId === 'review')!.id, { by: 'official' });
+    // The completion loads the instance; the handler's answer, one commit later, reads it no more.
+    expect(reads).toEqual([id]);
+    expect(view).toMatchObject({ state: 'completed', variables: { feeCharged: true } });
+    expect(view.version).toBe((await engine.instance(id)).version);
+  });
+
   it('should let any node run, once, a handler job whose node died right after committing it (at least once across a crash)', async () => {
     const { a, b, id, calls, race, taskAt, clock } = await twoNodes((batch) => (batch.jobInserts ?? []).some((j) => j.type === 'continuation'));
     await b.completeTask((await taskAt('second')).id, { by: 'second-official' });
