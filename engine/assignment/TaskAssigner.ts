@@ -52,7 +52,7 @@ export class TaskAssigner {
     const excluded = [...new Set(request.excluded)].sort();
     if (pool.length === 0) {
       const attention = `no eligible official in group ${group} on ${request.localDate} (all absent, inactive or excluded)`;
-      return { assignee: null, attention, audit: this.audit(request, { ...drawn(spec.assignment, group, pool, excluded, null), attention }) };
+      return { assignee: null, attention, audit: this.audit(request, drawn(spec.assignment, group, pool, excluded, null, attention)) };
     }
     let pick: string;
     if (spec.assignment === 'round-robin') {
@@ -114,9 +114,10 @@ export class TaskAssigner {
 export type RotationRecord = PolicyRecord<{ last: string }>;
 
 /**
- * What a draw records: strategy, group, the pool's size and hash, who was excluded, the pick.
+ * What a draw records: strategy, group, the pool's size and hash, who was excluded, the pick
+ * (and, when nobody could be drawn, why).
  * Built whole (`{ ...base, pick }` took the added key on V8's slow path: engine/records/withChanges.ts).
  */
-function drawn(strategy: string, group: string, pool: readonly string[], excluded: readonly string[], pick: string | null): Record<string, unknown> {
-  return { strategy, group, poolSize: pool.length, poolHash: poolHash(pool), excluded, pick };
+function drawn(strategy: string, group: string, pool: readonly string[], excluded: readonly string[], pick: string | null, attention?: string): Record<string, unknown> {
+  return { strategy, group, poolSize: pool.length, poolHash: poolHash(pool), excluded, pick, ...(attention === undefined ? {} : { attention }) };
 }

@@ -1,6 +1,7 @@
 import type { InstanceView } from '../api.js';
 import type { InstanceState } from '../runtime/state.js';
 import { waitsForDocuments } from '../casework/waitsForDocuments.js';
+import { copyWithout } from '../records/withChanges.js';
 
 export function viewState(state: InstanceState): InstanceView['state'] {
   return state.status === 'active' && state.incidents.length ? 'incident' : state.status;
@@ -8,11 +9,8 @@ export function viewState(state: InstanceState): InstanceView['state'] {
 
 /** An instance as the API shows it: `state` instead of the stored status, SLA fields flat, and whether it waits for documents. */
 export function toView(state: InstanceState): InstanceView {
-  // Copied key by key: the rest-and-spread this was (`{ ...rest, state }`) took V8's slow path
-  // for each added key (engine/records/withChanges.ts), 5 µs a view against 0.25, and every
-  // command answers one.
-  const view: Record<string, unknown> = {};
-  for (const key in state) if (!HIDDEN.has(key)) view[key] = state[key as keyof InstanceState];
+  // Every command answers one: copied without a spread (engine/records/withChanges.ts).
+  const view = copyWithout(state, HIDDEN);
   view.state = viewState(state);
   const { sla } = state;
   if (sla) {

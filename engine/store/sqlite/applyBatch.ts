@@ -12,7 +12,7 @@ import { applicantRows } from '../shared/applicantIndex.js';
 import { instanceInsert, instanceUpdate, jobParams, taskInsert, taskUpdate } from './rows.js';
 import type { Statements } from './statements.js';
 
-export function applyBatch(s: Statements, batch: CommitBatch, auditTail: AuditTailCursor = new AuditTailCursor()): void {
+export function applyBatch(s: Statements, batch: CommitBatch, auditTail: AuditTailCursor): void {
   if (batch.definitions) {
     for (const d of batch.definitions) {
       try {
