@@ -45,6 +45,7 @@ import { taskQuerySql, whereClause } from './taskQuery.js';
 import type { Worker } from 'node:worker_threads';
 import { revived, startWriter, type WriterReply } from './writerProtocol.js';
 import { writeTransactions } from './writeTransactions.js';
+import { prepareBatch, type PreparedBatch } from './preparedBatch.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -85,7 +86,7 @@ export const DEFAULT_SYNCHRONOUS: 'normal' | 'full' = 'full';
 
 /** A unit of work waiting for the next group transaction. */
 interface PendingUnit {
-  readonly batch: CommitBatch;
+  readonly batch: PreparedBatch;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
   error?: unknown;
@@ -118,7 +119,7 @@ class SqliteStore implements Store {
   private outboxRows: SqliteOutbox | undefined;
   /** Statements for the optional-filter queries, prepared once per filter shape. */
   private readonly shaped = new Map<string, Statement<unknown[], string>>();
-  private applyBatch: ((batch: CommitBatch) => void) | undefined;
+  private applyBatch: ((batch: PreparedBatch) => void) | undefined;
   /** Applies a group of units in one IMMEDIATE transaction (writeTransactions.ts). */
   private applyGroup: ((units: readonly PendingUnit[]) => void) | undefined;
   /** Units waiting for the next group transaction (group commit). */
@@ -276,13 +277,14 @@ class SqliteStore implements Store {
   async commit(batch: CommitBatch): Promise<void> {
     const apply = this.applyBatch;
     if (!apply) throw new Error('sqlite store: call init() first');
+    const prepared = prepareBatch(batch);
     if (this.options.groupCommit === false) {
-      this.write(() => apply(batch));
+      this.write(() => apply(prepared));
       this.options.onTransaction?.({ units: 1, failed: 0 });
       return this.durable();
     }
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ batch, resolve, reject });
+      this.pending.push({ batch: prepared, resolve, reject });
       // The first unit of a group schedules its transaction for the end of this turn of the
       // event loop: every command that reaches its commit meanwhile joins it.
       if (this.pending.length === 1) nextTurn(() => this.flush());

@@ -1,18 +1,17 @@
 /**
  * The body of SqliteStore.commit: runs inside one IMMEDIATE transaction, so any throw rolls
  * the whole batch back. Guards are CAS updates checked by `changes`; duplicates become
- * ConflictErrors rather than raw SQLite errors.
+ * ConflictErrors rather than raw SQLite errors. The instance, task and history rows come made
+ * (preparedBatch.ts); this binds them.
  */
 import { ConflictError } from '../../errors.js';
 import type { CommitBatch } from '../port.js';
-import { PRUNE_PER_COMMIT, type AuditTail, chainAudit, checkNextVersion, checkPolicyVersion, dropsPrevious, historyByInstance, jobNotHeld, latestPublication, messageGone, staleVersion } from '../shared/batchRules.js';
-import { packHistory } from '../shared/historyRows.js';
-import { signalNamesOf } from '../shared/signalWaits.js';
-import { applicantRows } from '../shared/applicantIndex.js';
-import { instanceInsert, instanceUpdate, jobParams, taskInsert, taskUpdate } from './rows.js';
+import { PRUNE_PER_COMMIT, type AuditTail, chainAudit, checkPolicyVersion, dropsPrevious, jobNotHeld, latestPublication, messageGone, staleVersion } from '../shared/batchRules.js';
+import type { PreparedBatch } from './preparedBatch.js';
+import { jobParams, TASK_UPDATE_EXPECTED, TASK_UPDATE_ID } from './rows.js';
 import type { Statements } from './statements.js';
 
-export function applyBatch(s: Statements, batch: CommitBatch, auditTail: AuditTailCursor): void {
+export function applyBatch(s: Statements, batch: PreparedBatch, auditTail: AuditTailCursor): void {
   if (batch.definitions) {
     for (const d of batch.definitions) {
       try {
@@ -22,43 +21,31 @@ export function applyBatch(s: Statements, batch: CommitBatch, auditTail: AuditTa
       }
     }
   }
-  if (batch.instanceInserts) {
-    for (const i of batch.instanceInserts) {
-      try {
-        s.insertInstance.run(...instanceInsert(i));
-      } catch (err) {
-        throw duplicate(err, `instance ${i.id} or tracking number ${i.trackingNumber} already exists`, i.id);
-      }
-      for (const name of signalNamesOf(i) ?? []) s.insertSignalWait.run(name, i.id);
-      // The applicant is part of the intake record: indexed once, here; no later step changes it.
-      for (const [kind, term] of applicantRows(i)) s.insertApplicant.run(kind, term, i.startedAt, i.id);
+  const { rows } = batch;
+  for (const i of rows.instanceInserts ?? []) {
+    try {
+      s.insertInstance.run(...i.params);
+    } catch (err) {
+      throw duplicate(err, `instance ${i.id} or tracking number ${i.trackingNumber} already exists`, i.id);
+    }
+    for (const name of i.signals ?? []) s.insertSignalWait.run(name, i.id);
+    // The applicant is part of the intake record: indexed once, here; no later step changes it.
+    for (const [kind, term] of i.applicants) s.insertApplicant.run(kind, term, i.startedAt, i.id);
+  }
+  for (const i of rows.instanceUpdates ?? []) {
+    if (s.updateInstance.run(...i.params).changes !== 1) throw staleVersion('instance', i.id, i.expectedVersion);
+    s.clearSignalWaits.run(i.id);
+    for (const name of i.signals ?? []) s.insertSignalWait.run(name, i.id);
+  }
+  for (const t of rows.taskInserts ?? []) {
+    try {
+      s.insertTask.run(...t);
+    } catch (err) {
+      throw duplicate(err, `task ${t[0]} already exists`, t[0]);
     }
   }
-  if (batch.instanceUpdates) {
-    for (const { record: i, expectedVersion } of batch.instanceUpdates) {
-      checkNextVersion('instance', i.id, i.version, expectedVersion);
-      if (s.updateInstance.run(...instanceUpdate(i, expectedVersion)).changes !== 1) {
-        throw staleVersion('instance', i.id, expectedVersion);
-      }
-      s.clearSignalWaits.run(i.id);
-      for (const name of signalNamesOf(i) ?? []) s.insertSignalWait.run(name, i.id);
-    }
-  }
-  if (batch.taskInserts) {
-    for (const t of batch.taskInserts) {
-      try {
-        s.insertTask.run(...taskInsert(t));
-      } catch (err) {
-        throw duplicate(err, `task ${t.id} already exists`, t.id);
-      }
-    }
-  }
-  if (batch.taskUpdates) {
-    for (const { record: t, expectedVersion } of batch.taskUpdates) {
-      checkNextVersion('task', t.id, t.version, expectedVersion);
-      const changes = s.updateTask.run(...taskUpdate(t, expectedVersion)).changes;
-      if (changes !== 1) throw staleVersion('task', t.id, expectedVersion);
-    }
+  for (const t of rows.taskUpdates ?? []) {
+    if (s.updateTask.run(...t).changes !== 1) throw staleVersion('task', t[TASK_UPDATE_ID], t[TASK_UPDATE_EXPECTED]);
   }
   // Deletes and completions before inserts, so a step may re-arm a job under the same id.
   if (batch.jobDeletes) for (const id of batch.jobDeletes) s.deleteJob.run(id);
@@ -76,11 +63,7 @@ export function applyBatch(s: Statements, batch: CommitBatch, auditTail: AuditTa
       }
     }
   }
-  if (batch.history && batch.history.length > 0) {
-    // One row per instance and commit (a JSON array): a step writes ~10 entries, and one insert
-    // instead of ten is most of the difference between 3,000 and 10,000+ steps a second.
-    for (const [instanceId, entries] of historyByInstance(batch.history)) s.insertHistory.run(instanceId, JSON.stringify(packHistory(entries)));
-  }
+  for (const [instanceId, doc] of rows.history ?? []) s.insertHistory.run(instanceId, doc);
   if (batch.audit && batch.audit.length > 0) {
     const entries = chainAudit(batch.audit, auditTail.read(s));
     for (const entry of entries) s.insertAudit.run(entry.seq, entry.subject, entry.hash, JSON.stringify(entry));
@@ -148,7 +131,7 @@ export class AuditTailCursor {
   }
 }
 
-function applyPolicies(s: Statements, batch: CommitBatch): void {
+function applyPolicies(s: Statements, batch: Pick<CommitBatch, 'policies'>): void {
   for (const p of batch.policies ?? []) {
     const latest = s.latestPolicyVersion.get(p.kind, p.id) ?? 0;
     checkPolicyVersion(p, latest);

@@ -86,6 +86,9 @@ export function instanceUpdate(i: InstanceRecord, expected: number): InstanceUpd
 export type TaskInsert = [id: string, instanceId: string, ...held: TaskHeld, createdAt: string, version: number, doc: string];
 /** The task UPDATE: what a step may change, then the row it must still be (id, expected version). */
 export type TaskUpdate = [...held: TaskHeld, version: number, doc: string, id: string, expected: number];
+/** Where a TaskUpdate holds the task's id and its expected version. */
+export const TASK_UPDATE_ID = 10;
+export const TASK_UPDATE_EXPECTED = 11;
 
 export function taskInsert(t: TaskRecord): TaskInsert {
   return [t.id, t.instanceId, ...taskHeld(t), t.createdAt, t.version, JSON.stringify(t)];

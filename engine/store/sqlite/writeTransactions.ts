@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CommitBatch } from '../port.js';
+import type { PreparedBatch } from './preparedBatch.js';
 import { applyBatch, AuditTailCursor } from './applyBatch.js';
 import { applyIdempotencyKeys, type IdempotencyStatements } from './idempotencyKeys.js';
 import type { SqliteOutbox } from './notificationOutbox.js';
@@ -21,9 +21,9 @@ import type { Statements } from './statements.js';
  * throughput, with either writer.
  */
 export interface WriteTransactions {
-  readonly apply: Database.Transaction<(batch: CommitBatch) => void>;
+  readonly apply: Database.Transaction<(batch: PreparedBatch) => void>;
   /** Applies a group in one IMMEDIATE transaction. Per unit: undefined (kept) or the error it was rolled back alone for. */
-  readonly group: (batches: readonly CommitBatch[]) => unknown[];
+  readonly group: (batches: readonly PreparedBatch[]) => unknown[];
 }
 
 /** Thrown out of the group's transaction without savepoints when one of its units failed. */
@@ -32,18 +32,18 @@ const UNIT_FAILED = new Error('a unit of the group failed');
 export function writeTransactions(db: Database.Database, statements: Statements, keys: IdempotencyStatements, outbox: SqliteOutbox): WriteTransactions {
   // Carried through a transaction's units; forgotten wherever rows may have been rolled back.
   const auditTail = new AuditTailCursor();
-  const body = (batch: CommitBatch) => {
+  const body = (batch: PreparedBatch) => {
     applyIdempotencyKeys(keys, batch);
     applyBatch(statements, batch, auditTail);
     outbox.applyBatch(batch);
   };
   // One unit: alone, or in its SAVEPOINT within a group (then it reads the tail again, as a
   // unit before it in the group may have been rolled back).
-  const apply = db.transaction((batch: CommitBatch) => {
+  const apply = db.transaction((batch: PreparedBatch) => {
     auditTail.forget();
     body(batch);
   });
-  const together = db.transaction((batches: readonly CommitBatch[]) => {
+  const together = db.transaction((batches: readonly PreparedBatch[]) => {
     auditTail.forget();
     for (const batch of batches) {
       try {
@@ -53,7 +53,7 @@ export function writeTransactions(db: Database.Database, statements: Statements,
       }
     }
   });
-  const eachAlone = db.transaction((batches: readonly CommitBatch[]): unknown[] =>
+  const eachAlone = db.transaction((batches: readonly PreparedBatch[]): unknown[] =>
     batches.map((batch) => {
       try {
         apply(batch);
@@ -65,7 +65,7 @@ export function writeTransactions(db: Database.Database, statements: Statements,
     }),
   );
   let savepoints = false;
-  const group = (batches: readonly CommitBatch[]): unknown[] => {
+  const group = (batches: readonly PreparedBatch[]): unknown[] => {
     if (!savepoints) {
       try {
         together.immediate(batches);

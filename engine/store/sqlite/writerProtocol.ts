@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConflictError } from '../../errors.js';
-import type { CommitBatch } from '../port.js';
+import type { PreparedBatch } from './preparedBatch.js';
 
 export interface WriterSetup {
   readonly path: string;
@@ -20,7 +20,7 @@ export interface WriterSetup {
   readonly busyTimeoutMs: number;
 }
 
-export type WriterRequest = { readonly type: 'group'; readonly seq: number; readonly batches: readonly CommitBatch[] } | { readonly type: 'close' };
+export type WriterRequest = { readonly type: 'group'; readonly seq: number; readonly batches: readonly PreparedBatch[] } | { readonly type: 'close' };
 
 /** Per unit null (kept) or why it was rolled back alone; or the whole group failed. */
 export type WriterReply = { readonly seq: number; readonly errors: readonly (WrittenError | null)[] } | { readonly seq: number; readonly failed: WrittenError };

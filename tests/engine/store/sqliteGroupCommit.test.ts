@@ -146,9 +146,10 @@ describe('sqlite group commit, at the store', () => {
   });
 
   it('keeps the other units of a group when one throws halfway through its writes, and keeps none of that one', async () => {
-    // The failing unit's instance row is written first (in its savepoint), then its history
-    // entry cannot be serialised: a crash-like failure after part of the unit was applied.
-    const broken = { instanceInserts: [instance('broken')], history: [{ instanceId: 'broken', at: '2026-03-02T05:00:00.000Z', elementId: 'x', event: 'step', data: { n: 1n } }] };
+    // The failing unit's instance row is written first, then its audit entry cannot be
+    // serialised: a crash-like failure after part of the unit was applied. (Its rows are made
+    // before it joins the group, so the entry is one the transaction itself chains.)
+    const broken = { instanceInserts: [instance('broken')], audit: [{ at: '2026-03-02T05:00:00.000Z', actor: 't', action: 'x.y', subject: 'broken', data: { n: 1n } }] };
     const results = await Promise.allSettled([
       store.commit({ instanceInserts: [instance('a')] }),
       store.commit(broken as never),
@@ -161,6 +162,19 @@ describe('sqlite group commit, at the store', () => {
     expect(await store.getInstance('b')).toBeDefined();
     expect(await store.getInstance('broken')).toBeUndefined();
     expect((await store.audit({})).map((e) => [e.seq, e.subject])).toEqual([[1, 'b']]);
+  });
+
+  it('refuses a unit whose records cannot be stored before it joins a group, naming the record, and commits the group without it', async () => {
+    const broken = { instanceInserts: [instance('c')], history: [{ instanceId: 'c', at: '2026-03-02T05:00:00.000Z', elementId: 'x', event: 'step', data: { n: 1n } }] };
+    const stale = { instanceUpdates: [{ record: instance('a', { version: 3 }), expectedVersion: 1 }] };
+    const results = await Promise.allSettled([store.commit({ instanceInserts: [instance('a')] }), store.commit(broken as never), store.commit(stale), store.commit({ instanceInserts: [instance('b')] })]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/the history of instance c cannot be stored: .*BigInt/);
+    expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/instance a: record.version 3 must be expectedVersion \+ 1 \(2\)/);
+    expect(transactions).toEqual([{ units: 2, failed: 0 }]);
+    expect(await store.getInstance('c')).toBeUndefined();
+    expect((await store.getInstance('a'))?.version).toBe(1);
+    expect(await store.getInstance('b')).toBeDefined();
   });
 
   it('chains a group\'s audit entries from unit to unit, from the stored tail again after a unit rolled back alone, and after another connection appended', async () => {
