@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { ConflictError } from '../../errors.js';
 import type { PreparedBatch } from './preparedBatch.js';
 
@@ -18,6 +18,11 @@ export interface WriterSetup {
    */
   readonly full: boolean;
   readonly busyTimeoutMs: number;
+}
+
+/** What the thread is started with: the setup, and the port it answers groups on (`WriterReply`). */
+export interface WriterData extends WriterSetup {
+  readonly replies: MessagePort;
 }
 
 export type WriterRequest = { readonly type: 'group'; readonly seq: number; readonly batches: readonly PreparedBatch[] } | { readonly type: 'close' };
@@ -42,12 +47,19 @@ export function revived(error: WrittenError): Error {
   return revived;
 }
 
-/** Starts the writer thread and resolves once its connection is open. */
-export async function startWriter(setup: WriterSetup): Promise<Worker> {
+/**
+ * Starts the writer thread and resolves once its connection is open, with the port its answers
+ * come on: a port of its own, not the worker's, so the store can also take them synchronously
+ * (receiveMessageOnPort) while this thread is busy stepping, instead of only when the event loop
+ * comes round to them.
+ */
+export async function startWriter(setup: WriterSetup): Promise<{ readonly worker: Worker; readonly replies: MessagePort }> {
   const compiled = new URL('./writerThread.js', import.meta.url);
+  const { port1: replies, port2 } = new MessageChannel();
+  const data: WriterData = { ...setup, replies: port2 };
   const worker = existsSync(fileURLToPath(compiled))
-    ? new Worker(compiled, { workerData: setup })
-    : new Worker(new URL('./writerBoot.mjs', import.meta.url), { workerData: { ...setup, module: new URL('./writerThread.ts', import.meta.url).href } });
+    ? new Worker(compiled, { workerData: data, transferList: [port2] })
+    : new Worker(new URL('./writerBoot.mjs', import.meta.url), { workerData: { ...data, module: new URL('./writerThread.ts', import.meta.url).href }, transferList: [port2] });
   await new Promise<void>((resolve, reject) => {
     const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
     worker.once('error', failed);
@@ -59,5 +71,5 @@ export async function startWriter(setup: WriterSetup): Promise<Worker> {
       else failed(new Error('the sqlite writer thread answered before it was ready'));
     });
   });
-  return worker;
+  return { worker, replies };
 }

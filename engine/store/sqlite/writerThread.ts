@@ -17,9 +17,9 @@ import { prepareIdempotencyKeys } from './idempotencyKeys.js';
 import { SqliteOutbox } from './notificationOutbox.js';
 import { prepareStatements } from './statements.js';
 import { writeTransactions } from './writeTransactions.js';
-import type { WriterReply, WriterRequest, WriterSetup, WrittenError } from './writerProtocol.js';
+import type { WriterData, WriterReply, WriterRequest, WrittenError } from './writerProtocol.js';
 
-const setup = workerData as WriterSetup;
+const setup = workerData as WriterData;
 const port = parentPort!;
 
 const db = new Database(setup.path, { timeout: setup.busyTimeoutMs });
@@ -30,6 +30,7 @@ const { group } = writeTransactions(db, prepareStatements(db), prepareIdempotenc
 port.on('message', (request: WriterRequest) => {
   if (request.type === 'close') {
     db.close();
+    setup.replies.close();
     port.close();
     return;
   }
@@ -39,7 +40,7 @@ port.on('message', (request: WriterRequest) => {
   } catch (error) {
     reply = { seq: request.seq, failed: written(error) };
   }
-  port.postMessage(reply);
+  setup.replies.postMessage(reply);
 });
 port.postMessage({ type: 'ready' });
 

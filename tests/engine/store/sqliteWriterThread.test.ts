@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createEngine, manualClock, sqliteStore } from '../../../engine/index.js';
 import { ConflictError } from '../../../engine/errors.js';
@@ -95,6 +96,40 @@ describe('sqlite store, writer thread', () => {
     } finally {
       datasync.mockRestore();
       for (const release of held) release();
+      await store.close();
+    }
+  });
+
+  it('should start the sync of a group the thread committed at the next commit, while this thread is still busy, not only when the event loop comes round', async () => {
+    const probe = await open(join(dir, 'probe'), 'w');
+    const prototype = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const datasync = vi.spyOn(prototype, 'datasync').mockResolvedValue(undefined);
+    const path = file();
+    const store = sqliteStore(path, { writer: 'thread' });
+    await store.init();
+    const reader = new Database(path, { readonly: true });
+    try {
+      const record = (id: string, n: number) => ({ id, key: 'k', definitionId: 'k:1', version: 1, status: 'active', trackingNumber: `0000-0000-000${n}`, variables: {}, tokens: [], startedAt: '2026-03-02T05:00:00.000Z' }) as unknown as InstanceRecord;
+      await store.commit({ instanceInserts: [record('first', 1)] }); // the WAL's handle is open from here on
+      const syncs = datasync.mock.calls.length;
+      const a = store.commit({ instanceInserts: [record('a', 2)] });
+      await new Promise((resolve) => setImmediate(resolve)); // the group has gone to the thread
+      // This thread stays busy (no turn of the event loop) until the thread has committed it...
+      const seen = reader.prepare('SELECT count(*) AS n FROM instances WHERE id = ?');
+      const until = Date.now() + 5000;
+      while ((seen.get('a') as { n: number }).n === 0 && Date.now() < until);
+      expect((seen.get('a') as { n: number }).n).toBe(1);
+      for (const posted = Date.now() + 20; Date.now() < posted; ); // and has posted its answer
+      // ...then commits again: the thread's answer is taken there and the WAL's sync started,
+      // within the microtasks that follow, before any turn of the event loop.
+      const b = store.commit({ instanceInserts: [record('b', 3)] });
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      expect(datasync.mock.calls.length).toBe(syncs + 1);
+      await Promise.all([a, b]);
+    } finally {
+      reader.close();
+      datasync.mockRestore();
       await store.close();
     }
   });
