@@ -37,6 +37,7 @@ import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrg
 import { mb, opStats, peakRssMb, round, type DayMix, type DayThroughput, type OpStats } from './measure.js';
 import { processWrittenBytes, storedBytes, type StoredBytes } from './storeBytes.js';
 import { measureStoreLimit, type StoreLimitFigure } from './storeLimit.js';
+import { holdWal, type WalFrames } from './walFrames.js';
 import type { NationalDayHttpResult } from './nationalDayHttp.js';
 
 /** Applications a day in the network (over 800 centres × about 1,200). */
@@ -73,6 +74,11 @@ export interface NationalDayResult extends DayThroughput {
   readonly ratioToLimit50PerCommit?: number;
   readonly cpus: number;
   readonly loadBefore: number;
+  /**
+   * The WAL frames each group commit wrote, by table and index (walFrames.ts), from a shorter day
+   * of the same store and writer run after this one with the WAL held; or why it could not be read.
+   */
+  readonly walFrames?: DayWalFrames | { readonly error: string };
   /** The same application over HTTP (nationalDayHttp.ts), when run. */
   readonly http?: NationalDayHttpResult | { readonly error: string };
   /**
@@ -81,6 +87,15 @@ export interface NationalDayResult extends DayThroughput {
    */
   readonly otherWriter?: WriterFigures | { readonly error: string };
 }
+
+export interface DayWalFrames extends WalFrames {
+  readonly applications: number;
+  readonly unitsPerCommit: number;
+  readonly framesPerUnit: number;
+}
+
+/** Applications in the day whose WAL is held and read (walFrames.ts): enough groups, a WAL that stays small. */
+const WAL_FRAMES_APPS = 500;
 
 /** What one writer's day came to, for the line beside the other's. */
 export type WriterFigures = Pick<NationalDayResult, 'writer' | 'applicationsPerSec' | 'stepP50Ms' | 'stepP99Ms' | 'cpuMsPerApplication' | 'peakRssMb' | 'projectedDayMinutes' | 'dayAimMet'>;
@@ -205,6 +220,50 @@ export function nationalDayApplication(engine: Engine, standard: ServiceStandard
   return { application, failures, mix };
 }
 
+/**
+ * A shorter day on a fresh file of the same store and writer, its WAL held from the first
+ * application on (walFrames.ts): the frames each group commit wrote, by table and index.
+ */
+async function measureDayFrames(options: Options, apps: number): Promise<DayWalFrames> {
+  const dir = mkdtempSync(join(tmpdir(), 'tereze-national-day-wal-'));
+  const file = join(dir, 'national-day.sqlite');
+  let units = 0;
+  let transactions = 0;
+  const store = sqliteStore(file, {
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    groupCommit: options.groupCommit ?? true,
+    ...(options.writer ? { writer: options.writer } : {}),
+    onTransaction: (info) => {
+      units += info.units;
+      transactions++;
+    },
+  });
+  const engine = await createEngine({ store, jobs: { poll: false } });
+  try {
+    const standard = await deployNationalDay(engine);
+    const { application, failures } = nationalDayApplication(engine, standard, stepTimer().timed);
+    const held = holdWal(file);
+    try {
+      units = 0;
+      transactions = 0;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: options.workers }, async () => {
+          for (let i = next++; i < apps; i = next++) await application(i);
+        }),
+      );
+      if (failures.length) throw new Error(`${failures.length} applications did not end as expected: ${failures.slice(0, 3).join('; ')}`);
+      const frames = held.frames();
+      return { applications: apps, ...frames, unitsPerCommit: round(units / Math.max(1, transactions), 1), framesPerUnit: round((frames.framesPerCommit * frames.commits) / Math.max(1, units), 2) };
+    } finally {
+      held.release();
+    }
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runNationalDay(options: Options): Promise<NationalDayResult> {
   const { apps, workers, progress } = options;
   const loadBefore = loadavg()[0] ?? Number.NaN;
@@ -263,6 +322,8 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       return limit ? round(steps.perSec / limit.stepsPerSec, 3) : undefined;
     };
     const layout = storedBytes(file);
+    const peakRssAfterDay = peakRssMb(); // before the shorter day below adds an engine of its own
+    const walFrames = await measureDayFrames(options, Math.min(WAL_FRAMES_APPS, apps)).catch((error: unknown) => ({ error: String(error) }));
     const perApp = (n: number) => Math.round(n / apps);
     const storedTotal = Object.values(layout.byName).reduce((a, b) => a + b, 0);
     const one = ratio(1);
@@ -285,7 +346,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       stepP99Ms: round(steps.p99Us / 1000, 3),
       storeCommits: commits(),
       ...(transactions === undefined ? {} : { storeTransactions: transactions }),
-      peakRssMb: peakRssMb(),
+      peakRssMb: peakRssAfterDay,
       sampledPeakRssMb: mb(peakRss),
       cpuMsPerApplication: round((cpu.user + cpu.system) / 1000 / apps, 3),
       ...(written0 === undefined || written1 === undefined ? {} : { writtenBytesPerStep: Math.round((written1 - written0) / steps.n) }),
@@ -300,6 +361,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       storeLimit,
       ...(one === undefined ? {} : { ratioToLimitOnePerCommit: one }),
       ...(fifty === undefined ? {} : { ratioToLimit50PerCommit: fifty }),
+      walFrames,
       cpus: cpus().length,
       loadBefore: round(loadBefore, 2),
     };
@@ -307,6 +369,13 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function renderWalFrames(f: NationalDayResult['walFrames']): string[] {
+  if (!f) return [];
+  if ('error' in f) return [`  WAL frames per commit: not measured: ${f.error}`];
+  const top = Object.entries(f.byName).slice(0, 14).map(([name, n]) => `${name} ${n}`).join(', ');
+  return [`  WAL frames (pages written) per commit, ${f.applications} applications with the WAL held: ${f.framesPerCommit} (${f.unitsPerCommit} units, ${f.framesPerUnit} a unit):`, `    ${top}`];
 }
 
 export function renderNationalDay(r: NationalDayResult): string {
@@ -319,6 +388,7 @@ export function renderNationalDay(r: NationalDayResult): string {
     `  CPU ${r.cpuMsPerApplication} ms per application; written ${r.writtenBytesPerStep ?? '—'} bytes per step; the file holds ${r.storedBytesPerApplication} bytes per application:`,
     `    ${Object.entries(r.stored.byName).slice(0, 12).map(([name, bytes]) => `${name} ${bytes}`).join(', ')}`,
     `    rows per application: ${Object.entries(r.stored.rowsPerApplication).map(([t, n]) => `${t} ${n}`).join(', ')}; average document bytes: ${Object.entries(r.stored.docBytes).map(([t, n]) => `${t} ${n}`).join(', ')}`,
+    ...renderWalFrames(r.walFrames),
     `  peak RSS ${r.peakRssMb} MB; 960,000 applications projected in ${r.projectedDayMinutes} min (aim ≤ ${DAY_AIM_MINUTES}: ${r.dayAimMet ? 'MET' : 'NOT MET'})`,
     `  store limit (bare better-sqlite3 file, rows like a step's), steps/s:`,
     ...(['NORMAL', 'FULL'] as const).map((sync) => `    ${sync.padEnd(6)} one per commit ${limit(sync, 1)?.stepsPerSec ?? '—'}, 50 per commit ${limit(sync, 50)?.stepsPerSec ?? '—'}`),
