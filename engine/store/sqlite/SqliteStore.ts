@@ -195,7 +195,8 @@ class SqliteStore implements Store {
    * Takes the thread's answers that are waiting, now: called at every commit, so a group the
    * thread has committed is synced and answered while this thread is still stepping the units of
    * a busy turn, not only when the event loop next comes round to the port. Measured on the
-   * national day (writer thread, 5,000 applications): an answer waited 0.5–1.1 ms for the loop.
+   * national day (writer thread, 5,000 applications): from the thread posting an answer to this
+   * store taking it, 0.69–0.75 ms through the listener alone, 0.29–0.33 ms with this.
    */
   private takeAnswers(): void {
     const replies = this.replies;

@@ -4,11 +4,12 @@
  * that stepped it; the rest of the batch as it came.
  *
  * Why made there: with the writer on its own thread (writerThread.ts) each unit crosses to it by
- * structured clone, and a record cloned as objects costs far more than its JSON text, which
- * crosses as one string, on both sides: on the day's own units, a group of 25 took 269 µs to
- * serialize and 335 µs to deserialize as objects, against JSON.stringify's 209 µs for the whole
- * of it; and the thread then stringified the documents anyway. Made here, each document is
- * written once, and what crosses is mostly strings. The writer on the event loop applies the
+ * structured clone, and a record cloned as objects costs more than its JSON text, which crosses
+ * as one string; the thread then stringified the documents anyway. Measured on 1,424 units
+ * recorded from a national day, a unit's clone to the thread and out (postMessage, then
+ * receiveMessageOnPort) took 21.4 µs as objects plus about 8 µs of the thread's JSON, against
+ * 8.1 µs to make the rows here and 12.7 µs to clone them. Made here, each document is written
+ * once, and what crosses is mostly strings. The writer on the event loop applies the
  * same rows, so both writers share one path.
  */
 import type { CommitBatch } from '../port.js';

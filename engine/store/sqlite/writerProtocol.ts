@@ -61,7 +61,10 @@ export async function startWriter(setup: WriterSetup): Promise<{ readonly worker
     ? new Worker(compiled, { workerData: data, transferList: [port2] })
     : new Worker(new URL('./writerBoot.mjs', import.meta.url), { workerData: { ...data, module: new URL('./writerThread.ts', import.meta.url).href }, transferList: [port2] });
   await new Promise<void>((resolve, reject) => {
-    const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
+    const failed = (error: unknown) => {
+      replies.close();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
     worker.once('error', failed);
     worker.once('exit', (code) => failed(new Error(`the sqlite writer thread stopped (exit ${code}) before it opened ${setup.path}`)));
     worker.once('message', (message: { type?: string }) => {
