@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createEngine, sqliteStore, type Engine } from '../../engine/index.js';
 import type { Store } from '../../engine/store/port.js';
-import { DEFAULT_SYNCHRONOUS } from '../../engine/store/sqlite/SqliteStore.js';
+import { DEFAULT_SYNCHRONOUS, type SqliteStoreOptions } from '../../engine/store/sqlite/SqliteStore.js';
 import { loadCatalogue, type CatalogueEntry, type ServiceStandard } from '../../processes/standard.js';
 import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
 import { mb, opStats, peakRssMb, round, type DayMix, type DayThroughput, type OpStats } from './measure.js';
@@ -220,6 +220,30 @@ export function nationalDayApplication(engine: Engine, standard: ServiceStandard
   return { application, failures, mix };
 }
 
+/** The sqlite store's options of a day: the run's own, and a listener for each group transaction. */
+function dayStoreOptions(options: Options, onTransaction: (info: { readonly units: number }) => void): SqliteStoreOptions {
+  return {
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    groupCommit: options.groupCommit ?? true,
+    ...(options.writer ? { writer: options.writer } : {}),
+    onTransaction,
+  };
+}
+
+/** Runs applications 0 … apps - 1 on `workers` concurrent workers, each taking the next number; then fails if any did not end as expected. */
+async function runDay(day: ReturnType<typeof nationalDayApplication>, apps: number, workers: number, after?: (i: number) => void): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let i = next++; i < apps; i = next++) {
+        await day.application(i);
+        after?.(i);
+      }
+    }),
+  );
+  if (day.failures.length) throw new Error(`${day.failures.length} applications did not end as expected: ${day.failures.slice(0, 3).join('; ')}`);
+}
+
 /**
  * A shorter day on a fresh file of the same store and writer, its WAL held from the first
  * application on (walFrames.ts): the frames each group commit wrote, by table and index.
@@ -229,32 +253,23 @@ async function measureDayFrames(options: Options, apps: number): Promise<DayWalF
   const file = join(dir, 'national-day.sqlite');
   let units = 0;
   let transactions = 0;
-  const store = sqliteStore(file, {
-    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
-    groupCommit: options.groupCommit ?? true,
-    ...(options.writer ? { writer: options.writer } : {}),
-    onTransaction: (info) => {
+  const store = sqliteStore(
+    file,
+    dayStoreOptions(options, (info) => {
       units += info.units;
       transactions++;
-    },
-  });
+    }),
+  );
   const engine = await createEngine({ store, jobs: { poll: false } });
   try {
-    const standard = await deployNationalDay(engine);
-    const { application, failures } = nationalDayApplication(engine, standard, stepTimer().timed);
+    const day = nationalDayApplication(engine, await deployNationalDay(engine), stepTimer().timed);
     const held = holdWal(file);
     try {
       units = 0;
       transactions = 0;
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: options.workers }, async () => {
-          for (let i = next++; i < apps; i = next++) await application(i);
-        }),
-      );
-      if (failures.length) throw new Error(`${failures.length} applications did not end as expected: ${failures.slice(0, 3).join('; ')}`);
+      await runDay(day, apps, options.workers);
       const frames = held.frames();
-      return { applications: apps, ...frames, unitsPerCommit: round(units / Math.max(1, transactions), 1), framesPerUnit: round((frames.framesPerCommit * frames.commits) / Math.max(1, units), 2) };
+      return { applications: apps, ...frames, unitsPerCommit: round(units / Math.max(1, transactions), 1), framesPerUnit: round(frames.frames / Math.max(1, units), 2) };
     } finally {
       held.release();
     }
@@ -271,16 +286,13 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
 
   const dir = mkdtempSync(join(tmpdir(), 'tereze-national-day-'));
   let transactions: number | undefined;
-  const storeOptions = {
-    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
-    groupCommit: options.groupCommit ?? true,
-    ...(options.writer ? { writer: options.writer } : {}),
-    onTransaction: () => {
-      transactions = (transactions ?? 0) + 1;
-    },
-  };
   const file = join(dir, 'national-day.sqlite');
-  const store: Store = sqliteStore(file, storeOptions);
+  const store: Store = sqliteStore(
+    file,
+    dayStoreOptions(options, () => {
+      transactions = (transactions ?? 0) + 1;
+    }),
+  );
   const commits = countCommits(store);
   const engine = await createEngine({ store, jobs: { poll: false } });
   try {
@@ -290,27 +302,20 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
     const { timed, latencies } = stepTimer((n) => {
       if (n % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
     });
-    const { application, failures, mix } = nationalDayApplication(engine, standard, timed);
+    const day = nationalDayApplication(engine, standard, timed);
 
     progress(`national day: ${apps} applications, ${workers} workers, synchronous ${options.synchronous ?? 'default'}`);
-    let next = 0;
     const reportEvery = Math.max(1, Math.floor(apps / 4));
     const cpu0 = process.cpuUsage();
     const written0 = processWrittenBytes();
     const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: workers }, async () => {
-        for (let i = next++; i < apps; i = next++) {
-          await application(i);
-          if ((i + 1) % reportEvery === 0) progress(`${i + 1}/${apps}`);
-        }
-      }),
-    );
+    await runDay(day, apps, workers, (i) => {
+      if ((i + 1) % reportEvery === 0) progress(`${i + 1}/${apps}`);
+    });
     const elapsedMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const written1 = processWrittenBytes();
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    if (failures.length) throw new Error(`${failures.length} applications did not end as expected: ${failures.slice(0, 3).join('; ')}`);
 
     const steps: OpStats = opStats(Float64Array.from(latencies), elapsedMs);
     const applicationsPerSec = (apps * 1000) / elapsedMs;
@@ -337,7 +342,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       writer: options.writer ?? 'main',
       workers,
       applications: apps,
-      mix,
+      mix: day.mix,
       steps: steps.n,
       elapsedMs: steps.elapsedMs,
       applicationsPerSec: round(applicationsPerSec, 1),

@@ -53,6 +53,8 @@ export function readWal(walPath: string): WalLog {
 
 export interface WalFrames {
   readonly commits: number;
+  /** Frames in all, over those commits. */
+  readonly frames: number;
   readonly framesPerCommit: number;
   /** Table or index → frames per commit, most first; pages no b-tree holds at the end as `(free)`. */
   readonly byName: Readonly<Record<string, number>>;
@@ -79,6 +81,7 @@ export function framesByName(path: string, commits: readonly WalCommit[]): WalFr
   const per = (n: number) => Math.round((n / Math.max(1, commits.length)) * 100) / 100;
   return {
     commits: commits.length,
+    frames,
     framesPerCommit: per(frames),
     byName: Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([name, n]) => [name, per(n)])),
   };
