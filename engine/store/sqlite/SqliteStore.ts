@@ -52,7 +52,7 @@ export interface SqliteStoreOptions {
    * `full` (default): the WAL is synced to the disk before a commit is answered, so an
    * acknowledged step survives a power cut or an OS crash, not only a killed process. With group
    * commit (below) one sync covers every unit of the group, and it runs off the event loop
-   * (WalSync.ts: SQLite commits with NORMAL, the store syncs the WAL file on libuv's pool), so the
+   * (WalSync.ts: SQLite commits with NORMAL, a thread of the store's own syncs the WAL file), so the
    * engine goes on stepping while the disk works. A file that cannot be in WAL mode gets
    * SQLite's own FULL.
    * `normal`: in WAL mode a commit survives a killed process (the WAL is in the OS page cache);
@@ -72,11 +72,13 @@ export interface SqliteStoreOptions {
   /**
    * `thread`: group commits are applied by a writer thread of their own (writerThread.ts) on a
    * second connection to the file — the units' statements and the COMMIT run beside the steps
-   * instead of on the event loop (the WAL's sync on libuv's pool, as with `main`); the store's
+   * instead of on the event loop (the WAL's sync on its own thread, as with `main`); the store's
    * other writes and every read stay on the main connection (WAL: one writer at a time, readers
    * never wait). Same guarantees and answers as `main` (the default). A file only, with group commit; `:memory:` cannot be shared.
    */
   readonly writer?: 'main' | 'thread';
+  /** With `full` on a WAL file: a pause before each sync of the WAL (WalSync.ts), a slow disk for tests and drills. */
+  readonly walSyncDelayMs?: number;
   /** Called after each transaction the store commits for `commit` calls: how many units it held and how many of them were rolled back. */
   readonly onTransaction?: (info: { readonly units: number; readonly failed: number }) => void;
 }
@@ -148,7 +150,7 @@ class SqliteStore implements Store {
     const guard = memory ? undefined : new StoreFileGuard(this.path);
     const opened = guard ? openFile(this.path, guard, () => openDatabase(this.path, this.options)) : openDatabase(this.path, this.options);
     const db = opened.db;
-    this.walSync = opened.syncsWal ? new WalSync(`${this.path}-wal`) : undefined;
+    this.walSync = opened.syncsWal ? new WalSync(`${this.path}-wal`, this.options.walSyncDelayMs) : undefined;
     const s = prepareStatements(db);
     const keys = prepareIdempotencyKeys(db);
     const outbox = new SqliteOutbox(db);
@@ -166,10 +168,12 @@ class SqliteStore implements Store {
     this.guard = guard;
     if (this.options.writer === 'thread') {
       if (memory || this.options.groupCommit === false) throw new Error(`sqlite store: writer 'thread' needs a file with group commit (${memory ? ':memory:' : 'group commit off'})`);
-      // The thread commits with NORMAL and this thread syncs the WAL (walSync) before it answers,
-      // as for the writer on the event loop: the thread applies the next group meanwhile.
+      // The thread commits with NORMAL and takes a ticket of the WAL's sync after each COMMIT;
+      // this thread answers a group once that sync returned, as for the writer on the event loop:
+      // the thread applies the next group meanwhile.
       const full = (this.options.synchronous ?? DEFAULT_SYNCHRONOUS) === 'full' && !opened.syncsWal;
-      const { worker, replies } = await startWriter({ path: this.path, full, busyTimeoutMs: BUSY_TIMEOUT_MS });
+      const walSync = this.walSync?.shared;
+      const { worker, replies } = await startWriter({ path: this.path, full, busyTimeoutMs: BUSY_TIMEOUT_MS, ...(walSync ? { walSync } : {}) });
       this.writer = worker;
       this.replies = replies;
       replies.on('message', (reply: WriterReply) => this.written(reply));
@@ -223,7 +227,7 @@ class SqliteStore implements Store {
       reply.errors.forEach((error, i) => {
         if (error) units[i]!.error = revived(error);
       });
-      this.committed(units);
+      this.committed(units, reply.ticket);
     }
     this.settled();
   }
@@ -305,6 +309,7 @@ class SqliteStore implements Store {
       return this.durable();
     }
     this.takeAnswers();
+    this.walSync?.poll();
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ batch: prepared, resolve, reject });
       // The first unit of a group schedules its transaction for the end of this turn of the
@@ -338,13 +343,14 @@ class SqliteStore implements Store {
   }
 
   /**
-   * A group's COMMIT returned (on this thread or the writer's): each caller hears once the group
-   * is on the disk, when this store syncs the WAL; meanwhile the next group forms and commits.
+   * A group's COMMIT returned (on this thread, or on the writer's, which took `ticket` of the
+   * WAL's sync after it): each caller hears once the group is on the disk, when the WAL's sync
+   * covering it returned; meanwhile the next group forms and commits.
    */
-  private committed(units: readonly PendingUnit[]): void {
+  private committed(units: readonly PendingUnit[], ticket?: number): void {
     const failed = this.reported(units);
     if (failed === units.length || !this.walSync) return this.answer(units);
-    this.durable().then(() => this.answer(units), (error: unknown) => {
+    this.durable(ticket).then(() => this.answer(units), (error: unknown) => {
       for (const unit of units) unit.reject(unit.error === undefined ? error : this.unavailable(unit.error));
     });
   }
@@ -371,11 +377,14 @@ class SqliteStore implements Store {
     return result;
   }
 
-  /** Resolves once what this store has committed is on the disk (at once unless the WAL is synced here). */
-  private durable(): Promise<void> {
+  /**
+   * Resolves once what this store has committed is on the disk (at once unless the WAL is synced
+   * here): everything before this call, or what a writer thread's `ticket` covers.
+   */
+  private durable(ticket?: number): Promise<void> {
     const sync = this.walSync;
     if (!sync) return Promise.resolve();
-    return sync.sync().catch((error: unknown) => {
+    return (ticket === undefined ? sync.sync() : sync.wait(ticket)).catch((error: unknown) => {
       throw this.unavailable(error);
     });
   }

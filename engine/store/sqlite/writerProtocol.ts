@@ -13,11 +13,13 @@ export interface WriterSetup {
   readonly path: string;
   /**
    * Commit with SQLite's FULL: only where the main thread cannot sync the WAL itself (the file
-   * is not in WAL mode). Otherwise NORMAL, and the main thread syncs the WAL (WalSync) before it
-   * answers a group, so the thread goes on to the next group while the disk works.
+   * is not in WAL mode). Otherwise NORMAL, and the main thread answers a group once the WAL's
+   * sync thread (WalSync) covered it, so this thread goes on to the next group while the disk works.
    */
   readonly full: boolean;
   readonly busyTimeoutMs: number;
+  /** The WAL's sync (WalSync.shared): the thread takes a ticket after each COMMIT and names it in its reply. */
+  readonly walSync?: SharedArrayBuffer;
 }
 
 /** What the thread is started with: the setup, and the port it answers groups on (`WriterReply`). */
@@ -27,8 +29,13 @@ export interface WriterData extends WriterSetup {
 
 export type WriterRequest = { readonly type: 'group'; readonly seq: number; readonly batches: readonly PreparedBatch[] } | { readonly type: 'close' };
 
-/** Per unit null (kept) or why it was rolled back alone; or the whole group failed. */
-export type WriterReply = { readonly seq: number; readonly errors: readonly (WrittenError | null)[] } | { readonly seq: number; readonly failed: WrittenError };
+/**
+ * Per unit null (kept) or why it was rolled back alone, and the WAL sync's ticket taken after the
+ * COMMIT (absent when nothing syncs the WAL here); or the whole group failed.
+ */
+export type WriterReply =
+  | { readonly seq: number; readonly errors: readonly (WrittenError | null)[]; readonly ticket?: number }
+  | { readonly seq: number; readonly failed: WrittenError };
 
 export interface WrittenError {
   readonly name: string;

@@ -5,9 +5,10 @@
  * connection, as WAL allows: a reader sees every group this thread has committed.
  *
  * The main thread opened the file first (schema, migrations, WAL mode); this connection only
- * prepares its statements. It commits with NORMAL: the frames reach the OS, and the main thread
- * syncs the WAL (WalSync) before it answers a group's callers, so an acknowledged step is on the
- * disk as with FULL while this thread applies the next group. Measured on the national day
+ * prepares its statements. It commits with NORMAL: the frames reach the OS; after each COMMIT it
+ * takes a ticket of the WAL's sync thread (WalSync), and the main thread answers a group's callers
+ * once that sync returned, so an acknowledged step is on the disk as with FULL while this thread
+ * applies the next group. Measured on the national day
  * (5,000 applications, 50 workers): a group's COMMIT with FULL held this thread 1.28 ms, with
  * NORMAL 0.43 ms.
  */
@@ -17,10 +18,12 @@ import { prepareIdempotencyKeys } from './idempotencyKeys.js';
 import { SqliteOutbox } from './notificationOutbox.js';
 import { prepareStatements } from './statements.js';
 import { writeTransactions } from './writeTransactions.js';
+import { WalSync } from './WalSync.js';
 import type { WriterData, WriterReply, WriterRequest, WrittenError } from './writerProtocol.js';
 
 const setup = workerData as WriterData;
 const port = parentPort!;
+const walSync = setup.walSync ? new Int32Array(setup.walSync) : undefined;
 
 const db = new Database(setup.path, { timeout: setup.busyTimeoutMs });
 db.pragma('temp_store = MEMORY');
@@ -36,7 +39,8 @@ port.on('message', (request: WriterRequest) => {
   }
   let reply: WriterReply;
   try {
-    reply = { seq: request.seq, errors: group(request.batches).map((error) => (error === undefined ? null : written(error))) };
+    const errors = group(request.batches).map((error) => (error === undefined ? null : written(error)));
+    reply = walSync ? { seq: request.seq, errors, ticket: WalSync.takeTicket(walSync) } : { seq: request.seq, errors };
   } catch (error) {
     reply = { seq: request.seq, failed: written(error) };
   }

@@ -3,14 +3,13 @@
  * contract as the writer on the event loop, the same answers under racing units (a lost version
  * race comes back as a ConflictError, retried by transact), and a file the main thread reads.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createEngine, manualClock, sqliteStore } from '../../../engine/index.js';
-import { ConflictError } from '../../../engine/errors.js';
+import { ConflictError, StoreUnavailableError } from '../../../engine/errors.js';
 import type { InstanceRecord } from '../../../engine/store/port.js';
 import { describeStoreContract } from './storeContract.js';
 import { PARALLEL } from './groupCommitProcess.js';
@@ -72,64 +71,69 @@ describe('sqlite store, writer thread', () => {
     }
   });
 
-  it("should answer a group the thread committed only once this thread's sync of the WAL returns", async () => {
-    // The FileHandle prototype, from a handle of our own: the store's sync of the WAL goes through it.
-    const probe = await open(join(dir, 'probe'), 'w');
-    const prototype = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    const held: (() => void)[] = [];
-    const datasync = vi.spyOn(prototype, 'datasync').mockImplementation(() => new Promise<void>((resolve) => held.push(resolve)));
-    const store = sqliteStore(file(), { writer: 'thread' });
+  const record = (id: string, n: number) =>
+    ({ id, key: 'k', definitionId: 'k:1', version: 1, status: 'active', trackingNumber: `0000-0000-000${n}`, variables: {}, tokens: [], startedAt: '2026-03-02T05:00:00.000Z' }) as unknown as InstanceRecord;
+
+  it("should answer a group the thread committed only once the WAL's sync covering it returned", async () => {
+    const path = file();
+    const store = sqliteStore(path, { writer: 'thread', walSyncDelayMs: 400 }); // a slow disk
     await store.init();
+    const reader = new Database(path, { readonly: true });
     try {
-      const record = { id: 'a', key: 'k', definitionId: 'k:1', version: 1, status: 'active', trackingNumber: '0000-0000-0001', variables: {}, tokens: [], startedAt: '2026-03-02T05:00:00.000Z' } as unknown as InstanceRecord;
       let answered = false;
-      const unit = store.commit({ instanceInserts: [record] }).then(() => (answered = true));
-      await vi.waitFor(() => expect(datasync).toHaveBeenCalledTimes(1));
-      // the thread committed it (the main connection reads it), yet nobody is told before the disk has it
-      expect(await store.getInstance('a')).toBeDefined();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const unit = store.commit({ instanceInserts: [record('a', 1)] }).then(() => (answered = true));
+      // the thread committed it (another connection reads it), yet nobody is told before the disk has it
+      const seen = reader.prepare('SELECT count(*) AS n FROM instances WHERE id = ?');
+      await vi.waitFor(() => expect((seen.get('a') as { n: number }).n).toBe(1));
       expect(answered).toBe(false);
-      held.shift()!();
       await unit;
       expect(answered).toBe(true);
     } finally {
-      datasync.mockRestore();
-      for (const release of held) release();
+      reader.close();
       await store.close();
     }
   });
 
-  it('should start the sync of a group the thread committed at the next commit, while this thread is still busy, not only when the event loop comes round', async () => {
-    const probe = await open(join(dir, 'probe'), 'w');
-    const prototype = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    const datasync = vi.spyOn(prototype, 'datasync').mockResolvedValue(undefined);
-    const path = file();
-    const store = sqliteStore(path, { writer: 'thread' });
+  it('should answer a group the WAL sync covered at the next commit, while this thread is still busy, not only when the event loop comes round', async () => {
+    const store = sqliteStore(file(), { writer: 'thread' });
     await store.init();
-    const reader = new Database(path, { readonly: true });
     try {
-      const record = (id: string, n: number) => ({ id, key: 'k', definitionId: 'k:1', version: 1, status: 'active', trackingNumber: `0000-0000-000${n}`, variables: {}, tokens: [], startedAt: '2026-03-02T05:00:00.000Z' }) as unknown as InstanceRecord;
-      await store.commit({ instanceInserts: [record('first', 1)] }); // the WAL's handle is open from here on
-      const syncs = datasync.mock.calls.length;
-      const a = store.commit({ instanceInserts: [record('a', 2)] });
+      await store.commit({ instanceInserts: [record('first', 1)] });
+      let answered = false;
+      const a = store.commit({ instanceInserts: [record('a', 2)] }).then(() => (answered = true));
       await new Promise((resolve) => setImmediate(resolve)); // the group has gone to the thread
-      // This thread stays busy (no turn of the event loop) until the thread has committed it...
-      const seen = reader.prepare('SELECT count(*) AS n FROM instances WHERE id = ?');
-      const until = Date.now() + 5000;
-      while ((seen.get('a') as { n: number }).n === 0 && Date.now() < until);
-      expect((seen.get('a') as { n: number }).n).toBe(1);
-      for (const posted = Date.now() + 20; Date.now() < posted; ); // and has posted its answer
-      // ...then commits again: the thread's answer is taken there and the WAL's sync started,
-      // within the microtasks that follow, before any turn of the event loop.
-      const b = store.commit({ instanceInserts: [record('b', 3)] });
-      for (let i = 0; i < 20; i++) await Promise.resolve();
-      expect(datasync.mock.calls.length).toBe(syncs + 1);
-      await Promise.all([a, b]);
+      // From here no turn of the event loop: only microtasks between commits. The thread's answer
+      // and the sync thread's are taken at a commit, so the first group's caller hears there.
+      const later: Promise<void>[] = [];
+      for (let n = 0, until = Date.now() + 5000; !answered && Date.now() < until; n++) {
+        for (const busy = Date.now() + 5; Date.now() < busy; );
+        later.push(store.commit({ instanceInserts: [record(`b${n}`, 3 + n)] }));
+        for (let i = 0; i < 10; i++) await Promise.resolve();
+      }
+      expect(answered).toBe(true);
+      await Promise.all([a, ...later]);
     } finally {
-      reader.close();
-      datasync.mockRestore();
+      await store.close();
+    }
+  });
+
+  it("should refuse a group's callers, and every later commit, once the WAL's sync failed", async () => {
+    const path = file();
+    const store = sqliteStore(path, { writer: 'thread', walSyncDelayMs: 400 });
+    await store.init();
+    try {
+      const unit = store.commit({ instanceInserts: [record('a', 1)] });
+      // While the sync thread pauses before its first sync, a directory stands where the WAL was:
+      // its open fails as a disk gone away fails a sync (the connections keep their own handles).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      renameSync(`${path}-wal`, `${path}-wal.kept`);
+      mkdirSync(`${path}-wal`);
+      await expect(unit).rejects.toBeInstanceOf(StoreUnavailableError);
+      rmdirSync(`${path}-wal`);
+      renameSync(`${path}-wal.kept`, `${path}-wal`);
+      // A later sync that succeeds would prove nothing: the store acknowledges nothing more.
+      await expect(store.commit({ instanceInserts: [record('b', 2)] })).rejects.toThrow(/the sync of .*-wal failed: EISDIR/);
+    } finally {
       await store.close();
     }
   });
