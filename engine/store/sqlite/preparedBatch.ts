@@ -12,6 +12,7 @@
  * once, and what crosses is mostly strings. The writer on the event loop applies the
  * same rows, so both writers share one path.
  */
+import { auditText, type AuditText } from '../../audit/chain.js';
 import type { CommitBatch } from '../port.js';
 import { applicantRows } from '../shared/applicantIndex.js';
 import { checkNextVersion, historyByInstance } from '../shared/batchRules.js';
@@ -20,8 +21,8 @@ import { signalNamesOf } from '../shared/signalWaits.js';
 import { instanceInsert, instanceUpdate, taskInsert, taskUpdate, type InstanceInsert, type InstanceUpdate, type TaskInsert, type TaskUpdate } from './rows.js';
 
 /** The fields of a batch that become rows here. */
-type RowFields = 'instanceInserts' | 'instanceUpdates' | 'taskInserts' | 'taskUpdates' | 'history';
-const ROW_FIELDS: ReadonlySet<string> = new Set<RowFields>(['instanceInserts', 'instanceUpdates', 'taskInserts', 'taskUpdates', 'history']);
+type RowFields = 'instanceInserts' | 'instanceUpdates' | 'taskInserts' | 'taskUpdates' | 'history' | 'audit';
+const ROW_FIELDS: ReadonlySet<string> = new Set<RowFields>(['instanceInserts', 'instanceUpdates', 'taskInserts', 'taskUpdates', 'history', 'audit']);
 
 export interface PreparedBatch extends Omit<CommitBatch, RowFields> {
   readonly rows: PreparedRows;
@@ -34,6 +35,8 @@ export interface PreparedRows {
   readonly taskUpdates?: readonly TaskUpdate[];
   /** One row per instance of the batch: its id and its entries packed as JSON (historyRows.ts). */
   readonly history?: readonly (readonly [instanceId: string, doc: string])[];
+  /** The audit entries' canonical text, chained in the transaction after the stored tail (chain.ts#chainText). */
+  readonly audit?: readonly AuditText[];
 }
 
 export interface InstanceInsertRow {
@@ -82,6 +85,7 @@ export function prepareBatch(batch: CommitBatch): PreparedBatch {
   if (batch.history?.length) {
     rows.history = Array.from(historyByInstance(batch.history), ([instanceId, entries]) => [instanceId, written('the history of instance', instanceId, () => JSON.stringify(packHistory(entries)))] as const);
   }
+  if (batch.audit?.length) rows.audit = batch.audit.map((entry) => written('the audit entry of', entry.subject, () => auditText(entry)));
   // The other fields as they are, whatever fields CommitBatch gains (copied key by key, not
   // spread: withChanges.ts).
   const prepared: Record<string, unknown> = { rows };

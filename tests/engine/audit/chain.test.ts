@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonical, chainEntry, findBrokenLink, GENESIS } from '../../../engine/audit/chain.js';
+import { auditText, canonical, chainEntry, chainText, findBrokenLink, GENESIS } from '../../../engine/audit/chain.js';
 import type { AuditInput } from '../../../engine/store/port.js';
 
 const draw: AuditInput = {
@@ -29,6 +29,16 @@ describe('audit chain', () => {
     expect(bare.hash).toBe(
       createHash('sha256').update(`{"action":"task.assign","actor":"engine","at":"2026-03-02T04:00:00.000Z","format":2,"prev":"${entry.hash}","seq":2,"subject":"task-1"}`).digest('hex'),
     );
+  });
+
+  it('should store, from the text made before the chain was known, the JSON of the very entry chainEntry makes', () => {
+    // the sqlite store makes the text where the entry is, and chains it on its writer thread
+    for (const input of [draw, { ...draw, data: undefined }, { ...draw, data: { quote: '"}', nested: [{ b: 1, a: 2 }] } }]) {
+      const chained = chainText(auditText(input), 7, 'c'.repeat(64));
+      const entry = chainEntry(input, 7, 'c'.repeat(64));
+      expect(chained.hash).toBe(entry.hash);
+      expect(JSON.parse(chained.doc)).toEqual(JSON.parse(JSON.stringify(entry)));
+    }
   });
 
   it('should change the hash when any field of an entry is edited, the data at any depth included', () => {

@@ -146,10 +146,15 @@ describe('sqlite group commit, at the store', () => {
   });
 
   it('keeps the other units of a group when one throws halfway through its writes, and keeps none of that one', async () => {
-    // The failing unit's instance row is written first, then its audit entry cannot be
-    // serialised: a crash-like failure after part of the unit was applied. (Its rows are made
-    // before it joins the group, so the entry is one the transaction itself chains.)
-    const broken = { instanceInserts: [instance('broken')], audit: [{ at: '2026-03-02T05:00:00.000Z', actor: 't', action: 'x.y', subject: 'broken', data: { n: 1n } }] };
+    // The failing unit's instance row and audit entry are written first, then its notification
+    // cannot be serialised: a crash-like failure after part of the unit was applied. (Its rows
+    // and audit text are made before it joins the group; the notification is encoded in the
+    // transaction itself.)
+    const broken = {
+      instanceInserts: [instance('broken')],
+      audit: [{ at: '2026-03-02T05:00:00.000Z', actor: 't', action: 'x.y', subject: 'broken' }],
+      notifications: [{ id: 'n-broken', instanceId: 'broken', at: '2026-03-02T05:00:00.000Z', data: { n: 1n } }],
+    };
     const results = await Promise.allSettled([
       store.commit({ instanceInserts: [instance('a')] }),
       store.commit(broken as never),
@@ -167,8 +172,11 @@ describe('sqlite group commit, at the store', () => {
   it('refuses a unit whose records cannot be stored before it joins a group, naming the record, and commits the group without it', async () => {
     const broken = { instanceInserts: [instance('c')], history: [{ instanceId: 'c', at: '2026-03-02T05:00:00.000Z', elementId: 'x', event: 'step', data: { n: 1n } }] };
     const stale = { instanceUpdates: [{ record: instance('a', { version: 3 }), expectedVersion: 1 }] };
-    const results = await Promise.allSettled([store.commit({ instanceInserts: [instance('a')] }), store.commit(broken as never), store.commit(stale), store.commit({ instanceInserts: [instance('b')] })]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    const brokenAudit = { instanceInserts: [instance('d')], audit: [{ at: '2026-03-02T05:00:00.000Z', actor: 't', action: 'x.y', subject: 'task-d', data: { n: 1n } }] };
+    const results = await Promise.allSettled([store.commit({ instanceInserts: [instance('a')] }), store.commit(broken as never), store.commit(stale), store.commit({ instanceInserts: [instance('b')] }), store.commit(brokenAudit as never)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled', 'rejected']);
+    expect(String((results[4] as PromiseRejectedResult).reason)).toMatch(/the audit entry of task-d cannot be stored: .*BigInt/);
+    expect(await store.getInstance('d')).toBeUndefined();
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/the history of instance c cannot be stored: .*BigInt/);
     expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/instance a: record.version 3 must be expectedVersion \+ 1 \(2\)/);
     expect(transactions).toEqual([{ units: 2, failed: 0 }]);
