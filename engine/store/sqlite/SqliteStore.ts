@@ -173,7 +173,14 @@ class SqliteStore implements Store {
       // the thread applies the next group meanwhile.
       const full = (this.options.synchronous ?? DEFAULT_SYNCHRONOUS) === 'full' && !opened.syncsWal;
       const walSync = this.walSync?.shared;
-      const { worker, replies } = await startWriter({ path: this.path, full, busyTimeoutMs: BUSY_TIMEOUT_MS, ...(walSync ? { walSync } : {}) });
+      let started: Awaited<ReturnType<typeof startWriter>>;
+      try {
+        started = await startWriter({ path: this.path, full, busyTimeoutMs: BUSY_TIMEOUT_MS, ...(walSync ? { walSync } : {}) });
+      } catch (error) {
+        await this.close(); // the connection and the WAL's sync thread do not outlive a failed start
+        throw error;
+      }
+      const { worker, replies } = started;
       this.writer = worker;
       this.replies = replies;
       replies.on('message', (reply: WriterReply) => this.written(reply));

@@ -56,7 +56,7 @@ export class WalSync {
       this.worker.once('error', (error) => this.fail(error));
       this.worker.once('exit', () => {
         this.drain(); // a failure it posted before it ended says why
-        if (!this.closed) this.fail(new Error('the thread syncing it stopped'));
+        this.fail(new Error('the thread syncing it stopped')); // no caller waits forever, closing or not
         resolve();
       });
     });
