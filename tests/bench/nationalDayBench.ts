@@ -29,6 +29,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import type { WorkerPerformance } from 'node:worker_threads';
 import { createEngine, sqliteStore, type Engine } from '../../engine/index.js';
 import type { Store } from '../../engine/store/port.js';
 import { DEFAULT_SYNCHRONOUS, type SqliteStoreOptions } from '../../engine/store/sqlite/SqliteStore.js';
@@ -61,6 +62,13 @@ export interface NationalDayResult extends DayThroughput {
   readonly sampledPeakRssMb: number;
   /** CPU time of the process (user + system, every thread) per application: the work, whatever the machine's load. */
   readonly cpuMsPerApplication: number;
+  /**
+   * What bounds the day, measured in it: the share of the day each thread was busy (the event
+   * loop's utilisation; the writer thread's when it runs), the acknowledged commits an application
+   * waits for in turn, and a worker's time per commit (workers × day ÷ commits, by Little's law:
+   * its own stepping, the wait for the group, the group's statements and COMMIT, the WAL's sync).
+   */
+  readonly bound: { readonly mainBusy: number; readonly writerBusy?: number; readonly commitsPerApplication: number; readonly msPerCommit: number };
   /** Bytes the process wrote (WAL frames and checkpoints, /proc/self/io) per step; absent off Linux. */
   readonly writtenBytesPerStep?: number;
   /** What the file holds at the end, per application: in all, and by table and index (dbstat). */
@@ -98,11 +106,11 @@ export interface DayWalFrames extends WalFrames {
 const WAL_FRAMES_APPS = 500;
 
 /** What one writer's day came to, for the line beside the other's. */
-export type WriterFigures = Pick<NationalDayResult, 'writer' | 'applicationsPerSec' | 'stepP50Ms' | 'stepP99Ms' | 'cpuMsPerApplication' | 'peakRssMb' | 'projectedDayMinutes' | 'dayAimMet'>;
+export type WriterFigures = Pick<NationalDayResult, 'writer' | 'applicationsPerSec' | 'stepP50Ms' | 'stepP99Ms' | 'cpuMsPerApplication' | 'bound' | 'peakRssMb' | 'projectedDayMinutes' | 'dayAimMet'>;
 
 export function writerFigures(r: NationalDayResult): WriterFigures {
-  const { writer, applicationsPerSec, stepP50Ms, stepP99Ms, cpuMsPerApplication, peakRssMb, projectedDayMinutes, dayAimMet } = r;
-  return { writer, applicationsPerSec, stepP50Ms, stepP99Ms, cpuMsPerApplication, peakRssMb, projectedDayMinutes, dayAimMet };
+  const { writer, applicationsPerSec, stepP50Ms, stepP99Ms, cpuMsPerApplication, bound, peakRssMb, projectedDayMinutes, dayAimMet } = r;
+  return { writer, applicationsPerSec, stepP50Ms, stepP99Ms, cpuMsPerApplication, bound, peakRssMb, projectedDayMinutes, dayAimMet };
 }
 
 interface Options {
@@ -221,12 +229,13 @@ export function nationalDayApplication(engine: Engine, standard: ServiceStandard
 }
 
 /** The sqlite store's options of a day: the run's own, and a listener for each group transaction. */
-function dayStoreOptions(options: Options, onTransaction: (info: { readonly units: number }) => void): SqliteStoreOptions {
+function dayStoreOptions(options: Options, onTransaction: (info: { readonly units: number }) => void, onWriterThread?: SqliteStoreOptions['onWriterThread']): SqliteStoreOptions {
   return {
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
     groupCommit: options.groupCommit ?? true,
     ...(options.writer ? { writer: options.writer } : {}),
     onTransaction,
+    ...(onWriterThread ? { onWriterThread } : {}),
   };
 }
 
@@ -287,11 +296,16 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
   const dir = mkdtempSync(join(tmpdir(), 'tereze-national-day-'));
   let transactions: number | undefined;
   const file = join(dir, 'national-day.sqlite');
+  let writerThread: WorkerPerformance | undefined;
   const store: Store = sqliteStore(
     file,
-    dayStoreOptions(options, () => {
-      transactions = (transactions ?? 0) + 1;
-    }),
+    dayStoreOptions(
+      options,
+      () => {
+        transactions = (transactions ?? 0) + 1;
+      },
+      (writer) => (writerThread = writer),
+    ),
   );
   const commits = countCommits(store);
   const engine = await createEngine({ store, jobs: { poll: false } });
@@ -308,11 +322,21 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
     const reportEvery = Math.max(1, Math.floor(apps / 4));
     const cpu0 = process.cpuUsage();
     const written0 = processWrittenBytes();
+    const mainBusy0 = performance.eventLoopUtilization();
+    const writerBusy0 = writerThread?.eventLoopUtilization();
+    const commits0 = commits();
     const t0 = performance.now();
     await runDay(day, apps, workers, (i) => {
       if ((i + 1) % reportEvery === 0) progress(`${i + 1}/${apps}`);
     });
     const elapsedMs = performance.now() - t0;
+    const dayCommits = commits() - commits0;
+    const bound = {
+      mainBusy: round(performance.eventLoopUtilization(mainBusy0).utilization, 3),
+      ...(writerThread && writerBusy0 ? { writerBusy: round(writerThread.eventLoopUtilization(writerBusy0).utilization, 3) } : {}),
+      commitsPerApplication: round(dayCommits / apps, 2),
+      msPerCommit: round((workers * elapsedMs) / Math.max(1, dayCommits), 3),
+    };
     const cpu = process.cpuUsage(cpu0);
     const written1 = processWrittenBytes();
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -354,6 +378,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       peakRssMb: peakRssAfterDay,
       sampledPeakRssMb: mb(peakRss),
       cpuMsPerApplication: round((cpu.user + cpu.system) / 1000 / apps, 3),
+      bound,
       ...(written0 === undefined || written1 === undefined ? {} : { writtenBytesPerStep: Math.round((written1 - written0) / steps.n) }),
       storedBytesPerApplication: perApp(storedTotal),
       stored: {
@@ -376,6 +401,8 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
   }
 }
 
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+
 function renderWalFrames(f: NationalDayResult['walFrames']): string[] {
   if (!f) return [];
   if ('error' in f) return [`  WAL frames per commit: not measured: ${f.error}`];
@@ -390,6 +417,7 @@ export function renderNationalDay(r: NationalDayResult): string {
       `${r.mix.refused} refused, ${r.mix.documents} with documents brought, ${r.mix.extensions} extended)`,
     `  ${r.applicationsPerSec} applications/s, ${r.stepsPerSec} steps/s (${r.steps} steps), per step p50 ${r.stepP50Ms} ms, p99 ${r.stepP99Ms} ms`,
     `  store: ${r.storeCommits} units committed${r.storeTransactions === undefined ? '' : ` in ${r.storeTransactions} transactions (${round(r.storeCommits / Math.max(1, r.storeTransactions), 1)} per transaction)`}`,
+    `  busy: the event loop ${pct(r.bound.mainBusy)}${r.bound.writerBusy === undefined ? '' : `, the writer thread ${pct(r.bound.writerBusy)}`} of the day; ${r.bound.commitsPerApplication} acknowledged commits an application in turn, ${r.bound.msPerCommit} ms a worker's time per commit`,
     `  CPU ${r.cpuMsPerApplication} ms per application; written ${r.writtenBytesPerStep ?? '—'} bytes per step; the file holds ${r.storedBytesPerApplication} bytes per application:`,
     `    ${Object.entries(r.stored.byName).slice(0, 12).map(([name, bytes]) => `${name} ${bytes}`).join(', ')}`,
     `    rows per application: ${Object.entries(r.stored.rowsPerApplication).map(([t, n]) => `${t} ${n}`).join(', ')}; average document bytes: ${Object.entries(r.stored.docBytes).map(([t, n]) => `${t} ${n}`).join(', ')}`,
@@ -404,7 +432,8 @@ export function renderNationalDay(r: NationalDayResult): string {
   else if (other) {
     lines.push(
       `  the same day with the writer ${other.writer === 'thread' ? 'on its own thread' : 'on the event loop'}: ${other.applicationsPerSec} applications/s (${round(other.applicationsPerSec / r.applicationsPerSec, 2)}×), ` +
-        `per step p50 ${other.stepP50Ms} ms, p99 ${other.stepP99Ms} ms; CPU ${other.cpuMsPerApplication} ms per application; peak RSS ${other.peakRssMb} MB; ` +
+        `per step p50 ${other.stepP50Ms} ms, p99 ${other.stepP99Ms} ms; CPU ${other.cpuMsPerApplication} ms per application; ` +
+        `busy: the event loop ${pct(other.bound.mainBusy)}${other.bound.writerBusy === undefined ? '' : `, the writer thread ${pct(other.bound.writerBusy)}`}, ${other.bound.msPerCommit} ms a worker's time per commit; peak RSS ${other.peakRssMb} MB; ` +
         `960,000 projected in ${other.projectedDayMinutes} min (aim ≤ ${DAY_AIM_MINUTES}: ${other.dayAimMet ? 'MET' : 'NOT MET'})`,
     );
   }

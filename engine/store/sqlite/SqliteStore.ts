@@ -42,7 +42,7 @@ import { StoreFileGuard } from './StoreFileGuard.js';
 import { WalSync } from './WalSync.js';
 import { unpackHistory, type HistoryRow } from '../shared/historyRows.js';
 import { taskQuerySql, whereClause } from './taskQuery.js';
-import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { receiveMessageOnPort, type MessagePort, type Worker, type WorkerPerformance } from 'node:worker_threads';
 import { revived, startWriter, type WriterReply } from './writerProtocol.js';
 import { writeTransactions } from './writeTransactions.js';
 import { prepareBatch, type PreparedBatch } from './preparedBatch.js';
@@ -81,6 +81,11 @@ export interface SqliteStoreOptions {
   readonly walSyncDelayMs?: number;
   /** Called after each transaction the store commits for `commit` calls: how many units it held and how many of them were rolled back. */
   readonly onTransaction?: (info: { readonly units: number; readonly failed: number }) => void;
+  /**
+   * Called once the writer thread (`writer: 'thread'`) has started, with its performance
+   * measures: how busy it is (`eventLoopUtilization()`), for a benchmark or an operator's probe.
+   */
+  readonly onWriterThread?: (writer: WorkerPerformance) => void;
 }
 
 /** What `synchronous` is when the options do not say. */
@@ -186,6 +191,7 @@ class SqliteStore implements Store {
       replies.on('message', (reply: WriterReply) => this.written(reply));
       this.writer.on('error', (error) => this.writerLost(error));
       this.writer.on('exit', (code) => this.writerLost(new Error(`the sqlite writer thread stopped (exit ${code})`)));
+      this.options.onWriterThread?.(worker.performance);
     }
   }
 

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { WorkerPerformance } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createEngine, manualClock, sqliteStore } from '../../../engine/index.js';
 import { ConflictError, StoreUnavailableError } from '../../../engine/errors.js';
@@ -133,6 +134,22 @@ describe('sqlite store, writer thread', () => {
       renameSync(`${path}-wal.kept`, `${path}-wal`);
       // A later sync that succeeds would prove nothing: the store acknowledges nothing more.
       await expect(store.commit({ instanceInserts: [record('b', 2)] })).rejects.toThrow(/the sync of .*-wal failed: EISDIR/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("should hand a probe the writer thread's measures once it runs, to tell how busy it is", async () => {
+    let writer: WorkerPerformance | undefined;
+    const store = sqliteStore(file(), { writer: 'thread', onWriterThread: (w) => (writer = w) });
+    await store.init();
+    try {
+      expect(writer).toBeDefined();
+      const before = writer!.eventLoopUtilization();
+      await Promise.all(Array.from({ length: 50 }, (_, n) => store.commit({ instanceInserts: [record(`u${n}`, 10 + n)] })));
+      const during = writer!.eventLoopUtilization(before);
+      expect(during.active).toBeGreaterThan(0); // the groups were applied there, not on this thread
+      expect(during.utilization).toBeLessThanOrEqual(1);
     } finally {
       await store.close();
     }
