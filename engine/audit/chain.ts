@@ -48,15 +48,21 @@ export function auditText(input: AuditInput): AuditText {
  * makes.
  */
 export function chainText(text: AuditText, seq: number, prev: string): { readonly hash: string; readonly doc: string } {
-  const hashed = `${text.head},"prev":${JSON.stringify(prev)},"seq":${seq}${text.tail}`;
+  const hashed = hashedText(text, seq, prev);
   const hash = sha256(hashed);
   return { hash, doc: `${hashed.slice(0, -1)},"hash":"${hash}"}` };
+}
+
+/** The canonical text a format 2 hash is taken of: the entry's text with the chain's fields in their sorted place. */
+function hashedText(text: AuditText, seq: number, prev: string): string {
+  return `${text.head},"prev":${JSON.stringify(prev)},"seq":${seq}${text.tail}`;
 }
 
 /** Chains one audit entry to the previous one (format 2): editing any field breaks its hash. */
 export function chainEntry(input: AuditInput, seq: number, prev: string): AuditEntry {
   const { at, actor, action, subject, data } = input;
-  const { hash } = chainText(auditText(input), seq, prev);
+  // the hash alone (every verification recomputes it): no stored JSON made to be dropped
+  const hash = sha256(hashedText(auditText(input), seq, prev));
   return data === undefined ? { format: AUDIT_FORMAT, seq, prev, at, actor, action, subject, hash } : { format: AUDIT_FORMAT, seq, prev, at, actor, action, subject, data, hash };
 }
 

@@ -403,6 +403,11 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
+/** Each thread's busy share of the day, for both writers' lines. */
+function busy(bound: NationalDayResult['bound']): string {
+  return `the event loop ${pct(bound.mainBusy)}${bound.writerBusy === undefined ? '' : `, the writer thread ${pct(bound.writerBusy)}`}`;
+}
+
 function renderWalFrames(f: NationalDayResult['walFrames']): string[] {
   if (!f) return [];
   if ('error' in f) return [`  WAL frames per commit: not measured: ${f.error}`];
@@ -417,7 +422,7 @@ export function renderNationalDay(r: NationalDayResult): string {
       `${r.mix.refused} refused, ${r.mix.documents} with documents brought, ${r.mix.extensions} extended)`,
     `  ${r.applicationsPerSec} applications/s, ${r.stepsPerSec} steps/s (${r.steps} steps), per step p50 ${r.stepP50Ms} ms, p99 ${r.stepP99Ms} ms`,
     `  store: ${r.storeCommits} units committed${r.storeTransactions === undefined ? '' : ` in ${r.storeTransactions} transactions (${round(r.storeCommits / Math.max(1, r.storeTransactions), 1)} per transaction)`}`,
-    `  busy: the event loop ${pct(r.bound.mainBusy)}${r.bound.writerBusy === undefined ? '' : `, the writer thread ${pct(r.bound.writerBusy)}`} of the day; ${r.bound.commitsPerApplication} acknowledged commits an application in turn, ${r.bound.msPerCommit} ms a worker's time per commit`,
+    `  busy: ${busy(r.bound)} of the day; ${r.bound.commitsPerApplication} acknowledged commits an application in turn, ${r.bound.msPerCommit} ms a worker's time per commit`,
     `  CPU ${r.cpuMsPerApplication} ms per application; written ${r.writtenBytesPerStep ?? '—'} bytes per step; the file holds ${r.storedBytesPerApplication} bytes per application:`,
     `    ${Object.entries(r.stored.byName).slice(0, 12).map(([name, bytes]) => `${name} ${bytes}`).join(', ')}`,
     `    rows per application: ${Object.entries(r.stored.rowsPerApplication).map(([t, n]) => `${t} ${n}`).join(', ')}; average document bytes: ${Object.entries(r.stored.docBytes).map(([t, n]) => `${t} ${n}`).join(', ')}`,
@@ -433,7 +438,7 @@ export function renderNationalDay(r: NationalDayResult): string {
     lines.push(
       `  the same day with the writer ${other.writer === 'thread' ? 'on its own thread' : 'on the event loop'}: ${other.applicationsPerSec} applications/s (${round(other.applicationsPerSec / r.applicationsPerSec, 2)}×), ` +
         `per step p50 ${other.stepP50Ms} ms, p99 ${other.stepP99Ms} ms; CPU ${other.cpuMsPerApplication} ms per application; ` +
-        `busy: the event loop ${pct(other.bound.mainBusy)}${other.bound.writerBusy === undefined ? '' : `, the writer thread ${pct(other.bound.writerBusy)}`}, ${other.bound.msPerCommit} ms a worker's time per commit; peak RSS ${other.peakRssMb} MB; ` +
+        `busy: ${busy(other.bound)}, ${other.bound.msPerCommit} ms a worker's time per commit; peak RSS ${other.peakRssMb} MB; ` +
         `960,000 projected in ${other.projectedDayMinutes} min (aim ≤ ${DAY_AIM_MINUTES}: ${other.dayAimMet ? 'MET' : 'NOT MET'})`,
     );
   }

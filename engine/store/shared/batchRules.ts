@@ -19,7 +19,7 @@
  * the audit with `chainAudit` from the tail it claims first, and checks policies with
  * `checkPolicyVersion` / `dropsPrevious` after its findOne of the latest version.
  */
-import { chainEntry, GENESIS } from '../../audit/chain.js';
+import { chainEntry, chainText, GENESIS, type AuditText } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
 import type { AuditEntry, AuditInput, CommitBatch, HistoryEntry, PolicyWrite } from '../port.js';
 
@@ -56,10 +56,20 @@ export interface AuditTail {
 
 /** The entries to append after `tail`, chained in order. */
 export function chainAudit(inputs: readonly AuditInput[], tail: AuditTail | undefined): AuditEntry[] {
+  return chainAfter(inputs, tail, chainEntry);
+}
+
+/** The same from the entries' canonical text (chain.ts#auditText): each its seq, subject, hash and stored JSON. */
+export function chainAuditText(texts: readonly AuditText[], tail: AuditTail | undefined): { readonly seq: number; readonly subject: string; readonly hash: string; readonly doc: string }[] {
+  return chainAfter(texts, tail, (text, seq, prev) => ({ seq, subject: text.subject, ...chainText(text, seq, prev) }));
+}
+
+/** Links each item after the one before it, the first after `tail` (or the genesis). */
+function chainAfter<T, E extends { readonly hash: string }>(items: readonly T[], tail: AuditTail | undefined, link: (item: T, seq: number, prev: string) => E): E[] {
   let seq = tail?.seq ?? 0;
   let prev = tail?.hash ?? GENESIS;
-  return inputs.map((input) => {
-    const entry = chainEntry(input, ++seq, prev);
+  return items.map((item) => {
+    const entry = link(item, ++seq, prev);
     prev = entry.hash;
     return entry;
   });

@@ -56,7 +56,8 @@ export class WalSync {
       this.worker.once('error', (error) => this.fail(error));
       this.worker.once('exit', () => {
         this.drain(); // a failure it posted before it ended says why
-        this.fail(new Error('the thread syncing it stopped')); // no caller waits forever, closing or not
+        // no caller waits forever, closing or not; a thread stopped by close() is no failure
+        if (!this.closed || this.waiters.length) this.fail(new Error('the thread syncing it stopped'));
         resolve();
       });
     });

@@ -4,10 +4,9 @@
  * ConflictErrors rather than raw SQLite errors. The instance, task and history rows come made
  * (preparedBatch.ts); this binds them.
  */
-import { chainText, GENESIS } from '../../audit/chain.js';
 import { ConflictError } from '../../errors.js';
 import type { CommitBatch } from '../port.js';
-import { PRUNE_PER_COMMIT, type AuditTail, checkPolicyVersion, dropsPrevious, jobNotHeld, latestPublication, messageGone, staleVersion } from '../shared/batchRules.js';
+import { PRUNE_PER_COMMIT, type AuditTail, chainAuditText, checkPolicyVersion, dropsPrevious, jobNotHeld, latestPublication, messageGone, staleVersion } from '../shared/batchRules.js';
 import type { PreparedBatch } from './preparedBatch.js';
 import { jobParams, TASK_UPDATE_EXPECTED, TASK_UPDATE_ID } from './rows.js';
 import type { Statements } from './statements.js';
@@ -66,15 +65,10 @@ export function applyBatch(s: Statements, batch: PreparedBatch, auditTail: Audit
   }
   for (const [instanceId, doc] of rows.history ?? []) s.insertHistory.run(instanceId, doc);
   if (rows.audit && rows.audit.length > 0) {
-    const tail = auditTail.read(s);
-    let seq = tail?.seq ?? 0;
-    let prev = tail?.hash ?? GENESIS;
-    for (const text of rows.audit) {
-      const { hash, doc } = chainText(text, ++seq, prev);
-      s.insertAudit.run(seq, text.subject, hash, doc);
-      prev = hash;
-    }
-    auditTail.moved({ seq, hash: prev });
+    const entries = chainAuditText(rows.audit, auditTail.read(s));
+    for (const entry of entries) s.insertAudit.run(entry.seq, entry.subject, entry.hash, entry.doc);
+    const last = entries[entries.length - 1]!;
+    auditTail.moved({ seq: last.seq, hash: last.hash });
   }
   applyPolicies(s, batch);
   if (batch.notifications) {
