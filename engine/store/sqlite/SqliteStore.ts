@@ -79,6 +79,11 @@ export interface SqliteStoreOptions {
   readonly writer?: 'main' | 'thread';
   /** With `full` on a WAL file: a pause before each sync of the WAL (WalSync.ts), a slow disk for tests and drills. */
   readonly walSyncDelayMs?: number;
+  /**
+   * WAL pages after which a commit copies the WAL back into the database file (SQLite's
+   * `wal_autocheckpoint`, on every connection of the store). Default `DEFAULT_WAL_CHECKPOINT_PAGES`.
+   */
+  readonly walCheckpointPages?: number;
   /** Called after each transaction the store commits for `commit` calls: how many units it held and how many of them were rolled back. */
   readonly onTransaction?: (info: { readonly units: number; readonly failed: number }) => void;
   /**
@@ -90,6 +95,17 @@ export interface SqliteStoreOptions {
 
 /** What `synchronous` is when the options do not say. */
 export const DEFAULT_SYNCHRONOUS: 'normal' | 'full' = 'full';
+/**
+ * 8,000 pages (32 MiB with 4 KiB pages) rather than SQLite's 1,000: a step rewrites the same hot
+ * pages (the tasks' and the audit's index leaves) that the steps before it did, and a checkpoint
+ * copies each page once however often the WAL holds it, so checkpointing an eighth as often copies
+ * far fewer pages in all and takes the writer's two fsyncs of a checkpoint an eighth as often.
+ * Measured on the national day (10,000 applications, 50 workers, paired): the writer thread
+ * 1,145 / 1,117 / 1,139 → 1,205 / 1,193 / 1,203 applications/s (+5 %), its busy share 62 → 56 %;
+ * the writer on the event loop 995 → 1,048. 4,000 gave half the gain; 16,000 and 32,000 no more
+ * than 8,000 (a reader looks a page up in a longer WAL).
+ */
+export const DEFAULT_WAL_CHECKPOINT_PAGES = 8000;
 
 /** A unit of work waiting for the next group transaction. */
 interface PendingUnit {
@@ -180,7 +196,7 @@ class SqliteStore implements Store {
       const walSync = this.walSync?.shared;
       let started: Awaited<ReturnType<typeof startWriter>>;
       try {
-        started = await startWriter({ path: this.path, full, busyTimeoutMs: BUSY_TIMEOUT_MS, ...(walSync ? { walSync } : {}) });
+        started = await startWriter({ path: this.path, full, busyTimeoutMs: BUSY_TIMEOUT_MS, checkpointPages: checkpointPages(this.options), ...(walSync ? { walSync } : {}) });
       } catch (error) {
         await this.close(); // the connection and the WAL's sync thread do not outlive a failed start
         throw error;
@@ -630,6 +646,7 @@ function openDatabase(path: string, options: SqliteStoreOptions): { db: Database
     // per step without.
     db.pragma('temp_store = MEMORY');
     db.pragma(`synchronous = ${full && !wal ? 'FULL' : 'NORMAL'}`);
+    db.pragma(`wal_autocheckpoint = ${checkpointPages(options)}`);
     db.exec(SCHEMA_SQL);
     migrate(db);
     return { db, syncsWal: full && wal };
@@ -668,4 +685,11 @@ function migrate(db: Database.Database): void {
 
 function parseMaybe<T>(doc: string | undefined): T | undefined {
   return doc === undefined ? undefined : parseDoc<T>(doc);
+}
+
+/** The WAL's checkpoint interval in pages: a positive whole number (0 would let the WAL grow for ever). */
+function checkpointPages(options: SqliteStoreOptions): number {
+  const pages = options.walCheckpointPages ?? DEFAULT_WAL_CHECKPOINT_PAGES;
+  if (!Number.isInteger(pages) || pages < 1) throw new Error(`sqlite store: walCheckpointPages must be a whole number of pages from 1, not ${pages}`);
+  return pages;
 }

@@ -18,6 +18,8 @@ export interface WriterSetup {
    */
   readonly full: boolean;
   readonly busyTimeoutMs: number;
+  /** SQLite's `wal_autocheckpoint`, as on the main connection (SqliteStoreOptions.walCheckpointPages). */
+  readonly checkpointPages: number;
   /** The WAL's sync (WalSync.shared): the thread takes a ticket after each COMMIT and names it in its reply. */
   readonly walSync?: SharedArrayBuffer;
 }

@@ -28,6 +28,7 @@ const walSync = setup.walSync ? new Int32Array(setup.walSync) : undefined;
 const db = new Database(setup.path, { timeout: setup.busyTimeoutMs });
 db.pragma('temp_store = MEMORY');
 db.pragma(`synchronous = ${setup.full ? 'FULL' : 'NORMAL'}`);
+db.pragma(`wal_autocheckpoint = ${setup.checkpointPages}`); // this connection commits: its checkpoints are the file's
 const { group } = writeTransactions(db, prepareStatements(db), prepareIdempotencyKeys(db), new SqliteOutbox(db));
 
 port.on('message', (request: WriterRequest) => {

@@ -3,7 +3,7 @@
  * contract as the writer on the event loop, the same answers under racing units (a lost version
  * race comes back as a ConflictError, retried by transact), and a file the main thread reads.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -153,6 +153,31 @@ describe('sqlite store, writer thread', () => {
     } finally {
       await store.close();
     }
+  });
+
+  for (const writer of ['main', 'thread'] as const) {
+    it(`should copy the WAL back into the file every walCheckpointPages pages, with the writer on ${writer === 'main' ? 'the event loop' : 'its thread'}, so the WAL stays bounded`, async () => {
+      const walPages = async (checkpointPages: number) => {
+        const path = file();
+        const store = sqliteStore(path, { writer, walCheckpointPages: checkpointPages });
+        await store.init();
+        try {
+          // 200 commits of a 20 KB instance each: about 1,200 pages in all, a few a commit
+          const big = { ...record('x', 0), variables: { note: 'n'.repeat(20_000) } };
+          for (let n = 1; n <= 200; n += 1) await store.commit({ instanceInserts: [{ ...big, id: `big-${n}`, trackingNumber: `0000-1000-${String(n).padStart(4, '0')}` }] });
+          return statSync(`${path}-wal`).size / 4096;
+        } finally {
+          await store.close();
+        }
+      };
+      // SQLite rewinds the WAL after a checkpoint: it holds at most about the interval (and a commit's pages past it)
+      expect(await walPages(100)).toBeLessThan(130);
+      expect(await walPages(100_000)).toBeGreaterThan(1000);
+    });
+  }
+
+  it('should refuse a checkpoint interval that is not a whole number of pages from 1, naming the option', async () => {
+    await expect(sqliteStore(file(), { walCheckpointPages: 0 }).init()).rejects.toThrow(/walCheckpointPages must be a whole number of pages from 1, not 0/);
   });
 
   it('should refuse a writer thread for :memory:, which another connection cannot open', async () => {
