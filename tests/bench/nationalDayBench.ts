@@ -32,7 +32,7 @@ import { parseArgs } from 'node:util';
 import type { WorkerPerformance } from 'node:worker_threads';
 import { createEngine, sqliteStore, type Engine } from '../../engine/index.js';
 import type { Store } from '../../engine/store/port.js';
-import { DEFAULT_SYNCHRONOUS, type SqliteStoreOptions } from '../../engine/store/sqlite/SqliteStore.js';
+import { DEFAULT_SYNCHRONOUS, type GroupPhases, type SqliteStoreOptions } from '../../engine/store/sqlite/SqliteStore.js';
 import { loadCatalogue, type CatalogueEntry, type ServiceStandard } from '../../processes/standard.js';
 import { loadOrganisation, seedOrganisation } from '../../processes/demo/seedOrganisation.js';
 import { mb, opStats, peakRssMb, round, type DayMix, type DayThroughput, type OpStats } from './measure.js';
@@ -45,6 +45,15 @@ import type { NationalDayHttpResult } from './nationalDayHttp.js';
 export const NATIONAL_DAY = 960_000;
 /** The aim: a day replayed in at most ten minutes. */
 export const DAY_AIM_MINUTES = 10;
+
+/** A group's mean size and phases over the day, in ms (SqliteStoreOptions.onGroupPhases). */
+export interface GroupTimes {
+  readonly units: number;
+  readonly formingMs: number;
+  readonly waitingMs: number;
+  readonly writingMs: number;
+  readonly syncingMs: number;
+}
 
 export interface NationalDayResult extends DayThroughput {
   readonly measure: 'national-day';
@@ -68,7 +77,16 @@ export interface NationalDayResult extends DayThroughput {
    * waits for in turn, and a worker's time per commit (workers × day ÷ commits, by Little's law:
    * its own stepping, the wait for the group, the group's statements and COMMIT, the WAL's sync).
    */
-  readonly bound: { readonly mainBusy: number; readonly writerBusy?: number; readonly commitsPerApplication: number; readonly msPerCommit: number };
+  readonly bound: {
+    readonly mainBusy: number;
+    readonly writerBusy?: number;
+    readonly commitsPerApplication: number;
+    readonly msPerCommit: number;
+    /** Of msPerCommit, the mean time from a commit call to its answer; the rest is the worker's stepping and its wait for the event loop. */
+    readonly msInStore: number;
+    /** A group's mean phases (GroupPhases): where msInStore goes. */
+    readonly group: GroupTimes;
+  };
   /** Bytes the process wrote (WAL frames and checkpoints, /proc/self/io) per step; absent off Linux. */
   readonly writtenBytesPerStep?: number;
   /** What the file holds at the end, per application: in all, and by table and index (dbstat). */
@@ -169,13 +187,41 @@ export function stepTimer(each?: (n: number) => void): { readonly timed: Timed; 
 
 /** Counts the units of work the engine hands to `store` (its commit calls); read the count with the function. */
 export function countCommits(store: Store): () => number {
+  return watchCommits(store).count;
+}
+
+/** The units of work the engine hands to `store`, and the ms all of them took from the call to the answer (read both as totals). */
+function watchCommits(store: Store): { readonly count: () => number; readonly totalMs: () => number } {
   let commits = 0;
+  let totalMs = 0;
   const commit = store.commit.bind(store);
   store.commit = (batch) => {
     commits++;
-    return commit(batch);
+    const t0 = performance.now();
+    return commit(batch).finally(() => (totalMs += performance.now() - t0));
   };
-  return () => commits;
+  return { count: () => commits, totalMs: () => totalMs };
+}
+
+/** The groups' phases (GroupPhases) summed, and their count. */
+function phaseTotals() {
+  const sums = { groups: 0, units: 0, formingMs: 0, waitingMs: 0, writingMs: 0, syncingMs: 0 };
+  const add = (p: GroupPhases) => {
+    sums.groups += 1;
+    sums.units += p.units;
+    sums.formingMs += p.formingMs;
+    sums.waitingMs += p.waitingMs;
+    sums.writingMs += p.writingMs;
+    sums.syncingMs += p.syncingMs;
+  };
+  return { sums, add };
+}
+
+/** The mean phases of the groups between two readings of phaseTotals' sums. */
+function meanPhases(now: ReturnType<typeof phaseTotals>['sums'], then: ReturnType<typeof phaseTotals>['sums']): GroupTimes {
+  const groups = Math.max(1, now.groups - then.groups);
+  const mean = (k: 'formingMs' | 'waitingMs' | 'writingMs' | 'syncingMs') => round((now[k] - then[k]) / groups, 3);
+  return { units: round((now.units - then.units) / groups, 1), formingMs: mean('formingMs'), waitingMs: mean('waitingMs'), writingMs: mean('writingMs'), syncingMs: mean('syncingMs') };
 }
 
 /**
@@ -229,13 +275,19 @@ export function nationalDayApplication(engine: Engine, standard: ServiceStandard
 }
 
 /** The sqlite store's options of a day: the run's own, and a listener for each group transaction. */
-function dayStoreOptions(options: Options, onTransaction: (info: { readonly units: number }) => void, onWriterThread?: SqliteStoreOptions['onWriterThread']): SqliteStoreOptions {
+function dayStoreOptions(
+  options: Options,
+  onTransaction: (info: { readonly units: number }) => void,
+  onWriterThread?: SqliteStoreOptions['onWriterThread'],
+  onGroupPhases?: SqliteStoreOptions['onGroupPhases'],
+): SqliteStoreOptions {
   return {
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
     groupCommit: options.groupCommit ?? true,
     ...(options.writer ? { writer: options.writer } : {}),
     onTransaction,
     ...(onWriterThread ? { onWriterThread } : {}),
+    ...(onGroupPhases ? { onGroupPhases } : {}),
   };
 }
 
@@ -297,6 +349,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
   let transactions: number | undefined;
   const file = join(dir, 'national-day.sqlite');
   let writerThread: WorkerPerformance | undefined;
+  const phases = phaseTotals();
   const store: Store = sqliteStore(
     file,
     dayStoreOptions(
@@ -305,9 +358,11 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
         transactions = (transactions ?? 0) + 1;
       },
       (writer) => (writerThread = writer),
+      phases.add,
     ),
   );
-  const commits = countCommits(store);
+  const watched = watchCommits(store);
+  const commits = watched.count;
   const engine = await createEngine({ store, jobs: { poll: false } });
   try {
     const standard = await deployNationalDay(engine);
@@ -325,6 +380,8 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
     const mainBusy0 = performance.eventLoopUtilization();
     const writerBusy0 = writerThread?.eventLoopUtilization();
     const commits0 = commits();
+    const inStore0 = watched.totalMs();
+    const phases0 = { ...phases.sums };
     const t0 = performance.now();
     await runDay(day, apps, workers, (i) => {
       if ((i + 1) % reportEvery === 0) progress(`${i + 1}/${apps}`);
@@ -336,6 +393,8 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
       ...(writerThread && writerBusy0 ? { writerBusy: round(writerThread.eventLoopUtilization(writerBusy0).utilization, 3) } : {}),
       commitsPerApplication: round(dayCommits / apps, 2),
       msPerCommit: round((workers * elapsedMs) / Math.max(1, dayCommits), 3),
+      msInStore: round((watched.totalMs() - inStore0) / Math.max(1, dayCommits), 3),
+      group: meanPhases(phases.sums, phases0),
     };
     const cpu = process.cpuUsage(cpu0);
     const written1 = processWrittenBytes();
@@ -403,6 +462,11 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
+/** A group's mean phases in words. */
+function groupLine(g: GroupTimes): string {
+  return `${g.formingMs} ms forming (its first unit to its hand-off), ${g.waitingMs} ms until the writer took it, ${g.writingMs} ms writing (statements and COMMIT), ${g.syncingMs} ms from the COMMIT to its callers' answers (the WAL's sync)`;
+}
+
 /** Each thread's busy share of the day, for both writers' lines. */
 function busy(bound: NationalDayResult['bound']): string {
   return `the event loop ${pct(bound.mainBusy)}${bound.writerBusy === undefined ? '' : `, the writer thread ${pct(bound.writerBusy)}`}`;
@@ -422,7 +486,8 @@ export function renderNationalDay(r: NationalDayResult): string {
       `${r.mix.refused} refused, ${r.mix.documents} with documents brought, ${r.mix.extensions} extended)`,
     `  ${r.applicationsPerSec} applications/s, ${r.stepsPerSec} steps/s (${r.steps} steps), per step p50 ${r.stepP50Ms} ms, p99 ${r.stepP99Ms} ms`,
     `  store: ${r.storeCommits} units committed${r.storeTransactions === undefined ? '' : ` in ${r.storeTransactions} transactions (${round(r.storeCommits / Math.max(1, r.storeTransactions), 1)} per transaction)`}`,
-    `  busy: ${busy(r.bound)} of the day; ${r.bound.commitsPerApplication} acknowledged commits an application in turn, ${r.bound.msPerCommit} ms a worker's time per commit`,
+    `  busy: ${busy(r.bound)} of the day; ${r.bound.commitsPerApplication} acknowledged commits an application in turn, ${r.bound.msPerCommit} ms a worker's time per commit, ${r.bound.msInStore} of it in the store`,
+    `  a group (${r.bound.group.units} units) takes ${groupLine(r.bound.group)}`,
     `  CPU ${r.cpuMsPerApplication} ms per application; written ${r.writtenBytesPerStep ?? '—'} bytes per step; the file holds ${r.storedBytesPerApplication} bytes per application:`,
     `    ${Object.entries(r.stored.byName).slice(0, 12).map(([name, bytes]) => `${name} ${bytes}`).join(', ')}`,
     `    rows per application: ${Object.entries(r.stored.rowsPerApplication).map(([t, n]) => `${t} ${n}`).join(', ')}; average document bytes: ${Object.entries(r.stored.docBytes).map(([t, n]) => `${t} ${n}`).join(', ')}`,
@@ -438,7 +503,7 @@ export function renderNationalDay(r: NationalDayResult): string {
     lines.push(
       `  the same day with the writer ${other.writer === 'thread' ? 'on its own thread' : 'on the event loop'}: ${other.applicationsPerSec} applications/s (${round(other.applicationsPerSec / r.applicationsPerSec, 2)}×), ` +
         `per step p50 ${other.stepP50Ms} ms, p99 ${other.stepP99Ms} ms; CPU ${other.cpuMsPerApplication} ms per application; ` +
-        `busy: ${busy(other.bound)}, ${other.bound.msPerCommit} ms a worker's time per commit; peak RSS ${other.peakRssMb} MB; ` +
+        `busy: ${busy(other.bound)}, ${other.bound.msPerCommit} ms a worker's time per commit, ${other.bound.msInStore} of it in the store; a group (${other.bound.group.units} units) takes ${groupLine(other.bound.group)}; peak RSS ${other.peakRssMb} MB; ` +
         `960,000 projected in ${other.projectedDayMinutes} min (aim ≤ ${DAY_AIM_MINUTES}: ${other.dayAimMet ? 'MET' : 'NOT MET'})`,
     );
   }

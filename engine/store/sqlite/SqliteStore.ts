@@ -86,11 +86,33 @@ export interface SqliteStoreOptions {
   readonly walCheckpointPages?: number;
   /** Called after each transaction the store commits for `commit` calls: how many units it held and how many of them were rolled back. */
   readonly onTransaction?: (info: { readonly units: number; readonly failed: number }) => void;
+  /** Called once a group's callers are answered (group commit): where its time went (GroupPhases), for a benchmark or an operator's probe. */
+  readonly onGroupPhases?: (phases: GroupPhases) => void;
   /**
    * Called once the writer thread (`writer: 'thread'`) has started, with its performance
    * measures: how busy it is (`eventLoopUtilization()`), for a benchmark or an operator's probe.
    */
   readonly onWriterThread?: (writer: WorkerPerformance) => void;
+}
+
+/**
+ * Where a group's time went, in ms: from its first unit until it was handed to be written
+ * (`forming`), until the writer took it (`waiting`: the writer thread busy with the group before;
+ * 0 on the event loop), its statements and COMMIT (`writing`), and from the COMMIT until the
+ * WAL's sync covering it returned and its callers were answered (`syncing`).
+ */
+export interface GroupPhases {
+  readonly units: number;
+  readonly formingMs: number;
+  readonly waitingMs: number;
+  readonly writingMs: number;
+  readonly syncingMs: number;
+}
+
+/** When a group began and was handed over (performance.now() of this thread). */
+interface GroupClock {
+  readonly startedAt: number;
+  readonly handedAt: number;
 }
 
 /** What `synchronous` is when the options do not say. */
@@ -156,7 +178,9 @@ class SqliteStore implements Store {
   private writer: Worker | undefined;
   /** The port the thread answers groups on (writerProtocol.ts#startWriter). */
   private replies: MessagePort | undefined;
-  private readonly inFlight = new Map<number, PendingUnit[]>();
+  private readonly inFlight = new Map<number, { readonly units: PendingUnit[]; readonly clock: GroupClock }>();
+  /** When the group now forming got its first unit. */
+  private groupStartedAt = 0;
   private groups = 0;
   private drained: (() => void) | undefined;
 
@@ -212,13 +236,13 @@ class SqliteStore implements Store {
   }
 
   /** Hands a group to the writer thread; its callers are answered when the thread has committed it. */
-  private post(units: PendingUnit[]): void {
+  private post(units: PendingUnit[], clock: GroupClock): void {
     try {
       this.guard?.assertNotLost();
       const seq = ++this.groups;
       // Held only once it left: a batch that cannot be cloned throws here, and is answered below.
       this.writer!.postMessage({ type: 'group', seq, batches: units.map((u) => u.batch) });
-      this.inFlight.set(seq, units);
+      this.inFlight.set(seq, { units, clock });
     } catch (error) {
       for (const unit of units) unit.reject(this.unavailable(error));
     }
@@ -239,9 +263,10 @@ class SqliteStore implements Store {
 
   /** The thread's answer for one group (committed and synced, or rolled back whole). */
   private written(reply: WriterReply): void {
-    const units = this.inFlight.get(reply.seq);
-    if (!units) return;
+    const held = this.inFlight.get(reply.seq);
+    if (!held) return;
     this.inFlight.delete(reply.seq);
+    const { units, clock } = held;
     if ('failed' in reply) {
       const error = this.unavailable(revived(reply.failed));
       for (const unit of units) unit.reject(error);
@@ -256,7 +281,10 @@ class SqliteStore implements Store {
       reply.errors.forEach((error, i) => {
         if (error) units[i]!.error = revived(error);
       });
-      this.committed(units, reply.ticket);
+      // the thread's clock is the same wall clock as this one's (timeOrigin + now, each its own origin)
+      const took = reply.took - performance.timeOrigin;
+      const wrote = reply.wrote - performance.timeOrigin;
+      this.committed(units, reply.ticket, { ...clock, tookAt: Math.max(clock.handedAt, took), wroteAt: Math.max(clock.handedAt, wrote) });
     }
     this.settled();
   }
@@ -267,7 +295,7 @@ class SqliteStore implements Store {
     this.writer = undefined;
     this.replies?.close();
     this.replies = undefined;
-    for (const units of this.inFlight.values()) for (const unit of units) unit.reject(this.unavailable(error));
+    for (const { units } of this.inFlight.values()) for (const unit of units) unit.reject(this.unavailable(error));
     this.inFlight.clear();
     this.settled();
   }
@@ -343,7 +371,10 @@ class SqliteStore implements Store {
       this.pending.push({ batch: prepared, resolve, reject });
       // The first unit of a group schedules its transaction for the end of this turn of the
       // event loop: every command that reaches its commit meanwhile joins it.
-      if (this.pending.length === 1) nextTurn(() => this.flush());
+      if (this.pending.length === 1) {
+        this.groupStartedAt = performance.now();
+        nextTurn(() => this.flush());
+      }
       // With the writer thread, a group leaves once it is this big: the thread commits it while
       // this thread steps the next units, instead of waiting for the end of the turn.
       else if (this.writer && this.pending.length >= THREAD_GROUP_UNITS) this.flush();
@@ -355,8 +386,9 @@ class SqliteStore implements Store {
     const units = this.pending;
     if (units.length === 0) return;
     this.pending = [];
+    const clock = { startedAt: this.groupStartedAt, handedAt: performance.now() };
     if (this.options.writer === 'thread') {
-      if (this.writer) return this.post(units);
+      if (this.writer) return this.post(units, clock);
       for (const unit of units) unit.reject(new Error('sqlite store: the writer thread is gone (closed, or it failed): no commit is possible'));
       return;
     }
@@ -368,7 +400,7 @@ class SqliteStore implements Store {
       for (const unit of units) unit.reject(error);
       return;
     }
-    this.committed(units);
+    this.committed(units, undefined, { ...clock, tookAt: clock.handedAt, wroteAt: performance.now() });
   }
 
   /**
@@ -376,10 +408,15 @@ class SqliteStore implements Store {
    * WAL's sync after it): each caller hears once the group is on the disk, when the WAL's sync
    * covering it returned; meanwhile the next group forms and commits.
    */
-  private committed(units: readonly PendingUnit[], ticket?: number): void {
+  private committed(units: readonly PendingUnit[], ticket: number | undefined, clock: GroupClock & { readonly tookAt: number; readonly wroteAt: number }): void {
     const failed = this.reported(units);
-    if (failed === units.length || !this.walSync) return this.answer(units);
-    this.durable(ticket).then(() => this.answer(units), (error: unknown) => {
+    const answered = () => {
+      this.answer(units);
+      const at = performance.now();
+      this.options.onGroupPhases?.({ units: units.length, formingMs: clock.handedAt - clock.startedAt, waitingMs: clock.tookAt - clock.handedAt, writingMs: clock.wroteAt - clock.tookAt, syncingMs: at - clock.wroteAt });
+    };
+    if (failed === units.length || !this.walSync) return answered();
+    this.durable(ticket).then(answered, (error: unknown) => {
       for (const unit of units) unit.reject(unit.error === undefined ? error : this.unavailable(unit.error));
     });
   }

@@ -36,7 +36,14 @@ export type WriterRequest = { readonly type: 'group'; readonly seq: number; read
  * COMMIT (absent when nothing syncs the WAL here); or the whole group failed.
  */
 export type WriterReply =
-  | { readonly seq: number; readonly errors: readonly (WrittenError | null)[]; readonly ticket?: number }
+  | {
+      readonly seq: number;
+      readonly errors: readonly (WrittenError | null)[];
+      readonly ticket?: number;
+      /** When the thread took the group and when its COMMIT returned (performance.timeOrigin + now: a wall clock all threads share). */
+      readonly took: number;
+      readonly wrote: number;
+    }
   | { readonly seq: number; readonly failed: WrittenError };
 
 export interface WrittenError {

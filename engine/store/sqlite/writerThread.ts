@@ -39,9 +39,11 @@ port.on('message', (request: WriterRequest) => {
     return;
   }
   let reply: WriterReply;
+  const took = performance.timeOrigin + performance.now();
   try {
     const errors = group(request.batches).map((error) => (error === undefined ? null : written(error)));
-    reply = walSync ? { seq: request.seq, errors, ticket: WalSync.takeTicket(walSync) } : { seq: request.seq, errors };
+    const wrote = performance.timeOrigin + performance.now();
+    reply = walSync ? { seq: request.seq, errors, ticket: WalSync.takeTicket(walSync), took, wrote } : { seq: request.seq, errors, took, wrote };
   } catch (error) {
     reply = { seq: request.seq, failed: written(error) };
   }

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createEngine, manualClock, sqliteStore } from '../../../engine/index.js';
 import { ConflictError, StoreUnavailableError } from '../../../engine/errors.js';
 import type { InstanceRecord } from '../../../engine/store/port.js';
+import type { GroupPhases } from '../../../engine/store/sqlite/SqliteStore.js';
 import { describeStoreContract } from './storeContract.js';
 import { PARALLEL } from './groupCommitProcess.js';
 
@@ -173,6 +174,27 @@ describe('sqlite store, writer thread', () => {
       // SQLite rewinds the WAL after a checkpoint: it holds at most about the interval (and a commit's pages past it)
       expect(await walPages(100)).toBeLessThan(130);
       expect(await walPages(100_000)).toBeGreaterThan(1000);
+    });
+  }
+
+  for (const writer of ['main', 'thread'] as const) {
+    it(`should tell where a group's time went once its callers are answered, with the writer on ${writer === 'main' ? 'the event loop' : 'its thread'}: a slow disk shows in the sync`, async () => {
+      const phases: GroupPhases[] = [];
+      const store = sqliteStore(file(), { writer, walSyncDelayMs: 300, onGroupPhases: (p) => phases.push(p) });
+      await store.init();
+      try {
+        let answered = 0;
+        await Promise.all([1, 2, 3].map((n) => store.commit({ instanceInserts: [record(`p${n}`, n)] }).then(() => (answered = phases.length))));
+        expect(answered, 'told before its callers went on').toBe(1);
+        expect(phases).toHaveLength(1);
+        const [group] = phases;
+        expect(group!.units).toBe(3);
+        expect(group!.syncingMs).toBeGreaterThanOrEqual(250);
+        for (const ms of [group!.formingMs, group!.waitingMs, group!.writingMs]) expect(ms).toBeGreaterThanOrEqual(0);
+        expect(group!.formingMs + group!.waitingMs + group!.writingMs).toBeLessThan(250);
+      } finally {
+        await store.close();
+      }
     });
   }
 
