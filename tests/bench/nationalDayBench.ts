@@ -198,7 +198,11 @@ function watchCommits(store: Store): { readonly count: () => number; readonly to
   store.commit = (batch) => {
     commits++;
     const t0 = performance.now();
-    return commit(batch).finally(() => (totalMs += performance.now() - t0));
+    const answered = commit(batch);
+    // the caller awaits the store's own promise: timing it adds no step to the caller's chain
+    const done = () => void (totalMs += performance.now() - t0);
+    answered.then(done, done);
+    return answered;
   };
   return { count: () => commits, totalMs: () => totalMs };
 }
