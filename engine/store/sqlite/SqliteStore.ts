@@ -410,13 +410,8 @@ class SqliteStore implements Store {
    */
   private committed(units: readonly PendingUnit[], ticket: number | undefined, clock: GroupClock & { readonly tookAt: number; readonly wroteAt: number }): void {
     const failed = this.reported(units);
-    const answered = () => {
-      this.answer(units);
-      const at = performance.now();
-      this.options.onGroupPhases?.({ units: units.length, formingMs: clock.handedAt - clock.startedAt, waitingMs: clock.tookAt - clock.handedAt, writingMs: clock.wroteAt - clock.tookAt, syncingMs: at - clock.wroteAt });
-    };
-    if (failed === units.length || !this.walSync) return answered();
-    this.durable(ticket).then(answered, (error: unknown) => {
+    if (failed === units.length || !this.walSync) return this.answer(units, clock);
+    this.durable(ticket).then(() => this.answer(units, clock), (error: unknown) => {
       for (const unit of units) unit.reject(unit.error === undefined ? error : this.unavailable(unit.error));
     });
   }
@@ -428,12 +423,14 @@ class SqliteStore implements Store {
     return failed;
   }
 
-  /** Answers each unit of a committed group: kept, or the error it was rolled back alone for. */
-  private answer(units: readonly PendingUnit[]): void {
+  /** Answers each unit of a committed group: kept, or the error it was rolled back alone for; then tells where the group's time went. */
+  private answer(units: readonly PendingUnit[], clock: GroupClock & { readonly tookAt: number; readonly wroteAt: number }): void {
     for (const unit of units) {
       if (unit.error === undefined) unit.resolve();
       else unit.reject(this.unavailable(unit.error));
     }
+    const at = performance.now();
+    this.options.onGroupPhases?.({ units: units.length, formingMs: clock.handedAt - clock.startedAt, waitingMs: clock.tookAt - clock.handedAt, writingMs: clock.wroteAt - clock.tookAt, syncingMs: at - clock.wroteAt });
   }
 
   /** A write outside `commit` (leases, deliveries), answered once it is on the disk as a commit is. */
