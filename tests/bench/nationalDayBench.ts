@@ -46,15 +46,6 @@ export const NATIONAL_DAY = 960_000;
 /** The aim: a day replayed in at most ten minutes. */
 export const DAY_AIM_MINUTES = 10;
 
-/** A group's mean size and phases over the day, in ms (SqliteStoreOptions.onGroupPhases). */
-export interface GroupTimes {
-  readonly units: number;
-  readonly formingMs: number;
-  readonly waitingMs: number;
-  readonly writingMs: number;
-  readonly syncingMs: number;
-}
-
 export interface NationalDayResult extends DayThroughput {
   readonly measure: 'national-day';
   readonly service: string;
@@ -85,7 +76,7 @@ export interface NationalDayResult extends DayThroughput {
     /** Of msPerCommit, the mean time from a commit call to its answer; the rest is the worker's stepping and its wait for the event loop. */
     readonly msInStore: number;
     /** A group's mean phases (GroupPhases): where msInStore goes. */
-    readonly group: GroupTimes;
+    readonly group: GroupPhases;
   };
   /** Bytes the process wrote (WAL frames and checkpoints, /proc/self/io) per step; absent off Linux. */
   readonly writtenBytesPerStep?: number;
@@ -210,25 +201,26 @@ function watchCommits(store: Store): { readonly count: () => number; readonly to
   return { count: () => commits, totalMs: () => totalMs };
 }
 
+const PHASES = ['units', 'formingMs', 'waitingMs', 'writingMs', 'syncingMs'] as const;
+type PhaseSums = { -readonly [K in keyof GroupPhases]: number } & { groups: number };
+
 /** The groups' phases (GroupPhases) summed, and their count. */
-function phaseTotals() {
-  const sums = { groups: 0, units: 0, formingMs: 0, waitingMs: 0, writingMs: 0, syncingMs: 0 };
-  const add = (p: GroupPhases) => {
-    sums.groups += 1;
-    sums.units += p.units;
-    sums.formingMs += p.formingMs;
-    sums.waitingMs += p.waitingMs;
-    sums.writingMs += p.writingMs;
-    sums.syncingMs += p.syncingMs;
+function phaseTotals(): { readonly sums: PhaseSums; readonly add: (p: GroupPhases) => void } {
+  const sums: PhaseSums = { groups: 0, units: 0, formingMs: 0, waitingMs: 0, writingMs: 0, syncingMs: 0 };
+  return {
+    sums,
+    add: (p) => {
+      sums.groups += 1;
+      for (const k of PHASES) sums[k] += p[k];
+    },
   };
-  return { sums, add };
 }
 
-/** The mean phases of the groups between two readings of phaseTotals' sums. */
-function meanPhases(now: ReturnType<typeof phaseTotals>['sums'], then: ReturnType<typeof phaseTotals>['sums']): GroupTimes {
+/** The mean group (its units and phases) between two readings of phaseTotals' sums. */
+function meanPhases(now: PhaseSums, then: PhaseSums): GroupPhases {
   const groups = Math.max(1, now.groups - then.groups);
-  const mean = (k: 'formingMs' | 'waitingMs' | 'writingMs' | 'syncingMs') => round((now[k] - then[k]) / groups, 3);
-  return { units: round((now.units - then.units) / groups, 1), formingMs: mean('formingMs'), waitingMs: mean('waitingMs'), writingMs: mean('writingMs'), syncingMs: mean('syncingMs') };
+  const mean = (k: (typeof PHASES)[number]) => round((now[k] - then[k]) / groups, k === 'units' ? 1 : 3);
+  return { units: mean('units'), formingMs: mean('formingMs'), waitingMs: mean('waitingMs'), writingMs: mean('writingMs'), syncingMs: mean('syncingMs') };
 }
 
 /**
@@ -470,7 +462,7 @@ export async function runNationalDay(options: Options): Promise<NationalDayResul
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 /** A group's mean phases in words. */
-function groupLine(g: GroupTimes): string {
+function groupLine(g: GroupPhases): string {
   return `${g.formingMs} ms forming (its first unit to its hand-off), ${g.waitingMs} ms until the writer took it, ${g.writingMs} ms writing (statements and COMMIT), ${g.syncingMs} ms from the COMMIT to its callers' answers (the WAL's sync)`;
 }
 

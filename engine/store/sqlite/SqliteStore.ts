@@ -115,6 +115,12 @@ interface GroupClock {
   readonly handedAt: number;
 }
 
+/** The same, with when the writer took it and when its COMMIT returned (on this thread's clock). */
+interface WrittenClock extends GroupClock {
+  readonly tookAt: number;
+  readonly wroteAt: number;
+}
+
 /** What `synchronous` is when the options do not say. */
 export const DEFAULT_SYNCHRONOUS: 'normal' | 'full' = 'full';
 /**
@@ -124,8 +130,8 @@ export const DEFAULT_SYNCHRONOUS: 'normal' | 'full' = 'full';
  * far fewer pages in all and takes the writer's two fsyncs of a checkpoint an eighth as often.
  * Measured on the national day (10,000 applications, 50 workers, paired): the writer thread
  * 1,145 / 1,117 / 1,139 → 1,205 / 1,193 / 1,203 applications/s (+5 %), its busy share 62 → 56 %;
- * the writer on the event loop 995 → 1,048. 4,000 gave half the gain; 16,000 and 32,000 no more
- * than 8,000 (a reader looks a page up in a longer WAL).
+ * the writer on the event loop 995 → 1,048. 4,000 against 8,000, two pairs: 1,183 / 1,152
+ * against 1,200 / 1,274; 16,000 and 32,000, single runs, no better than 8,000.
  */
 export const DEFAULT_WAL_CHECKPOINT_PAGES = 8000;
 
@@ -408,7 +414,7 @@ class SqliteStore implements Store {
    * WAL's sync after it): each caller hears once the group is on the disk, when the WAL's sync
    * covering it returned; meanwhile the next group forms and commits.
    */
-  private committed(units: readonly PendingUnit[], ticket: number | undefined, clock: GroupClock & { readonly tookAt: number; readonly wroteAt: number }): void {
+  private committed(units: readonly PendingUnit[], ticket: number | undefined, clock: WrittenClock): void {
     const failed = this.reported(units);
     if (failed === units.length || !this.walSync) return this.answer(units, clock);
     this.durable(ticket).then(() => this.answer(units, clock), (error: unknown) => {
@@ -424,7 +430,7 @@ class SqliteStore implements Store {
   }
 
   /** Answers each unit of a committed group: kept, or the error it was rolled back alone for; then tells where the group's time went. */
-  private answer(units: readonly PendingUnit[], clock: GroupClock & { readonly tookAt: number; readonly wroteAt: number }): void {
+  private answer(units: readonly PendingUnit[], clock: WrittenClock): void {
     for (const unit of units) {
       if (unit.error === undefined) unit.resolve();
       else unit.reject(this.unavailable(unit.error));

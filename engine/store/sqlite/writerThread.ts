@@ -43,7 +43,7 @@ port.on('message', (request: WriterRequest) => {
   try {
     const errors = group(request.batches).map((error) => (error === undefined ? null : written(error)));
     const wrote = performance.timeOrigin + performance.now();
-    reply = walSync ? { seq: request.seq, errors, ticket: WalSync.takeTicket(walSync), took, wrote } : { seq: request.seq, errors, took, wrote };
+    reply = { seq: request.seq, errors, took, wrote, ...(walSync ? { ticket: WalSync.takeTicket(walSync) } : {}) };
   } catch (error) {
     reply = { seq: request.seq, failed: written(error) };
   }
